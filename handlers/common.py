@@ -1,0 +1,113 @@
+"""What every handler needs from `context.bot_data` (set once in bot/app.py) and how it sends."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from telegram import LinkPreviewOptions, Message, ReplyParameters, Update
+from telegram.constants import ChatType, ParseMode
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.reply import Reply
+from handlers.render import Outgoing, render
+
+log = logging.getLogger(__name__)
+
+# bot_data keys
+KNOWLEDGE = "knowledge"  # an object with .engine (bot.reload.KnowledgeHolder or app's stand-in)
+QUERYLOG = "querylog"  # bot.querylog.QueryLog or None
+ADMINS = "admins"  # frozenset of Telegram user ids
+CONFIG = "config"  # bot.config.Config
+
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+def engine(context: ContextTypes.DEFAULT_TYPE):
+    return context.bot_data[KNOWLEDGE].engine
+
+
+def querylog(context: ContextTypes.DEFAULT_TYPE):
+    return context.bot_data.get(QUERYLOG)
+
+
+def ask(context: ContextTypes.DEFAULT_TYPE, text: str) -> tuple[Reply, float]:
+    """The engine's Reply and its latency in ms.
+
+    Run directly on the event loop: the engine is pure CPU work of about a millisecond, and a hop to
+    a worker thread costs more than it saves (see benchmarks/bench_telegram.py). Questions are capped
+    at 4096 characters by Telegram, so no single call can run long.
+    """
+    start = time.perf_counter()
+    reply = engine(context).answer(text)
+    return reply, (time.perf_counter() - start) * 1000
+
+
+def chat_type(update: Update) -> str:
+    return update.effective_chat.type if update.effective_chat else "unknown"
+
+
+def is_group(update: Update) -> bool:
+    return chat_type(update) in (ChatType.GROUP, ChatType.SUPERGROUP)
+
+
+def record_question(context: ContextTypes.DEFAULT_TYPE, update: Update, reply: Reply, latency_ms: float) -> str | None:
+    """Queue the question in the query log; its id, or None without a log. Never raises."""
+    qlog = querylog(context)
+    if qlog is None:
+        return None
+    user = update.effective_user
+    try:
+        return qlog.record_question(user_id=user.id if user else 0, chat_type=chat_type(update),
+                                    reply=reply, latency_ms=latency_ms)
+    except Exception:  # the log must never break the answer
+        log.exception("query log: could not record a question")
+        return None
+
+
+async def send(bot, chat_id: int, outgoing: list[Outgoing], *, reply_to: int | None = None,
+               thread_id: int | None = None) -> Message | None:
+    """Send the messages in order; the first quotes `reply_to` (groups); the last one sent."""
+    last = None
+    for i, out in enumerate(outgoing):
+        last = await bot.send_message(
+            chat_id=chat_id,
+            text=out.text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=out.markup,
+            link_preview_options=NO_PREVIEW,
+            reply_parameters=ReplyParameters(reply_to, allow_sending_without_reply=True)
+            if reply_to and i == 0 else None,
+            message_thread_id=thread_id,
+        )
+    return last
+
+
+async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, outgoing: list[Outgoing]) -> Message | None:
+    """Answer the update's chat; in groups quote the message being answered."""
+    msg = update.effective_message
+    chat = update.effective_chat
+    thread = msg.message_thread_id if isinstance(msg, Message) and msg.is_topic_message else None
+    quote = msg.message_id if is_group(update) and isinstance(msg, Message) and update.message else None
+    return await send(context.bot, chat.id, outgoing, reply_to=quote, thread_id=thread)
+
+
+async def respond_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply,
+                        qid: str | None) -> Message | None:
+    return await respond(update, context, render(reply, qid))
+
+
+async def edit_or_send(update: Update, out: Outgoing) -> None:
+    """Replace the pressed message's text and keyboard; send anew when it cannot be edited."""
+    query = update.callback_query
+    try:
+        await query.edit_message_text(out.text, parse_mode=ParseMode.HTML, reply_markup=out.markup,
+                                      link_preview_options=NO_PREVIEW)
+    except BadRequest as exc:
+        if "not modified" in str(exc).lower():
+            return
+        if update.effective_chat is None:
+            raise
+        log.info("could not edit a message (%s); sending a new one", exc)
+        await send(query.get_bot(), update.effective_chat.id, [out])

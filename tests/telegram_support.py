@@ -1,0 +1,98 @@
+"""Shared pieces of the Telegram tests: the config, the real engine on the real knowledge/, a
+recording query log, and an Application wired to the stand-in Bot API server."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from pathlib import Path
+
+from telegram import Update
+from telegram.ext import Application
+
+from bot.app import StaticKnowledge, build_application
+from bot.config import Config, KnowledgeConfig, StorageConfig, TelegramConfig, WebhookConfig
+from bot.engine import build_engine
+from fakebotapi import FakeBotAPI
+
+ROOT = Path(__file__).resolve().parent.parent
+KNOWLEDGE_DIR = ROOT / "knowledge"
+TOKEN = "987654:AAE-test-SECRET-token_do-not-log"
+ADMIN_ID = 4242
+CITIZEN_ID = 1001
+
+_engine = None
+
+
+def real_engine():
+    """The real engine over the shipped knowledge/ (built once per test session)."""
+    global _engine
+    if _engine is None:
+        engine, problems = build_engine(str(KNOWLEDGE_DIR))
+        assert engine is not None, [str(p) for p in problems]
+        _engine = engine
+    return _engine
+
+
+def make_config(api: FakeBotAPI | None = None, *, database: str = "", mode: str = "polling",
+                webhook: WebhookConfig | None = None, knowledge_dir: str | None = None,
+                rate_limiter: bool = False) -> Config:
+    tg = TelegramConfig(
+        token=TOKEN,
+        base_url=api.base_url if api else "http://127.0.0.1:9/bot",
+        admins=(ADMIN_ID,),
+        mode=mode,
+        webhook=webhook or WebhookConfig(),
+        rate_limiter=rate_limiter,
+        poll_timeout=1,
+    )
+    return dataclasses.replace(
+        Config(),
+        telegram=tg,
+        storage=StorageConfig(database=database or ":memory:", flush_interval=0.05),
+        knowledge=KnowledgeConfig(path=knowledge_dir or str(KNOWLEDGE_DIR), watch=False),
+    )
+
+
+class RecordingLog:
+    """Stands in for bot.querylog.QueryLog in handler tests: remembers every call."""
+
+    def __init__(self) -> None:
+        self.questions: list[dict] = []
+        self.choices: list[tuple[str, str]] = []
+        self.feedback: list[tuple[str, str, int]] = []
+        self._ids = itertools.count(1)
+        self.closed = False
+
+    def record_question(self, *, user_id: int, chat_type: str, reply, latency_ms: float) -> str:
+        qid = f"q{next(self._ids)}"
+        self.questions.append({"id": qid, "user_id": user_id, "chat_type": chat_type, "reply": reply,
+                               "latency_ms": latency_ms})
+        return qid
+
+    def record_choice(self, question_id: str, entry_id: str) -> None:
+        self.choices.append((question_id, entry_id))
+
+    def record_feedback(self, question_id: str, entry_id: str, value: int) -> None:
+        self.feedback.append((question_id, entry_id, value))
+
+    async def close(self) -> None:
+        self.closed = True
+
+
+async def started_app(api: FakeBotAPI, *, querylog=None, engine=None, config: Config | None = None) -> Application:
+    """The real Application, initialised against the stand-in server (getMe done), not polling."""
+    config = config or make_config(api)
+    holder = StaticKnowledge(engine or real_engine(), config.knowledge.path, config.matching)
+    app = build_application(config, holder, querylog=querylog, open_querylog=False)
+    await app.initialize()
+    return app
+
+
+async def deliver(app: Application, update: dict) -> None:
+    """Process one update (a dict as Telegram sends it) through the Application's handlers."""
+    update.setdefault("update_id", next(_update_ids))
+    await app.process_update(Update.de_json(update, app.bot))
+
+
+_update_ids = itertools.count(1)

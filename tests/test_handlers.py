@@ -1,0 +1,388 @@
+"""Handlers in process: Telegram-shaped updates → Application.process_update → what the stand-in
+Bot API server received (and accepted). Real engine, real knowledge/."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+import yaml
+
+from bot.engine import build_engine
+from bot.reply import ANSWER, CLARIFY, Candidate, Reply
+from fakebotapi import FakeBotAPI, parse_html
+from handlers import render as r
+from telegram_support import (
+    ADMIN_ID, CITIZEN_ID, KNOWLEDGE_DIR, TOKEN, RecordingLog, deliver, make_config, real_engine, started_app,
+)
+
+CLARIFY_TRIES = ["事故", "电动车事故", "事故处理", "车管所", "救助基金"]
+
+
+@pytest.fixture
+def api():
+    with FakeBotAPI(TOKEN) as server:
+        yield server
+
+
+@pytest.fixture
+def qlog():
+    return RecordingLog()
+
+
+@pytest.fixture
+async def app(api, qlog):
+    application = await started_app(api, querylog=qlog)
+    yield application
+    await application.shutdown()
+
+
+def sent(api: FakeBotAPI, since: int = 0):
+    return [c for c in api.calls[since:] if c.method == "sendMessage"]
+
+
+def only_sent(api: FakeBotAPI, since: int = 0):
+    msgs = sent(api, since)
+    assert len(msgs) == 1, [m.text[:40] for m in msgs]
+    assert msgs[0].ok, msgs[0].error
+    return msgs[0]
+
+
+def datas(call) -> list[str]:
+    return [b["callback_data"] for b in call.buttons]
+
+
+def all_ok(api: FakeBotAPI):
+    bad = [(c.method, c.error) for c in api.calls if not c.ok]
+    assert not bad, bad
+
+
+# ------------------------------------------------------------------------------- commands
+async def test_start_welcomes_with_topic_buttons(app, api):
+    await deliver(app, api.text_update("/start"))
+    call = only_sent(api)
+    assert "忻州交警" in call.text and "122" in call.text
+    topics = real_engine().topics()
+    assert datas(call) == [f"t:{i}" for i in range(len(topics))]
+    assert [b["text"].split("（")[0] for b in call.buttons] == [name for name, _ in topics]
+    assert call.params["parse_mode"] == "HTML"
+
+
+async def test_help_lists_the_commands(app, api):
+    await deliver(app, api.text_update("/help"))
+    call = only_sent(api)
+    for command in ("/start", "/topics", "/help"):
+        assert command in call.text
+    assert "12122" in call.text
+
+
+# ------------------------------------------------------------------------------ questions
+async def test_question_gets_answer_with_source_related_and_feedback(app, api, qlog):
+    reply = real_engine().answer("电动车要上牌吗")
+    assert reply.status == ANSWER
+    await deliver(app, api.text_update("电动车要上牌吗"))
+    call = only_sent(api)
+    shown = parse_html(call.params["text"])
+    assert reply.source in shown and str(reply.updated) in shown
+    assert reply.text.split("\n")[0] in shown
+    buttons = datas(call)
+    assert [f"a:{c.id}" for c in reply.choices] == buttons[:-2]
+    assert buttons[-2:] == [f"f:q1:{reply.entry_id}:+", f"f:q1:{reply.entry_id}:-"]
+    assert [q["chat_type"] for q in qlog.questions] == ["private"]
+    assert qlog.questions[0]["user_id"] == CITIZEN_ID and qlog.questions[0]["reply"].entry_id == reply.entry_id
+
+
+async def test_out_of_scope_question_is_an_honest_fallback(app, api):
+    await deliver(app, api.text_update("我想养一只猫，有什么建议"))
+    call = only_sent(api)
+    assert "12123" in call.text and "换个说法" in call.text
+    assert datas(call) == ["t"]
+
+
+async def test_emergency_reply_at_once_without_buttons(app, api):
+    await deliver(app, api.text_update("出车祸了有人受伤流血了"))
+    call = only_sent(api)
+    first_line = parse_html(call.text).split("\n")[0]
+    assert "122" in first_line and "120" in first_line
+    assert call.buttons == []
+
+
+async def test_clarify_offers_up_to_three_choices(app, api, qlog):
+    engine = real_engine()
+    query = next(q for q in CLARIFY_TRIES if engine.answer(q).status == CLARIFY)
+    reply = engine.answer(query)
+    await deliver(app, api.text_update(query))
+    call = only_sent(api)
+    assert 1 <= len(call.buttons) <= 3
+    assert datas(call) == [f"c:q1:{c.id}" for c in reply.choices[:3]]
+    assert [b["text"] for b in call.buttons] == [c.question for c in reply.choices[:3]]
+
+
+@pytest.mark.parametrize("maker", ["photo_update", "sticker_update", "voice_update", "video_update",
+                                   "location_update", "document_update"])
+async def test_media_gets_please_type(app, api, qlog, maker):
+    await deliver(app, getattr(api, maker)())
+    assert only_sent(api).text == r.PLEASE_TYPE
+    assert qlog.questions == []
+
+
+async def test_a_4000_character_message_is_answered(app, api):
+    await deliver(app, api.text_update("电动车" * 1333 + "吗"))
+    call = only_sent(api)
+    assert len(call.params["text"]) <= 4096
+
+
+async def test_markup_in_a_question_cannot_break_the_reply(app, api, qlog):
+    await deliver(app, api.text_update("<b>电动车</b> & <a href='x'>上牌</a> *吗* _ [x](y)"))
+    only_sent(api)
+    all_ok(api)
+    assert qlog.questions[0]["reply"].query.startswith("<b>电动车</b> &")
+
+
+async def test_edited_messages_are_not_answered_again(app, api):
+    update = api.text_update("电动车要上牌吗")
+    await deliver(app, {"edited_message": {**update["message"], "edit_date": 1}})
+    assert sent(api) == []
+
+
+async def test_blank_after_mention_asks_for_a_question(app, api):
+    await deliver(app, api.text_update("@xinzhou_traffic_bot", chat_id=-100, chat_type="supergroup"))
+    assert "请问有什么可以帮您" in only_sent(api).text
+
+
+# -------------------------------------------------------------------------------- buttons
+async def test_topics_browse_to_an_answer_and_back(app, api):
+    engine = real_engine()
+    await deliver(app, api.text_update("/topics"))
+    topics_msg = only_sent(api)
+    assert topics_msg.text == r.TOPICS_TITLE
+
+    await deliver(app, api.press(topics_msg, "t:1"))
+    edit = api.calls_to("editMessageText")[-1]
+    name, entries = engine.topics()[1]
+    assert edit.ok and name in edit.text
+    assert datas(edit) == [f"a:{e.id}" for e in entries] + ["t"]
+
+    mark = api.mark()
+    await deliver(app, api.press(edit, f"a:{entries[0].id}"))
+    answer = only_sent(api, mark)
+    assert entries[0].answer.split("\n")[0] in parse_html(answer.text)
+
+    await deliver(app, api.press(edit, "t"))
+    back = api.calls_to("editMessageText")[-1]
+    assert back.ok and back.text == r.TOPICS_TITLE
+    assert not api.unanswered_callbacks
+    all_ok(api)
+
+
+async def test_pressing_the_same_topic_twice_is_not_an_error(app, api):
+    await deliver(app, api.text_update("/topics"))
+    msg = only_sent(api)
+    await deliver(app, api.press(msg, "t:0"))
+    await deliver(app, api.press(msg, "t:0"))  # the stale message still shows the topic list
+    assert not api.unanswered_callbacks
+    assert [c.ok for c in api.calls_to("editMessageText")] == [True, False]  # "not modified", swallowed
+    assert sent(api)[1:] == []
+
+
+async def test_clarify_choice_and_feedback_are_logged(app, api, qlog):
+    engine = real_engine()
+    query = next(q for q in CLARIFY_TRIES if engine.answer(q).status == CLARIFY)
+    await deliver(app, api.text_update(query))
+    clarify = only_sent(api)
+    choice = datas(clarify)[1]
+    entry_id = choice.split(":")[2]
+
+    mark = api.mark()
+    await deliver(app, api.press(clarify, choice))
+    answer = only_sent(api, mark)
+    assert qlog.choices == [("q1", entry_id)]
+    assert f"f:q1:{entry_id}:-" in datas(answer)
+
+    await deliver(app, api.press(answer, f"f:q1:{entry_id}:-"))
+    assert qlog.feedback == [("q1", entry_id, -1)]
+    ack = api.calls_to("answerCallbackQuery")[-1]
+    assert ack.params["text"] == r.THANKS_DOWN
+    markup = api.calls_to("editMessageReplyMarkup")[-1]
+    assert markup.ok and not any(d.startswith("f:") for d in datas(markup))
+    assert not api.unanswered_callbacks
+    all_ok(api)
+
+
+async def test_feedback_up_on_an_answer(app, api, qlog):
+    await deliver(app, api.text_update("电动车要上牌吗"))
+    answer = only_sent(api)
+    up = next(d for d in datas(answer) if d.endswith(":+"))
+    await deliver(app, api.press(answer, up))
+    assert qlog.feedback == [("q1", "ebike-plates", 1)]
+    assert api.calls_to("answerCallbackQuery")[-1].params["text"] == r.THANKS_UP
+    related = [d for d in datas(answer) if d.startswith("a:")]
+    assert datas(api.calls_to("editMessageReplyMarkup")[-1]) == related
+
+
+async def test_button_from_before_a_reload_gets_a_friendly_reply(app, api):
+    await deliver(app, api.text_update("/topics"))
+    msg = only_sent(api)
+    await deliver(app, api.callback_update("a:entry-removed-by-reload", message=msg.params["_result"]))
+    await deliver(app, api.callback_update("c:q9:entry-removed-by-reload", message=msg.params["_result"]))
+    await deliver(app, api.callback_update("t:99", message=msg.params["_result"]))
+    await deliver(app, api.callback_update("zzz", message=msg.params["_result"]))
+    texts = [c.params.get("text") for c in api.calls_to("answerCallbackQuery")]
+    assert texts == [r.ENTRY_GONE, r.ENTRY_GONE, r.TOPIC_GONE, r.BUTTON_EXPIRED]
+    assert not api.unanswered_callbacks
+    assert sent(api)[1:] == []
+
+
+# --------------------------------------------------------------------------------- groups
+async def test_groups_answer_only_what_is_addressed_to_the_bot(app, api, qlog):
+    group = {"chat_id": -1001, "chat_type": "supergroup"}
+    await deliver(app, api.text_update("电动车要上牌吗", **group))
+    await deliver(app, api.photo_update(**group))
+    await deliver(app, api.text_update("/start@some_other_bot", **group))
+    assert sent(api) == []
+
+    await deliver(app, api.text_update("@XinZhou_Traffic_Bot 电动车要上牌吗", **group))
+    call = only_sent(api)
+    assert "ebike-plates" in "".join(datas(call))
+    assert qlog.questions[0]["reply"].query == "电动车要上牌吗"  # the mention is stripped
+    assert qlog.questions[0]["chat_type"] == "supergroup"
+    assert call.params["reply_parameters"]["message_id"]  # quotes the question
+
+    mark = api.mark()
+    await deliver(app, api.text_update("要戴头盔吗", reply_to=call.params["_result"], **group))
+    assert "头盔" in only_sent(api, mark).text
+
+    mark = api.mark()
+    await deliver(app, api.text_update("/help@xinzhou_traffic_bot", **group))
+    assert "/topics" in only_sent(api, mark).text
+
+
+# ---------------------------------------------------------------------------------- admin
+@pytest.mark.parametrize("command", ["/stats", "/unanswered", "/reload"])
+async def test_strangers_are_not_permitted_staff_commands(app, api, command):
+    await deliver(app, api.text_update(command, user_id=CITIZEN_ID))
+    call = only_sent(api)
+    assert call.text == r.NOT_PERMITTED
+    assert not re.search(r"\d", call.text)
+
+
+def drop_entry(knowledge_dir, entry_id: str) -> None:
+    """Edit the YAML as staff would: remove an entry and every reference to it."""
+    for path in knowledge_dir.glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or "entries" not in data:
+            continue
+        data["entries"] = [e for e in data["entries"] if e.get("id") != entry_id]
+        for e in data["entries"]:
+            if entry_id in (e.get("related") or []):
+                e["related"] = [x for x in e["related"] if x != entry_id]
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+async def test_admin_reload_and_a_button_from_before_it(api, tmp_path):
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, kdir)
+    engine, _ = build_engine(str(kdir))
+    application = await started_app(api, engine=engine, config=make_config(api, knowledge_dir=str(kdir)))
+    try:
+        await deliver(application, api.text_update("/topics"))
+        topics_msg = only_sent(api)
+        await deliver(application, api.press(topics_msg, "t:1"))
+        listing = api.calls_to("editMessageText")[-1]
+        gone = "ebike-plates"
+        assert f"a:{gone}" in datas(listing)
+
+        drop_entry(kdir, gone)
+        mark = api.mark()
+        await deliver(application, api.text_update("/reload", user_id=ADMIN_ID))
+        report = only_sent(api, mark)
+        assert report.text.startswith("✅")
+        new_version = application.bot_data["knowledge"].engine.knowledge.version
+        assert new_version != engine.knowledge.version and new_version in report.text
+
+        mark = api.mark()
+        await deliver(application, api.press(listing, f"a:{gone}"))
+        ack = api.calls_to("answerCallbackQuery")[-1]
+        assert ack.ok and ack.params["text"] == r.ENTRY_GONE and ack.params["show_alert"] in ("true", True)
+        assert sent(api, mark) == []
+
+        (kdir / "broken.yaml").write_text("topic: x\nentries: [\n", encoding="utf-8")
+        mark = api.mark()
+        await deliver(application, api.text_update("/reload", user_id=ADMIN_ID))
+        report = only_sent(api, mark)
+        assert report.text.startswith("❌") and "broken.yaml" in report.text
+        assert application.bot_data["knowledge"].engine.knowledge.version == new_version  # old one kept
+    finally:
+        await application.shutdown()
+
+
+async def test_admin_stats_without_a_log_says_so(api):
+    application = await started_app(api, querylog=None)
+    try:
+        await deliver(application, api.text_update("/stats", user_id=ADMIN_ID))
+        assert only_sent(api).text == "查询日志未启用，暂无统计。"
+    finally:
+        await application.shutdown()
+
+
+# --------------------------------------------------------------------------------- errors
+class BrokenEngine:
+    def __getattr__(self, name):
+        return getattr(real_engine(), name)
+
+    def answer(self, text):
+        raise RuntimeError("boom")
+
+
+async def test_an_error_apologises_and_the_bot_keeps_going(api, caplog):
+    application = await started_app(api, engine=BrokenEngine())
+    try:
+        await deliver(application, api.text_update("电动车要上牌吗"))
+        assert only_sent(api).text == r.SORRY_ERROR
+        assert "boom" in caplog.text
+        mark = api.mark()
+        await deliver(application, api.text_update("/start"))
+        assert "忻州交警" in only_sent(api, mark).text
+    finally:
+        await application.shutdown()
+
+
+# ------------------------------------------------------------------------------- rendering
+def test_long_answers_are_split_under_telegram_limit():
+    text = ("第一段：" + "电动自行车上牌须携带身份证和购车发票<&>。" * 200 + "\n\n") * 3
+    reply = Reply(ANSWER, text, entry_id="x", source="《忻州市电动自行车管理条例》", updated="2025-01-10",
+                  choices=(Candidate("y", "相关问题？", 0.0),))
+    out = r.render(reply, "q1")
+    assert len(out) > 1
+    plains = [parse_html(o.text) for o in out]
+    assert all(len(p) <= 4096 and len(o.text) <= 4096 for p, o in zip(plains, out))
+    assert "".join(plains).replace("\n", "").startswith(text.replace("\n", "")[:5000])
+    assert all(o.markup is None for o in out[:-1]) and out[-1].markup is not None
+    assert "忻州市电动自行车管理条例" in plains[-1]
+
+
+def test_everything_from_the_kb_is_escaped():
+    reply = Reply(ANSWER, "a <b>b</b> & c", entry_id="e", source="<src> & co", updated="2025-01-01",
+                  choices=(Candidate("r<1>", "<i>问题</i>", 0.0),))
+    out = r.render(reply, "q1")
+    assert parse_html(out[0].text).startswith("a <b>b</b> & c")
+    assert "<src> & co" in parse_html(out[0].text)
+    assert out[0].markup.inline_keyboard[0][0].text == "➡️ <i>问题</i>"
+
+
+def test_callback_data_over_64_bytes_drops_the_button():
+    long_id = "entry-" + "长" * 30  # 96 bytes in UTF-8
+    reply = Reply(CLARIFY, "请选择：", choices=(Candidate(long_id, "长问题", 0.5), Candidate("ok", "好问题", 0.5)))
+    out = r.render(reply, "q1")
+    rows = out[0].markup.inline_keyboard
+    assert [b.callback_data for row in rows for b in row] == ["c:q1:ok"]
+
+
+@pytest.mark.parametrize("data,expected", [
+    ("t", ("t", [])), ("t:3", ("t", ["3"])), ("t:x", None), ("a:ebike-plates", ("a", ["ebike-plates"])),
+    ("c:q1:ebike-plates", ("c", ["q1", "ebike-plates"])), ("c:q1", None),
+    ("f:q1:ebike-plates:+", ("f", ["q1", "ebike-plates", "+"])), ("f:q1:e:x", None), ("", None), ("zz", None),
+])
+def test_parse_callback(data, expected):
+    assert r.parse_callback(data) == expected
