@@ -12,7 +12,7 @@ import signal
 import sys
 from typing import Any
 
-from telegram import BotCommand, Update
+from telegram import Bot, BotCommand, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter, Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters,
@@ -231,6 +231,13 @@ async def _post_shutdown(app: Application) -> None:
 
 
 # ------------------------------------------------------------------------------------------ run
+async def _check_bot_api(tg) -> None:
+    """getMe once with the configured token and server (raises InvalidToken / NetworkError)."""
+    base = tg.base_url or DEFAULT_BASE_URL
+    async with Bot(tg.token, base_url=base, base_file_url=tg.base_file_url or file_url_for(base)):
+        pass
+
+
 def run(config: Config) -> int:
     """`trafficbot run`: serve until SIGINT/SIGTERM, then finish in-flight updates, flush, exit 0."""
     tg = config.telegram
@@ -252,6 +259,16 @@ def run(config: Config) -> int:
               "(run `trafficbot kb check`).", file=sys.stderr)
         return 1
     holder.engine.answer("电动自行车需要上牌吗")  # load jieba and warm caches before the first citizen
+
+    try:  # a wrong token or an unreachable server: one clear line, not PTB's retry-loop traceback
+        asyncio.run(_check_bot_api(tg))
+    except InvalidToken:
+        print(f"The Bot API server at {tg.base_url} rejected the token: check telegram.token or "
+              f"{TOKEN_ENV}.", file=sys.stderr)
+        return 1
+    except (NetworkError, TelegramError) as exc:
+        print(f"Cannot reach the Bot API server at {tg.base_url}: {redact(str(exc))}", file=sys.stderr)
+        return 1
 
     app = build_application(config, holder)
     stop_signals = (signal.SIGINT, signal.SIGTERM)

@@ -13,11 +13,12 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from handlers.common import ADMINS, KNOWLEDGE, QUERYLOG, respond
-from handlers.render import NOT_PERMITTED, Outgoing, esc
+from handlers.render import NOT_PERMITTED, Outgoing, esc, split_plain
 
 log = logging.getLogger(__name__)
 
 NO_LOG = "查询日志未启用，暂无统计。"
+NO_REVIEW = "统计功能暂不可用。"
 MAX_PROBLEMS = 10
 
 
@@ -41,30 +42,30 @@ def staff_only(func):
     return wrapper
 
 
-@staff_only
-async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Questions, answered share and feedback: today and the last 7 days."""
-    from bot import review
-
+async def _report(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str) -> None:
+    try:
+        from bot import review
+    except ImportError:
+        await respond(update, context, [Outgoing(NO_REVIEW)])
+        return
     qlog = context.bot_data.get(QUERYLOG)
     if qlog is None:
         await respond(update, context, [Outgoing(NO_LOG)])
         return
-    text = await review.stats_text(qlog)
-    await respond(update, context, [Outgoing(f"<pre>{esc(text)}</pre>")])
+    text = await getattr(review, name)(qlog)
+    await respond(update, context, [Outgoing(f"<pre>{esc(part)}</pre>") for part in split_plain(text, 3800)])
+
+
+@staff_only
+async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Questions, answered share and feedback: today and the last 7 days."""
+    await _report(update, context, "stats_text")
 
 
 @staff_only
 async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The most frequent questions the bot could not answer (grouped)."""
-    from bot import review
-
-    qlog = context.bot_data.get(QUERYLOG)
-    if qlog is None:
-        await respond(update, context, [Outgoing(NO_LOG)])
-        return
-    text = await review.unanswered_text(qlog)
-    await respond(update, context, [Outgoing(f"<pre>{esc(text)}</pre>")])
+    """The most frequent questions the bot could not answer (grouped), last 7 days."""
+    await _report(update, context, "unanswered_text")
 
 
 @staff_only

@@ -236,7 +236,10 @@ class FakeBotAPI:
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):  # the client gave up (shutdown)
+                    pass
 
         class Server(ThreadingHTTPServer):
             daemon_threads = True
@@ -299,6 +302,12 @@ class FakeBotAPI:
             lambda c: c.method == method and (chat_id is None or int(c.params.get("chat_id", 0)) == chat_id),
             count=count, timeout=timeout, since=since)
         return found[count - 1]
+
+    async def async_wait_for_call(self, method: str, **kw: Any) -> Call:
+        """`wait_for_call` for async tests: waits in a thread so the event loop keeps running."""
+        import asyncio
+
+        return await asyncio.to_thread(self.wait_for_call, method, **kw)
 
     def mark(self) -> int:
         """An index into `calls` to wait for calls made after this point."""
@@ -391,14 +400,17 @@ class FakeBotAPI:
         return {"callback_query": cb}
 
     def press(self, call: Call, data: str, *, user_id: int | None = None) -> dict:
-        """Queue a press of the button `data` under the message the bot sent in `call`."""
+        """A press of the button `data` under the message the bot sent in `call` (checked to be there);
+        queue it with `put_update` or process it in-process."""
         msg = call.params.get("_result")
         assert msg is not None, "that call sent no message"
-        datas = [b.get("callback_data") for b in call.buttons]
-        assert data in datas, f"no button {data!r} on that message; buttons: {datas}"
-        uid = user_id if user_id is not None else int(msg["chat"]["id"])
         current = self.sent_message(msg["chat"]["id"], msg["message_id"]) or msg
-        return self.put_update(self.callback_update(data, message=current, user_id=uid))
+        shown = [b.get("callback_data") for row in (current.get("reply_markup") or {}).get("inline_keyboard", [])
+                 for b in row]
+        datas = [b.get("callback_data") for b in call.buttons]
+        assert data in datas + shown, f"no button {data!r} on that message; buttons: {datas + shown}"
+        uid = user_id if user_id is not None else int(msg["chat"]["id"])
+        return self.callback_update(data, message=current, user_id=uid)
 
     # ----------------------------------------------------------------------------- dispatch
     def _dispatch(self, path: str, content_type: str, body: bytes) -> tuple[int, dict]:
@@ -420,7 +432,7 @@ class FakeBotAPI:
             call.ok, call.error = False, exc.description
             self._record(call)
             return exc.code, {"ok": False, "error_code": exc.code, "description": exc.description}
-        if method != "getUpdates":
+        if method != "getUpdates" or result:  # empty long polls are not worth recording
             params["_result"] = result
             self._record(call)
         return 200, {"ok": True, "result": result}
