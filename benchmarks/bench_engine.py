@@ -1,0 +1,99 @@
+"""Engine speed: startup, per-question latency on the real knowledge and on a 10,000-entry one,
+peak memory, and the naive extractOne baseline on the same 10,000 entries. Prints figures.
+
+    python benchmarks/bench_engine.py [--entries 10000] [--queries 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import statistics
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from rapidfuzz import fuzz, process  # noqa: E402
+
+from bot.engine import Engine, build_engine  # noqa: E402
+from bot.evaluate import DEFAULT_SET, load_labelled  # noqa: E402
+from bot.knowledge import Knowledge  # noqa: E402
+
+# Syllables for made-up place names: they keep the synthetic entries distinct, as real local
+# entries differ by a place or a service name.
+SYLLABLES = "东 西 南 北 中 新 安 平 阳 山 河 城 桥 口 庄 村 镇 乡 湖 林 泉 石 岭 沟 坪 堡 店 营 寨 峪".split()
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    k = min(len(values) - 1, max(0, round(p / 100 * (len(values) - 1))))
+    return values[k]
+
+
+def timed(engine: Engine, queries: list[str]) -> list[float]:
+    for q in queries[:50]:  # warm caches
+        engine.answer(q)
+    out = []
+    for q in queries:
+        t = time.perf_counter()
+        engine.answer(q)
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def synthetic(knowledge: Knowledge, n: int, seed: int = 7) -> Knowledge:
+    rng = random.Random(seed)
+    entries = []
+    base = knowledge.entries
+    for i in range(n):
+        e = base[i % len(base)]
+        place = "".join(rng.choice(SYLLABLES) for _ in range(3))
+        qs = tuple(f"{place}{q}" if j % 2 == 0 else f"{q}（{place}）" for j, q in enumerate(e.questions))
+        entries.append(replace(e, id=f"{e.id}-{i}", questions=qs, related=(), tests=()))
+    return replace(knowledge, entries=tuple(entries), version="synthetic")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--entries", type=int, default=10_000)
+    ap.add_argument("--queries", type=int, default=2000)
+    args = ap.parse_args()
+
+    t0 = time.perf_counter()
+    engine, _ = build_engine(str(ROOT / "knowledge"))
+    startup = time.perf_counter() - t0
+    queries = [item["q"] for item in load_labelled(DEFAULT_SET)]
+    rng = random.Random(1)
+    sample = [rng.choice(queries) for _ in range(args.queries)]
+    real = timed(engine, sample)
+    print(f"startup (knowledge load + jieba + index): {startup * 1000:.0f} ms")
+    print(f"real KB ({len(engine.knowledge.entries)} entries): p50 {statistics.median(real):.3f} ms, "
+          f"p99 {percentile(real, 99):.3f} ms over {len(real)} questions")
+
+    print(f"peak memory (RSS) with the real KB: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+    t0 = time.perf_counter()
+    big = Engine(synthetic(engine.knowledge, args.entries), engine.matching)
+    build = time.perf_counter() - t0
+    big_times = timed(big, sample[:1000])
+    print(f"{args.entries}-entry KB (built in {build:.1f} s): p50 {statistics.median(big_times):.3f} ms, "
+          f"p99 {percentile(big_times, 99):.3f} ms")
+    texts = [q for e in big.knowledge.entries for q in e.questions]
+    naive = []
+    for q in sample[:200]:
+        t = time.perf_counter()
+        process.extractOne(q, texts, scorer=fuzz.WRatio)
+        naive.append((time.perf_counter() - t) * 1000)
+    print(f"naive extractOne(WRatio) over the same {len(texts)} questions: p50 {statistics.median(naive):.1f} ms, "
+          f"p99 {percentile(naive, 99):.1f} ms")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (RSS, with the {args.entries}-entry KB loaded): {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,215 @@
+"""The config file (YAML) and its environment overrides, validated into frozen dataclasses.
+
+Every key has a default, so no file at all is a valid config. Unknown keys and wrong types are
+errors that name the key: an operator's typo must not silently fall back to a default.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_type_hints
+
+import yaml
+
+TOKEN_ENV = "TRAFFICBOT_TOKEN"
+DEFAULT_BASE_URL = "https://api.telegram.org/bot"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class ConfigError(Exception):
+    """A config problem an operator can fix; the message names the file and key."""
+
+
+@dataclass(frozen=True)
+class WebhookConfig:
+    listen: str = "0.0.0.0"
+    port: int = 8443
+    url: str = ""
+    secret_token: str = ""
+    path: str = "telegram"
+
+
+@dataclass(frozen=True)
+class TelegramConfig:
+    token: str = ""
+    base_url: str = DEFAULT_BASE_URL
+    base_file_url: str = ""
+    admins: tuple[int, ...] = ()
+    mode: str = "polling"
+    webhook: WebhookConfig = field(default_factory=WebhookConfig)
+    rate_limiter: bool = True
+    concurrent_updates: int = 64
+    poll_timeout: int = 10
+
+
+@dataclass(frozen=True)
+class StorageConfig:
+    database: str = "trafficbot.sqlite3"
+    retention_days: int = 180
+    hash_secret: str = ""
+    batch_size: int = 100
+    flush_interval: float = 1.0
+
+
+@dataclass(frozen=True)
+class KnowledgeConfig:
+    path: str = "knowledge"
+    watch: bool = True
+    watch_interval: float = 2.0
+
+
+@dataclass(frozen=True)
+class MatchingConfig:
+    answer_threshold: float = 0.42
+    clarify_threshold: float = 0.35
+    margin: float = 0.03
+    max_choices: int = 3
+
+
+@dataclass(frozen=True)
+class LoggingConfig:
+    level: str = "INFO"
+
+
+@dataclass(frozen=True)
+class Config:
+    telegram: TelegramConfig = field(default_factory=TelegramConfig)
+    storage: StorageConfig = field(default_factory=StorageConfig)
+    knowledge: KnowledgeConfig = field(default_factory=KnowledgeConfig)
+    matching: MatchingConfig = field(default_factory=MatchingConfig)
+    logging: LoggingConfig = field(default_factory=LoggingConfig)
+    source: str = ""  # the file it came from, for messages; "" for defaults
+
+
+def _build(cls: type, data: Any, where: str, origin: str) -> Any:
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{origin}: '{where or 'top level'}' must be a mapping of keys, got {type(data).__name__}")
+    hints = get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls) if f.name != "source"}
+    unknown = sorted(set(map(str, data)) - names)
+    if unknown:
+        key = f"{where}.{unknown[0]}" if where else unknown[0]
+        raise ConfigError(f"{origin}: unknown key '{key}' (known here: {', '.join(sorted(names))})")
+    values = {}
+    for name in names:
+        if name not in data:
+            continue
+        key = f"{where}.{name}" if where else name
+        values[name] = _coerce(hints[name], data[name], key, origin)
+    return cls(**values)
+
+
+def _coerce(hint: Any, value: Any, key: str, origin: str) -> Any:
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value, key, origin)
+    if hint is bool:
+        if isinstance(value, bool):
+            return value
+        raise ConfigError(f"{origin}: '{key}' must be true or false, got {value!r}")
+    if hint is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        raise ConfigError(f"{origin}: '{key}' must be a whole number, got {value!r}")
+    if hint is float:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        raise ConfigError(f"{origin}: '{key}' must be a number, got {value!r}")
+    if hint is str:
+        if value is None:
+            return ""
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            return str(value)
+        raise ConfigError(f"{origin}: '{key}' must be text, got {value!r}")
+    if hint == tuple[int, ...]:
+        if value is None:
+            return ()
+        items = value if isinstance(value, list) else [value]
+        out = []
+        for item in items:
+            if isinstance(item, bool) or not isinstance(item, (int, str)) or not str(item).lstrip("-").isdigit():
+                raise ConfigError(f"{origin}: '{key}' must be a list of numeric Telegram user ids, got {item!r}")
+            out.append(int(item))
+        return tuple(out)
+    raise ConfigError(f"{origin}: '{key}' has an unsupported type")  # pragma: no cover - schema bug
+
+
+def _validate(cfg: Config, origin: str) -> None:
+    m = cfg.matching
+    for key in ("answer_threshold", "clarify_threshold", "margin"):
+        if not 0.0 <= getattr(m, key) <= 1.0:
+            raise ConfigError(f"{origin}: 'matching.{key}' must be between 0 and 1")
+    if m.clarify_threshold > m.answer_threshold:
+        raise ConfigError(f"{origin}: 'matching.clarify_threshold' must not be above 'matching.answer_threshold'")
+    if not 1 <= m.max_choices <= 3:
+        raise ConfigError(f"{origin}: 'matching.max_choices' must be 1, 2 or 3")
+    if cfg.telegram.mode not in ("polling", "webhook"):
+        raise ConfigError(f"{origin}: 'telegram.mode' must be polling or webhook, got {cfg.telegram.mode!r}")
+    if cfg.storage.retention_days < 1:
+        raise ConfigError(f"{origin}: 'storage.retention_days' must be at least 1")
+    if cfg.storage.batch_size < 1:
+        raise ConfigError(f"{origin}: 'storage.batch_size' must be at least 1")
+    if not 1 <= cfg.telegram.webhook.port <= 65535:
+        raise ConfigError(f"{origin}: 'telegram.webhook.port' must be a TCP port (1-65535)")
+    if cfg.logging.level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ConfigError(f"{origin}: 'logging.level' must be DEBUG, INFO, WARNING or ERROR")
+
+
+def _resolve(path: str, base: Path) -> str:
+    p = Path(os.path.expanduser(path))
+    return str(p if p.is_absolute() else (base / p))
+
+
+def default_knowledge_dir() -> Path:
+    """knowledge/ in the working directory, else the one shipped beside the package."""
+    here = Path.cwd() / "knowledge"
+    return here if here.is_dir() else PROJECT_ROOT / "knowledge"
+
+
+def load_config(path: str | os.PathLike | None = None, environ: dict | None = None) -> Config:
+    """Read the config file (if any), apply environment overrides, validate.
+
+    Relative paths in the file are relative to the file's folder, so the bot can be started from
+    anywhere. Without a file, the knowledge folder is the default one and the database sits in the
+    working directory.
+    """
+    environ = os.environ if environ is None else environ
+    if path is None:
+        cfg = Config()
+        cfg = dataclasses.replace(
+            cfg, knowledge=dataclasses.replace(cfg.knowledge, path=str(default_knowledge_dir()))
+        )
+        origin = "defaults"
+    else:
+        origin = str(path)
+        file = Path(path)
+        try:
+            text = file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ConfigError(f"{origin}: config file not found (copy config.example.yaml to start)") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{origin}: cannot read config file: {exc}") from None
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = f":{mark.line + 1}" if mark is not None else ""
+            problem = getattr(exc, "problem", None) or str(exc)
+            raise ConfigError(f"{origin}{line}: not valid YAML: {problem}") from None
+        cfg = _build(Config, data, "", origin)
+        base = file.resolve().parent
+        cfg = dataclasses.replace(
+            cfg,
+            source=origin,
+            storage=dataclasses.replace(cfg.storage, database=_resolve(cfg.storage.database, base)),
+            knowledge=dataclasses.replace(cfg.knowledge, path=_resolve(cfg.knowledge.path, base)),
+        )
+    token = environ.get(TOKEN_ENV, "").strip()
+    if token:
+        cfg = dataclasses.replace(cfg, telegram=dataclasses.replace(cfg.telegram, token=token))
+    _validate(cfg, origin)
+    return cfg

@@ -1,0 +1,213 @@
+"""The decision: one question in, one Reply out. Pure and synchronous, no I/O per question."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from bot import emergency
+from bot.config import MatchingConfig
+from bot.knowledge import Entry, Knowledge, Problem, errors, load_knowledge
+from bot.matcher import Index, Match
+from bot.reply import ANSWER, CLARIFY, EMERGENCY, FALLBACK, SMALLTALK, Candidate, Reply
+from bot.text import TextProcessor
+
+OFFICIAL_CHANNELS = "通过“交管12123”App查询办理，或咨询当地公安交警大队"
+FALLBACK_TEXT = (
+    "抱歉，这个问题我还回答不了，不想给您说错。\n"
+    f"建议您{OFFICIAL_CHANNELS}。\n"
+    "也可以换个说法再问我，比如“电动车要上牌吗”“轻微事故怎么快处”。\n"
+    "遇到交通事故有人受伤，请立即拨打122、120。"
+)
+EMPTY_TEXT = "请直接输入您想问的交通问题，比如“电动车要上牌吗”。"
+NOT_HERE_TEXT = (
+    "我是忻州交警的问答助手，只能回答忻州本地和全国通行的交通管理问题，"
+    "其他城市的业务我不了解。\n"
+    f"建议您{OFFICIAL_CHANNELS}。"
+)
+CLARIFY_TEXT = "我不太确定您想问的是哪一个，请选择："
+# Words around smalltalk that change nothing: "好的 明白了 谢谢", "辛苦了交警同志".
+SMALLTALK_FILLERS = (
+    "请问", "好的", "好滴", "明白了", "明白", "知道了", "了解了", "收到", "ok", "okay", "嗯嗯", "嗯", "哦哦", "哦",
+    "噢", "交警同志", "警察同志", "同志", "警官", "小助手", "助手", "机器人", "大家", "们", "啊", "呀", "哈", "啦",
+    "呢", "嘛", "吧", "喔", "呐", "哇", "的", "了", "~", " ",
+)
+SMALLTALK_PRIORITY = ("identity", "goodbye", "thanks", "greeting")
+
+
+class Engine:
+    """Answers questions from one knowledge version; build a new Engine to change knowledge."""
+
+    def __init__(self, knowledge: Knowledge, matching: MatchingConfig | None = None,
+                 text: TextProcessor | None = None):
+        self.knowledge = knowledge
+        self.matching = matching or MatchingConfig()
+        rules = knowledge.emergency
+        # Emergency words are vocabulary too, so that 留血 is read as 流血 before the check.
+        self.text = text or TextProcessor(knowledge.terms, knowledge.synonyms,
+                                          homophones=rules.harm + rules.fire + rules.urgent)
+        self._entries = {e.id: e for e in knowledge.entries}
+        self.index = Index(knowledge.entries, self.text)
+        self._smalltalk = {
+            self.text.normalize(p).replace(" ", ""): intent
+            for intent in knowledge.smalltalk for p in intent.phrases
+        }
+        self._smalltalk_by_len = sorted(self._smalltalk, key=len, reverse=True)
+        self._smalltalk_words = {
+            w: intent
+            for intent in knowledge.smalltalk for p in intent.phrases
+            for w in self.text.content_words(self.text.normalize(p))
+        }
+        self._foreign = self._words(knowledge.other_places)
+        self._rules = dataclasses.replace(
+            rules, urgent=self._words(rules.urgent), harm=self._words(rules.harm), fire=self._words(rules.fire),
+            negations=self._words(rules.negations), not_now=self._words(rules.not_now))
+        self._details = tuple(
+            dataclasses.replace(d, asks=self._words(d.asks), about=self._words(d.about))
+            for d in knowledge.unknown_details
+        )
+
+    def _words(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """Rule words compared the way questions are: normalised, without spaces."""
+        return tuple(w for w in (self.text.normalize(x).replace(" ", "") for x in words) if w)
+
+    # -- public ----------------------------------------------------------------------------
+    def entry(self, entry_id: str) -> Entry | None:
+        return self._entries.get(entry_id)
+
+    def topics(self) -> list[tuple[str, list[Entry]]]:
+        return self.knowledge.topics()
+
+    def reply_for_entry(self, entry_id: str, query: str = "") -> Reply | None:
+        """The answer of an entry picked from a button; None if a reload removed it."""
+        entry = self._entries.get(entry_id)
+        if entry is None:
+            return None
+        return self._answer(entry, 1.0, query, query, ())
+
+    def answer(self, text: str) -> Reply:
+        query = text if isinstance(text, str) else str(text)
+        normalized = self.text.normalize(query)
+        compact = normalized.replace(" ", "")
+        base = {"query": query, "normalized": normalized, "knowledge_version": self.knowledge.version}
+        if not compact:
+            return Reply(FALLBACK, EMPTY_TEXT, **base)
+        danger = emergency.detect(normalized, self._rules) or emergency.detect(
+            self.text.repair_typos(normalized), self._rules)
+        if danger is not None:
+            rules = self._rules
+            return Reply(EMERGENCY, rules.fire_reply if danger == "fire" else rules.reply, **base)
+        intent, rest = self._smalltalk_split(compact)
+        if intent is not None and not rest:
+            return Reply(SMALLTALK, intent.reply, entry_id=None, score=1.0, **base)
+        canonical = self.text.canonical(rest if intent is not None else normalized)
+        words = self.text.content_words(canonical)
+        matches = self.index.search(words, limit=max(5, self.matching.max_choices + 1))
+        return self._decide(matches, query, normalized, canonical, base)
+
+    # -- steps -----------------------------------------------------------------------------
+    def _smalltalk_split(self, compact: str):
+        """(intent, the question left) when the text is or starts with smalltalk.
+
+        Phrases and fillers are peeled off both ends; when nothing is left, or only words that
+        smalltalk phrases use (你都能回答啥问题), it is smalltalk. A greeting before a question is
+        dropped and the question answered.
+        """
+        found = []
+        rest = compact
+        changed = True
+        while rest and changed:
+            changed = False
+            rest = self._strip_fillers(rest)
+            for phrase in self._smalltalk_by_len:
+                if rest.startswith(phrase) or rest.endswith(phrase):
+                    found.append(self._smalltalk[phrase])
+                    rest = rest[len(phrase):] if rest.startswith(phrase) else rest[: -len(phrase)]
+                    changed = True
+                    break
+        if rest:
+            words = set(self.text.content_words(rest))
+            if words and words <= self._smalltalk_words.keys():
+                found.extend(self._smalltalk_words[w] for w in words)
+                rest = ""
+        if not found:
+            return None, compact
+        if rest:
+            return found[0], rest
+        ids = {i.id for i in found}
+        best = next((i for p in SMALLTALK_PRIORITY for i in found if i.id == p and p in ids), found[-1])
+        return best, ""
+
+    def _strip_fillers(self, text: str) -> str:
+        changed = True
+        while text and changed:
+            changed = False
+            for f in SMALLTALK_FILLERS:
+                if text.startswith(f) and text not in self._smalltalk:
+                    text, changed = text[len(f):], True
+                if text.endswith(f) and text not in self._smalltalk:
+                    text, changed = text[: -len(f)], True
+        return text
+
+    def _decide(self, matches: list[Match], query: str, normalized: str, canonical: str, base: dict) -> Reply:
+        m = self.matching
+        candidates = tuple(self._candidate(x) for x in matches)
+        compact = canonical.replace(" ", "")
+        if any(place in compact for place in self._foreign):
+            return Reply(FALLBACK, NOT_HERE_TEXT, candidates=candidates, **base)
+        detail = self._detail_asked(normalized.replace(" ", ""))
+        if detail is not None:
+            entry = self.knowledge.entries[matches[0].entry] if matches else None
+            if entry is None or not any(k in entry.answer for k in detail.known):
+                return Reply(FALLBACK, detail.reply, candidates=candidates,
+                             score=matches[0].score if matches else 0.0, **base)
+        if not matches or matches[0].score < m.clarify_threshold:
+            return Reply(FALLBACK, FALLBACK_TEXT, candidates=candidates,
+                         score=matches[0].score if matches else 0.0, **base)
+        top = matches[0]
+        second = matches[1].score if len(matches) > 1 else 0.0
+        if top.score >= m.answer_threshold and top.score - second >= m.margin:
+            entry = self.knowledge.entries[top.entry]
+            return self._answer(entry, top.score, query, normalized, candidates)
+        close = [c for c in candidates if c.score >= m.clarify_threshold and top.score - c.score < 0.25]
+        choices = tuple(close[: m.max_choices])
+        if len(choices) == 1 and top.score >= m.answer_threshold:
+            entry = self.knowledge.entries[top.entry]
+            return self._answer(entry, top.score, query, normalized, candidates)
+        lines = [CLARIFY_TEXT] + [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
+        return Reply(CLARIFY, "\n".join(lines), score=top.score, candidates=candidates, choices=choices, **base)
+
+    def _detail_asked(self, compact: str):
+        for d in self._details:
+            if any(a in compact for a in d.asks) and (not d.about or any(a in compact for a in d.about)):
+                return d
+        return None
+
+    def _candidate(self, match: Match) -> Candidate:
+        entry = self.knowledge.entries[match.entry]
+        return Candidate(entry.id, entry.questions[0], round(match.score, 4))
+
+    def _answer(self, entry: Entry, score: float, query: str, normalized: str,
+                candidates: tuple[Candidate, ...]) -> Reply:
+        related = tuple(
+            Candidate(r.id, r.questions[0], 0.0) for r in (self._entries.get(i) for i in entry.related) if r
+        )
+        text = f"{entry.answer}\n\n来源：{entry.source}（更新于 {entry.updated}）"
+        return Reply(
+            ANSWER, text, query=query, normalized=normalized, entry_id=entry.id, topic=entry.topic,
+            score=score, source=entry.source, updated=entry.updated, candidates=candidates,
+            choices=related, knowledge_version=self.knowledge.version,
+        )
+
+
+def build_engine(knowledge_dir: str, matching: MatchingConfig | None = None,
+                 text: TextProcessor | None = None) -> tuple[Engine | None, list[Problem]]:
+    """Load and index the knowledge. No engine when nothing can be served (no entries or no
+    emergency rules); otherwise an engine of what is valid, with every problem listed."""
+    knowledge, problems = load_knowledge(knowledge_dir)
+    if not knowledge.entries or not knowledge.emergency.reply:
+        return None, problems
+    return Engine(knowledge, matching, text), problems
+
+
+__all__ = ["Engine", "build_engine", "errors"]

@@ -1,0 +1,198 @@
+"""`trafficbot eval`: how well the engine answers a labelled set, beside two baselines.
+
+A label (`expect`) is an entry id, or `fallback` (must not be answered), `emergency` or
+`smalltalk`. An entry question counts as correct only when answered with that entry; a clarify
+that offers it is reported apart, since the citizen still has to pick.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+from bot.reply import ANSWER, CLARIFY, EMERGENCY, FALLBACK, SMALLTALK
+
+DEFAULT_SET = Path(__file__).resolve().parent.parent / "tests" / "eval" / "questions.yaml"
+SPECIAL = (FALLBACK, EMERGENCY, SMALLTALK)
+QUERY_KEYS = ("q", "query", "question", "text")
+EXPECT_KEYS = ("expect", "expected", "label", "entry")
+
+
+def load_labelled(path: Path) -> list[dict]:
+    """Items {q, expect, kind} from YAML (a list), JSON lines, or CSV/TSV with a header."""
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ValueError(f"cannot read: {exc.strerror}") from None
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        rows = yaml.safe_load(raw) or []
+    elif suffix in (".jsonl", ".ndjson"):
+        rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
+    elif suffix == ".json":
+        rows = json.loads(raw)
+    elif suffix in (".csv", ".tsv"):
+        rows = list(csv.DictReader(raw.splitlines(), delimiter="\t" if suffix == ".tsv" else ","))
+    else:
+        raise ValueError("unknown format: use .yaml, .jsonl, .json, .csv or .tsv")
+    if not isinstance(rows, list):
+        raise ValueError("expected a list of items with q and expect")
+    items = []
+    for n, row in enumerate(rows, 1):
+        if not isinstance(row, dict):
+            raise ValueError(f"item {n} is not a mapping")
+        q = next((row[k] for k in QUERY_KEYS if k in row), None)
+        expect = next((row[k] for k in EXPECT_KEYS if k in row), None)
+        if q is None or expect is None:
+            raise ValueError(f"item {n} needs a question (q) and a label (expect)")
+        items.append({"q": str(q), "expect": str(expect).strip(), "kind": str(row.get("kind") or "-")})
+    return items
+
+
+def _correct(expect: str, status: str, entry_id: str | None) -> bool:
+    if expect == FALLBACK:
+        return status == FALLBACK
+    if expect in (EMERGENCY, SMALLTALK):
+        return status == expect
+    return status == ANSWER and entry_id == expect
+
+
+def _group(expect: str) -> str:
+    return expect if expect in SPECIAL else "in-scope"
+
+
+def _best_cutoff(preds: list[tuple[str | None, float]], items: list[dict]) -> tuple[float, list[bool]]:
+    """The cut-off that maximises a baseline's accuracy (it cannot flag emergencies or smalltalk)."""
+    scores = sorted({s for _, s in preds} | {0.0})
+    best = (-1, 0.0, [])
+    for cut in scores + [float("inf")]:
+        ok = []
+        for (entry, score), item in zip(preds, items):
+            answered = entry is not None and score >= cut and score > 0
+            if item["expect"] == FALLBACK:
+                ok.append(not answered)
+            elif item["expect"] in SPECIAL:
+                ok.append(False)
+            else:
+                ok.append(answered and entry == item["expect"])
+        if sum(ok) > best[0]:
+            best = (sum(ok), cut, ok)
+    return best[1], best[2]
+
+
+def _rates(flags: list[bool], items: list[dict]) -> dict:
+    groups: dict[str, list[bool]] = defaultdict(list)
+    for f, item in zip(flags, items):
+        groups[_group(item["expect"])].append(f)
+    return {
+        "overall": sum(flags) / max(len(flags), 1),
+        **{g: sum(v) / len(v) for g, v in groups.items()},
+    }
+
+
+def evaluate(engine, items: list[dict], baselines: bool = True) -> dict:
+    rows = []
+    for item in items:
+        reply = engine.answer(item["q"])
+        offered = [c.id for c in reply.choices] if reply.status == CLARIFY else []
+        rows.append({**item, "status": reply.status, "entry": reply.entry_id, "score": round(reply.score, 3),
+                     "offered": offered, "ok": _correct(item["expect"], reply.status, reply.entry_id)})
+    flags = [r["ok"] for r in rows]
+    by_kind: dict[str, list[bool]] = defaultdict(list)
+    by_topic: dict[str, list[bool]] = defaultdict(list)
+    for r in rows:
+        by_kind[r["kind"]].append(r["ok"])
+        entry = engine.entry(r["expect"]) if r["expect"] not in SPECIAL else None
+        by_topic[entry.topic if entry else r["expect"]].append(r["ok"])
+    in_scope = [r for r in rows if r["expect"] not in SPECIAL]
+    oos = [r for r in rows if r["expect"] == FALLBACK]
+    emerg = [r for r in rows if r["expect"] == EMERGENCY]
+    non_emerg = [r for r in rows if r["expect"] != EMERGENCY]
+    unknown = sorted({r["expect"] for r in in_scope if engine.entry(r["expect"]) is None})
+    report = {
+        "items": len(rows),
+        "accuracy": _rates(flags, items),
+        "in_scope_answered_correctly": _share(in_scope, lambda r: r["ok"]),
+        "in_scope_clarify_offering_it": _share(in_scope, lambda r: r["status"] == CLARIFY and r["expect"] in r["offered"]),
+        "in_scope_wrong_answer": _share(in_scope, lambda r: r["status"] == ANSWER and r["entry"] != r["expect"]),
+        "out_of_scope_not_answered": _share(oos, lambda r: r["status"] in (FALLBACK, CLARIFY)),
+        "out_of_scope_fallback": _share(oos, lambda r: r["status"] == FALLBACK),
+        "emergencies_caught": _share(emerg, lambda r: r["status"] == EMERGENCY),
+        "non_emergencies_flagged": sum(1 for r in non_emerg if r["status"] == EMERGENCY),
+        "by_status_label": {k: v for k, v in _rates(flags, items).items() if k != "overall"},
+        "by_kind": {k: _frac(v) for k, v in sorted(by_kind.items())},
+        "by_topic": {k: _frac(v) for k, v in sorted(by_topic.items())},
+        "unknown_labels": unknown,
+        "failures": [r for r in rows if not r["ok"]],
+    }
+    if baselines:
+        queries = [i["q"] for i in items]
+        from bot.baselines import bm25_predictions, wratio_predictions
+
+        report["baselines"] = {}
+        for name, preds in (("rapidfuzz extractOne WRatio", wratio_predictions(engine.knowledge, queries)),
+                            ("BM25 over jieba tokens", bm25_predictions(engine.knowledge, queries))):
+            cut, ok = _best_cutoff(preds, items)
+            rates = _rates(ok, items)
+            report["baselines"][name] = {"cutoff": round(cut, 3), **rates}
+        best = max(v["overall"] for v in report["baselines"].values())
+        best_in = max(v.get("in-scope", 0.0) for v in report["baselines"].values())
+        report["lead_over_best_baseline_points"] = round(100 * (report["accuracy"]["overall"] - best), 1)
+        report["in_scope_lead_points"] = round(100 * (report["in_scope_answered_correctly"] - best_in), 1)
+    return report
+
+
+def _share(rows: list[dict], pred) -> float:
+    return sum(1 for r in rows if pred(r)) / len(rows) if rows else 1.0
+
+
+def _frac(flags: list[bool]) -> dict:
+    return {"n": len(flags), "accuracy": round(sum(flags) / len(flags), 3) if flags else 0.0}
+
+
+def format_report(report: dict) -> str:
+    pct = lambda x: f"{100 * x:5.1f}%"  # noqa: E731
+    acc = report["accuracy"]
+    lines = [
+        f"trafficbot eval: {report['items']} labelled questions",
+        "",
+        f"  overall accuracy                 {pct(acc['overall'])}",
+        f"  in-scope answered correctly      {pct(report['in_scope_answered_correctly'])}"
+        f"   (+ clarify offering it {pct(report['in_scope_clarify_offering_it'])},"
+        f" wrong answer {pct(report['in_scope_wrong_answer'])})",
+        f"  out-of-scope not answered        {pct(report['out_of_scope_not_answered'])}"
+        f"   (fallback {pct(report['out_of_scope_fallback'])})",
+        f"  emergencies caught               {pct(report['emergencies_caught'])}",
+        f"  non-emergencies flagged          {report['non_emergencies_flagged']:6d}",
+        "",
+        "  by label:",
+    ]
+    for k, v in sorted(report["by_status_label"].items()):
+        lines.append(f"    {k:<16} {pct(v)}")
+    lines.append("  by kind:")
+    for k, v in report["by_kind"].items():
+        lines.append(f"    {k:<16} {pct(v['accuracy'])}  (n={v['n']})")
+    lines.append("  by topic:")
+    for k, v in report["by_topic"].items():
+        lines.append(f"    {k:<16} {pct(v['accuracy'])}  (n={v['n']})")
+    if "baselines" in report:
+        lines += ["", "  baselines (same knowledge, best cut-off for each):"]
+        for name, b in report["baselines"].items():
+            lines.append(f"    {name:<30} overall {pct(b['overall'])}  in-scope {pct(b.get('in-scope', 0.0))}"
+                         f"  fallback {pct(b.get('fallback', 0.0))}  (cut-off {b['cutoff']})")
+        lines.append(f"  lead over the better baseline: {report['lead_over_best_baseline_points']:+.1f} points overall,"
+                     f" {report['in_scope_lead_points']:+.1f} in-scope")
+    if report["unknown_labels"]:
+        lines.append(f"\n  labels that are not entry ids: {', '.join(report['unknown_labels'])}")
+    if report["failures"]:
+        lines += ["", f"  failures ({len(report['failures'])}):"]
+        for r in report["failures"]:
+            got = f"{r['status']} {r['entry'] or ''}".strip()
+            if r["offered"]:
+                got += " [" + ", ".join(r["offered"]) + "]"
+            lines.append(f"    [{r['kind']}] {r['q']!r}: expected {r['expect']}, got {got} ({r['score']})")
+    return "\n".join(lines)

@@ -1,0 +1,473 @@
+"""The knowledge base: reading `knowledge/*.yaml`, checking it, and the plain data it becomes.
+
+Staff who edit these files are not programmers, so every problem is reported as `file:line: what
+is wrong and how to fix it`, never as a traceback, and one broken entry or file does not take the
+rest down: what is valid is still loaded, and the caller decides whether errors may be served.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
+ENTRY_FIELDS = {"id", "questions", "answer", "source", "updated", "related", "tests"}
+REQUIRED_FIELDS = ("id", "questions", "answer", "source", "updated")
+MIN_QUESTIONS = 5
+EMERGENCY_FIELDS = {"reply", "fire_reply", "urgent", "harm", "fire", "negations", "not_now"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding of the loader or the checker, pointing at a file and line."""
+
+    file: str
+    line: int
+    message: str
+    severity: str = "error"  # or "warning"
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    topic: str
+    questions: tuple[str, ...]
+    answer: str
+    source: str
+    updated: str
+    related: tuple[str, ...] = ()
+    tests: tuple[str, ...] = ()
+    file: str = ""
+    line: int = 0
+    question_lines: tuple[int, ...] = ()
+    test_lines: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class SmalltalkIntent:
+    id: str
+    phrases: tuple[str, ...]
+    reply: str
+
+
+@dataclass(frozen=True)
+class EmergencyRules:
+    reply: str = ""
+    fire_reply: str = ""
+    urgent: tuple[str, ...] = ()
+    harm: tuple[str, ...] = ()
+    fire: tuple[str, ...] = ()
+    negations: tuple[str, ...] = ()
+    not_now: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class UnknownDetail:
+    """A kind of detail the knowledge does not hold (addresses, hours, fines …) and what to say."""
+
+    name: str
+    asks: tuple[str, ...]
+    about: tuple[str, ...]
+    known: tuple[str, ...]
+    reply: str
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    entries: tuple[Entry, ...] = ()
+    synonyms: dict[str, str] = field(default_factory=dict)  # variant -> canonical
+    terms: tuple[str, ...] = ()
+    smalltalk: tuple[SmalltalkIntent, ...] = ()
+    emergency: EmergencyRules = field(default_factory=EmergencyRules)
+    other_places: tuple[str, ...] = ()  # places outside the bot's area: their questions are not ours
+    unknown_details: tuple[UnknownDetail, ...] = ()
+    version: str = ""
+    path: str = ""
+
+    def by_id(self) -> dict[str, Entry]:
+        return {e.id: e for e in self.entries}
+
+    def topics(self) -> list[tuple[str, list[Entry]]]:
+        """Topics in file order, each with its entries in file order."""
+        out: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            out.setdefault(entry.topic, []).append(entry)
+        return list(out.items())
+
+
+@dataclass
+class _Collector:
+    """Gathers problems for one file, so validators need not thread the file name around."""
+
+    file: str
+    problems: list[Problem]
+
+    def error(self, node: yaml.Node | None, message: str) -> None:
+        self.problems.append(Problem(self.file, _line(node), message, "error"))
+
+    def warn(self, node: yaml.Node | None, message: str) -> None:
+        self.problems.append(Problem(self.file, _line(node), message, "warning"))
+
+
+def _line(node: yaml.Node | None) -> int:
+    return node.start_mark.line + 1 if node is not None else 1
+
+
+def _mapping(node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    return {str(k.value): (k, v) for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
+
+
+def _scalar_text(node: yaml.Node) -> str | None:
+    """A scalar's text as staff wrote it (dates and numbers included), or None for non-scalars."""
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    return str(node.value).strip()
+
+
+def _text(node: yaml.Node | None, c: _Collector, what: str) -> str | None:
+    if node is None:
+        return None
+    value = _scalar_text(node)
+    if value is None:
+        c.error(node, f"{what} must be text, not a list or mapping")
+        return None
+    if node.tag == "tag:yaml.org,2002:null" or value == "":
+        c.error(node, f"{what} is empty")
+        return None
+    return value
+
+
+def _text_list(node: yaml.Node | None, c: _Collector, what: str) -> list[tuple[str, int]]:
+    """A list of texts with their line numbers; a single text is accepted as a one-item list."""
+    if node is None:
+        return []
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == "tag:yaml.org,2002:null":
+            return []
+        value = _scalar_text(node)
+        return [(value, _line(node))] if value else []
+    if not isinstance(node, yaml.SequenceNode):
+        c.error(node, f"{what} must be a list (one item per line starting with '- ')")
+        return []
+    out = []
+    for item in node.value:
+        value = _scalar_text(item)
+        if value is None:
+            c.error(item, f"an item of {what} must be text, not a list or mapping (check the indentation)")
+        elif value == "" or item.tag == "tag:yaml.org,2002:null":
+            c.warn(item, f"an empty item in {what} is ignored")
+        else:
+            out.append((value, _line(item)))
+    return out
+
+
+def _parse_updated(node: yaml.Node, c: _Collector) -> str | None:
+    value = _text(node, c, "'updated'")
+    if value is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        c.error(node, f"'updated' must be a date like 2025-01-10, got {value!r}")
+        return None
+
+
+def _load_entry(node: yaml.Node, topic: str, c: _Collector) -> Entry | None:
+    if not isinstance(node, yaml.MappingNode):
+        c.error(node, "each entry must be a mapping with id, questions, answer, source, updated")
+        return None
+    fields = _mapping(node)
+    for name, (key, _value) in fields.items():
+        if name not in ENTRY_FIELDS:
+            c.error(key, f"unknown field '{name}' (allowed: {', '.join(sorted(ENTRY_FIELDS))})")
+    missing = [f for f in REQUIRED_FIELDS if f not in fields]
+    for name in missing:
+        c.error(node, f"entry is missing '{name}'")
+    if missing:
+        return None
+    before = len([p for p in c.problems if p.severity == "error"])
+    entry_id = _text(fields["id"][1], c, "'id'")
+    if entry_id is not None and not ID_RE.match(entry_id):
+        c.error(fields["id"][1], f"id {entry_id!r} must be lower-case letters, digits and '-' (e.g. ebike-plates)")
+    questions = _text_list(fields["questions"][1], c, "'questions'")
+    if not questions:
+        c.error(fields["questions"][1], "'questions' needs at least one question")
+    elif len(questions) < MIN_QUESTIONS:
+        c.warn(fields["questions"][1], f"only {len(questions)} questions; write at least {MIN_QUESTIONS} the way citizens ask")
+    answer = _text(fields["answer"][1], c, "'answer'")
+    source = _text(fields["source"][1], c, "'source'")
+    updated = _parse_updated(fields["updated"][1], c)
+    related = _text_list(fields.get("related", (None, None))[1], c, "'related'")
+    tests = _text_list(fields.get("tests", (None, None))[1], c, "'tests'")
+    if len([p for p in c.problems if p.severity == "error"]) > before:
+        return None
+    return Entry(
+        id=entry_id,
+        topic=topic,
+        questions=tuple(q for q, _ in questions),
+        answer=answer.strip(),
+        source=source,
+        updated=updated,
+        related=tuple(r for r, _ in related),
+        tests=tuple(t for t, _ in tests),
+        file=c.file,
+        line=_line(node),
+        question_lines=tuple(line for _, line in questions),
+        test_lines=tuple(line for _, line in tests),
+    )
+
+
+def _load_topic_file(root: yaml.MappingNode, c: _Collector) -> list[Entry]:
+    fields = _mapping(root)
+    for name, (key, _v) in fields.items():
+        if name not in ("topic", "entries"):
+            c.error(key, f"unknown key '{name}' in a topic file (allowed: topic, entries)")
+    if "topic" not in fields:
+        c.error(root, "a topic file needs 'topic: <name>' at the top")
+        return []
+    topic = _text(fields["topic"][1], c, "'topic'")
+    entries_node = fields["entries"][1]
+    if not isinstance(entries_node, yaml.SequenceNode):
+        c.error(entries_node, "'entries' must be a list of entries, each starting with '- id:'")
+        return []
+    out = []
+    for node in entries_node.value:
+        entry = _load_entry(node, topic or "", c)
+        if entry is not None and topic:
+            out.append(entry)
+    return out
+
+
+def _load_vocabulary(root: yaml.MappingNode, c: _Collector) -> tuple[dict[str, str], list[str]]:
+    fields = _mapping(root)
+    synonyms: dict[str, str] = {}
+    terms = [t for t, _ in _text_list(fields.get("terms", (None, None))[1], c, "'terms'")]
+    syn_node = fields.get("synonyms", (None, None))[1]
+    if syn_node is not None and not isinstance(syn_node, yaml.MappingNode):
+        c.error(syn_node, "'synonyms' must map a standard word to a list of variants, e.g. 电动自行车: [电瓶车, 电驴]")
+    elif syn_node is not None:
+        for key, value in syn_node.value:
+            canonical = _text(key, c, "a standard word")
+            if canonical is None:
+                continue
+            terms.append(canonical)
+            for variant, line in _text_list(value, c, f"the variants of {canonical}"):
+                if len(variant) < 2:
+                    c.warn(value, f"variant {variant!r} of {canonical} is one character: it would replace that character everywhere; ignored")
+                    continue
+                if variant in synonyms and synonyms[variant] != canonical:
+                    c.problems.append(Problem(c.file, line, f"variant {variant!r} is listed under both {synonyms[variant]} and {canonical}", "error"))
+                    continue
+                synonyms[variant] = canonical
+                terms.append(variant)
+    return synonyms, terms
+
+
+def _load_smalltalk(root: yaml.MappingNode, c: _Collector) -> list[SmalltalkIntent]:
+    node = _mapping(root)["smalltalk"][1]
+    if not isinstance(node, yaml.SequenceNode):
+        c.error(node, "'smalltalk' must be a list of {id, phrases, reply}")
+        return []
+    out = []
+    for item in node.value:
+        fields = _mapping(item)
+        if not fields:
+            c.error(item, "a smalltalk item must be a mapping with id, phrases, reply")
+            continue
+        for name, (key, _v) in fields.items():
+            if name not in ("id", "phrases", "reply"):
+                c.error(key, f"unknown field '{name}' (allowed: id, phrases, reply)")
+        missing = [k for k in ("id", "phrases", "reply") if k not in fields]
+        if missing:
+            c.error(item, f"smalltalk item is missing {', '.join(missing)}")
+            continue
+        ident = _text(fields["id"][1], c, "'id'")
+        phrases = _text_list(fields["phrases"][1], c, "'phrases'")
+        reply = _text(fields["reply"][1], c, "'reply'")
+        if ident and phrases and reply:
+            out.append(SmalltalkIntent(ident, tuple(p for p, _ in phrases), reply))
+    return out
+
+
+def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | None:
+    node = _mapping(root)["emergency"][1]
+    fields = _mapping(node)
+    if not fields:
+        c.error(node, "'emergency' must be a mapping with reply, harm, urgent …")
+        return None
+    for name, (key, _v) in fields.items():
+        if name not in EMERGENCY_FIELDS:
+            c.error(key, f"unknown field '{name}' (allowed: {', '.join(sorted(EMERGENCY_FIELDS))})")
+    if "reply" not in fields:
+        c.error(node, "'emergency' needs a 'reply' that starts with 122 / 120")
+        return None
+    reply = _text(fields["reply"][1], c, "'reply'")
+    lists = {
+        name: tuple(t for t, _ in _text_list(fields.get(name, (None, None))[1], c, f"'{name}'"))
+        for name in ("urgent", "harm", "fire", "negations", "not_now")
+    }
+    fire_reply = _text(fields["fire_reply"][1], c, "'fire_reply'") if "fire_reply" in fields else None
+    if reply is None:
+        return None
+    return EmergencyRules(reply=reply.strip(), fire_reply=(fire_reply or reply).strip(), **lists)
+
+
+def _load_details(node: yaml.Node, c: _Collector) -> list[UnknownDetail]:
+    if not isinstance(node, yaml.SequenceNode):
+        c.error(node, "'unknown_details' must be a list of {name, asks, about, known, reply}")
+        return []
+    out = []
+    allowed = {"name", "asks", "about", "known", "reply"}
+    for item in node.value:
+        fields = _mapping(item)
+        for name, (key, _v) in fields.items():
+            if name not in allowed:
+                c.error(key, f"unknown field '{name}' (allowed: {', '.join(sorted(allowed))})")
+        missing = [k for k in ("name", "asks", "reply") if k not in fields]
+        if missing:
+            c.error(item, f"unknown_details item is missing {', '.join(missing)}")
+            continue
+        lists = {k: tuple(t for t, _ in _text_list(fields.get(k, (None, None))[1], c, f"'{k}'"))
+                 for k in ("asks", "about", "known")}
+        name = _text(fields["name"][1], c, "'name'")
+        reply = _text(fields["reply"][1], c, "'reply'")
+        if name and reply and lists["asks"]:
+            out.append(UnknownDetail(name=name, reply=reply.strip(), **lists))
+    return out
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root.parent))
+    except ValueError:
+        return str(path)
+
+
+def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
+    """Load every `*.yaml` under `path`; return what is valid plus every problem found.
+
+    A file's kind is told by its top-level key: `entries` (a topic), `synonyms`/`terms`,
+    `smalltalk` or `emergency`, so staff may name and split files as they like.
+    """
+    root = Path(path)
+    problems: list[Problem] = []
+    if not root.is_dir():
+        problems.append(Problem(str(root), 1, "knowledge folder not found"))
+        return Knowledge(path=str(root)), problems
+    files = sorted(p for p in root.glob("*.yaml") if p.is_file()) + sorted(p for p in root.glob("*.yml") if p.is_file())
+    entries: list[Entry] = []
+    synonyms: dict[str, str] = {}
+    terms: list[str] = []
+    smalltalk: list[SmalltalkIntent] = []
+    emergency: EmergencyRules | None = None
+    other_places: list[str] = []
+    details: list[UnknownDetail] = []
+    digest = hashlib.sha256()
+    for file in files:
+        name = _display(file, root)
+        c = _Collector(name, problems)
+        try:
+            raw = file.read_bytes()
+            digest.update(file.name.encode() + b"\0" + raw)
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            problems.append(Problem(name, line, "not UTF-8 text: save the file as UTF-8"))
+            continue
+        except OSError as exc:
+            problems.append(Problem(name, 1, f"cannot read file: {exc.strerror}"))
+            continue
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else 1
+            hint = " (check indentation, a missing ':' or an unquoted text starting with a special character)"
+            problems.append(Problem(name, line, f"YAML syntax error: {exc.problem or exc.context}{hint}"))
+            continue
+        except yaml.YAMLError as exc:
+            problems.append(Problem(name, 1, f"YAML error: {exc}"))
+            continue
+        if node is None:
+            c.warn(None, "file is empty")
+            continue
+        keys = _mapping(node)
+        if not isinstance(node, yaml.MappingNode):
+            c.error(node, "the file must start with keys such as 'topic:' and 'entries:'")
+        elif "entries" in keys:
+            entries.extend(_load_topic_file(node, c))
+        elif "synonyms" in keys or "terms" in keys:
+            found, more_terms = _load_vocabulary(node, c)
+            for variant, canonical in found.items():
+                if variant in synonyms and synonyms[variant] != canonical:
+                    c.error(None, f"variant {variant!r} maps to {synonyms[variant]} elsewhere and to {canonical} here")
+                synonyms.setdefault(variant, canonical)
+            terms.extend(more_terms)
+        elif "other_places" in keys or "unknown_details" in keys:
+            if "other_places" in keys:
+                other_places.extend(t for t, _ in _text_list(keys["other_places"][1], c, "'other_places'"))
+            if "unknown_details" in keys:
+                details.extend(_load_details(keys["unknown_details"][1], c))
+        elif "smalltalk" in keys:
+            smalltalk.extend(_load_smalltalk(node, c))
+        elif "emergency" in keys:
+            if emergency is not None:
+                c.error(node, "a second 'emergency' file; keep one")
+            emergency = _load_emergency(node, c) or emergency
+        else:
+            c.error(node, "unknown kind of file: expected 'entries', 'synonyms', 'smalltalk', 'emergency' or 'other_places' at the top")
+    if not files:
+        problems.append(Problem(str(root), 1, "no .yaml files in the knowledge folder"))
+    entries = _drop_duplicate_ids(entries, problems)
+    _check_related(entries, problems)
+    if emergency is None:
+        problems.append(Problem(str(root), 1, "no emergency.yaml: emergencies would not be caught", "error"))
+    knowledge = Knowledge(
+        entries=tuple(entries),
+        synonyms=synonyms,
+        terms=tuple(dict.fromkeys(terms)),
+        smalltalk=tuple(smalltalk),
+        emergency=emergency or EmergencyRules(),
+        other_places=tuple(dict.fromkeys(other_places)),
+        unknown_details=tuple(details),
+        version=digest.hexdigest()[:12],
+        path=str(root),
+    )
+    return knowledge, problems
+
+
+def _drop_duplicate_ids(entries: list[Entry], problems: list[Problem]) -> list[Entry]:
+    seen: dict[str, Entry] = {}
+    out = []
+    for entry in entries:
+        first = seen.get(entry.id)
+        if first is not None:
+            problems.append(
+                Problem(entry.file, entry.line, f"duplicate id {entry.id!r}: already used at {first.file}:{first.line}")
+            )
+            continue
+        seen[entry.id] = entry
+        out.append(entry)
+    return out
+
+
+def _check_related(entries: list[Entry], problems: list[Problem]) -> None:
+    ids = {e.id for e in entries}
+    for entry in entries:
+        for rel in entry.related:
+            if rel not in ids:
+                problems.append(Problem(entry.file, entry.line, f"entry {entry.id!r}: related id {rel!r} does not exist"))
+            elif rel == entry.id:
+                problems.append(Problem(entry.file, entry.line, f"entry {entry.id!r} lists itself in related", "warning"))
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "error"]

@@ -1,0 +1,152 @@
+"""The index of every entry's questions, and how a question is scored against it.
+
+Scoring asks two things of a candidate question: how much of what the citizen said it explains
+(query coverage, the main term: an unknown content word such as 天气 counts against every entry,
+which is what keeps out-of-scope questions out), and how much of the candidate the citizen said
+(candidate coverage). Words are weighted by rarity across entries, so 上牌 outweighs 怎么; a
+character-level rapidfuzz ratio adds tolerance for segmentation differences. An inverted index
+over words and character pairs keeps the work per query to the few candidates that share them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from bot.knowledge import Entry
+from bot.text import STOPWORDS, TextProcessor
+
+W_QUERY, W_DOC, W_CHARS = 0.55, 0.25, 0.20  # weights of the three parts of a score
+PARTIAL = 0.6  # credit for a word found only inside a longer word (车管所 in 流动车管所)
+ANSWER_CREDIT = 0.5  # a word found only in the entry's answer, not its questions
+SINGLE_CHAR = 0.5  # a lone character carries less meaning than a word
+LONG_QUERY_WORDS = 5  # beyond this many content words, unexplained ones are discounted
+CANDIDATES = 60  # questions scored in full per query
+MAX_POSTING_SHARE = 0.25  # character pairs in more than this share of questions do not retrieve
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One question of one entry, prepared for scoring."""
+
+    entry: int
+    words: frozenset[str]
+    chars: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: int
+    score: float
+    question: int  # index into Index.docs of the best-scoring question
+
+
+class Index:
+    """Built once per knowledge version; `search` is read-only and needs no locks."""
+
+    def __init__(self, entries: tuple[Entry, ...], text: TextProcessor):
+        self.entries = entries
+        self.text = text
+        canon = [[text.canonical(text.normalize(q)) for q in e.questions] for e in entries]
+        words = [[frozenset(text.content_words(c)) for c in qs] for qs in canon]
+        answer_words = [frozenset(text.content_words(text.canonical(text.normalize(e.answer)))) for e in entries]
+        text.index_vocabulary({w for ws in words for s in ws for w in s if len(w) >= 2})
+        df: dict[str, int] = defaultdict(int)
+        for ws in words:
+            for w in frozenset().union(*ws) if ws else ():
+                df[w] += 1
+        n = max(len(entries), 1)
+        self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
+        self.unknown_weight = math.log(1 + n)
+        self.answer_words = answer_words
+        self.entry_words = [frozenset().union(*ws) if ws else frozenset() for ws in words]
+        self.docs: list[Doc] = []
+        self.word_postings: dict[str, list[int]] = defaultdict(list)
+        self.pair_postings: dict[str, list[int]] = defaultdict(list)
+        self.answer_postings: dict[str, list[int]] = defaultdict(list)
+        for ei, (qs, ws) in enumerate(zip(canon, words)):
+            for c, w in zip(qs, ws):
+                di = len(self.docs)
+                chars = "".join(sorted(w, key=c.find))
+                self.docs.append(Doc(ei, w, chars, sum(self.weight(x) for x in w) or 1.0))
+                for x in w:
+                    self.word_postings[x].append(di)
+                for pair in _pairs(chars):
+                    self.pair_postings[pair].append(di)
+            if qs:
+                for x in answer_words[ei]:
+                    self.answer_postings[x].append(len(self.docs) - 1)
+        cap = max(50, int(len(self.docs) * MAX_POSTING_SHARE))
+        self.pair_postings = {p: ds for p, ds in self.pair_postings.items() if len(ds) <= cap}
+
+    def weight(self, word: str) -> float:
+        w = self.idf.get(word, self.unknown_weight) * self.text.commonness(word)
+        return w * SINGLE_CHAR if len(word) == 1 else w
+
+    def search(self, words: list[str], limit: int = 5) -> list[Match]:
+        """Best entries for a question's content words, best first, one Match per entry."""
+        query = list(dict.fromkeys(w for w in words if w not in STOPWORDS))
+        if not query:
+            return []
+        weights = {w: self.weight(w) for w in query}
+        total = sum(weights.values())
+        chars = "".join(query)
+        candidates = self._candidates(query, weights, chars)
+        best: dict[int, Match] = {}
+        for di in candidates:
+            doc = self.docs[di]
+            score = self._score(query, weights, total, chars, doc)
+            current = best.get(doc.entry)
+            if current is None or score > current.score:
+                best[doc.entry] = Match(doc.entry, score, di)
+        ranked = sorted(best.values(), key=lambda m: (-m.score, m.entry))
+        return ranked[:limit]
+
+    def _candidates(self, query: list[str], weights: dict[str, float], chars: str) -> list[int]:
+        votes: dict[int, float] = defaultdict(float)
+        for w in query:
+            for di in self.word_postings.get(w, ()):
+                votes[di] += weights[w]
+        for w in query:
+            for di in self.answer_postings.get(w, ()):
+                votes[di] += weights[w] * ANSWER_CREDIT
+        for pair in _pairs(chars):
+            for di in self.pair_postings.get(pair, ()):
+                votes[di] += 0.2
+        if len(votes) <= CANDIDATES:
+            return list(votes)
+        return sorted(votes, key=votes.__getitem__, reverse=True)[:CANDIDATES]
+
+    def _score(self, query: list[str], weights: dict[str, float], total: float, chars: str, doc: Doc) -> float:
+        got = 0.0
+        doc_got = 0.0
+        answer = self.answer_words[doc.entry]
+        entry_words = self.entry_words[doc.entry]
+        for w in query:
+            if w in doc.words:
+                got += weights[w]
+                doc_got += self.weight(w)
+            elif w in entry_words:
+                got += weights[w] * 0.8  # said in another question of the same entry
+            elif len(w) >= 2 and any(w in d or (len(d) >= 2 and d in w) for d in doc.words):
+                got += weights[w] * PARTIAL
+                doc_got += self.weight(w) * PARTIAL
+            elif w in answer:
+                got += weights[w] * ANSWER_CREDIT
+        # A long message carries context (快递都送到家了…) that no entry explains: its unexplained
+        # words count for less, or every long question would look out of scope.
+        missing = max(total - got, 0.0) * min(1.0, LONG_QUERY_WORDS / len(query))
+        q_cov = got / (got + missing) if got > 0 else 0.0
+        d_cov = min(doc_got / doc.weight, 1.0)
+        char_sim = fuzz.ratio(chars, doc.chars) / 100.0
+        if len(chars) > 2 * len(doc.chars):
+            char_sim = max(char_sim, PARTIAL * fuzz.partial_ratio(doc.chars, chars) / 100.0)
+        return W_QUERY * q_cov + W_DOC * d_cov + W_CHARS * char_sim
+
+
+def _pairs(chars: str) -> set[str]:
+    return {chars[i:i + 2] for i in range(len(chars) - 1)} if len(chars) > 1 else {chars} if chars else set()

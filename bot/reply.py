@@ -1,0 +1,57 @@
+"""What the engine hands every front end: one reply, rendered the same by Telegram and the console."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ANSWER = "answer"
+CLARIFY = "clarify"
+FALLBACK = "fallback"
+EMERGENCY = "emergency"
+SMALLTALK = "smalltalk"
+STATUSES = (ANSWER, CLARIFY, FALLBACK, EMERGENCY, SMALLTALK)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entry the engine considered: its id, its standard question (button label) and score 0..1."""
+
+    id: str
+    question: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The engine's whole answer to one question.
+
+    `text` is exactly what the citizen reads (plain text, no markup: front ends escape it).
+    `choices` are the buttons to offer: clarify choices, or an answer's related entries.
+    """
+
+    status: str
+    text: str
+    query: str = ""
+    normalized: str = ""
+    entry_id: str | None = None
+    topic: str | None = None
+    score: float = 0.0
+    source: str | None = None
+    updated: str | None = None
+    candidates: tuple[Candidate, ...] = ()
+    choices: tuple[Candidate, ...] = ()
+    knowledge_version: str = ""
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def to_json(self) -> dict:
+        """The `trafficbot ask --json` shape."""
+        return {
+            "query": self.query,
+            "status": self.status,
+            "answer": self.text,
+            "entry": self.entry_id,
+            "score": round(self.score, 4),
+            "candidates": [
+                {"id": c.id, "question": c.question, "score": round(c.score, 4)} for c in self.candidates
+            ],
+        }

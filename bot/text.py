@@ -1,0 +1,277 @@
+"""Text handling: normalisation, synonyms, pinyin typo repair and jieba segmentation.
+
+`TextProcessor` is built once from the knowledge (its domain words and synonyms) and then only
+read, so one instance can serve every question, and a knowledge reload builds a new one.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import jieba
+import opencc
+from pypinyin import Style, lazy_pinyin
+from rapidfuzz.distance import Levenshtein
+
+MAX_QUERY_CHARS = 500  # matching looks at this much; a citizen's question is far shorter
+
+# Words that carry no topic: question frames, pronouns, particles. They still count for the
+# character similarity, but a match on them alone must never look like an answer.
+STOPWORDS = frozenset(
+    """
+    的 了 吗 呢 吧 啊 呀 哦 嘛 么 哈 啦 喔 噢 嗯 哎 唉 诶 耶 咧 哇 哟 嘞 呗
+    我 你 您 他 她 它 我们 你们 他们 咱 咱们 俺 俺们 自己 大家 人家 本人
+    是 在 有 和 与 及 跟 或 或者 还是 就 都 也 又 还 才 被 把 给 让 对 向 从 到 于 以 为 为了
+    这 那 这个 那个 这些 那些 这里 那里 这儿 那儿 这样 那样 这么 那么 哪 哪个 哪些 哪里 哪儿
+    什么 啥 怎么 怎样 怎么样 咋 咋样 如何 为什么 为啥 干啥 干嘛 多少 几 是否 是不是 能否
+    要不要 需不需要 用不用 能不能 可不可以 会不会 有没有 是不是 算不算 行不行 中不中 得不得
+    请问 问问 问一下 想问 想知道 知道 一下 告诉 帮 帮忙 麻烦 谢谢 请 你好 您好 怎么办 咋办 咋整 咋弄
+    哪办 在哪 在哪儿 在哪里 哪儿 哪里 多久 多长时间 行吗 好吗 对吗 呗 不行 行不行
+    可以 能 能够 会 要 想 需要 应该 得 必须 该 用 去 来 做 办 弄 整 搞 看 说 叫 算
+    一个 个 些 一些 点 一点 里 上 下 中 后 前 时 时候 现在 刚才 然后 如果 的话
+    吗 没 没有 不 不是 不要 别 很 太 最 更 非常 特别 比较 挺 有点
+    """.split()
+)
+
+# Question frames are not topics, but they tell "what is it" from "how do I apply" from "how
+# many": each becomes one low-weight token, so two entries on one subject can be told apart.
+QUESTION_TYPES = {
+    "#when": ("什么时候", "啥时候", "何时", "哪天", "几时", "多久", "多长时间", "哪年", "几月"),
+    "#what": ("什么", "啥", "是啥", "哪些", "什么样", "啥样"),
+    "#how": ("怎么", "怎样", "如何", "咋", "怎么办", "咋办", "咋整", "咋弄", "咋搞", "怎么弄", "怎么处理"),
+    "#status": ("怎么样", "咋样", "如何了", "好不好"),
+    "#howmany": ("多少", "几", "几个", "多大", "多重", "多快", "多远", "多高", "多长", "多少钱", "几次", "几件"),
+    "#where": ("哪", "哪里", "哪儿", "在哪", "哪办", "去哪", "在哪儿", "在哪里", "哪条"),
+    "#why": ("为什么", "为啥", "干嘛"),
+}
+_QUESTION_TYPE = {w: t for t, words in QUESTION_TYPES.items() for w in words}
+TERM_BOOST = 1.3  # a word staff listed as a domain term weighs more than one jieba merely knows
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
+_SPACES = re.compile(r"\s+")
+_HAN = re.compile(rf"[{_CJK}]")
+
+
+def cache_dir(environ: dict | None = None) -> Path:
+    """Per-user cache folder (XDG), where jieba keeps its prefix dictionary between runs."""
+    environ = os.environ if environ is None else environ
+    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "trafficbot"
+
+
+def _strip_char(ch: str) -> str:
+    """Punctuation, symbols, emoji and control characters become a space; the rest is kept."""
+    cat = unicodedata.category(ch)
+    if cat[0] in "LN" or ch in "·":
+        return ch
+    if cat[0] == "Z" or ch in "\t\n\r":
+        return " "
+    if cat[0] in "PSC" or cat == "Mn" or cat == "Me":
+        return " "
+    return ch
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str
+    content: bool  # False for stop words and single non-Han characters
+
+
+class TextProcessor:
+    """Normalise, canonicalise and segment questions, with the knowledge's own vocabulary."""
+
+    def __init__(self, terms: tuple[str, ...] | list[str] = (), synonyms: dict[str, str] | None = None,
+                 cache: Path | None = None, homophones: tuple[str, ...] | list[str] = ()):
+        self._t2s = opencc.OpenCC("t2s")
+        self._tokenizer = _make_tokenizer(cache or cache_dir())
+        self._general_freq = dict(self._tokenizer.FREQ)  # before domain terms are added
+        self.synonyms = {self.normalize(k): self.normalize(v) for k, v in (synonyms or {}).items()}
+        self._synonym_re = _alternation(self.synonyms)
+        self.terms: set[str] = set()
+        for term in terms:
+            self.add_term(self.normalize(term))
+        for canonical in self.synonyms.values():
+            self.add_term(canonical)
+        self._by_pinyin: dict[tuple[str, ...], str] = {}
+        self._by_len: dict[int, list[tuple[str, str]]] = {}
+        # Words restored only from an exact homophone (留血 → 流血), never from a near one:
+        # 放车 must not become 翻车.
+        self._homophones = {self.normalize(w).replace(" ", "") for w in homophones}
+
+    # -- normalisation ---------------------------------------------------------------------
+    def normalize(self, text: str) -> str:
+        """Full-width → half-width, traditional → simplified, lower case, no punctuation/emoji,
+        no spaces between Chinese characters."""
+        text = unicodedata.normalize("NFKC", text)[: MAX_QUERY_CHARS * 2]
+        text = "".join(_strip_char(ch) for ch in text)
+        text = self._t2s.convert(text).lower()
+        text = _SPACE_BETWEEN_CJK.sub("", text)
+        return _SPACES.sub(" ", text).strip()[:MAX_QUERY_CHARS]
+
+    def canonical(self, normalized: str) -> str:
+        """Synonyms replaced by their standard word, then homophone typos of domain words repaired."""
+        text = self._replace_synonyms(normalized)
+        repaired = self.repair_typos(text)
+        return self._replace_synonyms(repaired) if repaired != text else text
+
+    def _replace_synonyms(self, text: str) -> str:
+        if self._synonym_re is None:
+            return text
+        return self._synonym_re.sub(lambda m: self.synonyms[m.group(0)], text)
+
+    # -- vocabulary ------------------------------------------------------------------------
+    def add_term(self, term: str) -> None:
+        """A domain word: jieba keeps it whole, and typo repair may restore it."""
+        if len(term) < 2 or term in self.terms:
+            return
+        self.terms.add(term)
+        if " " not in term:
+            self._tokenizer.add_word(term, freq=max(self._tokenizer.suggest_freq(term, False), 2000))
+
+    def index_vocabulary(self, words: set[str]) -> None:
+        """Build the pinyin index used to repair typos.
+
+        Any word of the knowledge may be restored from an exact homophone; only the curated domain
+        terms (synonyms.yaml) from a near one, since a near match on a common word is a guess.
+        """
+        self._by_pinyin = {}
+        self._by_len = {}
+        for word in sorted(self.terms | words | self._homophones):
+            if len(word) < 2 or not _HAN.search(word) or word in STOPWORDS or len(word) > 8:
+                continue
+            key = tuple(lazy_pinyin(word, style=Style.NORMAL, errors="default"))
+            if len(key) != len(word):
+                continue
+            self._by_pinyin.setdefault(key, word)
+            if word in self.terms:
+                self._by_len.setdefault(len(word), []).append(("".join(key), word))
+
+    def repair_typos(self, text: str) -> str:
+        """Replace a run of Han characters that sounds like a domain word (上派 → 上牌) with it.
+
+        A repaired span must start and end on jieba's word boundaries, so a real word is never cut
+        (公积金 keeps its 积金). Exact homophones may replace whole words (救主基金 → 救助基金); a near
+        one (头灰 → 头盔: one pinyin letter off, a character shared in place) only characters that
+        jieba could not join into a word.
+        """
+        if not self._by_pinyin:
+            return text
+        out = []
+        for run in re.split(rf"([{_CJK}]+)", text):
+            if run and _HAN.match(run):
+                run = self._repair_run(run)
+            out.append(run)
+        return "".join(out)
+
+    def _repair_run(self, run: str) -> str:
+        syllables = lazy_pinyin(run, style=Style.NORMAL, errors="default")
+        if len(syllables) != len(run):
+            return run
+        bounds = {0}
+        loose = set()  # positions of characters jieba left on their own
+        pos = 0
+        for word in self._tokenizer.lcut(run, HMM=False):
+            if len(word) == 1:
+                loose.add(pos)
+            pos += len(word)
+            bounds.add(pos)
+        chars = list(run)
+        i = 0
+        while i < len(chars):
+            step = 1
+            for n in range(min(8, len(chars) - i), 1, -1):
+                if i + n not in bounds or i not in bounds:
+                    continue
+                piece = "".join(chars[i:i + n])
+                if piece in self.terms:
+                    step = n
+                    break
+                word = self._by_pinyin.get(tuple(syllables[i:i + n]))
+                if word is not None and word not in self.terms and self._general_freq.get(piece):
+                    word = None  # 天气 is a word of its own, not a typo of some question's 天起
+                if word is None and all(k in loose for k in range(i, i + n)):
+                    word = self._near_word(piece, "".join(syllables[i:i + n]))
+                if word is not None and word != piece:
+                    chars[i:i + n] = list(word)
+                    step = n
+                    break
+            i += step
+        return "".join(chars)
+
+    def _near_word(self, piece: str, spelled: str) -> str | None:
+        best = None
+        for key, word in self._by_len.get(len(piece), ()):
+            if not any(a == b for a, b in zip(piece, word)):
+                continue
+            if abs(len(key) - len(spelled)) > 1:
+                continue
+            limit = 1 if len(piece) <= 3 else 2
+            if Levenshtein.distance(key, spelled, score_cutoff=limit) <= limit:
+                if best is not None and best != word:
+                    return None  # two near words: guessing would be worse than not repairing
+                best = word
+        return best
+
+    # -- segmentation ----------------------------------------------------------------------
+    def tokens(self, canonical: str) -> list[Token]:
+        out = []
+        words = [w.strip() for w in self._tokenizer.lcut(canonical, HMM=True)]
+        words = [w for w in words if w]
+        seen_type = set()
+        for i, word in enumerate(words):
+            pair = word + words[i + 1] if i + 1 < len(words) else ""
+            qtype = _QUESTION_TYPE.get(pair) if pair in _QUESTION_TYPE else _QUESTION_TYPE.get(word)
+            if qtype is not None and qtype not in seen_type:
+                seen_type.add(qtype)
+                out.append(Token(qtype, True))
+            content = word not in STOPWORDS and word not in _QUESTION_TYPE and (
+                len(word) > 1 or bool(_HAN.match(word)) or word.isdigit())
+            out.append(Token(word, content))
+        return out
+
+    def commonness(self, word: str) -> float:
+        """How specific a word is in Chinese at large, 0..1+: 钱 and 情况 are everywhere, 头盔 is not.
+
+        The knowledge is too small for its own word counts to tell a topic word from a common one
+        (一共 appears in one entry only), so jieba's general frequencies temper them.
+        """
+        if word in self.terms:
+            return TERM_BOOST
+        if word.startswith("#"):
+            return 0.5
+        freq = self._general_freq.get(word, 0)
+        return 1.0 / (1.0 + math.log10(1.0 + freq / 1000.0))
+
+    def content_words(self, canonical: str) -> list[str]:
+        return [t.word for t in self.tokens(canonical) if t.content]
+
+    def pinyin(self, text: str) -> str:
+        return "".join(lazy_pinyin(text, style=Style.NORMAL, errors="default"))
+
+
+def _alternation(mapping: dict[str, str]) -> re.Pattern | None:
+    if not mapping:
+        return None
+    keys = sorted(mapping, key=len, reverse=True)
+    return re.compile("|".join(re.escape(k) for k in keys))
+
+
+def _make_tokenizer(cache: Path) -> jieba.Tokenizer:
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        tokenizer.tmp_dir = str(cache)
+    except OSError:
+        # No writable cache: jieba still works, it just rebuilds its dictionary each start.
+        tokenizer.tmp_dir = None
+    tokenizer.initialize()
+    return tokenizer

@@ -1,0 +1,97 @@
+"""What a citizen sees for the kinds of question they ask."""
+
+import pytest
+
+from bot.reply import ANSWER, CLARIFY, EMERGENCY, FALLBACK, SMALLTALK
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("电动车要上牌吗", "ebike-plates"),
+    ("電動車要上牌嗎？", "ebike-plates"),
+    ("电瓶车要上派吗", "ebike-plates"),
+    ("骑小电驴要戴头盔不", "ebike-helmet"),
+    ("电动车最高时速是多少", "ebike-speed"),
+    ("远程视频快处是啥", "accident-remote-video"),
+    ("救助基金怎么申请", "fund-apply"),
+    ("黄牛能帮我办业务吗", "office-scalpers"),
+    ("古城大队搬到哪了", "gucheng-office"),
+])
+def test_questions_get_their_entry(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry)
+
+
+def test_answer_shows_source_and_date_and_related(engine):
+    reply = engine.answer("电动车要上牌吗")
+    assert "来源：" in reply.text and reply.updated in reply.text
+    assert reply.source and reply.source in reply.text
+    assert all(c.id != reply.entry_id for c in reply.choices)
+    assert all(engine.entry(c.id) is not None for c in reply.choices)
+
+
+@pytest.mark.parametrize("question", [
+    "出车祸了有人受伤", "快救命 撞人了", "我老公被车撞了流了好多血怎么办", "車禍有人昏迷了",
+    "孩子在校门口被车撞倒了",
+])
+def test_emergencies_put_122_and_120_first(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY
+    first = reply.text.splitlines()[0]
+    assert "122" in first and "120" in first
+
+
+def test_fire_puts_119_first(engine):
+    reply = engine.answer("车撞了着火了人被困在里面")
+    assert reply.status == EMERGENCY
+    assert reply.text.splitlines()[0].index("119") < reply.text.splitlines()[0].index("122")
+
+
+@pytest.mark.parametrize("question", [
+    "肇事逃逸能抓到吗", "救助基金怎么申请", "追尾了没人受伤怎么办", "去年交通事故死了多少人",
+    "被撞伤了能申请救助基金吗", "如果有人受伤一般怎么处理",
+])
+def test_questions_about_accidents_are_not_emergencies(engine, question):
+    assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question", [
+    "明天天气怎么样", "去北京的火车票多少钱", "红烧肉怎么做", "北京车管所在哪", "太原交警电话是多少",
+    "asdfghjkl", "公积金怎么提取",
+])
+def test_out_of_scope_gets_an_honest_fallback(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == FALLBACK
+    assert "12123" in reply.text or "交警大队" in reply.text
+
+
+def test_smalltalk_and_greeting_before_a_question(engine):
+    assert engine.answer("你好").status == SMALLTALK
+    assert engine.answer("谢谢！").status == SMALLTALK
+    reply = engine.answer("你好，电动车要上牌吗")
+    assert (reply.status, reply.entry_id) == (ANSWER, "ebike-plates")
+
+
+def test_clarify_offers_at_most_three_distinct_choices(engine):
+    # a one-word question shared by several entries must not be answered at random
+    for q in ("车管所", "电动车", "2024年", "事故"):
+        reply = engine.answer(q)
+        if reply.status == CLARIFY:
+            ids = [c.id for c in reply.choices]
+            assert 1 <= len(ids) <= 3 and len(set(ids)) == len(ids)
+            assert all(c.question in reply.text for c in reply.choices)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "？？？", "🚗🚗🚗", "\x00\x01", "字" * 100_000, "<b>电动车</b>要上牌吗"])
+def test_bad_input_gets_a_reply_not_an_error(engine, text):
+    reply = engine.answer(text)
+    assert reply.text
+    assert reply.status in (ANSWER, CLARIFY, FALLBACK)
+
+
+def test_markup_in_a_question_is_ignored_for_matching(engine):
+    assert engine.answer("<b>电动车</b>要上牌吗").entry_id == "ebike-plates"
+
+
+def test_button_for_a_removed_entry_is_none(engine):
+    assert engine.reply_for_entry("no-such-entry") is None
+    assert engine.reply_for_entry("ebike-plates").entry_id == "ebike-plates"

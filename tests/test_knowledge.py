@@ -1,0 +1,102 @@
+"""Staff mistakes in knowledge/*.yaml: a clear file:line message, never a crash, valid parts kept."""
+
+import shutil
+from pathlib import Path
+
+from bot.engine import build_engine
+from bot.knowledge import errors, load_knowledge
+
+GOOD_ENTRY = """topic: 测试
+entries:
+  - id: test-one
+    questions: [电动车要上牌吗, 电瓶车挂牌, 小电驴上牌, 电动车牌照, 上牌去哪]
+    answer: 测试答案。
+    source: 测试来源
+    updated: 2025-01-10
+"""
+EMERGENCY = """emergency:
+  reply: 请立即拨打 122 和 120
+  harm: [受伤]
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_real_knowledge_loads_without_errors(knowledge_dir):
+    knowledge, problems = load_knowledge(knowledge_dir)
+    assert errors(problems) == []
+    assert len(knowledge.entries) >= 40
+    for entry in knowledge.entries:
+        assert len(entry.questions) >= 5, entry.id
+        assert entry.source and entry.updated
+
+
+def test_yaml_syntax_error_names_file_and_line(tmp_path):
+    write(tmp_path, "emergency.yaml", EMERGENCY)
+    write(tmp_path, "good.yaml", GOOD_ENTRY)
+    write(tmp_path, "bad.yaml", "topic: 坏\nentries:\n  - id: x\n    questions: [a, b\n    answer: c\n")
+    knowledge, problems = load_knowledge(tmp_path)
+    bad = [p for p in errors(problems) if p.file.endswith("bad.yaml")]
+    assert bad and bad[0].line >= 4 and "YAML" in bad[0].message
+    assert [e.id for e in knowledge.entries] == ["test-one"]  # the good file still loads
+
+
+def test_schema_mistakes_each_reported_at_their_line(tmp_path):
+    write(tmp_path, "emergency.yaml", EMERGENCY)
+    write(tmp_path, "t.yaml", GOOD_ENTRY + """  - id: Test Two
+    questions: [a]
+    answr: typo
+    source: s
+    updated: 2025-13-45
+  - id: test-three
+    questions: [问题一, 问题二, 问题三, 问题四, 问题五]
+    answer: ""
+    source: s
+    updated: 2025-01-10
+    related: [missing-id]
+  - id: test-one
+    questions: [重复, 重复二, 重复三, 重复四, 重复五]
+    answer: a
+    source: s
+    updated: 2025-01-10
+""")
+    _, problems = load_knowledge(tmp_path)
+    text = "\n".join(str(p) for p in errors(problems))
+    assert "t.yaml:10: unknown field 'answr'" in text
+    assert "entry is missing 'answer'" in text
+    assert "'answer' is empty" in text
+    assert "duplicate id 'test-one'" in text and "t.yaml:3" in text
+    assert all(str(p).startswith(str(p.file) + ":") for p in problems)
+
+
+def test_not_utf8_and_empty_and_wrong_kind(tmp_path):
+    write(tmp_path, "emergency.yaml", EMERGENCY)
+    (tmp_path / "gbk.yaml").write_bytes("topic: 测试\n".encode("gbk"))
+    write(tmp_path, "empty.yaml", "")
+    write(tmp_path, "list.yaml", "- a\n- b\n")
+    knowledge, problems = load_knowledge(tmp_path)
+    text = "\n".join(map(str, problems))
+    assert "gbk.yaml:1: not UTF-8" in text
+    assert "empty.yaml:1: file is empty" in text
+    assert "list.yaml:1:" in text
+
+
+def test_engine_keeps_serving_valid_entries_of_a_broken_copy(tmp_path, knowledge_dir):
+    for f in knowledge_dir.glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    ebike = tmp_path / "ebike.yaml"
+    ebike.write_text(ebike.read_text(encoding="utf-8") + "\n  - id: [broken\n", encoding="utf-8")
+    engine, problems = build_engine(str(tmp_path))
+    assert errors(problems) and any(p.file.endswith("ebike.yaml") for p in errors(problems))
+    assert engine is not None
+    assert engine.answer("古城大队搬到哪了").entry_id == "gucheng-office"
+
+
+def test_missing_folder_is_a_problem_not_a_crash(tmp_path):
+    engine, problems = build_engine(str(tmp_path / "nope"))
+    assert engine is None
+    assert "not found" in str(problems[0])

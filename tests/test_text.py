@@ -1,0 +1,47 @@
+from bot.text import TextProcessor, cache_dir
+
+
+def make(terms=("上牌", "头盔", "电动自行车", "车管所", "救助基金"), synonyms=None):
+    return TextProcessor(terms, synonyms or {"电瓶车": "电动自行车", "小电驴": "电动自行车", "挂牌": "上牌"})
+
+
+def test_normalize_full_width_traditional_spaces_emoji_and_controls():
+    t = make()
+    assert t.normalize("電動車　要　上牌嗎？？") == "电动车要上牌吗"
+    assert t.normalize("ＡＢＣ１２３") == "abc123"
+    assert t.normalize("电 动 车🚲要上牌\x00\x07吗!!!") == "电动车要上牌吗"
+    assert t.normalize("交管 12123 app") == "交管 12123 app"
+    assert t.normalize("\u200b\u200b") == ""
+
+
+def test_synonyms_become_the_standard_word():
+    t = make()
+    assert "电动自行车" in t.canonical(t.normalize("小电驴要挂牌吗"))
+    assert "上牌" in t.canonical(t.normalize("小电驴要挂牌吗"))
+
+
+def test_homophone_typos_of_domain_words_are_repaired():
+    t = make()
+    t.index_vocabulary(set())
+    assert "上牌" in t.canonical("电瓶车要上派吗")
+    assert "救助基金" in t.canonical("救主基金怎么申请")
+    assert "车管所" in t.canonical("车管锁在哪")
+
+
+def test_near_typo_repaired_but_ordinary_words_left_alone():
+    t = make()
+    t.index_vocabulary(set())
+    assert "头盔" in t.canonical("要戴头灰吗")
+    assert t.canonical("今天天气怎么样") == "今天天气怎么样"
+
+
+def test_domain_terms_are_kept_whole_by_jieba():
+    t = TextProcessor(("远程视频快处", "百姓身边车管所"), {})
+    words = t.content_words("什么是远程视频快处")
+    assert "远程视频快处" in words
+    assert "什么" not in words  # question frames are not content
+
+
+def test_cache_dir_is_per_user_not_tmp(tmp_path):
+    assert cache_dir({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "trafficbot"
+    assert str(cache_dir({"HOME": "/home/x"})).startswith(str(cache_dir({}).parent))
