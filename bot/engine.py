@@ -25,6 +25,7 @@ NOT_HERE_TEXT = (
     "其他城市的业务我不了解。\n"
     f"建议您{OFFICIAL_CHANNELS}。"
 )
+DETAIL_SLACK = 0.15  # how far below the best a candidate holding the asked detail may be
 CLARIFY_TEXT = "我不太确定您想问的是哪一个，请选择："
 # Words around smalltalk that change nothing: "好的 明白了 谢谢", "辛苦了交警同志".
 SMALLTALK_FILLERS = (
@@ -126,7 +127,7 @@ class Engine:
                     changed = True
                     break
         if rest:
-            words = set(self.text.content_words(rest))
+            words = {w for w in self.text.content_words(rest) if not w.startswith("#")}
             if words and words <= self._smalltalk_words.keys():
                 found.extend(self._smalltalk_words[w] for w in words)
                 rest = ""
@@ -157,10 +158,14 @@ class Engine:
             return Reply(FALLBACK, NOT_HERE_TEXT, candidates=candidates, **base)
         detail = self._detail_asked(normalized.replace(" ", ""))
         if detail is not None:
-            entry = self.knowledge.entries[matches[0].entry] if matches else None
-            if entry is None or not any(k in entry.answer for k in detail.known):
+            # The question asks for an amount, a time, an address …: of the close candidates, only
+            # one whose answer holds such a detail may answer; with none, say honestly it is unknown.
+            holders = [x for x in matches if x.score >= matches[0].score - DETAIL_SLACK
+                       and any(k in self.knowledge.entries[x.entry].answer for k in detail.known)]
+            if not holders:
                 return Reply(FALLBACK, detail.reply, candidates=candidates,
                              score=matches[0].score if matches else 0.0, **base)
+            matches = holders + [x for x in matches if x not in holders]
         if not matches or matches[0].score < m.clarify_threshold:
             return Reply(FALLBACK, FALLBACK_TEXT, candidates=candidates,
                          score=matches[0].score if matches else 0.0, **base)

@@ -51,7 +51,8 @@ QUESTION_TYPES = {
     "#why": ("为什么", "为啥", "干嘛"),
 }
 _QUESTION_TYPE = {w: t for t, words in QUESTION_TYPES.items() for w in words}
-TERM_BOOST = 1.3  # a word staff listed as a domain term weighs more than one jieba merely knows
+TERM_BOOST = 1.3
+COMMON_WORD = 100  # jieba frequency above which a word is taken as meant, never as a typo  # a word staff listed as a domain term weighs more than one jieba merely knows
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
@@ -93,7 +94,9 @@ class TextProcessor:
         self._tokenizer = _make_tokenizer(cache or cache_dir())
         self._general_freq = dict(self._tokenizer.FREQ)  # before domain terms are added
         self.synonyms = {self.normalize(k): self.normalize(v) for k, v in (synonyms or {}).items()}
-        self._synonym_re = _alternation(self.synonyms)
+        # Standard words map to themselves, so a variant inside one (逃逸 in 肇事逃逸) is left alone.
+        self._synonym_map = {**{c: c for c in self.synonyms.values()}, **self.synonyms}
+        self._synonym_re = _alternation(self._synonym_map)
         self.terms: set[str] = set()
         for term in terms:
             self.add_term(self.normalize(term))
@@ -124,7 +127,7 @@ class TextProcessor:
     def _replace_synonyms(self, text: str) -> str:
         if self._synonym_re is None:
             return text
-        return self._synonym_re.sub(lambda m: self.synonyms[m.group(0)], text)
+        return self._synonym_re.sub(lambda m: self._synonym_map[m.group(0)], text)
 
     # -- vocabulary ------------------------------------------------------------------------
     def add_term(self, term: str) -> None:
@@ -149,7 +152,10 @@ class TextProcessor:
             key = tuple(lazy_pinyin(word, style=Style.NORMAL, errors="default"))
             if len(key) != len(word):
                 continue
-            self._by_pinyin.setdefault(key, word)
+            # Every reading of a word with heteronyms (流血: liu xie / liu xue), since a typed
+            # homophone may follow either.
+            for reading in _readings(word):
+                self._by_pinyin.setdefault(reading, word)
             if word in self.terms:
                 self._by_len.setdefault(len(word), []).append(("".join(key), word))
 
@@ -194,8 +200,9 @@ class TextProcessor:
                     step = n
                     break
                 word = self._by_pinyin.get(tuple(syllables[i:i + n]))
-                if word is not None and word not in self.terms and self._general_freq.get(piece):
-                    word = None  # 天气 is a word of its own, not a typo of some question's 天起
+                freq = self._general_freq.get(piece, 0)
+                if word is not None and (freq >= COMMON_WORD or (freq and word not in self.terms)):
+                    word = None  # 天气, 颠覆 are words of their own, not typos of 天起, 垫付
                 if word is None and all(k in loose for k in range(i, i + n)):
                     word = self._near_word(piece, "".join(syllables[i:i + n]))
                 if word is not None and word != piece:
@@ -254,6 +261,14 @@ class TextProcessor:
 
     def pinyin(self, text: str) -> str:
         return "".join(lazy_pinyin(text, style=Style.NORMAL, errors="default"))
+
+
+def _readings(word: str) -> list[tuple[str, ...]]:
+    """The word read as a phrase (流血: liu xie) and character by character (liu xue): a typist
+    picks characters by their everyday sound. Rare readings (受 as dao) are left out on purpose."""
+    phrase = tuple(lazy_pinyin(word, style=Style.NORMAL, errors="default"))
+    chars = tuple(lazy_pinyin(ch, style=Style.NORMAL, errors="default")[0] for ch in word)
+    return [phrase] if chars == phrase else [phrase, chars]
 
 
 def _alternation(mapping: dict[str, str]) -> re.Pattern | None:
