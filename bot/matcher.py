@@ -10,6 +10,7 @@ over words and character pairs keeps the work per query to the few candidates th
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -24,7 +25,8 @@ PARTIAL = 0.6  # credit for a word found only inside a longer word (车管所 in
 ANSWER_CREDIT = 0.5  # a word found only in the entry's answer, not its questions
 SINGLE_CHAR = 0.5  # a lone character carries less meaning than a word
 LONG_QUERY_WORDS = 5  # beyond this many content words, unexplained ones are discounted
-CANDIDATES = 60  # questions scored in full per query
+CANDIDATES = 60
+SHORT_POSTINGS = 300  # posting lists up to this long (or 1/80 of all questions) are walked in full  # questions scored in full per query
 MAX_POSTING_SHARE = 0.25  # character pairs in more than this share of questions do not retrieve
 
 
@@ -80,6 +82,14 @@ class Index:
             if qs:
                 for x in answer_words[ei]:
                     self.answer_postings[x].append(len(self.docs) - 1)
+        # Words by the character pair they start with, and by every pair they hold: finds the
+        # words a query word sits inside (车管所 in 流动车管所) or that sit inside it, in O(pairs).
+        self.words_by_pair: dict[str, set[str]] = defaultdict(set)
+        self.words_by_first_pair: dict[str, set[str]] = defaultdict(set)
+        for w in {w for d in self.docs for w in d.words if len(w) >= 2}:
+            self.words_by_first_pair[w[:2]].add(w)
+            for pair in _pairs(w):
+                self.words_by_pair[pair].add(w)
         cap = max(50, int(len(self.docs) * MAX_POSTING_SHARE))
         self.pair_postings = {p: ds for p, ds in self.pair_postings.items() if len(ds) <= cap}
 
@@ -96,10 +106,11 @@ class Index:
         total = sum(weights.values())
         chars = "".join(query)
         candidates = self._candidates(query, weights, chars)
+        related = {w: self._related(w) for w in query if len(w) >= 2}
         best: dict[int, Match] = {}
         for di in candidates:
             doc = self.docs[di]
-            score = self._score(query, weights, total, chars, doc)
+            score = self._score(query, weights, total, chars, doc, related)
             current = best.get(doc.entry)
             if current is None or score > current.score:
                 best[doc.entry] = Match(doc.entry, score, di)
@@ -107,21 +118,52 @@ class Index:
         return ranked[:limit]
 
     def _candidates(self, query: list[str], weights: dict[str, float], chars: str) -> list[int]:
+        """Questions worth scoring in full, by votes from shared words and character pairs.
+
+        Long posting lists (a word in thousands of questions) are not walked: such a word only
+        adds its vote to candidates that rarer words found, so the work per query stays near the
+        size of the answer, not of the knowledge.
+        """
+        limit = max(SHORT_POSTINGS, len(self.docs) // 80)
+        pair_limit = max(SHORT_POSTINGS, len(self.docs) // 400)  # pairs only help recall: walk less
         votes: dict[int, float] = defaultdict(float)
-        for w in query:
-            for di in self.word_postings.get(w, ()):
+        common: list[str] = []
+        for w in sorted(query, key=lambda x: len(self.word_postings.get(x, ()))):
+            postings = self.word_postings.get(w, ())
+            if len(postings) > limit:
+                common.append(w)
+                continue
+            for di in postings:
                 votes[di] += weights[w]
-        for w in query:
             for di in self.answer_postings.get(w, ()):
                 votes[di] += weights[w] * ANSWER_CREDIT
         for pair in _pairs(chars):
-            for di in self.pair_postings.get(pair, ()):
-                votes[di] += 0.2
+            postings = self.pair_postings.get(pair, ())
+            if len(postings) <= pair_limit:
+                for di in postings:
+                    votes[di] += 0.2
+        if common and not votes:
+            # Only common words: the rarest one's questions, up to the limit, are the candidates.
+            for di in self.word_postings[common[0]][:limit]:
+                votes[di] += weights[common[0]]
+        for w in common:
+            for di in votes:
+                if w in self.docs[di].words:
+                    votes[di] += weights[w]
         if len(votes) <= CANDIDATES:
             return list(votes)
-        return sorted(votes, key=votes.__getitem__, reverse=True)[:CANDIDATES]
+        return heapq.nlargest(CANDIDATES, votes, key=votes.__getitem__)
 
-    def _score(self, query: list[str], weights: dict[str, float], total: float, chars: str, doc: Doc) -> float:
+    def _related(self, word: str) -> frozenset[str]:
+        """Known words that contain `word` or are contained in it (never `word` itself)."""
+        inside = {d for d in self.words_by_pair.get(word[:2], ()) if word in d}
+        for pair in _pairs(word):
+            inside.update(d for d in self.words_by_first_pair.get(pair, ()) if d in word)
+        inside.discard(word)
+        return frozenset(inside)
+
+    def _score(self, query: list[str], weights: dict[str, float], total: float, chars: str, doc: Doc,
+               related: dict[str, frozenset[str]]) -> float:
         got = 0.0
         doc_got = 0.0
         answer = self.answer_words[doc.entry]
@@ -132,7 +174,7 @@ class Index:
                 doc_got += self.weight(w)
             elif w in entry_words:
                 got += weights[w] * 0.8  # said in another question of the same entry
-            elif len(w) >= 2 and any(w in d or (len(d) >= 2 and d in w) for d in doc.words):
+            elif w in related and not doc.words.isdisjoint(related[w]):
                 got += weights[w] * PARTIAL
                 doc_got += self.weight(w) * PARTIAL
             elif w in answer:

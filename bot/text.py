@@ -103,7 +103,7 @@ class TextProcessor:
         for canonical in self.synonyms.values():
             self.add_term(canonical)
         self._by_pinyin: dict[tuple[str, ...], str] = {}
-        self._by_len: dict[int, list[tuple[str, str]]] = {}
+        self._by_len: dict[tuple[int, int, str], list[tuple[str, str]]] = {}  # (length, position, char)
         # Words restored only from an exact homophone (留血 → 流血), never from a near one:
         # 放车 must not become 翻车.
         self._homophones = {self.normalize(w).replace(" ", "") for w in homophones}
@@ -157,7 +157,8 @@ class TextProcessor:
             for reading in _readings(word):
                 self._by_pinyin.setdefault(reading, word)
             if word in self.terms:
-                self._by_len.setdefault(len(word), []).append(("".join(key), word))
+                for pos, ch in enumerate(word):
+                    self._by_len.setdefault((len(word), pos, ch), []).append(("".join(key), word))
 
     def repair_typos(self, text: str) -> str:
         """Replace a run of Han characters that sounds like a domain word (上派 → 上牌) with it.
@@ -214,9 +215,11 @@ class TextProcessor:
 
     def _near_word(self, piece: str, spelled: str) -> str | None:
         best = None
-        for key, word in self._by_len.get(len(piece), ()):
-            if not any(a == b for a, b in zip(piece, word)):
+        seen = set()
+        for key, word in (x for pos, ch in enumerate(piece) for x in self._by_len.get((len(piece), pos, ch), ())):
+            if word in seen:
                 continue
+            seen.add(word)
             if abs(len(key) - len(spelled)) > 1:
                 continue
             limit = 1 if len(piece) <= 3 else 2
