@@ -1,0 +1,394 @@
+"""The query log: every answered question lands in SQLite, and the disk never holds up an answer."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import logging
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import aiosqlite
+import pytest
+
+from bot.querylog import SCHEMA_VERSION, QueryLog, QueryLogError, purge_database
+from bot.reply import Candidate, Reply
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_reply(i: int = 0, status: str = "answer", query: str | None = None) -> Reply:
+    query = query if query is not None else f"电动车怎么上牌{i}"
+    return Reply(
+        status=status,
+        text="……",
+        query=query,
+        normalized=query.lower(),
+        entry_id="ebike-plates" if status == "answer" else None,
+        score=0.83,
+        candidates=(Candidate("ebike-plates", "电动自行车需要上牌吗？", 0.83), Candidate("ebike-helmet", "要戴头盔吗？", 0.41)),
+        choices=(Candidate("ebike-helmet", "要戴头盔吗？", 0.41),),
+        knowledge_version="abc123",
+    )
+
+
+def count(path, table="questions") -> int:
+    """Rows in `table`; -1 while the file is still being created by the writer."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    except sqlite3.OperationalError:
+        return -1
+    finally:
+        conn.close()
+
+
+async def wait_for(predicate, timeout=5.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        await asyncio.sleep(0.02)
+    return predicate()
+
+
+@pytest.fixture
+def db(tmp_path):
+    return str(tmp_path / "log" / "q.sqlite3")
+
+
+async def test_burst_of_1000_questions_gives_1000_rows(db):
+    log = await QueryLog.open(db, batch_size=100, flush_interval=0.05)
+    ids = [
+        log.record_question(user_id=123456789, chat_type="private", reply=make_reply(i), latency_ms=4.2)
+        for i in range(1000)
+    ]
+    assert len(set(ids)) == 1000 and all(len(q) <= 16 for q in ids)
+    assert await wait_for(lambda: os.path.exists(db) and count(db) == 1000)
+    await log.close()
+    conn = sqlite3.connect(db)
+    row = conn.execute(
+        "SELECT id, ts, user_hash, chat_type, text, normalized, status, entry_id, score, candidates, choices,"
+        " latency_ms, knowledge_version FROM questions WHERE id = ?",
+        (ids[7],),
+    ).fetchone()
+    assert row[0] == ids[7]
+    assert row[1].endswith("Z") and row[1][10] == "T"
+    assert row[2] != "123456789" and len(row[2]) == 16
+    assert row[3:9] == ("private", "电动车怎么上牌7", "电动车怎么上牌7", "answer", "ebike-plates", 0.83)
+    assert json.loads(row[9]) == [{"id": "ebike-plates", "score": 0.83}, {"id": "ebike-helmet", "score": 0.41}]
+    assert json.loads(row[10]) == ["ebike-helmet"]
+    assert row[11:] == (4.2, "abc123")
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    # the raw user id is nowhere in the file
+    conn.close()
+    assert b"123456789" not in Path(db).read_bytes()
+
+
+async def test_personal_data_is_masked_before_storage(db):
+    log = await QueryLog.open(db, flush_interval=0.05)
+    log.record_question(user_id=1, chat_type="private", reply=make_reply(query="我电话13835012345，车牌晋H·12345"), latency_ms=1)
+    await log.close()
+    conn = sqlite3.connect(db)
+    text, norm = conn.execute("SELECT text, normalized FROM questions").fetchone()
+    assert text == "我电话138****2345，车牌晋*******"
+    assert "13835012345" not in norm and "12345" not in norm.replace("2345", "")
+
+
+async def test_user_hash_is_hmac_with_configured_secret_else_a_kept_random_one(db, tmp_path):
+    log = await QueryLog.open(db, secret="s3cret", flush_interval=0.05)
+    log.record_question(user_id=42, chat_type="group", reply=make_reply(), latency_ms=1)
+    await log.close()
+    expected = hmac.new(b"s3cret", b"42", hashlib.sha256).hexdigest()[:16]
+    assert sqlite3.connect(db).execute("SELECT user_hash FROM questions").fetchone()[0] == expected
+
+    other = str(tmp_path / "other.sqlite3")
+    hashes = []
+    for _ in range(2):  # no secret configured: generated once, kept in the database
+        log = await QueryLog.open(other, flush_interval=0.05)
+        log.record_question(user_id=42, chat_type="private", reply=make_reply(), latency_ms=1)
+        await log.close()
+    hashes = [r[0] for r in sqlite3.connect(other).execute("SELECT user_hash FROM questions")]
+    assert len(hashes) == 2 and hashes[0] == hashes[1] != expected
+
+
+async def test_choices_and_feedback_are_tied_to_their_question(db):
+    log = await QueryLog.open(db, flush_interval=0.05)
+    qid = log.record_question(user_id=1, chat_type="private", reply=make_reply(status="clarify"), latency_ms=1)
+    log.record_choice(qid, "ebike-helmet")
+    log.record_feedback(qid, "ebike-helmet", 1)
+    log.record_feedback(qid, "ebike-helmet", -1)  # changed their mind: the last vote counts
+    await log.close()
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT question_id, entry_id FROM choices").fetchall() == [(qid, "ebike-helmet")]
+    assert conn.execute("SELECT question_id, entry_id, value FROM feedback").fetchall() == [(qid, "ebike-helmet", -1)]
+
+
+async def test_close_in_the_middle_of_a_burst_writes_every_recorded_question(db):
+    log = await QueryLog.open(db, batch_size=100, flush_interval=10.0)
+    recorded = []
+
+    async def burst():
+        for i in range(1000):
+            recorded.append(log.record_question(user_id=i, chat_type="private", reply=make_reply(i), latency_ms=1))
+            if i % 20 == 0:
+                await asyncio.sleep(0.01)
+
+    task = asyncio.create_task(burst())
+    await asyncio.sleep(0.02)
+    await log.close()  # while the burst is still running
+    await task
+    await log.close()  # idempotent
+    written = {r[0] for r in sqlite3.connect(db).execute("SELECT id FROM questions")}
+    assert 0 < len(written) < 1000  # the burst really was cut in the middle
+    assert written == set(recorded[: len(written)])
+    assert log.dropped == 1000 - len(written)  # what came after close is counted, not silently lost
+
+
+CHILD = textwrap.dedent(
+    """
+    import asyncio, sys
+    sys.path.insert(0, {root!r})
+    from bot.querylog import QueryLog
+    from bot.reply import Reply
+
+    async def main():
+        log = await QueryLog.open({db!r}, batch_size={batch}, flush_interval=0.2)
+        n = 0
+        try:
+            while True:
+                log.record_question(user_id=n, chat_type="private",
+                                    reply=Reply(status="answer", text="", query=f"问题{{n}}"), latency_ms=1)
+                n += 1
+                print(n, flush=True)
+                await asyncio.sleep(0.001)
+        finally:
+            await log.close()
+            print("closed", n, flush=True)
+
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        pass
+    """
+)
+
+
+def run_child(db, batch, sig, after_rows):
+    code = CHILD.format(root=str(ROOT), db=db, batch=batch)
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    lines = []
+    for line in proc.stdout:
+        lines.append(line.strip())
+        if line.strip().isdigit() and int(line) >= after_rows:
+            proc.send_signal(sig)
+            break
+    lines.extend(x.strip() for x in proc.stdout.read().splitlines())
+    proc.wait(timeout=10)
+    recorded = max(int(x.split()[-1]) for x in lines if x.split()[-1].isdigit())
+    return recorded, lines
+
+
+def test_sigint_in_the_middle_writes_every_answered_question(tmp_path):
+    db = str(tmp_path / "q.sqlite3")
+    recorded, lines = run_child(db, batch=50, sig=signal.SIGINT, after_rows=300)
+    assert lines[-1].startswith("closed")
+    assert count(db) == recorded >= 300
+
+
+def test_kill_9_loses_at_most_one_batch_and_leaves_no_corrupt_file(tmp_path):
+    db = str(tmp_path / "q.sqlite3")
+    batch = 50
+    recorded, lines = run_child(db, batch=batch, sig=signal.SIGKILL, after_rows=400)
+    assert not any(x.startswith("closed") for x in lines)  # it really died without closing
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    rows = conn.execute("SELECT count(*) FROM questions").fetchone()[0]
+    # lost: the rows queued since the last commit — one batch, plus the few recorded while it was written
+    assert 0 <= recorded - rows <= batch + 10, (recorded, rows)
+    assert rows >= 300
+
+
+LOCKER = textwrap.dedent(
+    """
+    import sqlite3, sys
+    conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+    conn.execute("BEGIN EXCLUSIVE")
+    conn.execute("INSERT INTO meta (key, value) VALUES ('locker', 'x')")
+    print("locked", flush=True)
+    sys.stdin.readline()  # held until the test says so (at most the given seconds)
+    conn.execute("ROLLBACK")
+    """
+)
+
+
+async def test_database_locked_by_another_process_answers_go_on_and_rows_arrive_after(db, caplog):
+    caplog.set_level(logging.WARNING, logger="bot.querylog")
+    log = await QueryLog.open(db, batch_size=20, flush_interval=0.05, max_retry_interval=0.2)
+    log.record_question(user_id=1, chat_type="private", reply=make_reply(), latency_ms=1)
+    assert await log.flush()
+    locker = subprocess.Popen([sys.executable, "-c", LOCKER, db], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert locker.stdout.readline().strip() == "locked"
+    started = time.monotonic()
+    worst = 0.0
+    n = 0
+    while time.monotonic() - started < 1.5:  # questions keep coming while the file is locked
+        t = time.perf_counter()
+        log.record_question(user_id=n, chat_type="private", reply=make_reply(n), latency_ms=1)
+        worst = max(worst, time.perf_counter() - t)
+        n += 1
+        await asyncio.sleep(0.005)
+    assert worst < 0.01  # record_question never waited on the lock
+    assert not log.healthy and log.queued > 0
+    assert count(db) == 1  # nothing got through the lock
+    locker.stdin.write("release\n")
+    locker.stdin.close()
+    await asyncio.to_thread(locker.wait, 10)
+    assert await wait_for(lambda: count(db) == n + 1, timeout=5)
+    assert log.healthy
+    await log.close()
+    outage = [r for r in caplog.records if "cannot write" in r.getMessage()]
+    assert len(outage) == 1 and "locked" in outage[0].getMessage()  # one warning per outage
+    assert any("writing again" in r.getMessage() and "no rows lost" in r.getMessage() for r in caplog.records)
+
+
+async def test_folder_deleted_rows_wait_in_memory_and_arrive_when_it_is_back(db, caplog):
+    caplog.set_level(logging.WARNING, logger="bot.querylog")
+    log = await QueryLog.open(db, flush_interval=0.05, max_retry_interval=0.1)
+    log.record_question(user_id=1, chat_type="private", reply=make_reply(), latency_ms=1)
+    assert await log.flush()
+    shutil.rmtree(Path(db).parent)
+    for i in range(30):
+        log.record_question(user_id=1, chat_type="private", reply=make_reply(i), latency_ms=1)
+    assert not await log.flush()
+    assert log.queued == 30 and not log.healthy
+    assert not Path(db).parent.exists()  # the log does not recreate a vanished folder (an unmounted disk?)
+    Path(db).parent.mkdir()
+    assert await wait_for(lambda: os.path.exists(db) and count(db) == 30)
+    await log.close()
+    assert sum("cannot write" in r.getMessage() for r in caplog.records) == 1
+
+
+async def test_missing_folder_at_start_the_bot_still_starts(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the database folder should be")
+    db = str(blocker / "q.sqlite3")
+    log = await QueryLog.open(db, flush_interval=0.05, max_retry_interval=0.1)
+    qid = log.record_question(user_id=1, chat_type="private", reply=make_reply(), latency_ms=1)
+    assert qid and log.queued == 1 and not log.healthy
+    blocker.unlink()
+    blocker.mkdir()
+    assert await wait_for(lambda: os.path.exists(db) and count(db) == 1)
+    await log.close()
+
+
+async def test_read_only_database_rows_kept_and_written_once_writable(db, caplog):
+    caplog.set_level(logging.WARNING, logger="bot.querylog")
+    log = await QueryLog.open(db, flush_interval=60, max_retry_interval=60)
+    # the file turns read-only under the bot (as root, chmod would not stop us: use SQLite's own
+    # read-only mode for the open connection, which fails writes with SQLITE_READONLY)
+    await log._conn.close()
+    log._conn = await aiosqlite.connect(f"file:{db}?mode=ro", uri=True, isolation_level=None)
+    for i in range(5):
+        log.record_question(user_id=1, chat_type="private", reply=make_reply(i), latency_ms=1)
+    assert not await log.flush()
+    assert log.queued == 5
+    assert "readonly" in caplog.records[-1].getMessage().replace("read-only", "readonly")
+    assert await log.flush()  # reconnects read-write: the rows arrive
+    assert count(db) == 5
+    await log.close()
+
+
+async def test_disk_full_rows_kept_and_written_when_there_is_room(db, caplog):
+    caplog.set_level(logging.WARNING, logger="bot.querylog")
+    log = await QueryLog.open(db, flush_interval=60, max_retry_interval=60)
+    pages = (await (await log._conn.execute("PRAGMA page_count")).fetchone())[0]
+    await log._conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full
+    for i in range(500):
+        log.record_question(user_id=1, chat_type="private", reply=make_reply(i, query="长问题" * 50), latency_ms=1)
+    assert not await log.flush()
+    assert log.queued == 500
+    assert "full" in caplog.records[-1].getMessage()
+    assert await log.flush()  # room again (a fresh connection has no page limit)
+    assert count(db) == 500
+    await log.close()
+
+
+async def test_queue_is_bounded_oldest_dropped_and_counted(tmp_path, caplog):
+    caplog.set_level(logging.WARNING, logger="bot.querylog")
+    folder = tmp_path / "gone"
+    db = str(folder / "q.sqlite3")
+    log = await QueryLog.open(db, flush_interval=0.05, max_retry_interval=0.1, max_queued=100)
+    shutil.rmtree(folder)
+    ids = [log.record_question(user_id=1, chat_type="private", reply=make_reply(i), latency_ms=1) for i in range(250)]
+    assert log.queued == 100 and log.dropped == 150
+    assert any("dropping the oldest" in r.getMessage() for r in caplog.records)
+    folder.mkdir()
+    assert await wait_for(lambda: os.path.exists(db) and count(db) == 100)
+    written = {r[0] for r in sqlite3.connect(db).execute("SELECT id FROM questions")}
+    assert written == set(ids[150:])
+    await log.close()
+    assert any("150 rows were dropped" in r.getMessage() for r in caplog.records)
+
+
+async def test_record_never_raises_even_with_a_broken_reply(db, caplog):
+    log = await QueryLog.open(db, flush_interval=0.05)
+    qid = log.record_question(user_id=1, chat_type="private", reply=None, latency_ms=1)  # type: ignore[arg-type]
+    assert isinstance(qid, str) and qid
+    log.record_feedback("x", "y", "not a number")  # type: ignore[arg-type]
+    await log.close()
+    assert count(db) == 0
+
+
+async def test_purge_deletes_rows_older_than_retention(db):
+    log = await QueryLog.open(db, flush_interval=0.05, retention_days=30)
+    old = log.record_question(user_id=1, chat_type="private", reply=make_reply(1), latency_ms=1)
+    new = log.record_question(user_id=1, chat_type="private", reply=make_reply(2), latency_ms=1)
+    log.record_choice(old, "ebike-plates")
+    log.record_feedback(old, "ebike-plates", 1)
+    log.record_feedback(new, "ebike-plates", 1)
+    assert await log.flush()
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE questions SET ts = '2020-01-01T00:00:00.000Z' WHERE id = ?", (old,))
+    conn.commit()
+    counts = await log.purge()
+    assert counts == {"choices": 1, "feedback": 1, "questions": 1}
+    assert [r[0] for r in conn.execute("SELECT id FROM questions")] == [new]
+    assert conn.execute("SELECT count(*) FROM feedback").fetchone()[0] == 1
+    await log.close()
+    conn.execute("UPDATE questions SET ts = '2021-01-01T00:00:00.000Z'")
+    conn.commit()
+    assert purge_database(db, 180)["questions"] == 1
+    assert count(db) == 0
+
+
+async def test_purge_loop_runs_the_purge(db):
+    log = await QueryLog.open(db, flush_interval=0.05, retention_days=1)
+    qid = log.record_question(user_id=1, chat_type="private", reply=make_reply(), latency_ms=1)
+    assert await log.flush()
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE questions SET ts = '2020-01-01T00:00:00.000Z' WHERE id = ?", (qid,))
+    conn.commit()
+    task = asyncio.create_task(log.purge_loop(interval=3600, first_delay=0))
+    assert await wait_for(lambda: count(db) == 0, timeout=3)
+    task.cancel()
+    await log.close()
+
+
+async def test_a_newer_schema_is_refused(db):
+    Path(db).parent.mkdir(parents=True)
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(QueryLogError):
+        await QueryLog.open(db)
