@@ -95,6 +95,7 @@ class KnowledgeHolder:
         self._async_lock: asyncio.Lock | None = None
         self.problems: list[Any] = []  # of the last reload (warnings included)
         self.reloads = 0  # successful replacements since start
+        self.last_reload_ok = True  # False after a reload that kept the previous engine
         self._seen: Snapshot = snapshot(self.knowledge_dir)
         engine, problems = self._build(self.knowledge_dir, self.matching)
         self.problems = list(problems)
@@ -107,7 +108,8 @@ class KnowledgeHolder:
     def version(self) -> str:
         """The served knowledge's version, if the engine tells it."""
         engine = self.engine
-        return str(getattr(engine, "knowledge_version", "") or getattr(engine, "version", "") or "")
+        knowledge = getattr(engine, "knowledge", None)
+        return str(getattr(knowledge, "version", "") or getattr(engine, "knowledge_version", "") or "")
 
     def reload(self) -> list[Any]:
         """Build the knowledge again; replace the served engine only if there are no errors.
@@ -129,6 +131,7 @@ class KnowledgeHolder:
             if engine is None or errors:
                 if not errors:
                     problems = problems or [f"{self.knowledge_dir}: knowledge could not be loaded"]
+                self.last_reload_ok = False
                 log.warning(
                     "knowledge reload refused, still serving the previous knowledge:\n%s",
                     format_problems(errors or problems),
@@ -136,6 +139,7 @@ class KnowledgeHolder:
                 return problems
             self.engine = engine
             self.reloads += 1
+            self.last_reload_ok = True
             log.info("knowledge reloaded from %s (version %s)", self.knowledge_dir, self.version or "?")
             return problems
 

@@ -37,6 +37,8 @@ STATUS_LABELS = {
     "smalltalk": "闲聊",
 }
 GROUP_THRESHOLD = 60.0  # fuzz.ratio on the normalised text, 0..100
+# …or this much when the engine's closest entry is the same for both (驾照扣分怎么查 / 驾驶证扣分在哪查)
+RELATED_THRESHOLD = 45.0
 
 
 class NoQueryLog(FileNotFoundError):
@@ -203,13 +205,15 @@ def unanswered_groups(
     *,
     until: Any = None,
     threshold: float = GROUP_THRESHOLD,
+    related_threshold: float = RELATED_THRESHOLD,
     examples: int = 3,
 ) -> list[dict]:
     """Fallback and clarify questions grouped by similar wording, largest group first.
 
-    Greedy clustering: distinct normalised texts, most frequent first, each joins the first group
-    whose leading text is at least `threshold` similar (rapidfuzz `fuzz.ratio`), or starts a new
-    group. Each group: count, fallback/clarify counts, up to `examples` texts as asked, the
+    Greedy clustering: distinct normalised texts, most frequent first, each joins the group
+    whose leading text is most similar (rapidfuzz `fuzz.ratio`) if that is at least `threshold`,
+    or at least `related_threshold` when the engine's closest entry is the same for both;
+    otherwise it starts a new group. Each group: count, fallback/clarify counts, up to `examples` texts as asked, the
     entries the engine thought closest (`near_entries`), and first/last time seen (UTC).
     """
     lo, hi = bounds(since, until)
@@ -243,13 +247,22 @@ def unanswered_groups(
     items = sorted(by_text.values(), key=lambda it: (-it["count"], it["key"]))
     groups: list[dict] = []
     leaders: list[str] = []
+    leader_near: list[str | None] = []
+    low = min(threshold, related_threshold)
     for it in items:
-        best = process.extractOne(it["key"], leaders, scorer=fuzz.ratio, score_cutoff=threshold) if leaders else None
-        if best is None:
+        near = it["near"].most_common(1)[0][0] if it["near"] else None
+        home = None
+        if leaders:
+            for _, score, index in process.extract(it["key"], leaders, scorer=fuzz.ratio, score_cutoff=low, limit=None):
+                if score >= threshold or (near is not None and leader_near[index] == near):
+                    home = index
+                    break
+        if home is None:
             leaders.append(it["key"])
+            leader_near.append(near)
             groups.append({"members": [it]})
         else:
-            groups[best[2]]["members"].append(it)
+            groups[home]["members"].append(it)
 
     out = []
     for g in groups:

@@ -1,0 +1,204 @@
+"""Review tools on a seeded log: the figures a staff member expects to read."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from datetime import date
+
+import pytest
+import yaml
+
+from bot import review
+from bot.querylog import QueryLog
+from bot.reply import Candidate, Reply
+
+PLATES = Candidate("ebike-plates", "电动自行车需要上牌吗？", 0.7)
+HELMET = Candidate("ebike-helmet", "骑电动车要戴头盔吗？", 0.5)
+POINTS = Candidate("license-points", "驾驶证扣分怎么查？", 0.45)
+USER = 987654321
+
+# (local time UTC+8, status, query, entry, candidates)
+SEED = [
+    ("2025-01-09T09:00", "answer", "电动车要上牌吗", "ebike-plates", (PLATES,)),
+    ("2025-01-09T10:00", "answer", "电瓶车上牌去哪", "ebike-plates", (PLATES,)),
+    ("2025-01-09T11:00", "answer", "骑电动车戴头盔吗", "ebike-helmet", (HELMET,)),
+    ("2025-01-09T12:00", "fallback", "驾照扣分怎么查询", None, (POINTS,)),
+    ("2025-01-09T23:30", "fallback", "驾照扣分怎么查", None, (POINTS,)),  # 15:30 UTC: still the 9th locally
+    ("2025-01-10T01:30", "fallback", "驾照扣分怎么查", None, (POINTS,)),  # 17:30 UTC on the 9th: the 10th locally
+    ("2025-01-10T08:00", "clarify", "小电驴牌照去哪办", None, (PLATES, HELMET)),
+    ("2025-01-10T08:05", "clarify", "驾驶证扣分在哪查", None, (POINTS, PLATES)),
+    ("2025-01-10T09:00", "fallback", "高速公路路况怎么样", None, ()),
+    ("2025-01-10T09:30", "emergency", "出车祸了有人受伤", None, ()),
+    ("2025-01-10T10:00", "smalltalk", "你好", None, ()),
+    ("2025-01-10T11:00", "answer", "我的电话13835012345电动车能上牌吗", "ebike-plates", (PLATES,)),
+]
+
+
+def to_utc(local: str) -> str:
+    from datetime import datetime, timedelta, timezone
+
+    moment = datetime.fromisoformat(local).replace(tzinfo=timezone(timedelta(hours=8)))
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+@pytest.fixture
+async def seeded(tmp_path):
+    path = str(tmp_path / "q.sqlite3")
+    log = await QueryLog.open(path, flush_interval=60)
+    ids = []
+    for local, status, query, entry, cands in SEED:
+        reply = Reply(status=status, text="", query=query, normalized=query, entry_id=entry,
+                      score=cands[0].score if cands else 0.0, candidates=cands,
+                      choices=cands if status == "clarify" else (), knowledge_version="v1")
+        ids.append((to_utc(local), log.record_question(user_id=USER, chat_type="private", reply=reply, latency_ms=5.0)))
+    q = [qid for _, qid in ids]
+    log.record_choice(q[6], "ebike-plates")  # 小电驴牌照去哪办 → picked ebike-plates
+    log.record_choice(q[7], "license-points")
+    log.record_feedback(q[0], "ebike-plates", 1)
+    log.record_feedback(q[1], "ebike-plates", 1)
+    log.record_feedback(q[2], "ebike-helmet", -1)
+    log.record_feedback(q[6], "ebike-plates", 1)
+    log.record_feedback(q[11], "ebike-plates", 1)  # masked text: never a suggestion
+    await log.close()
+    conn = sqlite3.connect(path)
+    for ts, qid in ids:
+        conn.execute("UPDATE questions SET ts = ? WHERE id = ?", (ts, qid))
+    conn.execute("UPDATE choices SET ts = '2025-01-10T02:00:00.000Z'")
+    conn.execute("UPDATE feedback SET ts = '2025-01-10T03:00:00.000Z'")
+    conn.commit()
+    conn.close()
+    return path
+
+
+def test_summary_figures(seeded):
+    s = review.summary(seeded)
+    assert s["total"] == 12
+    assert s["users"] == 1
+    assert s["by_status"] == {"answer": 4, "clarify": 2, "fallback": 4, "emergency": 1, "smalltalk": 1}
+    assert s["shares"]["answer"] == pytest.approx(4 / 12, abs=1e-4)
+    assert s["shares"]["fallback"] == pytest.approx(4 / 12, abs=1e-4)
+    assert [(d["date"], d["total"], d["fallback"]) for d in s["per_day"]] == [("2025-01-09", 5, 2), ("2025-01-10", 7, 2)]
+    top = s["top_entries"][0]
+    assert top == {"entry_id": "ebike-plates", "total": 4, "answered": 3, "chosen": 1, "up": 4, "down": 0}
+    assert {e["entry_id"]: (e["up"], e["down"]) for e in s["feedback"]} == {"ebike-plates": (4, 0), "ebike-helmet": (0, 1)}
+    assert s["feedback"][0]["entry_id"] == "ebike-helmet"  # most disliked first
+    assert s["latency_ms"]["p50"] == 5.0
+
+
+def test_summary_since_until_are_local_days(seeded):
+    s = review.summary(seeded, since="2025-01-10", until="2025-01-10")
+    assert s["total"] == 7
+    assert s["by_status"]["fallback"] == 2
+    assert review.summary(seeded, until=date(2025, 1, 9))["total"] == 5
+    assert review.summary(seeded, since="2025-01-11")["total"] == 0
+    with pytest.raises(ValueError):
+        review.summary(seeded, since="yesterday")
+
+
+def test_unanswered_groups_similar_questions_together_largest_first(seeded):
+    groups = review.unanswered_groups(seeded)
+    assert [g["count"] for g in groups] == [4, 1, 1]
+    first = groups[0]
+    assert first["examples"][0] == "驾照扣分怎么查"  # the most frequent wording leads
+    assert set(first["examples"]) == {"驾照扣分怎么查", "驾照扣分怎么查询", "驾驶证扣分在哪查"}
+    assert (first["fallback"], first["clarify"]) == (3, 1)
+    assert first["near_entries"][0] == "license-points"
+    assert {g["examples"][0] for g in groups[1:]} == {"小电驴牌照去哪办", "高速公路路况怎么样"}
+    assert len(review.unanswered_groups(seeded, limit=1)) == 1
+    assert review.unanswered_groups(seeded, since="2025-01-10")[0]["count"] == 2
+    text = review.format_groups_text(groups)
+    assert text.startswith("1. 4 次（未答 3，澄清 1）") and "· 驾照扣分怎么查" in text
+
+
+def test_suggestions_from_choices_and_thumbs_up(seeded):
+    items = review.suggestions(seeded)
+    pairs = {(s["entry_id"], s["question"]): s for s in items}
+    assert set(pairs) == {
+        ("ebike-plates", "小电驴牌照去哪办"),  # picked after a clarify, and 👍
+        ("ebike-plates", "电动车要上牌吗"),
+        ("ebike-plates", "电瓶车上牌去哪"),
+        ("license-points", "驾驶证扣分在哪查"),
+    }  # not the 👎 one, not the masked phone-number question
+    assert pairs[("ebike-plates", "小电驴牌照去哪办")]["count"] == 2
+    assert items[0]["entry_id"] == "ebike-plates" and items[0]["question"] == "小电驴牌照去哪办"
+    # wordings already in the entry are not proposed again (punctuation and case ignored)
+    known = review.suggestions(seeded, existing={"ebike-plates": ["电动车要上牌吗？", "电瓶车上牌去哪"]})
+    assert {s["question"] for s in known} == {"小电驴牌照去哪办", "驾驶证扣分在哪查"}
+    snippet = review.suggestions_yaml(items)
+    assert snippet.startswith("- id: ebike-plates\n  questions:\n    - 小电驴牌照去哪办  # 选中 1 次，👍 1\n")
+    assert yaml.safe_load(snippet) == [
+        {"id": "ebike-plates", "questions": ["小电驴牌照去哪办", "电动车要上牌吗", "电瓶车上牌去哪"]},
+        {"id": "license-points", "questions": ["驾驶证扣分在哪查"]},
+    ]
+
+
+def test_yaml_snippet_quotes_what_yaml_would_misread():
+    snippet = review.suggestions_yaml(
+        [{"entry_id": "a", "question": "罚款: 多少? #1", "count": 1, "choices": 1, "thumbs_up": 0, "thumbs_down": 0},
+         {"entry_id": "a", "question": "- 开头", "count": 1, "choices": 1, "thumbs_up": 0, "thumbs_down": 0}]
+    )
+    assert yaml.safe_load(snippet) == [{"id": "a", "questions": ["罚款: 多少? #1", "- 开头"]}]
+
+
+def test_export_csv_has_bom_no_raw_user_id(seeded, tmp_path):
+    out = tmp_path / "log.csv"
+    assert review.export(seeded, "csv", out) == 12
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert str(USER).encode() not in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) == 12 and list(rows[0]) == list(review.EXPORT_COLUMNS)
+    assert rows[0]["text"] == "电动车要上牌吗" and rows[0]["time_utc"] == "2025-01-09T01:00:00.000Z"
+    assert len(rows[0]["user_hash"]) == 16
+    assert rows[0]["feedback"] == "ebike-plates:+1"
+    assert rows[6]["chosen"] == "ebike-plates" and rows[6]["choices_offered"] == "ebike-plates ebike-helmet"
+    assert rows[11]["text"] == "我的电话138****2345电动车能上牌吗"
+
+
+def test_export_jsonl(seeded, tmp_path):
+    out = tmp_path / "log.jsonl"
+    assert review.export(seeded, "jsonl", out, since="2025-01-10") == 7
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == 7 and str(USER) not in out.read_text(encoding="utf-8")
+    picked = [x for x in lines if x["chosen"]]
+    assert picked[0]["chosen"] == ["ebike-plates"] and picked[0]["candidates"][0]["id"] == "ebike-plates"
+    with pytest.raises(ValueError):
+        review.export(seeded, "xlsx", tmp_path / "x")
+
+
+def test_missing_database_is_a_clear_error(tmp_path):
+    with pytest.raises(review.NoQueryLog, match="no query log yet at"):
+        review.summary(tmp_path / "none.sqlite3")
+
+
+def test_summary_text_is_readable(seeded):
+    text = review.format_summary_text(review.summary(seeded))
+    assert "问题 12 · 已回答 33% · 需澄清 17% · 未能回答 33% · 紧急 8% · 闲聊 8%" in text
+    assert "2025-01-09" in text and "ebike-plates" in text and "有 👎 的条目：ebike-helmet 👎1" in text
+    # columns line up in a terminal: CJK characters count double
+    table = review.table(["条目", "次数"], [["电动车", 3], ["ab", 12]], right=[1])
+    assert [review.display_width(line) for line in table.splitlines()] == [12, 12, 12, 12]
+
+
+class FakeLog:
+    def __init__(self, path):
+        self.path = path
+        self.flushed = False
+
+    async def flush(self):
+        self.flushed = True
+        return True
+
+
+async def test_telegram_stats_and_unanswered_texts(seeded, tmp_path):
+    qlog = FakeLog(seeded)
+    text = await review.stats_text(qlog, today=date(2025, 1, 10))
+    assert qlog.flushed
+    assert text.splitlines()[0].startswith("今天 2025-01-10：问题 7 · 已回答 14%")
+    assert "近 7 天 2025-01-04 至 2025-01-10：问题 12" in text
+    text = await review.unanswered_text(qlog, days=3650)
+    assert "1. 4 次" in text
+    assert await review.stats_text(FakeLog(str(tmp_path / "none.sqlite3"))) == "暂无查询记录。"
