@@ -29,11 +29,10 @@ DETAIL_SLACK = 0.15  # how far below the best a candidate holding the asked deta
 CLARIFY_TEXT = "我不太确定您想问的是哪一个，请选择："
 # Words around smalltalk that change nothing: "好的 明白了 谢谢", "辛苦了交警同志".
 SMALLTALK_FILLERS = (
-    "请问", "好的", "好滴", "明白了", "明白", "知道了", "了解了", "收到", "ok", "okay", "嗯嗯", "嗯", "哦哦", "哦",
-    "噢", "交警同志", "警察同志", "同志", "警官", "小助手", "助手", "机器人", "大家", "们", "啊", "呀", "哈", "啦",
-    "呢", "嘛", "吧", "喔", "呐", "哇", "的", "了", "~", " ",
+    "请问", "明白", "嗯", "哦哦", "哦", "噢", "交警同志", "警察同志", "小同志", "同志", "警官", "小助手", "助手",
+    "大家", "们", "啊", "呀", "哈", "啦", "呢", "嘛", "吧", "喔", "呐", "哇", "的", "了", "~", " ",
 )
-SMALLTALK_PRIORITY = ("identity", "goodbye", "thanks", "greeting")
+SMALLTALK_PRIORITY = ("identity", "goodbye", "thanks", "greeting", "ack")
 
 
 class Engine:
@@ -104,7 +103,7 @@ class Engine:
         canonical = self.text.canonical(rest if intent is not None else normalized)
         words = self.text.content_words(canonical)
         matches = self.index.search(words, limit=max(5, self.matching.max_choices + 1))
-        return self._decide(matches, query, normalized, canonical, base)
+        return self._decide(matches, words, normalized, canonical, base)
 
     # -- steps -----------------------------------------------------------------------------
     def _smalltalk_split(self, compact: str):
@@ -131,6 +130,8 @@ class Engine:
             if words and words <= self._smalltalk_words.keys():
                 found.extend(self._smalltalk_words[w] for w in words)
                 rest = ""
+            elif found and len(rest) <= 1:
+                rest = ""  # "谢谢你啊小同志": a stray character after smalltalk is no question
         if not found:
             return None, compact
         if rest:
@@ -150,7 +151,9 @@ class Engine:
                     text, changed = text[: -len(f)], True
         return text
 
-    def _decide(self, matches: list[Match], query: str, normalized: str, canonical: str, base: dict) -> Reply:
+    def _decide(self, matches: list[Match], words: list[str], normalized: str, canonical: str,
+                base: dict) -> Reply:
+        query = base["query"]
         m = self.matching
         candidates = tuple(self._candidate(x) for x in matches)
         compact = canonical.replace(" ", "")
@@ -171,12 +174,14 @@ class Engine:
                          score=matches[0].score if matches else 0.0, **base)
         top = matches[0]
         second = matches[1].score if len(matches) > 1 else 0.0
-        if top.score >= m.answer_threshold and top.score - second >= m.margin:
+        # One character (小, 车) is too little to answer on; it may still offer choices.
+        meaningful = any(len(w) >= 2 or w.isdigit() for w in words if not w.startswith("#"))
+        if meaningful and top.score >= m.answer_threshold and top.score - second >= m.margin:
             entry = self.knowledge.entries[top.entry]
             return self._answer(entry, top.score, query, normalized, candidates)
         close = [c for c in candidates if c.score >= m.clarify_threshold and top.score - c.score < 0.25]
         choices = tuple(close[: m.max_choices])
-        if len(choices) == 1 and top.score >= m.answer_threshold:
+        if len(choices) == 1 and meaningful and top.score >= m.answer_threshold:
             entry = self.knowledge.entries[top.entry]
             return self._answer(entry, top.score, query, normalized, candidates)
         lines = [CLARIFY_TEXT] + [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]

@@ -175,8 +175,11 @@ class Index:
             elif w in entry_words:
                 got += weights[w] * 0.8  # said in another question of the same entry
             elif w in related and not doc.words.isdisjoint(related[w]):
-                got += weights[w] * PARTIAL
-                doc_got += self.weight(w) * PARTIAL
+                # 电动自行车挂牌 holding 挂牌 is a match; 公路 inside 高速公路 only half of one, since
+                # the question is more specific than what was asked.
+                share = PARTIAL if any(d in w for d in doc.words & related[w]) else PARTIAL / 2
+                got += weights[w] * share
+                doc_got += self.weight(w) * share
             elif w in answer:
                 got += weights[w] * ANSWER_CREDIT
         # A long message carries context (快递都送到家了…) that no entry explains: its unexplained

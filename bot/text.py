@@ -19,7 +19,7 @@ import opencc
 from pypinyin import Style, lazy_pinyin
 from rapidfuzz.distance import Levenshtein
 
-MAX_QUERY_CHARS = 500  # matching looks at this much; a citizen's question is far shorter
+MAX_QUERY_CHARS = 300  # matching looks at this much; a citizen's question is far shorter
 
 # Words that carry no topic: question frames, pronouns, particles. They still count for the
 # character similarity, but a match on them alone must never look like an answer.
