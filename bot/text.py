@@ -103,6 +103,7 @@ class TextProcessor:
         for canonical in self.synonyms.values():
             self.add_term(canonical)
         self._by_pinyin: dict[tuple[str, ...], str] = {}
+        self._by_fuzzy: dict[tuple[str, ...], str] = {}  # domain terms by fuzzy pinyin (视屏 → 视频)
         self._by_len: dict[tuple[int, int, str], list[tuple[str, str]]] = {}  # (length, position, char)
         # Words restored only from an exact homophone (留血 → 流血), never from a near one:
         # 放车 must not become 翻车.
@@ -145,6 +146,7 @@ class TextProcessor:
         terms (synonyms.yaml) from a near one, since a near match on a common word is a guess.
         """
         self._by_pinyin = {}
+        self._by_fuzzy = {}
         self._by_len = {}
         for word in sorted(self.terms | words | self._homophones):
             if len(word) < 2 or not _HAN.search(word) or word in STOPWORDS or len(word) > 8:
@@ -156,6 +158,8 @@ class TextProcessor:
             # homophone may follow either.
             for reading in _readings(word):
                 self._by_pinyin.setdefault(reading, word)
+                if word in self.terms:
+                    self._by_fuzzy.setdefault(_fuzzy(reading), word)
             if word in self.terms:
                 for pos, ch in enumerate(word):
                     self._by_len.setdefault((len(word), pos, ch), []).append(("".join(key), word))
@@ -200,12 +204,15 @@ class TextProcessor:
                 if piece in self.terms:
                     step = n
                     break
-                word = self._by_pinyin.get(tuple(syllables[i:i + n]))
                 freq = self._general_freq.get(piece, 0)
+                word = self._by_pinyin.get(tuple(syllables[i:i + n]))
                 if word is not None and (freq >= COMMON_WORD or (freq and word not in self.terms)):
                     word = None  # 天气, 颠覆 are words of their own, not typos of 天起, 垫付
-                if word is None and all(k in loose for k in range(i, i + n)):
-                    word = self._near_word(piece, "".join(syllables[i:i + n]))
+                if word is None and not freq:
+                    # Sound-alike slips (视屏 → 视频, 头灰 → 头盔) only where jieba sees no word at all.
+                    word = self._by_fuzzy.get(_fuzzy(syllables[i:i + n]))
+                    if word is None and all(k in loose for k in range(i, i + n)):
+                        word = self._near_word(piece, "".join(syllables[i:i + n]))
                 if word is not None and word != piece:
                     chars[i:i + n] = list(word)
                     step = n
@@ -232,7 +239,7 @@ class TextProcessor:
     # -- segmentation ----------------------------------------------------------------------
     def tokens(self, canonical: str) -> list[Token]:
         out = []
-        words = [w.strip() for w in self._tokenizer.lcut(canonical, HMM=True)]
+        words = [w.strip() for w in self._tokenizer.lcut(canonical, HMM=False)]
         words = [w for w in words if w]
         seen_type = set()
         for i, word in enumerate(words):
@@ -264,6 +271,27 @@ class TextProcessor:
 
     def pinyin(self, text: str) -> str:
         return "".join(lazy_pinyin(text, style=Style.NORMAL, errors="default"))
+
+
+# The sounds pinyin keyboards are set to confuse ("fuzzy pinyin"): zh/z, ch/c, sh/s, n/l, and
+# the final -ng. 视屏 (shi ping) for 视频 (shi pin) is the everyday slip.
+_FUZZY_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("l", "n"))
+_FUZZY_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
+
+
+def _fuzzy(syllables) -> tuple[str, ...]:
+    out = []
+    for syl in syllables:
+        for a, b in _FUZZY_INITIALS:
+            if syl.startswith(a):
+                syl = b + syl[len(a):]
+                break
+        for a, b in _FUZZY_FINALS:
+            if syl.endswith(a):
+                syl = syl[: -len(a)] + b
+                break
+        out.append(syl)
+    return tuple(out)
 
 
 def _readings(word: str) -> list[tuple[str, ...]]:
