@@ -95,3 +95,17 @@ def test_markup_in_a_question_is_ignored_for_matching(engine):
 def test_button_for_a_removed_entry_is_none(engine):
     assert engine.reply_for_entry("no-such-entry") is None
     assert engine.reply_for_entry("ebike-plates").entry_id == "ebike-plates"
+
+
+def test_typo_repair_never_turns_a_common_word_into_an_emergency(engine):
+    # 手上 must not become 受伤, nor 期货 起火: a false alarm would bury the real answer
+    from bot import emergency
+
+    text = engine.text
+    common = [w for w, f in text._general_freq.items() if f >= 100 and len(w) >= 2]
+    assert len(common) > 10_000
+    flagged = [w for w in common
+               if emergency.detect(text.repair_typos(text.normalize(w)), engine._rules)
+               and not emergency.detect(text.normalize(w), engine._rules)]
+    assert flagged == []
+    assert all(text.repair_typos(w) == w for w in common[:5000])
