@@ -360,6 +360,7 @@ class QueryLog:
                 ensure_ascii=False,
             )
             choices = json.dumps([c.id for c in (reply.choices or ())], ensure_ascii=False)
+            masked = mask(reply.query or "")
             self._push(
                 (
                     "q",
@@ -367,8 +368,8 @@ class QueryLog:
                     utc_now(),
                     user_id,
                     chat_type or "",
-                    mask(reply.query or ""),
-                    mask(reply.normalized or ""),
+                    masked,
+                    masked if reply.normalized == reply.query else mask(reply.normalized or ""),
                     reply.status,
                     reply.entry_id,
                     round(float(reply.score or 0.0), 4),
@@ -550,6 +551,29 @@ class QueryLog:
         return self.outage_since is None
 
     async def _writer(self) -> None:
+        try:
+            await self._write_loop()
+        except asyncio.CancelledError:
+            if not self._closing:
+                # cancelled from outside (asyncio.run ending without close()): write what we can and
+                # close the connection, whose non-daemon thread would otherwise keep the process alive
+                await self._close_after_cancel()
+            raise
+
+    async def _close_after_cancel(self) -> None:
+        self._closing = True
+        try:
+            await asyncio.wait_for(self.flush(), timeout=3.0)
+        except BaseException:  # noqa: BLE001
+            pass
+        if self._queue:
+            log.error("query log %s: stopped without close(); %d rows lost", self.path, len(self._queue))
+        self._closed = True
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            await _quiet_close(conn)
+
+    async def _write_loop(self) -> None:
         pause = self.flush_interval
         while not self._closing:
             try:

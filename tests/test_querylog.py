@@ -392,3 +392,25 @@ async def test_a_newer_schema_is_refused(db):
     conn.close()
     with pytest.raises(QueryLogError):
         await QueryLog.open(db)
+
+
+def test_forgetting_close_neither_hangs_the_process_nor_loses_rows(tmp_path):
+    db = str(tmp_path / "q.sqlite3")
+    code = textwrap.dedent(
+        f"""
+        import asyncio, sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from bot.querylog import QueryLog
+        from bot.reply import Reply
+
+        async def main():
+            log = await QueryLog.open({db!r}, flush_interval=60)
+            for i in range(10):
+                log.record_question(user_id=i, chat_type="private", reply=Reply(status="answer", text="", query="q"), latency_ms=1)
+
+        asyncio.run(main())  # returns without log.close()
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", code], timeout=20, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert count(db) == 10
