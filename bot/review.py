@@ -165,7 +165,7 @@ def summary(db_path: str | Path, since: Any = None, until: Any = None, top: int 
         conn.close()
     for e in entries.values():
         e["total"] = e["answered"] + e["chosen"]
-    top_entries = sorted(entries.values(), key=lambda e: (-e["total"], -e["up"], e["entry_id"]))[:top]
+    top_entries = sorted((e for e in entries.values() if e["total"]), key=lambda e: (-e["total"], -e["up"], e["entry_id"]))[:top]
     feedback = sorted(
         (e for e in entries.values() if e["up"] or e["down"]),
         key=lambda e: (-e["down"], -e["up"], e["entry_id"]),
