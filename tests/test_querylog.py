@@ -248,7 +248,7 @@ async def test_database_locked_by_another_process_answers_go_on_and_rows_arrive_
         worst = max(worst, time.perf_counter() - t)
         n += 1
         await asyncio.sleep(0.005)
-    assert worst < 0.01  # record_question never waited on the lock
+    assert worst < 0.04  # never waited on the lock (a single busy wait alone is 50 ms)
     assert not log.healthy and log.queued > 0
     assert count(db) == 1  # nothing got through the lock
     locker.stdin.write("release\n")
