@@ -451,6 +451,8 @@ def export(db_path: str | Path, fmt: str, output: str | Path, since: Any = None,
     """
     if fmt not in ("csv", "jsonl"):
         raise ValueError(f"unknown export format {fmt!r} (csv or jsonl)")
+    connect_ro(db_path).close()  # NoQueryLog before any output file is created
+    bounds(since, until)  # a bad date, too
     rows = iter_export_rows(db_path, since, until)
     to_stdout = str(output) == "-"
     if fmt == "csv":

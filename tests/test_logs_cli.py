@@ -124,10 +124,12 @@ def test_purge(setup, capsys):
 def test_missing_database_is_a_clear_message_exit_1(tmp_path, capsys):
     cfg = tmp_path / "config.yaml"
     cfg.write_text("storage:\n  database: nowhere/log.sqlite3\n", encoding="utf-8")
-    for cmd in (["summary"], ["unanswered"], ["suggest"], ["purge"], ["export", "--format", "jsonl", "--output", "x"]):
+    out = tmp_path / "out.jsonl"
+    for cmd in (["summary"], ["unanswered"], ["suggest"], ["purge"], ["export", "--format", "jsonl", "--output", str(out)]):
         assert run(["logs", *cmd, "--config", str(cfg)]) == 1
         err = capsys.readouterr().err
         assert f"no query log yet at {tmp_path / 'nowhere' / 'log.sqlite3'}" in err and "Traceback" not in err
+    assert not out.exists()  # no empty export left behind
 
 
 def test_bad_date_is_a_usage_error(setup, capsys):
