@@ -19,6 +19,8 @@ from telegram.ext import (
 )
 
 from bot.config import DEFAULT_BASE_URL, TOKEN_ENV, Config
+from bot.querylog import QueryLog
+from bot.reload import KnowledgeHolder, KnowledgeLoadError, format_problems
 from handlers import admin, buttons, commands, errors, messages
 from handlers.common import ADMINS, CONFIG, KNOWLEDGE, QUERYLOG
 
@@ -41,6 +43,7 @@ NO_TOKEN = (
     "Get a token from @BotFather."
 )
 _WATCH_TASK = "_knowledge_watch_task"
+_PURGE_TASK = "_querylog_purge_task"
 # Bot API connections: httpcore's pool bookkeeping grows with its size (64 connections cost more
 # CPU than they save on a fast link); Telegram allows ~30 messages/s anyway. Requests beyond the
 # pool wait for a free connection, up to POOL_TIMEOUT seconds.
@@ -100,44 +103,13 @@ def setup_logging(level: str, token: str) -> None:
 
 
 # ----------------------------------------------------------------------------------- knowledge
-class StaticKnowledge:
-    """Holds one engine; reload() rebuilds it and keeps the old one on errors.
-
-    The stand-in for bot.reload.KnowledgeHolder when that is not available.
-    """
-
-    def __init__(self, engine: Any, knowledge_dir: str = "", matching: Any = None):
-        self.engine = engine
-        self.knowledge_dir = knowledge_dir
-        self.matching = matching
-
-    def reload(self) -> list:
-        from bot.engine import build_engine
-
-        engine, problems = build_engine(self.knowledge_dir, self.matching)
-        if engine is not None and not any(p.severity == "error" for p in problems):
-            self.engine = engine
-        return problems
-
-
-def load_knowledge(config: Config) -> tuple[Any | None, list]:
+def load_knowledge(config: Config) -> tuple[KnowledgeHolder | None, list]:
     """A knowledge holder for the configured folder (None if nothing can be served), and problems."""
     try:
-        from bot.reload import KnowledgeHolder, KnowledgeLoadError
-    except ImportError:
-        KnowledgeHolder = None  # noqa: N806
-    if KnowledgeHolder is not None:
-        try:
-            holder = KnowledgeHolder(config.knowledge.path, config.matching)
-        except KnowledgeLoadError as exc:
-            return None, exc.problems
-        return holder, list(holder.problems)
-    from bot.engine import build_engine
-
-    engine, problems = build_engine(config.knowledge.path, config.matching)
-    if engine is None or any(getattr(p, "severity", "error") == "error" for p in problems):
-        return None, problems
-    return StaticKnowledge(engine, config.knowledge.path, config.matching), problems
+        holder = KnowledgeHolder(config.knowledge.path, config.matching)
+    except KnowledgeLoadError as exc:
+        return None, exc.problems
+    return holder, list(holder.problems)
 
 
 # --------------------------------------------------------------------------------- application
@@ -190,20 +162,24 @@ def build_application(config: Config, knowledge: Any, *, querylog: Any = None,
     return app
 
 
-async def open_querylog(config: Config) -> Any | None:
-    """The configured query log, or None (logged) when bot.querylog is missing or fails to open."""
-    try:
-        from bot.querylog import QueryLog
-    except ImportError:
-        log.warning("bot.querylog is not available: questions are not logged")
-        return None
+async def open_querylog(config: Config) -> QueryLog | None:
+    """The configured query log, or None (logged) when it cannot be opened at all."""
     s = config.storage
     try:
         return await QueryLog.open(s.database, secret=s.hash_secret, batch_size=s.batch_size,
-                                   flush_interval=s.flush_interval)
+                                   flush_interval=s.flush_interval, retention_days=s.retention_days)
     except Exception:
         log.exception("could not open the query log %s: questions are not logged", s.database)
         return None
+
+
+async def tell_admins(app: Application, text: str) -> None:
+    """A plain message to every configured admin; one who never started the bot is skipped."""
+    for admin_id in app.bot_data[ADMINS]:
+        try:
+            await app.bot.send_message(admin_id, text)
+        except TelegramError as exc:
+            log.warning("could not tell admin about the knowledge reload: %s", exc)
 
 
 async def _post_init(app: Application) -> None:
@@ -214,14 +190,20 @@ async def _post_init(app: Application) -> None:
         log.warning("setMyCommands failed: %s", exc)
     if app.bot_data.pop("_open_querylog", False):
         app.bot_data[QUERYLOG] = await open_querylog(config)
+    qlog = app.bot_data.get(QUERYLOG)
+    if qlog is not None and hasattr(qlog, "purge_loop"):
+        app.bot_data[_PURGE_TASK] = asyncio.create_task(qlog.purge_loop(), name="querylog-purge")
     holder = app.bot_data[KNOWLEDGE]
     if config.knowledge.watch and hasattr(holder, "watch"):
         async def on_change(problems: list) -> None:
             bad = [p for p in problems if getattr(p, "severity", "error") == "error"]
             if bad:
                 log.error("knowledge reload kept the old version: %d error(s), first: %s", len(bad), bad[0])
+                await tell_admins(app, "知识库文件有改动，但有错误，机器人继续使用上一版知识库回答。请修改：\n"
+                                  + format_problems(bad, limit=15))
             else:
                 log.info("knowledge reloaded: version %s", holder.engine.knowledge.version)
+                await tell_admins(app, f"知识库已更新（版本 {holder.engine.knowledge.version}）。")
 
         app.bot_data[_WATCH_TASK] = asyncio.create_task(
             holder.watch(on_change, interval=config.knowledge.watch_interval), name="knowledge-watch")
@@ -230,10 +212,11 @@ async def _post_init(app: Application) -> None:
 
 
 async def _post_stop(app: Application) -> None:
-    task = app.bot_data.pop(_WATCH_TASK, None)
-    if task is not None:
-        task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
+    for key in (_WATCH_TASK, _PURGE_TASK):
+        task = app.bot_data.pop(key, None)
+        if task is not None:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
 
 
 async def _post_shutdown(app: Application) -> None:

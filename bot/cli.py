@@ -15,9 +15,13 @@ from bot.reply import ANSWER, CLARIFY
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", metavar="FILE", help="config file (default: built-in defaults)")
-    parser.add_argument("--knowledge", metavar="DIR", help="knowledge folder (overrides knowledge.path)")
+def _common(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    # On subcommands the default is SUPPRESS, so `trafficbot --config F ask` keeps F.
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--config", metavar="FILE", default=default,
+                        help="config file (default: built-in defaults)")
+    parser.add_argument("--knowledge", metavar="DIR", default=default,
+                        help="knowledge folder (overrides knowledge.path)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
         "otherwise the console chat.",
     )
     parser.add_argument("--version", action="version", version=f"trafficbot {__version__}")
-    _common(parser)
+    _common(parser, top=True)
     parser.set_defaults(func=cmd_main)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -244,3 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except BrokenPipeError:
         return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

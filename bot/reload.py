@@ -77,7 +77,8 @@ class KnowledgeHolder:
     """The engine currently served, and how to replace it.
 
     ``holder = KnowledgeHolder(cfg.knowledge.path, cfg.matching)`` builds the first engine and
-    raises KnowledgeLoadError (with `.problems`) if that fails. `build(knowledge_dir, matching)`
+    raises KnowledgeLoadError (with `.problems`) if nothing can be served; with errors in some
+    files it serves the valid entries. `build(knowledge_dir, matching)`
     must return ``(engine_or_None, problems)``; by default it is ``bot.engine.build_engine``.
     """
 
@@ -100,8 +101,14 @@ class KnowledgeHolder:
         engine, problems = self._build(self.knowledge_dir, self.matching)
         self.problems = list(problems)
         errors = [p for p in problems if _is_error(p)]
-        if engine is None or errors:
+        if engine is None:
             raise KnowledgeLoadError(errors or problems or ["knowledge could not be loaded"])
+        if errors:
+            # At start there is no last good knowledge: serving the valid entries beats a bot that
+            # does not answer at all. The errors are logged; the next clean edit replaces it all.
+            self.last_reload_ok = False
+            log.error("knowledge has %d error(s); serving its valid entries:\n%s",
+                      len(errors), format_problems(errors))
         self.engine = engine
 
     @property

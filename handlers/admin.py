@@ -12,13 +12,13 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot import review
 from handlers.common import ADMINS, KNOWLEDGE, QUERYLOG, respond
 from handlers.render import NOT_PERMITTED, Outgoing, esc, split_plain
 
 log = logging.getLogger(__name__)
 
 NO_LOG = "查询日志未启用，暂无统计。"
-NO_REVIEW = "统计功能暂不可用。"
 MAX_PROBLEMS = 10
 
 
@@ -43,11 +43,6 @@ def staff_only(func):
 
 
 async def _report(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str) -> None:
-    try:
-        from bot import review
-    except ImportError:
-        await respond(update, context, [Outgoing(NO_REVIEW)])
-        return
     qlog = context.bot_data.get(QUERYLOG)
     if qlog is None:
         await respond(update, context, [Outgoing(NO_LOG)])

@@ -10,9 +10,10 @@ from pathlib import Path
 from telegram import Update
 from telegram.ext import Application
 
-from bot.app import StaticKnowledge, build_application
+from bot.app import build_application
 from bot.config import Config, KnowledgeConfig, StorageConfig, TelegramConfig, WebhookConfig
 from bot.engine import build_engine
+from bot.reload import KnowledgeHolder
 from fakebotapi import FakeBotAPI
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,10 +81,20 @@ class RecordingLog:
         self.closed = True
 
 
+def holder_for(engine, knowledge_dir=None, matching=None) -> KnowledgeHolder:
+    """The real KnowledgeHolder serving an engine already built (later reloads build for real)."""
+    first = [engine]
+
+    def build(path, match):
+        return (first.pop(), []) if first else build_engine(path, match)
+
+    return KnowledgeHolder(knowledge_dir or str(KNOWLEDGE_DIR), matching, build=build)
+
+
 async def started_app(api: FakeBotAPI, *, querylog=None, engine=None, config: Config | None = None) -> Application:
     """The real Application, initialised against the stand-in server (getMe done), not polling."""
     config = config or make_config(api)
-    holder = StaticKnowledge(engine or real_engine(), config.knowledge.path, config.matching)
+    holder = holder_for(engine or real_engine(), config.knowledge.path, config.matching)
     app = build_application(config, holder, querylog=querylog, open_querylog=False)
     await app.initialize()
     return app

@@ -184,3 +184,13 @@ async def test_real_engine_broken_yaml_keeps_serving(tmp_path):
     problems = await holder.areload()
     assert not [p for p in problems if p.severity == "error"]
     assert holder.engine is not served and holder.version != version
+
+
+def test_start_with_a_broken_file_serves_the_valid_entries(tmp_path):
+    folder = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", folder)
+    (folder / "team.yaml").write_text("topic: x\nentries:\n  - id: [broken\n", encoding="utf-8")
+    holder = KnowledgeHolder(folder, MatchingConfig())
+    assert not holder.last_reload_ok
+    assert any("team.yaml:" in str(p) for p in holder.problems)
+    assert holder.engine.answer("电动车要上牌吗").entry_id == "ebike-plates"

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.app import ALLOWED_UPDATES, StaticKnowledge, build_application
+from bot.app import ALLOWED_UPDATES, build_application
 from fakebotapi import FakeBotAPI, parse_html
 from handlers import render as r
-from telegram_support import ADMIN_ID, CITIZEN_ID, KNOWLEDGE_DIR, ROOT, TOKEN, make_config, real_engine
+from telegram_support import ADMIN_ID, CITIZEN_ID, KNOWLEDGE_DIR, ROOT, TOKEN, holder_for, make_config, real_engine
 
 STRANGER_ID = 5555
 
@@ -33,7 +33,7 @@ def api():
 async def polling(api, tmp_path):
     """The real Application with the real query log, polling the stand-in server."""
     config = make_config(api, database=str(tmp_path / "log.sqlite3"))
-    app = build_application(config, StaticKnowledge(real_engine()))
+    app = build_application(config, holder_for(real_engine()))
     await app.initialize()
     await app.post_init(app)
     await app.updater.start_polling(poll_interval=0, timeout=1, allowed_updates=ALLOWED_UPDATES)

@@ -1,0 +1,60 @@
+"""Knowledge edited on disk while the bot runs: a good edit is served, a broken one is not, and
+every admin hears which file and line to fix."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import shutil
+
+import pytest
+
+from bot.app import build_application
+from bot.config import KnowledgeConfig
+from fakebotapi import FakeBotAPI
+from telegram_support import ADMIN_ID, KNOWLEDGE_DIR, TOKEN, deliver, holder_for, make_config, real_engine
+
+
+@pytest.fixture
+def api():
+    with FakeBotAPI(TOKEN) as server:
+        yield server
+
+
+@pytest.fixture
+def kdir(tmp_path):
+    folder = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, folder)
+    return folder
+
+
+async def test_edits_on_disk_reach_admins_and_broken_ones_are_not_served(api, kdir):
+    config = make_config(api, knowledge_dir=str(kdir))
+    config = dataclasses.replace(config, knowledge=KnowledgeConfig(path=str(kdir), watch=True, watch_interval=0.05))
+    holder = holder_for(real_engine(), str(kdir), config.matching)
+    app = build_application(config, holder, open_querylog=False)
+    await app.initialize()
+    await app.post_init(app)
+    try:
+        ebike = kdir / "ebike.yaml"
+        good = ebike.read_text(encoding="utf-8")
+        mark = api.mark()
+        ebike.write_text(good + "\n  - id: [broken\n", encoding="utf-8")
+        call = await api.async_wait_for_call("sendMessage", since=mark, timeout=30)
+        assert str(call.params["chat_id"]) == str(ADMIN_ID)
+        assert "ebike.yaml:" in call.text and "上一版" in call.text
+        assert holder.engine is real_engine()  # still answering from the last good knowledge
+
+        mark = api.mark()
+        ebike.write_text(good.replace("电动自行车需要上牌吗？", "电动自行车到底需要上牌吗？", 1), encoding="utf-8")
+        call = await api.async_wait_for_call("sendMessage", since=mark, timeout=30)
+        assert "知识库已更新" in call.text
+        assert holder.engine is not real_engine()
+        mark = api.mark()
+        await deliver(app, api.text_update("电动车要上牌吗"))
+        answer = await api.async_wait_for_call("sendMessage", since=mark, timeout=5)
+        assert "95%" in answer.text
+    finally:
+        await app.post_stop(app)
+        await app.shutdown()
+        await asyncio.sleep(0)
