@@ -100,3 +100,32 @@ def test_missing_folder_is_a_problem_not_a_crash(tmp_path):
     engine, problems = build_engine(str(tmp_path / "nope"))
     assert engine is None
     assert "not found" in str(problems[0])
+
+
+def test_kb_check_finds_shared_questions_twins_and_failing_tests(tmp_path, knowledge_dir):
+    from bot.kbcheck import check_knowledge
+
+    for f in knowledge_dir.glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    write(tmp_path, "extra.yaml", """topic: 测试
+entries:
+  - id: twin-a
+    questions: [古城大队搬到哪了, 豆罗中队在哪, 问题三, 问题四, 问题五]
+    answer: a
+    source: s
+    updated: 2025-01-10
+    tests: [明天天气怎么样]
+  - id: twin-b
+    questions: [豆罗中队在哪儿呢, 问题六, 问题七, 问题八, 问题九]
+    answer: b
+    source: s
+    updated: 2025-01-10
+""")
+    problems, summary = check_knowledge(str(tmp_path))
+    text = "\n".join(str(p) for p in errors(problems))
+    shared = next(p for p in errors(problems) if "豆罗中队在哪" in p.message and "is also in entry" in p.message)
+    assert shared.file.endswith(("team.yaml", "extra.yaml")) and shared.line > 1
+    assert {"twin-a", "douluo-squad"} & set(shared.message.replace("'", " ").split())
+    assert "mean the same to the engine" in text  # 豆罗中队在哪儿呢 vs 豆罗中队在哪
+    assert "extra.yaml:8: test '明天天气怎么样' should answer 'twin-a'" in text
+    assert "tests:" in summary
