@@ -29,9 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from bot.app import ALLOWED_UPDATES, StaticKnowledge, build_application  # noqa: E402
+from bot.app import ALLOWED_UPDATES, build_application  # noqa: E402
 from fakebotapi import FakeBotAPI  # noqa: E402
-from telegram_support import TOKEN, make_config, real_engine  # noqa: E402
+from telegram_support import TOKEN, holder_for, make_config, real_engine  # noqa: E402
 
 QUESTIONS = [
     "电动车要上牌吗", "骑电动车要戴头盔吗", "发生轻微剐蹭事故怎么办", "交通事故报警电话是多少",
@@ -117,7 +117,7 @@ async def main(args: argparse.Namespace) -> None:
         config = make_config(api, database=str(Path(tmp) / "bench.sqlite3"))
         config = dataclasses.replace(config, telegram=dataclasses.replace(
             config.telegram, concurrent_updates=args.concurrency))
-        app = build_application(config, StaticKnowledge(engine))
+        app = build_application(config, holder_for(engine))
         await app.initialize()
         await app.post_init(app)
         await app.updater.start_polling(poll_interval=0, timeout=1, allowed_updates=ALLOWED_UPDATES)
