@@ -92,15 +92,15 @@ class Engine:
         base = {"query": query, "normalized": normalized, "knowledge_version": self.knowledge.version}
         if not compact:
             return Reply(FALLBACK, EMPTY_TEXT, **base)
-        danger = emergency.detect(normalized, self._rules) or emergency.detect(
-            self.text.repair_typos(normalized), self._rules)
+        repaired = self.text.repair_typos(normalized)
+        danger = emergency.detect(normalized, self._rules) or emergency.detect(repaired, self._rules)
         if danger is not None:
             rules = self._rules
             return Reply(EMERGENCY, rules.fire_reply if danger == "fire" else rules.reply, **base)
         intent, rest = self._smalltalk_split(compact)
         if intent is not None and not rest:
             return Reply(SMALLTALK, intent.reply, entry_id=None, score=1.0, **base)
-        canonical = self.text.canonical(rest if intent is not None else normalized)
+        canonical = self.text.canonical(rest) if intent is not None else self.text.canonical(normalized, repaired)
         words = self.text.content_words(canonical)
         matches = self.index.search(words, limit=max(5, self.matching.max_choices + 1))
         return self._decide(matches, words, normalized, canonical, base)

@@ -119,11 +119,12 @@ class TextProcessor:
         text = _SPACE_BETWEEN_CJK.sub("", text)
         return _SPACES.sub(" ", text).strip()[:MAX_QUERY_CHARS]
 
-    def canonical(self, normalized: str) -> str:
-        """Synonyms replaced by their standard word, then homophone typos of domain words repaired."""
-        text = self._replace_synonyms(normalized)
-        repaired = self.repair_typos(text)
-        return self._replace_synonyms(repaired) if repaired != text else text
+    def canonical(self, normalized: str, repaired: str | None = None) -> str:
+        """Homophone typos of domain words repaired, then synonyms replaced by their standard word.
+
+        Pass `repaired` when the caller already has `repair_typos(normalized)`.
+        """
+        return self._replace_synonyms(self.repair_typos(normalized) if repaired is None else repaired)
 
     def _replace_synonyms(self, text: str) -> str:
         if self._synonym_re is None:
