@@ -26,6 +26,7 @@ ANSWER_CREDIT = 0.5  # a word found only in the entry's answer, not its question
 SINGLE_CHAR = 0.5  # a lone character carries less meaning than a word
 LONG_QUERY_WORDS = 5  # beyond this many content words, unexplained ones are discounted
 CANDIDATES = 60
+POOL = 1000  # candidate questions gathered before further words only re-rank them
 SHORT_POSTINGS = 300  # posting lists up to this long (or 1/80 of all questions) are walked in full  # questions scored in full per query
 MAX_POSTING_SHARE = 0.25  # character pairs in more than this share of questions do not retrieve
 
@@ -90,6 +91,11 @@ class Index:
             self.words_by_first_pair[w[:2]].add(w)
             for pair in _pairs(w):
                 self.words_by_pair[pair].add(w)
+        # Membership sets only for long lists (the short ones are cheap to walk): memory stays near
+        # one copy of the postings.
+        self.word_members = {w: frozenset(ds) for w, ds in self.word_postings.items() if len(ds) > SHORT_POSTINGS}
+        self.answer_members = {w: frozenset(ds) for w, ds in self.answer_postings.items()
+                               if len(ds) > SHORT_POSTINGS}
         cap = max(50, int(len(self.docs) * MAX_POSTING_SHARE))
         self.pair_postings = {p: ds for p, ds in self.pair_postings.items() if len(ds) <= cap}
 
@@ -120,36 +126,46 @@ class Index:
     def _candidates(self, query: list[str], weights: dict[str, float], chars: str) -> list[int]:
         """Questions worth scoring in full, by votes from shared words and character pairs.
 
-        Long posting lists (a word in thousands of questions) are not walked: such a word only
-        adds its vote to candidates that rarer words found, so the work per query stays near the
-        size of the answer, not of the knowledge.
+        Rare words seed the pool by walking their postings; once the pool is large, or for a word
+        in thousands of questions, a word only adds its vote to questions already in the pool.
+        So the work per query stays near the pool's size, not the knowledge's.
         """
         limit = max(SHORT_POSTINGS, len(self.docs) // 80)
-        pair_limit = max(SHORT_POSTINGS, len(self.docs) // 400)  # pairs only help recall: walk less
         votes: dict[int, float] = defaultdict(float)
-        common: list[str] = []
         for w in sorted(query, key=lambda x: len(self.word_postings.get(x, ()))):
             postings = self.word_postings.get(w, ())
-            if len(postings) > limit:
-                common.append(w)
-                continue
-            for di in postings:
-                votes[di] += weights[w]
-            for di in self.answer_postings.get(w, ()):
-                votes[di] += weights[w] * ANSWER_CREDIT
-        for pair in _pairs(chars):
-            postings = self.pair_postings.get(pair, ())
-            if len(postings) <= pair_limit:
+            if postings and len(votes) < POOL and len(postings) <= limit:
                 for di in postings:
-                    votes[di] += 0.2
-        if common and not votes:
-            # Only common words: the rarest one's questions, up to the limit, are the candidates.
-            for di in self.word_postings[common[0]][:limit]:
-                votes[di] += weights[common[0]]
-        for w in common:
-            for di in votes:
-                if w in self.docs[di].words:
                     votes[di] += weights[w]
+            elif postings and votes:
+                members = self.word_members.get(w)
+                if members is None:  # a short list: walk it, but only re-rank the pool
+                    for di in postings:
+                        if di in votes:
+                            votes[di] += weights[w]
+                else:
+                    for di in votes:
+                        if di in members:
+                            votes[di] += weights[w]
+            elif postings:  # only common words: the rarest one's first questions seed the pool
+                for di in postings[:limit]:
+                    votes[di] += weights[w]
+            in_answers = self.answer_postings.get(w, ())
+            if len(in_answers) <= limit:
+                for di in in_answers:
+                    votes[di] += weights[w] * ANSWER_CREDIT
+            else:
+                members = self.answer_members[w]
+                for di in votes:
+                    if di in members:
+                        votes[di] += weights[w] * ANSWER_CREDIT
+        if len(votes) < POOL:  # character pairs help recall; on a full pool they change nothing
+            pair_limit = max(SHORT_POSTINGS, len(self.docs) // 400)
+            for pair in _pairs(chars):
+                postings = self.pair_postings.get(pair, ())
+                if len(postings) <= pair_limit:
+                    for di in postings:
+                        votes[di] += 0.2
         if len(votes) <= CANDIDATES:
             return list(votes)
         return heapq.nlargest(CANDIDATES, votes, key=votes.__getitem__)

@@ -92,7 +92,9 @@ class TextProcessor:
                  cache: Path | None = None, homophones: tuple[str, ...] | list[str] = ()):
         self._t2s = opencc.OpenCC("t2s")
         self._tokenizer = _make_tokenizer(cache or cache_dir())
-        self._general_freq = dict(self._tokenizer.FREQ)  # before domain terms are added
+        # jieba's frequencies as shipped: add_term raises a term's, so its original is kept here
+        # (a copy of the whole table would cost ~40 MB).
+        self._shipped_freq: dict[str, int] = {}
         self.synonyms = {self.normalize(k): self.normalize(v) for k, v in (synonyms or {}).items()}
         # Standard words map to themselves, so a variant inside one (逃逸 in 肇事逃逸) is left alone.
         self._synonym_map = {**{c: c for c in self.synonyms.values()}, **self.synonyms}
@@ -138,7 +140,17 @@ class TextProcessor:
             return
         self.terms.add(term)
         if " " not in term:
+            self._shipped_freq.setdefault(term, self._tokenizer.FREQ.get(term, 0))
             self._tokenizer.add_word(term, freq=max(self._tokenizer.suggest_freq(term, False), 2000))
+
+    def general_freq(self, word: str) -> int:
+        """How often jieba's own dictionary saw `word` in general Chinese (0: not a word to it)."""
+        shipped = self._shipped_freq.get(word)
+        return shipped if shipped is not None else self._tokenizer.FREQ.get(word, 0) or 0
+
+    def general_words(self, min_freq: int = 1):
+        """jieba's dictionary words seen at least `min_freq` times (for checks and tests)."""
+        return (w for w in self._tokenizer.FREQ if self.general_freq(w) >= min_freq)
 
     def index_vocabulary(self, words: set[str]) -> None:
         """Build the pinyin index used to repair typos.
@@ -205,7 +217,7 @@ class TextProcessor:
                 if piece in self.terms:
                     step = n
                     break
-                freq = self._general_freq.get(piece, 0)
+                freq = self.general_freq(piece)
                 word = self._by_pinyin.get(tuple(syllables[i:i + n]))
                 if word is not None and (freq >= COMMON_WORD or (freq and word not in self.terms)):
                     word = None  # 天气, 颠覆 are words of their own, not typos of 天起, 垫付
@@ -264,7 +276,7 @@ class TextProcessor:
             return TERM_BOOST
         if word.startswith("#"):
             return 0.5
-        freq = self._general_freq.get(word, 0)
+        freq = self.general_freq(word)
         return 1.0 / (1.0 + math.log10(1.0 + freq / 1000.0))
 
     def content_words(self, canonical: str) -> list[str]:
