@@ -183,6 +183,7 @@ def cmd_kb_check(args) -> int:
 
     cfg = _config(args)
     problems, summary = check_knowledge(cfg.knowledge.path, cfg.matching)
+    problems = sorted(problems, key=lambda p: (p.file, p.line))
     errs = [p for p in problems if p.severity == "error"]
     warns = [p for p in problems if p.severity != "error"]
     for p in errs:

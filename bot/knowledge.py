@@ -137,10 +137,10 @@ def _text(node: yaml.Node | None, c: _Collector, what: str) -> str | None:
         return None
     value = _scalar_text(node)
     if value is None:
-        c.error(node, f"{what} must be text, not a list or mapping")
+        c.error(node, f"{what} 应该是一段文字 / {what} must be text, not a list or mapping")
         return None
     if node.tag == "tag:yaml.org,2002:null" or value == "":
-        c.error(node, f"{what} is empty")
+        c.error(node, f"{what} 是空的 / {what} is empty")
         return None
     return value
 
@@ -155,13 +155,13 @@ def _text_list(node: yaml.Node | None, c: _Collector, what: str) -> list[tuple[s
         value = _scalar_text(node)
         return [(value, _line(node))] if value else []
     if not isinstance(node, yaml.SequenceNode):
-        c.error(node, f"{what} must be a list (one item per line starting with '- ')")
+        c.error(node, f"{what} 应该是列表，每行以 '- ' 开头 / {what} must be a list (one item per line starting with '- ')")
         return []
     out = []
     for item in node.value:
         value = _scalar_text(item)
         if value is None:
-            c.error(item, f"an item of {what} must be text, not a list or mapping (check the indentation)")
+            c.error(item, f"{what} 里有一项不是文字，请检查缩进 / an item of {what} must be text, not a list or mapping (check the indentation)")
         elif value == "" or item.tag == "tag:yaml.org,2002:null":
             c.warn(item, f"an empty item in {what} is ignored")
         else:
@@ -176,7 +176,7 @@ def _parse_updated(node: yaml.Node, c: _Collector) -> str | None:
     try:
         return _dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        c.error(node, f"'updated' must be a date like 2025-01-10, got {value!r}")
+        c.error(node, f"'updated' 要写成日期，如 2025-01-10 / 'updated' must be a date like 2025-01-10, got {value!r}")
         return None
 
 
@@ -187,27 +187,27 @@ def _load_entry(node: yaml.Node, topic: str, c: _Collector) -> Entry | None:
     fields = _mapping(node)
     for name, (key, _value) in fields.items():
         if name not in ENTRY_FIELDS:
-            c.error(key, f"unknown field '{name}' (allowed: {', '.join(sorted(ENTRY_FIELDS))})")
+            c.error(key, f"不认识的字段 '{name}'（拼写错误？）/ unknown field '{name}' (allowed: {', '.join(sorted(ENTRY_FIELDS))})")
     missing = [f for f in REQUIRED_FIELDS if f not in fields]
     for name in missing:
-        c.error(node, f"entry is missing '{name}'")
-    if missing:
-        return None
+        c.error(node, f"条目缺少 '{name}' / entry is missing '{name}'")
     before = len([p for p in c.problems if p.severity == "error"])
-    entry_id = _text(fields["id"][1], c, "'id'")
+    node_of = lambda name: fields.get(name, (None, None))[1]  # noqa: E731 - None when missing
+    # Every present field is checked even when one is missing, so staff see all mistakes at once.
+    entry_id = _text(node_of("id"), c, "'id'")
     if entry_id is not None and not ID_RE.match(entry_id):
-        c.error(fields["id"][1], f"id {entry_id!r} must be lower-case letters, digits and '-' (e.g. ebike-plates)")
-    questions = _text_list(fields["questions"][1], c, "'questions'")
-    if not questions:
-        c.error(fields["questions"][1], "'questions' needs at least one question")
-    elif len(questions) < MIN_QUESTIONS:
-        c.warn(fields["questions"][1], f"only {len(questions)} questions; write at least {MIN_QUESTIONS} the way citizens ask")
-    answer = _text(fields["answer"][1], c, "'answer'")
-    source = _text(fields["source"][1], c, "'source'")
-    updated = _parse_updated(fields["updated"][1], c)
-    related = _text_list(fields.get("related", (None, None))[1], c, "'related'")
-    tests = _text_list(fields.get("tests", (None, None))[1], c, "'tests'")
-    if len([p for p in c.problems if p.severity == "error"]) > before:
+        c.error(node_of("id"), f"id 只能用小写字母、数字和 '-' / id {entry_id!r} must be lower-case letters, digits and '-' (e.g. ebike-plates)")
+    questions = _text_list(node_of("questions"), c, "'questions'")
+    if "questions" in fields and not questions:
+        c.error(node_of("questions"), "'questions' 至少要有一个问法 / 'questions' needs at least one question")
+    elif questions and len(questions) < MIN_QUESTIONS:
+        c.warn(node_of("questions"), f"只有 {len(questions)} 个问法，请按群众的说法写至少 {MIN_QUESTIONS} 个 / only {len(questions)} questions; write at least {MIN_QUESTIONS} the way citizens ask")
+    answer = _text(node_of("answer"), c, "'answer'")
+    source = _text(node_of("source"), c, "'source'")
+    updated = _parse_updated(node_of("updated"), c) if "updated" in fields else None
+    related = _text_list(node_of("related"), c, "'related'")
+    tests = _text_list(node_of("tests"), c, "'tests'")
+    if missing or len([p for p in c.problems if p.severity == "error"]) > before:
         return None
     return Entry(
         id=entry_id,
@@ -380,7 +380,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
-            problems.append(Problem(name, line, "not UTF-8 text: save the file as UTF-8"))
+            problems.append(Problem(name, line, "文件不是 UTF-8 编码，请另存为 UTF-8 / not UTF-8 text: save the file as UTF-8"))
             continue
         except OSError as exc:
             problems.append(Problem(name, 1, f"cannot read file: {exc.strerror}"))
@@ -391,7 +391,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else 1
             hint = " (check indentation, a missing ':' or an unquoted text starting with a special character)"
-            problems.append(Problem(name, line, f"YAML syntax error: {exc.problem or exc.context}{hint}"))
+            problems.append(Problem(name, line, f"YAML 格式错误（检查缩进、冒号、引号）/ YAML syntax error: {exc.problem or exc.context}{hint}"))
             continue
         except yaml.YAMLError as exc:
             problems.append(Problem(name, 1, f"YAML error: {exc}"))
@@ -429,7 +429,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     entries = _drop_duplicate_ids(entries, problems)
     _check_related(entries, problems)
     if emergency is None:
-        problems.append(Problem(str(root), 1, "no emergency.yaml: emergencies would not be caught", "error"))
+        problems.append(Problem(str(root), 1, "缺少 emergency.yaml，紧急情况将无法识别 / no emergency.yaml: emergencies would not be caught", "error"))
     knowledge = Knowledge(
         entries=tuple(entries),
         synonyms=synonyms,
@@ -451,7 +451,7 @@ def _drop_duplicate_ids(entries: list[Entry], problems: list[Problem]) -> list[E
         first = seen.get(entry.id)
         if first is not None:
             problems.append(
-                Problem(entry.file, entry.line, f"duplicate id {entry.id!r}: already used at {first.file}:{first.line}")
+                Problem(entry.file, entry.line, f"id 重复，已在 {first.file}:{first.line} 用过 / duplicate id {entry.id!r}: already used at {first.file}:{first.line}")
             )
             continue
         seen[entry.id] = entry
@@ -464,7 +464,7 @@ def _check_related(entries: list[Entry], problems: list[Problem]) -> None:
     for entry in entries:
         for rel in entry.related:
             if rel not in ids:
-                problems.append(Problem(entry.file, entry.line, f"entry {entry.id!r}: related id {rel!r} does not exist"))
+                problems.append(Problem(entry.file, entry.line, f"related 里的 {rel!r} 不存在 / entry {entry.id!r}: related id {rel!r} does not exist"))
             elif rel == entry.id:
                 problems.append(Problem(entry.file, entry.line, f"entry {entry.id!r} lists itself in related", "warning"))
 
