@@ -7,6 +7,7 @@ rest down: what is valid is still loaded, and the caller decides whether errors 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import hashlib
 import re
@@ -19,6 +20,7 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
 ENTRY_FIELDS = {"id", "questions", "answer", "source", "updated", "related", "tests"}
 REQUIRED_FIELDS = ("id", "questions", "answer", "source", "updated")
 MIN_QUESTIONS = 5
+DEFAULT_ORDER = 100  # topics without `order:` come after the ordered ones
 EMERGENCY_FIELDS = {"reply", "fire_reply", "urgent", "harm", "fire", "negations", "not_now"}
 
 
@@ -49,6 +51,7 @@ class Entry:
     line: int = 0
     question_lines: tuple[int, ...] = ()
     test_lines: tuple[int, ...] = ()
+    topic_order: int = 0  # where the topic stands in menus (the topic file's `order:`)
 
 
 @dataclass(frozen=True)
@@ -96,11 +99,11 @@ class Knowledge:
         return {e.id: e for e in self.entries}
 
     def topics(self) -> list[tuple[str, list[Entry]]]:
-        """Topics in file order, each with its entries in file order."""
+        """Topics by their files' `order:` (then file order), each with its entries in file order."""
         out: dict[str, list[Entry]] = {}
         for entry in self.entries:
             out.setdefault(entry.topic, []).append(entry)
-        return list(out.items())
+        return sorted(out.items(), key=lambda item: item[1][0].topic_order)
 
 
 @dataclass
@@ -228,8 +231,15 @@ def _load_entry(node: yaml.Node, topic: str, c: _Collector) -> Entry | None:
 def _load_topic_file(root: yaml.MappingNode, c: _Collector) -> list[Entry]:
     fields = _mapping(root)
     for name, (key, _v) in fields.items():
-        if name not in ("topic", "entries"):
-            c.error(key, f"unknown key '{name}' in a topic file (allowed: topic, entries)")
+        if name not in ("topic", "order", "entries"):
+            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a topic file (allowed: topic, order, entries)")
+    order = DEFAULT_ORDER
+    if "order" in fields:
+        raw = _scalar_text(fields["order"][1]) or ""
+        if raw.isdigit():
+            order = int(raw)
+        else:
+            c.error(fields["order"][1], f"'order' 要写一个整数，如 1 / 'order' must be a whole number, got {raw!r}")
     if "topic" not in fields:
         c.error(root, "a topic file needs 'topic: <name>' at the top")
         return []
@@ -242,7 +252,7 @@ def _load_topic_file(root: yaml.MappingNode, c: _Collector) -> list[Entry]:
     for node in entries_node.value:
         entry = _load_entry(node, topic or "", c)
         if entry is not None and topic:
-            out.append(entry)
+            out.append(dataclasses.replace(entry, topic_order=order))
     return out
 
 

@@ -288,7 +288,8 @@ async def test_admin_reload_and_a_button_from_before_it(api, tmp_path):
     try:
         await deliver(application, api.text_update("/topics"))
         topics_msg = only_sent(api)
-        await deliver(application, api.press(topics_msg, "t:1"))
+        ebike = [name for name, _ in engine.topics()].index("电动自行车")
+        await deliver(application, api.press(topics_msg, f"t:{ebike}"))
         listing = api.calls_to("editMessageText")[-1]
         gone = "ebike-plates"
         assert f"a:{gone}" in datas(listing)
