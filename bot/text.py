@@ -115,7 +115,7 @@ class TextProcessor:
     def normalize(self, text: str) -> str:
         """Full-width → half-width, traditional → simplified, lower case, no punctuation/emoji,
         no spaces between Chinese characters."""
-        text = unicodedata.normalize("NFKC", text)[: MAX_QUERY_CHARS * 2]
+        text = unicodedata.normalize("NFKC", text[: MAX_QUERY_CHARS * 4])[: MAX_QUERY_CHARS * 2]
         text = "".join(_strip_char(ch) for ch in text)
         text = self._t2s.convert(text).lower()
         text = _SPACE_BETWEEN_CJK.sub("", text)
