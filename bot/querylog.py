@@ -222,32 +222,15 @@ class QueryLog:
     # ------------------------------------------------------------------ opening and closing
 
     @classmethod
-    async def open(
-        cls,
-        path: str | os.PathLike,
-        *,
-        secret: str = "",
-        batch_size: int = 100,
-        flush_interval: float = 1.0,
-        retention_days: int = 180,
-        max_queued: int = 100_000,
-        max_retry_interval: float = 10.0,
-    ) -> "QueryLog":
-        """Open (creating if need be) the log at `path` and start its writer.
+    async def open(cls, path: str | os.PathLike, **options: Any) -> "QueryLog":
+        """Open (creating if need be) the log at `path` and start its writer; `options` are those
+        of the constructor (secret, batch_size, flush_interval, retention_days, …).
 
         Never fails because of the disk: if the database cannot be opened now, a warning is
         logged and the writer keeps trying while questions are queued. Raises QueryLogError only
         for a database written by a newer version of the bot.
         """
-        self = cls(
-            path,
-            secret=secret,
-            batch_size=batch_size,
-            flush_interval=flush_interval,
-            retention_days=retention_days,
-            max_queued=max_queued,
-            max_retry_interval=max_retry_interval,
-        )
+        self = cls(path, **options)
         try:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         except OSError:
