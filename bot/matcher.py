@@ -23,6 +23,7 @@ from bot.text import STOPWORDS, TextProcessor
 W_QUERY, W_DOC, W_CHARS = 0.55, 0.25, 0.20  # weights of the three parts of a score
 PARTIAL = 0.6  # credit for a word found only inside a longer word (车管所 in 流动车管所)
 ANSWER_CREDIT = 0.5  # a word found only in the entry's answer, not its questions
+ANSWER_ONLY = 0.8  # a candidate matched through its answer's words alone
 SINGLE_CHAR = 0.5  # a lone character carries less meaning than a word
 LONG_QUERY_WORDS = 5  # beyond this many content words, unexplained ones are discounted
 CANDIDATES = 60
@@ -182,6 +183,7 @@ class Index:
                related: dict[str, frozenset[str]]) -> float:
         got = 0.0
         doc_got = 0.0
+        in_questions = False  # did any word match the entry's questions, not just its answer?
         answer = self.answer_words[doc.entry]
         entry_words = self.entry_words[doc.entry]
         for w in query:
@@ -190,6 +192,7 @@ class Index:
                 doc_got += self.weight(w)
             elif w in entry_words:
                 got += weights[w] * 0.8  # said in another question of the same entry
+                in_questions = True
             elif w in related and not doc.words.isdisjoint(related[w]):
                 # 电动自行车挂牌 holding 挂牌 is a match; 公路 inside 高速公路 only half of one, since
                 # the question is more specific than what was asked.
@@ -206,7 +209,9 @@ class Index:
         char_sim = fuzz.ratio(chars, doc.chars) / 100.0
         if len(chars) > 2 * len(doc.chars):
             char_sim = max(char_sim, PARTIAL * fuzz.partial_ratio(doc.chars, chars) / 100.0)
-        return W_QUERY * q_cov + W_DOC * d_cov + W_CHARS * char_sim
+        score = W_QUERY * q_cov + W_DOC * d_cov + W_CHARS * char_sim
+        # Words found only in an answer (摩托车 in the helmet answer) hint, they do not ask.
+        return score if in_questions or doc_got > 0 else score * ANSWER_ONLY
 
 
 def _pairs(chars: str) -> set[str]:
