@@ -12,7 +12,7 @@ import signal
 import sys
 from typing import Any
 
-from telegram import Bot, BotCommand, Update
+from telegram import Bot, BotCommand, BotCommandScopeChat, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter, Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters,
@@ -30,6 +30,11 @@ COMMANDS = [
     BotCommand("start", "开始使用"),
     BotCommand("topics", "按主题浏览常见问题"),
     BotCommand("help", "使用说明"),
+]
+STAFF_COMMANDS = [
+    BotCommand("stats", "统计：今天和最近7天"),
+    BotCommand("unanswered", "没能回答的问题"),
+    BotCommand("reload", "重新加载知识库"),
 ]
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
 MEDIA = (
@@ -186,6 +191,8 @@ async def _post_init(app: Application) -> None:
     config: Config = app.bot_data[CONFIG]
     try:
         await app.bot.set_my_commands(COMMANDS)
+        for admin_id in app.bot_data[ADMINS]:  # staff see their commands in their own menu only
+            await app.bot.set_my_commands(COMMANDS + STAFF_COMMANDS, scope=BotCommandScopeChat(admin_id))
     except TelegramError as exc:  # not worth refusing to start over
         log.warning("setMyCommands failed: %s", exc)
     if app.bot_data.pop("_open_querylog", False):

@@ -98,6 +98,9 @@ async def test_a_conversation_through_polling(polling, api, tmp_path):
     assert all(c.ok for c in api.calls), [(c.method, c.error) for c in api.calls if not c.ok]
     commands = api.calls_to("setMyCommands")
     assert [c["command"] for c in commands[0].params["commands"]] == ["start", "topics", "help"]
+    staff = [c for c in commands if "scope" in c.params]
+    assert len(staff) == 1 and str(ADMIN_ID) in str(staff[0].params["scope"])
+    assert "reload" in [c["command"] for c in staff[0].params["commands"]]
 
     await polling.post_shutdown(polling)  # flush the log now to look at it
     with sqlite3.connect(tmp_path / "log.sqlite3") as db:
