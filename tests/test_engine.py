@@ -31,7 +31,8 @@ def test_answer_shows_source_and_date_and_related(engine):
 
 @pytest.mark.parametrize("question", [
     "出车祸了有人受伤", "快救命 撞人了", "我老公被车撞了流了好多血怎么办", "車禍有人昏迷了",
-    "孩子在校门口被车撞倒了",
+    "孩子在校门口被车撞倒了", "被撞的人一直喊疼 起不来", "someone is bleeding after a car crash",
+    "高速上追尾了 后车司机卡在车里出不来",
 ])
 def test_emergencies_put_122_and_120_first(engine, question):
     reply = engine.answer(question)
@@ -49,6 +50,9 @@ def test_fire_puts_119_first(engine):
 @pytest.mark.parametrize("question", [
     "肇事逃逸能抓到吗", "救助基金怎么申请", "追尾了没人受伤怎么办", "去年交通事故死了多少人",
     "被撞伤了能申请救助基金吗", "如果有人受伤一般怎么处理",
+    # money, liability, procedure, statistics: questions about harm, not harm happening now
+    "交通事故受伤了医药费谁出", "被车撞了对方全责怎么赔", "车祸受伤后多久去做伤残鉴定",
+    "有人受伤的事故能用快处吗", "肇事司机撞人后跑了怎么追责", "翻车事故多吗",
 ])
 def test_questions_about_accidents_are_not_emergencies(engine, question):
     assert engine.answer(question).status != EMERGENCY
