@@ -64,7 +64,7 @@ class KnowledgeConfig:
 @dataclass(frozen=True)
 class MatchingConfig:
     answer_threshold: float = 0.42
-    clarify_threshold: float = 0.38
+    clarify_threshold: float = 0.40
     margin: float = 0.03
     max_choices: int = 3
 
