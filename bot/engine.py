@@ -62,6 +62,15 @@ class Engine:
         self._rules = dataclasses.replace(
             rules, urgent=self._words(rules.urgent), harm=self._words(rules.harm), fire=self._words(rules.fire),
             negations=self._words(rules.negations), not_now=self._words(rules.not_now))
+        # Per rule, the entries that are about its `instead_of` (most of their questions say it).
+        self._subjects = []
+        for rule in knowledge.other_subjects:
+            about = self.text.canonical(self.text.normalize(rule.instead_of))
+            owned = frozenset(
+                i for i, e in enumerate(knowledge.entries)
+                if sum(about in self.text.canonical(self.text.normalize(q)) for q in e.questions) * 2 >= len(e.questions)
+            )
+            self._subjects.append((self._words(rule.words), about, owned))
         self._details = tuple(
             dataclasses.replace(d, asks=self._words(d.asks), about=self._words(d.about))
             for d in knowledge.unknown_details
@@ -159,6 +168,15 @@ class Engine:
         compact = canonical.replace(" ", "")
         if any(place in compact for place in self._foreign):
             return Reply(FALLBACK, NOT_HERE_TEXT, candidates=candidates, **base)
+        for words, about, owned in self._subjects:
+            named = [w for w in words if w in compact]
+            if named and about not in compact:
+                # 新车上牌要多久: a car, not an e-bike; the e-bike entries do not answer it, unless
+                # one speaks of that vehicle too (the helmet entry covers 摩托车).
+                matches = [x for x in matches if x.entry not in owned or self._mentions(x.entry, named)]
+                candidates = tuple(self._candidate(x) for x in matches)
+        if not matches:
+            return Reply(FALLBACK, FALLBACK_TEXT, **base)
         detail = self._detail_asked(normalized.replace(" ", ""))
         if detail is not None:
             # The question asks for an amount, a time, an address …: of the close candidates, only
@@ -186,6 +204,10 @@ class Engine:
             return self._answer(entry, top.score, query, normalized, candidates)
         lines = [CLARIFY_TEXT] + [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
         return Reply(CLARIFY, "\n".join(lines), score=top.score, candidates=candidates, choices=choices, **base)
+
+    def _mentions(self, entry_index: int, words: list[str]) -> bool:
+        entry = self.knowledge.entries[entry_index]
+        return any(w in entry.answer or any(w in q for q in entry.questions) for w in words)
 
     def _detail_asked(self, compact: str):
         for d in self._details:

@@ -84,6 +84,15 @@ class UnknownDetail:
 
 
 @dataclass(frozen=True)
+class OtherSubject:
+    """Questions naming one of `words` (汽车) but not `instead_of` (电动自行车) are not answered by
+    entries about `instead_of`."""
+
+    words: tuple[str, ...]
+    instead_of: str
+
+
+@dataclass(frozen=True)
 class Knowledge:
     entries: tuple[Entry, ...] = ()
     synonyms: dict[str, str] = field(default_factory=dict)  # variant -> canonical
@@ -92,6 +101,7 @@ class Knowledge:
     emergency: EmergencyRules = field(default_factory=EmergencyRules)
     other_places: tuple[str, ...] = ()  # places outside the bot's area: their questions are not ours
     unknown_details: tuple[UnknownDetail, ...] = ()
+    other_subjects: tuple[OtherSubject, ...] = ()
     version: str = ""
     path: str = ""
 
@@ -354,6 +364,26 @@ def _load_details(node: yaml.Node, c: _Collector) -> list[UnknownDetail]:
     return out
 
 
+def _load_subjects(node: yaml.Node, c: _Collector) -> list[OtherSubject]:
+    if not isinstance(node, yaml.SequenceNode):
+        c.error(node, "'other_subjects' 应该是列表 / 'other_subjects' must be a list of {words, instead_of}")
+        return []
+    out = []
+    for item in node.value:
+        fields = _mapping(item)
+        for name, (key, _v) in fields.items():
+            if name not in ("words", "instead_of"):
+                c.error(key, f"不认识的字段 '{name}' / unknown field '{name}' (allowed: instead_of, words)")
+        if "words" not in fields or "instead_of" not in fields:
+            c.error(item, "other_subjects 的每一项要有 words 和 instead_of / each item needs words and instead_of")
+            continue
+        words = tuple(t for t, _ in _text_list(fields["words"][1], c, "'words'"))
+        instead_of = _text(fields["instead_of"][1], c, "'instead_of'")
+        if words and instead_of:
+            out.append(OtherSubject(words, instead_of))
+    return out
+
+
 def _display(path: Path, root: Path) -> str:
     try:
         return str(path.relative_to(root.parent))
@@ -380,6 +410,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     emergency: EmergencyRules | None = None
     other_places: list[str] = []
     details: list[UnknownDetail] = []
+    subjects: list[OtherSubject] = []
     digest = hashlib.sha256()
     for file in files:
         name = _display(file, root)
@@ -421,11 +452,13 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
                     c.error(None, f"variant {variant!r} maps to {synonyms[variant]} elsewhere and to {canonical} here")
                 synonyms.setdefault(variant, canonical)
             terms.extend(more_terms)
-        elif "other_places" in keys or "unknown_details" in keys:
+        elif "other_places" in keys or "unknown_details" in keys or "other_subjects" in keys:
             if "other_places" in keys:
                 other_places.extend(t for t, _ in _text_list(keys["other_places"][1], c, "'other_places'"))
             if "unknown_details" in keys:
                 details.extend(_load_details(keys["unknown_details"][1], c))
+            if "other_subjects" in keys:
+                subjects.extend(_load_subjects(keys["other_subjects"][1], c))
         elif "smalltalk" in keys:
             smalltalk.extend(_load_smalltalk(node, c))
         elif "emergency" in keys:
@@ -433,7 +466,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
                 c.error(node, "a second 'emergency' file; keep one")
             emergency = _load_emergency(node, c) or emergency
         else:
-            c.error(node, "unknown kind of file: expected 'entries', 'synonyms', 'smalltalk', 'emergency' or 'other_places' at the top")
+            c.error(node, "unknown kind of file: expected 'entries', 'synonyms', 'smalltalk', 'emergency', 'other_places', 'unknown_details' or 'other_subjects' at the top")
     if not files:
         problems.append(Problem(str(root), 1, "no .yaml files in the knowledge folder"))
     entries = _drop_duplicate_ids(entries, problems)
@@ -448,6 +481,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
         emergency=emergency or EmergencyRules(),
         other_places=tuple(dict.fromkeys(other_places)),
         unknown_details=tuple(details),
+        other_subjects=tuple(subjects),
         version=digest.hexdigest()[:12],
         path=str(root),
     )

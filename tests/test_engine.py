@@ -113,3 +113,17 @@ def test_typo_repair_never_turns_a_common_word_into_an_emergency(engine):
                and not emergency.detect(text.normalize(w), engine._rules)]
     assert flagged == []
     assert all(text.repair_typos(w) == w for w in common[:5000])
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("新车上牌要多久", None),            # a car: the e-bike plate entry must not answer it
+    ("小汽车要上牌吗", None),
+    ("老年代步车要上牌吗", None),
+    ("骑摩托车要戴头盔吗", "ebike-helmet"),  # the helmet entry speaks of motorcycles too
+    ("电动车上牌", "ebike-plates"),
+])
+def test_questions_about_another_vehicle_are_not_answered_with_e_bike_entries(engine, question, expected):
+    reply = engine.answer(question)
+    assert reply.entry_id == expected
+    if expected is None:
+        assert reply.status == FALLBACK
