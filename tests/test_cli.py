@@ -92,3 +92,17 @@ def test_eval_prints_figures_and_baselines():
     assert p.returncode == 0, p.stderr.decode()
     assert "in-scope answered correctly" in out
     assert "rapidfuzz extractOne WRatio" in out and "BM25" in out
+
+
+def test_eval_reads_jsonl_and_csv_with_several_acceptable_entries(tmp_path):
+    rows = [{"q": "救助基金", "expect": ["fund-what", "fund-apply"], "kind": "oneword"},
+            {"query": "明天天气怎么样", "expected": "fallback"}]
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    p = run("eval", "--json", "--no-baselines", str(path))
+    report = json.loads(p.stdout.decode())
+    assert report["items"] == 2 and report["accuracy"]["overall"] == 1.0
+    csv_path = tmp_path / "set.csv"
+    csv_path.write_text("q,expect\n电动车要上牌吗,ebike-plates\n出车祸了有人受伤,emergency\n", encoding="utf-8-sig")
+    report = json.loads(run("eval", "--json", "--no-baselines", str(csv_path)).stdout.decode())
+    assert report["accuracy"]["overall"] == 1.0
