@@ -250,6 +250,10 @@ class TextProcessor:
         return best
 
     # -- segmentation ----------------------------------------------------------------------
+    def segments(self, compact: str) -> list[str]:
+        """The words of a text without spaces, as jieba cuts it for matching."""
+        return self._tokenizer.lcut(compact, HMM=False)
+
     def tokens(self, canonical: str) -> list[Token]:
         out = []
         words = [w.strip() for w in self._tokenizer.lcut(canonical, HMM=False)]
