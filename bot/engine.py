@@ -25,6 +25,11 @@ NOT_HERE_TEXT = (
     "其他城市的业务我不了解。\n"
     f"建议您{OFFICIAL_CHANNELS}。"
 )
+# Where a message's clauses break: punctuation and spaces as typed, before normalising.
+_CLAUSE_BREAK = re.compile(r"[，,。.！!？?；;、…~\s]+")
+MIN_CLAUSES = 3  # a message of fewer clauses is one question, not a story and a question
+MAX_ASK_CLAUSES = 3  # the ask sits in the last few clauses; longer tails are the story again
+CLAUSE_MIN_SCORE = 0.55  # how sure the last clauses must be to pick among the whole's candidates
 DETAIL_SLACK = 0.15  # how far below the best a candidate holding the asked detail may be
 CLARIFY_TEXT = "我不太确定您想问的是哪一个，请选择："
 # Words around smalltalk that change nothing: "好的 明白了 谢谢", "辛苦了交警同志".
@@ -47,6 +52,7 @@ class Engine:
         self.text = text or TextProcessor(knowledge.terms, knowledge.synonyms,
                                           homophones=rules.harm + rules.fire + rules.urgent)
         self._entries = {e.id: e for e in knowledge.entries}
+        self._position = {e.id: i for i, e in enumerate(knowledge.entries)}
         self.index = Index(knowledge.entries, self.text)
         self._smalltalk = {
             self.text.normalize(p).replace(" ", ""): intent
@@ -59,9 +65,14 @@ class Engine:
             for w in self.text.content_words(self.text.normalize(p))
         }
         self._foreign = self._words(knowledge.other_places)
+        home = knowledge.home_place
+        self._national = frozenset(
+            i for i, e in enumerate(knowledge.entries) if home and home not in e.source and home not in e.answer
+        )
         self._rules = dataclasses.replace(
             rules, urgent=self._words(rules.urgent), harm=self._words(rules.harm), fire=self._words(rules.fire),
             negations=self._words(rules.negations), not_now=self._words(rules.not_now))
+        self._detector = emergency.compile_rules(self._rules)
         # Per rule, the entries that are about its `instead_of` (most of their questions say it).
         self._subjects = []
         for rule in knowledge.other_subjects:
@@ -102,7 +113,8 @@ class Engine:
         if not compact:
             return Reply(FALLBACK, EMPTY_TEXT, **base)
         repaired = self.text.repair_typos(normalized)
-        danger = emergency.detect(normalized, self._rules) or emergency.detect(repaired, self._rules)
+        danger = (emergency.detect(normalized, self._detector, self.text.segments)
+                  or emergency.detect(repaired, self._detector, self.text.segments))
         if danger is not None:
             rules = self._rules
             return Reply(EMERGENCY, rules.fire_reply if danger == "fire" else rules.reply, **base)
@@ -110,11 +122,47 @@ class Engine:
         if intent is not None and not rest:
             return Reply(SMALLTALK, intent.reply, entry_id=None, score=1.0, **base)
         canonical = self.text.canonical(rest) if intent is not None else self.text.canonical(normalized, repaired)
-        words = self.text.content_words(canonical)
-        matches = self.index.search(words, limit=max(5, self.matching.max_choices + 1))
-        return self._decide(matches, words, normalized, canonical, base)
+        reply = self._match(normalized, canonical, base)
+        # Only an unsure reply is reconsidered: not a rule's (another city, an unknown detail).
+        if (reply.status == CLARIFY or reply.text == FALLBACK_TEXT) and intent is None:
+            return self._ask_in_last_clauses(query, repaired, reply, base) or reply
+        return reply
 
     # -- steps -----------------------------------------------------------------------------
+    def _match(self, normalized: str, canonical: str, base: dict, within: tuple[int, ...] | None = None) -> Reply:
+        words = self.text.content_words(canonical)
+        matches = self.index.search(words, limit=max(5, self.matching.max_choices + 1), within=within)
+        return self._decide(matches, words, normalized, canonical, base)
+
+    def _ask_in_last_clauses(self, query: str, repaired: str, reply: Reply, base: dict) -> Reply | None:
+        """A long message tells a story and asks at its end (…听说可以申请救助基金，这个去哪申请):
+        when the whole is unsure, the last clauses may decide among its best candidates. They
+        only choose, never discover: the answer must be one the whole message already ranked
+        near the top, and a confident one, since a lone clause (这靠谱吗) says little."""
+        clauses = [c for c in _CLAUSE_BREAK.split(query) if c]
+        if len(clauses) < MIN_CLAUSES or not reply.candidates:
+            return None
+        near_top = tuple(self._position[c.id] for c in reply.candidates[:self.matching.max_choices])
+        tail = [self.text.normalize(c) for c in clauses[-MAX_ASK_CLAUSES:]]
+        whole = repaired.replace(" ", "")
+        for k in range(1, min(len(clauses), MAX_ASK_CLAUSES + 1)):
+            part = " ".join(tail[-k:])
+            # Repair keeps a text's length (a typo becomes its homophone), so the clauses' repair
+            # is the end of the whole message's, already done.
+            size = len(part.replace(" ", ""))
+            fixed = whole[-size:] if size <= len(whole) and reply.normalized.replace(" ", "").endswith(
+                part.replace(" ", "")) else self.text.repair_typos(part)
+            canonical = self.text.canonical(part, fixed)
+            r = self._match(part, canonical, base, within=near_top)
+            if r.status == ANSWER and r.score >= CLAUSE_MIN_SCORE and self._names(canonical, r.entry_id):
+                return dataclasses.replace(r, normalized=reply.normalized, candidates=reply.candidates)
+        return None
+
+    def _names(self, canonical: str, entry_id: str) -> bool:
+        """Does the text name something the entry's questions speak of (not just 怎么办)?"""
+        known = self.index.entry_words[self._position[entry_id]]
+        return any(len(w) >= 2 and not w.startswith("#") and w in known for w in self.text.content_words(canonical))
+
     def _smalltalk_split(self, compact: str):
         """(intent, the question left) when the text is or starts with smalltalk.
 
@@ -167,7 +215,12 @@ class Engine:
         candidates = tuple(self._candidate(x) for x in matches)
         compact = canonical.replace(" ", "")
         if any(place in compact for place in self._foreign):
-            return Reply(FALLBACK, NOT_HERE_TEXT, candidates=candidates, **base)
+            # 在太原上高速车坏了警示牌放多远: a national rule holds there too; this city's facts
+            # (offices, figures, the local regulation) do not, nor any phone, address or hours.
+            matches = [x for x in matches if x.entry in self._national]
+            if (not matches or matches[0].score < m.answer_threshold
+                    or self._detail_asked(normalized.replace(" ", ""), anywhere=True) is not None):
+                return Reply(FALLBACK, NOT_HERE_TEXT, candidates=candidates, **base)
         for words, about, owned in self._subjects:
             named = [w for w in words if w in compact]
             if named and about not in compact:
@@ -209,9 +262,10 @@ class Engine:
         entry = self.knowledge.entries[entry_index]
         return any(w in entry.answer or any(w in q for q in entry.questions) for w in words)
 
-    def _detail_asked(self, compact: str):
+    def _detail_asked(self, compact: str, anywhere: bool = False):
+        """The unknown detail asked for; `anywhere`: whatever it is about (another city's office)."""
         for d in self._details:
-            if any(a in compact for a in d.asks) and (not d.about or any(a in compact for a in d.about)):
+            if any(a in compact for a in d.asks) and (anywhere or not d.about or any(a in compact for a in d.about)):
                 return d
         return None
 

@@ -100,6 +100,7 @@ class Knowledge:
     smalltalk: tuple[SmalltalkIntent, ...] = ()
     emergency: EmergencyRules = field(default_factory=EmergencyRules)
     other_places: tuple[str, ...] = ()  # places outside the bot's area: their questions are not ours
+    home_place: str = ""  # an entry naming it (in source or answer) states local facts, not national rules
     unknown_details: tuple[UnknownDetail, ...] = ()
     other_subjects: tuple[OtherSubject, ...] = ()
     version: str = ""
@@ -409,6 +410,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     smalltalk: list[SmalltalkIntent] = []
     emergency: EmergencyRules | None = None
     other_places: list[str] = []
+    home_place = ""
     details: list[UnknownDetail] = []
     subjects: list[OtherSubject] = []
     digest = hashlib.sha256()
@@ -452,7 +454,9 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
                     c.error(None, f"variant {variant!r} maps to {synonyms[variant]} elsewhere and to {canonical} here")
                 synonyms.setdefault(variant, canonical)
             terms.extend(more_terms)
-        elif "other_places" in keys or "unknown_details" in keys or "other_subjects" in keys:
+        elif {"other_places", "home_place", "unknown_details", "other_subjects"} & keys.keys():
+            if "home_place" in keys:
+                home_place = _text(keys["home_place"][1], c, "'home_place'") or home_place
             if "other_places" in keys:
                 other_places.extend(t for t, _ in _text_list(keys["other_places"][1], c, "'other_places'"))
             if "unknown_details" in keys:
@@ -466,7 +470,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
                 c.error(node, "a second 'emergency' file; keep one")
             emergency = _load_emergency(node, c) or emergency
         else:
-            c.error(node, "unknown kind of file: expected 'entries', 'synonyms', 'smalltalk', 'emergency', 'other_places', 'unknown_details' or 'other_subjects' at the top")
+            c.error(node, "unknown kind of file: expected 'entries', 'synonyms', 'smalltalk', 'emergency', 'home_place', 'other_places', 'unknown_details' or 'other_subjects' at the top")
     if not files:
         problems.append(Problem(str(root), 1, "no .yaml files in the knowledge folder"))
     entries = _drop_duplicate_ids(entries, problems)
@@ -480,6 +484,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
         smalltalk=tuple(smalltalk),
         emergency=emergency or EmergencyRules(),
         other_places=tuple(dict.fromkeys(other_places)),
+        home_place=home_place,
         unknown_details=tuple(details),
         other_subjects=tuple(subjects),
         version=digest.hexdigest()[:12],

@@ -69,10 +69,12 @@ class Index:
         self.answer_words = answer_words
         self.entry_words = [frozenset().union(*ws) if ws else frozenset() for ws in words]
         self.docs: list[Doc] = []
+        self.entry_docs: list[range] = []
         self.word_postings: dict[str, list[int]] = defaultdict(list)
         self.pair_postings: dict[str, list[int]] = defaultdict(list)
         self.answer_postings: dict[str, list[int]] = defaultdict(list)
         for ei, (qs, ws) in enumerate(zip(canon, words)):
+            self.entry_docs.append(range(len(self.docs), len(self.docs) + len(qs)))
             for c, w in zip(qs, ws):
                 di = len(self.docs)
                 chars = "".join(sorted(w, key=c.find))
@@ -104,15 +106,21 @@ class Index:
         w = self.idf.get(word, self.unknown_weight) * self.text.commonness(word)
         return w * SINGLE_CHAR if len(word) == 1 else w
 
-    def search(self, words: list[str], limit: int = 5) -> list[Match]:
-        """Best entries for a question's content words, best first, one Match per entry."""
+    def search(self, words: list[str], limit: int = 5, within: tuple[int, ...] | None = None) -> list[Match]:
+        """Best entries for a question's content words, best first, one Match per entry.
+
+        `within`: score only these entries' questions (to choose among known candidates).
+        """
         query = list(dict.fromkeys(w for w in words if w not in STOPWORDS))
         if not query:
             return []
         weights = {w: self.weight(w) for w in query}
         total = sum(weights.values())
         chars = "".join(query)
-        candidates = self._candidates(query, weights, chars)
+        if within is None:
+            candidates = self._candidates(query, weights, chars)
+        else:
+            candidates = [di for e in within for di in self.entry_docs[e]]
         related = {w: self._related(w) for w in query if len(w) >= 2}
         best: dict[int, Match] = {}
         for di in candidates:

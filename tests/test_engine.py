@@ -33,6 +33,8 @@ def test_answer_shows_source_and_date_and_related(engine):
     "出车祸了有人受伤", "快救命 撞人了", "我老公被车撞了流了好多血怎么办", "車禍有人昏迷了",
     "孩子在校门口被车撞倒了", "被撞的人一直喊疼 起不来", "someone is bleeding after a car crash",
     "高速上追尾了 后车司机卡在车里出不来",
+    # a two-character harm word opened up by what Chinese puts inside it (流血 → 流了一大片血)
+    "路口出事了 骑车的流了一大片血", "他受了好多伤 快来",
 ])
 def test_emergencies_put_122_and_120_first(engine, question):
     reply = engine.answer(question)
@@ -53,6 +55,8 @@ def test_fire_puts_119_first(engine):
     # money, liability, procedure, statistics: questions about harm, not harm happening now
     "交通事故受伤了医药费谁出", "被车撞了对方全责怎么赔", "车祸受伤后多久去做伤残鉴定",
     "有人受伤的事故能用快处吗", "肇事司机撞人后跑了怎么追责", "翻车事故多吗",
+    # a harm phrase read across a word boundary (撞了人|家) or through 的 (撞的人: who hit) is none
+    "我的车在路边被人撞了人家跑了", "撞的人开车跑了能找到吗",
 ])
 def test_questions_about_accidents_are_not_emergencies(engine, question):
     assert engine.answer(question).status != EMERGENCY
@@ -109,8 +113,8 @@ def test_typo_repair_never_turns_a_common_word_into_an_emergency(engine):
     common = [w for w in text.general_words(100) if len(w) >= 2]
     assert len(common) > 10_000
     flagged = [w for w in common
-               if emergency.detect(text.repair_typos(text.normalize(w)), engine._rules)
-               and not emergency.detect(text.normalize(w), engine._rules)]
+               if emergency.detect(text.repair_typos(text.normalize(w)), engine._detector)
+               and not emergency.detect(text.normalize(w), engine._detector)]
     assert flagged == []
     assert all(text.repair_typos(w) == w for w in common[:5000])
 
@@ -127,3 +131,24 @@ def test_questions_about_another_vehicle_are_not_answered_with_e_bike_entries(en
     assert reply.entry_id == expected
     if expected is None:
         assert reply.status == FALLBACK
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("在太原上高速车坏了 警示牌放多远", "accident-expressway"),  # a national rule holds there too
+    ("北京的电动自行车最高能跑多快", "ebike-speed"),                # so does the national standard
+    ("太原的电动车要上牌吗", None),    # the plate figures and regulation are Xinzhou's
+    ("大同交警电话多少", None),        # another city's phone number: not known here
+])
+def test_another_city_gets_national_rules_but_not_local_facts(engine, question, expected):
+    reply = engine.answer(question)
+    assert reply.entry_id == expected
+    if expected is None:
+        assert reply.status == FALLBACK and "其他城市" in reply.text
+
+
+def test_a_long_message_is_decided_by_the_question_at_its_end(engine):
+    story = "我舅舅前阵子被车撞了 司机跑了一直没抓着 住院花了不少钱 家里亲戚说有个救助基金 那这个钱怎么申请 找哪个部门"
+    whole = engine.answer(story.replace(" ", ""))  # no clause breaks: the whole is unsure
+    reply = engine.answer(story)
+    assert (reply.status, reply.entry_id) == (ANSWER, "fund-apply")
+    assert whole.status != ANSWER or whole.entry_id == "fund-apply"

@@ -135,3 +135,17 @@ entries:
     assert "mean the same to the engine" in text  # 豆罗中队在哪儿呢 vs 豆罗中队在哪
     assert at(problems, "extra.yaml", 8, "test '明天天气怎么样' should answer 'twin-a'")
     assert "tests:" in summary
+
+
+def test_home_place_must_be_one_name(tmp_path):
+    write(tmp_path, "emergency.yaml", EMERGENCY)
+    write(tmp_path, "topic.yaml", GOOD_ENTRY)
+    write(tmp_path, "scope.yaml", "other_places: [太原]\nhome_place:\n  - 忻州\n  - 原平\n")
+    knowledge, problems = load_knowledge(tmp_path)
+    assert at(problems, "scope.yaml", 3, "'home_place' must be text")
+    assert knowledge.other_places == ("太原",)  # the rest of the file still counts
+
+
+def test_real_knowledge_names_its_home_place(knowledge_dir):
+    knowledge, _ = load_knowledge(knowledge_dir)
+    assert knowledge.home_place == "忻州"

@@ -37,3 +37,15 @@ def test_every_emergency_is_caught_and_nothing_else_is_flagged(report):
 
 def test_well_ahead_of_both_baselines(report):
     assert report["lead_over_best_baseline_points"] >= 15
+
+
+@pytest.mark.parametrize("name", ["holdout.yaml", "blind.yaml"])
+def test_the_other_sets_hold_the_safety_floors(engine, name):
+    # Sets written apart from the knowledge: fewer exact phrasings to lean on, the same duties.
+    report = evaluate(engine, load_labelled(DEFAULT_SET.parent / name), baselines=False)
+    assert report["unknown_labels"] == []
+    assert report["emergencies_caught"] == 1.0
+    assert report["non_emergencies_flagged"] == 0
+    assert report["in_scope_answered_correctly"] >= 0.88
+    assert report["in_scope_wrong_answer"] <= 0.05
+    assert report["out_of_scope_not_answered"] >= 0.93
