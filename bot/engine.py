@@ -50,7 +50,8 @@ class Engine:
         rules = knowledge.emergency
         # Emergency words are vocabulary too, so that 留血 is read as 流血 before the check.
         self.text = text or TextProcessor(knowledge.terms, knowledge.synonyms,
-                                          homophones=rules.harm + rules.fire + rules.urgent)
+                                          homophones=rules.harm + rules.fire + rules.urgent,
+                                          measures=knowledge.measures)
         self._entries = {e.id: e for e in knowledge.entries}
         self._position = {e.id: i for i, e in enumerate(knowledge.entries)}
         self.index = Index(knowledge.entries, self.text)

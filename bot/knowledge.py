@@ -96,6 +96,7 @@ class OtherSubject:
 class Knowledge:
     entries: tuple[Entry, ...] = ()
     synonyms: dict[str, str] = field(default_factory=dict)  # variant -> canonical
+    measures: dict[str, str] = field(default_factory=dict)  # unit (伏, 码) -> what it measures
     terms: tuple[str, ...] = ()
     smalltalk: tuple[SmalltalkIntent, ...] = ()
     emergency: EmergencyRules = field(default_factory=EmergencyRules)
@@ -267,6 +268,26 @@ def _load_topic_file(root: yaml.MappingNode, c: _Collector) -> list[Entry]:
     return out
 
 
+def _load_measures(node: yaml.Node | None, c: _Collector) -> dict[str, str]:
+    """`measures:` 电池电压: [伏, v] — a unit after a number (60伏, 四十多码) names what it measures."""
+    if node is None:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        c.error(node, "'measures' 应该是“标准词: [单位, 单位]” / 'measures' must map a standard word to its units, e.g. 电池电压: [伏, v]")
+        return {}
+    out: dict[str, str] = {}
+    for key, value in node.value:
+        canonical = _text(key, c, "a standard word")
+        if canonical is None:
+            continue
+        for unit, line in _text_list(value, c, f"the units of {canonical}"):
+            if unit in out and out[unit] != canonical:
+                c.problems.append(Problem(c.file, line, f"unit {unit!r} is listed under both {out[unit]} and {canonical}", "error"))
+                continue
+            out[unit] = canonical
+    return out
+
+
 def _load_vocabulary(root: yaml.MappingNode, c: _Collector) -> tuple[dict[str, str], list[str]]:
     fields = _mapping(root)
     synonyms: dict[str, str] = {}
@@ -406,6 +427,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     files = sorted(p for p in root.glob("*.yaml") if p.is_file()) + sorted(p for p in root.glob("*.yml") if p.is_file())
     entries: list[Entry] = []
     synonyms: dict[str, str] = {}
+    measures: dict[str, str] = {}
     terms: list[str] = []
     smalltalk: list[SmalltalkIntent] = []
     emergency: EmergencyRules | None = None
@@ -447,8 +469,11 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
             c.error(node, "the file must start with keys such as 'topic:' and 'entries:'")
         elif "entries" in keys:
             entries.extend(_load_topic_file(node, c))
-        elif "synonyms" in keys or "terms" in keys:
+        elif "synonyms" in keys or "terms" in keys or "measures" in keys:
             found, more_terms = _load_vocabulary(node, c)
+            for unit, canonical in _load_measures(keys.get("measures", (None, None))[1], c).items():
+                measures.setdefault(unit, canonical)
+                terms.append(canonical)
             for variant, canonical in found.items():
                 if variant in synonyms and synonyms[variant] != canonical:
                     c.error(None, f"variant {variant!r} maps to {synonyms[variant]} elsewhere and to {canonical} here")
@@ -480,6 +505,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     knowledge = Knowledge(
         entries=tuple(entries),
         synonyms=synonyms,
+        measures=measures,
         terms=tuple(dict.fromkeys(terms)),
         smalltalk=tuple(smalltalk),
         emergency=emergency or EmergencyRules(),

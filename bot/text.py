@@ -51,8 +51,11 @@ QUESTION_TYPES = {
     "#why": ("为什么", "为啥", "干嘛"),
 }
 _QUESTION_TYPE = {w: t for t, words in QUESTION_TYPES.items() for w in words}
-TERM_BOOST = 1.3
-COMMON_WORD = 100  # jieba frequency above which a word is taken as meant, never as a typo  # a word staff listed as a domain term weighs more than one jieba merely knows
+TERM_BOOST = 1.3  # a word staff listed as a domain term weighs more than one jieba merely knows
+COMMON_WORD = 100  # jieba frequency above which a word is taken as meant, never as a typo
+# A number before a unit: digits, two or more Chinese numerals (一码 is not 1 码), or the
+# question 多少 / 几; then 多 / 来 for "about" (四十多码).
+_NUMBER = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]{2,}|多少|几)\s*[多来]?\s*"
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
@@ -89,7 +92,8 @@ class TextProcessor:
     """Normalise, canonicalise and segment questions, with the knowledge's own vocabulary."""
 
     def __init__(self, terms: tuple[str, ...] | list[str] = (), synonyms: dict[str, str] | None = None,
-                 cache: Path | None = None, homophones: tuple[str, ...] | list[str] = ()):
+                 cache: Path | None = None, homophones: tuple[str, ...] | list[str] = (),
+                 measures: dict[str, str] | None = None):
         self._t2s = opencc.OpenCC("t2s")
         self._tokenizer = _make_tokenizer(cache or cache_dir())
         # jieba's frequencies as shipped: add_term raises a term's, so its original is kept here
@@ -99,6 +103,12 @@ class TextProcessor:
         # Standard words map to themselves, so a variant inside one (逃逸 in 肇事逃逸) is left alone.
         self._synonym_map = {**{c: c for c in self.synonyms.values()}, **self.synonyms}
         self._synonym_re = _alternation(self._synonym_map)
+        # 60伏 / 四十多码 / 800w: the unit says which limit is asked about, so the amount becomes
+        # its standard word (电池电压, 最高车速).
+        self._measures = {self.normalize(u): self.normalize(c) for u, c in (measures or {}).items()}
+        units = sorted(self._measures, key=len, reverse=True)
+        self._measure_re = re.compile(
+            f"{_NUMBER}({'|'.join(map(re.escape, units))})(?![a-z])") if units else None
         self.terms: set[str] = set()
         for term in terms:
             self.add_term(self.normalize(term))
@@ -126,7 +136,13 @@ class TextProcessor:
 
         Pass `repaired` when the caller already has `repair_typos(normalized)`.
         """
-        return self._replace_synonyms(self.repair_typos(normalized) if repaired is None else repaired)
+        text = self._replace_synonyms(self.repair_typos(normalized) if repaired is None else repaired)
+        if self._measure_re is not None:
+            # The amount itself (八十斤, 60v) is no topic word and would count against every
+            # entry; the question 多少 stays a question.
+            text = self._measure_re.sub(
+                lambda m: f" {'多少' if m.group(0).startswith(('多少', '几')) else ''} {self._measures[m.group(1)]} ", text)
+        return text
 
     def _replace_synonyms(self, text: str) -> str:
         if self._synonym_re is None:

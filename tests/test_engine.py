@@ -152,3 +152,14 @@ def test_a_long_message_is_decided_by_the_question_at_its_end(engine):
     reply = engine.answer(story)
     assert (reply.status, reply.entry_id) == (ANSWER, "fund-apply")
     assert whole.status != ANSWER or whole.entry_id == "fund-apply"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("换个72伏的电瓶合规吗", "ebike-voltage"),
+    ("卖车的说这车能跑五十多码 合法不", "ebike-speed"),
+    ("1000w的电机超标没", "ebike-power"),
+    ("车子八十斤重 符合新国标吗", "ebike-mass"),
+])
+def test_a_number_with_a_unit_reaches_the_limit_it_measures(engine, question, expected):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, expected)

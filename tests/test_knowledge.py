@@ -149,3 +149,12 @@ def test_home_place_must_be_one_name(tmp_path):
 def test_real_knowledge_names_its_home_place(knowledge_dir):
     knowledge, _ = load_knowledge(knowledge_dir)
     assert knowledge.home_place == "忻州"
+
+
+def test_measures_must_map_a_word_to_its_units(tmp_path):
+    write(tmp_path, "emergency.yaml", EMERGENCY)
+    write(tmp_path, "topic.yaml", GOOD_ENTRY)
+    write(tmp_path, "words.yaml", "terms: [上牌]\nmeasures:\n  电池电压: [伏, v]\n  最高车速: [码, 伏]\n")
+    knowledge, problems = load_knowledge(tmp_path)
+    assert at(problems, "words.yaml", 4, "'伏' is listed under both 电池电压 and 最高车速")
+    assert knowledge.measures == {"伏": "电池电压", "v": "电池电压", "码": "最高车速"}

@@ -45,3 +45,15 @@ def test_domain_terms_are_kept_whole_by_jieba():
 def test_cache_dir_is_per_user_not_tmp(tmp_path):
     assert cache_dir({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "trafficbot"
     assert str(cache_dir({"HOME": "/home/x"})).startswith(str(cache_dir({}).parent))
+
+
+def test_a_unit_after_a_number_names_what_it_measures():
+    t = TextProcessor(("电池电压", "最高车速"), {}, measures={"伏": "电池电压", "v": "电池电压", "码": "最高车速"})
+    words = lambda q: t.content_words(t.canonical(t.normalize(q)))  # noqa: E731
+    assert "电池电压" in words("换个60V的电瓶行不")
+    assert "电池电压" in words("电瓶多少伏合适")
+    assert "最高车速" in words("能跑四十多码")
+    # no number before it: the character is just itself
+    assert "最高车速" not in words("扫一下二维码")
+    assert "最高车速" not in words("一码通怎么用")
+    assert "电池电压" not in words("tv坏了")
