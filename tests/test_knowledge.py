@@ -137,11 +137,16 @@ entries:
     assert "tests:" in summary
 
 
+def load_with(folder: Path, name: str, text: str):
+    """A minimal valid knowledge folder plus one file under test."""
+    write(folder, "emergency.yaml", EMERGENCY)
+    write(folder, "topic.yaml", GOOD_ENTRY)
+    write(folder, name, text)
+    return load_knowledge(folder)
+
+
 def test_home_place_must_be_one_name(tmp_path):
-    write(tmp_path, "emergency.yaml", EMERGENCY)
-    write(tmp_path, "topic.yaml", GOOD_ENTRY)
-    write(tmp_path, "scope.yaml", "other_places: [太原]\nhome_place:\n  - 忻州\n  - 原平\n")
-    knowledge, problems = load_knowledge(tmp_path)
+    knowledge, problems = load_with(tmp_path, "scope.yaml", "other_places: [太原]\nhome_place:\n  - 忻州\n  - 原平\n")
     assert at(problems, "scope.yaml", 3, "'home_place' must be text")
     assert knowledge.other_places == ("太原",)  # the rest of the file still counts
 
@@ -152,9 +157,6 @@ def test_real_knowledge_names_its_home_place(knowledge_dir):
 
 
 def test_measures_must_map_a_word_to_its_units(tmp_path):
-    write(tmp_path, "emergency.yaml", EMERGENCY)
-    write(tmp_path, "topic.yaml", GOOD_ENTRY)
-    write(tmp_path, "words.yaml", "terms: [上牌]\nmeasures:\n  电池电压: [伏, v]\n  最高车速: [码, 伏]\n")
-    knowledge, problems = load_knowledge(tmp_path)
+    knowledge, problems = load_with(tmp_path, "words.yaml", "terms: [上牌]\nmeasures:\n  电池电压: [伏, v]\n  最高车速: [码, 伏]\n")
     assert at(problems, "words.yaml", 4, "'伏' is listed under both 电池电压 and 最高车速")
     assert knowledge.measures == {"伏": "电池电压", "v": "电池电压", "码": "最高车速"}
