@@ -311,8 +311,9 @@ def suggestions(
     """New `questions:` lines worth adding, from what citizens did.
 
     A question counts for an entry when, after a clarify (or fallback with choices), the citizen
-    picked that entry's button, or when they rated that entry's answer 👍. A 👎 for the same
-    wording and entry counts against it. Skipped: wordings already in the entry (`existing`:
+    picked that entry's button, or when they rated that entry's answer to it 👍 — not a follow-up
+    entry's answer reached from it, which answers something else. A 👎 for the same wording and
+    entry counts against it. Skipped: wordings already in the entry (`existing`:
     entry id → its questions, compared without punctuation/case), masked texts (they held
     personal data), and texts shorter than 2 or longer than 60 characters.
     Each: entry_id, question (as asked), count, choices, thumbs_up, thumbs_down.
@@ -320,11 +321,14 @@ def suggestions(
     lo, hi = bounds(since, until)
     conn = connect_ro(db_path)
     try:
-        w, p = _where(lo, hi, column="c.ts", extra="q.status IN ('clarify', 'fallback')")
+        # Only the choices it offered: a follow-up pressed under the chosen answer is a choice
+        # of the same question too, but answers something else.
+        offered = "q.status IN ('clarify', 'fallback') AND q.choices LIKE ('%\"' || {} || '\"%')"
+        w, p = _where(lo, hi, column="c.ts", extra=offered.format("c.entry_id"))
         picked = conn.execute(
             f"SELECT c.entry_id, q.text FROM choices c JOIN questions q ON q.id = c.question_id{w}", p
         ).fetchall()
-        w, p = _where(lo, hi, column="f.ts")
+        w, p = _where(lo, hi, column="f.ts", extra=f"(f.entry_id = q.entry_id OR ({offered.format('f.entry_id')}))")
         rated = conn.execute(
             f"SELECT f.entry_id, q.text, f.value FROM feedback f JOIN questions q ON q.id = f.question_id{w}", p
         ).fetchall()

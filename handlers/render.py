@@ -167,9 +167,10 @@ def source_line(reply: Reply) -> str:
 def render(reply: Reply, qid: str | None = None) -> list[Outgoing]:
     """The messages for one Reply; buttons go on the last one.
 
-    answer: text, source and date, related follow-ups (a:) and 👍/👎 (f:, only when the question was
+    answer: text, source and date, related follow-ups and 👍/👎 (f:, only when the question was
     logged and so has an id); clarify: up to 3 choices (c:); fallback: a topics button; emergency and
-    smalltalk: the text alone.
+    smalltalk: the text alone. A follow-up of a logged question is a choice of it (c:), so that its
+    answer can be rated too and the rating is tied to what was asked; otherwise it is a:.
     """
     # the engine's answer text may already end with its source; add it only when missing
     footer = source_line(reply) if reply.status == ANSWER and not (reply.source and reply.source in reply.text) else ""
@@ -184,7 +185,7 @@ def render(reply: Reply, qid: str | None = None) -> list[Outgoing]:
     if reply.status == ANSWER:
         for c in reply.choices:
             if c.id != reply.entry_id:
-                rows.append([button(f"➡️ {c.question}", f"a:{c.id}")])
+                rows.append([button(f"➡️ {c.question}", f"c:{qid}:{c.id}" if qid else f"a:{c.id}")])
         if qid and reply.entry_id:
             rows.append([button("👍 有帮助", f"f:{qid}:{reply.entry_id}:+"),
                          button("👎 没帮助", f"f:{qid}:{reply.entry_id}:-")])

@@ -87,7 +87,8 @@ async def test_question_gets_answer_with_source_related_and_feedback(app, api, q
     assert reply.source in shown and str(reply.updated) in shown
     assert reply.text.split("\n")[0] in shown
     buttons = datas(call)
-    assert [f"a:{c.id}" for c in reply.choices] == buttons[:-2]
+    # follow-ups are choices of the logged question, so their answers can be rated too
+    assert [f"c:q1:{c.id}" for c in reply.choices] == buttons[:-2]
     assert buttons[-2:] == [f"f:q1:{reply.entry_id}:+", f"f:q1:{reply.entry_id}:-"]
     assert [q["chat_type"] for q in qlog.questions] == ["private"]
     assert qlog.questions[0]["user_id"] == CITIZEN_ID and qlog.questions[0]["reply"].entry_id == reply.entry_id
@@ -217,8 +218,24 @@ async def test_feedback_up_on_an_answer(app, api, qlog):
     await deliver(app, api.press(answer, up))
     assert qlog.feedback == [("q1", "ebike-plates", 1)]
     assert api.calls_to("answerCallbackQuery")[-1].params["text"] == r.THANKS_UP
-    related = [d for d in datas(answer) if d.startswith("a:")]
-    assert datas(api.calls_to("editMessageReplyMarkup")[-1]) == related
+    related = [d for d in datas(answer) if d.startswith("c:")]
+    assert related and datas(api.calls_to("editMessageReplyMarkup")[-1]) == related
+
+
+async def test_a_follow_up_answer_can_be_rated_and_is_tied_to_the_question(app, api, qlog):
+    await deliver(app, api.text_update("电动车要上牌吗"))
+    answer = only_sent(api)
+    follow = next(d for d in datas(answer) if d.startswith("c:"))
+    entry_id = follow.split(":")[2]
+    await deliver(app, api.press(answer, follow))
+    assert qlog.choices == [("q1", entry_id)]
+    shown = api.calls_to("sendMessage")[-1]
+    down = f"f:q1:{entry_id}:-"
+    assert down in datas(shown)
+    await deliver(app, api.press(shown, down))
+    assert qlog.feedback == [("q1", entry_id, -1)]
+    assert not api.unanswered_callbacks
+    all_ok(api)
 
 
 async def test_button_from_before_a_reload_gets_a_friendly_reply(app, api):

@@ -43,7 +43,8 @@ async def setup(tmp_path):
          ("clarify", "小电驴挂牌子在哪弄"), ("emergency", "撞车了")]
     ):
         reply = Reply(status=status, text="", query=q, normalized=q, entry_id="ebike-plates" if status == "answer" else None,
-                      candidates=(plates,) if status in ("answer", "clarify") else ())
+                      candidates=(plates,) if status in ("answer", "clarify") else (),
+                      choices=(plates,) if status == "clarify" else ())
         qid = log.record_question(user_id=555000111, chat_type="private", reply=reply, latency_ms=3)
         if status == "clarify":
             log.record_choice(qid, "ebike-plates")

@@ -135,6 +135,22 @@ def test_suggestions_from_choices_and_thumbs_up(seeded):
     ]
 
 
+async def test_a_follow_up_rated_under_an_answer_counts_for_its_entry_but_is_no_suggestion(tmp_path):
+    path = str(tmp_path / "q.sqlite3")
+    log = await QueryLog.open(path, flush_interval=60)
+    asked = Reply(status="answer", text="", query="电动车要上牌吗", normalized="电动车要上牌吗", entry_id="ebike-plates",
+                  candidates=(PLATES,), choices=(HELMET,))
+    qid = log.record_question(user_id=USER, chat_type="private", reply=asked, latency_ms=5.0)
+    log.record_choice(qid, "ebike-helmet")  # the ➡️ follow-up under the answer
+    log.record_feedback(qid, "ebike-helmet", 1)  # and its answer rated 👍
+    await log.close()
+    report = review.summary(path)
+    assert {"entry_id": "ebike-helmet", "up": 1, "down": 0} in report["feedback"]
+    assert any(e["entry_id"] == "ebike-helmet" and e["chosen"] == 1 for e in report["top_entries"])
+    # "电动车要上牌吗" is no wording of the helmet entry, whatever was pressed or rated under it
+    assert review.suggestions(path) == []
+
+
 def test_yaml_snippet_quotes_what_yaml_would_misread():
     snippet = review.suggestions_yaml(
         [{"entry_id": "a", "question": "罚款: 多少? #1", "count": 1, "choices": 1, "thumbs_up": 0, "thumbs_down": 0},

@@ -83,7 +83,7 @@ async def test_a_conversation_through_polling(polling, api, tmp_path):
 
     # every kind of button
     await areply_to(api, api.press(start, "t:0"), method="editMessageText")
-    related = next(b["callback_data"] for b in answer.buttons if b["callback_data"].startswith("a:"))
+    related = next(b["callback_data"] for b in answer.buttons if b["callback_data"].startswith("c:"))
     await areply_to(api, api.press(answer, related))
     await areply_to(api, api.press(answer, feedback[0]), method="answerCallbackQuery")
     await api.async_wait_for_call("editMessageReplyMarkup")
