@@ -10,7 +10,7 @@ from bot.config import MatchingConfig
 from bot.knowledge import Entry, Knowledge, Problem, errors, load_knowledge
 from bot.matcher import Index, Match
 from bot.reply import ANSWER, CLARIFY, EMERGENCY, FALLBACK, SMALLTALK, Candidate, Reply
-from bot.text import TextProcessor
+from bot.text import MAX_QUERY_CHARS, TextProcessor
 
 OFFICIAL_CHANNELS = "通过“交管12123”App查询办理，或咨询当地公安交警大队"
 FALLBACK_TEXT = (
@@ -27,10 +27,14 @@ NOT_HERE_TEXT = (
 )
 # Where a message's clauses break: punctuation and spaces as typed, before normalising.
 _CLAUSE_BREAK = re.compile(r"[，,。.！!？?；;、…~\s]+")
+_PUNCTUATION_BREAK = re.compile(r"[，,。.！!？?；;、…~]+")
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 MIN_CLAUSES = 3  # a message of fewer clauses is one question, not a story and a question
 MAX_ASK_CLAUSES = 3  # the ask sits in the last few clauses; longer tails are the story again
 CLAUSE_MIN_SCORE = 0.55  # how sure the last clauses must be to pick among the whole's candidates
-DETAIL_SLACK = 0.15  # how far below the best a candidate holding the asked detail may be
+DETAIL_SLACK = 0.15
+# How the knowledge's answers say a detail is not in the sources (这里没有资料, 这里没有具体资料).
+_SAYS_UNKNOWN = re.compile(r"没有[^。，、]{0,4}资料")  # how far below the best a candidate holding the asked detail may be
 CLARIFY_TEXT = "我不太确定您想问的是哪一个，请选择："
 # Words around smalltalk that change nothing: "好的 明白了 谢谢", "辛苦了交警同志".
 SMALLTALK_FILLERS = (
@@ -83,6 +87,20 @@ class Engine:
                 if sum(about in self.text.canonical(self.text.normalize(q)) for q in e.questions) * 2 >= len(e.questions)
             )
             self._subjects.append((self._words(rule.words), about, owned))
+        # An entry named by its own term (流动车管所在哪) whose answer says what is not known
+        # answers a detail question honestly itself: it says what the thing is, then that the
+        # address is not known. Its term must be in its standard question and in no other entry.
+        owners: dict[str, set[int]] = {}
+        for i, ws in enumerate(self.index.entry_words):
+            for w in ws:
+                owners.setdefault(w, set()).add(i)
+        self._named = [
+            frozenset(w for w in self.text.content_words(self.text.canonical(self.text.normalize(e.questions[0])))
+                      if len(w) >= 3 and w in self.text.terms and owners.get(w) == {i})
+            if e.questions else frozenset()
+            for i, e in enumerate(knowledge.entries)
+        ]
+        self._says_unknown = [bool(_SAYS_UNKNOWN.search(e.answer)) for e in knowledge.entries]
         self._details = tuple(
             dataclasses.replace(d, asks=self._words(d.asks), about=self._words(d.about))
             for d in knowledge.unknown_details
@@ -108,14 +126,18 @@ class Engine:
 
     def answer(self, text: str) -> Reply:
         query = text if isinstance(text, str) else str(text)
-        normalized = self.text.normalize(query)
+        # Clause by clause, so that words are not read across a break (车被撞了 人跑了).
+        clauses = [c for c in (self.text.normalize(c) for c in _clauses(query)) if c]
+        normalized = " ".join(clauses)[:MAX_QUERY_CHARS]
         compact = normalized.replace(" ", "")
         base = {"query": query, "normalized": normalized, "knowledge_version": self.knowledge.version}
         if not compact:
             return Reply(FALLBACK, EMPTY_TEXT, **base)
         repaired = self.text.repair_typos(normalized)
-        danger = (emergency.detect(normalized, self._detector, self.text.segments)
-                  or emergency.detect(repaired, self._detector, self.text.segments))
+        # Harm is read within a clause too: 车被撞了 人跑了 is no 撞了人.
+        marked = "，".join(clauses)
+        danger = (emergency.detect(marked, self._detector, self.text.segments)
+                  or emergency.detect(self.text.repair_typos(marked), self._detector, self.text.segments))
         if danger is not None:
             rules = self._rules
             return Reply(EMERGENCY, rules.fire_reply if danger == "fire" else rules.reply, **base)
@@ -222,8 +244,8 @@ class Engine:
             if (not matches or matches[0].score < m.answer_threshold
                     or self._detail_asked(normalized.replace(" ", ""), anywhere=True) is not None):
                 return Reply(FALLBACK, NOT_HERE_TEXT, candidates=candidates, **base)
-        for words, about, owned in self._subjects:
-            named = [w for w in words if w in compact]
+        for vehicles, about, owned in self._subjects:
+            named = [w for w in vehicles if w in compact]
             if named and about not in compact:
                 # 新车上牌要多久: a car, not an e-bike; the e-bike entries do not answer it, unless
                 # one speaks of that vehicle too (the helmet entry covers 摩托车).
@@ -236,7 +258,8 @@ class Engine:
             # The question asks for an amount, a time, an address …: of the close candidates, only
             # one whose answer holds such a detail may answer; with none, say honestly it is unknown.
             holders = [x for x in matches if x.score >= matches[0].score - DETAIL_SLACK
-                       and any(k in self.knowledge.entries[x.entry].answer for k in detail.known)]
+                       and (any(k in self.knowledge.entries[x.entry].answer for k in detail.known)
+                            or self._says_unknown[x.entry] and self._named[x.entry] & set(words))]
             if not holders:
                 return Reply(FALLBACK, detail.reply, candidates=candidates,
                              score=matches[0].score if matches else 0.0, **base)
@@ -246,8 +269,9 @@ class Engine:
                          score=matches[0].score if matches else 0.0, **base)
         top = matches[0]
         second = matches[1].score if len(matches) > 1 else 0.0
-        # One character (小, 车) is too little to answer on; it may still offer choices.
-        meaningful = any(len(w) >= 2 or w.isdigit() for w in words if not w.startswith("#"))
+        # One character alone (小, 车) is too little to answer on; it may still offer choices.
+        said = [w for w in words if not w.startswith("#")]
+        meaningful = len(said) >= 2 or any(len(w) >= 2 or w.isdigit() for w in said)
         if meaningful and top.score >= m.answer_threshold and top.score - second >= m.margin:
             entry = self.knowledge.entries[top.entry]
             return self._answer(entry, top.score, query, normalized, candidates)
@@ -285,6 +309,24 @@ class Engine:
             score=score, source=entry.source, updated=entry.updated, candidates=candidates,
             choices=related, knowledge_version=self.knowledge.version,
         )
+
+
+def _clauses(text: str) -> list[str]:
+    """The clauses of a message as typed: split at punctuation, and at a space between two Chinese
+    words of two characters or more — a space beside a single character (电 动 车, 受 伤了) spells
+    one word out and breaks nothing."""
+    out = []
+    for part in _PUNCTUATION_BREAK.split(text):
+        run: list[str] = []
+        for piece in part.split():
+            if run and (len(piece) == 1 or len(run[-1]) == 1):
+                run[-1] += piece
+            elif run and not (_HAN_CHAR.match(run[-1][-1]) and _HAN_CHAR.match(piece[0])):
+                run[-1] += " " + piece  # hit a pedestrian: spaces between Latin words are no breaks
+            else:
+                run.append(piece)
+        out.extend(run)
+    return out
 
 
 def build_engine(knowledge_dir: str, matching: MatchingConfig | None = None,

@@ -163,3 +163,33 @@ def test_a_long_message_is_decided_by_the_question_at_its_end(engine):
 def test_a_number_with_a_unit_reaches_the_limit_it_measures(engine, question, expected):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, expected)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("豆罗中队在哪里", "douluo-squad"),        # named by its own term, and its answer says the address is not known
+    ("流动车管所几点到我们村", "office-mobile"),
+    ("车管所几点下班", None),                  # no entry of its own: the honest "not known" reply
+    ("交警大队的电话", None),
+])
+def test_an_entry_named_by_its_own_term_answers_a_detail_it_says_it_does_not_know(engine, question, expected):
+    reply = engine.answer(question)
+    assert reply.entry_id == expected
+    if expected is None:
+        assert reply.status == FALLBACK and "没有准确资料" in reply.text
+    else:
+        assert "没有资料" in reply.text
+
+
+def test_one_character_alone_is_not_answered_but_several_are(engine):
+    assert engine.answer("车").status != ANSWER
+    reply = engine.answer("车叫人撞了 司机跑了 能抓住不")
+    assert (reply.status, reply.entry_id) == (ANSWER, "accident-hit-and-run")
+
+
+def test_words_are_not_read_across_a_clause_break(engine):
+    # 撞了|人跑了: two clauses, not 撞了人 (someone hit) — a hit-and-run question, not an emergency
+    reply = engine.answer("停路边的车被撞了 人跑了 咋整")
+    assert (reply.status, reply.entry_id) == (ANSWER, "accident-hit-and-run")
+    # spaces beside single characters spell words out; they break nothing
+    assert engine.answer("有 人 受 伤 了").status == EMERGENCY
+    assert engine.answer("我撞了 人 快来").status == EMERGENCY
