@@ -22,12 +22,12 @@ def test_the_set_is_the_size_and_mix_we_promise(report):
 
 
 def test_in_scope_questions_are_answered_correctly(report):
-    assert report["in_scope_answered_correctly"] >= 0.90
-    assert report["in_scope_wrong_answer"] <= 0.04  # a confident wrong answer is the worst outcome
+    assert report["in_scope_answered_correctly"] >= 0.95
+    assert report["in_scope_wrong_answer"] <= 0.025  # a confident wrong answer is the worst outcome
 
 
 def test_out_of_scope_questions_are_not_answered(report):
-    assert report["out_of_scope_not_answered"] >= 0.95
+    assert report["out_of_scope_not_answered"] >= 0.96
 
 
 def test_every_emergency_is_caught_and_nothing_else_is_flagged(report):
@@ -51,6 +51,6 @@ def test_the_other_sets_hold_the_safety_floors(engine, name, flagged):
     assert report["unknown_labels"] == []
     assert report["emergencies_caught"] == 1.0
     assert report["non_emergencies_flagged"] <= flagged
-    assert report["in_scope_answered_correctly"] >= 0.88
-    assert report["in_scope_wrong_answer"] <= 0.05
-    assert report["out_of_scope_not_answered"] >= 0.93
+    assert report["in_scope_answered_correctly"] >= 0.91
+    assert report["in_scope_wrong_answer"] <= 0.03
+    assert report["out_of_scope_not_answered"] >= 0.95
