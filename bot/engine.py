@@ -36,6 +36,7 @@ DETAIL_SLACK = 0.15
 # How the knowledge's answers say a detail is not in the sources (这里没有资料, 这里没有具体资料).
 _SAYS_UNKNOWN = re.compile(r"没有[^。，、]{0,4}资料")  # how far below the best a candidate holding the asked detail may be
 CLARIFY_TEXT = "我不太确定您想问的是哪一个，请选择："
+CLARIFY_ONE_TEXT = "我不太确定，您是想问下面这个问题吗？"
 # Words around smalltalk that change nothing: "好的 明白了 谢谢", "辛苦了交警同志".
 SMALLTALK_FILLERS = (
     "请问", "明白", "嗯", "哦哦", "哦", "噢", "交警同志", "警察同志", "小同志", "同志", "警官", "小助手", "助手",
@@ -280,7 +281,8 @@ class Engine:
         if len(choices) == 1 and meaningful and top.score >= m.answer_threshold:
             entry = self.knowledge.entries[top.entry]
             return self._answer(entry, top.score, query, normalized, candidates)
-        lines = [CLARIFY_TEXT] + [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
+        lines = [CLARIFY_ONE_TEXT if len(choices) == 1 else CLARIFY_TEXT]
+        lines += [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
         return Reply(CLARIFY, "\n".join(lines), score=top.score, candidates=candidates, choices=choices, **base)
 
     def _mentions(self, entry_index: int, words: list[str]) -> bool:

@@ -193,3 +193,9 @@ def test_words_are_not_read_across_a_clause_break(engine):
     # spaces beside single characters spell words out; they break nothing
     assert engine.answer("有 人 受 伤 了").status == EMERGENCY
     assert engine.answer("我撞了 人 快来").status == EMERGENCY
+
+
+def test_one_choice_is_offered_as_did_you_mean(engine):
+    reply = engine.answer("小")
+    assert reply.status == CLARIFY and len(reply.choices) == 1
+    assert "哪一个" not in reply.text and "是想问" in reply.text
