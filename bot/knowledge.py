@@ -291,6 +291,7 @@ def _load_measures(node: yaml.Node | None, c: _Collector) -> dict[str, str]:
 def _load_vocabulary(root: yaml.MappingNode, c: _Collector) -> tuple[dict[str, str], list[str]]:
     fields = _mapping(root)
     synonyms: dict[str, str] = {}
+    lines: dict[str, int] = {}
     terms = [t for t, _ in _text_list(fields.get("terms", (None, None))[1], c, "'terms'")]
     syn_node = fields.get("synonyms", (None, None))[1]
     if syn_node is not None and not isinstance(syn_node, yaml.MappingNode):
@@ -310,6 +311,17 @@ def _load_vocabulary(root: yaml.MappingNode, c: _Collector) -> tuple[dict[str, s
                     continue
                 synonyms[variant] = canonical
                 terms.append(variant)
+                lines[variant] = line
+    # 有伤亡 → 有人受伤 turns 没有伤亡 into 没 + 有人受伤: a variant starting with 有 needs its
+    # denial listed too (longer variants are replaced first), or the meaning flips.
+    denials = [v for v in synonyms if v.startswith("没")]
+    for variant, canonical in synonyms.items():
+        denied = "没" + variant
+        if variant.startswith("有") and not any(denied.startswith(d) for d in denials):
+            c.problems.append(Problem(c.file, lines[variant], f"说法 {variant!r} 以“有”开头：“没{variant}”会被读成“没”+“{canonical}”，"
+                                      f"请把“没{variant}”列在表示没有的标准词下 / variant {variant!r} starts with 有: "
+                                      f"'没{variant}' would read as 没 + {canonical}; list '没{variant}' under a standard word that says so",
+                                      "warning"))
     return synonyms, terms
 
 

@@ -199,3 +199,11 @@ def test_one_choice_is_offered_as_did_you_mean(engine):
     reply = engine.answer("小")
     assert reply.status == CLARIFY and len(reply.choices) == 1
     assert "哪一个" not in reply.text and "是想问" in reply.text
+
+
+def test_a_denied_injury_is_not_read_as_one(engine):
+    # 没有伤亡 holds 有伤亡 (a way to say someone was hurt): the whole denial must win
+    text = engine.text
+    assert "有人受伤" not in text.canonical(text.normalize("追尾了 没有伤亡 怎么处理"))
+    reply = engine.answer("追尾了 没有伤亡 怎么处理")
+    assert (reply.status, reply.entry_id) == (ANSWER, "accident-minor")

@@ -160,3 +160,12 @@ def test_measures_must_map_a_word_to_its_units(tmp_path):
     knowledge, problems = load_with(tmp_path, "words.yaml", "terms: [上牌]\nmeasures:\n  电池电压: [伏, v]\n  最高车速: [码, 伏]\n")
     assert at(problems, "words.yaml", 4, "'伏' is listed under both 电池电压 and 最高车速")
     assert knowledge.measures == {"伏": "电池电压", "v": "电池电压", "码": "最高车速"}
+
+
+def test_a_variant_starting_with_you_warns_when_its_denial_would_flip(tmp_path):
+    knowledge, problems = load_with(
+        tmp_path, "words.yaml",
+        "synonyms:\n  无人受伤: [没人受伤, 没有伤亡]\n  有人受伤: [有伤亡, 有伤员]\n")
+    warnings = [p for p in problems if p.severity == "warning"]
+    assert at(warnings, "words.yaml", 3, "'没有伤员' would read as 没 + 有人受伤")
+    assert not any("'没有伤亡' would read" in p.message for p in warnings)  # its denial is listed
