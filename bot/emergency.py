@@ -2,7 +2,8 @@
 
 A question *about* accidents (救助基金怎么申请, 去年死了多少人, 如果有人受伤一般怎么处理) is not an
 emergency: it names harm, but in a frame the rules list as `not_now`. Harm that is denied
-(没人受伤, 人没事) is no emergency either. An `urgent` phrase (救命) always is.
+(没人受伤, 人没事) is no emergency either. An `urgent` phrase (救命) always is, and so is harm
+said to be happening now (`now`: 他在流血, 正在冒烟), whatever frame surrounds it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ NEGATION_WINDOW = 3  # characters before a harm word that may deny it: 没(有)(
 # What Chinese puts inside a two-character verb-object word (离合词): 流了好多血, 受了点伤,
 # 淌了一地血. A two-character harm word is also found with up to this many of these between.
 # Not 的: 撞的人 is the one who hit, not someone hit.
-_INSERTED = "了着过很好多大一地身脸些点片摊满个半"
+_INSERTED = "了着很好多大一地身脸些点片摊满个半"
 MAX_INSERTED = 4
 
 
@@ -41,15 +42,36 @@ def _alternation(words: Sequence[str]) -> re.Pattern | None:
     return re.compile("(?=(" + "|".join(parts) + "))") if parts else None
 
 
+# A word ending in a particle (伤了, 伤着, 伤到) is no verb-object word: 伤好了 is no 伤了.
+_PARTICLES = "了着过到得"
+
+
 def _pattern(word: str) -> str:
-    if len(word) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in word):
+    if len(word) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in word) and word[1] not in _PARTICLES:
         return f"{re.escape(word[0])}[{_INSERTED}]{{0,{MAX_INSERTED}}}{re.escape(word[1])}"
     return re.escape(word)
 
 
-def _negated(text: str, start: int, negations: tuple[str, ...]) -> bool:
-    window = text[max(0, start - NEGATION_WINDOW - 1):start]
-    return any(neg in window for neg in negations)
+def _negated(text: str, start: int, negations: tuple[str, ...], starts: set[int] | None = None) -> bool:
+    """A denial just before the harm word, in its clause (车没事，人受伤 denies nothing), and not a
+    character of some other word: the 未 of 未成年人 denies nothing either."""
+    lo = max(0, start - NEGATION_WINDOW - 1, text.rfind("，", 0, start) + 1)
+    window = text[lo:start]
+    for neg in negations:
+        at = window.find(neg)
+        while at != -1:
+            if not starts or not _in_other_word(lo + at, neg, start, starts, len(text)):
+                return True
+            at = window.find(neg, at + 1)
+    return False
+
+
+def _in_other_word(at: int, neg: str, harm: int, starts: set[int], size: int) -> bool:
+    """Is the negation inside a longer word that ends before the harm word (未成年人, 无大碍)?
+    One reaching into the harm word (没人受伤, 都没受伤) is the denial itself."""
+    word_start = max((s for s in starts if s <= at), default=0)
+    word_end = min((s for s in starts if s > at), default=size)
+    return word_end <= harm and word_end - word_start > len(neg) + 1
 
 
 def _spans(segments: Sequence[str]) -> tuple[set[int], set[int]]:
@@ -69,8 +91,7 @@ def _found(text: str, pattern: re.Pattern | None, negations: tuple[str, ...],
     spans = None
     for m in pattern.finditer(text):
         start, end = m.start(1), m.end(1)
-        if _negated(text, start, negations):
-            continue
+        starts, ends = set(), set()
         if segment is not None:
             if spans is None:  # segmenting only once a harm word is seen keeps the check cheap
                 words = segment(text)
@@ -79,6 +100,8 @@ def _found(text: str, pattern: re.Pattern | None, negations: tuple[str, ...],
             # 撞了人 in 车被人撞了人家开走了: the match ends inside 人家, a word begun within it.
             if end not in ends and any(start < s < end for s in starts):
                 continue
+        if _negated(text, start, negations, starts):
+            continue
         return True
     return False
 
@@ -98,6 +121,8 @@ def detect(normalized: str, detector: Detector,
         return "fire" if _found(text, detector.fire, rules.negations, None) else "harm"
     fire = _found(text, detector.fire, rules.negations, segment)
     harm = fire or _found(text, detector.harm, rules.negations, segment)
-    if not harm or any(word in text for word in rules.not_now):
+    if not harm:
+        return None
+    if any(word in text for word in rules.not_now) and not any(word in text for word in rules.now):
         return None
     return "fire" if fire else "harm"

@@ -129,7 +129,8 @@ class Engine:
         query = text if isinstance(text, str) else str(text)
         # Clause by clause, so that words are not read across a break (车被撞了 人跑了).
         clauses = [c for c in (self.text.normalize(c) for c in _clauses(query)) if c]
-        normalized = " ".join(clauses)[:MAX_QUERY_CHARS]
+        # A long story keeps its end: that is where the question is.
+        normalized = " ".join(clauses)[-MAX_QUERY_CHARS:].strip()
         compact = normalized.replace(" ", "")
         base = {"query": query, "normalized": normalized, "knowledge_version": self.knowledge.version}
         if not compact:
@@ -163,11 +164,12 @@ class Engine:
         when the whole is unsure, the last clauses may decide among its best candidates. They
         only choose, never discover: the answer must be one the whole message already ranked
         near the top, and a confident one, since a lone clause (这靠谱吗) says little."""
-        clauses = [c for c in _CLAUSE_BREAK.split(query) if c]
+        # Clauses of emoji or punctuation alone say nothing: they neither count nor are tried.
+        clauses = [n for n in (self.text.normalize(c) for c in _CLAUSE_BREAK.split(query)) if n]
         if len(clauses) < MIN_CLAUSES or not reply.candidates:
             return None
         near_top = tuple(self._position[c.id] for c in reply.candidates[:self.matching.max_choices])
-        tail = [self.text.normalize(c) for c in clauses[-MAX_ASK_CLAUSES:]]
+        tail = clauses[-MAX_ASK_CLAUSES:]
         whole = repaired.replace(" ", "")
         for k in range(1, min(len(clauses), MAX_ASK_CLAUSES + 1)):
             part = " ".join(tail[-k:])
@@ -242,6 +244,7 @@ class Engine:
             # 在太原上高速车坏了警示牌放多远: a national rule holds there too; this city's facts
             # (offices, figures, the local regulation) do not, nor any phone, address or hours.
             matches = [x for x in matches if x.entry in self._national]
+            candidates = tuple(self._candidate(x) for x in matches)  # no local entry as a choice either
             if (not matches or matches[0].score < m.answer_threshold
                     or self._detail_asked(normalized.replace(" ", ""), anywhere=True) is not None):
                 return Reply(FALLBACK, NOT_HERE_TEXT, candidates=candidates, **base)

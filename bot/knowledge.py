@@ -21,7 +21,7 @@ ENTRY_FIELDS = {"id", "questions", "answer", "source", "updated", "related", "te
 REQUIRED_FIELDS = ("id", "questions", "answer", "source", "updated")
 MIN_QUESTIONS = 5
 DEFAULT_ORDER = 100  # topics without `order:` come after the ordered ones
-EMERGENCY_FIELDS = {"reply", "fire_reply", "urgent", "harm", "fire", "negations", "not_now"}
+EMERGENCY_FIELDS = {"reply", "fire_reply", "urgent", "harm", "fire", "negations", "not_now", "now"}
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,7 @@ class EmergencyRules:
     fire: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
     not_now: tuple[str, ...] = ()
+    now: tuple[str, ...] = ()  # happening as we speak (他在流血): no frame makes that a question
 
 
 @dataclass(frozen=True)
@@ -366,7 +367,7 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
     reply = _text(fields["reply"][1], c, "'reply'")
     lists = {
         name: tuple(t for t, _ in _text_list(fields.get(name, (None, None))[1], c, f"'{name}'"))
-        for name in ("urgent", "harm", "fire", "negations", "not_now")
+        for name in ("urgent", "harm", "fire", "negations", "not_now", "now")
     }
     fire_reply = _text(fields["fire_reply"][1], c, "'fire_reply'") if "fire_reply" in fields else None
     if reply is None:

@@ -207,3 +207,36 @@ def test_a_denied_injury_is_not_read_as_one(engine):
     assert "有人受伤" not in text.canonical(text.normalize("追尾了 没有伤亡 怎么处理"))
     reply = engine.answer("追尾了 没有伤亡 怎么处理")
     assert (reply.status, reply.entry_id) == (ANSWER, "accident-minor")
+
+
+@pytest.mark.parametrize("question", [
+    "车没事，人受伤了",            # a denial in another clause denies nothing here
+    "撞到一个未成年人 流血了",      # the 未 of 未成年人 is no denial
+    "今年刚拿的驾照，撞人了，他在流血",  # harm happening now outweighs any frame (今年)
+    "撞人了 他在流血 要报保险吗",
+])
+def test_harm_happening_now_is_caught_whatever_surrounds_it(engine, question):
+    assert engine.answer(question).status == EMERGENCY
+
+
+@pytest.mark.parametrize("question", ["腿伤好了 可以骑电动车吗", "刮蹭了没人受伤咋整", "两个人都没受伤 车能挪吗"])
+def test_healed_or_denied_harm_is_no_emergency(engine, question):
+    assert engine.answer(question).status != EMERGENCY
+
+
+def test_a_very_long_story_keeps_its_question_at_the_end(engine):
+    story = "我家住在城郊，" + "每天骑车上下班路上要走好久，" * 25 + "请问电动车要上牌吗"
+    assert len(story) > 300
+    assert engine.answer(story).entry_id == "ebike-plates"
+
+
+def test_choices_for_another_city_are_national_rules_only(engine):
+    reply = engine.answer("在北京电动车")
+    national = {e.id for i, e in enumerate(engine.knowledge.entries) if i in engine._national}
+    assert reply.choices and {c.id for c in reply.choices} <= national
+
+
+def test_an_emoji_clause_changes_nothing(engine):
+    plain = engine.answer("家里老人问的，车管所有几种")
+    with_emoji = engine.answer("家里老人问的，车管所有几种 😀")
+    assert (with_emoji.status, with_emoji.entry_id) == (plain.status, plain.entry_id)
