@@ -397,8 +397,8 @@ class QueryLog:
         if len(queue) > self.max_queued:
             queue.popleft()
             self._note_drop(1)
-        if len(queue) >= self.batch_size:
-            self._wakeup.set()
+        if len(queue) >= self.batch_size and self.outage_since is None:
+            self._wakeup.set()  # in an outage the writer retries on its timer, not per row
 
     def _note_drop(self, n: int) -> None:
         self.dropped += n

@@ -137,7 +137,11 @@ class KnowledgeHolder:
             errors = [p for p in problems if _is_error(p)]
             if engine is None or errors:
                 if not errors:
-                    problems = problems or [f"{self.knowledge_dir}: knowledge could not be loaded"]
+                    # Only warnings (every file empty …) and still nothing to serve: that is an
+                    # error, or the admin would be told the reload worked.
+                    problems = problems + [f"{self.knowledge_dir}: 没有可用的条目或紧急回复，知识库未更新 / nothing to "
+                                           "serve (no entries or no emergency reply): the previous knowledge stays"]
+                    self.problems = problems
                 self.last_reload_ok = False
                 log.warning(
                     "knowledge reload refused, still serving the previous knowledge:\n%s",

@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from handlers.common import edit_or_send, engine, querylog, send
+from handlers.common import edit_or_send, engine, querylog, send, topic_thread
 from handlers.render import (
     BUTTON_EXPIRED, ENTRY_GONE, THANKS_DOWN, THANKS_UP, TOPIC_GONE, parse_callback, render,
     topic_message, topics_message, without_feedback,
@@ -62,7 +62,7 @@ async def _entry(update: Update, context: ContextTypes.DEFAULT_TYPE, entry_id: s
         await update.callback_query.answer(ENTRY_GONE, show_alert=True)
         return
     await update.callback_query.answer()
-    await send(context.bot, update.effective_chat.id, render(reply, qid))
+    await send(context.bot, update.effective_chat.id, render(reply, qid), thread_id=topic_thread(update))
 
 
 async def _feedback(update: Update, context: ContextTypes.DEFAULT_TYPE, qid: str, entry_id: str, sign: str) -> None:

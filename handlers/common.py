@@ -84,11 +84,17 @@ async def send(bot, chat_id: int, outgoing: list[Outgoing], *, reply_to: int | N
     return last
 
 
+def topic_thread(update: Update) -> int | None:
+    """The forum topic the update came from (a message, or the message a button sits on)."""
+    msg = update.effective_message
+    return msg.message_thread_id if isinstance(msg, Message) and msg.is_topic_message else None
+
+
 async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, outgoing: list[Outgoing]) -> Message | None:
-    """Answer the update's chat; in groups quote the message being answered."""
+    """Answer the update's chat (in its forum topic); in groups quote the message being answered."""
     msg = update.effective_message
     chat = update.effective_chat
-    thread = msg.message_thread_id if isinstance(msg, Message) and msg.is_topic_message else None
+    thread = topic_thread(update)
     quote = msg.message_id if is_group(update) and isinstance(msg, Message) and update.message else None
     return await send(context.bot, chat.id, outgoing, reply_to=quote, thread_id=thread)
 
@@ -110,4 +116,4 @@ async def edit_or_send(update: Update, out: Outgoing) -> None:
         if update.effective_chat is None:
             raise
         log.info("could not edit a message (%s); sending a new one", exc)
-        await send(query.get_bot(), update.effective_chat.id, [out])
+        await send(query.get_bot(), update.effective_chat.id, [out], thread_id=topic_thread(update))

@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.error import NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
+from handlers.common import topic_thread
 from handlers.render import SORRY_ERROR
 
 log = logging.getLogger("trafficbot.errors")
@@ -26,6 +27,6 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         if update.callback_query is not None:
             await update.callback_query.answer(SORRY_ERROR)
         elif update.effective_chat is not None and update.effective_message is not None:
-            await context.bot.send_message(update.effective_chat.id, SORRY_ERROR)
+            await context.bot.send_message(update.effective_chat.id, SORRY_ERROR, message_thread_id=topic_thread(update))
     except TelegramError as exc:  # already answered, chat gone, network down: nothing more to do
         log.info("could not apologise for update %s: %s", update_id, exc)

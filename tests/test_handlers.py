@@ -3,6 +3,7 @@ Bot API server received (and accepted). Real engine, real knowledge/."""
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 
@@ -282,6 +283,27 @@ async def test_strangers_are_not_permitted_staff_commands(app, api, command):
     call = only_sent(api)
     assert call.text == r.NOT_PERMITTED
     assert not re.search(r"\d", call.text)
+
+
+async def test_in_a_forum_topic_answers_and_button_answers_stay_in_the_topic(app, api):
+    update = api.text_update("@xinzhou_traffic_bot 车管所", chat_id=-100777, chat_type="supergroup")
+    update["message"].update(message_thread_id=55, is_topic_message=True)
+    update["message"]["chat"]["is_forum"] = True
+    await deliver(app, update)
+    first = only_sent(api)
+    assert str(first.params.get("message_thread_id")) == "55"
+    message = dict(first.params["_result"], message_thread_id=55, is_topic_message=True)
+    mark = api.mark()
+    await deliver(app, api.callback_update(datas(first)[0], message=message))
+    assert str(only_sent(api, mark).params.get("message_thread_id")) == "55"
+
+
+async def test_a_refusal_is_logged_without_the_raw_user_id(app, api, caplog):
+    caplog.set_level(logging.INFO)
+    await deliver(app, api.text_update("/stats", user_id=CITIZEN_ID))
+    assert only_sent(api).text == r.NOT_PERMITTED
+    assert any("refused" in rec.getMessage() for rec in caplog.records)
+    assert not any(str(CITIZEN_ID) in rec.getMessage() for rec in caplog.records)
 
 
 def drop_entry(knowledge_dir, entry_id: str) -> None:

@@ -280,6 +280,28 @@ async def test_folder_deleted_rows_wait_in_memory_and_arrive_when_it_is_back(db,
     assert sum("cannot write" in r.getMessage() for r in caplog.records) == 1
 
 
+async def test_an_outage_is_retried_on_the_backoff_timer_not_on_every_question(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the database folder should be")
+    log = await QueryLog.open(str(blocker / "q.sqlite3"), batch_size=1, flush_interval=0.2, max_retry_interval=5)
+    attempts = 0
+    write = log._write_one_batch
+
+    async def counted():
+        nonlocal attempts
+        attempts += 1
+        return await write()
+
+    log._write_one_batch = counted
+    for i in range(30):  # a question every 50 ms through 1.5 s of outage
+        log.record_question(user_id=1, chat_type="private", reply=make_reply(i), latency_ms=1)
+        await asyncio.sleep(0.05)
+    assert attempts <= 6  # 0.2, 0.4, 0.8 s apart: a handful, not one per question
+    assert log.queued == 30
+    blocker.unlink()
+    await log.close()
+
+
 async def test_missing_folder_at_start_the_bot_still_starts(tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the database folder should be")

@@ -186,6 +186,21 @@ async def test_real_engine_broken_yaml_keeps_serving(tmp_path):
     assert holder.engine is not served and holder.version != version
 
 
+def test_emptying_every_topic_file_is_refused_as_an_error_not_a_warning(tmp_path):
+    kdir = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", kdir)
+    holder = KnowledgeHolder(kdir, MatchingConfig())
+    served = holder.engine
+    for path in kdir.glob("*.yaml"):
+        if "entries:" in path.read_text(encoding="utf-8"):
+            path.write_text("", encoding="utf-8")  # every file alone is only a warning
+    problems = holder.reload()
+    assert holder.engine is served and not holder.last_reload_ok
+    assert any(p is not None and "nothing to serve" in str(p) for p in problems)
+    from bot.reload import _is_error
+    assert any(_is_error(p) for p in problems)  # so /reload and the watcher report a failure
+
+
 def test_start_with_a_broken_file_serves_the_valid_entries(tmp_path):
     folder = tmp_path / "knowledge"
     shutil.copytree(ROOT / "knowledge", folder)
