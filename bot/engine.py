@@ -33,6 +33,8 @@ MIN_CLAUSES = 3  # a message of fewer clauses is one question, not a story and a
 MAX_ASK_CLAUSES = 3  # the ask sits in the last few clauses; longer tails are the story again
 CLAUSE_MIN_SCORE = 0.55  # how sure the last clauses must be to pick among the whole's candidates
 DETAIL_SLACK = 0.15
+NOT_PLACES = ("北京时间",)  # phrases that hold a place name and name no place
+PLACE_SUFFIXES = ("市", "省", "区", "县")
 # How the knowledge's answers say a detail is not in the sources (这里没有资料, 这里没有具体资料).
 _SAYS_UNKNOWN = re.compile(r"没有[^。，、]{0,4}资料")  # how far below the best a candidate holding the asked detail may be
 CLARIFY_TEXT = "我不太确定您想问的是哪一个，请选择："
@@ -240,7 +242,7 @@ class Engine:
         m = self.matching
         candidates = tuple(self._candidate(x) for x in matches)
         compact = canonical.replace(" ", "")
-        if any(place in compact for place in self._foreign):
+        if self._names_other_place(compact):
             # 在太原上高速车坏了警示牌放多远: a national rule holds there too; this city's facts
             # (offices, figures, the local regulation) do not, nor any phone, address or hours.
             matches = [x for x in matches if x.entry in self._national]
@@ -287,6 +289,28 @@ class Engine:
         lines = [CLARIFY_ONE_TEXT if len(choices) == 1 else CLARIFY_TEXT]
         lines += [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
         return Reply(CLARIFY, "\n".join(lines), score=top.score, candidates=candidates, choices=choices, **base)
+
+    def _names_other_place(self, compact: str) -> bool:
+        """A place of `other_places` named as a place: not inside a longer word (大同小异) nor a
+        fixed phrase (北京时间)."""
+        hits = [p for p in self._foreign if p in compact]
+        if not hits:
+            return False
+        for phrase in NOT_PLACES:
+            compact = compact.replace(phrase, " " * len(phrase))
+        words = self.text.segments(compact)
+        starts, at = {}, 0
+        for w in words:
+            starts[at] = w
+            at += len(w)
+        for place in hits:
+            i = compact.find(place)
+            while i != -1:
+                word = next((w for s, w in starts.items() if s <= i < s + len(w)), place)
+                if word == place or len(word) <= len(place) or word[len(place):] in PLACE_SUFFIXES:
+                    return True
+                i = compact.find(place, i + 1)
+        return False
 
     def _mentions(self, entry_index: int, words: list[str]) -> bool:
         entry = self.knowledge.entries[entry_index]

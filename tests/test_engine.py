@@ -240,3 +240,12 @@ def test_an_emoji_clause_changes_nothing(engine):
     plain = engine.answer("家里老人问的，车管所有几种")
     with_emoji = engine.answer("家里老人问的，车管所有几种 😀")
     assert (with_emoji.status, with_emoji.entry_id) == (plain.status, plain.entry_id)
+
+
+@pytest.mark.parametrize("question, elsewhere", [
+    ("北京市车管所在哪", True),
+    ("车管所几点上班，按北京时间", False),   # a time zone, not a place
+    ("和大同小异吗", False),                 # inside an idiom
+])
+def test_a_place_is_another_city_only_when_named_as_a_place(engine, question, elsewhere):
+    assert ("其他城市" in engine.answer(question).text) == elsewhere
