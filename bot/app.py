@@ -178,8 +178,13 @@ async def open_querylog(config: Config) -> QueryLog | None:
         return None
 
 
+MAX_ADMIN_MESSAGE = 4096
+
+
 async def tell_admins(app: Application, text: str) -> None:
     """A plain message to every configured admin; one who never started the bot is skipped."""
+    if len(text) > MAX_ADMIN_MESSAGE:  # Telegram refuses more than 4096 characters
+        text = text[: MAX_ADMIN_MESSAGE - 40].rsplit("\n", 1)[0] + "\n…（更多问题请运行 trafficbot kb check）"
     for admin_id in app.bot_data[ADMINS]:
         try:
             await app.bot.send_message(admin_id, text)

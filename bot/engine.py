@@ -44,6 +44,8 @@ SMALLTALK_FILLERS = (
     "请问", "明白", "嗯", "哦哦", "哦", "噢", "交警同志", "警察同志", "小同志", "同志", "警官", "小助手", "助手",
     "大家", "们", "啊", "呀", "哈", "啦", "呢", "嘛", "吧", "喔", "呐", "哇", "的", "了", "~", " ",
 )
+# Particles end a phrase; at the start they belong to the next word (你好，了解一下 → 了解).
+END_ONLY_FILLERS = frozenset(("们", "啊", "呀", "哈", "啦", "呢", "嘛", "吧", "喔", "呐", "哇", "的", "了"))
 SMALLTALK_PRIORITY = ("identity", "goodbye", "thanks", "greeting", "ack")
 
 
@@ -230,7 +232,7 @@ class Engine:
         while text and changed:
             changed = False
             for f in SMALLTALK_FILLERS:
-                if text.startswith(f) and text not in self._smalltalk:
+                if f not in END_ONLY_FILLERS and text.startswith(f) and text not in self._smalltalk:
                     text, changed = text[len(f):], True
                 if text.endswith(f) and text not in self._smalltalk:
                     text, changed = text[: -len(f)], True

@@ -437,7 +437,9 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     if not root.is_dir():
         problems.append(Problem(str(root), 1, "knowledge folder not found"))
         return Knowledge(path=str(root)), problems
-    files = sorted(p for p in root.glob("*.yaml") if p.is_file()) + sorted(p for p in root.glob("*.yml") if p.is_file())
+    # Hidden files (._ebike.yaml from a Mac, an editor's backup) are no knowledge.
+    files = [p for p in sorted(root.glob("*.yaml")) + sorted(root.glob("*.yml"))
+             if p.is_file() and not p.name.startswith(".")]
     entries: list[Entry] = []
     synonyms: dict[str, str] = {}
     measures: dict[str, str] = {}

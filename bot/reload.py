@@ -55,11 +55,12 @@ def _is_error(problem: Any) -> bool:
 
 
 def snapshot(knowledge_dir: str | os.PathLike) -> Snapshot:
-    """(relative name, size, mtime_ns) of every *.yaml / *.yml file under the folder; () if missing."""
+    """(name, size, mtime_ns) of every *.yaml / *.yml file in the folder — the files the loader
+    reads: not subfolders, not hidden files; () if missing."""
     root = Path(knowledge_dir)
     out = []
     try:
-        for path in root.rglob("*"):
+        for path in root.iterdir():
             if path.suffix.lower() not in (".yaml", ".yml") or path.name.startswith("."):
                 continue
             try:

@@ -55,7 +55,8 @@ TERM_BOOST = 1.3  # a word staff listed as a domain term weighs more than one ji
 COMMON_WORD = 100  # jieba frequency above which a word is taken as meant, never as a typo
 # A number before a unit: digits, two or more Chinese numerals (一码 is not 1 码), or the
 # question 多少 / 几; then 多 / 来 for "about" (四十多码).
-_NUMBER = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]{2,}|多少|几)\s*[多来]?\s*"
+# (normalising turned 48.5's point into a space)
+_NUMBER = r"(?:\d+(?:[.\s]\d+)?|[零一二两三四五六七八九十百千]{2,}|多少|几)\s*[多来]?\s*"
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")

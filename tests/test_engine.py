@@ -77,6 +77,9 @@ def test_smalltalk_and_greeting_before_a_question(engine):
     assert engine.answer("谢谢！").status == SMALLTALK
     reply = engine.answer("你好，电动车要上牌吗")
     assert (reply.status, reply.entry_id) == (ANSWER, "ebike-plates")
+    # a particle ends smalltalk; at the start of the question it is part of a word (了解)
+    intent, rest = engine._smalltalk_split("你好了解一下电动车上牌")
+    assert intent is not None and rest.startswith("了解")
 
 
 def test_clarify_offers_at_most_three_distinct_choices(engine):

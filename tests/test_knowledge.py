@@ -169,3 +169,9 @@ def test_a_variant_starting_with_you_warns_when_its_denial_would_flip(tmp_path):
     warnings = [p for p in problems if p.severity == "warning"]
     assert at(warnings, "words.yaml", 3, "'没有伤员' would read as 没 + 有人受伤")
     assert not any("'没有伤亡' would read" in p.message for p in warnings)  # its denial is listed
+
+
+def test_hidden_files_are_no_knowledge(tmp_path):
+    # ._topic.yaml is what a Mac leaves beside a copied file: not UTF-8, not knowledge
+    knowledge, problems = load_with(tmp_path, "._topic.yaml", "not: [knowledge")
+    assert errors(problems) == [] and [e.id for e in knowledge.entries] == ["test-one"]

@@ -104,6 +104,14 @@ def test_no_knowledge_at_start_is_an_error(tmp_path):
     assert "a.yaml:1: not valid" in str(err.value) and len(err.value.problems) == 1
 
 
+def test_snapshot_sees_only_the_files_the_loader_reads(kdir):
+    before = snapshot(kdir)
+    (kdir / "old").mkdir()
+    write(kdir / "old" / "backup.yaml", "entries: []\n")
+    write(kdir / ".hidden.yaml", "entries: []\n")
+    assert snapshot(kdir) == before  # a backup in a subfolder triggers no reload
+
+
 def test_snapshot_sees_names_sizes_and_times(kdir):
     before = snapshot(kdir)
     assert [name for name, _, _ in before] == ["a.yaml"]
