@@ -143,7 +143,8 @@ class Engine:
         # Harm is read within a clause too: 车被撞了 人跑了 is no 撞了人.
         marked = "，".join(clauses)
         danger = (emergency.detect(marked, self._detector, self.text.segments)
-                  or emergency.detect(self.text.repair_typos(marked), self._detector, self.text.segments))
+                  or emergency.detect(self._marked_like(marked, normalized, repaired), self._detector,
+                                      self.text.segments))
         if danger is not None:
             rules = self._rules
             return Reply(EMERGENCY, rules.fire_reply if danger == "fire" else rules.reply, **base)
@@ -158,6 +159,13 @@ class Engine:
         return reply
 
     # -- steps -----------------------------------------------------------------------------
+    def _marked_like(self, marked: str, normalized: str, repaired: str) -> str:
+        """The repaired text with the clause marks back in. Repair keeps a text's length and
+        breaks at spaces as at marks, so the repair already done serves; a cut text is repaired anew."""
+        if len(marked) != len(normalized) or len(repaired) != len(normalized):
+            return self.text.repair_typos(marked)
+        return "".join("，" if m == "，" else r for m, r in zip(marked, repaired))
+
     def _match(self, normalized: str, canonical: str, base: dict, within: tuple[int, ...] | None = None) -> Reply:
         words = self.text.content_words(canonical)
         matches = self.index.search(words, limit=max(5, self.matching.max_choices + 1), within=within)
