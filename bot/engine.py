@@ -86,10 +86,11 @@ class Engine:
         # Per rule, the entries that are about its `instead_of` (most of their questions say it).
         self._subjects = []
         for rule in knowledge.other_subjects:
-            about = self.text.canonical(self.text.normalize(rule.instead_of))
+            about = self.text.canonical(self.text.normalize(rule.instead_of)) if rule.instead_of else ""
             owned = frozenset(
                 i for i, e in enumerate(knowledge.entries)
-                if sum(about in self.text.canonical(self.text.normalize(q)) for q in e.questions) * 2 >= len(e.questions)
+                if not about  # a subject no entry is about: every entry must speak of it to answer
+                or sum(about in self.text.canonical(self.text.normalize(q)) for q in e.questions) * 2 >= len(e.questions)
             )
             self._subjects.append((self._words(rule.words), about, owned))
         # An entry named by its own term (流动车管所在哪) whose answer says what is not known
@@ -262,7 +263,11 @@ class Engine:
                 return Reply(FALLBACK, NOT_HERE_TEXT, candidates=candidates, **base)
         for vehicles, about, owned in self._subjects:
             named = [w for w in vehicles if w in compact]
-            if named and about not in compact:
+            if named and not about and normalized.count(" ") >= 2:
+                # a subject in the story of a long message (学车的时候教练说过…) is no question about it
+                ask = normalized.rsplit(" ", 1)[-1]
+                named = [w for w in named if w in self.text.canonical(ask)]
+            if named and (not about or about not in compact):
                 # 新车上牌要多久: a car, not an e-bike; the e-bike entries do not answer it, unless
                 # one speaks of that vehicle too (the helmet entry covers 摩托车).
                 matches = [x for x in matches if x.entry not in owned or self._mentions(x.entry, named)]

@@ -87,10 +87,11 @@ class UnknownDetail:
 @dataclass(frozen=True)
 class OtherSubject:
     """Questions naming one of `words` (汽车) but not `instead_of` (电动自行车) are not answered by
-    entries about `instead_of`."""
+    entries about `instead_of`. Without `instead_of` (酒驾, 年检: subjects no entry is about),
+    only an entry that speaks of the word may answer."""
 
     words: tuple[str, ...]
-    instead_of: str
+    instead_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -409,12 +410,12 @@ def _load_subjects(node: yaml.Node, c: _Collector) -> list[OtherSubject]:
         for name, (key, _v) in fields.items():
             if name not in ("words", "instead_of"):
                 c.error(key, f"不认识的字段 '{name}' / unknown field '{name}' (allowed: instead_of, words)")
-        if "words" not in fields or "instead_of" not in fields:
-            c.error(item, "other_subjects 的每一项要有 words 和 instead_of / each item needs words and instead_of")
+        if "words" not in fields:
+            c.error(item, "other_subjects 的每一项要有 words / each item needs words (and may have instead_of)")
             continue
         words = tuple(t for t, _ in _text_list(fields["words"][1], c, "'words'"))
-        instead_of = _text(fields["instead_of"][1], c, "'instead_of'")
-        if words and instead_of:
+        instead_of = _text(fields["instead_of"][1], c, "'instead_of'") if "instead_of" in fields else ""
+        if words and instead_of is not None:
             out.append(OtherSubject(words, instead_of))
     return out
 

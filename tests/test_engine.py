@@ -65,6 +65,8 @@ def test_questions_about_accidents_are_not_emergencies(engine, question):
 @pytest.mark.parametrize("question", [
     "明天天气怎么样", "去北京的火车票多少钱", "红烧肉怎么做", "北京车管所在哪", "太原交警电话是多少",
     "asdfghjkl", "公积金怎么提取",
+    # a subject no entry is about, though a word of it (举报, 在哪办) matches one
+    "怎么举报酒驾", "年检在哪办",
 ])
 def test_out_of_scope_gets_an_honest_fallback(engine, question):
     reply = engine.answer(question)
