@@ -42,10 +42,11 @@ CLARIFY_ONE_TEXT = "我不太确定，您是想问下面这个问题吗？"
 # Words around smalltalk that change nothing: "好的 明白了 谢谢", "辛苦了交警同志".
 SMALLTALK_FILLERS = (
     "请问", "明白", "嗯", "哦哦", "哦", "噢", "交警同志", "警察同志", "小同志", "同志", "警官", "小助手", "助手",
+    "小帮手", "帮手", "机器人",
     "大家", "们", "啊", "呀", "哈", "啦", "呢", "嘛", "吧", "喔", "呐", "哇", "的", "了", "~", " ",
 )
 # Particles end a phrase; at the start they belong to the next word (你好，了解一下 → 了解).
-END_ONLY_FILLERS = frozenset(("们", "啊", "呀", "哈", "啦", "呢", "嘛", "吧", "喔", "呐", "哇", "的", "了"))
+END_ONLY_FILLERS = frozenset(("们", "哈", "的", "了"))
 SMALLTALK_PRIORITY = ("identity", "goodbye", "thanks", "greeting", "ack")
 
 
@@ -223,7 +224,9 @@ class Engine:
                     break
         if rest:
             words = {w for w in self.text.content_words(rest) if not w.startswith("#")}
-            if words and words <= self._smalltalk_words.keys():
+            if not words and found:
+                rest = ""  # 好的 我知道了 再见: after the smalltalk nothing with a meaning is left
+            elif words and words <= self._smalltalk_words.keys():
                 found.extend(self._smalltalk_words[w] for w in words)
                 rest = ""
             elif found and len(rest) <= 1:

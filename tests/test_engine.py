@@ -254,3 +254,16 @@ def test_an_emoji_clause_changes_nothing(engine):
 ])
 def test_a_place_is_another_city_only_when_named_as_a_place(engine, question, elsewhere):
     assert ("其他城市" in engine.answer(question).text) == elsewhere
+
+
+@pytest.mark.parametrize("text", ["好的 我明白了 拜拜", "谢谢啊小帮手"])
+def test_smalltalk_with_nothing_meant_left_over_is_smalltalk(engine, text):
+    assert engine.answer(text).status == SMALLTALK
+
+
+@pytest.mark.parametrize("question", [
+    "俺们那儿这几年车祸死人是不是少了些",          # statistics
+    "家里人被车撞了 已经在医院了 抢救的钱谁来出",  # no longer at the scene; who pays
+])
+def test_statistics_and_money_after_the_fact_are_no_emergency(engine, question):
+    assert engine.answer(question).status != EMERGENCY
