@@ -148,7 +148,16 @@ class TextProcessor:
     def _replace_synonyms(self, text: str) -> str:
         if self._synonym_re is None:
             return text
-        return self._synonym_re.sub(lambda m: self._synonym_map[m.group(0)], text)
+        return self._synonym_re.sub(lambda m: self._synonym(m, text), text)
+
+    def _synonym(self, m: re.Match, text: str) -> str:
+        """The standard word for a variant, unless the variant runs into the standard word
+        itself (上高速 in 上高速公路 would give 高速公路公路)."""
+        variant, standard = m.group(0), self._synonym_map[m.group(0)]
+        at = text.find(standard, m.start() + 1)
+        if at != -1 and at < m.end() < at + len(standard):
+            return variant  # left as typed: the standard word is already there
+        return standard
 
     # -- vocabulary ------------------------------------------------------------------------
     def add_term(self, term: str) -> None:

@@ -57,3 +57,10 @@ def test_a_unit_after_a_number_names_what_it_measures():
     assert "最高车速" not in words("扫一下二维码")
     assert "最高车速" not in words("一码通怎么用")
     assert "电池电压" not in words("tv坏了")
+
+
+def test_a_variant_running_into_its_standard_word_is_left_as_typed():
+    t = TextProcessor(("高速公路", "救助基金"), {"上高速": "高速公路", "社会救助基金": "救助基金"})
+    assert t.canonical(t.normalize("上高速公路车坏了")) == "上高速公路车坏了"  # not 高速公路公路
+    assert t.canonical(t.normalize("上高速车坏了")) == "高速公路车坏了"
+    assert t.canonical(t.normalize("社会救助基金")) == "救助基金"  # the standard word inside the variant
