@@ -85,21 +85,15 @@ def _spans(segments: Sequence[str]) -> tuple[set[int], set[int]]:
 
 
 def _found(text: str, pattern: re.Pattern | None, negations: tuple[str, ...],
-           segment: Callable[[str], Sequence[str]] | None) -> bool:
+           spans: Callable[[], tuple[set[int], set[int]]] | None) -> bool:
     if pattern is None:
         return False
-    spans = None
     for m in pattern.finditer(text):
         start, end = m.start(1), m.end(1)
-        starts, ends = set(), set()
-        if segment is not None:
-            if spans is None:  # segmenting only once a harm word is seen keeps the check cheap
-                words = segment(text)
-                spans = _spans(words) if "".join(words) == text else (set(), set())
-            starts, ends = spans
-            # 撞了人 in 车被人撞了人家开走了: the match ends inside 人家, a word begun within it.
-            if end not in ends and any(start < s < end for s in starts):
-                continue
+        starts, ends = spans() if spans is not None else (set(), set())
+        # 撞了人 in 车被人撞了人家开走了: the match ends inside 人家, a word begun within it.
+        if ends and end not in ends and any(start < s < end for s in starts):
+            continue
         if _negated(text, start, negations, starts):
             continue
         return True
@@ -119,8 +113,17 @@ def detect(normalized: str, detector: Detector,
         return None
     if any(u in text for u in rules.urgent):
         return "fire" if _found(text, detector.fire, rules.negations, None) else "harm"
-    fire = _found(text, detector.fire, rules.negations, segment)
-    harm = fire or _found(text, detector.harm, rules.negations, segment)
+    cache: list[tuple[set[int], set[int]]] = []
+
+    def spans() -> tuple[set[int], set[int]]:
+        # segmented once, and only once a harm word is seen: the check stays cheap
+        if not cache:
+            words = segment(text) if segment is not None else []
+            cache.append(_spans(words) if "".join(words) == text else (set(), set()))
+        return cache[0]
+
+    fire = _found(text, detector.fire, rules.negations, spans)
+    harm = fire or _found(text, detector.harm, rules.negations, spans)
     if not harm:
         return None
     if any(word in text for word in rules.not_now) and not any(word in text for word in rules.now):

@@ -25,18 +25,17 @@ NOT_HERE_TEXT = (
     "其他城市的业务我不了解。\n"
     f"建议您{OFFICIAL_CHANNELS}。"
 )
-# Where a message's clauses break: punctuation and spaces as typed, before normalising.
-_CLAUSE_BREAK = re.compile(r"[，,。.！!？?；;、…~\s]+")
+# Where a message's clauses break, as typed (before normalising drops the punctuation).
 _PUNCTUATION_BREAK = re.compile(r"[，,。.！!？?；;、…~]+")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 MIN_CLAUSES = 3  # a message of fewer clauses is one question, not a story and a question
 MAX_ASK_CLAUSES = 3  # the ask sits in the last few clauses; longer tails are the story again
 CLAUSE_MIN_SCORE = 0.55  # how sure the last clauses must be to pick among the whole's candidates
-DETAIL_SLACK = 0.15
+DETAIL_SLACK = 0.15  # how far below the best a candidate holding the asked detail may be
 NOT_PLACES = ("北京时间",)  # phrases that hold a place name and name no place
 PLACE_SUFFIXES = ("市", "省", "区", "县")
 # How the knowledge's answers say a detail is not in the sources (这里没有资料, 这里没有具体资料).
-_SAYS_UNKNOWN = re.compile(r"没有[^。，、]{0,4}资料")  # how far below the best a candidate holding the asked detail may be
+_SAYS_UNKNOWN = re.compile(r"没有[^。，、]{0,4}资料")
 CLARIFY_TEXT = "我不太确定您想问的是哪一个，请选择："
 CLARIFY_ONE_TEXT = "我不太确定，您是想问下面这个问题吗？"
 # Words around smalltalk that change nothing: "好的 明白了 谢谢", "辛苦了交警同志".
@@ -142,11 +141,10 @@ class Engine:
         if not compact:
             return Reply(FALLBACK, EMPTY_TEXT, **base)
         repaired = self.text.repair_typos(normalized)
+        fixed = self._repaired_clauses(clauses, normalized, repaired)
         # Harm is read within a clause too: 车被撞了 人跑了 is no 撞了人.
-        marked = "，".join(clauses)
-        danger = (emergency.detect(marked, self._detector, self.text.segments)
-                  or emergency.detect(self._marked_like(marked, normalized, repaired), self._detector,
-                                      self.text.segments))
+        danger = (emergency.detect("，".join(clauses), self._detector, self.text.segments)
+                  or emergency.detect("，".join(fixed), self._detector, self.text.segments))
         if danger is not None:
             rules = self._rules
             return Reply(EMERGENCY, rules.fire_reply if danger == "fire" else rules.reply, **base)
@@ -157,42 +155,40 @@ class Engine:
         reply = self._match(normalized, canonical, base)
         # Only an unsure reply is reconsidered: not a rule's (another city, an unknown detail).
         if (reply.status == CLARIFY or reply.text == FALLBACK_TEXT) and intent is None:
-            return self._ask_in_last_clauses(query, repaired, reply, base) or reply
+            return self._ask_in_last_clauses(clauses, fixed, reply, base) or reply
         return reply
 
     # -- steps -----------------------------------------------------------------------------
-    def _marked_like(self, marked: str, normalized: str, repaired: str) -> str:
-        """The repaired text with the clause marks back in. Repair keeps a text's length and
-        breaks at spaces as at marks, so the repair already done serves; a cut text is repaired anew."""
-        if len(marked) != len(normalized) or len(repaired) != len(normalized):
-            return self.text.repair_typos(marked)
-        return "".join("，" if m == "，" else r for m, r in zip(marked, repaired))
+    def _repaired_clauses(self, clauses: list[str], normalized: str, repaired: str) -> list[str]:
+        """Each clause's typo repair, cut out of the whole message's: repair keeps a text's
+        length and breaks at spaces, so it is done once. A message cut to its end is repaired
+        clause by clause."""
+        if len(normalized) != len(" ".join(clauses)) or len(repaired) != len(normalized):
+            return [self.text.repair_typos(c) for c in clauses]
+        out, at = [], 0
+        for c in clauses:
+            out.append(repaired[at:at + len(c)])
+            at += len(c) + 1
+        return out
 
     def _match(self, normalized: str, canonical: str, base: dict, within: tuple[int, ...] | None = None) -> Reply:
         words = self.text.content_words(canonical)
         matches = self.index.search(words, limit=max(5, self.matching.max_choices + 1), within=within)
         return self._decide(matches, words, normalized, canonical, base)
 
-    def _ask_in_last_clauses(self, query: str, repaired: str, reply: Reply, base: dict) -> Reply | None:
+    def _ask_in_last_clauses(self, clauses: list[str], fixed: list[str], reply: Reply,
+                             base: dict) -> Reply | None:
         """A long message tells a story and asks at its end (…听说可以申请救助基金，这个去哪申请):
         when the whole is unsure, the last clauses may decide among its best candidates. They
         only choose, never discover: the answer must be one the whole message already ranked
-        near the top, and a confident one, since a lone clause (这靠谱吗) says little."""
-        # Clauses of emoji or punctuation alone say nothing: they neither count nor are tried.
-        clauses = [n for n in (self.text.normalize(c) for c in _CLAUSE_BREAK.split(query)) if n]
+        near the top, and a confident one, since a lone clause (这靠谱吗) says little.
+        `clauses` are the message's, normalised (emoji alone are none), `fixed` their repair."""
         if len(clauses) < MIN_CLAUSES or not reply.candidates:
             return None
         near_top = tuple(self._position[c.id] for c in reply.candidates[:self.matching.max_choices])
-        tail = clauses[-MAX_ASK_CLAUSES:]
-        whole = repaired.replace(" ", "")
         for k in range(1, min(len(clauses), MAX_ASK_CLAUSES + 1)):
-            part = " ".join(tail[-k:])
-            # Repair keeps a text's length (a typo becomes its homophone), so the clauses' repair
-            # is the end of the whole message's, already done.
-            size = len(part.replace(" ", ""))
-            fixed = whole[-size:] if size <= len(whole) and reply.normalized.replace(" ", "").endswith(
-                part.replace(" ", "")) else self.text.repair_typos(part)
-            canonical = self.text.canonical(part, fixed)
+            part = " ".join(clauses[-k:])
+            canonical = self.text.canonical(part, " ".join(fixed[-k:]))
             r = self._match(part, canonical, base, within=near_top)
             if r.status == ANSWER and r.score >= CLAUSE_MIN_SCORE and self._names(canonical, r.entry_id):
                 return dataclasses.replace(r, normalized=reply.normalized, candidates=reply.candidates)
