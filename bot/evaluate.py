@@ -1,8 +1,13 @@
 """`trafficbot eval`: how well the engine answers a labelled set, beside two baselines.
 
-A label (`expect`) is an entry id, or `fallback` (must not be answered), `emergency` or
-`smalltalk`. An entry question counts as correct only when answered with that entry; a clarify
-that offers it is reported apart, since the citizen still has to pick.
+A label (`expect`) is an entry id, or `fallback` (must not be answered), `emergency`, `fire`
+(an emergency whose reply must put 119 first) or `smalltalk`. An entry question counts as correct
+only when answered with that entry; a clarify that offers it is reported apart, since the citizen
+still has to pick.
+
+Sets written by people who never saw the knowledge cannot name entry ids: their label is
+`expect: answer` with `must_mention: [...]`, the strings any right answer contains (a number may
+be written in Arabic or Chinese numerals on either side).
 """
 
 from __future__ import annotations
@@ -14,10 +19,13 @@ from pathlib import Path
 
 import yaml
 
+from bot.numerals import arabic
 from bot.reply import ANSWER, CLARIFY, EMERGENCY, FALLBACK, SMALLTALK
 
 DEFAULT_SET = Path(__file__).resolve().parent.parent / "tests" / "eval" / "questions.yaml"
-SPECIAL = (FALLBACK, EMERGENCY, SMALLTALK)
+FIRE = "fire"  # an emergency label whose reply must put 119 first
+BY_CONTENT = "answer"  # an id-free label: judged by `must_mention`
+SPECIAL = (FALLBACK, EMERGENCY, FIRE, SMALLTALK)
 QUERY_KEYS = ("q", "query", "question", "text")
 EXPECT_KEYS = ("expect", "expected", "label", "entry")
 
@@ -51,23 +59,54 @@ def load_labelled(path: Path) -> list[dict]:
             raise ValueError(f"item {n} needs a question (q) and a label (expect)")
         if isinstance(expect, (list, tuple)):  # several acceptable entries: any of them is right
             expect = "|".join(str(x).strip() for x in expect)
-        items.append({"q": str(q), "expect": str(expect).strip(), "kind": str(row.get("kind") or "-")})
+        mention = row.get("must_mention") or []
+        if isinstance(mention, (str, int, float)):
+            mention = [mention]
+        expect = str(expect).strip()
+        if expect == BY_CONTENT and not mention:
+            raise ValueError(f"item {n}: 'expect: answer' needs must_mention (what a right answer contains)")
+        items.append({"q": str(q), "expect": expect, "kind": str(row.get("kind") or "-"),
+                      "must_mention": [str(m) for m in mention]})
     return items
 
 
-def _correct(expect: str, status: str, entry_id: str | None) -> bool:
+def _mentions(answer: str, needles: list[str]) -> bool:
+    """Does the answer say every needle, a number in either script?"""
+    numeric = arabic(answer)
+    return all(n in answer or arabic(n) in numeric for n in needles)
+
+
+def _fire_first(text: str) -> bool:
+    at = text.find("119")
+    return at != -1 and (text.find("122") == -1 or at < text.find("122"))
+
+
+def _correct(item: dict, status: str, entry_id: str | None, answer: str) -> bool:
+    expect = item["expect"]
     if expect == FALLBACK:
         return status == FALLBACK
     if expect in (EMERGENCY, SMALLTALK):
         return status == expect
+    if expect == FIRE:
+        return status == EMERGENCY and _fire_first(answer)
+    if expect == BY_CONTENT:
+        return status == ANSWER and _mentions(answer, item["must_mention"])
     return status == ANSWER and entry_id in expect.split("|")
+
+
+def _is_emergency(expect: str) -> bool:
+    return expect in (EMERGENCY, FIRE)
 
 
 def _group(expect: str) -> str:
     return expect if expect in SPECIAL else "in-scope"
 
 
-def _best_cutoff(preds: list[tuple[str | None, float]], items: list[dict]) -> tuple[float, list[bool]]:
+def _in_scope(expect: str) -> bool:
+    return expect not in SPECIAL
+
+
+def _best_cutoff(preds: list[tuple[str | None, float]], items: list[dict], engine) -> tuple[float, list[bool]]:
     """The cut-off that maximises a baseline's accuracy (it cannot flag emergencies or smalltalk)."""
     scores = sorted({s for _, s in preds} | {0.0})
     best = (-1, 0.0, [])
@@ -80,7 +119,8 @@ def _best_cutoff(preds: list[tuple[str | None, float]], items: list[dict]) -> tu
             elif item["expect"] in SPECIAL:
                 ok.append(False)
             else:
-                ok.append(answered and entry in item["expect"].split("|"))
+                found = engine.entry(entry) if answered else None
+                ok.append(found is not None and _correct(item, ANSWER, entry, found.answer))
         if sum(ok) > best[0]:
             best = (sum(ok), cut, ok)
     return best[1], best[2]
@@ -102,19 +142,23 @@ def evaluate(engine, items: list[dict], baselines: bool = True) -> dict:
         reply = engine.answer(item["q"])
         offered = [c.id for c in reply.choices] if reply.status == CLARIFY else []
         rows.append({**item, "status": reply.status, "entry": reply.entry_id, "score": round(reply.score, 3),
-                     "offered": offered, "ok": _correct(item["expect"], reply.status, reply.entry_id)})
+                     "offered": offered, "ok": _correct(item, reply.status, reply.entry_id, reply.text)})
     flags = [r["ok"] for r in rows]
     by_kind: dict[str, list[bool]] = defaultdict(list)
     by_topic: dict[str, list[bool]] = defaultdict(list)
     for r in rows:
         by_kind[r["kind"]].append(r["ok"])
-        entry = engine.entry(r["expect"].split("|")[0]) if r["expect"] not in SPECIAL else None
+        entry = engine.entry(r["expect"].split("|")[0]) if _in_scope(r["expect"]) else None
+        if r["expect"] == BY_CONTENT:
+            entry = engine.entry(r["entry"]) if r["entry"] else None
         by_topic[entry.topic if entry else r["expect"]].append(r["ok"])
-    in_scope = [r for r in rows if r["expect"] not in SPECIAL]
+    in_scope = [r for r in rows if _in_scope(r["expect"])]
     oos = [r for r in rows if r["expect"] == FALLBACK]
-    emerg = [r for r in rows if r["expect"] == EMERGENCY]
-    non_emerg = [r for r in rows if r["expect"] != EMERGENCY]
-    unknown = sorted({e for r in in_scope for e in r["expect"].split("|") if engine.entry(e) is None})
+    emerg = [r for r in rows if _is_emergency(r["expect"])]
+    fire = [r for r in rows if r["expect"] == FIRE]
+    non_emerg = [r for r in rows if not _is_emergency(r["expect"])]
+    unknown = sorted({e for r in in_scope if r["expect"] != BY_CONTENT
+                      for e in r["expect"].split("|") if engine.entry(e) is None})
     report = {
         "items": len(rows),
         "accuracy": _rates(flags, items),
@@ -125,6 +169,7 @@ def evaluate(engine, items: list[dict], baselines: bool = True) -> dict:
         "out_of_scope_not_answered": _share(oos, lambda r: r["status"] in (FALLBACK, CLARIFY)),
         "out_of_scope_fallback": _share(oos, lambda r: r["status"] == FALLBACK),
         "emergencies_caught": _share(emerg, lambda r: r["status"] == EMERGENCY),
+        "fire_119_first": _share(fire, lambda r: r["ok"]),
         "non_emergencies_flagged": sum(1 for r in non_emerg if r["status"] == EMERGENCY),
         "by_status_label": {k: v for k, v in _rates(flags, items).items() if k != "overall"},
         "by_kind": {k: _frac(v) for k, v in sorted(by_kind.items())},
@@ -139,7 +184,7 @@ def evaluate(engine, items: list[dict], baselines: bool = True) -> dict:
         report["baselines"] = {}
         for name, preds in (("rapidfuzz extractOne WRatio", wratio_predictions(engine.knowledge, queries)),
                             ("BM25 over jieba tokens", bm25_predictions(engine.knowledge, queries))):
-            cut, ok = _best_cutoff(preds, items)
+            cut, ok = _best_cutoff(preds, items, engine)
             rates = _rates(ok, items)
             report["baselines"][name] = {"cutoff": round(cut, 3), **rates}
         best = max(v["overall"] for v in report["baselines"].values())
@@ -169,7 +214,8 @@ def format_report(report: dict) -> str:
         f" wrong answer {pct(report['in_scope_wrong_answer'])})",
         f"  out-of-scope not answered        {pct(report['out_of_scope_not_answered'])}"
         f"   (fallback {pct(report['out_of_scope_fallback'])})",
-        f"  emergencies caught               {pct(report['emergencies_caught'])}",
+        f"  emergencies caught               {pct(report['emergencies_caught'])}"
+        f"   (fire/trapped with 119 first {pct(report['fire_119_first'])})",
         f"  non-emergencies flagged          {report['non_emergencies_flagged']:6d}",
         "",
         "  by label:",
@@ -197,5 +243,6 @@ def format_report(report: dict) -> str:
             got = f"{r['status']} {r['entry'] or ''}".strip()
             if r["offered"]:
                 got += " [" + ", ".join(r["offered"]) + "]"
-            lines.append(f"    [{r['kind']}] {r['q']!r}: expected {r['expect']}, got {got} ({r['score']})")
+            expected = r["expect"] + (f" mentioning {'/'.join(r['must_mention'])}" if r["must_mention"] else "")
+            lines.append(f"    [{r['kind']}] {r['q']!r}: expected {expected}, got {got} ({r['score']})")
     return "\n".join(lines)

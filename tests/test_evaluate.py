@@ -1,0 +1,49 @@
+"""Scoring sets written by people who never saw our entry ids: labels by what a right answer says."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.evaluate import evaluate, load_labelled
+from bot.numerals import arabic
+
+
+def _set(tmp_path, text: str):
+    path = tmp_path / "set.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_labelled(path)
+
+
+def test_an_answer_is_right_only_when_it_says_what_the_label_asks_for(engine, tmp_path):
+    items = _set(tmp_path, """
+- {q: "高速上车坏了警示牌放多远", expect: answer, must_mention: ["150"]}
+- {q: "高速上车坏了警示牌放多远", expect: answer, must_mention: ["一百五十米"]}
+- {q: "高速上车坏了警示牌放多远", expect: answer, must_mention: ["300"]}
+""")
+    report = evaluate(engine, items, baselines=False)
+    assert [r["q"] for r in report["failures"]] == ["高速上车坏了警示牌放多远"]
+    assert report["failures"][0]["must_mention"] == ["300"]
+    assert report["in_scope_wrong_answer"] == pytest.approx(1 / 3)
+
+
+def test_a_fire_label_needs_119_first_and_counts_as_an_emergency(engine, tmp_path):
+    items = _set(tmp_path, """
+- {q: "车着火了里面有人出不来", expect: fire}
+- {q: "出车祸了有人受伤流了好多血", expect: fire}
+""")
+    report = evaluate(engine, items, baselines=False)
+    assert report["emergencies_caught"] == 1.0
+    assert report["fire_119_first"] == 0.5
+
+
+def test_an_answer_label_without_what_it_must_say_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="must_mention"):
+        _set(tmp_path, '- {q: "电动车限速多少", expect: answer}\n')
+
+
+def test_chinese_numerals_read_as_arabic():
+    assert arabic("一百五十米") == "150米"
+    assert arabic("九十日内") == "90日内"
+    assert arabic("十二分") == "12分"
+    assert arabic("两万元") == "20000元"
+    assert arabic("拨打一二二") == "拨打122"
