@@ -8,16 +8,17 @@ import hmac
 import json
 import logging
 import os
+import queue
 import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
-import aiosqlite
 import pytest
 
 from bot.querylog import SCHEMA_VERSION, QueryLog, QueryLogError, purge_database
@@ -184,19 +185,77 @@ CHILD = textwrap.dedent(
 )
 
 
+class Child:
+    """A child process whose output is read with a deadline: a child that hangs or goes quiet
+    fails the test (and is killed) instead of hanging the suite."""
+
+    def __init__(self, args: list[str], *, stdin: bool = False) -> None:
+        self.proc = subprocess.Popen(args, stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+                                     stdout=subprocess.PIPE, text=True)
+        self.lines: list[str] = []
+        self._pending: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self._pending.put(line.strip())
+        self._pending.put(None)
+
+    def _fail(self, what: str, timeout: float) -> None:
+        self.proc.kill()
+        self.proc.wait(5)
+        pytest.fail(f"child process: {what} within {timeout} s; it printed {self.lines[-5:]}")
+
+    def wait_line(self, predicate, timeout: float) -> str:
+        """The first line for which `predicate` is true (lines before it are kept in .lines)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                line = self._pending.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                self._fail("no expected line", timeout)
+            if line is None:
+                self._fail("ended before the expected line", timeout)
+            self.lines.append(line)
+            if predicate(line):
+                return line
+
+    def finish(self, timeout: float) -> int:
+        """Read the rest of the output and wait for the exit; its return code."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                line = self._pending.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                self._fail("did not end", timeout)
+            if line is None:
+                break
+            self.lines.append(line)
+        try:
+            return self.proc.wait(max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            self._fail("did not exit", timeout)
+            raise  # pragma: no cover - pytest.fail raised
+
+
 def run_child(db, batch, sig, after_rows):
-    code = CHILD.format(root=str(ROOT), db=db, batch=batch)
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-    lines = []
-    for line in proc.stdout:
-        lines.append(line.strip())
-        if line.strip().isdigit() and int(line) >= after_rows:
-            proc.send_signal(sig)
-            break
-    lines.extend(x.strip() for x in proc.stdout.read().splitlines())
-    proc.wait(timeout=10)
-    recorded = max(int(x.split()[-1]) for x in lines if x.split()[-1].isdigit())
+    child = Child([sys.executable, "-c", CHILD.format(root=str(ROOT), db=db, batch=batch)])
+    child.wait_line(lambda line: line.isdigit() and int(line) >= after_rows, timeout=30)
+    child.proc.send_signal(sig)
+    child.finish(timeout=15)
+    lines = child.lines
+    recorded = max(int(x.split()[-1]) for x in lines if x.split() and x.split()[-1].isdigit())
     return recorded, lines
+
+
+def test_a_stuck_child_fails_the_test_within_its_deadline():
+    child = Child([sys.executable, "-c", "import time; print('started', flush=True); time.sleep(60)"])
+    started = time.monotonic()
+    with pytest.raises(pytest.fail.Exception, match="no expected line within 1.0 s"):
+        child.wait_line(lambda line: line == "never printed", timeout=1.0)
+    assert time.monotonic() - started < 3
+    assert child.proc.poll() is not None  # killed, not left running
+    assert child.lines == ["started"]
 
 
 def test_sigint_in_the_middle_writes_every_answered_question(tmp_path):
@@ -222,12 +281,12 @@ def test_kill_9_loses_at_most_one_batch_and_leaves_no_corrupt_file(tmp_path):
 LOCKED_SECONDS = 5.0  # another process (a staff member's sqlite3 shell, a backup) holds the file this long
 LOCKER = textwrap.dedent(
     """
-    import sqlite3, sys
+    import select, sqlite3, sys
     conn = sqlite3.connect(sys.argv[1], isolation_level=None)
     conn.execute("BEGIN EXCLUSIVE")
     conn.execute("INSERT INTO meta (key, value) VALUES ('locker', 'x')")
     print("locked", flush=True)
-    sys.stdin.readline()  # held until the test says so (at most the given seconds)
+    select.select([sys.stdin], [], [], float(sys.argv[2]))  # held until the test says so, or the deadline
     conn.execute("ROLLBACK")
     """
 )
@@ -238,8 +297,8 @@ async def test_database_locked_by_another_process_answers_go_on_and_rows_arrive_
     log = await QueryLog.open(db, batch_size=20, flush_interval=0.05, max_retry_interval=0.2)
     log.record_question(user_id=1, chat_type="private", reply=make_reply(), latency_ms=1)
     assert await log.flush()
-    locker = subprocess.Popen([sys.executable, "-c", LOCKER, db], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    assert locker.stdout.readline().strip() == "locked"
+    locker = Child([sys.executable, "-c", LOCKER, db, str(LOCKED_SECONDS + 20)], stdin=True)
+    locker.wait_line(lambda line: line == "locked", timeout=15)
     started = time.monotonic()
     took = []
     n = 0
@@ -255,9 +314,9 @@ async def test_database_locked_by_another_process_answers_go_on_and_rows_arrive_
     assert took[int(len(took) * 0.99)] < 0.01 and took[-1] < 0.5
     assert not log.healthy and log.queued > 0
     assert count(db) == 1  # nothing got through the lock
-    locker.stdin.write("release\n")
-    locker.stdin.close()
-    await asyncio.to_thread(locker.wait, 10)
+    locker.proc.stdin.write("release\n")
+    locker.proc.stdin.close()
+    assert await asyncio.to_thread(locker.finish, 10) == 0
     assert await wait_for(lambda: count(db) == n + 1, timeout=5)
     assert log.healthy
     await log.close()
@@ -323,8 +382,11 @@ async def test_read_only_database_rows_kept_and_written_once_writable(db, caplog
     log = await QueryLog.open(db, flush_interval=60, max_retry_interval=60)
     # the file turns read-only under the bot (as root, chmod would not stop us: use SQLite's own
     # read-only mode for the open connection, which fails writes with SQLITE_READONLY)
-    await log._conn.close()
-    log._conn = await aiosqlite.connect(f"file:{db}?mode=ro", uri=True, isolation_level=None)
+    def read_only():
+        log._store.close()
+        log._store.conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+
+    await log._worker.submit(read_only)
     for i in range(5):
         log.record_question(user_id=1, chat_type="private", reply=make_reply(i), latency_ms=1)
     assert not await log.flush()
@@ -338,8 +400,12 @@ async def test_read_only_database_rows_kept_and_written_once_writable(db, caplog
 async def test_disk_full_rows_kept_and_written_when_there_is_room(db, caplog):
     caplog.set_level(logging.WARNING, logger="bot.querylog")
     log = await QueryLog.open(db, flush_interval=60, max_retry_interval=60)
-    pages = (await (await log._conn.execute("PRAGMA page_count")).fetchone())[0]
-    await log._conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full
+    def fill_disk():
+        conn = log._store.conn
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full
+
+    await log._worker.submit(fill_disk)
     for i in range(500):
         log.record_question(user_id=1, chat_type="private", reply=make_reply(i, query="长问题" * 50), latency_ms=1)
     assert not await log.flush()
