@@ -24,6 +24,7 @@ result has the same length as the input, and every character that is not masked 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -50,6 +51,7 @@ _PLATE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of one character: a bounded memo
 def _fold(ch: str) -> str:
     """One character as the patterns see it: a digit 0-9, an ASCII letter, a simplified province
     character, or itself."""
@@ -86,43 +88,20 @@ def _kind(digits: str) -> tuple[str, int, int] | None:
     return None
 
 
+_RUN = re.compile(
+    r"(?<![A-Za-z0-9])[0-9](?:[" + re.escape("".join(sorted(_GROUP_SEP))) + r"]{0,%d}[0-9])*+[Xx]?+(?![A-Za-z0-9])" % _MAX_SEP
+)
+_GROUP = re.compile(r"[0-9]+[Xx]?")
+
+
 def _runs(folded: str):
     """Each maximal run of digit groups: a list of groups, each a list of indices into `folded`.
 
-    Groups are split by at most _MAX_SEP separator characters; an X/x may end the last group (an
-    ID card). A run touching an ASCII letter is a code or a plate, not a number: skipped."""
-    i, n = 0, len(folded)
-    while i < n:
-        if not folded[i].isdigit() or (i and folded[i - 1].isascii() and folded[i - 1].isalnum()):
-            i += 1
-            continue
-        groups: list[list[int]] = []
-        group: list[int] = []
-        j = i
-        while j < n:
-            ch = folded[j]
-            if ch.isdigit():
-                group.append(j)
-                j += 1
-                continue
-            if ch in "Xx" and group:
-                group.append(j)
-                j += 1
-                break
-            k = j
-            while k < n and folded[k] in _GROUP_SEP and k - j < _MAX_SEP:
-                k += 1
-            if k > j and k < n and folded[k].isdigit():
-                groups.append(group)
-                group = []
-                j = k
-                continue
-            break
-        groups.append(group)
-        end = j
-        if not (end < n and folded[end].isascii() and folded[end].isalpha()):
-            yield groups
-        i = max(end, i + 1)
+    Groups are split by at most _MAX_SEP separator characters; an X/x may end the run (an ID
+    card). A run touching an ASCII letter is a code or a plate, not a number: skipped."""
+    for run in _RUN.finditer(folded):
+        base = run.start()
+        yield [list(range(base + g.start(), base + g.end())) for g in _GROUP.finditer(run.group())]
 
 
 def _number_spans(folded: str):
@@ -145,13 +124,14 @@ def _number_spans(folded: str):
 
 def mask(text: str) -> str:
     """The text with mobile, ID-card, bank-card and plate numbers masked (same length as input)."""
-    if not text:
+    if not text or not any(ch.isdigit() for ch in text):  # every digit form counts for isdigit()
         return text
-    # folded view without zero-width characters, and where each of its characters came from
-    where = [i for i, ch in enumerate(text) if ch not in _ZERO_WIDTH]
-    folded = "".join(_fold(text[i]) for i in where)
-    if not any(ch.isdigit() for ch in folded):
-        return text
+    if _ZERO_WIDTH.isdisjoint(text):
+        where: range | list[int] = range(len(text))
+        folded = "".join(map(_fold, text))
+    else:  # folded view without zero-width characters, and where each of its characters came from
+        where = [i for i, ch in enumerate(text) if ch not in _ZERO_WIDTH]
+        folded = "".join(_fold(text[i]) for i in where)
     hidden: set[int] = set()
     for m in _PLATE.finditer(folded):
         hidden.update(where[p] for p in range(m.start() + 1, m.end()))
