@@ -282,6 +282,15 @@ def connect(path: str | os.PathLike, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) 
     return conn
 
 
+def offered_sql(question: str = "q.id", entry: str = "c.entry_id", *, follow_ups: bool = False) -> str:
+    """An SQL condition, true when the entry in column `entry` was a button of the question in
+    column `question`: an exact match on `offers` (no LIKE, so ``%`` or ``_`` in a forged entry id
+    match nothing). With `follow_ups`, buttons under an answer reached from it count too.
+    Arguments are column names written by the caller, never user input."""
+    extra = "" if follow_ups else " AND o.follow_up = 0"
+    return f"EXISTS (SELECT 1 FROM offers o WHERE o.question_id = {question} AND o.entry_id = {entry}{extra})"
+
+
 def purge_cutoff(older_than_days: float, now: datetime | None = None) -> str:
     """The stored timestamp `older_than_days` before `now`. A span reaching before year 1 keeps
     everything (the cutoff is the earliest time); a negative or non-number span is a ValueError."""

@@ -25,7 +25,7 @@ import pytest
 
 from bot.querylog import (
     MIGRATIONS, PRESS_NOT_OFFERED, PRESS_NOT_YOURS, PRESS_OK, PRESS_UNCHECKED, PRESS_UNKNOWN_QUESTION,
-    SCHEMA_VERSION, QueryLog, QueryLogError, atomic, backup_database, connect, format_ts, purge_cutoff, purge_database,
+    SCHEMA_VERSION, QueryLog, QueryLogError, atomic, backup_database, connect, offered_sql, format_ts, purge_cutoff, purge_database,
 )
 from bot.reply import Candidate, Reply
 
@@ -752,3 +752,44 @@ def test_logs_purge_with_enormous_days_is_no_traceback(tmp_path, capsys):
     cfg.write_text(f"storage:\n  database: {db}\n", encoding="utf-8")
     assert logs_cli.main(["purge", "--days", "1000000000", "--config", str(cfg)]) == 0
     assert "deleted 0 questions" in capsys.readouterr().out
+
+
+async def test_offered_sql_matches_exact_entries_only_not_wildcards(db):
+    log = await QueryLog.open(db, flush_interval=60)
+    qid = log.record_question(user_id=1, chat_type="private", reply=make_reply(status="clarify"), latency_ms=1)
+    for entry in ("ebike-helmet", "%", "_bike-helmet", "ebike-insurance"):
+        log.record_choice(qid, entry)  # as forged presses were, before check_press
+    log.record_offers(qid, ["ebike-insurance"])
+    await log.close()
+    conn = sqlite3.connect(db)
+    sql = "SELECT c.entry_id FROM choices c JOIN questions q ON q.id = c.question_id WHERE "
+    assert [r[0] for r in conn.execute(sql + offered_sql())] == ["ebike-helmet"]
+    assert sorted(r[0] for r in conn.execute(sql + offered_sql(follow_ups=True))) == ["ebike-helmet", "ebike-insurance"]
+
+
+def test_a_worker_stuck_in_the_disk_neither_holds_close_nor_the_process_exit(tmp_path):
+    db = str(tmp_path / "q.sqlite3")
+    code = textwrap.dedent(
+        f"""
+        import asyncio, sys, time
+        sys.path.insert(0, {str(ROOT)!r})
+        from bot.querylog import QueryLog
+        from bot.reply import Reply
+
+        async def main():
+            log = await QueryLog.open({db!r}, flush_interval=60)
+            log._worker.submit(time.sleep, 60)  # a disk that does not answer
+            for i in range(3):
+                log.record_question(user_id=i, chat_type="private", reply=Reply(status="answer", text="", query="q"), latency_ms=1)
+            print(await log.close(timeout=0.5), flush=True)
+
+        asyncio.run(main())
+        print("exited", flush=True)
+        """
+    )
+    child = Child([sys.executable, "-c", code])
+    started = time.monotonic()
+    assert child.finish(timeout=20) == 0
+    assert time.monotonic() - started < 10
+    assert child.lines[-1] == "exited"
+    assert "0 rows written, 0 lost, 3 in doubt" in child.lines[-2]
