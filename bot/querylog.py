@@ -132,7 +132,7 @@ _INSERT_CHOICE = "INSERT INTO choices (question_id, ts, entry_id) VALUES (?,?,?)
 _INSERT_FEEDBACK = "INSERT OR REPLACE INTO feedback (question_id, entry_id, ts, value) VALUES (?,?,?,?)"
 
 
-class QueryLogError(Exception):
+class QueryLogError(sqlite3.DatabaseError):
     """The database exists but is not a query log this code can read (e.g. a newer schema)."""
 
 

@@ -743,7 +743,7 @@ def test_logs_backup_command_writes_a_checked_copy_and_refuses_to_overwrite(tmp_
     assert [p.name for p in tmp_path.iterdir() if "partial" in p.name] == []
 
 
-def test_logs_purge_with_enormous_days_is_no_traceback(tmp_path, capsys):
+def test_logs_purge_with_enormous_days_or_on_a_newer_log_is_no_traceback(tmp_path, capsys):
     from bot import logs_cli
 
     db = tmp_path / "log.sqlite3"
@@ -752,6 +752,12 @@ def test_logs_purge_with_enormous_days_is_no_traceback(tmp_path, capsys):
     cfg.write_text(f"storage:\n  database: {db}\n", encoding="utf-8")
     assert logs_cli.main(["purge", "--days", "1000000000", "--config", str(cfg)]) == 0
     assert "deleted 0 questions" in capsys.readouterr().out
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")  # written by a newer bot
+    conn.close()
+    assert logs_cli.main(["purge", "--config", str(cfg)]) == 1
+    assert "newer than this program" in capsys.readouterr().err
+    assert logs_cli.main(["backup", str(tmp_path / "copy.sqlite3"), "--config", str(cfg)]) == 0  # a copy is fine
 
 
 async def test_offered_sql_matches_exact_entries_only_not_wildcards(db):
