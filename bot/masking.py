@@ -24,7 +24,6 @@ result has the same length as the input, and every character that is not masked 
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -51,7 +50,6 @@ _PLATE = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=8192)  # a pure function of one character: a bounded memo
 def _fold(ch: str) -> str:
     """One character as the patterns see it: a digit 0-9, an ASCII letter, a simplified province
     character, or itself."""
@@ -68,6 +66,31 @@ def _fold(ch: str) -> str:
     if ch == "\u3000":
         return " "
     return ch
+
+
+def _fold_table() -> dict[int, str]:
+    """`_fold` for the blocks where it changes something (full-width forms, circled, dingbat,
+    super/subscript and mathematical digits and letters, traditional provinces), for str.translate."""
+    table = {ord(k): v for k, v in TRADITIONAL_PROVINCES.items()}
+    for lo, hi in ((0xB2, 0xB3), (0xB9, 0xB9), (0x2070, 0x209F), (0x2460, 0x24FF), (0x2776, 0x2793),
+                   (0x3000, 0x3000), (0xFF01, 0xFF5E), (0x1D400, 0x1D7FF), (0x1F100, 0x1F10A)):
+        for cp in range(lo, hi + 1):
+            folded = _fold(chr(cp))
+            if folded != chr(cp):
+                table[cp] = folded
+    return table
+
+
+_FOLD_TABLE = _fold_table()
+_DIGIT = re.compile(r"\d")  # any decimal digit (Unicode Nd), after the table's folding
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # Arabic-Indic, Devanagari … digits: folded one by one
+
+
+def _folded(text: str) -> str:
+    folded = text.translate(_FOLD_TABLE)
+    if _OTHER_DIGIT.search(folded):
+        folded = _OTHER_DIGIT.sub(lambda m: str(unicodedata.digit(m.group())), folded)
+    return folded
 
 
 def _kind(digits: str) -> tuple[str, int, int] | None:
@@ -92,6 +115,7 @@ _RUN = re.compile(
     r"(?<![A-Za-z0-9])[0-9](?:[" + re.escape("".join(sorted(_GROUP_SEP))) + r"]{0,%d}[0-9])*+[Xx]?+(?![A-Za-z0-9])" % _MAX_SEP
 )
 _GROUP = re.compile(r"[0-9]+[Xx]?")
+_MIN_DIGITS = 11  # the shortest personal number (a mobile)
 
 
 def _runs(folded: str):
@@ -100,6 +124,8 @@ def _runs(folded: str):
     Groups are split by at most _MAX_SEP separator characters; an X/x may end the run (an ID
     card). A run touching an ASCII letter is a code or a plate, not a number: skipped."""
     for run in _RUN.finditer(folded):
+        if run.end() - run.start() < _MIN_DIGITS:  # too short to hold one: most numbers end here
+            continue
         base = run.start()
         yield [list(range(base + g.start(), base + g.end())) for g in _GROUP.finditer(run.group())]
 
@@ -124,14 +150,16 @@ def _number_spans(folded: str):
 
 def mask(text: str) -> str:
     """The text with mobile, ID-card, bank-card and plate numbers masked (same length as input)."""
-    if not text or not any(ch.isdigit() for ch in text):  # every digit form counts for isdigit()
+    if not text:
         return text
     if _ZERO_WIDTH.isdisjoint(text):
         where: range | list[int] = range(len(text))
-        folded = "".join(map(_fold, text))
+        folded = _folded(text)
     else:  # folded view without zero-width characters, and where each of its characters came from
         where = [i for i, ch in enumerate(text) if ch not in _ZERO_WIDTH]
-        folded = "".join(_fold(text[i]) for i in where)
+        folded = _folded("".join(text[i] for i in where))
+    if not _DIGIT.search(folded):
+        return text
     hidden: set[int] = set()
     for m in _PLATE.finditer(folded):
         hidden.update(where[p] for p in range(m.start() + 1, m.end()))
@@ -141,4 +169,7 @@ def mask(text: str) -> str:
         hidden.update(where[p] for p in idx[head: len(idx) - tail])
     if not hidden:
         return text
-    return "".join("*" if i in hidden else ch for i, ch in enumerate(text))
+    out = list(text)
+    for i in hidden:
+        out[i] = "*"
+    return "".join(out)

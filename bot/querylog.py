@@ -26,14 +26,14 @@ every connection takes):
 
     questions(id, ts, user_hash, chat_type, text, normalized, status, entry_id, score,
               candidates, choices, latency_ms, knowledge_version, reason)
-    offers(question_id, entry_id, follow_up)         -- every button offered under a question
+    offers(question_id, entry_id)                    -- buttons shown under an answer reached from it
     choices(question_id, ts, entry_id)               -- a button picked after a clarify/answer
     feedback(question_id, entry_id, ts, value)       -- +1 / -1, the last vote per answer counts
     meta(key, value)                                  -- hash_secret
 
-`offers` holds the answered entry and the buttons (`choices`) of the question itself
-(follow_up 0), and the buttons shown later under an answer reached from it (follow_up 1): what
-`check_press` accepts. `ts` is UTC, ISO 8601 with milliseconds and a Z
+A question offered its answered entry (`entry_id`, for 👍/👎) and its buttons (`choices`, JSON);
+`offers` adds the buttons shown later under an answer reached from it (a follow-up). Together
+they are what `check_press` accepts. `ts` is UTC, ISO 8601 with milliseconds and a Z
 (``2025-01-10T08:30:00.123Z``): it sorts as text.
 """
 
@@ -100,19 +100,13 @@ MIGRATIONS: list[tuple[str, ...]] = [
         )""",
         "CREATE INDEX IF NOT EXISTS feedback_ts ON feedback(ts)",
     ),
-    (  # 1 → 2: the engine's reason; the buttons offered, as rows (checked on a press, no LIKE)
+    (  # 1 → 2: the engine's reason; follow-up buttons (so that a press can be checked)
         "ALTER TABLE questions ADD COLUMN reason TEXT NOT NULL DEFAULT ''",
         """CREATE TABLE IF NOT EXISTS offers (
             question_id TEXT NOT NULL,
             entry_id    TEXT NOT NULL,
-            follow_up   INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (question_id, entry_id)
         ) WITHOUT ROWID""",
-        """INSERT OR IGNORE INTO offers (question_id, entry_id, follow_up)
-           SELECT id, entry_id, 0 FROM questions WHERE entry_id IS NOT NULL AND entry_id != ''""",
-        """INSERT OR IGNORE INTO offers (question_id, entry_id, follow_up)
-           SELECT q.id, j.value, 0 FROM questions q, json_each(q.choices) j
-           WHERE json_valid(q.choices) AND j.type = 'text'""",
     ),
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION
@@ -127,7 +121,7 @@ _INSERT_QUESTION = (
     "INSERT OR IGNORE INTO questions (id, ts, user_hash, chat_type, text, normalized, status, entry_id,"
     " score, candidates, choices, latency_ms, knowledge_version, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
-_INSERT_OFFER = "INSERT OR IGNORE INTO offers (question_id, entry_id, follow_up) VALUES (?,?,?)"
+_INSERT_OFFER = "INSERT OR IGNORE INTO offers (question_id, entry_id) VALUES (?,?)"
 _INSERT_CHOICE = "INSERT INTO choices (question_id, ts, entry_id) VALUES (?,?,?)"
 _INSERT_FEEDBACK = "INSERT OR REPLACE INTO feedback (question_id, entry_id, ts, value) VALUES (?,?,?,?)"
 
@@ -156,7 +150,7 @@ class QuestionRow(NamedTuple):
     latency_ms: float | None
     knowledge_version: str
     reason: str
-    offered: tuple[str, ...]  # entry_id and choices: rows of `offers`
+    offered: tuple[str, ...]  # entry_id and choices (not a column: for check_press while queued)
 
 
 class ChoiceRow(NamedTuple):
@@ -282,13 +276,18 @@ def connect(path: str | os.PathLike, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) 
     return conn
 
 
-def offered_sql(question: str = "q.id", entry: str = "c.entry_id", *, follow_ups: bool = False) -> str:
-    """An SQL condition, true when the entry in column `entry` was a button of the question in
-    column `question`: an exact match on `offers` (no LIKE, so ``%`` or ``_`` in a forged entry id
-    match nothing). With `follow_ups`, buttons under an answer reached from it count too.
-    Arguments are column names written by the caller, never user input."""
-    extra = "" if follow_ups else " AND o.follow_up = 0"
-    return f"EXISTS (SELECT 1 FROM offers o WHERE o.question_id = {question} AND o.entry_id = {entry}{extra})"
+def offered_sql(question: str = "q", entry: str = "c.entry_id", *, follow_ups: bool = False) -> str:
+    """An SQL condition, true when the entry in column `entry` was one of the buttons (`choices`)
+    of the question row aliased `question`: an exact match (no LIKE, so ``%`` or ``_`` in a forged
+    entry id match nothing). With `follow_ups`, the buttons under an answer reached from it
+    (`offers`) count too. Arguments are SQL names written by the caller, never user input."""
+    own = (
+        f"EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid({question}.choices) THEN {question}.choices"
+        f" ELSE '[]' END) j WHERE j.value = {entry})"
+    )
+    if not follow_ups:
+        return own
+    return f"({own} OR EXISTS (SELECT 1 FROM offers o WHERE o.question_id = {question}.id AND o.entry_id = {entry}))"
 
 
 def purge_cutoff(older_than_days: float, now: datetime | None = None) -> str:
@@ -388,6 +387,25 @@ def _describe(exc: BaseException) -> str:
 # ---------------------------------------------------------------------------- the worker thread
 
 
+def prepare(rows: list[Row], secret: str) -> list[tuple[str, list]]:
+    """The INSERT statements and their parameters for `rows`, users hashed with `secret`."""
+    questions: list[tuple] = []
+    offers: list[tuple[str, str]] = []
+    choices: list[ChoiceRow] = []
+    feedback: list[Row] = []
+    for row in rows:
+        if isinstance(row, QuestionRow):
+            questions.append((*row[:2], user_hash(secret, row.user_id), *row[3:14]))
+        elif isinstance(row, OffersRow):
+            offers.extend((row.question_id, e) for e in row.entry_ids)
+        elif isinstance(row, ChoiceRow):
+            choices.append(row)
+        else:
+            feedback.append(row)
+    return [(sql, params) for sql, params in ((_INSERT_QUESTION, questions), (_INSERT_OFFER, offers),
+                                              (_INSERT_CHOICE, choices), (_INSERT_FEEDBACK, feedback)) if params]
+
+
 class _Store:
     """The SQLite side: one connection, used only in the worker thread."""
 
@@ -430,28 +448,15 @@ class _Store:
             conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('hash_secret', ?)", (secrets.token_hex(32),))
         return conn.execute("SELECT value FROM meta WHERE key = 'hash_secret'").fetchone()[0]
 
-    def write(self, rows: list[Row]) -> None:
+    def write(self, rows: list[Row], statements: list[tuple[str, list]] | None = None) -> None:
+        """Write `rows` in one transaction; `statements` are them already prepared (by the event
+        loop, which knows the secret once connected: the Python work stays off this thread, so it
+        does not hold the GIL against the loop)."""
         conn = self.ensure()
         try:
-            questions: list[tuple] = []
-            offers: list[tuple[str, str, int]] = []
-            choices: list[ChoiceRow] = []
-            feedback: list[Row] = []
-            for row in rows:
-                if isinstance(row, QuestionRow):
-                    questions.append((*row[:2], user_hash(self.secret, row.user_id), *row[3:14]))
-                    offers.extend((row.id, e, 0) for e in row.offered)
-                elif isinstance(row, OffersRow):
-                    offers.extend((row.question_id, e, 1) for e in row.entry_ids)
-                elif isinstance(row, ChoiceRow):
-                    choices.append(row)
-                else:
-                    feedback.append(row)
             with atomic(conn):
-                for sql, params in ((_INSERT_QUESTION, questions), (_INSERT_OFFER, offers),
-                                    (_INSERT_CHOICE, choices), (_INSERT_FEEDBACK, feedback)):
-                    if params:
-                        conn.executemany(sql, params)
+                for sql, params in statements or prepare(rows, self.secret):
+                    conn.executemany(sql, params)
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc).lower():  # read-only / full / I/O: reconnect next time
                 self.close()
@@ -463,11 +468,12 @@ class _Store:
     def asked(self, question_id: str, entry_id: str) -> tuple[str | None, bool]:
         """(user_hash of the question or None, whether `entry_id` was offered under it)."""
         conn = self.ensure()
-        row = conn.execute("SELECT user_hash FROM questions WHERE id = ?", (question_id,)).fetchone()
-        offered = conn.execute(
-            "SELECT 1 FROM offers WHERE question_id = ? AND entry_id = ?", (question_id, entry_id)
+        row = conn.execute(
+            f"SELECT q.user_hash, q.entry_id IS ? OR {offered_sql('q', '?', follow_ups=True)}"
+            " FROM questions q WHERE q.id = ?",
+            (entry_id, entry_id, entry_id, question_id),
         ).fetchone()
-        return (row[0] if row else None), offered is not None
+        return (row[0], bool(row[1])) if row else (None, False)
 
     def purge(self, cutoff: str) -> dict[str, int]:
         return purge_rows(self.ensure(), cutoff)
@@ -812,7 +818,8 @@ class QueryLog:
         n = min(len(self._queue), MAX_ROWS_PER_TRANSACTION)
         batch = [self._queue.popleft() for _ in range(n)]
         self._inflight.append(batch)
-        future = self._worker.submit(self._store.write, batch)
+        secret = self._store.secret  # set once connected; until then the worker prepares
+        future = self._worker.submit(self._store.write, batch, prepare(batch, secret) if secret else None)
         # settled when the worker answers, whoever still waits: a cancelled wait (a deadline)
         # neither loses the batch nor writes it twice
         future.add_done_callback(functools.partial(self._settled, batch))

@@ -25,7 +25,8 @@ import pytest
 
 from bot.querylog import (
     MIGRATIONS, PRESS_NOT_OFFERED, PRESS_NOT_YOURS, PRESS_OK, PRESS_UNCHECKED, PRESS_UNKNOWN_QUESTION,
-    SCHEMA_VERSION, QueryLog, QueryLogError, atomic, backup_database, connect, offered_sql, format_ts, purge_cutoff, purge_database,
+    SCHEMA_VERSION, QueryLog, QueryLogError, atomic, backup_database, connect, format_ts, offered_sql, purge_cutoff,
+    purge_database, user_hash,
 )
 from bot.reply import Candidate, Reply
 
@@ -541,10 +542,18 @@ async def test_a_version_1_log_is_upgraded_keeping_its_rows_with_reason_and_offe
         ("old1", "事故", '["accident-minor", "accident-fund"]', ""),
         ("old2", "上牌", '["ebike-helmet"]', ""),
     ]
-    assert sorted(conn.execute("SELECT question_id, entry_id, follow_up FROM offers")) == [
-        ("old1", "accident-fund", 0), ("old1", "accident-minor", 0),
-        ("old2", "ebike-helmet", 0), ("old2", "ebike-plates", 0),
-    ]
+    assert conn.execute("SELECT count(*) FROM offers").fetchone()[0] == 0
+    conn.close()
+    log = await QueryLog.open(db, flush_interval=60)  # an old question's buttons still check out
+    assert await log.check_press("old1", 0, "accident-fund") == PRESS_NOT_YOURS  # hash "h" is nobody's
+    log._store.secret = "s"
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE questions SET user_hash = ?", (user_hash("s", 5),))
+    conn.commit()
+    assert await log.check_press("old1", 5, "accident-fund") == PRESS_OK
+    assert await log.check_press("old2", 5, "ebike-plates") == PRESS_OK
+    assert await log.check_press("old2", 5, "accident-fund") == PRESS_NOT_OFFERED
+    await log.close()
 
 
 def test_atomic_rolls_back_everything_when_one_statement_fails(tmp_path):
@@ -604,8 +613,8 @@ async def test_follow_up_buttons_under_a_chosen_answer_pass_once_recorded(db):
     assert await log.check_press(qid, 7, "ebike-insurance") == PRESS_OK  # written
     assert await log.check_press(qid, 9, "ebike-insurance") == PRESS_NOT_YOURS
     await log.close()
-    rows = sorted(sqlite3.connect(db).execute("SELECT entry_id, follow_up FROM offers WHERE question_id = ?", (qid,)))
-    assert rows == [("ebike-helmet", 0), ("ebike-insurance", 1)]
+    rows = sorted(sqlite3.connect(db).execute("SELECT entry_id FROM offers WHERE question_id = ?", (qid,)))
+    assert rows == [("ebike-helmet",), ("ebike-insurance",)]
 
 
 async def test_check_press_in_an_outage_says_it_could_not_check(tmp_path):
