@@ -1,8 +1,8 @@
 """The query log: every question, the choice a citizen picked, 👍 / 👎 — in one SQLite file.
 
 The answer never waits on the disk. `record_question`, `record_choice`, `record_feedback` and
-`record_offers` are plain synchronous calls that mask the text, append a typed row to an
-in-memory queue and return; a background task hands the queue in batches (every
+`record_offers` are plain synchronous calls that append a typed row (a question's text masked
+first) to an in-memory queue and return; a background task hands the queue in batches (every
 `flush_interval` seconds, or at once when `batch_size` rows are waiting) to one worker thread
 that owns the SQLite connection.
 
@@ -793,7 +793,7 @@ class QueryLog:
         if asker is None:
             if stored_hash is None:
                 return PRESS_UNKNOWN_QUESTION
-            if stored_hash != user_hash(self._store.secret, int(user_id)):
+            if stored_hash != user_hash(self._store.secret, user_id):
                 return PRESS_NOT_YOURS
         return PRESS_OK if offered else PRESS_NOT_OFFERED
 
