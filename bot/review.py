@@ -16,6 +16,7 @@ import collections
 import contextlib
 import csv
 import dataclasses
+import itertools
 import json
 import re
 import sqlite3
@@ -36,8 +37,9 @@ STATUS_ORDER = ("answer", "clarify", "fallback", "emergency", "smalltalk")
 GROUP_THRESHOLD = 60.0  # fuzz.ratio on the normalised text, 0..100
 # …or this much when the engine's closest entry is the same for both (驾照扣分怎么查 / 驾驶证扣分在哪查)
 RELATED_THRESHOLD = 45.0
-# Clustering compares a wording only with the groups most likely to take it (sharing its rarer
-# character pairs, or its closest entry), so 2,000 unique wordings cost seconds, not minutes.
+# Clustering compares a wording only with the groups most likely to take it (sharing most of its
+# character pairs, or its closest entry), so 2,000 long unique wordings cost seconds, not half a
+# minute (benchmarks/bench_review.py).
 MAX_COMPARED = 40
 MIN_SUGGESTION_USERS = 2
 
@@ -363,35 +365,34 @@ def cluster(
     items: list[Wording],
     threshold: float = GROUP_THRESHOLD,
     related_threshold: float = RELATED_THRESHOLD,
-    max_compared: int = MAX_COMPARED,
+    max_compared: int | None = MAX_COMPARED,
 ) -> list[list[Wording]]:
     """Greedy groups: each wording (most frequent first) joins the most similar group leader if
     `fuzz.ratio` is at least `threshold`, or `related_threshold` when the engine's closest entry
     is the same for both; otherwise it leads a new group.
 
-    Only the `max_compared` leaders sharing most of its rarer character pairs, and those with the
-    same closest entry, are compared: two wordings 60% alike share pairs, and a pair most
-    wordings hold (怎么) tells nothing, so the work per wording stays about constant.
+    Only the `max_compared` leaders sharing most of its character pairs (found through an index
+    of pairs, counted in C), and those with the same closest entry, are compared: wordings 60%
+    alike share many pairs, so the few leaders compared are the ones a full scan would pick.
+    `max_compared=None` compares every leader (the quadratic reference, for benchmarks/bench_review.py).
     """
-    frequency: collections.Counter = collections.Counter()
-    for it in items:
-        frequency.update(_pairs(it.key))
-    common = max(50, len(items) // 20)  # a pair in more wordings than this is not looked up
     groups: list[list[Wording]] = []
     leaders: list[str] = []
     leader_near: list[str | None] = []
-    by_pair: dict[str, list[int]] = collections.defaultdict(list)
+    by_pair: dict[str, list[int]] = {}
     by_near: dict[str, list[int]] = collections.defaultdict(list)
     low = min(threshold, related_threshold)
     for it in items:
         near = it.nearest
-        pairs = [p for p in _pairs(it.key) if frequency[p] <= common]
-        shared: collections.Counter = collections.Counter()
-        for p in pairs:
-            shared.update(by_pair.get(p, ()))
-        candidates = {i for i, _ in shared.most_common(max_compared)}
-        if near is not None:
-            candidates.update(by_near.get(near, ())[:max_compared])
+        pairs = _pairs(it.key)
+        if max_compared is None:
+            candidates = set(range(len(leaders)))
+        else:
+            postings = (by_pair[p] for p in pairs if p in by_pair)
+            shared = collections.Counter(itertools.chain.from_iterable(postings))
+            candidates = {i for i, _ in shared.most_common(max_compared)}
+            if near is not None:
+                candidates.update(by_near[near][:max_compared])
         home = None
         if candidates:
             order = sorted(candidates)  # ties go to the earlier (larger) group, as a full scan would
@@ -407,8 +408,8 @@ def cluster(
             leaders.append(it.key)
             leader_near.append(near)
             groups.append([])
-            for p in _pairs(it.key):
-                by_pair[p].append(home)
+            for p in pairs:
+                by_pair.setdefault(p, []).append(home)
             if near is not None:
                 by_near[near].append(home)
         groups[home].append(it)
