@@ -248,7 +248,9 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """`python -m bot.logs_cli summary …` (the same as `trafficbot logs summary …`)."""
-    parser = argparse.ArgumentParser(prog="trafficbot")
+    from bot.cli import Parser
+
+    parser = Parser(prog="trafficbot")
     sub = parser.add_subparsers(dest="command", required=True)
     register(sub)
     args = parser.parse_args(["logs", *(sys.argv[1:] if argv is None else argv)])
