@@ -278,17 +278,20 @@ def cmd_kb_check(args) -> int:
     cfg = _config(args)
     problems, summary = check_knowledge(cfg.knowledge.path, cfg.matching)
     problems = sorted(problems, key=lambda p: (p.file, p.line))
-    errs = [p for p in problems if p.severity == "error"]
-    warns = [p for p in problems if p.severity != "error"]
+    strict = getattr(args, "strict", False)
+    errs = [p for p in problems if p.severity == "error" or strict]
+    warns = [p for p in problems if p not in errs]
     for p in errs:
         print(f"ERROR   {p}")
     for p in warns:
         print(f"warning {p}")
     print(summary)
     if errs:
-        print(f"{len(errs)} error(s), {len(warns)} warning(s): fix the errors before serving this knowledge.")
+        print(f"{len(errs)} 处错误、{len(warns)} 条警告{'（--strict：警告算作错误）' if strict else ''}，请先改正错误再使用这份知识库 / "
+              f"{len(errs)} error(s), {len(warns)} warning(s){' (--strict: warnings count as errors)' if strict else ''}: "
+              "fix the errors before serving this knowledge.")
         return EXIT_ERROR
-    print(f"OK: no errors, {len(warns)} warning(s).")
+    print(f"OK：没有错误，{len(warns)} 条警告 / OK: no errors, {len(warns)} warning(s).")
     return EXIT_OK
 
 
