@@ -169,8 +169,12 @@ def _open_log(args, cfg: Config):
     if not getattr(args, "log", False):
         return None
     from bot.consolelog import ConsoleLog
+    from bot.querylog import QueryLogError
 
-    console_log = ConsoleLog(cfg.storage)
+    try:
+        console_log = ConsoleLog(cfg.storage)
+    except QueryLogError as exc:
+        raise ConfigError(f"storage.database {cfg.storage.database}: {exc}") from None
     print(f"问题将写入查询日志 / logging questions to {console_log.path}（对话类型 / chat type console）", file=sys.stderr)
     return console_log
 

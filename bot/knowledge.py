@@ -563,7 +563,7 @@ def _drop_duplicate_ids(entries: list[Entry], problems: list[Problem]) -> list[E
 
 
 def _check_related(entries: list[Entry], problems: list[Problem], broken: dict[str, tuple[str, int]] | None = None,
-                   sketches: list["_Sketch"] | tuple = ()) -> None:
+                   sketches: list[_Sketch] | tuple = ()) -> None:
     """`related:` ids must exist. One pointing into an entry or file that has errors is no new
     error: that file's errors say what to fix, and one note there lists the links waiting on it."""
     broken = broken or {}

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from bot.review import STATUS_ORDER, Downvoted, Suggestion, Summary, UnansweredGroup
+from bot.review import STATUS_ORDER, Downvoted, Suggestion, Summary, UnansweredGroup, beijing_time
 
 STATUS_LABELS = {
     "answer": "已回答",
@@ -72,8 +72,9 @@ def shares_line(s: Summary) -> str:
 
 
 def downvoted_table(items: list[Downvoted]) -> str:
-    return table(["问题 / question", "条目 / entry", "👎", "用户 / users", "最近 / last (UTC)"],
-                 [[d.question, d.entry_id, d.count, d.users, d.last_seen[:16]] for d in items], right=(2, 3))
+    return table(["问题 / question", "条目 / entry", "👎", "用户 / users", "最近（北京时间）/ last (Beijing)"],
+                 [[d.question, d.entry_id, d.count, d.users, beijing_time(d.last_seen)[:16].replace("T", " ")] for d in items],
+                 right=(2, 3))
 
 
 def format_summary_text(s: Summary, days: bool = True, top: int = 10) -> str:

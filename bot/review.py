@@ -22,7 +22,7 @@ import re
 import sqlite3
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -528,7 +528,7 @@ EXPORT_FORMATS = ("csv", "jsonl")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def iter_export_rows(db_path: str | Path, since: Any = None, until: Any = None) -> Iterator[dict]:
+def iter_export_rows(db_path: str | Path, since: Any = None, until: Any = None) -> Generator[dict, None, None]:
     """Every question with its picked choices and feedback (user as hash only), oldest first."""
     lo, hi = bounds(since, until)
     with reading(db_path) as conn:
