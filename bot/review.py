@@ -41,6 +41,7 @@ RELATED_THRESHOLD = 45.0
 # character pairs, or its closest entry), so 2,000 long unique wordings cost seconds, not half a
 # minute (benchmarks/bench_review.py).
 MAX_COMPARED = 40
+MAX_POSTINGS = 3000
 MIN_SUGGESTION_USERS = 2
 
 
@@ -372,8 +373,9 @@ def cluster(
     is the same for both; otherwise it leads a new group.
 
     Only the `max_compared` leaders sharing most of its character pairs (found through an index
-    of pairs, counted in C), and those with the same closest entry, are compared: wordings 60%
-    alike share many pairs, so the few leaders compared are the ones a full scan would pick.
+    of pairs, rarest pairs first, at most MAX_POSTINGS index entries), and those with the same
+    closest entry, are compared: wordings 60% alike share many pairs, so the few leaders
+    compared are the ones a full scan would pick, and the work per wording stays bounded.
     `max_compared=None` compares every leader (the quadratic reference, for benchmarks/bench_review.py).
     """
     groups: list[list[Wording]] = []
@@ -388,8 +390,14 @@ def cluster(
         if max_compared is None:
             candidates = set(range(len(leaders)))
         else:
-            postings = (by_pair[p] for p in pairs if p in by_pair)
-            shared = collections.Counter(itertools.chain.from_iterable(postings))
+            # rarest pairs first, until MAX_POSTINGS leaders are counted: the rare pairs tell
+            # most, and the work per wording stays bounded however many groups there are
+            postings = sorted((by_pair[p] for p in pairs if p in by_pair), key=len)
+            budget, used = MAX_POSTINGS, 0
+            while used < len(postings) and budget > 0:
+                budget -= len(postings[used])
+                used += 1
+            shared = collections.Counter(itertools.chain.from_iterable(postings[:used]))
             candidates = {i for i, _ in shared.most_common(max_compared)}
             if near is not None:
                 candidates.update(by_near[near][:max_compared])
