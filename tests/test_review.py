@@ -294,3 +294,29 @@ def test_terminal_output_escapes_control_and_bidi_characters():
     assert not any(ch in text for ch in ("\u202e", "\x1b", "\r"))
     down = logs_render.format_downvoted_text([review.Downvoted("\u2066坏\u2069", "a", 1, 1, "2025-01-10T00:00:00.000Z")])
     assert "\\u2066坏\\u2069" in down and "\u2066" not in down
+
+
+def test_clustering_compares_few_leaders_yet_groups_as_the_full_scan_does():
+    import random
+
+    rnd = random.Random(3)
+    parts = (["请问", "你好", "麻烦问下", "我想问"], ["电动车", "摩托车", "小轿车", "货车", "三轮车"],
+             ["被扣分了", "年检过期", "驾照丢了", "没挂牌", "被贴罚单"], ["怎么办", "去哪处理", "要带什么", "多久能好"])
+    texts = {"".join(rnd.choice(p) for p in parts) + rnd.choice(["", "呢", "啊", "吗"]) for _ in range(400)}
+    items = []
+    for i, text in enumerate(sorted(texts)):
+        w = review.Wording(key=text, first="2025-01-10T00:00:00.000Z", last="2025-01-10T00:00:00.000Z", count=1 + i % 3)
+        w.texts[text] += w.count
+        w.status["fallback"] += w.count
+        if i % 4 == 0:
+            w.near[f"entry-{i % 7}"] += 1
+        items.append(w)
+    items.sort(key=lambda it: (-it.count, it.key))
+
+    def placement(groups):
+        return {m.key: g[0].key for g in groups for m in g}
+
+    fast = review.cluster(items, max_compared=5)  # far fewer than the groups there are
+    full = review.cluster(items, max_compared=None)
+    assert len(full) > 20
+    assert placement(fast) == placement(full)
