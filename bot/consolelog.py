@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import getpass
 import hashlib
+from typing import Self
 
 from bot.config import StorageConfig
 from bot.querylog import QueryLog
@@ -74,7 +75,7 @@ class ConsoleLog:
         finally:
             self._loop.close()
 
-    def __enter__(self) -> "ConsoleLog":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

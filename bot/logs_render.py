@@ -12,7 +12,14 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from bot.review import STATUS_ORDER, Downvoted, Suggestion, Summary, UnansweredGroup, beijing_time
+from bot.review import (
+    STATUS_ORDER,
+    Downvoted,
+    Suggestion,
+    Summary,
+    UnansweredGroup,
+    beijing_time,
+)
 
 STATUS_LABELS = {
     "answer": "已回答",
