@@ -165,7 +165,7 @@ RATINGS = {"+": 1, "👍": 1, "-": -1, "👎": -1}
 
 
 def _open_log(args, cfg: Config):
-    """The console's query log when --log was given, else None; raises OSError-like errors."""
+    """The console's query log when --log was given, else None (a log of a newer schema: ConfigError)."""
     if not getattr(args, "log", False):
         return None
     from bot.consolelog import ConsoleLog
