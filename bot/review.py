@@ -30,7 +30,7 @@ from typing import IO, Any
 
 from rapidfuzz import fuzz, process
 
-from bot.querylog import SCHEMA_VERSION, format_ts
+from bot.querylog import SCHEMA_VERSION, format_ts, offered_sql
 
 LOCAL_TZ = timezone(timedelta(hours=8), "CST")
 STATUS_ORDER = ("answer", "clarify", "fallback", "emergency", "smalltalk")
@@ -191,7 +191,8 @@ def bounds(since: Any = None, until: Any = None) -> tuple[str | None, str | None
     """(ts >= lo, ts < hi) for local days `since` .. `until` inclusive; None where open."""
     s, u = _to_date(since), _to_date(until)
     lo = day_start_utc(s) if s else None
-    hi = day_start_utc(u + timedelta(days=1)) if u else None
+    # The day after the last one, or no upper bound past the calendar's end (--until 9999-12-31).
+    hi = day_start_utc(u + timedelta(days=1)) if u and u < date.max else None
     return lo, hi
 
 
@@ -489,7 +490,8 @@ def suggestions(
     with reading(db_path) as conn:
         # Only the choices it offered: a follow-up pressed under the chosen answer is a choice
         # of the same question too, but answers something else.
-        offered = "q.status IN ('clarify', 'fallback') AND q.choices LIKE ('%\"' || {} || '\"%')"
+        # An exact match against the offered ids: a forged id holding % or _ matches nothing.
+        offered = "q.status IN ('clarify', 'fallback') AND " + offered_sql("q", "{}")
         w, p = _where(lo, hi, column="c.ts", extra=offered.format("c.entry_id"))
         picked = conn.execute(
             f"SELECT c.entry_id, q.text, q.user_hash FROM choices c JOIN questions q ON q.id = c.question_id{w}", p

@@ -320,3 +320,15 @@ def test_clustering_compares_few_leaders_yet_groups_as_the_full_scan_does():
     full = review.cluster(items, max_compared=None)
     assert len(full) > 20
     assert placement(fast) == placement(full)
+
+
+async def test_a_forged_wildcard_entry_id_is_never_proposed(tmp_path):
+    # A forged button press "%" once matched every offered id through LIKE.
+    path = str(tmp_path / "q.sqlite3")
+    await _clarified(path, [(1, "小电驴牌照去哪办", "%", 1), (2, "小电驴牌照去哪办", "%", 1),
+                            (3, "小电驴牌照去哪办", "ebike-plate_", 1), (4, "小电驴牌照去哪办", "ebike-plate_", 1)])
+    assert review.suggestions(path, min_users=1) == []
+
+
+def test_until_the_last_day_of_the_calendar_is_an_open_end(seeded):
+    assert review.summary(seeded, until=date(9999, 12, 31)).total == review.summary(seeded).total > 0
