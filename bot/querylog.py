@@ -191,8 +191,8 @@ PRESS_UNCHECKED = "unchecked"  # the database cannot be read just now: nothing c
 @dataclass(frozen=True)
 class CloseResult:
     """What `QueryLog.close()` did. `lost`: rows that will never be written (queue overflow,
-    recorded after close, still queued at the deadline). `in_doubt`: rows SQLite was committing
-    when the deadline came (in the file only if that commit finished)."""
+    recorded after close, still queued or not yet committing at the deadline). `in_doubt`: rows
+    SQLite was committing when the deadline came (in the file only if that commit finished)."""
 
     written: int  # rows written since the log was opened
     lost: int
@@ -521,6 +521,7 @@ class QueryLog:
         self._db: aiosqlite.Connection | None = None
         self._queue: collections.deque[Row] = collections.deque()
         self._inflight: list[list[Row]] = []  # batches being written, not yet settled
+        self._committing: list[list[Row]] = []  # … of them, those whose COMMIT has been sent
         self._lock = asyncio.Lock()  # one batch at a time, in order
         # one transaction at a time on the connection: held by the write itself, which goes on
         # when its waiter gives up (a deadline), so that the next BEGIN waits for its COMMIT
@@ -583,9 +584,13 @@ class QueryLog:
             return self._snapshot()
 
     def _snapshot(self) -> CloseResult:
-        in_doubt = sum(len(b) for b in self._inflight)
-        return CloseResult(written=self.written, lost=self.dropped + len(self._queue), in_doubt=in_doubt,
+        in_doubt = self._rows_committing()
+        unsent = sum(len(b) for b in self._inflight) - in_doubt
+        return CloseResult(written=self.written, lost=self.dropped + len(self._queue) + unsent, in_doubt=in_doubt,
                            seconds=0.0)
+
+    def _rows_committing(self) -> int:
+        return sum(len(b) for b in self._inflight if any(b is c for c in self._committing))
 
     async def _shut(self, timeout: float) -> CloseResult:
         started = time.monotonic()
@@ -608,8 +613,13 @@ class QueryLog:
         self._closed = True
         left = len(self._queue)
         self._queue.clear()
+        # a batch whose COMMIT was not sent yet is lost: the connection closes under it. One whose
+        # COMMIT was sent is in doubt: in the file if SQLite finishes it.
+        for batch in [b for b in self._inflight if not any(b is c for c in self._committing)]:
+            self._inflight.remove(batch)
+            left += len(batch)
         self.dropped += left
-        result = CloseResult(written=self.written, lost=self.dropped, in_doubt=sum(len(b) for b in self._inflight),
+        result = CloseResult(written=self.written, lost=self.dropped, in_doubt=self._rows_committing(),
                              seconds=time.monotonic() - started)
         db, self._db = self._db, None
         if db is not None:
@@ -801,6 +811,7 @@ class QueryLog:
                 async with _atomic_async(db):
                     for sql, params in prepare(batch, self._secret):
                         await db.executemany(sql, params)
+                    self._committing.append(batch)  # COMMIT goes next, whoever waits for it
             except sqlite3.OperationalError as exc:
                 if "locked" not in str(exc).lower():  # read-only / full / I/O: reconnect next time
                     await self._disconnect()
@@ -820,6 +831,8 @@ class QueryLog:
                 await db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('hash_secret', ?)",
                                  (secrets.token_hex(32),))
                 ((secret,),) = await db.execute_fetchall("SELECT value FROM meta WHERE key = 'hash_secret'")
+            if self._closed:  # close() came while we connected: this connection is nobody's
+                raise QueryLogError("query log is closed")
         except BaseException:
             await _close_within(db, 1.0)
             raise
@@ -843,8 +856,11 @@ class QueryLog:
             await _close_within(db, 1.0)
 
     def _settled(self, batch: list[Row], future: asyncio.Future) -> None:
-        with contextlib.suppress(ValueError):
+        try:
             self._inflight.remove(batch)
+        except ValueError:
+            return  # given up by close(), and counted as lost then
+        self._committing = [b for b in self._committing if b is not batch]
         exc = None if future.cancelled() else future.exception()
         if exc is None and not future.cancelled():
             self.written += len(batch)

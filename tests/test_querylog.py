@@ -661,6 +661,23 @@ async def test_close_is_bounded_idempotent_and_counts_what_it_could_not_write(db
     assert log.dropped == first.lost + 1  # counted, not silently lost
 
 
+async def test_rows_whose_commit_the_disk_holds_at_close_are_in_doubt_and_land_if_it_finishes(db):
+    log = await QueryLog.open(db, flush_interval=60)
+    stuck = threading.Event()
+    # the disk hangs in the COMMIT itself (SQLite calls the trace callback as a statement starts)
+    await log._db.set_trace_callback(lambda sql: stuck.wait(30) if sql == "COMMIT" else None)
+    for i in range(4):
+        log.record_question(user_id=i, chat_type="private", reply=make_reply(i), latency_ms=1)
+    started = time.monotonic()
+    result = await log.close(timeout=0.5)
+    assert time.monotonic() - started < 1.5
+    assert (result.written, result.lost, result.in_doubt) == (0, 0, 4)
+    stuck.set()  # the disk answers: the commit finishes, then the connection closes
+    assert await wait_for(lambda: count(db) == 4)
+    # … and aiosqlite's thread ends (answering the abandoned close while this loop still runs)
+    assert await wait_for(lambda: not any(t.name == "querylog-sqlite q.sqlite3" for t in threading.enumerate()))
+
+
 async def test_close_that_writes_everything_says_so(db, caplog):
     caplog.set_level(logging.INFO, logger="bot.querylog")
     log = await QueryLog.open(db, flush_interval=60)
@@ -814,7 +831,8 @@ def test_a_worker_stuck_in_the_disk_neither_holds_close_nor_the_process_exit(tmp
     assert child.finish(timeout=20) == 0
     assert time.monotonic() - started < 10
     assert child.lines[-1] == "exited"
-    assert "0 rows written, 0 lost, 3 in doubt" in child.lines[-2]
+    # queued behind the stuck call, their COMMIT never sent: lost, and said so
+    assert "0 rows written, 3 lost, 0 in doubt" in child.lines[-2]
 
 
 async def test_opening_the_log_starts_only_daemon_threads(db):
