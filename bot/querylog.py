@@ -3,8 +3,10 @@
 The answer never waits on the disk. `record_question`, `record_choice`, `record_feedback` and
 `record_offers` are plain synchronous calls that append a typed row (a question's text masked
 first) to an in-memory queue and return; a background task hands the queue in batches (every
-`flush_interval` seconds, or at once when `batch_size` rows are waiting) to one worker thread
-that owns the SQLite connection.
+`flush_interval` seconds, or at once when `batch_size` rows are waiting) to an
+`aiosqlite.Connection`, whose thread runs the SQLite calls. The staff's tools (`logs purge`,
+`logs backup`, the review queries) use plain `sqlite3` through `connect`; both migrate the schema
+with the same `migrate`.
 
 When the database cannot be written — locked by another program, read-only, its folder gone,
 the disk full — the bot keeps answering: the rows stay queued (at most `max_queued`; the oldest
@@ -14,8 +16,9 @@ that it recovered. `close()` writes what is queued within a deadline and says wh
 what it lost. A hard kill (kill -9, power cut) loses at most the rows still queued: one
 `flush_interval`, at most about one batch. SQLite's WAL journal keeps the file itself consistent.
 
-The worker is a daemon thread: a disk that hangs can delay nothing beyond `close()`'s deadline,
-and never keeps the process from exiting.
+aiosqlite's thread is made a daemon (`_daemonize`) and its close is waited for within
+`close()`'s deadline: a disk that hangs can delay nothing beyond that deadline, and never keeps
+the process from exiting.
 
 Users are stored as an HMAC-SHA256 of their Telegram id keyed with `storage.hash_secret`, or,
 when none is configured, with a random secret generated once and kept in the database (table
@@ -49,7 +52,6 @@ import json
 import logging
 import math
 import os
-import queue
 import secrets
 import sqlite3
 import threading
@@ -57,7 +59,9 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, Union
+from typing import TYPE_CHECKING, Any, AsyncIterator, Iterator, NamedTuple, Union
+
+import aiosqlite
 
 from bot.masking import mask
 
@@ -187,8 +191,8 @@ PRESS_UNCHECKED = "unchecked"  # the database cannot be read just now: nothing c
 @dataclass(frozen=True)
 class CloseResult:
     """What `QueryLog.close()` did. `lost`: rows that will never be written (queue overflow,
-    recorded after close, still queued at the deadline). `in_doubt`: rows SQLite was committing
-    when the deadline came (in the file only if that commit finished)."""
+    recorded after close, still queued or not yet committing at the deadline). `in_doubt`: rows
+    SQLite was committing when the deadline came (in the file only if that commit finished)."""
 
     written: int  # rows written since the log was opened
     lost: int
@@ -306,22 +310,25 @@ def purge_cutoff(older_than_days: float, now: datetime | None = None) -> str:
         return MIN_TS
 
 
+# The one purge, as statements: `purge_rows` (the CLI) and `QueryLog.purge` (the bot) run these.
+_PURGE: tuple[tuple[str, str], ...] = (
+    ("choices", "DELETE FROM choices WHERE ts < :cutoff OR question_id IN (SELECT id FROM questions WHERE ts < :cutoff)"),
+    ("feedback", "DELETE FROM feedback WHERE ts < :cutoff OR question_id IN (SELECT id FROM questions WHERE ts < :cutoff)"),
+    ("offers", "DELETE FROM offers WHERE question_id IN (SELECT id FROM questions WHERE ts < :cutoff)"),
+    ("questions", "DELETE FROM questions WHERE ts < :cutoff"),
+)
+
+
+def _purge_counts(counts: dict[str, int]) -> dict[str, int]:
+    return {"questions": counts["questions"], "choices": counts["choices"], "feedback": counts["feedback"]}
+
+
 def purge_rows(conn: sqlite3.Connection, cutoff: str) -> dict[str, int]:
     """Delete questions before `cutoff` with everything tied to them (and choices/feedback older
     than it) in one transaction. The one purge: the bot's daily one and `logs purge`."""
-    counts: dict[str, int] = {}
     with atomic(conn):
-        counts["choices"] = conn.execute(
-            "DELETE FROM choices WHERE ts < ? OR question_id IN (SELECT id FROM questions WHERE ts < ?)",
-            (cutoff, cutoff),
-        ).rowcount
-        counts["feedback"] = conn.execute(
-            "DELETE FROM feedback WHERE ts < ? OR question_id IN (SELECT id FROM questions WHERE ts < ?)",
-            (cutoff, cutoff),
-        ).rowcount
-        conn.execute("DELETE FROM offers WHERE question_id IN (SELECT id FROM questions WHERE ts < ?)", (cutoff,))
-        counts["questions"] = conn.execute("DELETE FROM questions WHERE ts < ?", (cutoff,)).rowcount
-    return {"questions": counts["questions"], "choices": counts["choices"], "feedback": counts["feedback"]}
+        counts = {name: conn.execute(sql, {"cutoff": cutoff}).rowcount for name, sql in _PURGE}
+    return _purge_counts(counts)
 
 
 def purge_database(path: str | os.PathLike, older_than_days: float) -> dict[str, int]:
@@ -384,7 +391,7 @@ def _describe(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-# ---------------------------------------------------------------------------- the worker thread
+# ---------------------------------------------------------------------------- the aiosqlite side
 
 
 def prepare(rows: list[Row], secret: str) -> list[tuple[str, list]]:
@@ -406,130 +413,84 @@ def prepare(rows: list[Row], secret: str) -> list[tuple[str, list]]:
                                               (_INSERT_CHOICE, choices), (_INSERT_FEEDBACK, feedback)) if params]
 
 
-class _Store:
-    """The SQLite side: one connection, used only in the worker thread."""
+def _open_sqlite(path: str) -> sqlite3.Connection:
+    """aiosqlite's connector (run in its thread): `connect` — so the bot migrates exactly as the
+    tools do — plus ``same_file()``, true while `path` is still the file we opened. SQLite in WAL
+    mode goes on writing into a file deleted or replaced under it: those rows would be lost."""
+    conn = connect(path)
+    try:
+        opened = None if path == ":memory:" else _file_id(path)
 
-    def __init__(self, path: str, secret: str) -> None:
-        self.path = path
-        self.configured_secret = secret
-        self.secret = ""
-        self.conn: sqlite3.Connection | None = None
-        self.inode: tuple[int, int] | None = None
+        def same_file() -> int:
+            return int(opened is None or _file_id(path) == opened)
 
-    def ensure(self) -> sqlite3.Connection:
-        """The open connection; reconnects after the file was deleted or replaced under it (our
-        writes would vanish into the old inode)."""
-        if self.conn is not None and self.path != ":memory:":
-            try:
-                st = os.stat(self.path)
-                same = (st.st_dev, st.st_ino) == self.inode
-            except OSError:
-                same = False
-            if not same:
-                self.close()
-                if not Path(self.path).exists():
-                    raise FileNotFoundError(f"database file {self.path} is gone")
-        if self.conn is None:
-            conn = connect(self.path)
-            try:
-                self.secret = self.configured_secret or self._stored_secret(conn)
-                if self.path != ":memory:":
-                    st = os.stat(self.path)
-                    self.inode = (st.st_dev, st.st_ino)
-            except BaseException:
-                conn.close()
-                raise
-            self.conn = conn
-        return self.conn
-
-    @staticmethod
-    def _stored_secret(conn: sqlite3.Connection) -> str:
-        with atomic(conn):
-            conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('hash_secret', ?)", (secrets.token_hex(32),))
-        return conn.execute("SELECT value FROM meta WHERE key = 'hash_secret'").fetchone()[0]
-
-    def write(self, rows: list[Row], statements: list[tuple[str, list]] | None = None) -> None:
-        """Write `rows` in one transaction; `statements` are them already prepared (by the event
-        loop, which knows the secret once connected: the Python work stays off this thread, so it
-        does not hold the GIL against the loop)."""
-        conn = self.ensure()
-        try:
-            with atomic(conn):
-                for sql, params in statements or prepare(rows, self.secret):
-                    conn.executemany(sql, params)
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc).lower():  # read-only / full / I/O: reconnect next time
-                self.close()
-            raise
-        except sqlite3.Error:
-            self.close()
-            raise
-
-    def asked(self, question_id: str, entry_id: str) -> tuple[str | None, bool]:
-        """(user_hash of the question or None, whether `entry_id` was offered under it)."""
-        conn = self.ensure()
-        row = conn.execute(
-            f"SELECT q.user_hash, q.entry_id IS ? OR {offered_sql('q', '?', follow_ups=True)}"
-            " FROM questions q WHERE q.id = ?",
-            (entry_id, entry_id, entry_id, question_id),
-        ).fetchone()
-        return (row[0], bool(row[1])) if row else (None, False)
-
-    def purge(self, cutoff: str) -> dict[str, int]:
-        return purge_rows(self.ensure(), cutoff)
-
-    def close(self) -> None:
-        conn, self.conn = self.conn, None
-        if conn is not None:
-            with contextlib.suppress(Exception):
-                conn.close()
+        conn.create_function("same_file", 0, same_file)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
-class _Worker:
-    """A daemon thread running jobs one at a time; coroutines await their results.
-
-    Daemon, so that a job stuck in the disk can never keep the process from exiting; a caller
-    that stops waiting (a deadline) leaves the job to finish on its own."""
-
-    def __init__(self, name: str) -> None:
-        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
-        self._thread = threading.Thread(target=self._serve, name=name, daemon=True)
-        self._thread.start()
-
-    def submit(self, fn: Callable[..., Any], *args: Any) -> asyncio.Future:
-        loop = asyncio.get_running_loop()
-        future = loop.create_future()
-        self._jobs.put((functools.partial(fn, *args), loop, future))
-        return future
-
-    def stop(self) -> None:
-        self._jobs.put(None)
-
-    @property
-    def alive(self) -> bool:
-        return self._thread.is_alive()
-
-    def _serve(self) -> None:
-        while True:
-            job = self._jobs.get()
-            if job is None:
-                return
-            fn, loop, future = job
-            try:
-                result, error = fn(), None
-            except BaseException as exc:  # noqa: BLE001 - handed to the awaiting coroutine
-                result, error = None, exc
-            with contextlib.suppress(RuntimeError):  # the loop is closed: nobody waits any more
-                loop.call_soon_threadsafe(_settle, future, result, error)
+def _file_id(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
 
 
-def _settle(future: asyncio.Future, result: Any, error: BaseException | None) -> None:
-    if future.done():
+def _daemonize(db: aiosqlite.Connection, name: str) -> None:
+    """Make aiosqlite's thread a daemon, before it starts: aiosqlite's is not, and a call stuck
+    in the disk (a close under load) then kept the process from exiting for good. aiosqlite 0.22
+    creates an unstarted `Thread` as `db._thread` (started on the first await); before 0.22 the
+    Connection is itself the Thread. pyproject.toml bounds the version to these shapes, and
+    tests/test_querylog.py fails if opening the log starts a thread that is not a daemon."""
+    thread = db if isinstance(db, threading.Thread) else getattr(db, "_thread", None)
+    if not isinstance(thread, threading.Thread) or thread.is_alive():
+        log.warning("query log: aiosqlite %s has no thread we know; a disk that hangs may delay exit",
+                    getattr(aiosqlite, "__version__", "?"))
         return
-    if error is not None:
-        future.set_exception(error)
-    else:
-        future.set_result(result)
+    thread.daemon = True
+    thread.name = name
+
+
+async def _close_within(db: aiosqlite.Connection, timeout: float) -> None:
+    """aiosqlite's close(), waited for at most `timeout` seconds. Past it, the close is abandoned:
+    its thread (a daemon) finishes it whenever the disk answers. aiosqlite's close() awaits again
+    in its `finally`, so cancelling it takes more than one cancel (asyncio.run's shutdown cancels
+    once and would then wait for it for ever)."""
+    closing = asyncio.ensure_future(db.close())
+    with contextlib.suppress(asyncio.TimeoutError, Exception):
+        await asyncio.wait_for(asyncio.shield(closing), timeout=max(0.0, timeout))
+    for _ in range(5):
+        if closing.done():
+            break
+        closing.cancel()
+        await asyncio.sleep(0)
+    if closing.done() and not closing.cancelled():
+        closing.exception()  # retrieved: the close error was the disk's, already reported
+
+
+@contextlib.asynccontextmanager
+async def _atomic_async(db: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Connection]:
+    """`atomic` for the aiosqlite connection. BEGIN is inside the try: if waiting for it is
+    cancelled, BEGIN still runs in aiosqlite's thread, and the ROLLBACK queued behind it ends it."""
+    try:
+        await db.execute("BEGIN IMMEDIATE")
+        yield db
+        await db.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(Exception):
+            await db.execute("ROLLBACK")
+        raise
+
+
+# Whether the file is still ours, who asked question :q, whether :e was offered under it: one read.
+_ASKED = (
+    "SELECT same_file(), q.user_hash, q.entry_id IS :e OR "
+    + offered_sql("q", ":e", follow_ups=True)
+    + " FROM (SELECT 1) LEFT JOIN questions q ON q.id = :q"
+)
 
 
 # ---------------------------------------------------------------------------- the log
@@ -555,11 +516,16 @@ class QueryLog:
         self.retention_days = retention_days
         self.max_queued = max(1, int(max_queued))
         self.max_retry_interval = max(float(max_retry_interval), self.flush_interval)
-        self._store = _Store(self.path, secret or "")
-        self._worker: _Worker | None = None
+        self._configured_secret = secret or ""
+        self._secret = ""  # the configured one, or the database's own: known once connected
+        self._db: aiosqlite.Connection | None = None
         self._queue: collections.deque[Row] = collections.deque()
-        self._inflight: list[list[Row]] = []  # batches handed to the worker, not yet settled
+        self._inflight: list[list[Row]] = []  # batches being written, not yet settled
+        self._committing: list[list[Row]] = []  # … of them, those whose COMMIT has been sent
         self._lock = asyncio.Lock()  # one batch at a time, in order
+        # one transaction at a time on the connection: held by the write itself, which goes on
+        # when its waiter gives up (a deadline), so that the next BEGIN waits for its COMMIT
+        self._tx_lock = asyncio.Lock()
         self._wakeup = asyncio.Event()
         self._task: asyncio.Task | None = None
         self._closing = False
@@ -590,11 +556,9 @@ class QueryLog:
         if self.path != ":memory:":
             with contextlib.suppress(OSError):  # reported by the connect attempt below
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self._worker = _Worker(f"querylog-sqlite {Path(self.path).name}")
         try:
-            await self._worker.submit(self._store.ensure)
+            await self._connect()
         except QueryLogError:
-            self._worker.stop()
             raise
         except Exception as exc:  # noqa: BLE001 - any disk trouble: queue and retry
             self._enter_outage(exc)
@@ -602,7 +566,7 @@ class QueryLog:
         return self
 
     async def close(self, timeout: float = CLOSE_TIMEOUT) -> CloseResult:
-        """Write what is queued, stop the writer and the worker thread, close the database.
+        """Write what is queued, stop the writer, close the database (and aiosqlite's thread).
 
         Returns within about `timeout` seconds whatever the disk does. Idempotent: a second call
         (also while the first runs, e.g. on a second signal) returns the same result, waiting at
@@ -620,9 +584,13 @@ class QueryLog:
             return self._snapshot()
 
     def _snapshot(self) -> CloseResult:
-        in_doubt = sum(len(b) for b in self._inflight)
-        return CloseResult(written=self.written, lost=self.dropped + len(self._queue), in_doubt=in_doubt,
+        in_doubt = self._rows_committing()
+        unsent = sum(len(b) for b in self._inflight) - in_doubt
+        return CloseResult(written=self.written, lost=self.dropped + len(self._queue) + unsent, in_doubt=in_doubt,
                            seconds=0.0)
+
+    def _rows_committing(self) -> int:
+        return sum(len(b) for b in self._inflight if any(b is c for c in self._committing))
 
     async def _shut(self, timeout: float) -> CloseResult:
         started = time.monotonic()
@@ -634,7 +602,7 @@ class QueryLog:
             with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError, Exception):
                 await asyncio.wait_for(asyncio.shield(task), timeout=max(0.0, deadline - time.monotonic()))
             if not task.done():
-                task.cancel()  # its batch stays accounted for: settled by the worker's answer
+                task.cancel()  # its batch stays accounted for: settled when its write ends
         while self._queue and time.monotonic() < deadline:
             try:
                 ok = await asyncio.wait_for(self.flush(), timeout=max(0.01, deadline - time.monotonic()))
@@ -645,15 +613,17 @@ class QueryLog:
         self._closed = True
         left = len(self._queue)
         self._queue.clear()
+        # a batch whose COMMIT was not sent yet is lost: the connection closes under it. One whose
+        # COMMIT was sent is in doubt: in the file if SQLite finishes it.
+        for batch in [b for b in self._inflight if not any(b is c for c in self._committing)]:
+            self._inflight.remove(batch)
+            left += len(batch)
         self.dropped += left
-        result = CloseResult(written=self.written, lost=self.dropped, in_doubt=sum(len(b) for b in self._inflight),
+        result = CloseResult(written=self.written, lost=self.dropped, in_doubt=self._rows_committing(),
                              seconds=time.monotonic() - started)
-        worker = self._worker
-        if worker is not None:
-            closing = worker.submit(self._store.close)
-            worker.stop()
-            with contextlib.suppress(asyncio.TimeoutError, Exception):
-                await asyncio.wait_for(closing, timeout=max(0.05, deadline - time.monotonic()))
+        db, self._db = self._db, None
+        if db is not None:
+            await _close_within(db, max(0.05, deadline - time.monotonic()))
         if result.lost or result.in_doubt:
             log.error("%s: %s%s", self.path, result, f" ({self.outage_reason})" if self.outage_reason else "")
         else:
@@ -769,7 +739,7 @@ class QueryLog:
         PRESS_UNKNOWN_QUESTION, PRESS_NOT_YOURS or PRESS_NOT_OFFERED; PRESS_UNCHECKED when the
         database cannot be read now (an outage) and the queue does not hold the question.
         Never raises. Costs a scan of the unwritten rows (about 100 normally) and one small
-        indexed read in the worker thread.
+        indexed read in aiosqlite's thread.
         """
         question_id, entry_id = str(question_id or ""), str(entry_id or "")
         asker: int | None = None
@@ -782,18 +752,22 @@ class QueryLog:
                 offered = offered or entry_id in row.entry_ids
         if asker is not None and (asker != user_id or offered):
             return PRESS_OK if asker == user_id else PRESS_NOT_YOURS
-        if self._worker is None or self._closed:
+        db = self._db
+        if db is None or self._closed:
             return PRESS_UNCHECKED if asker is None else PRESS_NOT_OFFERED
         try:
-            # queued behind any batch being written: what that batch holds is seen
-            stored_hash, stored_offer = await self._worker.submit(self._store.asked, question_id, entry_id)
+            # queued in aiosqlite's thread behind any batch being written: what that batch holds is seen
+            ((same_file, stored_hash, stored_offer),) = await db.execute_fetchall(
+                _ASKED, {"q": question_id, "e": entry_id})
+            if not same_file:
+                raise FileNotFoundError(self.path)
         except Exception:  # noqa: BLE001 - cannot read now
             return PRESS_UNCHECKED if asker is None else (PRESS_OK if offered else PRESS_NOT_OFFERED)
-        offered = offered or stored_offer
+        offered = offered or bool(stored_offer)
         if asker is None:
             if stored_hash is None:
                 return PRESS_UNKNOWN_QUESTION
-            if stored_hash != user_hash(self._store.secret, user_id):
+            if stored_hash != user_hash(self._secret, user_id):
                 return PRESS_NOT_YOURS
         return PRESS_OK if offered else PRESS_NOT_OFFERED
 
@@ -813,27 +787,80 @@ class QueryLog:
             return not self._inflight
 
     async def _write_one_batch(self) -> bool:
-        if self._worker is None:
-            return False
         n = min(len(self._queue), MAX_ROWS_PER_TRANSACTION)
         batch = [self._queue.popleft() for _ in range(n)]
         self._inflight.append(batch)
-        secret = self._store.secret  # set once connected; until then the worker prepares
-        future = self._worker.submit(self._store.write, batch, prepare(batch, secret) if secret else None)
-        # settled when the worker answers, whoever still waits: a cancelled wait (a deadline)
+        writing = asyncio.ensure_future(self._write(batch))
+        # settled when the write ends, whoever still waits: a cancelled wait (a deadline)
         # neither loses the batch nor writes it twice
-        future.add_done_callback(functools.partial(self._settled, batch))
+        writing.add_done_callback(functools.partial(self._settled, batch))
         try:
-            await asyncio.shield(future)
+            await asyncio.shield(writing)
         except asyncio.CancelledError:
             raise
         except Exception:  # noqa: BLE001 - reported by _settled
             return False
         return True
 
+    async def _write(self, batch: list[Row]) -> None:
+        """`batch` in one transaction. The rows are prepared here on the loop: aiosqlite's thread
+        only runs SQLite (which releases the GIL), so it does not hold the GIL against the loop."""
+        async with self._tx_lock:
+            try:
+                db = await self._connection()
+                async with _atomic_async(db):
+                    for sql, params in prepare(batch, self._secret):
+                        await db.executemany(sql, params)
+                    self._committing.append(batch)  # COMMIT goes next, whoever waits for it
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc).lower():  # read-only / full / I/O: reconnect next time
+                    await self._disconnect()
+                raise
+            except sqlite3.Error:
+                await self._disconnect()
+                raise
+
+    async def _connect(self) -> None:
+        """Open the aiosqlite connection: `connect` (migrating) runs in its thread."""
+        db = aiosqlite.Connection(functools.partial(_open_sqlite, self.path), 64)
+        _daemonize(db, f"querylog-sqlite {Path(self.path).name}")
+        await db
+        try:
+            secret = self._configured_secret
+            if not secret:  # generated once, kept in the database (INSERT OR IGNORE: the first one stays)
+                await db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('hash_secret', ?)",
+                                 (secrets.token_hex(32),))
+                ((secret,),) = await db.execute_fetchall("SELECT value FROM meta WHERE key = 'hash_secret'")
+            if self._closed:  # close() came while we connected: this connection is nobody's
+                raise QueryLogError("query log is closed")
+        except BaseException:
+            await _close_within(db, 1.0)
+            raise
+        self._secret, self._db = secret, db
+
+    async def _connection(self) -> aiosqlite.Connection:
+        """The open connection; a new one after an error, or when the file was deleted or
+        replaced under it (our writes would vanish into the old file). Under `_tx_lock`."""
+        if self._db is not None:
+            ((same_file,),) = await self._db.execute_fetchall("SELECT same_file()")
+            if same_file:
+                return self._db
+            await self._disconnect()
+        await self._connect()
+        assert self._db is not None
+        return self._db
+
+    async def _disconnect(self) -> None:
+        db, self._db = self._db, None
+        if db is not None:
+            await _close_within(db, 1.0)
+
     def _settled(self, batch: list[Row], future: asyncio.Future) -> None:
-        with contextlib.suppress(ValueError):
+        try:
             self._inflight.remove(batch)
+        except ValueError:
+            return  # given up by close(), and counted as lost then
+        self._committing = [b for b in self._committing if b is not batch]
         exc = None if future.cancelled() else future.exception()
         if exc is None and not future.cancelled():
             self.written += len(batch)
@@ -890,7 +917,7 @@ class QueryLog:
         except asyncio.CancelledError:
             if not self._closing:
                 # cancelled from outside (asyncio.run ending without close()): write what we can
-                # and stop the worker, so nothing is left behind
+                # and close the connection, so nothing is left behind
                 await self._shut(3.0)
             raise
 
@@ -925,10 +952,15 @@ class QueryLog:
         """
         days = self.retention_days if older_than_days is None else older_than_days
         cutoff = purge_cutoff(days)
-        if self._worker is None or self._closed:
+        if self._closed:
             raise QueryLogError("query log is closed")
-        async with self._lock:
-            counts = await self._worker.submit(self._store.purge, cutoff)
+        async with self._lock, self._tx_lock:
+            db = await self._connection()
+            counts: dict[str, int] = {}
+            async with _atomic_async(db):
+                for name, sql in _PURGE:
+                    counts[name] = (await db.execute(sql, {"cutoff": cutoff})).rowcount
+            counts = _purge_counts(counts)
         log.info("query log %s: purged rows older than %s days: %s", self.path, days, counts)
         return counts
 
