@@ -1,61 +1,203 @@
-"""Is someone hurt or in danger now? Checked before any matching, from knowledge/emergency.yaml.
+"""Is someone hurt or in danger now? Read by meaning, before any matching, from knowledge/emergency.yaml.
 
-A question *about* accidents (救助基金怎么申请, 去年死了多少人, 如果有人受伤一般怎么处理) is not an
-emergency: it names harm, but in a frame the rules list as `not_now`. Harm that is denied
-(没人受伤, 人没事) is no emergency either. An `urgent` phrase (救命) always is, and so is harm
-said to be happening now (`now`: 他在流血, 正在冒烟), whatever frame surrounds it.
+Three readings, in order:
+1. What was typed is read as Chinese: Latin words from the staff's table (injured → 受伤) and pinyin
+   syllables that spell a danger word with the characters beside them (shou伤 → 受伤, liuxue → 流血).
+2. Danger by category (injury, bleeding, unconscious, trapped, fire, a person hit, death), each a
+   lexicon staff can read. A denial (没人受伤) counts within its own clause only. Words that say
+   a state a car can be in too (不动了, 没气了, 出不来) count only when said of a person.
+3. The time frame: danger talked about (a rule, the fund, a statistic, an 'if', the past, how to
+   handle such an accident in general) is no emergency; danger said to be happening now is,
+   whatever surrounds it.
+
+The engine's typo repair may find a danger word the citizen did not type (留血 → 流血). It is
+believed only where the typed characters are no common word nor part of one: 电动车上的牌子 is
+no 伤的, 受理 no 受伤.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bot.knowledge import EmergencyRules
+from pypinyin import Style, pinyin
+
+from bot.knowledge import DangerCategory, EmergencyRules
 
 NEGATION_WINDOW = 3  # characters before a harm word that may deny it: 没(有)(人)受伤
 # What Chinese puts inside a two-character verb-object word (离合词): 流了好多血, 受了点伤,
-# 淌了一地血. A two-character harm word is also found with up to this many of these between.
-# Not 的: 撞的人 is the one who hit, not someone hit.
+# 淌了一地血, 流了一大片血. Not 的: 撞的人 is the one who hit, not someone hit.
 _INSERTED = "了着很好多大一地身脸些点片摊满个半"
 MAX_INSERTED = 4
+GAP = 6  # how many characters `…` in a word stands for: 压在…底下 is 压在三轮车底下
+# A word ending in a particle (伤了, 伤着, 伤到) is no verb-object word: 伤好了 is no 伤了.
+_PARTICLES = "了着过到得"
+# Work per message is capped: a story longer than this is read by its start and its end, where
+# what happened and what is asked are told.
+MAX_CHARS = 600
+PERSON_REACH = 12  # how far before a state word (不动了) its person may be named
+CLAUSE = "，"
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN_RUN = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True)
+class Danger:
+    """What the check found: `kind` 'fire' (119 first) or 'harm' (122/120 first)."""
+
+    kind: str
+    category: str
+    why: str
+    reply: str
+
+
+@dataclass(frozen=True)
+class _Category:
+    info: DangerCategory
+    words: re.Pattern | None
+    of_person: re.Pattern | None
 
 
 @dataclass(frozen=True)
 class Detector:
-    """The rules compiled once per knowledge version: one scan per list, not one per word."""
+    """The rules compiled once per knowledge version."""
 
     rules: EmergencyRules
-    harm: re.Pattern | None
-    fire: re.Pattern | None
+    categories: tuple[_Category, ...]
+    urgent: tuple[str, ...]
+    persons: re.Pattern | None
+    things: re.Pattern | None
+    latin: re.Pattern | None
+    latin_map: dict[str, str]
+    by_sound: dict[str, tuple[tuple[str, tuple[str, ...], int, int], ...]]  # latin spelling → words
+    now: re.Pattern | None
+    here: re.Pattern | None
+    segment: Callable[[str], Sequence[str]] | None
+    freq: Callable[[str], int] | None
 
 
-def compile_rules(rules: EmergencyRules) -> Detector:
-    return Detector(rules, _alternation(rules.harm), _alternation(rules.fire))
+def compile_rules(rules: EmergencyRules, text=None) -> Detector:
+    """`text` (the engine's TextProcessor) gives word boundaries and how common a word is; it
+    normalises the staff's words the way questions are."""
+    norm = (lambda w: text.normalize(w).replace(" ", "")) if text is not None else (lambda w: w)
+
+    def words(ws) -> tuple[str, ...]:
+        # normalising drops punctuation: each side of a `…` is normalised apart
+        return tuple(x for x in ("\u2026".join(norm(p) for p in w.split("\u2026")) for w in ws) if x.strip("\u2026"))
+
+    cats = tuple(_Category(c, _alternation(words(c.words)), _alternation(words(c.of_person)))
+                 for c in rules.categories)
+    latin_map = {k.lower(): v for k, v in rules.latin}
+    latin = (re.compile(r"(?<![a-z])(" + "|".join(re.escape(k) for k in sorted(latin_map, key=len, reverse=True))
+                        + r")(?![a-z])") if latin_map else None)
+    sound: dict[str, list] = {}
+    for w in {x.replace("…", "") for c in rules.categories for x in c.words} | set(rules.urgent):
+        if not (2 <= len(w) <= 4) or not all(_HAN.match(ch) for ch in w):
+            continue
+        for reading in itertools.islice(itertools.product(*pinyin(w, style=Style.NORMAL, heteronym=True)), 8):
+            for i in range(len(w)):
+                for j in range(i + 1, len(w) + 1):
+                    sound.setdefault("".join(reading[i:j]), []).append((w, reading, i, j))
+    return Detector(
+        rules, cats, words(rules.urgent), _alternation(words(rules.persons), plain=True),
+        _alternation(words(rules.things), plain=True), latin, latin_map,
+        {k: tuple(v) for k, v in sound.items()}, _phrases(words(rules.now)), _phrases(words(rules.here)),
+        getattr(text, "segments", None), getattr(text, "general_freq", None))
 
 
-def _alternation(words: Sequence[str]) -> re.Pattern | None:
-    parts = [_pattern(w) for w in sorted(set(words), key=len, reverse=True) if w]
+def _alternation(words: Sequence[str], plain: bool = False) -> re.Pattern | None:
+    parts = [re.escape(w) if plain else _pattern(w) for w in sorted(set(words), key=len, reverse=True) if w]
+    if not parts:
+        return None
     # A lookahead finds a match starting at every position, so a denied one (没人受伤) does not
     # hide another that overlaps it.
-    return re.compile("(?=(" + "|".join(parts) + "))") if parts else None
+    return re.compile("|".join(parts)) if plain else re.compile("(?=(" + "|".join(parts) + "))")
 
 
-# A word ending in a particle (伤了, 伤着, 伤到) is no verb-object word: 伤好了 is no 伤了.
-_PARTICLES = "了着过到得"
+def _phrases(words: Sequence[str]) -> re.Pattern | None:
+    """Plain words, where `…` stands for a few characters (出车…了: 出车祸了, 出车火了)."""
+    parts = [f"[^{CLAUSE}]{{0,{GAP}}}".join(re.escape(p) for p in w.split("\u2026"))
+             for w in sorted(set(words), key=len, reverse=True) if w]
+    return re.compile("|".join(parts)) if parts else None
 
 
 def _pattern(word: str) -> str:
-    if len(word) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in word) and word[1] not in _PARTICLES:
+    if "\u2026" in word:
+        return f"[^{CLAUSE}]{{0,{GAP}}}".join(re.escape(p) for p in word.split("\u2026"))
+    if len(word) == 2 and all(_HAN.match(ch) for ch in word) and word[1] not in _PARTICLES:
         return f"{re.escape(word[0])}[{_INSERTED}]{{0,{MAX_INSERTED}}}{re.escape(word[1])}"
     return re.escape(word)
 
 
-def _negated(text: str, start: int, negations: tuple[str, ...], starts: set[int] | None = None) -> bool:
-    """A denial just before the harm word, in its clause (车没事，人受伤 denies nothing), and not a
-    character of some other word: the 未 of 未成年人 denies nothing either."""
-    lo = max(0, start - NEGATION_WINDOW - 1, text.rfind("，", 0, start) + 1)
+# -- reading mixed scripts ---------------------------------------------------------------------
+def read_mixed(text: str, detector: Detector) -> str:
+    """A clause without its spaces, its Latin words and pinyin read as the Chinese they spell:
+    'shou伤了' → '受伤了', 'someone is injured' → '有人受伤'."""
+    if not any("a" <= ch <= "z" for ch in text):
+        return text.replace(" ", "")
+    if detector.latin is not None:
+        text = detector.latin.sub(lambda m: detector.latin_map[m.group(1)], text)
+    text = text.replace(" ", "")
+    if not detector.by_sound or not any("a" <= ch <= "z" for ch in text):
+        return text
+    out, at = [], 0
+    for m in _LATIN_RUN.finditer(text):
+        found = _spelled(text, m, detector)
+        if found is None:
+            continue
+        start, end, word = found
+        if start < at:
+            continue
+        out.append(text[at:start])
+        out.append(word)
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _spelled(text: str, m: re.Match, detector: Detector) -> tuple[int, int, str] | None:
+    """A danger word whose syllables the Latin run spells, the rest by the characters beside it."""
+    for word, reading, i, j in detector.by_sound.get(m.group(0), ()):
+        start, end = m.start() - i, m.end() + (len(reading) - j)
+        if start < 0 or end > len(text):
+            continue
+        before, after = text[start:m.start()], text[m.end():end]
+        if not all(_HAN.match(ch) for ch in before + after):
+            continue
+        if _sounds(before, reading[:i]) and _sounds(after, reading[j:]):
+            return start, end, word
+    return None
+
+
+def _sounds(chars: str, syllables: tuple[str, ...]) -> bool:
+    return all(s in {r for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]}
+               for ch, s in zip(chars, syllables))
+
+
+# -- finding danger ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Hit:
+    category: DangerCategory
+    start: int
+    end: int
+    text: str
+
+
+def _spans(segments: Sequence[str]) -> tuple[set[int], set[int]]:
+    starts, ends, at = set(), set(), 0
+    for s in segments:
+        starts.add(at)
+        at += len(s)
+        ends.add(at)
+    return starts, ends
+
+
+def _negated(text: str, start: int, negations: tuple[str, ...], starts: set[int]) -> bool:
+    """A denial just before the danger word, in its clause (车没事，人受伤 denies nothing), and not
+    a character of some other word: the 未 of 未成年人 denies nothing."""
+    lo = max(0, start - NEGATION_WINDOW - 1, text.rfind(CLAUSE, 0, start) + 1)
     window = text[lo:start]
     for neg in negations:
         at = window.find(neg)
@@ -67,65 +209,157 @@ def _negated(text: str, start: int, negations: tuple[str, ...], starts: set[int]
 
 
 def _in_other_word(at: int, neg: str, harm: int, starts: set[int], size: int) -> bool:
-    """Is the negation inside a longer word that ends before the harm word (未成年人, 无大碍)?
-    One reaching into the harm word (没人受伤, 都没受伤) is the denial itself."""
     word_start = max((s for s in starts if s <= at), default=0)
     word_end = min((s for s in starts if s > at), default=size)
     return word_end <= harm and word_end - word_start > len(neg) + 1
 
 
-def _spans(segments: Sequence[str]) -> tuple[set[int], set[int]]:
-    """Where the words start and where they end."""
-    starts, ends, at = set(), set(), 0
-    for s in segments:
-        starts.add(at)
-        at += len(s)
-        ends.add(at)
-    return starts, ends
-
-
-def _found(text: str, pattern: re.Pattern | None, negations: tuple[str, ...],
-           spans: Callable[[], tuple[set[int], set[int]]] | None) -> bool:
-    if pattern is None:
+def _of_person(text: str, start: int, detector: Detector) -> bool:
+    """A state a thing can be in too (不动了, 出不来) is danger when a person was named shortly
+    before it with no thing named between: 老人躺地上不动了, not 我的车不动了."""
+    if detector.persons is None:
         return False
-    for m in pattern.finditer(text):
-        start, end = m.start(1), m.end(1)
-        starts, ends = spans() if spans is not None else (set(), set())
-        # 撞了人 in 车被人撞了人家开走了: the match ends inside 人家, a word begun within it.
-        if ends and end not in ends and any(start < s < end for s in starts):
-            continue
-        if _negated(text, start, negations, starts):
-            continue
-        return True
-    return False
+    lo = max(0, start - PERSON_REACH)
+    window = text[lo:start]
+    last = None
+    for m in detector.persons.finditer(window):
+        last = m
+    if last is None:
+        return False
+    between = window[last.end():]
+    return detector.things is None or not detector.things.search(between)
 
 
-def detect(normalized: str, detector: Detector,
-           segment: Callable[[str], Sequence[str]] | None = None) -> str | None:
-    """'fire' (119 first), 'harm' (122/120 first), or None.
-
-    `segment` cuts a text into its words (jieba), so that a harm phrase is not read across a
-    word boundary; without it every occurrence counts.
-    """
+def _hits(text: str, detector: Detector) -> list[_Hit]:
     rules = detector.rules
-    text = normalized.replace(" ", "")
-    if not text:
-        return None
-    if any(u in text for u in rules.urgent):
-        return "fire" if _found(text, detector.fire, rules.negations, None) else "harm"
     cache: list[tuple[set[int], set[int]]] = []
 
     def spans() -> tuple[set[int], set[int]]:
-        # segmented once, and only once a harm word is seen: the check stays cheap
+        # segmented once, and only once a danger word is seen: the check stays cheap
         if not cache:
-            words = segment(text) if segment is not None else []
-            cache.append(_spans(words) if "".join(words) == text else (set(), set()))
+            words = detector.segment(text.replace(CLAUSE, " ")) if detector.segment is not None else []
+            cache.append(_spans(words) if len(words) and len("".join(words)) == len(text) else (set(), set()))
         return cache[0]
 
-    fire = _found(text, detector.fire, rules.negations, spans)
-    harm = fire or _found(text, detector.harm, rules.negations, spans)
-    if not harm:
+    out = []
+    for cat in detector.categories:
+        for pattern, needs_person in ((cat.words, False), (cat.of_person, True)):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                start, end = m.start(1), m.end(1)
+                starts, ends = spans()
+                # 撞了人 in 车被人撞了人家开走了: the match ends inside 人家, a word begun within it.
+                if ends and end not in ends and any(start < s < end for s in starts):
+                    continue
+                if _negated(text, start, rules.negations, starts):
+                    continue
+                if needs_person and not _of_person(text, start, detector):
+                    continue
+                out.append(_Hit(cat.info, start, end, m.group(1)))
+                break
+    return out
+
+
+def _typed(raw: str, repaired: str, hit: _Hit, detector: Detector) -> bool:
+    """Did the citizen type this danger word, or a slip of it? A repair that made it is believed
+    only where one character changed and the typed characters are no common word nor part of
+    one: 留血 → 流血, but not 上的 → 伤得 nor 受理 → 受伤."""
+    changed = [i for i in range(hit.start, hit.end) if i < len(raw) and raw[i] != repaired[i]]
+    if not changed:
+        return True
+    if len(changed) > 1 or detector.freq is None or detector.segment is None:
+        return False
+    if detector.freq(raw[hit.start:hit.end]) > 0:
+        return False
+    at = 0
+    for word in detector.segment(raw.replace(CLAUSE, " ")):
+        if at <= changed[0] < at + len(word) and len(word) >= 2 and detector.freq(word) > 0:
+            return False
+        at += len(word)
+    return True
+
+
+def _capped(clauses: Sequence[str]) -> list[int]:
+    """Which clauses are read: all of a normal message; of a very long one its start and end."""
+    total = sum(len(c) + 1 for c in clauses)
+    if total <= MAX_CHARS:
+        return list(range(len(clauses)))
+    keep, used = [], 0
+    for i, c in enumerate(clauses):
+        if used + len(c) > MAX_CHARS // 2:
+            break
+        keep.append(i)
+        used += len(c) + 1
+    tail, used = [], 0
+    for i in range(len(clauses) - 1, keep[-1] if keep else -1, -1):
+        if used + len(clauses[i]) > MAX_CHARS // 2:
+            break
+        tail.append(i)
+        used += len(clauses[i]) + 1
+    return keep + tail[::-1]
+
+
+def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector: Detector) -> Danger | None:
+    """Danger now in a message, given its clauses as typed (normalised) and typo-repaired."""
+    rules = detector.rules
+    picked = _capped(raw_clauses)
+    raw = CLAUSE.join(read_mixed(raw_clauses[i][:MAX_CHARS], detector) for i in picked)
+    if not raw.strip(CLAUSE):
         return None
-    if any(word in text for word in rules.not_now) and not any(word in text for word in rules.now):
+    hits = _hits(raw, detector)
+    fixed = None
+    if len(repaired_clauses) == len(raw_clauses):
+        fixed = CLAUSE.join(read_mixed(repaired_clauses[i][:MAX_CHARS], detector) for i in picked)
+        if fixed != raw and len(fixed) == len(raw):
+            seen = {h.category.id for h in hits}
+            hits += [h for h in _hits(fixed, detector)
+                     if h.category.id not in seen and _typed(raw, fixed, h, detector)]
+    urgent = next((u for u in detector.urgent if u in raw), None)
+    if urgent is not None and any(w in raw for w in rules.urgent_not_with) and not hits:
+        urgent = None  # 科目一又挂了 救命: exasperation, not a call for help
+    if not hits and urgent is None:
         return None
-    return "fire" if fire else "harm"
+    calm = None if urgent is not None else _frame(raw, fixed if fixed is not None else raw, hits, detector)
+    if calm is not None:
+        return None
+    fire = next((h for h in hits if h.category.first == "119"), None)
+    first = fire or (hits[0] if hits else None)
+    said = "、".join(f"{h.category.name}（{h.text}）" for h in hits) or f"求救（{urgent}）"
+    why = f"紧急：{said} / emergency: " + ", ".join(h.category.id for h in hits) + (
+        f"{', ' if hits else ''}urgent" if urgent else "")
+    return Danger("fire" if fire else "harm", first.category.id if first else "urgent", why,
+                  rules.fire_reply if fire else rules.reply)
+
+
+def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector) -> str | None:
+    """The frame that makes this talk about danger rather than danger now, or None. Words saying
+    'now' or 'this one' are looked for in the repaired text too (出车火了 is 出车祸了)."""
+    rules = detector.rules
+    if _says(detector.now, text, fixed):
+        return None
+    acute = any(h.category.acute for h in hits)
+    for frame in rules.frames:
+        if not any(w in text for w in frame.words):
+            continue
+        if frame.strong:
+            return frame.name
+        if frame.name == "how":
+            # 撞了人怎么办: how such an accident is handled; 我撞了人 / 撞人了 怎么办: this one
+            if acute or _says(detector.here, text, fixed):
+                continue
+            return frame.name
+        if not acute:
+            return frame.name
+    return None
+
+
+def _says(pattern: re.Pattern | None, text: str, fixed: str) -> bool:
+    return pattern is not None and (pattern.search(text) is not None or pattern.search(fixed) is not None)
+
+
+def detect(normalized: str, detector: Detector, segment: Callable[[str], Sequence[str]] | None = None) -> str | None:
+    """'fire' (119 first), 'harm' (122/120 first) or None, for one text read as typed."""
+    clauses = [c for c in re.split(r"[，,]+", normalized) if c.strip()]
+    danger = assess(clauses, clauses, detector)
+    return danger.kind if danger is not None else None
