@@ -37,10 +37,13 @@ _PARTICLES = "了着过到得"
 # Work per message is capped: a story longer than this is read by its start and its end, where
 # what happened and what is asked are told.
 MAX_CHARS = 600
+COMMON_CHAR = 100_000  # jieba count of a character that is a word in itself (上, 的, 了), never a slip
 PERSON_REACH = 12  # how far before a state word (不动了) its person may be named
 CLAUSE = "，"
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RUN = re.compile(r"[a-z]+")
+_PLACE = "里上内底下外旁边中前后头"  # 车里 is where a person is, not a thing that stopped
+_CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     for w in {x.replace("…", "") for c in rules.categories for x in c.words} | set(rules.urgent):
         if not (2 <= len(w) <= 4) or not all(_HAN.match(ch) for ch in w):
             continue
-        for reading in itertools.islice(itertools.product(*pinyin(w, style=Style.NORMAL, heteronym=True)), 8):
+        for reading in _readings(w):
             for i in range(len(w)):
                 for j in range(i + 1, len(w) + 1):
                     sound.setdefault("".join(reading[i:j]), []).append((w, reading, i, j))
@@ -105,6 +108,15 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         _alternation(words(rules.things), plain=True), latin, latin_map,
         {k: tuple(v) for k, v in sound.items()}, _phrases(words(rules.now)), _phrases(words(rules.here)),
         getattr(text, "segments", None), getattr(text, "general_freq", None))
+
+
+def _readings(word: str) -> set[tuple[str, ...]]:
+    """How a word may be spelled: as a phrase (流血 liu xie) and by each character's readings
+    (liu xue), since the citizen types what they say."""
+    out = {tuple(x[0] for x in pinyin(word, style=Style.NORMAL))}
+    chars = [pinyin(ch, style=Style.NORMAL, heteronym=True)[0] for ch in word]
+    out.update(itertools.islice(itertools.product(*chars), 16))
+    return out
 
 
 def _alternation(words: Sequence[str], plain: bool = False) -> re.Pattern | None:
@@ -158,8 +170,15 @@ def read_mixed(text: str, detector: Detector) -> str:
 
 
 def _spelled(text: str, m: re.Match, detector: Detector) -> tuple[int, int, str] | None:
-    """A danger word whose syllables the Latin run spells, the rest by the characters beside it."""
-    for word, reading, i, j in detector.by_sound.get(m.group(0), ()):
+    """A danger word whose syllables the Latin run spells, the rest by the characters beside it;
+    or one spelled whole at the start or end of a longer run (shoushangle)."""
+    run = m.group(0)
+    for cut in range(len(run) - 1, 3, -1):
+        for part, at in ((run[:cut], m.start()), (run[-cut:], m.end() - cut)):
+            for word, reading, i, j in detector.by_sound.get(part, ()):
+                if i == 0 and j == len(reading) and len(reading) >= 2:
+                    return at, at + cut, word
+    for word, reading, i, j in detector.by_sound.get(run, ()):
         start, end = m.start() - i, m.end() + (len(reading) - j)
         if start < 0 or end > len(text):
             continue
@@ -227,7 +246,8 @@ def _of_person(text: str, start: int, detector: Detector) -> bool:
     if last is None:
         return False
     between = window[last.end():]
-    return detector.things is None or not detector.things.search(between)
+    return detector.things is None or not any(
+        not between[m.end():m.end() + 1] or between[m.end()] not in _PLACE for m in detector.things.finditer(between))
 
 
 def _hits(text: str, detector: Detector) -> list[_Hit]:
@@ -270,6 +290,8 @@ def _typed(raw: str, repaired: str, hit: _Hit, detector: Detector) -> bool:
         return True
     if len(changed) > 1 or detector.freq is None or detector.segment is None:
         return False
+    if detector.freq(raw[changed[0]]) >= COMMON_CHAR:
+        return False  # 上了 is no slip of 伤了: 上 is a word of its own, among the commonest
     if detector.freq(raw[hit.start:hit.end]) > 0:
         return False
     at = 0
@@ -316,11 +338,13 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
             hits += [h for h in _hits(fixed, detector)
                      if h.category.id not in seen and _typed(raw, fixed, h, detector)]
     urgent = next((u for u in detector.urgent if u in raw), None)
+    if urgent is None and raw.strip(_CRY) in rules.alone and raw.strip(_CRY):
+        urgent = raw.strip(_CRY)
     if urgent is not None and any(w in raw for w in rules.urgent_not_with) and not hits:
         urgent = None  # 科目一又挂了 救命: exasperation, not a call for help
     if not hits and urgent is None:
         return None
-    calm = None if urgent is not None else _frame(raw, fixed if fixed is not None else raw, hits, detector)
+    calm = _frame(raw, fixed if fixed is not None else raw, hits, detector, cry=urgent is not None)
     if calm is not None:
         return None
     fire = next((h for h in hits if h.category.first == "119"), None)
@@ -332,9 +356,10 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
                   rules.fire_reply if fire else rules.reply)
 
 
-def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector) -> str | None:
+def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: bool = False) -> str | None:
     """The frame that makes this talk about danger rather than danger now, or None. Words saying
-    'now' or 'this one' are looked for in the repaired text too (出车火了 is 出车祸了)."""
+    'now' or 'this one' are looked for in the repaired text too (出车火了 is 出车祸了). A cry for
+    help (`cry`: 救命) is calmed only by a strong frame (如果有人喊救命)."""
     rules = detector.rules
     if _says(detector.now, text, fixed):
         return None
@@ -344,6 +369,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector) -> str |
             continue
         if frame.strong:
             return frame.name
+        if cry:
+            continue
         if frame.name == "how":
             # 撞了人怎么办: how such an accident is handled; 我撞了人 / 撞人了 怎么办: this one
             if acute or _says(detector.here, text, fixed):
