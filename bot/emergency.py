@@ -38,7 +38,9 @@ _PARTICLES = "了着过到得"
 # what happened and what is asked are told.
 MAX_CHARS = 600
 COMMON_CHAR = 100_000  # jieba count of a character that is a word in itself (上, 的, 了), never a slip
-PERSON_REACH = 12  # how far before a state word (不动了) its person may be named
+PERSON_REACH = 12
+PERSON_AFTER_REACH = 5  # 撞了一个学生: the person within a few characters after the verb
+_NOT_PERSON = re.compile("人家|人行|人民")  # 撞到人家的车: someone's car, not someone  # how far before a state word (不动了) its person may be named
 CLAUSE = "，"
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RUN = re.compile(r"[a-z]+")
@@ -61,6 +63,7 @@ class _Category:
     info: DangerCategory
     words: re.Pattern | None
     of_person: re.Pattern | None
+    person_after: re.Pattern | None
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ class Detector:
     categories: tuple[_Category, ...]
     urgent: tuple[str, ...]
     persons: re.Pattern | None
+    people: re.Pattern | None  # persons without body parts: who may be named after 撞了
     things: re.Pattern | None
     latin: re.Pattern | None
     latin_map: dict[str, str]
@@ -90,11 +94,14 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         # normalising drops punctuation: each side of a `…` is normalised apart
         return tuple(x for x in ("\u2026".join(norm(p) for p in w.split("\u2026")) for w in ws) if x.strip("\u2026"))
 
-    cats = tuple(_Category(c, _alternation(words(c.words)), _alternation(words(c.of_person)))
+    cats = tuple(_Category(c, _alternation(words(c.words)), _alternation(words(c.of_person)),
+                           _alternation(words(c.person_after)))
                  for c in rules.categories)
-    latin_map = {k.lower(): v for k, v in rules.latin}
-    latin = (re.compile(r"(?<![a-z])(" + "|".join(re.escape(k) for k in sorted(latin_map, key=len, reverse=True))
-                        + r")(?![a-z])") if latin_map else None)
+    # Spaces inside a phrase are optional: normalising may have dropped one (hit bya car).
+    latin_map = {"".join(k.lower().split()): v for k, v in rules.latin}
+    phrases = sorted({" ".join(k.lower().split()) for k, _ in rules.latin}, key=len, reverse=True)
+    latin = (re.compile(r"(?<![a-z])(" + "|".join(r"\s*".join(map(re.escape, k.split())) for k in phrases)
+                        + r")(?![a-z])") if phrases else None)
     sound: dict[str, list] = {}
     for w in {x.replace("…", "") for c in rules.categories for x in c.words} | set(rules.urgent):
         if not (2 <= len(w) <= 4) or not all(_HAN.match(ch) for ch in w):
@@ -104,7 +111,8 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
                 for j in range(i + 1, len(w) + 1):
                     sound.setdefault("".join(reading[i:j]), []).append((w, reading, i, j))
     return Detector(
-        rules, cats, words(rules.urgent), _alternation(words(rules.persons), plain=True),
+        rules, cats, words(rules.urgent), _alternation(words(rules.persons + rules.body), plain=True),
+        _alternation(words(rules.persons), plain=True),
         _alternation(words(rules.things), plain=True), latin, latin_map,
         {k: tuple(v) for k, v in sound.items()}, _phrases(words(rules.now)), _phrases(words(rules.here)),
         getattr(text, "segments", None), getattr(text, "general_freq", None))
@@ -150,7 +158,7 @@ def read_mixed(text: str, detector: Detector) -> str:
     if not any("a" <= ch <= "z" for ch in text):
         return text.replace(" ", "")
     if detector.latin is not None:
-        text = detector.latin.sub(lambda m: detector.latin_map[m.group(1)], text)
+        text = detector.latin.sub(lambda m: detector.latin_map["".join(m.group(1).split())], text)
     text = text.replace(" ", "")
     if not detector.by_sound or not any("a" <= ch <= "z" for ch in text):
         return text
@@ -242,12 +250,25 @@ def _of_person(text: str, start: int, detector: Detector) -> bool:
     window = text[lo:start]
     last = None
     for m in detector.persons.finditer(window):
-        last = m
+        if not _NOT_PERSON.match(window, m.start()):
+            last = m
     if last is None:
         return False
     between = window[last.end():]
     return detector.things is None or not any(
         not between[m.end():m.end() + 1] or between[m.end()] not in _PLACE for m in detector.things.finditer(between))
+
+
+def _person_after(text: str, end: int, detector: Detector) -> bool:
+    """撞了一个学生, 轧到个小孩: the one harmed named right after the verb."""
+    if detector.people is None:
+        return False
+    window = text[end:end + PERSON_AFTER_REACH].split(CLAUSE)[0]
+    for m in detector.people.finditer(window):
+        if _NOT_PERSON.match(window, m.start()) or window[m.end():m.end() + 1] == "的":
+            continue  # 撞到人家的车, 撞到我的车: whose thing was hit
+        return detector.things is None or not detector.things.search(window, 0, m.start())
+    return False
 
 
 def _hits(text: str, detector: Detector) -> list[_Hit]:
@@ -263,7 +284,7 @@ def _hits(text: str, detector: Detector) -> list[_Hit]:
 
     out = []
     for cat in detector.categories:
-        for pattern, needs_person in ((cat.words, False), (cat.of_person, True)):
+        for pattern, needs_person in ((cat.words, ""), (cat.of_person, "before"), (cat.person_after, "after")):
             if pattern is None:
                 continue
             for m in pattern.finditer(text):
@@ -274,7 +295,9 @@ def _hits(text: str, detector: Detector) -> list[_Hit]:
                     continue
                 if _negated(text, start, rules.negations, starts):
                     continue
-                if needs_person and not _of_person(text, start, detector):
+                if needs_person == "before" and not _of_person(text, start, detector):
+                    continue
+                if needs_person == "after" and not _person_after(text, end, detector):
                     continue
                 out.append(_Hit(cat.info, start, end, m.group(1)))
                 break

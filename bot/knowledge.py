@@ -22,8 +22,8 @@ REQUIRED_FIELDS = ("id", "questions", "answer", "source", "updated")
 MIN_QUESTIONS = 5
 DEFAULT_ORDER = 100  # topics without `order:` come after the ordered ones
 EMERGENCY_FIELDS = {"reply", "fire_reply", "urgent", "harm", "fire", "negations", "not_now", "now", "categories",
-                    "persons", "things", "urgent_not_with", "latin", "here", "alone"}
-CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person"}
+                    "persons", "body", "things", "urgent_not_with", "latin", "here", "alone"}
+CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after"}
 STRONG_FRAMES = ("hypothetical", "general", "past")  # only a now-word outweighs these
 
 
@@ -74,6 +74,7 @@ class DangerCategory:
     acute: bool = False  # a state seen now (流血, 叫不醒): money or law talk around it does not calm it
     words: tuple[str, ...] = ()
     of_person: tuple[str, ...] = ()  # danger only when said of a person (人没气了, not 轮胎没气了)
+    person_after: tuple[str, ...] = ()  # danger when a person is named right after (撞了一个学生)
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ class EmergencyRules:
     frames: tuple[Frame, ...] = ()
     here: tuple[str, ...] = ()  # this one, not accidents in general (我, 他, 孩子): a how-to question is then no rule question
     persons: tuple[str, ...] = ()  # who may be harmed: the of_person words need one of these
+    body: tuple[str, ...] = ()  # 腿, 头: a state said of a body part is said of a person (腿卡住了)
     things: tuple[str, ...] = ()  # what else may 卡住 or 不动了 (车, 轮胎, app): between them, no person is meant
     alone: tuple[str, ...] = ()  # a message of this one character (血！) is a cry for help
     urgent_not_with: tuple[str, ...] = ()  # 救命 beside these is exasperation (科目一又挂了 救命)
@@ -420,14 +422,14 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
     fire_reply = _text(fields["fire_reply"][1], c, "'fire_reply'") if "fire_reply" in fields else None
     if reply is None:
         return None
-    everything = [w for cat in categories for w in cat.words + cat.of_person]
-    fire_words = [w for cat in categories if cat.first == "119" for w in cat.words + cat.of_person]
+    everything = [w for cat in categories for w in cat.words + cat.of_person + cat.person_after]
+    fire_words = [w for cat in categories if cat.first == "119" for w in cat.words + cat.of_person + cat.person_after]
     return EmergencyRules(
         reply=reply.strip(), fire_reply=(fire_reply or reply).strip(), urgent=words("urgent"),
         harm=tuple(w.replace("…", "") for w in everything if w not in fire_words),
         fire=tuple(w.replace("…", "") for w in fire_words),
         negations=words("negations"), not_now=tuple(w for f in frames for w in f.words), now=words("now"),
-        categories=tuple(categories), frames=tuple(frames), persons=words("persons"), things=words("things"), here=words("here"), alone=words("alone"),
+        categories=tuple(categories), frames=tuple(frames), persons=words("persons"), body=words("body"), things=words("things"), here=words("here"), alone=words("alone"),
         urgent_not_with=words("urgent_not_with"), latin=tuple(latin))
 
 
@@ -453,8 +455,8 @@ def _load_categories(node: yaml.Node | None, c: _Collector) -> list[DangerCatego
             first = "122"
         acute = _scalar_text(fields["acute"][1]) if "acute" in fields else "false"
         lists = {n: tuple(t for t, _ in _text_list(fields.get(n, (None, None))[1], c, f"'{n}'"))
-                 for n in ("words", "of_person")}
-        if not lists["words"] and not lists["of_person"]:
+                 for n in ("words", "of_person", "person_after")}
+        if not any(lists.values()):
             c.error(item, f"危险类别 {ident} 没有词 / category {ident} has no words")
             continue
         name = _text(fields["name"][1], c, "'name'") if "name" in fields else ident
