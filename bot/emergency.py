@@ -17,6 +17,7 @@ no 伤的, 受理 no 受伤.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -212,16 +213,7 @@ class _Hit:
     text: str
 
 
-def _spans(segments: Sequence[str]) -> tuple[set[int], set[int]]:
-    starts, ends, at = set(), set(), 0
-    for s in segments:
-        starts.add(at)
-        at += len(s)
-        ends.add(at)
-    return starts, ends
-
-
-def _negated(text: str, start: int, negations: tuple[str, ...], starts: set[int]) -> bool:
+def _negated(text: str, start: int, negations: tuple[str, ...], starts: list[int]) -> bool:
     """A denial just before the danger word, in its clause (车没事，人受伤 denies nothing), and not
     a character of some other word: the 未 of 未成年人 denies nothing."""
     lo = max(0, start - NEGATION_WINDOW - 1, text.rfind(CLAUSE, 0, start) + 1)
@@ -235,9 +227,10 @@ def _negated(text: str, start: int, negations: tuple[str, ...], starts: set[int]
     return False
 
 
-def _in_other_word(at: int, neg: str, harm: int, starts: set[int], size: int) -> bool:
-    word_start = max((s for s in starts if s <= at), default=0)
-    word_end = min((s for s in starts if s > at), default=size)
+def _in_other_word(at: int, neg: str, harm: int, starts: list[int], size: int) -> bool:
+    i = bisect.bisect_right(starts, at)
+    word_start = starts[i - 1] if i else 0
+    word_end = starts[i] if i < len(starts) else size
     return word_end <= harm and word_end - word_start > len(neg) + 1
 
 
@@ -273,14 +266,26 @@ def _person_after(text: str, end: int, detector: Detector) -> bool:
 
 def _hits(text: str, detector: Detector) -> list[_Hit]:
     rules = detector.rules
-    cache: list[tuple[set[int], set[int]]] = []
+    cache: dict[int, tuple[list[int], set[int]]] = {}
+    cut: dict[str, list[str]] = {}
 
-    def spans() -> tuple[set[int], set[int]]:
-        # segmented once, and only once a danger word is seen: the check stays cheap
-        if not cache:
-            words = detector.segment(text.replace(CLAUSE, " ")) if detector.segment is not None else []
-            cache.append(_spans(words) if len(words) and len("".join(words)) == len(text) else (set(), set()))
-        return cache[0]
+    def spans(pos: int) -> tuple[list[int], set[int]]:
+        """Where the words of the clause around `pos` start and end: each clause segmented once,
+        and only once a danger word is seen in it, so the check stays cheap and linear."""
+        lo = text.rfind(CLAUSE, 0, pos) + 1
+        if lo not in cache:
+            hi = text.find(CLAUSE, pos)
+            hi = len(text) if hi == -1 else hi
+            clause = text[lo:hi]
+            if clause not in cut:
+                cut[clause] = list(detector.segment(clause)) if detector.segment is not None else []
+            starts, ends, at = [], set(), lo
+            for w in cut[clause]:
+                starts.append(at)
+                at += len(w)
+                ends.add(at)
+            cache[lo] = (starts, ends) if at == hi else ([], set())
+        return cache[lo]
 
     out = []
     for cat in detector.categories:
@@ -289,9 +294,10 @@ def _hits(text: str, detector: Detector) -> list[_Hit]:
                 continue
             for m in pattern.finditer(text):
                 start, end = m.start(1), m.end(1)
-                starts, ends = spans()
+                starts, ends = spans(start)
                 # 撞了人 in 车被人撞了人家开走了: the match ends inside 人家, a word begun within it.
-                if ends and end not in ends and any(start < s < end for s in starts):
+                i = bisect.bisect_right(starts, start)
+                if ends and end not in ends and i < len(starts) and starts[i] < end:
                     continue
                 if _negated(text, start, rules.negations, starts):
                     continue
