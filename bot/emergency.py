@@ -105,7 +105,8 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
                         + r")(?![a-z])") if phrases else None)
     sound: dict[str, list] = {}
     for w in {x.replace("…", "") for c in rules.categories for x in c.words} | set(rules.urgent):
-        if not (2 <= len(w) <= 4) or not all(_HAN.match(ch) for ch in w):
+        # 伤了 is spelled shang le, as is 上了: a word with a particle is not read from pinyin
+        if not (2 <= len(w) <= 4) or not all(_HAN.match(ch) for ch in w) or any(p in w for p in _PARTICLES):
             continue
         for reading in _readings(w):
             for i in range(len(w)):
@@ -153,23 +154,48 @@ def _pattern(word: str) -> str:
 
 
 # -- reading mixed scripts ---------------------------------------------------------------------
+# Every syllable of Mandarin pinyin without tones (from pypinyin's reading of all CJK characters):
+# a run of Latin letters made of them may be pinyin.
+_SYLLABLE_LIST = """
+    a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang
+    cao ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan
+    chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de den deng di dian
+    diao die ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fiao fo
+    fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai
+    han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao
+    jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke ken keng kong kou ku kua kuai kuan
+    kuang kui kun kuo la lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu lo
+    long lou lu luan lun luo lv lve ma mai man mang mao me mei men meng mi mian miao mie min ming
+    miu mo mou mu na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nou
+    nu nuan nun nuo nv nve o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu
+    qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong
+    rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shen
+    sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai
+    tan tang tao te teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen
+    weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi
+    yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang
+    zhao zhe zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu
+    zuan zui zun zuo
+"""
+SYLLABLES = frozenset(_SYLLABLE_LIST.split())
+MAX_SYLLABLE = 6
+_TONE = re.compile(r"(?<=[a-z])[1-5](?!\d)")  # shou4shang1: tone numbers typed after syllables
+
+
 def read_mixed(text: str, detector: Detector) -> str:
     """A clause without its spaces, its Latin words and pinyin read as the Chinese they spell:
-    'shou伤了' → '受伤了', 'someone is injured' → '有人受伤'."""
+    'shou伤了' → '受伤了', 'you ren liu xue' → 'you ren 流血', 'someone is injured' → '有人受伤'."""
     if not any("a" <= ch <= "z" for ch in text):
         return text.replace(" ", "")
     if detector.latin is not None:
         text = detector.latin.sub(lambda m: detector.latin_map["".join(m.group(1).split())], text)
-    text = text.replace(" ", "")
+    text = _TONE.sub("", text).replace(" ", "")
     if not detector.by_sound or not any("a" <= ch <= "z" for ch in text):
         return text
     out, at = [], 0
     for m in _LATIN_RUN.finditer(text):
-        found = _spelled(text, m, detector)
-        if found is None:
-            continue
-        start, end, word = found
-        if start < at:
+        start, end, word = _spelled(text, m, detector)
+        if start < at or word is None:
             continue
         out.append(text[at:start])
         out.append(word)
@@ -178,25 +204,74 @@ def read_mixed(text: str, detector: Detector) -> str:
     return "".join(out)
 
 
-def _spelled(text: str, m: re.Match, detector: Detector) -> tuple[int, int, str] | None:
-    """A danger word whose syllables the Latin run spells, the rest by the characters beside it;
-    or one spelled whole at the start or end of a longer run (shoushangle)."""
-    run = m.group(0)
-    for cut in range(len(run) - 1, 3, -1):
-        for part, at in ((run[:cut], m.start()), (run[-cut:], m.end() - cut)):
-            for word, reading, i, j in detector.by_sound.get(part, ()):
-                if i == 0 and j == len(reading) and len(reading) >= 2:
-                    return at, at + cut, word
-    for word, reading, i, j in detector.by_sound.get(run, ()):
-        start, end = m.start() - i, m.end() + (len(reading) - j)
-        if start < 0 or end > len(text):
-            continue
-        before, after = text[start:m.start()], text[m.end():end]
-        if not all(_HAN.match(ch) for ch in before + after):
-            continue
-        if _sounds(before, reading[:i]) and _sounds(after, reading[j:]):
-            return start, end, word
+def _spelled(text: str, m: re.Match, detector: Detector) -> tuple[int, int, str | None]:
+    """The Latin run as Chinese, where it spells danger: whole danger words among its syllables
+    (yourenliuxuele → yourenl流血le), or a word's first or last syllables typed in Latin and the
+    rest in characters beside it (shou伤, 受shang)."""
+    run, at = m.group(0), m.start()
+    syllables = _split(run)
+    if syllables is None:
+        return at, m.end(), None
+    pieces, changed, k = [], False, 0
+    while k < len(syllables):
+        for n in range(min(4, len(syllables) - k), 1, -1):
+            word = _whole(detector, "".join(syllables[k:k + n]))
+            if word is not None:
+                pieces.append(word)
+                k += n
+                changed = True
+                break
+        else:
+            pieces.append(syllables[k])
+            k += 1
+    # the first or last syllables, with the characters beside the run
+    for n in range(1, min(3, len(syllables)) + 1):
+        head, tail = "".join(syllables[:n]), "".join(syllables[-n:])
+        for word, reading, i, j in detector.by_sound.get(tail, ()):
+            if i > 0 or j == len(reading):
+                continue
+            after = text[m.end():m.end() + len(reading) - j]
+            if len(after) == len(reading) - j and all(_HAN.match(c) for c in after) and _sounds(after, reading[j:]):
+                rest = "".join(syllables[:-n])
+                return at, m.end() + len(after), _spelled_rest(rest, detector) + word
+        for word, reading, i, j in detector.by_sound.get(head, ()):
+            if j < len(reading) or i == 0:
+                continue
+            before = text[max(0, at - i):at]
+            if len(before) == i and all(_HAN.match(c) for c in before) and _sounds(before, reading[:i]):
+                rest = "".join(syllables[n:])
+                return at - i, m.end(), word + _spelled_rest(rest, detector)
+    return at, m.end(), "".join(pieces) if changed else None
+
+
+def _spelled_rest(run: str, detector: Detector) -> str:
+    if not run:
+        return ""
+    m = _LATIN_RUN.match(run)
+    _, _, word = _spelled(run, m, detector)
+    return word if word is not None else run
+
+
+def _whole(detector: Detector, spelled: str) -> str | None:
+    for word, reading, i, j in detector.by_sound.get(spelled, ()):
+        if i == 0 and j == len(reading):
+            return word
     return None
+
+
+def _split(run: str) -> list[str] | None:
+    """The run cut into pinyin syllables, longest first from the left, or None if it is no pinyin."""
+    if len(run) > 60:
+        return None
+    best: list[list[str] | None] = [None] * (len(run) + 1)
+    best[len(run)] = []
+    for i in range(len(run) - 1, -1, -1):
+        for n in range(min(MAX_SYLLABLE, len(run) - i), 0, -1):
+            rest = best[i + n]
+            if rest is not None and run[i:i + n] in SYLLABLES:
+                best[i] = [run[i:i + n]] + rest
+                break
+    return best[0]
 
 
 def _sounds(chars: str, syllables: tuple[str, ...]) -> bool:
