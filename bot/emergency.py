@@ -314,6 +314,8 @@ def _of_person(text: str, start: int, detector: Detector) -> bool:
     before it with no thing named between: 老人躺地上不动了, not 我的车不动了."""
     if detector.persons is None:
         return False
+    if start == 0 and detector.now is not None and detector.now.search(text):
+        return True  # 不会动了 快来看看: no one named, help called for: the writer or someone beside them
     lo = max(0, start - PERSON_REACH)
     window = text[lo:start]
     last = None
@@ -443,7 +445,7 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
                      if h.category.id not in seen and _typed(raw, fixed, h, detector)]
     urgent = next((u for u in detector.urgent if u in raw), None)
     if urgent is None and raw.strip(_CRY) in rules.alone and raw.strip(_CRY):
-        urgent = raw.strip(_CRY)
+        urgent = raw.strip(_CRY)  # 血！ 救护车 快
     if urgent is not None and any(w in raw for w in rules.urgent_not_with) and not hits:
         urgent = None  # 科目一又挂了 救命: exasperation, not a call for help
     if not hits and urgent is None:
@@ -475,8 +477,10 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             return frame.name
         if cry:
             continue
-        if frame.name == "how":
-            # 撞了人怎么办: how such an accident is handled; 我撞了人 / 撞人了 怎么办: this one
+        if frame.name == "fine" and max(text.rfind(w) for w in frame.words) < max(h.end for h in hits):
+            continue  # 车没事，人受伤了: the harm is said after, and stands
+        if frame.name in ("how", "when"):
+            # 撞了人怎么办, 有人受伤的时候: such accidents in general; 我撞了人, 倒车的时候压到了一个小孩: this one
             if acute or _says(detector.here, text, fixed):
                 continue
             return frame.name
