@@ -46,6 +46,7 @@ CLAUSE = "，"
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RUN = re.compile(r"[a-z]+")
 _PLACE = "里上内底下外旁边中前后头"  # 车里 is where a person is, not a thing that stopped
+_RIDES = "骑坐开推"  # 孩子骑滑板车被撞了: the vehicle the person rides is no thing that stopped
 _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
 
 
@@ -62,9 +63,9 @@ class Danger:
 @dataclass(frozen=True)
 class _Category:
     info: DangerCategory
-    words: re.Pattern | None
-    of_person: re.Pattern | None
-    person_after: re.Pattern | None
+    words: tuple[re.Pattern, ...]
+    of_person: tuple[re.Pattern, ...]
+    person_after: tuple[re.Pattern, ...]
 
 
 @dataclass(frozen=True)
@@ -95,8 +96,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         # normalising drops punctuation: each side of a `…` is normalised apart
         return tuple(x for x in ("\u2026".join(norm(p) for p in w.split("\u2026")) for w in ws) if x.strip("\u2026"))
 
-    cats = tuple(_Category(c, _alternation(words(c.words)), _alternation(words(c.of_person)),
-                           _alternation(words(c.person_after)))
+    cats = tuple(_Category(c, _scans(words(c.words)), _scans(words(c.of_person)), _scans(words(c.person_after)))
                  for c in rules.categories)
     # Spaces inside a phrase are optional: normalising may have dropped one (hit bya car).
     latin_map = {"".join(k.lower().split()): v for k, v in rules.latin}
@@ -127,6 +127,14 @@ def _readings(word: str) -> set[tuple[str, ...]]:
     chars = [pinyin(ch, style=Style.NORMAL, heteronym=True)[0] for ch in word]
     out.update(itertools.islice(itertools.product(*chars), 16))
     return out
+
+
+def _scans(words: Sequence[str]) -> tuple[re.Pattern, ...]:
+    """Words with a gap (躺在…路) scanned apart from the others: at one position only one
+    alternative of a pattern is tried, and a gapped one rejected there must not hide 躺在路边."""
+    gapped = [w for w in words if "\u2026" in w]
+    plain = [w for w in words if "\u2026" not in w]
+    return tuple(p for p in (_alternation(plain), _alternation(gapped)) if p is not None)
 
 
 def _alternation(words: Sequence[str], plain: bool = False) -> re.Pattern | None:
@@ -326,7 +334,9 @@ def _of_person(text: str, start: int, detector: Detector) -> bool:
         return False
     between = window[last.end():]
     return detector.things is None or not any(
-        not between[m.end():m.end() + 1] or between[m.end()] not in _PLACE for m in detector.things.finditer(between))
+        (not between[m.end():m.end() + 1] or between[m.end()] not in _PLACE)
+        and not any(v in between[max(0, m.start() - 3):m.start()] for v in _RIDES)
+        for m in detector.things.finditer(between))
 
 
 def _person_after(text: str, end: int, detector: Detector) -> bool:
@@ -366,9 +376,11 @@ def _hits(text: str, detector: Detector) -> list[_Hit]:
 
     out = []
     for cat in detector.categories:
-        for pattern, needs_person in ((cat.words, ""), (cat.of_person, "before"), (cat.person_after, "after")):
-            if pattern is None:
-                continue
+        scans = [(p, "") for p in cat.words] + [(p, "before") for p in cat.of_person] + [
+            (p, "after") for p in cat.person_after]
+        for pattern, needs_person in scans:
+            if cat.info.id in {h.category.id for h in out}:
+                break
             for m in pattern.finditer(text):
                 start, end = m.start(1), m.end(1)
                 starts, ends = spans(start)
