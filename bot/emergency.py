@@ -46,6 +46,7 @@ CLAUSE = "，"
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RUN = re.compile(r"[a-z]+")
 _PLACE = "里上内底下外旁边中前后头"  # 车里 is where a person is, not a thing that stopped
+_COMPLEMENT = "来去了着过住到出下上起开回子儿"
 _RIDES = "骑坐开推"  # 孩子骑滑板车被撞了: the vehicle the person rides is no thing that stopped
 _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
 
@@ -385,9 +386,12 @@ def _hits(text: str, detector: Detector) -> list[_Hit]:
                 start, end = m.start(1), m.end(1)
                 starts, ends = spans(start)
                 # 撞了人 in 车被人撞了人家开走了: the match ends inside 人家, a word begun within it.
+                # A word running on only by a complement (被甩出|来, 油漏|出来) still says it.
                 i = bisect.bisect_right(starts, start)
                 if ends and end not in ends and i < len(starts) and starts[i] < end:
-                    continue
+                    after = min((e for e in ends if e > end), default=end)
+                    if not all(ch in _COMPLEMENT for ch in text[end:after]):
+                        continue
                 if _negated(text, start, rules.negations, starts):
                     continue
                 if needs_person == "before" and not _of_person(text, start, detector):
@@ -456,8 +460,10 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
             hits += [h for h in _hits(fixed, detector)
                      if h.category.id not in seen and _typed(raw, fixed, h, detector)]
     urgent = next((u for u in detector.urgent if u in raw), None)
-    if urgent is None and raw.strip(_CRY) in rules.alone and raw.strip(_CRY):
-        urgent = raw.strip(_CRY)  # 血！ 救护车 快
+    if urgent is None:
+        # a clause that is only a cry (血！, 救护车 快, 快 火 车祸)
+        urgent = next((c.strip(_CRY) for c in raw.split(CLAUSE)
+                       if c.strip(_CRY) in rules.alone or c.strip(_CRY) in rules.alone_fire), None)
     if urgent is not None and any(w in raw for w in rules.urgent_not_with) and not hits:
         urgent = None  # 科目一又挂了 救命: exasperation, not a call for help
     if not hits and urgent is None:
@@ -467,6 +473,8 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
         return None
     fire = next((h for h in hits if h.category.first == "119"), None)
     first = fire or (hits[0] if hits else None)
+    if urgent in rules.alone_fire:
+        return Danger("fire", "fire", f"紧急：起火（{urgent}） / emergency: fire, urgent", rules.fire_reply)
     said = "、".join(f"{h.category.name}（{h.text}）" for h in hits) or f"求救（{urgent}）"
     why = f"紧急：{said} / emergency: " + ", ".join(h.category.id for h in hits) + (
         f"{', ' if hits else ''}urgent" if urgent else "")

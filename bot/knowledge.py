@@ -22,7 +22,7 @@ REQUIRED_FIELDS = ("id", "questions", "answer", "source", "updated")
 MIN_QUESTIONS = 5
 DEFAULT_ORDER = 100  # topics without `order:` come after the ordered ones
 EMERGENCY_FIELDS = {"reply", "fire_reply", "urgent", "harm", "fire", "negations", "not_now", "now", "categories",
-                    "persons", "body", "things", "urgent_not_with", "latin", "here", "alone"}
+                    "persons", "body", "things", "urgent_not_with", "latin", "here", "alone", "alone_fire"}
 CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after"}
 STRONG_FRAMES = ("hypothetical", "general", "past")  # only a now-word outweighs these
 
@@ -103,7 +103,8 @@ class EmergencyRules:
     persons: tuple[str, ...] = ()  # who may be harmed: the of_person words need one of these
     body: tuple[str, ...] = ()  # 腿, 头: a state said of a body part is said of a person (腿卡住了)
     things: tuple[str, ...] = ()  # what else may 卡住 or 不动了 (车, 轮胎, app): between them, no person is meant
-    alone: tuple[str, ...] = ()  # a message of this one character (血！) is a cry for help
+    alone: tuple[str, ...] = ()  # a clause of this word alone (血！, 救护车 快) is a cry for help
+    alone_fire: tuple[str, ...] = ()  # the same, 119 first (火！)
     urgent_not_with: tuple[str, ...] = ()  # 救命 beside these is exasperation (科目一又挂了 救命)
     latin: tuple[tuple[str, str], ...] = ()  # a Latin word or phrase → the Chinese it is read as
 
@@ -429,7 +430,7 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
         harm=tuple(w.replace("…", "") for w in everything if w not in fire_words),
         fire=tuple(w.replace("…", "") for w in fire_words),
         negations=words("negations"), not_now=tuple(w for f in frames for w in f.words), now=words("now"),
-        categories=tuple(categories), frames=tuple(frames), persons=words("persons"), body=words("body"), things=words("things"), here=words("here"), alone=words("alone"),
+        categories=tuple(categories), frames=tuple(frames), persons=words("persons"), body=words("body"), things=words("things"), here=words("here"), alone=words("alone"), alone_fire=words("alone_fire"),
         urgent_not_with=words("urgent_not_with"), latin=tuple(latin))
 
 
