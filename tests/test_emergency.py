@@ -127,6 +127,18 @@ def test_danger_said_to_be_now_is_an_emergency_whatever_surrounds_it(engine, que
     assert engine.answer(question).status == EMERGENCY
 
 
+@pytest.mark.parametrize("question, first", [
+    ("火 快", "119"), ("血啊", "122"),                 # a clause that is only a cry
+    ("人被甩出来了", "122"),                           # a word running on by its complement
+    ("车掉河里了 人没出来", "119"),                    # water: 119 rescues
+    ("孩子骑滑板车被撞了 胳膊肿了", "122"),            # the vehicle a person rides is no thing
+])
+def test_short_and_run_on_cries_are_read(engine, question, first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY
+    assert says_119_first(reply.text) == (first == "119")
+
+
 def test_the_reply_says_which_danger_was_read(engine):
     reply = engine.answer("司机卡在车里出不来 满脸是血")
     assert reply.status == EMERGENCY and says_119_first(reply.text)
