@@ -46,6 +46,39 @@ def timed(engine: Engine, queries: list[str]) -> list[float]:
     return out
 
 
+def emergency_share(engine: Engine, queries: list[str]) -> None:
+    """The emergency check's share of `engine.answer` time, every call of `emergency.assess` timed
+    inside real answers; and the check alone on a 4096-character message."""
+    from bot import emergency
+
+    real = emergency.assess
+    spent = [0.0]
+
+    def timed_assess(*args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - t
+
+    emergency.assess = timed_assess
+    try:
+        t0 = time.perf_counter()
+        for q in queries:
+            engine.answer(q)
+        total, check = time.perf_counter() - t0, spent[0]
+        spent[0] = 0.0
+        t0 = time.perf_counter()
+        engine.answer("没受伤，" * 1024)
+        long_total, long_check = time.perf_counter() - t0, spent[0]
+    finally:
+        emergency.assess = real
+    n = len(queries)
+    print(f"emergency check: {100 * check / total:.1f}% of engine.answer time "
+          f"({1000 * check / n:.3f} ms of {1000 * total / n:.3f} ms per question); "
+          f"4096-char message: check {1000 * long_check:.2f} ms of {1000 * long_total:.2f} ms")
+
+
 def synthetic(knowledge: Knowledge, n: int, seed: int = 7) -> Knowledge:
     rng = random.Random(seed)
     entries = []
@@ -75,6 +108,7 @@ def main() -> None:
     print(f"real KB ({len(engine.knowledge.entries)} entries): p50 {statistics.median(real):.3f} ms, "
           f"p99 {percentile(real, 99):.3f} ms over {len(real)} questions")
 
+    emergency_share(engine, sample)
     print(f"peak memory (RSS) with the real KB: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
     t0 = time.perf_counter()

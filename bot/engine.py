@@ -82,7 +82,7 @@ class Engine:
         self._rules = dataclasses.replace(
             rules, urgent=self._words(rules.urgent), harm=self._words(rules.harm), fire=self._words(rules.fire),
             negations=self._words(rules.negations), not_now=self._words(rules.not_now))
-        self._detector = emergency.compile_rules(self._rules)
+        self._detector = emergency.compile_rules(self._rules, self.text)
         # Per rule, the entries that are about its `instead_of` (most of their questions say it).
         self._subjects = []
         for rule in knowledge.other_subjects:
@@ -143,11 +143,9 @@ class Engine:
         repaired = self.text.repair_typos(normalized)
         fixed = self._repaired_clauses(clauses, normalized, repaired)
         # Harm is read within a clause too: 车被撞了 人跑了 is no 撞了人.
-        danger = (emergency.detect("，".join(clauses), self._detector, self.text.segments)
-                  or emergency.detect("，".join(fixed), self._detector, self.text.segments))
+        danger = emergency.assess(clauses, fixed, self._detector)
         if danger is not None:
-            rules = self._rules
-            return Reply(EMERGENCY, rules.fire_reply if danger == "fire" else rules.reply, **base)
+            return Reply(EMERGENCY, danger.reply, extra={"reason": danger.why}, **base)
         intent, rest = self._smalltalk_split(compact)
         if intent is not None and not rest:
             return Reply(SMALLTALK, intent.reply, entry_id=None, score=1.0, **base)

@@ -21,7 +21,10 @@ ENTRY_FIELDS = {"id", "questions", "answer", "source", "updated", "related", "te
 REQUIRED_FIELDS = ("id", "questions", "answer", "source", "updated")
 MIN_QUESTIONS = 5
 DEFAULT_ORDER = 100  # topics without `order:` come after the ordered ones
-EMERGENCY_FIELDS = {"reply", "fire_reply", "urgent", "harm", "fire", "negations", "not_now", "now"}
+EMERGENCY_FIELDS = {"reply", "fire_reply", "urgent", "harm", "fire", "negations", "not_now", "now", "categories",
+                    "persons", "body", "things", "urgent_not_with", "latin", "here", "alone", "alone_fire"}
+CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after"}
+STRONG_FRAMES = ("hypothetical", "general", "past")  # only a now-word outweighs these
 
 
 @dataclass(frozen=True)
@@ -62,15 +65,48 @@ class SmalltalkIntent:
 
 
 @dataclass(frozen=True)
+class DangerCategory:
+    """One kind of danger (受伤, 流血, 昏迷, 被困, 起火 …) and the words that say it."""
+
+    id: str
+    name: str = ""
+    first: str = "122"  # the number to call first: 119 for fire, smoke, leaking fuel, anyone trapped
+    acute: bool = False  # a state seen now (流血, 叫不醒): money or law talk around it does not calm it
+    words: tuple[str, ...] = ()
+    of_person: tuple[str, ...] = ()  # danger only when said of a person (人没气了, not 轮胎没气了)
+    person_after: tuple[str, ...] = ()  # danger when a person is named right after (撞了一个学生)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Words that put danger in a frame other than now: a rule, a fund, a statistic, an 'if', the past."""
+
+    name: str
+    words: tuple[str, ...] = ()
+    strong: bool = True  # False: an acute danger (他在流血) outweighs it, as a now-word does
+
+
+@dataclass(frozen=True)
 class EmergencyRules:
     reply: str = ""
     fire_reply: str = ""
     urgent: tuple[str, ...] = ()
+    # Every category's words, flat: the typo repair's vocabulary (留血 → 流血).
     harm: tuple[str, ...] = ()
     fire: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
-    not_now: tuple[str, ...] = ()
+    not_now: tuple[str, ...] = ()  # every frame's words, flat
     now: tuple[str, ...] = ()  # happening as we speak (他在流血): no frame makes that a question
+    categories: tuple[DangerCategory, ...] = ()
+    frames: tuple[Frame, ...] = ()
+    here: tuple[str, ...] = ()  # this one, not accidents in general (我, 他, 孩子): a how-to question is then no rule question
+    persons: tuple[str, ...] = ()  # who may be harmed: the of_person words need one of these
+    body: tuple[str, ...] = ()  # 腿, 头: a state said of a body part is said of a person (腿卡住了)
+    things: tuple[str, ...] = ()  # what else may 卡住 or 不动了 (车, 轮胎, app): between them, no person is meant
+    alone: tuple[str, ...] = ()  # a clause of this word alone (血！, 救护车 快) is a cry for help
+    alone_fire: tuple[str, ...] = ()  # the same, 119 first (火！)
+    urgent_not_with: tuple[str, ...] = ()  # 救命 beside these is exasperation (科目一又挂了 救命)
+    latin: tuple[tuple[str, str], ...] = ()  # a Latin word or phrase → the Chinese it is read as
 
 
 @dataclass(frozen=True)
@@ -357,7 +393,7 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
     node = _mapping(root)["emergency"][1]
     fields = _mapping(node)
     if not fields:
-        c.error(node, "'emergency' must be a mapping with reply, harm, urgent …")
+        c.error(node, "'emergency' must be a mapping with reply, categories, urgent …")
         return None
     for name, (key, _v) in fields.items():
         if name not in EMERGENCY_FIELDS:
@@ -366,14 +402,81 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
         c.error(node, "'emergency' needs a 'reply' that starts with 122 / 120")
         return None
     reply = _text(fields["reply"][1], c, "'reply'")
-    lists = {
-        name: tuple(t for t, _ in _text_list(fields.get(name, (None, None))[1], c, f"'{name}'"))
-        for name in ("urgent", "harm", "fire", "negations", "not_now", "now")
-    }
+
+    def words(name: str) -> tuple[str, ...]:
+        return tuple(t for t, _ in _text_list(fields.get(name, (None, None))[1], c, f"'{name}'"))
+
+    categories = _load_categories(fields.get("categories", (None, None))[1], c)
+    # A plain harm / fire list (the older form) is a category of its own.
+    categories += [DangerCategory(n, n, "119" if n == "fire" else "122", False, words(n))
+                   for n in ("harm", "fire") if words(n)]
+    frames = _load_frames(fields.get("not_now", (None, None))[1], c)
+    latin = []
+    latin_node = fields.get("latin", (None, None))[1]
+    if latin_node is not None and not isinstance(latin_node, yaml.MappingNode):
+        c.error(latin_node, "'latin' 应该是“英文或拼音: 中文”的对照表 / 'latin' must map a Latin word to Chinese, e.g. injured: 受伤")
+    elif latin_node is not None:
+        for k, v in latin_node.value:
+            key, value = _text(k, c, "a Latin word"), _text(v, c, "its Chinese")
+            if key and value:
+                latin.append((key.lower(), value))
     fire_reply = _text(fields["fire_reply"][1], c, "'fire_reply'") if "fire_reply" in fields else None
     if reply is None:
         return None
-    return EmergencyRules(reply=reply.strip(), fire_reply=(fire_reply or reply).strip(), **lists)
+    everything = [w for cat in categories for w in cat.words + cat.of_person + cat.person_after]
+    fire_words = [w for cat in categories if cat.first == "119" for w in cat.words + cat.of_person + cat.person_after]
+    return EmergencyRules(
+        reply=reply.strip(), fire_reply=(fire_reply or reply).strip(), urgent=words("urgent"),
+        harm=tuple(w.replace("…", "") for w in everything if w not in fire_words),
+        fire=tuple(w.replace("…", "") for w in fire_words),
+        negations=words("negations"), not_now=tuple(w for f in frames for w in f.words), now=words("now"),
+        categories=tuple(categories), frames=tuple(frames), persons=words("persons"), body=words("body"), things=words("things"), here=words("here"), alone=words("alone"), alone_fire=words("alone_fire"),
+        urgent_not_with=words("urgent_not_with"), latin=tuple(latin))
+
+
+def _load_categories(node: yaml.Node | None, c: _Collector) -> list[DangerCategory]:
+    if node is None:
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        c.error(node, "'categories' 应该是列表，每项有 id、words / 'categories' must be a list of {id, name, words …}")
+        return []
+    out = []
+    for item in node.value:
+        fields = _mapping(item)
+        for name, (key, _v) in fields.items():
+            if name not in CATEGORY_FIELDS:
+                c.error(key, f"unknown field '{name}' (allowed: {', '.join(sorted(CATEGORY_FIELDS))})")
+        ident = _text(fields["id"][1], c, "'id'") if "id" in fields else None
+        if not ident:
+            c.error(item, "每类危险都要有 id / a danger category needs an id")
+            continue
+        first = _text(fields["first"][1], c, "'first'") if "first" in fields else "122"
+        if first not in ("119", "122"):
+            c.error(fields["first"][1], "'first' 只能是 119 或 122 / 'first' must be 119 or 122")
+            first = "122"
+        acute = _scalar_text(fields["acute"][1]) if "acute" in fields else "false"
+        lists = {n: tuple(t for t, _ in _text_list(fields.get(n, (None, None))[1], c, f"'{n}'"))
+                 for n in ("words", "of_person", "person_after")}
+        if not any(lists.values()):
+            c.error(item, f"危险类别 {ident} 没有词 / category {ident} has no words")
+            continue
+        name = _text(fields["name"][1], c, "'name'") if "name" in fields else ident
+        out.append(DangerCategory(ident, name or ident, first, (acute or "").lower() in ("true", "yes"), **lists))
+    return out
+
+
+def _load_frames(node: yaml.Node | None, c: _Collector) -> list[Frame]:
+    """not_now: a list (one frame), or frames by name: hypothetical, general, past, about …"""
+    if node is None:
+        return []
+    if isinstance(node, yaml.MappingNode):
+        out = []
+        for key, value in node.value:
+            name = str(key.value)
+            out.append(Frame(name, tuple(t for t, _ in _text_list(value, c, f"'not_now.{name}'")),
+                             strong=name in STRONG_FRAMES))
+        return out
+    return [Frame("about", tuple(t for t, _ in _text_list(node, c, "'not_now'")), strong=False)]
 
 
 def _load_details(node: yaml.Node, c: _Collector) -> list[UnknownDetail]:
