@@ -82,23 +82,12 @@ class EmergencyRules:
 
 @dataclass(frozen=True)
 class UnknownDetail:
-    """A kind of detail the knowledge does not hold (addresses, hours, fines …) and what to say."""
+    """What to say when an aspect (地点, 电话, 费用 …) is asked and no entry about the subject holds it."""
 
-    name: str
-    asks: tuple[str, ...]
-    about: tuple[str, ...]
-    known: tuple[str, ...]
+    aspect: str
     reply: str
-
-
-@dataclass(frozen=True)
-class OtherSubject:
-    """Questions naming one of `words` (汽车) but not `instead_of` (电动自行车) are not answered by
-    entries about `instead_of`. Without `instead_of` (酒驾, 年检: subjects no entry is about),
-    only an entry that speaks of the word may answer."""
-
-    words: tuple[str, ...]
-    instead_of: str = ""
+    line: int = 0
+    file: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,7 +111,6 @@ class Knowledge:
     other_places: tuple[str, ...] = ()  # places outside the bot's area: their questions are not ours
     home_place: str = ""  # an entry naming it (in source or answer) states local facts, not national rules
     unknown_details: tuple[UnknownDetail, ...] = ()
-    other_subjects: tuple[OtherSubject, ...] = ()
     concepts: Concepts = field(default_factory=Concepts)
     version: str = ""
     path: str = ""
@@ -472,45 +460,22 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
 
 def _load_details(node: yaml.Node, c: _Collector) -> list[UnknownDetail]:
     if not isinstance(node, yaml.SequenceNode):
-        c.error(node, "'unknown_details' must be a list of {name, asks, about, known, reply}")
+        c.error(node, "'unknown_details' 应该是列表 / 'unknown_details' must be a list of {aspect, reply}")
         return []
     out = []
-    allowed = {"name", "asks", "about", "known", "reply"}
     for item in node.value:
         fields = _mapping(item)
         for name, (key, _v) in fields.items():
-            if name not in allowed:
-                c.error(key, f"unknown field '{name}' (allowed: {', '.join(sorted(allowed))})")
-        missing = [k for k in ("name", "asks", "reply") if k not in fields]
+            if name not in ("aspect", "reply"):
+                c.error(key, f"不认识的字段 '{name}' / unknown field '{name}' (allowed: aspect, reply)")
+        missing = [k for k in ("aspect", "reply") if k not in fields]
         if missing:
-            c.error(item, f"unknown_details item is missing {', '.join(missing)}")
+            c.error(item, f"unknown_details 的每一项要有 aspect 和 reply / item is missing {', '.join(missing)}")
             continue
-        lists = {k: tuple(t for t, _ in _text_list(fields.get(k, (None, None))[1], c, f"'{k}'"))
-                 for k in ("asks", "about", "known")}
-        name = _text(fields["name"][1], c, "'name'")
+        aspect = _text(fields["aspect"][1], c, "'aspect'")
         reply = _text(fields["reply"][1], c, "'reply'")
-        if name and reply and lists["asks"]:
-            out.append(UnknownDetail(name=name, reply=reply.strip(), **lists))
-    return out
-
-
-def _load_subjects(node: yaml.Node, c: _Collector) -> list[OtherSubject]:
-    if not isinstance(node, yaml.SequenceNode):
-        c.error(node, "'other_subjects' 应该是列表 / 'other_subjects' must be a list of {words, instead_of}")
-        return []
-    out = []
-    for item in node.value:
-        fields = _mapping(item)
-        for name, (key, _v) in fields.items():
-            if name not in ("words", "instead_of"):
-                c.error(key, f"不认识的字段 '{name}' / unknown field '{name}' (allowed: instead_of, words)")
-        if "words" not in fields:
-            c.error(item, "other_subjects 的每一项要有 words / each item needs words (and may have instead_of)")
-            continue
-        words = tuple(t for t, _ in _text_list(fields["words"][1], c, "'words'"))
-        instead_of = _text(fields["instead_of"][1], c, "'instead_of'") if "instead_of" in fields else ""
-        if words and instead_of is not None:
-            out.append(OtherSubject(words, instead_of))
+        if aspect and reply:
+            out.append(UnknownDetail(aspect, reply.strip(), _line(fields["aspect"][1]), c.file))
     return out
 
 
@@ -544,7 +509,6 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     other_places: list[str] = []
     home_place = ""
     details: list[UnknownDetail] = []
-    subjects: list[OtherSubject] = []
     concept_table = _ConceptTable()
     digest = hashlib.sha256()
     for file in files:
@@ -592,15 +556,17 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
                     c.error(None, f"variant {variant!r} maps to {synonyms[variant]} elsewhere and to {canonical} here")
                 synonyms.setdefault(variant, canonical)
             terms.extend(more_terms)
-        elif {"other_places", "home_place", "unknown_details", "other_subjects"} & keys.keys():
+        elif {"other_places", "home_place", "unknown_details"} & keys.keys():
             if "home_place" in keys:
                 home_place = _text(keys["home_place"][1], c, "'home_place'") or home_place
             if "other_places" in keys:
                 other_places.extend(t for t, _ in _text_list(keys["other_places"][1], c, "'other_places'"))
             if "unknown_details" in keys:
                 details.extend(_load_details(keys["unknown_details"][1], c))
-            if "other_subjects" in keys:
-                subjects.extend(_load_subjects(keys["other_subjects"][1], c))
+            for name in keys.keys() - {"other_places", "home_place", "unknown_details"}:
+                c.error(keys[name][0], f"不认识的键 '{name}' / unknown key '{name}' (allowed: home_place, other_places, unknown_details)"
+                        + ("; 别的车和没有条目的主题现在写在 concepts.yaml 的 subjects 里 / other vehicles and subjects "
+                           "without entries are now subjects in concepts.yaml" if name == "other_subjects" else ""))
         elif "smalltalk" in keys:
             smalltalk.extend(_load_smalltalk(node, c))
         elif "emergency" in keys:
@@ -608,13 +574,17 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
                 c.error(node, "a second 'emergency' file; keep one")
             emergency = _load_emergency(node, c) or emergency
         else:
-            c.error(node, "unknown kind of file: expected 'entries', 'subjects', 'aspects', 'synonyms', 'smalltalk', 'emergency', 'home_place', 'other_places', 'unknown_details' or 'other_subjects' at the top")
+            c.error(node, "unknown kind of file: expected 'entries', 'subjects', 'aspects', 'synonyms', 'smalltalk', 'emergency', 'home_place', 'other_places' or 'unknown_details' at the top")
     if not files:
         problems.append(Problem(str(root), 1, "no .yaml files in the knowledge folder"))
     entries = _drop_duplicate_ids(entries, problems)
     _check_related(entries, problems)
     concepts = concept_table.concepts()
     entries = _check_concepts(entries, concepts, problems)
+    for detail in details:
+        if detail.aspect not in concepts.aspects:
+            problems.append(Problem(detail.file, detail.line, f"不认识的方面 {detail.aspect!r}：请用 concepts.yaml 里 aspects 下的标准词"
+                                    f" / unknown aspect {detail.aspect!r}: use a standard word listed under 'aspects:'"))
     if emergency is None:
         problems.append(Problem(str(root), 1, "缺少 emergency.yaml，紧急情况将无法识别 / no emergency.yaml: emergencies would not be caught", "error"))
     knowledge = Knowledge(
@@ -627,7 +597,6 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
         other_places=tuple(dict.fromkeys(other_places)),
         home_place=home_place,
         unknown_details=tuple(details),
-        other_subjects=tuple(subjects),
         concepts=concepts,
         version=digest.hexdigest()[:12],
         path=str(root),

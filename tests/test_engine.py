@@ -80,7 +80,7 @@ def test_smalltalk_and_greeting_before_a_question(engine):
     reply = engine.answer("你好，电动车要上牌吗")
     assert (reply.status, reply.entry_id) == (ANSWER, "ebike-plates")
     # a particle ends smalltalk; at the start of the question it is part of a word (了解)
-    intent, rest = engine._smalltalk_split("你好了解一下电动车上牌")
+    intent, rest = engine.step("smalltalk").split("你好了解一下电动车上牌")
     assert intent is not None and rest.startswith("了解")
 
 
@@ -118,8 +118,8 @@ def test_typo_repair_never_turns_a_common_word_into_an_emergency(engine):
     common = [w for w in text.general_words(100) if len(w) >= 2]
     assert len(common) > 10_000
     flagged = [w for w in common
-               if emergency.detect(text.repair_typos(text.normalize(w)), engine._detector)
-               and not emergency.detect(text.normalize(w), engine._detector)]
+               if emergency.detect(text.repair_typos(text.normalize(w)), engine.step("emergency").detector)
+               and not emergency.detect(text.normalize(w), engine.step("emergency").detector)]
     assert flagged == []
     assert all(text.repair_typos(w) == w for w in common[:5000])
 
@@ -237,7 +237,7 @@ def test_a_very_long_story_keeps_its_question_at_the_end(engine):
 
 def test_choices_for_another_city_are_national_rules_only(engine):
     reply = engine.answer("在北京电动车")
-    national = {e.id for i, e in enumerate(engine.knowledge.entries) if i in engine._national}
+    national = {e.id for i, e in enumerate(engine.knowledge.entries) if i in engine.step("other-place").national}
     assert reply.choices and {c.id for c in reply.choices} <= national
 
 

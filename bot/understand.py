@@ -1,0 +1,118 @@
+"""Reading a question into what it is about: subjects (电动自行车, 救助基金 …), aspects (车速, 上牌,
+在哪 …) and the kind of question (#what, #how …), from the concept files (knowledge/concepts*.yaml).
+
+The engine answers only with an entry that covers what was read, so this is where "right subject,
+wrong aspect" is stopped: 电动车能骑多快 asks 车速, and the helmet entry does not hold it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.knowledge import Concepts, Entry
+from bot.text import TextProcessor
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a question asks: standard words of the concept files, in the order they were said."""
+
+    subjects: tuple[str, ...] = ()
+    aspects: tuple[str, ...] = ()
+    kind: str = ""  # the first question frame (#what, #how, #where …), for the reason only
+    # the text each concept was read from (登记 → 上牌): lets scoring credit an entry covering it
+    said: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def describe(self) -> str:
+        parts = []
+        if self.subjects:
+            parts.append("subject " + "/".join(self.subjects))
+        if self.aspects:
+            parts.append("aspect " + "/".join(self.aspects))
+        return ", ".join(parts)
+
+
+class ConceptReader:
+    """Built once per knowledge version: one regular expression per kind, longest variant first, so
+    流动车管所 is read as itself and not as 车管所, and 无人受伤 not as 受伤."""
+
+    def __init__(self, concepts: Concepts, entries: tuple[Entry, ...], text: TextProcessor):
+        self.text = text
+        self._subjects = self._compile(concepts.subjects)
+        self._aspects = self._compile(concepts.aspects)
+        # Per concept, the entries that cover it; an entry naming none is about anything.
+        self.subject_entries: dict[str, frozenset[int]] = _owners(entries, "subjects")
+        self.aspect_entries: dict[str, frozenset[int]] = _owners(entries, "aspects")
+        self.open_subject = frozenset(i for i, e in enumerate(entries) if not e.subjects)
+        self.open_aspect = frozenset(i for i, e in enumerate(entries) if not e.aspects)
+        self.entry_concepts = tuple(frozenset(e.subjects) | frozenset(e.aspects) for e in entries)
+
+    def _compile(self, table: dict[str, tuple[str, ...]]) -> tuple[re.Pattern | None, dict[str, str]]:
+        """Variants as questions are read: normalised, synonyms replaced (电瓶车 → 电动自行车).
+        No typo repair: a lone word out of context is no typo."""
+        standard_of: dict[str, str] = {}
+        for standard, variants in table.items():
+            for word in (standard, *variants):
+                n = self.text.normalize(word).replace(" ", "")
+                for form in {n, self.text.canonical(n, n).replace(" ", "")}:
+                    if form:
+                        standard_of.setdefault(form, standard)
+        if not standard_of:
+            return None, {}
+        alternation = "|".join(_bounded(w) for w in sorted(standard_of, key=len, reverse=True))
+        pattern = re.compile(f"(?=({alternation}))")  # a lookahead: a match at every position
+        return pattern, standard_of
+
+    def read(self, canonical: str, kind: str = "") -> Reading:
+        compact = canonical.replace(" ", "")
+        said: dict[str, str] = {}
+        found = []
+        for pattern, standard_of in (self._subjects, self._aspects):
+            found.append(tuple(dict.fromkeys(standard_of[w] for w in _longest(pattern, compact))))
+            said.update((w, standard_of[w]) for w in _longest(pattern, compact))
+        return Reading(found[0], found[1], kind, said)
+
+    def covering(self, kind: str, words: tuple[str, ...]) -> frozenset[int]:
+        """Entries covering at least one of `words` (subjects or aspects), open entries included."""
+        table = self.subject_entries if kind == "subjects" else self.aspect_entries
+        out: set[int] = set(self.open_subject if kind == "subjects" else self.open_aspect)
+        for w in words:
+            out |= table.get(w, frozenset())
+        return frozenset(out)
+
+    def held(self, kind: str, word: str) -> bool:
+        table = self.subject_entries if kind == "subjects" else self.aspect_entries
+        return bool(table.get(word))
+
+
+def _bounded(word: str) -> str:
+    """A variant as a pattern; a number only as a whole number (120, not inside 2018 or 12123)."""
+    pattern = re.escape(word)
+    if word[0].isdigit():
+        pattern = r"(?<!\d)" + pattern
+    if word[-1].isdigit():
+        pattern += r"(?!\d)"
+    return pattern
+
+
+def _longest(pattern: re.Pattern | None, text: str) -> list[str]:
+    """The variants said, in order; of two that overlap the longer wins (队史馆 over 交警队 in
+    交警队史馆), whichever starts first."""
+    if pattern is None:
+        return []
+    # the longest variant starting at each position (the alternation is longest first)
+    spans = [(m.start(), m.start() + len(m.group(1)), m.group(1)) for m in pattern.finditer(text)]
+    taken: list[tuple[int, int, str]] = []
+    for start, end, word in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, word))
+    return [w for _, _, w in sorted(taken)]
+
+
+def _owners(entries: tuple[Entry, ...], kind: str) -> dict[str, frozenset[int]]:
+    out: dict[str, set[int]] = {}
+    for i, entry in enumerate(entries):
+        for word in getattr(entry, kind):
+            out.setdefault(word, set()).add(i)
+    return {w: frozenset(s) for w, s in out.items()}
