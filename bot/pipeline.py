@@ -42,7 +42,8 @@ _PUNCTUATION_BREAK = re.compile(r"[，,。.！!？?；;、…~]+")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # The most clauses read of one message: its first (where harm is told: 我受伤了，…) and its last
 # (where the question is). Telegram allows 4096 characters; the work stays that of a long question.
-HEAD_CLAUSES, TAIL_CLAUSES = 8, 24
+HEAD_CLAUSES, TAIL_CLAUSES = 4, 12
+REPAIR_CHARS = 80  # typos are repaired in this many characters at a message's end
 MIN_CLAUSES = 3  # a message of fewer clauses is one question, not a story and a question
 STORY_CHARS, ASK_CHARS = 40, 16  # a message typed without breaks this long is a story; its ask is at the end
 ASK_CLAUSES = 2  # the clauses at a story's end whose subjects and aspects are what is asked
@@ -58,6 +59,7 @@ SMALLTALK_FILLERS = (
 )
 # Particles end a phrase; at the start they belong to the next word (你好，了解一下 → 了解).
 END_ONLY_FILLERS = frozenset(("们", "哈", "的", "了"))
+SMALLTALK_CHARS = 24  # longer than this, with no smalltalk phrase at either end, is no smalltalk
 SMALLTALK_PRIORITY = ("identity", "goodbye", "thanks", "greeting", "ack")
 
 
@@ -99,6 +101,7 @@ class Asked:
     normalized: str = ""
     repaired: str = ""
     canonical: str = ""
+    words: list[str] = field(default_factory=list)  # the canonical text's content words (jieba)
     smalltalk: SmalltalkIntent | None = None  # a greeting before the question
     rest: str = ""  # the question after that greeting
     reading: Reading = field(default_factory=Reading)
@@ -125,10 +128,12 @@ class Read:
             raw = raw[:HEAD_CLAUSES] + raw[-TAIL_CLAUSES:]
         asked.clauses = [c for c in (self.s.text.normalize(c) for c in raw) if c]
         whole = " ".join(asked.clauses)
-        # Repair keeps a text's length and breaks at spaces: one pass serves every clause.
-        repaired = self.s.text.repair_typos(whole)
+        # Repair keeps a text's length and breaks at spaces: one pass serves every clause. It
+        # costs by the character, so only a message's end is repaired, where the question is.
+        head, tail = whole[:-REPAIR_CHARS], whole[-REPAIR_CHARS:]
+        repaired = head + self.s.text.repair_typos(tail)
         if len(repaired) != len(whole):
-            repaired = " ".join(self.s.text.repair_typos(c) for c in asked.clauses)
+            repaired = whole
         at, asked.fixed = 0, []
         for c in asked.clauses:
             asked.fixed.append(repaired[at:at + len(c)])
@@ -208,7 +213,7 @@ class Smalltalk:
                     rest = rest[len(phrase):] if rest.startswith(phrase) else rest[: -len(phrase)]
                     changed = True
                     break
-        if rest:
+        if rest and (found or len(rest) <= SMALLTALK_CHARS):
             words = {w for w in self.s.text.content_words(rest) if not w.startswith("#")}
             if not words and found:
                 rest = ""  # 好的 我知道了 再见: after the smalltalk nothing with a meaning is left
@@ -252,7 +257,9 @@ class Understand:
             asked.canonical = text.canonical(asked.rest)
         else:
             asked.canonical = text.canonical(asked.normalized, asked.repaired or None)
-        kind = next((t.word for t in text.tokens(asked.canonical) if t.word.startswith("#")), "")
+        tokens = text.tokens(asked.canonical)
+        asked.words = [t.word for t in tokens if t.content]
+        kind = next((t.word for t in tokens if t.word.startswith("#")), "")
         reading = self.s.reader.read(asked.canonical, kind)
         end = self._asking_end(asked)
         if end is not None:
@@ -277,19 +284,34 @@ class Understand:
 
 
 class UnknownSubject:
-    """A subject the knowledge has no entry about (驾驶证, 酒驾, 小汽车 …): the honest fallback, never
-    an entry that shares a word with it."""
+    """A subject the knowledge has no entry about (驾驶证, 酒驾, 车险 …): the honest fallback, never
+    an entry that shares a word with it. Named beside a subject we know (刮蹭了保险公司怎么赔), only
+    an entry that speaks of it may answer."""
 
     name = "unknown-subject"
 
     def __init__(self, shared: Shared):
         self.s = shared
+        text = shared.text
+        # each entry's words as written and as read (驾照 is read 驾驶证)
+        self.texts = [raw + " " + text.canonical(text.normalize(raw), text.normalize(raw)).replace(" ", "")
+                      for raw in (e.answer + "，".join(e.questions) for e in shared.knowledge.entries)]
+        self.variants = {w: (w, *vs) for w, vs in shared.knowledge.concepts.subjects.items()}
 
     def __call__(self, asked: Asked) -> Reply | None:
         subjects = asked.reading.subjects
-        if not subjects or any(self.s.reader.held("subjects", w) for w in subjects):
+        unknown = [w for w in subjects if not self.s.reader.held("subjects", w)]
+        if not unknown:
             return None
-        return Reply(FALLBACK, FALLBACK_TEXT, reason=f"subject:{subjects[0]} has no entry", **asked.base)
+        reason = f"subject:{unknown[0]} has no entry"
+        if len(unknown) == len(subjects):
+            return Reply(FALLBACK, FALLBACK_TEXT, reason=reason, **asked.base)
+        speaking = frozenset(i for i, text in enumerate(self.texts)
+                             if all(any(v in text for v in self.variants.get(w, (w,))) for w in unknown))
+        if not speaking:
+            return Reply(FALLBACK, FALLBACK_TEXT, reason=reason + " and no entry speaks of it", **asked.base)
+        asked.allowed = speaking if asked.allowed is None else asked.allowed & speaking
+        return None
 
 
 class AspectNotHeld:
@@ -340,8 +362,7 @@ class AspectNotHeld:
         if not own:
             return Reply(FALLBACK, text, reason=reason, **asked.base)
         # That subject's own entries as choices, the closest to the words first.
-        words = self.s.text.content_words(asked.canonical)
-        matches = self.s.index.search(words, limit=self.s.matching.max_choices, within=tuple(own[:SMALL_SUBJECT]))
+        matches = self.s.index.search(asked.words, limit=self.s.matching.max_choices, within=tuple(own[:SMALL_SUBJECT]))
         ranked = list(dict.fromkeys([m.entry for m in matches] + own))
         choices = tuple(self.s.candidate(Match(i, 0.0, 0)) for i in ranked[:self.s.matching.max_choices])
         lines = [text.rstrip(), NOT_HELD_CHOICES.format(subject=subject)]
@@ -378,7 +399,7 @@ class Retrieve:
 
     def __call__(self, asked: Asked) -> Reply | None:
         asked.matches = self.s.index.search(
-            self.s.text.content_words(asked.canonical), limit=max(5, self.s.matching.max_choices + 1),
+            asked.words, limit=max(5, self.s.matching.max_choices + 1),
             within=_few(asked.allowed), allowed=asked.allowed, concepts=asked.reading.said)
         return None
 
@@ -454,7 +475,7 @@ class LastClauses:
                                      concepts=asked.reading.said)
             if not matches:
                 continue
-            end = dataclasses.replace(asked, canonical=canonical, matches=matches)
+            end = dataclasses.replace(asked, canonical=canonical, words=words, matches=matches)
             r = decide(s, end, matches)
             if r.status == ANSWER and r.score >= CLAUSE_MIN_SCORE and self._names(words, r.entry_id):
                 return dataclasses.replace(r, candidates=whole.candidates,
@@ -501,7 +522,7 @@ def _decide(s: Shared, asked: Asked, matches: list[Match], about: str) -> Reply:
     top = matches[0]
     second = matches[1].score if len(matches) > 1 else 0.0
     # One character alone (小, 车) is too little to answer on; it may still offer choices.
-    said = [w for w in s.text.content_words(asked.canonical) if not w.startswith("#")]
+    said = [w for w in asked.words if not w.startswith("#")]
     meaningful = len(said) >= 2 or any(len(w) >= 2 or w.isdigit() for w in said)
     entry = s.knowledge.entries[top.entry]
     if meaningful and top.score >= m.answer_threshold and top.score - second >= m.margin:

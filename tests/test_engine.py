@@ -267,3 +267,24 @@ def test_smalltalk_with_nothing_meant_left_over_is_smalltalk(engine, text):
 ])
 def test_statistics_and_money_after_the_fact_are_no_emergency(engine, question):
     assert engine.answer(question).status != EMERGENCY
+
+
+def test_a_telegram_sized_message_reads_a_capped_number_of_clauses(engine):
+    """4096 characters of clauses (Telegram's limit) cost what a long question costs: only the
+    message's first and last clauses are read; harm told at either end is still caught."""
+    from bot.pipeline import HEAD_CLAUSES, TAIL_CLAUSES, Asked
+
+    flood = ("没受伤," * 1400)[:4096]
+    asked = Asked(flood)
+    assert engine.step("read")(asked) is None
+    assert len(asked.clauses) <= HEAD_CLAUSES + TAIL_CLAUSES
+    assert engine.answer(flood).status != EMERGENCY
+    assert engine.answer("我受伤了流血了，" + flood[: 4096 - 8]).status == EMERGENCY
+    assert engine.answer(flood[: 4096 - 8] + "他流了好多血").status == EMERGENCY
+
+
+def test_reason_says_which_step_decided(engine):
+    assert engine.answer("电动车能骑多快").reason == "answer: ebike-speed (subject 电动自行车, aspect 车速)"
+    assert engine.answer("驾照过期了怎么办").reason == "subject:驾驶证 has no entry"
+    assert engine.answer("太原车管所电话多少").reason.startswith("place:太原")
+    assert engine.answer("出车祸了有人受伤").reason.startswith("emergency")
