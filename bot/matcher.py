@@ -27,6 +27,7 @@ ANSWER_ONLY = 0.8  # a candidate matched through its answer's words alone
 SINGLE_CHAR = 0.5  # a lone character carries less meaning than a word
 LONG_QUERY_WORDS = 5  # beyond this many content words, unexplained ones are discounted
 CANDIDATES = 60
+MAX_QUERY_WORDS = 40  # distinct content words of one message that are scored
 POOL = 1000  # candidate questions gathered before further words only re-rank them
 SHORT_POSTINGS = 300  # posting lists up to this long (or 1/80 of all questions) are walked in full  # questions scored in full per query
 CONCEPT_CREDIT = 0.8  # a word read as a concept (登记 → 上牌) that the entry covers, said otherwise
@@ -116,7 +117,8 @@ class Index:
         `allowed`: only these entries may be returned; `concepts`: text read as a concept
         (登记 → 上牌): a word inside it counts as said by an entry covering that concept.
         """
-        query = list(dict.fromkeys(w for w in words if w not in STOPWORDS))
+        # the last words of a long message: a question is far shorter, and the work grows by the word
+        query = list(dict.fromkeys(w for w in words if w not in STOPWORDS))[-MAX_QUERY_WORDS:]
         if not query:
             return []
         weights = {w: self.weight(w) for w in query}

@@ -43,10 +43,12 @@ _HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # The most clauses read of one message: its first (where harm is told: 我受伤了，…) and its last
 # (where the question is). Telegram allows 4096 characters; the work stays that of a long question.
 HEAD_CLAUSES, TAIL_CLAUSES = 4, 12
-REPAIR_CHARS = 80  # typos are repaired in this many characters at a message's end
+READ_CHARS = 4 * MAX_QUERY_CHARS  # of a longer message, this much of its start and of its end is read
+REPAIR_CHARS = 48  # typos are repaired in this many characters at a message's end
 MIN_CLAUSES = 3  # a message of fewer clauses is one question, not a story and a question
 STORY_CHARS, ASK_CHARS = 40, 16  # a message typed without breaks this long is a story; its ask is at the end
 ASK_CLAUSES = 2  # the clauses at a story's end whose subjects and aspects are what is asked
+ASK_MAX_CHARS = 100  # the last clauses re-read are an ask, not a story (the longest labelled question: 84)
 MAX_ASK_CLAUSES = 3  # the ask sits in the last few clauses; longer tails are the story again
 CLAUSE_MIN_SCORE = 0.55  # how sure the last clauses must be to pick among the whole's candidates
 NOT_PLACES = ("北京时间",)  # phrases that hold a place name and name no place
@@ -123,9 +125,15 @@ class Read:
         self.s = shared
 
     def __call__(self, asked: Asked) -> Reply | None:
-        raw = clauses(asked.query)
+        query = asked.query
+        if len(query) > 2 * READ_CHARS:
+            query = query[:READ_CHARS] + "。" + query[-READ_CHARS:]
+        raw = clauses(query)
         if len(raw) > HEAD_CLAUSES + TAIL_CLAUSES:
             raw = raw[:HEAD_CLAUSES] + raw[-TAIL_CLAUSES:]
+        # a clause longer than what is matched keeps its start (harm told first) and its end (the ask)
+        raw = [part for c in raw for part in ((c[:MAX_QUERY_CHARS], c[-MAX_QUERY_CHARS:])
+                                               if len(c) > 2 * MAX_QUERY_CHARS else (c,))]
         asked.clauses = [c for c in (self.s.text.normalize(c) for c in raw) if c]
         whole = " ".join(asked.clauses)
         # Repair keeps a text's length and breaks at spaces: one pass serves every clause. It
@@ -469,6 +477,8 @@ class LastClauses:
         near_top = tuple(m.entry for m in asked.matches[:s.matching.max_choices])
         for k in range(1, min(len(asked.clauses), MAX_ASK_CLAUSES + 1)):
             part = " ".join(asked.clauses[-k:])
+            if len(part) > ASK_MAX_CHARS:
+                break  # no short ask at the end: a story all through
             canonical = s.text.canonical(part, " ".join(asked.fixed[-k:]))
             words = s.text.content_words(canonical)
             matches = s.index.search(words, limit=max(5, s.matching.max_choices + 1), within=near_top,

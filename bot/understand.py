@@ -7,7 +7,6 @@ wrong aspect" is stopped: 电动车能骑多快 asks 车速, and the helmet entr
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from bot.knowledge import Concepts, Entry
@@ -48,9 +47,9 @@ class ConceptReader:
         self.open_aspect = frozenset(i for i, e in enumerate(entries) if not e.aspects)
         self.entry_concepts = tuple(frozenset(e.subjects) | frozenset(e.aspects) for e in entries)
 
-    def _compile(self, table: dict[str, tuple[str, ...]]) -> tuple[re.Pattern | None, dict[str, str]]:
+    def _compile(self, table: dict[str, tuple[str, ...]]) -> tuple[dict[str, str], tuple[int, ...]]:
         """Variants as questions are read: normalised, synonyms replaced (电瓶车 → 电动自行车).
-        No typo repair: a lone word out of context is no typo."""
+        No typo repair: a lone word out of context is no typo. With their lengths, longest first."""
         standard_of: dict[str, str] = {}
         for standard, variants in table.items():
             for word in (standard, *variants):
@@ -58,19 +57,16 @@ class ConceptReader:
                 for form in {n, self.text.canonical(n, n).replace(" ", "")}:
                     if form:
                         standard_of.setdefault(form, standard)
-        if not standard_of:
-            return None, {}
-        alternation = "|".join(_bounded(w) for w in sorted(standard_of, key=len, reverse=True))
-        pattern = re.compile(f"(?=({alternation}))")  # a lookahead: a match at every position
-        return pattern, standard_of
+        return standard_of, tuple(sorted({len(w) for w in standard_of}, reverse=True))
 
     def read(self, canonical: str, kind: str = "") -> Reading:
         compact = canonical.replace(" ", "")
         said: dict[str, str] = {}
         found = []
-        for pattern, standard_of in (self._subjects, self._aspects):
-            found.append(tuple(dict.fromkeys(standard_of[w] for w in _longest(pattern, compact))))
-            said.update((w, standard_of[w]) for w in _longest(pattern, compact))
+        for standard_of, lengths in (self._subjects, self._aspects):
+            words = _longest(standard_of, lengths, compact)
+            found.append(tuple(dict.fromkeys(standard_of[w] for w in words)))
+            said.update((w, standard_of[w]) for w in words)
         return Reading(found[0], found[1], kind, said)
 
     def covering(self, kind: str, words: tuple[str, ...]) -> frozenset[int]:
@@ -86,26 +82,23 @@ class ConceptReader:
         return bool(table.get(word))
 
 
-def _bounded(word: str) -> str:
-    """A variant as a pattern; a number only as a whole number (120, not inside 2018 or 12123)."""
-    pattern = re.escape(word)
-    if word[0].isdigit():
-        pattern = r"(?<!\d)" + pattern
-    if word[-1].isdigit():
-        pattern += r"(?!\d)"
-    return pattern
-
-
-def _longest(pattern: re.Pattern | None, text: str) -> list[str]:
+def _longest(standard_of: dict[str, str], lengths: tuple[int, ...], text: str) -> list[str]:
     """The variants said, in order; of two that overlap the longer wins (队史馆 over 交警队 in
-    交警队史馆), whichever starts first."""
-    if pattern is None:
-        return []
-    # the longest variant starting at each position (the alternation is longest first)
-    spans = [(m.start(), m.start() + len(m.group(1)), m.group(1)) for m in pattern.finditer(text)]
+    交警队史馆), whichever starts first. A number counts only whole (120, not inside 2018)."""
+    spans = []
+    for i in range(len(text)):
+        for n in lengths:
+            word = text[i:i + n]
+            if len(word) == n and word in standard_of and not (
+                    word[0].isdigit() and i > 0 and text[i - 1].isdigit()
+                    or word[-1].isdigit() and text[i + n:i + n + 1].isdigit()):
+                spans.append((i, i + n, word))
+                break
     taken: list[tuple[int, int, str]] = []
+    used = bytearray(len(text))
     for start, end, word in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
-        if all(end <= s or start >= e for s, e, _ in taken):
+        if not any(used[start:end]):
+            used[start:end] = b"\x01" * (end - start)
             taken.append((start, end, word))
     return [w for _, _, w in sorted(taken)]
 
