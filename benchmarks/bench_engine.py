@@ -79,6 +79,38 @@ def emergency_share(engine: Engine, queries: list[str]) -> None:
           f"4096-char message: check {1000 * long_check:.2f} ms of {1000 * long_total:.2f} ms")
 
 
+def telegram_worst(rng: random.Random) -> dict[str, str]:
+    """Messages of Telegram's full 4096 characters that make the engine work hardest: many
+    clauses of denied harm, many short clauses, one clause without a break, random Chinese."""
+    han = [chr(c) for c in range(0x4E00, 0x9FA5)]
+
+    def fill(unit: str) -> str:
+        return (unit * (4096 // len(unit) + 1))[:4096]
+
+    return {
+        "denied harm (没受伤,)": fill("没受伤,"),
+        "short clauses (车,)": fill("车,"),
+        "story clauses": fill("骑电动车被车撞了，司机跑了，"),
+        "no break": fill("电动车上牌去哪办要带什么材料"),
+        "random Chinese": "".join(rng.choice(han) for _ in range(4096)),
+        "random with commas": "".join(rng.choice(han) if i % 4 else "，" for i in range(4096)),
+    }
+
+
+def slowest(engine: Engine, rounds: int = 5) -> tuple[str, float]:
+    """The costliest of `telegram_worst`, each timed as the median of a few runs."""
+    worst = ("", 0.0)
+    for name, text in telegram_worst(random.Random(3)).items():
+        runs = []
+        for _ in range(rounds):
+            t = time.perf_counter()
+            engine.answer(text)
+            runs.append((time.perf_counter() - t) * 1000)
+        if statistics.median(runs) > worst[1]:
+            worst = (name, statistics.median(runs))
+    return worst
+
+
 def synthetic(knowledge: Knowledge, n: int, seed: int = 7) -> Knowledge:
     rng = random.Random(seed)
     entries = []
@@ -109,6 +141,8 @@ def main() -> None:
           f"p99 {percentile(real, 99):.3f} ms over {len(real)} questions")
 
     emergency_share(engine, sample)
+    name, ms = slowest(engine)
+    print(f"slowest: a 4096-character message ({name}) {ms:.2f} ms = {ms / statistics.median(real):.1f}x a question's p50")
     print(f"peak memory (RSS) with the real KB: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
     t0 = time.perf_counter()
