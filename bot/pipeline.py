@@ -376,18 +376,20 @@ class AspectNotHeld:
 
     def _best_covered(self, allowed: frozenset[int], subjects: tuple[str, ...], aspects: tuple[str, ...]) -> frozenset[int]:
         """Of the entries allowed, those covering the most of what was asked (上牌 and 地点 over
-        上牌 alone); an entry naming no concepts is open to all."""
+        上牌 alone). An entry naming no concepts (one staff have not annotated yet) stays in the
+        running for the lexical score, but never outranks the annotated ones by default."""
         asked = frozenset(subjects) | frozenset(aspects)
         concepts = self.s.reader.entry_concepts
-        cover = {i: (len(asked) if not concepts[i] else len(asked & concepts[i])) for i in allowed}
-        most = max(cover.values())
+        cover = {i: len(asked & concepts[i]) for i in allowed if concepts[i]}
+        open_ = [i for i in allowed if not concepts[i]]
+        most = max(cover.values(), default=0)
         best = [i for i, n in cover.items() if n == most]
-        if len(aspects) >= 2:
+        if len(aspects) >= 2 and best:
             # 60V的电瓶车符合国标吗 asks 电压 and 国标: the voltage entry, not the whole standard
             # that covers them too — the one saying least beyond what was asked.
             fewest = min(len(self.s.knowledge.entries[i].aspects) for i in best)
             best = [i for i in best if len(self.s.knowledge.entries[i].aspects) == fewest]
-        return frozenset(best)
+        return frozenset(best + open_)
 
 
 def _narrow(allowed: frozenset[int] | None, by: frozenset[int]) -> frozenset[int]:

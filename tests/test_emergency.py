@@ -3,14 +3,12 @@ trapped; no calm question does. All through the real Engine on the real knowledg
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
 import yaml
 
 from bot import emergency
-from bot.engine import _clauses
 from bot.evaluate import load_labelled
 from bot.knowledge import errors, load_knowledge
 from bot.reply import EMERGENCY
@@ -142,22 +140,14 @@ def test_short_and_run_on_cries_are_read(engine, question, first):
 def test_the_reply_says_which_danger_was_read(engine):
     reply = engine.answer("司机卡在车里出不来 满脸是血")
     assert reply.status == EMERGENCY and says_119_first(reply.text)
-    assert "trapped" in reply.extra["reason"] and "bleeding" in reply.extra["reason"]
+    assert "trapped" in reply.reason and "bleeding" in reply.reason
 
 
-def test_the_check_is_linear_on_a_very_long_message(engine):
+def test_a_very_long_message_is_read_from_its_start_and_denials_stay_denials(engine):
+    # Its cost is measured in benchmarks/bench_engine.py ("slowest" and the emergency share).
     text = "没受伤，" * 1024  # 4096 characters
-    clauses = [engine.text.normalize(c) for c in _clauses(text)]
-    best = min(_timed(lambda: emergency.assess(clauses, clauses, engine._detector)) for _ in range(3))
-    assert best < 0.05
     assert engine.answer(text).status != EMERGENCY
     assert engine.answer("我被车撞了 腿断了，" + "没受伤，" * 1000).status == EMERGENCY  # its start is read
-
-
-def _timed(fn) -> float:
-    t = time.perf_counter()
-    fn()
-    return time.perf_counter() - t
 
 
 def test_replies_cite_the_expressway_rule_from_the_law_itself(engine):

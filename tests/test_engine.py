@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot.engine import build_engine
 from bot.reply import ANSWER, CLARIFY, EMERGENCY, FALLBACK, SMALLTALK
 
 
@@ -288,3 +289,19 @@ def test_reason_says_which_step_decided(engine):
     assert engine.answer("驾照过期了怎么办").reason == "subject:驾驶证 has no entry"
     assert engine.answer("太原车管所电话多少").reason.startswith("place:太原")
     assert engine.answer("出车祸了有人受伤").reason.startswith("emergency")
+
+
+def test_an_entry_staff_have_not_annotated_yet_does_not_take_every_question(tmp_path, knowledge_dir):
+    # A new entry without subjects/aspects once counted as covering everything, so the engine
+    # answered every question from it (or fell back) until staff annotated it.
+    for f in knowledge_dir.glob("*.yaml"):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    (tmp_path / "extra.yaml").write_text(
+        "topic: 测试\nentries:\n  - id: moved-office\n    questions: [车管所的新地址在哪, 车管所新址在哪里, 车管所搬家了吗,"
+        " 车管所现在在哪办公, 车管所换地方了吗]\n    answer: 测试答案。\n    source: 测试来源\n    updated: 2025-01-10\n",
+        encoding="utf-8")
+    engine, problems = build_engine(str(tmp_path))
+    assert engine is not None
+    for question, entry in (("电动车最高车速是多少", "ebike-speed"), ("高速上车坏了警示牌放多远", "accident-expressway")):
+        reply = engine.answer(question)
+        assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
