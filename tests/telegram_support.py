@@ -10,7 +10,7 @@ from pathlib import Path
 from telegram import Update
 from telegram.ext import Application
 
-from bot.app import build_application
+from handlers.app import build_application
 from bot.config import Config, KnowledgeConfig, StorageConfig, TelegramConfig, WebhookConfig
 from bot.engine import build_engine
 from bot.reload import KnowledgeHolder

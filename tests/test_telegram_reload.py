@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from bot.app import build_application
+from handlers.app import build_application
 from bot.config import KnowledgeConfig
 from fakebotapi import FakeBotAPI
 from telegram_support import ADMIN_ID, KNOWLEDGE_DIR, TOKEN, deliver, holder_for, make_config, real_engine

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from bot.app import run
+from handlers.run import run
 from bot.config import WebhookConfig
 from fakebotapi import FakeBotAPI
 from telegram_support import TOKEN, make_config
