@@ -3,7 +3,8 @@
 `Redactor` is a logging filter on every root handler: it replaces the bot token, the webhook secret
 and the hash secret (and anything shaped like a bot token) in every formatted line, tracebacks
 included; and it withholds what python-telegram-bot logs at DEBUG about updates and Bot API calls
-(raw user ids, unmasked text, setWebhook's secret) down to the update id and the method name.
+(raw user ids, unmasked text, setWebhook's secret) down to the update id and the method name, as it
+does for the libraries below it (aiosqlite logs every statement with its values at DEBUG).
 """
 
 from __future__ import annotations
@@ -14,10 +15,13 @@ from typing import Iterable
 
 from telegram import TelegramObject, Update
 
-# what a Bot API token looks like (bot id, colon, 35 characters); also caught when not configured,
-# e.g. pasted into base_url or admins by mistake
-TOKEN_SHAPE = re.compile(r"\d{3,}:[A-Za-z0-9_-]{20,}")
+from bot.config import TOKEN_SHAPE
+
 WITHHELD = "<withheld>"
+# libraries whose log arguments may carry updates, requests or rows: shown only in a safe shape
+WITHHOLD_FROM = ("telegram", "aiosqlite", "httpx", "httpcore")
+# their chattiest loggers, quiet below WARNING (httpx logs request URLs, which hold the token)
+QUIET = ("httpx", "httpcore", "aiosqlite")
 # PTB's own debug lines carry only these argument shapes in the clear
 _SAFE_ARG = re.compile(r"[A-Za-z_][A-Za-z0-9_.]{0,39}\Z")
 
@@ -54,7 +58,7 @@ class Redactor(logging.Filter):
         return redact_text(text, self.secrets)
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.name.startswith("telegram") and record.args:
+        if record.args and record.name.split(".")[0] in WITHHOLD_FROM:
             args = record.args if isinstance(record.args, tuple) else (record.args,)
             record.args = tuple(_withhold(a) for a in args)
         try:
@@ -72,13 +76,12 @@ class Redactor(logging.Filter):
 
 
 def setup_logging(level: str, secrets: Iterable[str]) -> None:
-    """Log to stderr at `level`, every line through a Redactor; httpx and httpcore (they log request
-    URLs, which hold the token) only from WARNING."""
+    """Log to stderr at `level`, every line through a Redactor; QUIET libraries only from WARNING."""
     root = logging.getLogger()
     if not root.handlers:
         logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     root.setLevel(level.upper())
-    for name in ("httpx", "httpcore"):
+    for name in QUIET:
         logging.getLogger(name).setLevel(logging.WARNING)
     secrets = tuple(secrets)
     for handler in root.handlers:

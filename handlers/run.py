@@ -64,10 +64,10 @@ def _say(config: Config, text: str) -> None:
 
 def _bot_api_refused(config: Config, exc: Exception) -> None:
     base = config.telegram.base_url or DEFAULT_BASE_URL
-    if "not found" in str(exc).lower():  # 404: the server is there, the path is not a Bot API
-        _say(config, f"Bot API 地址不对 / The server at {base} has no Bot API at that path (404): "
-             "telegram.base_url should end in /bot, e.g. https://api.telegram.org/bot (the token is "
-             "added by the bot, not written in base_url).")
+    if "not found" in f"{exc} {exc.__cause__}".lower():  # 404: no such path, or a malformed token
+        _say(config, f"Bot API 地址或 token 格式不对 / The server at {base} answered 404 Not Found: check "
+             "that telegram.base_url is a Bot API address ending in /bot (e.g. https://api.telegram.org/bot; "
+             f"the bot adds the token itself) and that the token in telegram.token or {TOKEN_ENV} is whole.")
     else:
         _say(config, f"Bot API 拒绝了 token / The Bot API server at {base} rejected the token: check "
              f"telegram.token or {TOKEN_ENV}.")

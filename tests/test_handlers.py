@@ -459,3 +459,31 @@ def test_callback_data_over_64_bytes_drops_the_button():
 def test_each_kind_of_button_has_one_route(data, pattern):
     routes = [r.TOPICS_DATA, r.TOPIC_DATA, r.ENTRY_DATA, r.CHOICE_DATA, r.FEEDBACK_DATA]
     assert [p for p in routes if p.match(data)] == [pattern]
+
+
+async def test_emoji_heavy_questions_do_not_break_unanswered(api, tmp_path):
+    """Telegram counts UTF-16 code units: an emoji is two. Cutting by Python characters made parts of
+    /unanswered up to twice too long for Telegram."""
+    from bot.querylog import QueryLog
+
+    qlog = await QueryLog.open(tmp_path / "log.sqlite3", flush_interval=0.05)
+    application = await started_app(api, querylog=qlog)
+    try:
+        for i in range(3):
+            await deliver(application, api.text_update("🚗💨" * 600 + f"第{i}个问题🙏"))
+        mark = api.mark()
+        await deliver(application, api.text_update("/unanswered", user_id=ADMIN_ID))
+        report = sent(api, mark)
+        assert report and all(c.ok for c in report), [c.error for c in report]
+        shown = "".join(parse_html(c.text) for c in report)
+        assert shown.count("🚗💨") > 1000  # the examples are there, only split
+    finally:
+        await application.shutdown()
+        await qlog.close()
+
+
+def test_answers_are_split_by_utf16_units():
+    reply = Reply(ANSWER, ("🚦" * 50 + "。\n") * 120, entry_id="e", source="来源", updated="2025-01-01")
+    out = r.render(reply, "q1")
+    assert len(out) > 1
+    assert all(r.utf16_len(parse_html(o.text)) <= r.MAX_MESSAGE for o in out)
