@@ -19,6 +19,7 @@ from telegram_support import (
 )
 
 CLARIFY_TRIES = ["事故", "电动车事故", "事故处理", "车管所", "救助基金"]
+STRANGER_ID = 5555
 
 
 @pytest.fixture
@@ -308,6 +309,44 @@ async def test_groups_answer_only_what_is_addressed_to_the_bot(app, api, qlog):
     assert "/topics" in only_sent(api, mark).text
 
 
+async def test_in_a_group_only_the_asker_votes_others_read_without_recording(app, api, qlog):
+    """Anyone in the group may read an answer's follow-ups; only the asker's presses are recorded,
+    and only the asker's vote takes the 👍/👎 row away."""
+    group = {"chat_id": -1001, "chat_type": "supergroup"}
+    question = api.text_update("@xinzhou_traffic_bot 电动车要上牌吗", **group)
+    await deliver(app, question)
+    answer = only_sent(api)
+    up = next(d for d in datas(answer) if d.endswith(":+"))
+    follow = next(d for d in datas(answer) if d.startswith("c:"))
+
+    await deliver(app, api.press(answer, up, user_id=STRANGER_ID))
+    assert api.calls_to("answerCallbackQuery")[-1].params["text"] == r.ONLY_THE_ASKER
+    assert qlog.feedback == [] and api.calls_to("editMessageReplyMarkup") == []
+    mark = api.mark()
+    await deliver(app, api.press(answer, follow, user_id=STRANGER_ID))
+    read = only_sent(api, mark)
+    assert qlog.choices == [] and not any(d.startswith("f:") for d in datas(read))
+
+    await deliver(app, api.press(answer, up, user_id=CITIZEN_ID))
+    assert qlog.feedback == [("q1", "ebike-plates", 1)]
+    mark = api.mark()
+    await deliver(app, api.press(answer, follow, user_id=CITIZEN_ID))
+    followed = only_sent(api, mark)
+    assert qlog.choices == [("q1", follow.split(":")[2])]
+    assert followed.params["reply_parameters"]["message_id"] == question["message"]["message_id"]
+    assert not api.unanswered_callbacks
+    all_ok(api)
+
+
+async def test_an_update_delivered_twice_is_answered_once(app, api, qlog):
+    """Telegram re-posts a webhook update it believes lost; the same update_id is handled once."""
+    update = api.text_update("电动车要上牌吗")
+    await deliver(app, update)
+    await deliver(app, update)
+    only_sent(api)
+    assert len(qlog.questions) == 1
+
+
 # ---------------------------------------------------------------------------------- admin
 @pytest.mark.parametrize("command", ["/stats", "/unanswered", "/reload"])
 async def test_strangers_are_not_permitted_staff_commands(app, api, command):
@@ -328,6 +367,14 @@ async def test_in_a_forum_topic_answers_and_button_answers_stay_in_the_topic(app
     mark = api.mark()
     await deliver(app, api.callback_update(datas(first)[0], message=message))
     assert str(only_sent(api, mark).params.get("message_thread_id")) == "55"
+
+
+async def test_staff_commands_in_a_group_post_no_figures_there(app, api):
+    group = {"chat_id": -1001, "chat_type": "supergroup", "user_id": ADMIN_ID}
+    for command in ("/stats@xinzhou_traffic_bot", "/unanswered@xinzhou_traffic_bot", "/reload@xinzhou_traffic_bot"):
+        mark = api.mark()
+        await deliver(app, api.text_update(command, **group))
+        assert only_sent(api, mark).text == r.STAFF_IN_PRIVATE
 
 
 async def test_a_refusal_is_logged_without_the_raw_user_id(app, api, caplog):
