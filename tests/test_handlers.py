@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+import sqlite3
 
 import pytest
 import yaml
@@ -402,10 +403,16 @@ async def test_admin_reload_and_a_button_from_before_it(api, tmp_path):
     kdir = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE_DIR, kdir)
     engine, _ = build_engine(str(kdir))
-    application = await started_app(api, engine=engine, config=make_config(api, knowledge_dir=str(kdir)))
+    qlog = RecordingLog()
+    application = await started_app(api, engine=engine, querylog=qlog,
+                                    config=make_config(api, knowledge_dir=str(kdir)))
     try:
+        await deliver(application, api.text_update("电动自行车新国标"))
+        standard = only_sent(api)
+        assert "c:q1:ebike-plates" in datas(standard)
+        mark = api.mark()
         await deliver(application, api.text_update("/topics"))
-        topics_msg = only_sent(api)
+        topics_msg = only_sent(api, mark)
         ebike = [name for name, _ in engine.topics()].index("电动自行车")
         await deliver(application, api.press(topics_msg, f"t:{ebike}"))
         listing = api.calls_to("editMessageText")[-1]
@@ -425,6 +432,9 @@ async def test_admin_reload_and_a_button_from_before_it(api, tmp_path):
         ack = api.calls_to("answerCallbackQuery")[-1]
         assert ack.ok and ack.params["text"] == r.ENTRY_GONE and ack.params["show_alert"] in ("true", True)
         assert sent(api, mark) == []
+        await deliver(application, api.press(standard, "c:q1:ebike-plates"))  # a follow-up to it
+        assert api.calls_to("answerCallbackQuery")[-1].params["text"] == r.ENTRY_GONE
+        assert qlog.choices == [] and sent(api, mark) == []
 
         (kdir / "broken.yaml").write_text("topic: x\nentries: [\n", encoding="utf-8")
         mark = api.mark()
@@ -534,3 +544,84 @@ def test_answers_are_split_by_utf16_units():
     out = r.render(reply, "q1")
     assert len(out) > 1
     assert all(r.utf16_len(parse_html(o.text)) <= r.MAX_MESSAGE for o in out)
+
+
+# ------------------------------------------------------------------------- many topics
+def many_topics(folder, topics: int = 20, entries: int = 15, place: str = "测试市") -> None:
+    """The shipped knowledge's phrases and rules with `topics` generated topic files of `entries`
+    each, listed in the opposite order of their `order:`; home_place set to `place`."""
+    for path in KNOWLEDGE_DIR.glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and "entries" in data:
+            continue
+        if isinstance(data, dict) and "home_place" in data:
+            data["home_place"] = place
+        (folder / path.name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for t in range(topics):
+        items = [{"id": f"gen-{t:02d}-{e:02d}", "questions": [f"第{t}类业务的第{e}个问题怎么办理？"],
+                  "answer": f"第{t}类业务第{e}项的答复。", "source": "测试资料", "updated": "2025-01-10"}
+                 for e in range(entries)]
+        data = {"topic": f"业务{t:02d}", "order": topics - t, "entries": items}
+        (folder / f"gen{t:02d}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                                                 encoding="utf-8")
+
+
+async def test_twenty_topics_of_fifteen_browse_in_pages_in_their_order(api, tmp_path):
+    many_topics(tmp_path)
+    engine, problems = build_engine(str(tmp_path))
+    assert engine is not None, [str(p) for p in problems]
+    application = await started_app(api, engine=engine, config=make_config(api, knowledge_dir=str(tmp_path)))
+    try:
+        await deliver(application, api.text_update("/start"))
+        start = only_sent(api)
+        assert "测试市交警" in start.text and "忻州" not in start.text
+        names = [b["text"].split("（")[0] for b in start.buttons if b["callback_data"].startswith("t:")]
+        assert names == [f"业务{t:02d}" for t in range(19, 7, -1)]  # order: 1 first, a page of 12
+        assert datas(start)[-1] == "tl:1"
+
+        await deliver(application, api.press(start, "tl:1"))
+        page2 = api.calls_to("editMessageText")[-1]
+        assert [b["text"].split("（")[0] for b in page2.buttons if b["callback_data"].startswith("t:")] == \
+            [f"业务{t:02d}" for t in range(7, -1, -1)]
+        assert datas(page2)[-1] == "t"  # « previous page
+
+        last = datas(page2)[-2]  # the last topic, on page 2
+        await deliver(application, api.press(page2, last))
+        topic = api.calls_to("editMessageText")[-1]
+        assert sum(d.startswith("a:") for d in datas(topic)) == r.QUESTIONS_PER_PAGE
+        nxt = f"{last}:1"
+        assert nxt in datas(topic)
+        await deliver(application, api.press(topic, nxt))
+        rest = api.calls_to("editMessageText")[-1]
+        assert sum(d.startswith("a:") for d in datas(rest)) == 15 - r.QUESTIONS_PER_PAGE
+        assert datas(rest)[-2:] == [last, "tl:1"]  # « previous page, back to the list page it is on
+        all_ok(api)
+        assert not api.unanswered_callbacks
+    finally:
+        await application.shutdown()
+
+
+async def test_forged_presses_do_not_reach_stats(api, tmp_path):
+    """The red team's 25 forged votes for an entry never offered topped /stats; now none is stored."""
+    from bot.querylog import QueryLog
+
+    qlog = await QueryLog.open(tmp_path / "log.sqlite3", flush_interval=0.05)
+    application = await started_app(api, querylog=qlog)
+    try:
+        await deliver(application, api.text_update("电动车要上牌吗"))
+        answer = only_sent(api)
+        qid = datas(answer)[-1].split(":")[1]
+        message = answer.params["_result"]
+        for _ in range(25):
+            await deliver(application, api.callback_update(f"f:{qid}:school-guard:+", message=message))
+            await deliver(application, api.callback_update(f"c:{qid}:school-guard", message=message))
+        mark = api.mark()
+        await deliver(application, api.text_update("/stats", user_id=ADMIN_ID))
+        stats = parse_html(only_sent(api, mark).text)
+        assert "ebike-plates" in stats and "school-guard" not in stats
+    finally:
+        await application.shutdown()
+        await qlog.close()
+    with sqlite3.connect(tmp_path / "log.sqlite3") as db:
+        assert db.execute("SELECT count(*) FROM feedback").fetchone()[0] == 0
+        assert db.execute("SELECT count(*) FROM choices").fetchone()[0] == 0
