@@ -22,7 +22,7 @@ from bot.reload import KnowledgeHolder, KnowledgeLoadError, format_problems
 from handlers import admin, buttons, commands, errors, messages
 from handlers.context import CONTEXT_TYPES, BotContext, Services
 from handlers.render import (
-    CHOICE_DATA, ENTRY_DATA, FEEDBACK_DATA, MAX_MESSAGE, TOPIC_DATA, TOPICS_DATA, utf16_len,
+    CHOICE_DATA, ENTRY_DATA, FEEDBACK_DATA, MAX_MESSAGE, TOPIC_DATA, TOPICS_DATA, cut, utf16_len,
 )
 
 log = logging.getLogger("trafficbot")
@@ -150,11 +150,8 @@ async def open_querylog(config: Config) -> QueryLog | None:
 
 async def tell_admins(app: Application, text: str) -> None:
     """A plain message to every configured admin; one who never started the bot is skipped."""
-    if utf16_len(text) > MAX_MESSAGE:
-        keep = MAX_MESSAGE - utf16_len(MORE_PROBLEMS)
-        while utf16_len(text) > keep:
-            text = text[: len(text) - (utf16_len(text) - keep + 1) // 2 - 1]
-        text = text.rsplit("\n", 1)[0] + MORE_PROBLEMS
+    if utf16_len(text) > MAX_MESSAGE:  # whole problem lines, then where to see the rest
+        text = cut(text, MAX_MESSAGE - utf16_len(MORE_PROBLEMS)).rsplit("\n", 1)[0] + MORE_PROBLEMS
     for admin_id in app.bot_data.admins:
         try:
             await app.bot.send_message(admin_id, text)

@@ -122,6 +122,16 @@ def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def cut(text: str, limit: int) -> str:
+    """The longest prefix of `text` of at most `limit` UTF-16 units."""
+    units = 0
+    for i, ch in enumerate(text):
+        units += 2 if ord(ch) > 0xFFFF else 1
+        if units > limit:
+            return text[:i]
+    return text
+
+
 def split_plain(text: str, limit: int = CHUNK) -> list[str]:
     """Split plain text so that each piece, once HTML-escaped, is at most `limit` UTF-16 units.
 
