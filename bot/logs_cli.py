@@ -5,6 +5,7 @@
     trafficbot logs suggest [--since DATE]
     trafficbot logs export --format csv|jsonl --output FILE
     trafficbot logs purge [--days N]
+    trafficbot logs backup FILE
 
 Every command takes --config FILE (the database is `storage.database`) and --json.
 """
@@ -63,6 +64,11 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--days", type=int, help="keep this many days instead of storage.retention_days")
     p.set_defaults(func=cmd_purge)
+
+    p = sub.add_parser("backup", help="a consistent copy of the query log, also while the bot runs (checked)")
+    _common(p)
+    p.add_argument("output", metavar="FILE", help="the new file (must not exist yet)")
+    p.set_defaults(func=cmd_backup)
     return logs
 
 
@@ -185,6 +191,32 @@ def cmd_purge(args: argparse.Namespace) -> int:
         print(
             f"deleted {counts['questions']} questions, {counts['choices']} choices and "
             f"{counts['feedback']} feedback rows older than {days} days"
+        )
+    return EXIT_OK
+
+
+@_guard
+def cmd_backup(args: argparse.Namespace) -> int:
+    from bot.querylog import QueryLogError, backup_database
+    from bot.review import NoQueryLog
+
+    db = _db_path(args)
+    try:
+        result = backup_database(db, args.output)
+    except FileNotFoundError as exc:
+        if str(exc) == str(db):
+            raise NoQueryLog(db) from None
+        raise
+    except QueryLogError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if args.json:
+        _print_json(result)
+    else:
+        print(
+            f"已备份到 {result['output']}（{result['questions']} 条问题，integrity_check: {result['integrity']}） / "
+            f"backup written to {result['output']}: {result['questions']} questions, {result['choices']} choices, "
+            f"{result['feedback']} feedback rows, integrity_check {result['integrity']}"
         )
     return EXIT_OK
 
