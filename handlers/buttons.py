@@ -2,8 +2,9 @@
 handlers/app.py). Every query is answered.
 
 Button data comes from the citizen's client and can be forged: a choice or a vote is recorded only
-when the pressed message really carries that button (Telegram sends the message as it stands),
-the entry still exists, and whoever pressed it asked the question.
+when the entry still exists, the pressed message really carries that button (Telegram sends the
+message as it stands; one too old to be sent is judged by the query log alone), and the query log
+confirms the question was asked by whoever pressed and offered that entry.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 
+from bot.querylog import PRESS_NOT_YOURS, PRESS_OK, PRESS_UNCHECKED
 from handlers.common import edit_or_send, send, topic_thread
 from handlers.context import BotContext
 from handlers.render import (
@@ -23,22 +25,29 @@ from handlers.render import (
 
 log = logging.getLogger(__name__)
 
+# what a choice or vote press is, once checked
+BELIEVED, EXPIRED, GONE, NOT_YOURS, UNLOGGED = "believed", "expired", "gone", "not-yours", "unlogged"
+
 
 def _field(context: BotContext, name: str) -> str:
     return context.matches[0].group(name) or ""
 
 
+def accessible(update: Update) -> bool:
+    """Did Telegram send the pressed message as it stands (not one too old to be shown: date 0)?"""
+    message = update.callback_query.message
+    return isinstance(message, Message) and message.is_accessible
+
+
 def offered(update: Update) -> bool:
     """Is the pressed data on a button of the message it was pressed under?"""
     query = update.callback_query
-    message = query.message
-    return isinstance(message, Message) and query.data in callback_datas(message.reply_markup)
+    return accessible(update) and query.data in callback_datas(query.message.reply_markup)
 
 
 def question_message(update: Update) -> Message | None:
     """In a group, the citizen's question the pressed answer quotes (None if not known)."""
-    message = update.callback_query.message
-    asked = message.reply_to_message if isinstance(message, Message) else None
+    asked = update.callback_query.message.reply_to_message if accessible(update) else None
     return asked if isinstance(asked, Message) else None
 
 
@@ -51,6 +60,28 @@ def pressed_by_asker(update: Update) -> bool:
         return chat.id == query.from_user.id
     asked = question_message(update)
     return asked is not None and asked.from_user is not None and asked.from_user.id == query.from_user.id
+
+
+async def judge(update: Update, context: BotContext, qid: str, entry_id: str) -> str:
+    """BELIEVED for a press to record; otherwise EXPIRED (forged, voted already, purged), GONE (the
+    entry was removed by a reload), NOT_YOURS (someone else's question) or UNLOGGED (a choice under
+    a question that was not logged: shown, not recorded)."""
+    shown = accessible(update)
+    if shown and not offered(update):
+        return EXPIRED
+    if context.engine.reply_for_entry(entry_id) is None:
+        return GONE
+    qlog = context.querylog
+    if not qid or qlog is None:
+        return UNLOGGED if shown else EXPIRED
+    verdict = await qlog.check_press(qid, update.callback_query.from_user.id, entry_id)
+    if verdict == PRESS_OK:
+        return BELIEVED
+    if verdict == PRESS_NOT_YOURS:
+        return NOT_YOURS
+    if verdict == PRESS_UNCHECKED and shown:  # the log cannot be read now: the message is the evidence
+        return BELIEVED if pressed_by_asker(update) else NOT_YOURS
+    return EXPIRED
 
 
 async def on_topics(update: Update, context: BotContext) -> None:
@@ -81,45 +112,38 @@ async def on_entry(update: Update, context: BotContext) -> None:
 async def on_choice(update: Update, context: BotContext) -> None:
     """A clarify choice or follow-up of a logged question (c:<qid>:<entry>): record it, answer it."""
     qid, entry_id = _field(context, "qid"), _field(context, "entry")
-    if not offered(update):
+    verdict = await judge(update, context, qid, entry_id)
+    if verdict == EXPIRED:
         await update.callback_query.answer(BUTTON_EXPIRED)
         return
-    record = bool(qid) and pressed_by_asker(update) and context.engine.reply_for_entry(entry_id) is not None
-    qlog = context.querylog
-    if record and qlog is not None:
+    if verdict == BELIEVED:
         try:
-            qlog.record_choice(qid, entry_id)
+            context.querylog.record_choice(qid, entry_id)
         except Exception:
             log.exception("query log: could not record a choice")
     # someone else in the group sees the answer too, without buttons tied to another's question
-    await _show(update, context, entry_id, qid=qid if record else None)
+    await _show(update, context, entry_id, qid=qid if verdict == BELIEVED else None)
 
 
 async def on_feedback(update: Update, context: BotContext) -> None:
     """👍 / 👎 under an answer (f:<qid>:<entry>:+/-): one vote, by the asker, then the row goes."""
     query = update.callback_query
     qid, entry_id, sign = _field(context, "qid"), _field(context, "entry"), _field(context, "sign")
-    if not offered(update):  # forged, or already voted (the row is gone)
-        await query.answer(BUTTON_EXPIRED)
-        return
-    if context.engine.reply_for_entry(entry_id) is None:
-        await query.answer(ENTRY_GONE)
-        return
-    if not pressed_by_asker(update):
-        await query.answer(ONLY_THE_ASKER)
+    verdict = await judge(update, context, qid, entry_id)
+    if verdict != BELIEVED:
+        await query.answer({GONE: ENTRY_GONE, NOT_YOURS: ONLY_THE_ASKER}.get(verdict, BUTTON_EXPIRED))
         return
     value = 1 if sign == "+" else -1
-    qlog = context.querylog
-    if qlog is not None:
-        try:
-            qlog.record_feedback(qid, entry_id, value)
-        except Exception:
-            log.exception("query log: could not record feedback")
+    try:
+        context.querylog.record_feedback(qid, entry_id, value)
+    except Exception:
+        log.exception("query log: could not record feedback")
     await query.answer(THANKS_UP if value > 0 else THANKS_DOWN)
-    try:  # one vote per answer: take the 👍/👎 row away, keep the follow-ups
-        await query.edit_message_reply_markup(reply_markup=without_feedback(query.message.reply_markup))
-    except BadRequest as exc:
-        log.info("could not remove the feedback buttons: %s", exc)
+    if accessible(update):
+        try:  # one vote per answer: take the 👍/👎 row away, keep the follow-ups
+            await query.edit_message_reply_markup(reply_markup=without_feedback(query.message.reply_markup))
+        except BadRequest as exc:
+            log.info("could not remove the feedback buttons: %s", exc)
 
 
 async def on_unknown(update: Update, context: BotContext) -> None:
@@ -135,6 +159,11 @@ async def _show(update: Update, context: BotContext, entry_id: str, qid: str | N
     if reply is None:  # a button from before a knowledge reload
         await update.callback_query.answer(ENTRY_GONE, show_alert=True)
         return
+    if qid:  # its 👍/👎 and follow-ups belong to the question: pressing them later is believed
+        try:
+            context.querylog.record_offers(qid, [reply.entry_id, *(c.id for c in reply.choices)])
+        except Exception:
+            log.exception("query log: could not record the buttons offered")
     await update.callback_query.answer()
     asked = question_message(update)  # in a group the answer quotes the question, as the first did
     await send(context.bot, update.effective_chat.id, render(reply, qid), thread_id=topic_thread(update),

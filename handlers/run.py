@@ -13,10 +13,8 @@ from __future__ import annotations
 import asyncio
 import errno
 import logging
-import os
 import signal
 import sys
-import threading
 import time
 
 from telegram import Bot
@@ -30,8 +28,9 @@ from handlers.redact import redact_text, setup_logging
 log = logging.getLogger("trafficbot")
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-SHUTDOWN_BUDGET = 8.0  # seconds from the first stop signal to the end of the shutdown
-THREAD_GRACE = 1.0  # seconds left for worker threads (the database's) after the loop has ended
+# seconds from the first stop signal to the end of the shutdown: in-flight answers, then the query
+# log's own bounded close (bot.querylog.CLOSE_TIMEOUT)
+SHUTDOWN_BUDGET = 8.0
 WARM_UP_QUESTION = "电动自行车需要上牌吗"  # loads jieba and warms caches before the first citizen
 NO_TOKEN = (
     "未设置 Telegram 机器人 token / No Telegram bot token. Set it in the config file as telegram.token, or "
@@ -157,17 +156,6 @@ async def serve(app: Application, config: Config) -> int:
     return code
 
 
-def _wait_for_threads() -> bool:
-    """Give worker threads a moment to end; False if one would keep the process alive."""
-    deadline = time.monotonic() + THREAD_GRACE
-    for thread in threading.enumerate():
-        if thread is threading.main_thread() or thread.daemon:
-            continue
-        thread.join(max(0.0, deadline - time.monotonic()))
-    return not any(t.is_alive() and not t.daemon and t is not threading.main_thread()
-                   for t in threading.enumerate())
-
-
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt  # before serving: SIGTERM and SIGHUP stop the start like Ctrl-C
 
@@ -212,11 +200,5 @@ def run(config: Config) -> int:
     except NetworkError as exc:
         _unreachable(config, exc)
         return 1
-    if not _wait_for_threads():
-        log.error("a worker thread did not end; exiting anyway")
-        logging.shutdown()
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)
     log.info("stopped")
     return code

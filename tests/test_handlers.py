@@ -625,3 +625,30 @@ async def test_forged_presses_do_not_reach_stats(api, tmp_path):
     with sqlite3.connect(tmp_path / "log.sqlite3") as db:
         assert db.execute("SELECT count(*) FROM feedback").fetchone()[0] == 0
         assert db.execute("SELECT count(*) FROM choices").fetchone()[0] == 0
+
+
+async def test_a_press_under_a_message_too_old_to_be_sent_is_judged_by_the_log(api, tmp_path):
+    """Telegram sends a message older than 48 hours without its buttons; the query log then says
+    whether the question was this citizen's and offered that entry."""
+    from bot.querylog import QueryLog
+
+    qlog = await QueryLog.open(tmp_path / "log.sqlite3", flush_interval=0.05)
+    application = await started_app(api, querylog=qlog)
+    try:
+        await deliver(application, api.text_update("电动车要上牌吗"))
+        answer = only_sent(api)
+        qid = datas(answer)[-1].split(":")[1]
+        old = {"chat": {"id": CITIZEN_ID, "type": "private"}, "message_id": answer.params["_result"]["message_id"],
+               "date": 0}
+        await deliver(application, api.callback_update(f"f:{qid}:school-guard:+", message=dict(old)))
+        await deliver(application, api.callback_update(f"f:{qid}:ebike-plates:+", message=dict(old),
+                                                       user_id=STRANGER_ID))
+        await deliver(application, api.callback_update(f"f:{qid}:ebike-plates:+", message=dict(old)))
+        acks = [c.params.get("text") for c in api.calls_to("answerCallbackQuery")]
+        assert acks == [r.BUTTON_EXPIRED, r.ONLY_THE_ASKER, r.THANKS_UP]
+        assert not api.unanswered_callbacks
+    finally:
+        await application.shutdown()
+        await qlog.close()
+    with sqlite3.connect(tmp_path / "log.sqlite3") as db:
+        assert db.execute("SELECT entry_id, value FROM feedback").fetchall() == [("ebike-plates", 1)]
