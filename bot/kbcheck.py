@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from bot.citations import check_entries
 from bot.config import MatchingConfig
 from bot.engine import Engine
 from bot.knowledge import Problem, load_knowledge
@@ -63,6 +64,7 @@ def check_knowledge(path: str, matching: MatchingConfig | None = None) -> tuple[
                 got += " [" + ", ".join(c.id for c in reply.choices) + "]"
             problems.append(Problem(entry.file, line, f"测试问法没有得到本条目的答案，请补充更接近的问法 / test {phrase!r} should answer {entry.id!r}, got {got}: "
                                     "add a question closer to this wording"))
+    problems.extend(check_entries(knowledge.entries, path))
     n_questions = sum(len(e.questions) for e in knowledge.entries)
     files = len({e.file for e in knowledge.entries})
     summary = (f"{files} topic files, {len(knowledge.entries)} entries, {n_questions} questions, "
