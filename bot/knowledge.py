@@ -17,10 +17,11 @@ from pathlib import Path
 import yaml
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
-ENTRY_FIELDS = {"id", "questions", "answer", "source", "updated", "related", "tests"}
+ENTRY_FIELDS = {"id", "subjects", "aspects", "questions", "answer", "source", "updated", "related", "tests"}
 REQUIRED_FIELDS = ("id", "questions", "answer", "source", "updated")
 MIN_QUESTIONS = 5
 DEFAULT_ORDER = 100  # topics without `order:` come after the ordered ones
+CONCEPT_KINDS = ("subjects", "aspects")  # top keys of a concept file: standard word -> variants
 EMERGENCY_FIELDS = {"reply", "fire_reply", "urgent", "harm", "fire", "negations", "not_now", "now"}
 
 
@@ -52,6 +53,12 @@ class Entry:
     question_lines: tuple[int, ...] = ()
     test_lines: tuple[int, ...] = ()
     topic_order: int = 0  # where the topic stands in menus (the topic file's `order:`)
+    # What the entry is about and which aspects of it it answers: standard words of the concept
+    # files (knowledge/concepts*.yaml). The engine answers only with an entry covering what was asked.
+    subjects: tuple[str, ...] = ()
+    aspects: tuple[str, ...] = ()
+    subject_lines: tuple[int, ...] = ()
+    aspect_lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,16 @@ class OtherSubject:
 
 
 @dataclass(frozen=True)
+class Concepts:
+    """The vocabulary entries and questions are read with: what a question is about (subjects:
+    电动自行车, 救助基金 …) and which aspect of it is asked (aspects: 车速, 上牌, 在哪办 …), each a
+    standard word with the ways citizens say it. Merged from every concept file."""
+
+    subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # standard -> variants
+    aspects: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Knowledge:
     entries: tuple[Entry, ...] = ()
     synonyms: dict[str, str] = field(default_factory=dict)  # variant -> canonical
@@ -106,6 +123,7 @@ class Knowledge:
     home_place: str = ""  # an entry naming it (in source or answer) states local facts, not national rules
     unknown_details: tuple[UnknownDetail, ...] = ()
     other_subjects: tuple[OtherSubject, ...] = ()
+    concepts: Concepts = field(default_factory=Concepts)
     version: str = ""
     path: str = ""
 
@@ -224,6 +242,8 @@ def _load_entry(node: yaml.Node, topic: str, c: _Collector) -> Entry | None:
     updated = _parse_updated(node_of("updated"), c) if "updated" in fields else None
     related = _text_list(node_of("related"), c, "'related'")
     tests = _text_list(node_of("tests"), c, "'tests'")
+    subjects = _text_list(node_of("subjects"), c, "'subjects'")
+    aspects = _text_list(node_of("aspects"), c, "'aspects'")
     if missing or len([p for p in c.problems if p.severity == "error"]) > before:
         return None
     return Entry(
@@ -239,6 +259,10 @@ def _load_entry(node: yaml.Node, topic: str, c: _Collector) -> Entry | None:
         line=_line(node),
         question_lines=tuple(line for _, line in questions),
         test_lines=tuple(line for _, line in tests),
+        subjects=tuple(w for w, _ in subjects),
+        aspects=tuple(w for w, _ in aspects),
+        subject_lines=tuple(line for _, line in subjects),
+        aspect_lines=tuple(line for _, line in aspects),
     )
 
 
@@ -325,6 +349,76 @@ def _load_vocabulary(root: yaml.MappingNode, c: _Collector) -> tuple[dict[str, s
                                       f"'没{variant}' would read as 没 + {canonical}; list '没{variant}' under a standard word that says so",
                                       "warning"))
     return synonyms, terms
+
+
+@dataclass
+class _ConceptTable:
+    """Concept files merged: a standard word may be repeated in another file to add variants;
+    one variant under two standard words is an error at its line."""
+
+    words: dict[str, dict[str, list[str]]] = field(default_factory=lambda: {k: {} for k in CONCEPT_KINDS})
+    # every word said (standard or variant) -> (kind, standard word, file, line)
+    said: dict[str, tuple[str, str, str, int]] = field(default_factory=dict)
+
+    def add(self, kind: str, standard: str, word: str, file: str, line: int, problems: list[Problem]) -> bool:
+        first = self.said.get(word)
+        if first is not None and first[:2] != (kind, standard):
+            problems.append(Problem(file, line, f"说法 {word!r} 已在 {first[2]}:{first[3]} 归到 {first[1]}（{first[0]}），"
+                                    f"同一个说法只能属于一个标准词 / {word!r} is already listed under {first[1]} ({first[0]}) at "
+                                    f"{first[2]}:{first[3]}: one word may belong to one standard word only"))
+            return False
+        self.said.setdefault(word, (kind, standard, file, line))
+        return True
+
+    def concepts(self) -> Concepts:
+        return Concepts(**{k: {w: tuple(vs) for w, vs in self.words[k].items()} for k in CONCEPT_KINDS})
+
+
+def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) -> None:
+    """`subjects:` / `aspects:` — each maps a standard word to the ways citizens say it."""
+    for name, (key, node) in _mapping(root).items():
+        if name not in CONCEPT_KINDS:
+            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)})")
+            continue
+        if node.tag == "tag:yaml.org,2002:null":
+            continue
+        if not isinstance(node, yaml.MappingNode):
+            c.error(node, f"'{name}' 应该是“标准词: [说法, 说法]” / '{name}' must map a standard word to its variants, e.g. 车速: [多快, 几码]")
+            continue
+        known = table.words[name]
+        for word_node, variants in node.value:
+            standard = _text(word_node, c, "a standard word")
+            if standard is None:
+                continue
+            if not table.add(name, standard, standard, c.file, _line(word_node), c.problems):
+                continue
+            listed = known.setdefault(standard, [])
+            for variant, line in _text_list(variants, c, f"the variants of {standard}"):
+                if variant != standard and variant not in listed and table.add(name, standard, variant, c.file, line, c.problems):
+                    listed.append(variant)
+
+
+def _check_concepts(entries: list[Entry], concepts: Concepts, problems: list[Problem]) -> list[Entry]:
+    """Each entry's subjects and aspects must be standard words of the concept files: an unknown
+    one is an error at its line and is left out (the entry is still served)."""
+    out = []
+    for entry in entries:
+        kept = {}
+        for kind, words, lines in (("subjects", entry.subjects, entry.subject_lines),
+                                   ("aspects", entry.aspects, entry.aspect_lines)):
+            table = getattr(concepts, kind)
+            if not words:
+                problems.append(Problem(entry.file, entry.line, f"条目 {entry.id!r} 没有写 {kind}：请写明它讲什么（标准词见 concepts.yaml）"
+                                        f" / entry {entry.id!r} has no '{kind}': name what it is about with standard words of concepts.yaml",
+                                        "warning"))
+            for word, line in zip(words, lines or (entry.line,) * len(words)):
+                if word not in table:
+                    hint = "主题" if kind == "subjects" else "方面"
+                    problems.append(Problem(entry.file, line, f"不认识的{hint} {word!r}：请用 concepts.yaml 里 {kind} 下的标准词，或先在那里加上它"
+                                            f" / unknown {kind[:-1]} {word!r}: use a standard word listed under '{kind}:' in a concepts file, or add it there"))
+            kept[kind] = tuple(w for w in words if w in table)
+        out.append(dataclasses.replace(entry, **kept) if kept != {"subjects": entry.subjects, "aspects": entry.aspects} else entry)
+    return out
 
 
 def _load_smalltalk(root: yaml.MappingNode, c: _Collector) -> list[SmalltalkIntent]:
@@ -451,6 +545,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     home_place = ""
     details: list[UnknownDetail] = []
     subjects: list[OtherSubject] = []
+    concept_table = _ConceptTable()
     digest = hashlib.sha256()
     for file in files:
         name = _display(file, root)
@@ -485,6 +580,8 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
             c.error(node, "the file must start with keys such as 'topic:' and 'entries:'")
         elif "entries" in keys:
             entries.extend(_load_topic_file(node, c))
+        elif set(CONCEPT_KINDS) & keys.keys():
+            _load_concepts(node, c, concept_table)
         elif "synonyms" in keys or "terms" in keys or "measures" in keys:
             found, more_terms = _load_vocabulary(node, c)
             for unit, canonical in _load_measures(keys.get("measures", (None, None))[1], c).items():
@@ -511,11 +608,13 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
                 c.error(node, "a second 'emergency' file; keep one")
             emergency = _load_emergency(node, c) or emergency
         else:
-            c.error(node, "unknown kind of file: expected 'entries', 'synonyms', 'smalltalk', 'emergency', 'home_place', 'other_places', 'unknown_details' or 'other_subjects' at the top")
+            c.error(node, "unknown kind of file: expected 'entries', 'subjects', 'aspects', 'synonyms', 'smalltalk', 'emergency', 'home_place', 'other_places', 'unknown_details' or 'other_subjects' at the top")
     if not files:
         problems.append(Problem(str(root), 1, "no .yaml files in the knowledge folder"))
     entries = _drop_duplicate_ids(entries, problems)
     _check_related(entries, problems)
+    concepts = concept_table.concepts()
+    entries = _check_concepts(entries, concepts, problems)
     if emergency is None:
         problems.append(Problem(str(root), 1, "缺少 emergency.yaml，紧急情况将无法识别 / no emergency.yaml: emergencies would not be caught", "error"))
     knowledge = Knowledge(
@@ -529,6 +628,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
         home_place=home_place,
         unknown_details=tuple(details),
         other_subjects=tuple(subjects),
+        concepts=concepts,
         version=digest.hexdigest()[:12],
         path=str(root),
     )
