@@ -38,8 +38,8 @@ ORDER_RE = re.compile(r"公安部令第(\d+)号")
 SECTION_RE = re.compile(r"（([一二三四五六七八九十]+)）")
 REPORT_SECTION_RE = re.compile(r"^([一二三四五六七八九十]+)、", re.M)
 # Numbers in an answer that are no facts: an article or order named (第七十条, 第162号, 第一款),
-# list numbering at a line's start (1.  2、  （一）), ordinals (第一次).
-NOT_FACTS_RE = re.compile(rf"第[{CN_NUM}\d]+(?:条之[一二三]|条|款|项|号|章|节)?|^\s*(?:\d+[.、．]|（[{CN_NUM}\d]+）|\([{CN_NUM}\d]+\))", re.M)
+# list numbering at a line's start (1.  2、  （一）), ordinals (第一次), the driving tests' names (科目三).
+NOT_FACTS_RE = re.compile(rf"第[{CN_NUM}\d]+(?:条之[一二三]|条|款|项|号|章|节)?|科目[一二三四]|^\s*(?:\d+[.、．]|（[{CN_NUM}\d]+）|\([{CN_NUM}\d]+\))", re.M)
 ARABIC_RE = re.compile(r"\d+(?:\.\d+)?")
 # A Chinese numeral is a fact only before a unit (三年, 九十日, 一百五十米, 12分's Chinese twin) or
 # in a percentage or fraction: alone, 一 is mostly a word (一律, 统一, 一盔一带).

@@ -80,7 +80,7 @@ def test_the_150_metre_rule_cited_from_the_wrong_text_is_caught(kb):
 
 
 def test_article_names_list_numbers_and_channels_are_not_facts():
-    answer = "1. 依据第七十条、公安部令第162号，第一次申领。\n2. 可通过交管12123办理，事故打122。"
+    answer = "1. 依据第七十条、公安部令第162号，第一次申领，科目三考试。\n2. 可通过交管12123办理，事故打122。"
     assert [value for _, value in numbers_in_answer(answer)] == ["12123", "122"]
     assert cn_to_int("一百零五") == 105 and cn_to_int("十二") == 12
 
