@@ -36,10 +36,10 @@ HEADER_RE = re.compile(rf"^第([{CN_NUM}]+)条(?:之([一二三四五六七八�
 TITLE_RE = re.compile(r"《([^》]+)》")
 ORDER_RE = re.compile(r"公安部令第(\d+)号")
 SECTION_RE = re.compile(r"（([一二三四五六七八九十]+)）")
-REPORT_SECTION_RE = re.compile(r"^([一二三四五六七八九十]+)、", re.M)
+REPORT_SECTION_RE = re.compile(r"^([一二三四五六七八九十]+)、", re.MULTILINE)
 # Numbers in an answer that are no facts: an article or order named (第七十条, 第162号, 第一款),
 # list numbering at a line's start (1.  2、  （一）), ordinals (第一次), the driving tests' names (科目三).
-NOT_FACTS_RE = re.compile(rf"第[{CN_NUM}\d]+(?:条之[一二三]|条|款|项|号|章|节)?|科目[一二三四]|^\s*(?:\d+[.、．]|（[{CN_NUM}\d]+）|\([{CN_NUM}\d]+\))", re.M)
+NOT_FACTS_RE = re.compile(rf"第[{CN_NUM}\d]+(?:条之[一二三]|条|款|项|号|章|节)?|科目[一二三四]|^\s*(?:\d+[.、．]|（[{CN_NUM}\d]+）|\([{CN_NUM}\d]+\))", re.MULTILINE)
 ARABIC_RE = re.compile(r"\d+(?:\.\d+)?")
 # A Chinese numeral is a fact only before a unit (三年, 九十日, 一百五十米, 12分's Chinese twin) or
 # in a percentage or fraction: alone, 一 is mostly a word (一律, 统一, 一盔一带).
@@ -170,13 +170,13 @@ def load_sources(knowledge_dir: str | Path) -> Sources:
         if path.name.lower() == "readme.md":
             continue
         text = path.read_text(encoding="utf-8")
-        heading = re.search(r"^# (.+)$", text, re.M)
+        heading = re.search(r"^# (.+)$", text, re.MULTILINE)
         title = _plain_title(heading.group(1) if heading else path.stem.split("(")[0])
         order = ORDER_RE.search(path.name)
         laws.append(LawText(title, str(path), order.group(1) if order else "", parse_articles(text)))
     national = _read(root / NATIONAL_RULES)
     channels: set[str] = set()
-    for section in re.split(r"^## ", national, flags=re.M):
+    for section in re.split(r"^## ", national, flags=re.MULTILINE):
         if section.startswith(CHANNEL_SECTIONS):
             channels |= {_value(m.group()) for m in ARABIC_RE.finditer(section)}
     report = _read(root / REPORT)
