@@ -398,10 +398,12 @@ class AspectNotHeld:
 
     def _not_held(self, asked: Asked, subjects: tuple[str, ...], aspect: str) -> Reply:
         """The honest reply: that detail's, or "关于X，这个问题我这里没有资料" with X's own entries as choices."""
-        subject = subjects[0] if subjects else ""
+        # the subject named in the reply is the one whose entries are offered (电动车交强险要买吗:
+        # 电动自行车's entries, not the insurance ones beside it)
+        subject = next((w for w in subjects if self.own.get(w)), subjects[0] if subjects else "")
         reason = f"aspect:{aspect} not held" + (f" for {subject}" if subject else " by any entry")
         text = self.details.get(aspect) or (NOT_HELD_TEXT.format(subject=subject) if subject else FALLBACK_TEXT)
-        own = [i for w in subjects for i in self.own.get(w, ())]
+        own = list(self.own.get(subject, ()))
         if not own:
             return Reply(FALLBACK, text, reason=reason, **asked.base)
         # That subject's own entries as choices, the closest to the words first.
