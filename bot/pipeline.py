@@ -364,13 +364,14 @@ class AspectNotHeld:
         spoken_of = ""  # an aspect no entry holds, said in the own questions of an entry that may answer
         for group in [(d,) for d in details] + ([others] if others else []):
             narrowed = _narrow(allowed, reader.covering("aspects", group))
-            if not narrowed and not aspect:
-                # a detail (地址, 几点 …) must be held by the entry itself: its questions may name
-                # one its answer does not give (忻州的车管所在哪 → three kinds, no address)
+            if not aspect and not narrowed - reader.open_aspect:
+                # no annotated entry holds it (an entry naming no aspects stays open to all). A
+                # detail (地址, 几点 …) must be held by the entry itself: its questions may name one
+                # its answer does not give (忻州的车管所在哪 → three kinds, no address)
                 speaking = frozenset() if group[0] in self.details else self._speaking(allowed, group, reading.said)
                 if speaking:
-                    narrowed, spoken_of = speaking, spoken_of or group[0]
-                else:
+                    narrowed, spoken_of = narrowed | speaking, spoken_of or group[0]
+                elif not narrowed:
                     aspect = group[0]
             allowed = narrowed
         if allowed is None:
@@ -418,11 +419,13 @@ class AspectNotHeld:
         """Of the entries allowed, those covering the most of what was asked (上牌 and 地点 over
         上牌 alone). An entry naming no concepts (one staff have not annotated yet) stays in the
         running for the lexical score, but never outranks the annotated ones by default."""
-        asked = frozenset(subjects) | frozenset(aspects)
         concepts = self.s.reader.entry_concepts
-        cover = {i: len(asked & concepts[i]) for i in allowed if concepts[i]}
+        # the aspects asked weigh first: 电瓶车在非机动车道上最快多少 asks 通行 and 车速 — the lane
+        # entry holding both, not the crossing entry naming one more vehicle
+        cover = {i: (len(frozenset(aspects) & concepts[i]), len(frozenset(subjects) & concepts[i]))
+                 for i in allowed if concepts[i]}
         open_ = [i for i in allowed if not concepts[i]]
-        most = max(cover.values(), default=0)
+        most = max(cover.values(), default=(0, 0))
         best = [i for i, n in cover.items() if n == most]
         if len(aspects) >= 2 and best:
             # 60V的电瓶车符合国标吗 asks 电压 and 国标: the voltage entry, not the whole standard
