@@ -380,6 +380,8 @@ class AspectNotHeld:
     def _best_covered(self, allowed: frozenset[int], subjects: tuple[str, ...], aspects: tuple[str, ...]) -> frozenset[int]:
         """Of the entries allowed, those covering the most of what was asked (上牌 and 地点 over
         上牌 alone); an entry naming no concepts is open to all."""
+        if len(subjects) <= 1 and len(aspects) <= 1:
+            return allowed  # every entry allowed covers the one subject and the one aspect asked
         asked = frozenset(subjects) | frozenset(aspects)
         concepts = self.s.reader.entry_concepts
         cover = {i: (len(asked) if not concepts[i] else len(asked & concepts[i])) for i in allowed}
