@@ -341,6 +341,7 @@ class AspectNotHeld:
         for i, e in enumerate(shared.knowledge.entries):
             if e.subjects:
                 self.own.setdefault(e.subjects[0], []).append(i)
+        self.unannotated = shared.reader.open_subject & shared.reader.open_aspect
         # each entry's own questions as the reader reads them (驾照 → 驾驶证), to see what it speaks of
         text = shared.text
         self.spoken = tuple("|".join(text.canonical(text.normalize(q)).replace(" ", "") for q in e.questions)
@@ -419,6 +420,8 @@ class AspectNotHeld:
         """Of the entries allowed, those covering the most of what was asked (上牌 and 地点 over
         上牌 alone). An entry naming no concepts (one staff have not annotated yet) stays in the
         running for the lexical score, but never outranks the annotated ones by default."""
+        if len(subjects) <= 1 and len(aspects) <= 1 and allowed.isdisjoint(self.unannotated):
+            return allowed  # every entry allowed covers the one subject and the one aspect asked
         concepts = self.s.reader.entry_concepts
         # the aspects asked weigh first: 电瓶车在非机动车道上最快多少 asks 通行 and 车速 — the lane
         # entry holding both, not the crossing entry naming one more vehicle

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from bot.knowledge import Concepts, Entry
 from bot.text import TextProcessor
 
+COVERING_CACHE = 1024  # (kind, concepts) -> entries, per knowledge version
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -46,6 +48,8 @@ class ConceptReader:
         self.open_subject = frozenset(i for i, e in enumerate(entries) if not e.subjects)
         self.open_aspect = frozenset(i for i, e in enumerate(entries) if not e.aspects)
         self.entry_concepts = tuple(frozenset(e.subjects) | frozenset(e.aspects) for e in entries)
+        # the entries covering a few concepts, remembered: on a large knowledge they are big sets
+        self._covering: dict[tuple[str, tuple[str, ...]], frozenset[int]] = {}
 
     def _compile(self, table: dict[str, tuple[str, ...]]) -> tuple[dict[str, str], tuple[int, ...]]:
         """Variants as questions are read: normalised, synonyms replaced (电瓶车 → 电动自行车).
@@ -75,11 +79,18 @@ class ConceptReader:
 
     def covering(self, kind: str, words: tuple[str, ...]) -> frozenset[int]:
         """Entries covering at least one of `words` (subjects or aspects), open entries included."""
-        table = self.subject_entries if kind == "subjects" else self.aspect_entries
-        out: set[int] = set(self.open_subject if kind == "subjects" else self.open_aspect)
-        for w in words:
-            out |= table.get(w, frozenset())
-        return frozenset(out)
+        key = (kind, words)
+        found = self._covering.get(key)
+        if found is None:
+            table = self.subject_entries if kind == "subjects" else self.aspect_entries
+            out: set[int] = set(self.open_subject if kind == "subjects" else self.open_aspect)
+            for w in words:
+                out |= table.get(w, frozenset())
+            found = frozenset(out)
+            if len(self._covering) >= COVERING_CACHE:
+                self._covering.clear()
+            self._covering[key] = found
+        return found
 
     def held(self, kind: str, word: str) -> bool:
         table = self.subject_entries if kind == "subjects" else self.aspect_entries
