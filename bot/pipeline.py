@@ -344,7 +344,8 @@ class AspectNotHeld:
         self.unannotated = shared.reader.open_subject & shared.reader.open_aspect
         # each entry's own questions as the reader reads them (驾照 → 驾驶证), to see what it speaks of
         text = shared.text
-        self.spoken = tuple("|".join(text.canonical(text.normalize(q)).replace(" ", "") for q in e.questions)
+        self.spoken = tuple(tuple((c.replace(" ", ""), frozenset(shared.reader.read(c).subjects))
+                                  for c in (text.canonical(text.normalize(q)) for q in e.questions))
                             for e in shared.knowledge.entries)
 
     def __call__(self, asked: Asked) -> Reply | None:
@@ -369,7 +370,7 @@ class AspectNotHeld:
                 # no annotated entry holds it (an entry naming no aspects stays open to all). A
                 # detail (地址, 几点 …) must be held by the entry itself: its questions may name one
                 # its answer does not give (忻州的车管所在哪 → three kinds, no address)
-                speaking = frozenset() if group[0] in self.details else self._speaking(allowed, group, reading.said)
+                speaking = frozenset() if group[0] in self.details else self._speaking(allowed, group, reading.said, subjects)
                 if speaking:
                     narrowed, spoken_of = narrowed | speaking, spoken_of or group[0]
                 elif not narrowed:
@@ -389,14 +390,19 @@ class AspectNotHeld:
             return undecided
         return self._not_held(asked, subjects, aspect)
 
-    def _speaking(self, allowed: frozenset[int] | None, group: tuple[str, ...], said: dict[str, str]) -> frozenset[int]:
+    def _speaking(self, allowed: frozenset[int] | None, group: tuple[str, ...], said: dict[str, str],
+                  subjects: tuple[str, ...]) -> frozenset[int]:
         """The entries allowed whose own questions say a word the question was read by for
         `group` (驾照弄丢了咋办: 丢了 reads 被盗, and the lost-licence entry asks 驾驶证丢了): the
         word is incidental there, not an aspect the knowledge lacks. Such an entry may answer only
         confidently; else the honest "not held" stands."""
         words = [w for w, standard in said.items() if standard in group]
+        # in a question naming the subject asked or none (摩托车上高速能带人吗 says 带人 of motorcycles,
+        # not of e-bikes; 行驶证丢了怎么补 names none)
         pool = range(len(self.spoken)) if allowed is None else allowed
-        return frozenset(i for i in pool if any(w in self.spoken[i] for w in words))
+        return frozenset(i for i in pool if any(
+            any(w in q for w in words) and (not named or not subjects or not named.isdisjoint(subjects))
+            for q, named in self.spoken[i]))
 
     def _not_held(self, asked: Asked, subjects: tuple[str, ...], aspect: str) -> Reply:
         """The honest reply: that detail's, or "关于X，这个问题我这里没有资料" with X's own entries as choices."""
