@@ -3,12 +3,16 @@
 Three readings, in order:
 1. What was typed is read as Chinese: Latin words from the staff's table (injured → 受伤) and pinyin
    syllables that spell a danger word with the characters beside them (shou伤 → 受伤, liuxue → 流血).
-2. Danger by category (injury, bleeding, unconscious, trapped, fire, a person hit, death), each a
-   lexicon staff can read. A denial (没人受伤) counts within its own clause only. Words that say
-   a state a car can be in too (不动了, 没气了, 出不来) count only when said of a person.
+2. Danger by category (injury, bleeding, unconscious, trapped, fire, smoke/fuel, power lines,
+   water, a person down or hit, death), each a lexicon staff can read. A denial (没人受伤) counts
+   within its own clause only. Words that say a state a car can be in too (不动了, 没气了, 出不来)
+   count only when said of a person: named before it with no thing between (the thing after 被
+   is the agent: 孩子被车门夹住), named after 把 (把我家娃撞了, not 把我的车撞了), or, for a
+   door, said to be inside just after (车门打不开，我老婆在里面).
 3. The time frame: danger talked about (a rule, the fund, a statistic, an 'if', the past, how to
    handle such an accident in general) is no emergency; danger said to be happening now is,
-   whatever surrounds it.
+   whatever surrounds it. 'How do I handle it' is no question when harm is told in a clause after
+   it (撞人了咋办，人一直喊疼) or it is pleaded again and again (怎么办 怎么办).
 
 The engine's typo repair may find a danger word the citizen did not type (留血 → 流血). It is
 believed only where the typed characters are no common word nor part of one: 电动车上的牌子 is
@@ -48,7 +52,12 @@ _LATIN_RUN = re.compile(r"[a-z]+")
 _PLACE = "里上内底下外旁边中前后头口"  # 车里, 校门口: where a person is, not a thing that stopped
 _EVENT = "祸"  # 出车祸 names an event, not a thing between the person and what befell them
 _COMPLEMENT = "来去了着过住到出下上起开回子儿"
-_RIDES = "骑坐开推"  # 孩子骑滑板车被撞了: the vehicle the person rides is no thing that stopped
+_RIDES = "骑坐开推倒停"  # 孩子骑滑板车被撞了, 被我倒车碰倒了: the vehicle the person drives is no thing that stopped
+# 门打不开，我老婆在里面: a door that will not open, with someone said to be inside just after
+_DOOR = "门"
+_INSIDE = re.compile("还?在(?:车)?(?:里面|里头|里边|里|内|上面)")
+INSIDE_REACH = 12
+_AGENT = "被叫让给"  # 孩子被车门夹住: the thing after 被 is what did it, not what the state is of
 _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
 _DISPOSAL = "把"  # 把 names who is acted on: of_person words that begin with it name their person inside
 
@@ -338,7 +347,7 @@ def _of_person(text: str, start: int, detector: Detector) -> bool:
     between = window[last.end():]
     return detector.things is None or not any(
         (not between[m.end():m.end() + 1] or between[m.end()] not in _PLACE + _EVENT)
-        and not any(v in between[max(0, m.start() - 3):m.start()] for v in _RIDES)
+        and not any(v in between[max(0, m.start() - 3):m.start()] for v in _RIDES + _AGENT)
         for m in detector.things.finditer(between))
 
 
@@ -346,6 +355,15 @@ def _disposed(text: str, start: int, end: int, detector: Detector) -> bool:
     """把…撞了, 把…扣在底下: the one harmed is named inside, after 把 (把我家娃撞了), not a
     thing (把车撞了) nor whose thing (把我的车撞了)."""
     return _person_after(text[:end], start + len(_DISPOSAL), detector, reach=end - start)
+
+
+def _inside_after(text: str, end: int, detector: Detector) -> bool:
+    """车门打不开，我老婆在里面: someone said to be inside just after the car's state."""
+    if detector.people is None:
+        return False
+    window = text[end:end + INSIDE_REACH]
+    return any(_INSIDE.match(window, m.end()) and not _NOT_PERSON.match(window, m.start())
+               for m in detector.people.finditer(window))
 
 
 def _person_after(text: str, end: int, detector: Detector, reach: int = PERSON_AFTER_REACH) -> bool:
@@ -407,7 +425,8 @@ def _hits(text: str, detector: Detector) -> list[_Hit]:
                     continue
                 if needs_person == "before" and not (
                         _disposed(text, start, end, detector) if text.startswith(_DISPOSAL, start)
-                        else _of_person(text, start, detector)):
+                        else _of_person(text, start, detector)
+                        or _DOOR in m.group(1) and _inside_after(text, end, detector)):
                     continue
                 if needs_person == "after" and not _person_after(text, end, detector):
                     continue

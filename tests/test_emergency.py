@@ -210,3 +210,13 @@ def test_body_parts_places_and_events_are_read_for_what_they_are(engine, questio
 def test_crushed_cars_water_power_lines_and_burning_lead_with_119(engine, question):
     reply = engine.answer(question)
     assert reply.status == EMERGENCY and says_119_first(reply.text)
+
+
+@pytest.mark.parametrize("question, state", [
+    ("车门变形了拉不开 我老婆在里面", "danger"),   # the door's state, someone inside said after it
+    ("车卡在泥里出不来 我在车里等拖车", "calm"),   # a car stuck is no door that will not open
+    ("孩子被车门夹住手了", "danger"),             # the thing after 被 did it; the child is the one
+    ("我的车被撞了 出不来", "calm"),
+])
+def test_doors_and_agents_are_read_by_who_is_where(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
