@@ -8,7 +8,8 @@ Three readings, in order:
    within its own clause only. Words that say a state a car can be in too (不动了, 没气了, 出不来)
    count only when said of a person: named before it with no thing between (the thing after 被
    is the agent: 孩子被车门夹住), named after 把 (把我家娃撞了, not 把我的车撞了), or, for a
-   door, said to be inside just after (车门打不开，我老婆在里面).
+   door, said to be inside just after (车门打不开，我老婆在里面); a passive with no one named
+   (过马路的时候被车撞了) befell the writer.
 3. The time frame: danger talked about (a rule, the fund, a statistic, an 'if', the past, how to
    handle such an accident in general) is no emergency; danger said to be happening now is,
    whatever surrounds it. 'How do I handle it' is no question when harm is told in a clause after
@@ -57,6 +58,7 @@ _RIDES = "骑坐开推倒停"  # 孩子骑滑板车被撞了, 被我倒车碰倒
 _DOOR = "门"
 _INSIDE = re.compile("还?在(?:车)?(?:里面|里头|里边|里|内|上面)")
 INSIDE_REACH = 12
+_PASSIVE = "被"  # a passive with no subject said (被车撞了) befell the writer
 _AGENT = "被叫让给"  # 孩子被车门夹住: the thing after 被 is what did it, not what the state is of
 _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
 _DISPOSAL = "把"  # 把 names who is acted on: of_person words that begin with it name their person inside
@@ -329,7 +331,7 @@ def _in_other_word(at: int, neg: str, harm: int, starts: list[int], size: int) -
     return word_end <= harm and word_end - word_start > len(neg) + 1
 
 
-def _of_person(text: str, start: int, detector: Detector) -> bool:
+def _of_person(text: str, start: int, detector: Detector, writer: bool = False) -> bool:
     """A state a thing can be in too (不动了, 出不来) is danger when a person was named shortly
     before it with no thing named between: 老人躺地上不动了, not 我的车不动了."""
     if detector.persons is None:
@@ -338,6 +340,12 @@ def _of_person(text: str, start: int, detector: Detector) -> bool:
         return True  # 不会动了 快来看看: no one named, help called for: the writer or someone beside them
     lo = max(0, start - PERSON_REACH)
     window = text[lo:start]
+    if writer and text.startswith(_PASSIVE, start):
+        # 过马路的时候被车撞了: no one named and no thing either, the one it befell is the writer
+        # (not for an acute state, which no frame calms: 被困在手续里 is no one trapped)
+        told = window[window.rfind(CLAUSE) + 1:]
+        if not (detector.persons.search(told) or detector.things is not None and detector.things.search(told)):
+            return True
     last = None
     for m in detector.persons.finditer(window):
         if not _NOT_PERSON.match(window, m.start()):
@@ -425,7 +433,7 @@ def _hits(text: str, detector: Detector) -> list[_Hit]:
                     continue
                 if needs_person == "before" and not (
                         _disposed(text, start, end, detector) if text.startswith(_DISPOSAL, start)
-                        else _of_person(text, start, detector)
+                        else _of_person(text, start, detector, writer=not cat.info.acute)
                         or _DOOR in m.group(1) and _inside_after(text, end, detector)):
                     continue
                 if needs_person == "after" and not _person_after(text, end, detector):

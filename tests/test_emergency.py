@@ -220,3 +220,13 @@ def test_crushed_cars_water_power_lines_and_burning_lead_with_119(engine, questi
 ])
 def test_doors_and_agents_are_read_by_who_is_where(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("过马路的时候被车撞了 现在腿疼得走不了", "danger"),   # no subject said: the writer
+    ("被车撞了怎么办", "calm"),                            # asked how, nothing now
+    ("三个月前被撞了 现在还能报警吗", "calm"),             # the past
+    ("被困在手续里出不来了", "calm"),                      # no one named, no acute state of the writer
+])
+def test_a_passive_without_a_subject_befell_the_writer(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
