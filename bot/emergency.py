@@ -8,7 +8,7 @@ Three readings, in order:
    within its own clause only. Words that say a state a car can be in too (不动了, 没气了, 出不来)
    count only when said of a person: named before it with no thing between (the thing after 被
    is the agent: 孩子被车门夹住), named after 把 (把我家娃撞了, not 把我的车撞了), or, for a
-   door, said to be inside just after (车门打不开，我老婆在里面); a passive with no one named
+   door or a wrecked car, said to be inside just after (车门打不开，我老婆在里面); a passive with no one named
    (过马路的时候被车撞了) befell the writer.
 3. The time frame: danger talked about (a rule, the fund, a statistic, an 'if', the past, how to
    handle such an accident in general) is no emergency; danger said to be happening now is,
@@ -54,8 +54,9 @@ _PLACE = "里上内底下外旁边中前后头口"  # 车里, 校门口: where a
 _EVENT = "祸"  # 出车祸 names an event, not a thing between the person and what befell them
 _COMPLEMENT = "来去了着过住到出下上起开回子儿"
 _RIDES = "骑坐开推倒停"  # 孩子骑滑板车被撞了, 被我倒车碰倒了: the vehicle the person drives is no thing that stopped
-# 门打不开，我老婆在里面: a door that will not open, with someone said to be inside just after
-_DOOR = "门"
+# 门打不开，我老婆在里面, 撞得稀巴烂，人在里面: a door that will not open or a wrecked car, with
+# someone said to be inside just after
+_WRECK = ("门", "烂", "扁", "瘪", "变形")
 _INSIDE = re.compile("还?在(?:车)?(?:里面|里头|里边|里|内|上面)")
 INSIDE_REACH = 12
 _PASSIVE = "被"  # a passive with no subject said (被车撞了) befell the writer
@@ -434,7 +435,7 @@ def _hits(text: str, detector: Detector) -> list[_Hit]:
                 if needs_person == "before" and not (
                         _disposed(text, start, end, detector) if text.startswith(_DISPOSAL, start)
                         else _of_person(text, start, detector, writer=not cat.info.acute)
-                        or _DOOR in m.group(1) and _inside_after(text, end, detector)):
+                        or any(w in m.group(1) for w in _WRECK) and _inside_after(text, end, detector)):
                     continue
                 if needs_person == "after" and not _person_after(text, end, detector):
                     continue
