@@ -285,7 +285,7 @@ def _split(run: str) -> list[str] | None:
 
 def _sounds(chars: str, syllables: tuple[str, ...]) -> bool:
     return all(s in {r for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]}
-               for ch, s in zip(chars, syllables))
+               for ch, s in zip(chars, syllables, strict=True))
 
 
 # -- finding danger ----------------------------------------------------------------------------

@@ -112,7 +112,7 @@ def _best_cutoff(preds: list[tuple[str | None, float]], items: list[dict], engin
     best = (-1, 0.0, [])
     for cut in scores + [float("inf")]:
         ok = []
-        for (entry, score), item in zip(preds, items):
+        for (entry, score), item in zip(preds, items, strict=True):
             answered = entry is not None and score >= cut and score > 0
             if item["expect"] == FALLBACK:
                 ok.append(not answered)
@@ -128,7 +128,7 @@ def _best_cutoff(preds: list[tuple[str | None, float]], items: list[dict], engin
 
 def _rates(flags: list[bool], items: list[dict]) -> dict:
     groups: dict[str, list[bool]] = defaultdict(list)
-    for f, item in zip(flags, items):
+    for f, item in zip(flags, items, strict=True):
         groups[_group(item["expect"])].append(f)
     return {
         "overall": sum(flags) / max(len(flags), 1),
@@ -203,7 +203,7 @@ def _frac(flags: list[bool]) -> dict:
 
 
 def format_report(report: dict) -> str:
-    pct = lambda x: f"{100 * x:5.1f}%"  # noqa: E731
+    pct = lambda x: f"{100 * x:5.1f}%"
     acc = report["accuracy"]
     lines = [
         f"trafficbot eval: {report['items']} labelled questions",

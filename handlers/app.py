@@ -12,8 +12,14 @@ import sys
 from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter, Application, ApplicationHandlerStop, CallbackQueryHandler, CommandHandler,
-    MessageHandler, TypeHandler, filters,
+    AIORateLimiter,
+    Application,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
 )
 
 from bot.config import DEFAULT_BASE_URL, Config
@@ -22,7 +28,14 @@ from bot.reload import KnowledgeHolder, KnowledgeLoadError, format_problems
 from handlers import admin, buttons, commands, errors, messages
 from handlers.context import CONTEXT_TYPES, BotContext, Services
 from handlers.render import (
-    CHOICE_DATA, ENTRY_DATA, FEEDBACK_DATA, MAX_MESSAGE, TOPIC_DATA, TOPICS_DATA, cut, utf16_len,
+    CHOICE_DATA,
+    ENTRY_DATA,
+    FEEDBACK_DATA,
+    MAX_MESSAGE,
+    TOPIC_DATA,
+    TOPICS_DATA,
+    cut,
+    utf16_len,
 )
 
 log = logging.getLogger("trafficbot")

@@ -19,8 +19,17 @@ from bot.querylog import PRESS_NOT_YOURS, PRESS_OK, PRESS_UNCHECKED
 from handlers.common import edit_or_send, send, topic_thread
 from handlers.context import BotContext
 from handlers.render import (
-    BUTTON_EXPIRED, ENTRY_GONE, ONLY_THE_ASKER, THANKS_DOWN, THANKS_UP, TOPIC_GONE, callback_datas, render,
-    topic_message, topics_message, without_feedback,
+    BUTTON_EXPIRED,
+    ENTRY_GONE,
+    ONLY_THE_ASKER,
+    THANKS_DOWN,
+    THANKS_UP,
+    TOPIC_GONE,
+    callback_datas,
+    render,
+    topic_message,
+    topics_message,
+    without_feedback,
 )
 
 log = logging.getLogger(__name__)

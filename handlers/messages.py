@@ -7,7 +7,7 @@ from telegram import Bot, Message, MessageEntity, Update
 
 from handlers.common import ask, is_group, record_question, respond, respond_reply
 from handlers.context import BotContext
-from handlers.render import Outgoing, PLEASE_TYPE
+from handlers.render import PLEASE_TYPE, Outgoing
 
 EMPTY_QUESTION = "请问有什么可以帮您？直接输入您的问题即可，或发送 /topics 浏览常见问题。"
 

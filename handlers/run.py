@@ -146,7 +146,7 @@ async def serve(app: Application, config: Config) -> int:
         qlog = app.bot_data.querylog
         try:
             await asyncio.wait_for(_shutdown(app), timeout=budget)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             left = qlog.queued if qlog is not None else 0
             log.error("shutdown took longer than %.0f s: %d query-log rows could not be written and are lost",
                       SHUTDOWN_BUDGET, left)

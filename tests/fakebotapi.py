@@ -23,8 +23,9 @@ import re
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 MAX_TEXT = 4096
@@ -221,7 +222,7 @@ class FakeBotAPI:
     def base_file_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/file/bot"
 
-    def start(self) -> "FakeBotAPI":
+    def start(self) -> FakeBotAPI:
         started = threading.Event()
 
         def serve() -> None:
@@ -267,7 +268,7 @@ class FakeBotAPI:
         if self._thread is not None:
             self._thread.join(timeout=5)
 
-    def __enter__(self) -> "FakeBotAPI":
+    def __enter__(self) -> FakeBotAPI:
         return self.start()
 
     def __exit__(self, *exc: Any) -> None:
@@ -585,7 +586,7 @@ class FakeBotAPI:
                 return []
             try:
                 await asyncio.wait_for(self._wakeup.wait(), left)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
 
     def _store_message(self, chat_id: int, text: str, params: dict, message_id: int | None = None) -> dict:

@@ -7,15 +7,15 @@ import dataclasses
 import itertools
 from pathlib import Path
 
+from fakebotapi import FakeBotAPI
 from telegram import Update
 from telegram.ext import Application
 
-from handlers.app import build_application
 from bot.config import Config, KnowledgeConfig, StorageConfig, TelegramConfig, WebhookConfig
 from bot.engine import build_engine
 from bot.querylog import PRESS_NOT_OFFERED, PRESS_NOT_YOURS, PRESS_OK, PRESS_UNKNOWN_QUESTION
 from bot.reload import KnowledgeHolder
-from fakebotapi import FakeBotAPI
+from handlers.app import build_application
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_DIR = ROOT / "knowledge"

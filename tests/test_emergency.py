@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import emergency
 from bot.evaluate import load_labelled
 from bot.knowledge import errors, load_knowledge
 from bot.reply import EMERGENCY

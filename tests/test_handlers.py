@@ -10,14 +10,22 @@ import sqlite3
 
 import pytest
 import yaml
+from fakebotapi import FakeBotAPI, parse_html
+from telegram_support import (
+    ADMIN_ID,
+    CITIZEN_ID,
+    KNOWLEDGE_DIR,
+    TOKEN,
+    RecordingLog,
+    deliver,
+    make_config,
+    real_engine,
+    started_app,
+)
 
 from bot.engine import build_engine
 from bot.reply import ANSWER, CLARIFY, Candidate, Reply
-from fakebotapi import FakeBotAPI, parse_html
 from handlers import render as r
-from telegram_support import (
-    ADMIN_ID, CITIZEN_ID, KNOWLEDGE_DIR, TOKEN, RecordingLog, deliver, make_config, real_engine, started_app,
-)
 
 CLARIFY_TRIES = ["事故", "电动车事故", "事故处理", "车管所", "救助基金"]
 STRANGER_ID = 5555
@@ -505,7 +513,7 @@ def test_long_answers_are_split_under_telegram_limit():
     out = r.render(reply, "q1")
     assert len(out) > 1
     plains = [parse_html(o.text) for o in out]
-    assert all(len(p) <= 4096 and len(o.text) <= 4096 for p, o in zip(plains, out))
+    assert all(len(p) <= 4096 and len(o.text) <= 4096 for p, o in zip(plains, out, strict=True))
     assert "".join(plains).replace("\n", "").startswith(text.replace("\n", "")[:5000])
     assert all(o.markup is None for o in out[:-1]) and out[-1].markup is not None
     assert "忻州市电动自行车管理条例" in plains[-1]

@@ -39,10 +39,8 @@ async def setup(tmp_path):
     )
     log = await QueryLog.open(str(db), flush_interval=60)
     plates = Candidate("ebike-plates", "电动自行车需要上牌吗？", 0.5)
-    for i, (status, q) in enumerate(
-        [("answer", "电动车要上牌吗"), ("fallback", "驾照扣分怎么查"), ("fallback", "驾照扣分怎么查询"),
-         ("clarify", "小电驴挂牌子在哪弄"), ("emergency", "撞车了")]
-    ):
+    for status, q in [("answer", "电动车要上牌吗"), ("fallback", "驾照扣分怎么查"), ("fallback", "驾照扣分怎么查询"),
+                      ("clarify", "小电驴挂牌子在哪弄"), ("emergency", "撞车了")]:
         reply = Reply(status=status, text="", query=q, normalized=q, entry_id="ebike-plates" if status == "answer" else None,
                       candidates=(plates,) if status in ("answer", "clarify") else (),
                       choices=(plates,) if status == "clarify" else ())

@@ -24,9 +24,23 @@ from pathlib import Path
 import pytest
 
 from bot.querylog import (
-    MIGRATIONS, PRESS_NOT_OFFERED, PRESS_NOT_YOURS, PRESS_OK, PRESS_UNCHECKED, PRESS_UNKNOWN_QUESTION,
-    SCHEMA_VERSION, QueryLog, QueryLogError, atomic, backup_database, connect, format_ts, offered_sql, purge_cutoff,
-    purge_database, user_hash,
+    MIGRATIONS,
+    PRESS_NOT_OFFERED,
+    PRESS_NOT_YOURS,
+    PRESS_OK,
+    PRESS_UNCHECKED,
+    PRESS_UNKNOWN_QUESTION,
+    SCHEMA_VERSION,
+    QueryLog,
+    QueryLogError,
+    atomic,
+    backup_database,
+    connect,
+    format_ts,
+    offered_sql,
+    purge_cutoff,
+    purge_database,
+    user_hash,
 )
 from bot.reply import Candidate, Reply
 

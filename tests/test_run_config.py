@@ -6,7 +6,6 @@ from __future__ import annotations
 import socket
 
 import pytest
-
 from fakebotapi import FakeBotAPI
 from telegram_support import TOKEN
 from test_secrets import run_with

@@ -12,7 +12,6 @@ import sys
 
 import pytest
 import yaml
-
 from fakebotapi import FakeBotAPI
 from telegram_support import KNOWLEDGE_DIR, ROOT, TOKEN
 from test_telegram_e2e import bot_process, write_config

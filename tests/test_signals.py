@@ -11,11 +11,11 @@ import sqlite3
 import time
 
 import pytest
-
-from bot.querylog import user_hash
 from fakebotapi import FakeBotAPI
 from telegram_support import TOKEN
 from test_telegram_e2e import bot_process, write_config
+
+from bot.querylog import user_hash
 
 HASH_SECRET = "signals-test-secret"
 BURST = 120

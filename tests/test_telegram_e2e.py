@@ -7,18 +7,18 @@ import os
 import signal
 import sqlite3
 import subprocess
-import threading
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 import yaml
-
-from handlers.app import ALLOWED_UPDATES, build_application
 from fakebotapi import FakeBotAPI, parse_html
-from handlers import render as r
 from telegram_support import ADMIN_ID, CITIZEN_ID, KNOWLEDGE_DIR, ROOT, TOKEN, holder_for, make_config, real_engine
+
+from handlers import render as r
+from handlers.app import ALLOWED_UPDATES, build_application
 
 STRANGER_ID = 5555
 

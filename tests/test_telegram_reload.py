@@ -8,11 +8,11 @@ import dataclasses
 import shutil
 
 import pytest
-
-from handlers.app import build_application
-from bot.config import KnowledgeConfig
 from fakebotapi import FakeBotAPI
 from telegram_support import ADMIN_ID, KNOWLEDGE_DIR, TOKEN, deliver, holder_for, make_config, real_engine
+
+from bot.config import KnowledgeConfig
+from handlers.app import build_application
 
 
 @pytest.fixture
@@ -63,8 +63,9 @@ async def test_edits_on_disk_reach_admins_and_broken_ones_are_not_served(api, kd
 async def test_a_long_report_to_admins_is_cut_to_whole_lines_by_utf16_units(api):
     """Reload problems can be many and (in quoted YAML) emoji-heavy: the admin message is cut to
     Telegram's 4096 UTF-16 units at a line end, with where to see the rest."""
-    from handlers.app import MORE_PROBLEMS, tell_admins
     from telegram_support import started_app
+
+    from handlers.app import MORE_PROBLEMS, tell_admins
 
     app = await started_app(api)
     try:

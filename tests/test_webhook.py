@@ -10,12 +10,12 @@ import urllib.error
 import urllib.request
 
 import pytest
-
-from handlers.run import run
-from bot.config import WebhookConfig
 from fakebotapi import FakeBotAPI
 from telegram_support import TOKEN, make_config
 from test_telegram_e2e import bot_process, write_config
+
+from bot.config import WebhookConfig
+from handlers.run import run
 
 SECRET = "s3cret-Header_value"
 
