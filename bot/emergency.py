@@ -254,9 +254,9 @@ def _spelled(text: str, m: re.Match, detector: Detector) -> tuple[int, int, str 
 
 
 def _spelled_rest(run: str, detector: Detector) -> str:
-    if not run:
-        return ""
     m = _LATIN_RUN.match(run)
+    if m is None:  # nothing left: the run is joined Latin syllables, so any non-empty one matches
+        return run
     _, _, word = _spelled(run, m, detector)
     return word if word is not None else run
 
@@ -375,7 +375,7 @@ def _hits(text: str, detector: Detector) -> list[_Hit]:
             cache[lo] = (starts, ends) if at == hi else ([], set())
         return cache[lo]
 
-    out = []
+    out: list[_Hit] = []
     for cat in detector.categories:
         scans = [(p, "") for p in cat.words] + [(p, "before") for p in cat.of_person] + [
             (p, "after") for p in cat.person_after]

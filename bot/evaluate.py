@@ -16,6 +16,7 @@ import csv
 import json
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -109,7 +110,7 @@ def _in_scope(expect: str) -> bool:
 def _best_cutoff(preds: list[tuple[str | None, float]], items: list[dict], engine) -> tuple[float, list[bool]]:
     """The cut-off that maximises a baseline's accuracy (it cannot flag emergencies or smalltalk)."""
     scores = sorted({s for _, s in preds} | {0.0})
-    best = (-1, 0.0, [])
+    best: tuple[int, float, list[bool]] = (-1, 0.0, [])
     for cut in scores + [float("inf")]:
         ok = []
         for (entry, score), item in zip(preds, items, strict=True):
@@ -159,7 +160,7 @@ def evaluate(engine, items: list[dict], baselines: bool = True) -> dict:
     non_emerg = [r for r in rows if not _is_emergency(r["expect"])]
     unknown = sorted({e for r in in_scope if r["expect"] != BY_CONTENT
                       for e in r["expect"].split("|") if engine.entry(e) is None})
-    report = {
+    report: dict[str, Any] = {
         "items": len(rows),
         "accuracy": _rates(flags, items),
         "in_scope_answered_correctly": _share(in_scope, lambda r: r["ok"]),
