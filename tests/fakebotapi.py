@@ -258,8 +258,10 @@ class FakeBotAPI:
             self._cond.notify_all()
         if self._loop is not None and not self._loop.is_closed():
             def close() -> None:
-                self._wakeup.set()
-                if not self._closing.done():
+                # both exist once start() returned; a stop() before then has nothing to wake
+                if self._wakeup is not None:
+                    self._wakeup.set()
+                if self._closing is not None and not self._closing.done():
                     self._closing.set_result(None)
             try:
                 self._loop.call_soon_threadsafe(close)
@@ -275,7 +277,7 @@ class FakeBotAPI:
         self.stop()
 
     def _wake(self) -> None:
-        if self._loop is not None and not self._loop.is_closed():
+        if self._loop is not None and self._wakeup is not None and not self._loop.is_closed():
             try:
                 self._loop.call_soon_threadsafe(self._wakeup.set)
             except RuntimeError:
@@ -574,8 +576,11 @@ class FakeBotAPI:
         limit = int(params.get("limit") or 100)
         timeout = min(float(params.get("timeout") or 0), self.max_poll_wait)
         deadline = time.monotonic() + timeout
+        wakeup = self._wakeup
+        if wakeup is None:  # set by serve() before the server accepts its first connection
+            raise RuntimeError("getUpdates reached a server that has not started")
         while True:
-            self._wakeup.clear()
+            wakeup.clear()
             with self._cond:
                 if offset:
                     self._state.updates = [u for u in self._state.updates if u["update_id"] >= offset]
@@ -585,12 +590,12 @@ class FakeBotAPI:
             if left <= 0:
                 return []
             try:
-                await asyncio.wait_for(self._wakeup.wait(), left)
+                await asyncio.wait_for(wakeup.wait(), left)
             except TimeoutError:
                 pass
 
     def _store_message(self, chat_id: int, text: str, params: dict, message_id: int | None = None) -> dict:
-        msg = {
+        msg: dict[str, Any] = {
             "message_id": message_id or next(self._msg_ids),
             "date": int(time.time()),
             "from": self._me(),

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any
 
 from fakebotapi import FakeBotAPI
 from telegram import Update
@@ -114,6 +116,12 @@ async def started_app(api: FakeBotAPI, *, querylog=None, engine=None, config: Co
     app = build_application(config, holder, querylog=querylog, open_querylog=False)
     await app.initialize()
     return app
+
+
+async def run_hook(app: Application, hook: Callable[[Application], Coroutine[Any, Any, None]] | None) -> None:
+    """Run one of the lifecycle hooks build_application sets (app.post_init, ...), as PTB's run_* would."""
+    assert hook is not None, "build_application sets post_init, post_stop and post_shutdown"
+    await hook(app)
 
 
 async def deliver(app: Application, update: dict) -> None:

@@ -8,6 +8,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -192,7 +193,14 @@ def test_the_real_trafficbot_command_and_a_closed_pipe_ends_quietly(setup):
         [sys.executable, "-m", "bot", "logs", "export", "--config", str(cfg), "--format", "jsonl", "--output", "-"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
-    assert export.stdout.readline().startswith(b"{")
+    assert export.stdout is not None and export.stderr is not None, "started with both piped"
+    deadline = threading.Timer(60, export.kill)  # a process that never prints must not hang the suite
+    deadline.start()
+    try:
+        first = export.stdout.readline()
+    finally:
+        deadline.cancel()
+    assert first.startswith(b"{")
     export.stdout.close()
     assert export.wait(timeout=60) == 0
     assert export.stderr.read() == b""

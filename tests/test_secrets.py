@@ -109,7 +109,7 @@ def test_debug_logs_show_no_secret_no_user_id_no_question(api, tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
-            proc.communicate()
+            proc.communicate(timeout=10)  # killed: only the pipes are left to drain
     assert proc.returncode == 0, output[-3000:]
     assert "setWebhook" in output  # DEBUG lines are there, only withheld
     for secret in (TOKEN, TOKEN.split(":")[1], SECRET, HASH_SECRET, str(CITIZEN), "和平街"):

@@ -94,7 +94,7 @@ def test_webhook_checks_the_secret_header(api, tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
-            proc.communicate()
+            proc.communicate(timeout=10)  # killed: only the pipes are left to drain
     assert proc.returncode == 0, output[-2000:]
     assert TOKEN not in output and "Traceback" not in output
     assert "webhook" in output.lower()
