@@ -52,7 +52,7 @@ def check_knowledge(path: str, matching: MatchingConfig | None = None) -> tuple[
         if not entry.answer.strip():
             problems.append(Problem(entry.file, entry.line, f"答案是空的 / entry {entry.id!r} has an empty answer"))
         lines = entry.question_lines or (entry.line,) * len(entry.questions)
-        for question, line in zip(entry.questions, lines):
+        for question, line in zip(entry.questions, lines, strict=False):
             seen[text.normalize(question).replace(" ", "")].append((entry.id, question, entry.file, line))
             words = frozenset(text.content_words(text.canonical(text.normalize(question))))
             if words:
@@ -80,7 +80,7 @@ def check_knowledge(path: str, matching: MatchingConfig | None = None) -> tuple[
     passed = total = 0
     for entry in knowledge.entries:
         qlines = entry.question_lines or (entry.line,) * len(entry.questions)
-        for question, line in zip(entry.questions, qlines):
+        for question, line in zip(entry.questions, qlines, strict=False):
             if (entry.file, line) in reported:
                 continue  # already an error above: the same question in two entries
             reply = engine.answer(question)
@@ -97,7 +97,7 @@ def check_knowledge(path: str, matching: MatchingConfig | None = None) -> tuple[
             problems.append(Problem(entry.file, line, f"条目自己的问法得不到本条目的答案：{zh}，{zh_advice} / question {question!r} of "
                                     f"{entry.id!r} does not reach it: {en}; {en_advice}", "warning"))
         tlines = entry.test_lines or (entry.line,) * len(entry.tests)
-        for phrase, line in zip(entry.tests, tlines):
+        for phrase, line in zip(entry.tests, tlines, strict=False):
             total += 1
             reply = engine.answer(phrase)
             if reply.status == ANSWER and reply.entry_id == entry.id:

@@ -228,7 +228,7 @@ def _text_list(node: yaml.Node | None, c: _Collector, what: str) -> list[tuple[s
     return out
 
 
-def _parse_updated(node: yaml.Node, c: _Collector) -> str | None:
+def _parse_updated(node: yaml.Node | None, c: _Collector) -> str | None:
     value = _text(node, c, "'updated'")
     if value is None:
         return None
@@ -251,7 +251,7 @@ def _load_entry(node: yaml.Node, topic: str, c: _Collector) -> Entry | None:
     for name in missing:
         c.error(node, f"条目缺少 '{name}' / entry is missing '{name}'")
     before = len([p for p in c.problems if p.severity == "error"])
-    node_of = lambda name: fields.get(name, (None, None))[1]  # noqa: E731 - None when missing
+    node_of = lambda name: fields.get(name, (None, None))[1]
     # Every present field is checked even when one is missing, so staff see all mistakes at once.
     entry_id = _text(node_of("id"), c, "'id'")
     if entry_id is not None and not ID_RE.match(entry_id):
@@ -270,6 +270,8 @@ def _load_entry(node: yaml.Node, topic: str, c: _Collector) -> Entry | None:
     aspects = _text_list(node_of("aspects"), c, "'aspects'")
     if missing or len([p for p in c.problems if p.severity == "error"]) > before:
         return None
+    # Every required field was read without an error above, so none of these is None.
+    assert entry_id is not None and answer is not None and source is not None and updated is not None
     return Entry(
         id=entry_id,
         topic=topic,
@@ -435,13 +437,15 @@ def _check_concepts(entries: list[Entry], concepts: Concepts, problems: list[Pro
                 problems.append(Problem(entry.file, entry.line, f"条目 {entry.id!r} 没有写 {kind}：请写明它讲什么（标准词见 concepts.yaml）"
                                         f" / entry {entry.id!r} has no '{kind}': name what it is about with standard words of concepts.yaml",
                                         "warning"))
-            for word, line in zip(words, lines or (entry.line,) * len(words)):
+            for word, line in zip(words, lines or (entry.line,) * len(words), strict=False):
                 if word not in table:
                     hint = "主题" if kind == "subjects" else "方面"
                     problems.append(Problem(entry.file, line, f"不认识的{hint} {word!r}：请用 concepts.yaml 里 {kind} 下的标准词，或先在那里加上它"
                                             f" / unknown {kind[:-1]} {word!r}: use a standard word listed under '{kind}:' in a concepts file, or add it there"))
             kept[kind] = tuple(w for w in words if w in table)
-        out.append(dataclasses.replace(entry, **kept) if kept != {"subjects": entry.subjects, "aspects": entry.aspects} else entry)
+        if kept != {"subjects": entry.subjects, "aspects": entry.aspects}:
+            entry = dataclasses.replace(entry, subjects=kept["subjects"], aspects=kept["aspects"])
+        out.append(entry)
     return out
 
 
@@ -498,10 +502,10 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
     if latin_node is not None and not isinstance(latin_node, yaml.MappingNode):
         c.error(latin_node, "'latin' 应该是“英文或拼音: 中文”的对照表 / 'latin' must map a Latin word to Chinese, e.g. injured: 受伤")
     elif latin_node is not None:
-        for k, v in latin_node.value:
-            key, value = _text(k, c, "a Latin word"), _text(v, c, "its Chinese")
-            if key and value:
-                latin.append((key.lower(), value))
+        for k_node, v_node in latin_node.value:
+            spelled, value = _text(k_node, c, "a Latin word"), _text(v_node, c, "its Chinese")
+            if spelled and value:
+                latin.append((spelled.lower(), value))
     fire_reply = _text(fields["fire_reply"][1], c, "'fire_reply'") if "fire_reply" in fields else None
     if reply is None:
         return None
@@ -532,18 +536,18 @@ def _load_categories(node: yaml.Node | None, c: _Collector) -> list[DangerCatego
         if not ident:
             c.error(item, "每类危险都要有 id / a danger category needs an id")
             continue
-        first = _text(fields["first"][1], c, "'first'") if "first" in fields else "122"
-        if first not in ("119", "122"):
+        said = _text(fields["first"][1], c, "'first'") if "first" in fields else "122"
+        first = said if said in ("119", "122") else "122"
+        if said != first:
             c.error(fields["first"][1], "'first' 只能是 119 或 122 / 'first' must be 119 or 122")
-            first = "122"
         acute = _scalar_text(fields["acute"][1]) if "acute" in fields else "false"
         lists = {n: tuple(t for t, _ in _text_list(fields.get(n, (None, None))[1], c, f"'{n}'"))
                  for n in ("words", "of_person", "person_after")}
         if not any(lists.values()):
             c.error(item, f"危险类别 {ident} 没有词 / category {ident} has no words")
             continue
-        name = _text(fields["name"][1], c, "'name'") if "name" in fields else ident
-        out.append(DangerCategory(ident, name or ident, first, (acute or "").lower() in ("true", "yes"), **lists))
+        label = _text(fields["name"][1], c, "'name'") if "name" in fields else None
+        out.append(DangerCategory(ident, label or ident, first, (acute or "").lower() in ("true", "yes"), **lists))
     return out
 
 

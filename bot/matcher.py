@@ -76,13 +76,13 @@ class Index:
         self.word_postings: dict[str, list[int]] = defaultdict(list)
         self.pair_postings: dict[str, list[int]] = defaultdict(list)
         self.answer_postings: dict[str, list[int]] = defaultdict(list)
-        for ei, (qs, ws) in enumerate(zip(canon, words)):
+        for ei, (qs, ws) in enumerate(zip(canon, words, strict=False)):
             self.entry_docs.append(range(len(self.docs), len(self.docs) + len(qs)))
-            for c, w in zip(qs, ws):
+            for question, qwords in zip(qs, ws, strict=False):
                 di = len(self.docs)
-                chars = "".join(sorted(w, key=c.find))
-                self.docs.append(Doc(ei, w, chars, sum(self.weight(x) for x in w) or 1.0))
-                for x in w:
+                chars = "".join(sorted(qwords, key=question.find))
+                self.docs.append(Doc(ei, qwords, chars, sum(self.weight(x) for x in qwords) or 1.0))
+                for x in qwords:
                     self.word_postings[x].append(di)
                 for pair in _pairs(chars):
                     self.pair_postings[pair].append(di)

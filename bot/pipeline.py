@@ -538,7 +538,7 @@ class LastClauses:
                 continue
             end = dataclasses.replace(asked, canonical=canonical, words=words, matches=matches)
             r = decide(s, end, matches)
-            if r.status == ANSWER and r.score >= CLAUSE_MIN_SCORE and self._names(words, r.entry_id):
+            if r.status == ANSWER and r.entry_id and r.score >= CLAUSE_MIN_SCORE and self._names(words, r.entry_id):
                 return dataclasses.replace(r, candidates=whole.candidates,
                                            reason=f"last {k} clause(s): " + r.reason)
         return None

@@ -11,6 +11,7 @@ import math
 import os
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,10 +67,10 @@ _SPACES = re.compile(r"\s+")
 _HAN = re.compile(rf"[{_CJK}]")
 
 
-def cache_dir(environ: dict | None = None) -> Path:
+def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
     """Per-user cache folder (XDG), where jieba keeps its prefix dictionary between runs."""
-    environ = os.environ if environ is None else environ
-    base = environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    env: Mapping[str, str] = os.environ if environ is None else environ
+    base = env.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "trafficbot"
 
 

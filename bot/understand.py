@@ -68,7 +68,7 @@ class ConceptReader:
         said: dict[str, str] = {}
         found = []
         subject_spans = _longest(*self._subjects, compact)
-        for (standard_of, _), spans in zip((self._subjects, self._aspects), (subject_spans, _longest(*self._aspects, compact))):
+        for (standard_of, _), spans in zip((self._subjects, self._aspects), (subject_spans, _longest(*self._aspects, compact)), strict=False):
             # an aspect inside a longer subject's name is part of that name: 责任 (争议) in 责任认定书;
             # a subject inside an aspect's phrase is still asked (驾驶证 in 换驾驶证, 辅警 in 招辅警)
             words = [w for start, end, w in spans if spans is subject_spans

@@ -214,6 +214,7 @@ def test_one_choice_is_offered_as_did_you_mean(tmp_path, knowledge_dir):
     topic["entries"] = [dict(e, related=[]) for e in topic["entries"] if e["id"] == "ebike-helmet"]
     (tmp_path / "ebike.yaml").write_text(yaml.safe_dump(topic, allow_unicode=True), encoding="utf-8")
     engine, _ = build_engine(str(tmp_path))
+    assert engine is not None
     reply = engine.answer("戴")  # one character: too little to answer on, enough to offer
     assert reply.status == CLARIFY and [c.id for c in reply.choices] == ["ebike-helmet"]
     assert "哪一个" not in reply.text and "是想问" in reply.text
