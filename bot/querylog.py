@@ -453,6 +453,18 @@ def _daemonize(db: aiosqlite.Connection, name: str) -> None:
         return
     thread.daemon = True
     thread.name = name
+    run = thread.run
+
+    def run_until_the_loop_is_gone() -> None:
+        # A call abandoned at close()'s deadline may finish after the event loop has closed;
+        # handing its result back then raises, and nobody is waiting for it: end quietly.
+        try:
+            run()
+        except RuntimeError as exc:
+            if "Event loop is closed" not in str(exc):
+                raise
+
+    thread.run = run_until_the_loop_is_gone  # type: ignore[method-assign]
 
 
 async def _close_within(db: aiosqlite.Connection, timeout: float) -> None:

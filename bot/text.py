@@ -11,7 +11,7 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -127,6 +127,7 @@ class TextProcessor:
         # Words restored only from an exact homophone (留血 → 流血), never from a near one:
         # 放车 must not become 翻车.
         self._homophones = {self.normalize(w).replace(" ", "") for w in homophones}
+        self._kept: frozenset[str] = frozenset()
 
     # -- normalisation ---------------------------------------------------------------------
     def normalize(self, text: str) -> str:
@@ -183,6 +184,12 @@ class TextProcessor:
     def general_words(self, min_freq: int = 1):
         """jieba's dictionary words seen at least `min_freq` times (for checks and tests)."""
         return (w for w in self._tokenizer.FREQ if self.general_freq(w) >= min_freq)
+
+    def keep_as_typed(self, words: Iterable[str]) -> None:
+        """Words typo repair never rewrites (the concept vocabulary): the knowledge's questions are
+        written the way citizens mistype (酒架), and 酒驾 must not be repaired into such a slip."""
+        self._kept = frozenset(self.normalize(w).replace(" ", "") for w in words)
+        self._repaired = {}
 
     def index_vocabulary(self, words: set[str]) -> None:
         """Build the pinyin index used to repair typos.
@@ -255,7 +262,7 @@ class TextProcessor:
                 if i + n not in bounds or i not in bounds:
                     continue
                 piece = "".join(chars[i:i + n])
-                if piece in self.terms:
+                if piece in self.terms or piece in self._kept:
                     step = n
                     break
                 freq = self.general_freq(piece)
