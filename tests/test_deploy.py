@@ -1,0 +1,275 @@
+"""The deployment recipes in deploy/ fit the code they deploy.
+
+Docker is not available where these tests run, so the Dockerfile is read, not built: every file it
+copies must exist, the command it starts must be the real `trafficbot run`, and the paths it puts on
+the volume must be where the shipped config sends the knowledge and the database. The systemd unit
+is checked by `systemd-analyze verify` when the machine has it, and its ExecStart is run for real.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path, PurePosixPath
+
+import pytest
+import yaml
+
+from bot.cli import build_parser, cmd_run
+from bot.config import TOKEN_ENV, load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+DEPLOY = ROOT / "deploy"
+UNIT = DEPLOY / "trafficbot.service"
+DOCKERFILE = DEPLOY / "Dockerfile"
+COMPOSE = DEPLOY / "compose.yaml"
+EXAMPLE_CONFIG = ROOT / "config.example.yaml"
+
+
+# --- reading the recipes -------------------------------------------------------------------------
+
+def unit_settings(path: Path) -> dict[str, dict[str, list[str]]]:
+    """section → key → values, as systemd reads a unit (comments and blank lines skipped)."""
+    sections: dict[str, dict[str, list[str]]] = {}
+    current = None
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith(("#", ";")):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], {})
+            continue
+        key, _, value = line.partition("=")
+        assert current is not None, f"{path.name}: setting outside a section: {raw}"
+        current.setdefault(key.strip(), []).append(value.strip())
+    return sections
+
+
+def dockerfile_instructions(path: Path) -> list[tuple[str, str]]:
+    """(INSTRUCTION, arguments) in order, continuation lines joined, comments dropped."""
+    out, pending = [], ""
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not pending and (not line or line.startswith("#")):
+            continue
+        if line.startswith("#"):  # a comment inside a continued instruction
+            continue
+        if line.endswith("\\"):
+            pending += line[:-1] + " "
+            continue
+        full = pending + line
+        pending = ""
+        word, _, rest = full.partition(" ")
+        out.append((word.upper(), rest.strip()))
+    assert not pending, "Dockerfile ends inside a continued line"
+    return out
+
+
+def exec_form(args: str) -> list[str]:
+    """ENTRYPOINT/CMD/VOLUME in JSON (exec) form; the shell form would run the bot under /bin/sh,
+    which does not pass SIGTERM on, so the graceful stop would never happen."""
+    value = json.loads(args)
+    assert isinstance(value, list) and all(isinstance(v, str) for v in value), args
+    return value
+
+
+def copy_sources(args: str) -> tuple[list[str], str]:
+    parts = [p for p in shlex.split(args) if not p.startswith("--")]
+    return parts[:-1], parts[-1]
+
+
+def instructions(kind: str) -> list[str]:
+    return [args for word, args in dockerfile_instructions(DOCKERFILE) if word == kind]
+
+
+def container_command() -> list[str]:
+    (entrypoint,) = instructions("ENTRYPOINT")
+    (cmd,) = instructions("CMD")
+    return exec_form(entrypoint) + exec_form(cmd)
+
+
+def config_keys(config: dict, prefix: str = "") -> set[str]:
+    keys = set()
+    for key, value in config.items():
+        keys.add(prefix + key)
+        if isinstance(value, dict):
+            keys |= config_keys(value, prefix + key + ".")
+    return keys
+
+
+# --- the systemd unit ----------------------------------------------------------------------------
+
+def test_unit_starts_the_real_trafficbot_run_entry_point():
+    service = unit_settings(UNIT)["Service"]
+    (exec_start,) = service["ExecStart"]
+    argv = shlex.split(exec_start)
+    # The console script pip installs from pyproject.toml, not a copy of the code.
+    assert PurePosixPath(argv[0]).name == "trafficbot"
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["trafficbot"] == "bot.cli:main"
+    args = build_parser().parse_args(argv[1:])
+    assert args.func is cmd_run
+    assert args.config == "/etc/trafficbot/config.yaml"
+    # Everything the bot writes is under the one path the sandbox leaves writable.
+    assert service["ReadWritePaths"] == ["/var/lib/trafficbot"]
+    assert service["WorkingDirectory"] == ["/var/lib/trafficbot"]
+
+
+def test_unit_restart_policy_matches_the_bots_exit_codes(tmp_path):
+    """Run the unit's command line for real without a token: it must exit with the status the unit
+    refuses to restart on, or systemd would restart a bot that can never start."""
+    service = unit_settings(UNIT)["Service"]
+    assert service["Restart"] == ["on-failure"]
+    (prevent,) = service["RestartPreventExitStatus"]
+    argv = shlex.split(service["ExecStart"][0])
+    config = tmp_path / "config.yaml"
+    config.write_text(EXAMPLE_CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
+    argv = [sys.executable, "-m", "bot"] + [str(config) if a == "/etc/trafficbot/config.yaml" else a
+                                            for a in argv[1:]]
+    env = {k: v for k, v in os.environ.items() if k != TOKEN_ENV}
+    env["PYTHONPATH"] = str(ROOT)
+    done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=60, cwd=tmp_path)
+    assert done.returncode == int(prevent)
+    assert TOKEN_ENV in done.stderr
+
+
+def test_unit_reads_the_token_from_an_environment_file_not_the_config():
+    service = unit_settings(UNIT)["Service"]
+    assert service["EnvironmentFile"] == ["/etc/trafficbot/token.env"]
+    assert "Environment" not in service  # a token there would show in `systemctl show`
+    assert f"{TOKEN_ENV}=" in UNIT.read_text(encoding="utf-8")  # the file's one line, documented
+    assert service["User"] != ["root"] and service["User"]
+
+
+def test_config_keys_the_unit_names_exist_in_the_example_config():
+    text = UNIT.read_text(encoding="utf-8")
+    named = set(re.findall(r"\b(?:telegram|storage|knowledge|matching|logging)\.[a-z_]+(?:\.[a-z_]+)?\b",
+                           text))
+    assert {"knowledge.path", "storage.database", "telegram.admins"} <= named
+    existing = config_keys(yaml.safe_load(EXAMPLE_CONFIG.read_text(encoding="utf-8")))
+    assert named <= existing, f"not in config.example.yaml: {sorted(named - existing)}"
+
+
+def _verify(unit: Path) -> str:
+    done = subprocess.run(["systemd-analyze", "verify", str(unit)], capture_output=True, text=True,
+                          timeout=60)
+    return (done.stdout + done.stderr).strip()
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None,
+                    reason="systemd-analyze is not installed on this machine (no systemd)")
+def test_unit_passes_systemd_analyze_verify(tmp_path):
+    # verify insists the ExecStart program exists; the venv of /opt/trafficbot does not exist here,
+    # so the same unit is checked with that one path pointing at a stand-in executable.
+    program = tmp_path / "trafficbot"
+    program.write_text("#!/bin/sh\nexit 0\n")
+    program.chmod(0o755)
+    text = UNIT.read_text(encoding="utf-8")
+    assert "/opt/trafficbot/.venv/bin/trafficbot" in text
+    unit = tmp_path / "trafficbot.service"
+    unit.write_text(text.replace("/opt/trafficbot/.venv/bin/trafficbot", str(program)), encoding="utf-8")
+    # systemd-analyze exits 0 even for unknown keys and bad values: what it prints is the verdict.
+    assert _verify(unit) == ""
+    misspelt = tmp_path / "misspelt.service"
+    misspelt.write_text(unit.read_text(encoding="utf-8").replace("ProtectHome=", "ProtectHme="),
+                        encoding="utf-8")
+    assert "ProtectHme" in _verify(misspelt)  # the check above is one that can fail
+
+
+# --- the Dockerfile ------------------------------------------------------------------------------
+
+def test_dockerfile_copies_only_files_that_exist():
+    copies = instructions("COPY") + instructions("ADD")
+    assert copies
+    for args in copies:
+        sources, _ = copy_sources(args)
+        for source in sources:
+            assert (ROOT / source).exists(), f"COPY {source}: not in the build context {ROOT}"
+
+
+def test_dockerfile_installs_the_package_with_pip_from_pyproject():
+    copied = {src.rstrip("/") for args in instructions("COPY") for src in copy_sources(args)[0]}
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "pyproject.toml" in copied
+    assert pyproject["project"]["readme"] in copied  # setuptools reads it while building
+    assert set(pyproject["tool"]["setuptools"]["packages"]) <= copied
+    assert any(re.search(r"\bpip install \.(\s|$)", args) for args in instructions("RUN"))
+    assert re.search(r"python:3\.(\d+)", instructions("FROM")[0])
+    version = int(re.search(r"python:3\.(\d+)", instructions("FROM")[0]).group(1))
+    assert version >= int(re.search(r">=3\.(\d+)", pyproject["project"]["requires-python"]).group(1))
+
+
+def test_dockerfile_runs_trafficbot_run_as_a_non_root_user():
+    order = [word for word, _ in dockerfile_instructions(DOCKERFILE)]
+    users = instructions("USER")
+    assert users and users[-1] not in ("root", "0")
+    assert order.index("USER") < order.index("ENTRYPOINT")
+    argv = container_command()
+    assert argv[0] == "trafficbot"
+    args = build_parser().parse_args(argv[1:])
+    assert args.func is cmd_run
+
+
+def test_dockerfile_puts_knowledge_and_database_on_the_volume(tmp_path):
+    (volume,) = [PurePosixPath(v) for args in instructions("VOLUME") for v in exec_form(args)]
+    argv = container_command()
+    in_container = PurePosixPath(argv[argv.index("--config") + 1])
+    assert in_container.parent == volume
+    # The config the image puts there is the example config: load it where the image puts it and
+    # see where the bot would keep its knowledge and its query log.
+    (config_copy,) = [args for args in instructions("COPY") if copy_sources(args)[1] == str(in_container)]
+    (source,) = copy_sources(config_copy)[0]
+    placed = tmp_path / "data" / in_container.name
+    placed.parent.mkdir()
+    placed.write_text((ROOT / source).read_text(encoding="utf-8"), encoding="utf-8")
+    cfg = load_config(placed, environ={})
+    for path in (cfg.knowledge.path, cfg.storage.database):
+        inside = PurePosixPath("/", Path(path).relative_to(tmp_path).as_posix())
+        assert volume in inside.parents, f"{inside} is not on the volume {volume}"
+    # …and the image seeds that knowledge folder from the project's knowledge/.
+    knowledge_in_image = PurePosixPath("/", Path(cfg.knowledge.path).relative_to(tmp_path).as_posix())
+    seeded = {PurePosixPath(copy_sources(a)[1]): copy_sources(a)[0] for a in instructions("COPY")}
+    assert seeded[knowledge_in_image] == ["knowledge/"]
+
+
+def test_container_token_comes_only_from_the_environment(tmp_path):
+    # No token baked into the image…
+    for word, args in dockerfile_instructions(DOCKERFILE):
+        if word in ("ENV", "ARG"):
+            assert TOKEN_ENV not in args
+    assert TOKEN_ENV in DOCKERFILE.read_text(encoding="utf-8")  # the run line documents it
+    # …the config the image ships has none, so the variable is what the bot uses.
+    config = tmp_path / "config.yaml"
+    config.write_text(EXAMPLE_CONFIG.read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_config(config, environ={}).telegram.token == ""
+    assert load_config(config, environ={TOKEN_ENV: "123:abc"}).telegram.token == "123:abc"
+
+
+def test_container_stops_gracefully_and_is_restarted_by_policy():
+    assert instructions("STOPSIGNAL") == ["SIGTERM"]
+    # Polling mode serves no port to probe: no HEALTHCHECK, and the run line says which policy
+    # restarts the bot when it exits.
+    assert instructions("HEALTHCHECK") == ["NONE"]
+    assert "--restart unless-stopped" in DOCKERFILE.read_text(encoding="utf-8")
+    compose = yaml.safe_load(COMPOSE.read_text(encoding="utf-8"))
+    service = compose["services"]["trafficbot"]
+    assert service["restart"] == "unless-stopped"
+    assert int(service["stop_grace_period"].rstrip("s")) > 10  # Docker's default would cut the flush
+
+
+def test_compose_builds_this_dockerfile_with_the_volume_and_the_token():
+    service = yaml.safe_load(COMPOSE.read_text(encoding="utf-8"))["services"]["trafficbot"]
+    context = (COMPOSE.parent / service["build"]["context"]).resolve()
+    assert context == ROOT
+    assert (context / service["build"]["dockerfile"]).resolve() == DOCKERFILE
+    (volume,) = [PurePosixPath(v) for args in instructions("VOLUME") for v in exec_form(args)]
+    mounts = {PurePosixPath(m.split(":")[1]) for m in service["volumes"]}
+    assert volume in mounts
+    assert TOKEN_ENV in service["environment"]
+    assert service["environment"][TOKEN_ENV].startswith("${" + TOKEN_ENV)  # from the shell, not a file
