@@ -156,30 +156,49 @@ def test_config_keys_the_unit_names_exist_in_the_example_config():
     assert named <= existing, f"not in config.example.yaml: {sorted(named - existing)}"
 
 
-def _verify(unit: Path) -> str:
-    done = subprocess.run(["systemd-analyze", "verify", str(unit)], check=False, capture_output=True,
+def _verify(*units: Path) -> str:
+    done = subprocess.run(["systemd-analyze", "verify", *map(str, units)], check=False, capture_output=True,
                           text=True, timeout=60)
     return (done.stdout + done.stderr).strip()
 
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None,
                     reason="systemd-analyze is not installed on this machine (no systemd)")
-def test_unit_passes_systemd_analyze_verify(tmp_path):
-    # verify insists the ExecStart program exists; the venv of /opt/trafficbot does not exist here,
-    # so the same unit is checked with that one path pointing at a stand-in executable.
-    program = tmp_path / "trafficbot"
-    program.write_text("#!/bin/sh\nexit 0\n")
-    program.chmod(0o755)
-    text = UNIT.read_text(encoding="utf-8")
-    assert "/opt/trafficbot/.venv/bin/trafficbot" in text
-    unit = tmp_path / "trafficbot.service"
-    unit.write_text(text.replace("/opt/trafficbot/.venv/bin/trafficbot", str(program)), encoding="utf-8")
+def test_units_pass_systemd_analyze_verify(tmp_path):
+    # verify insists the programs exist; /opt/trafficbot does not exist here, so the units are
+    # checked with those paths pointing at stand-in executables.
+    stand_ins = {}
+    for path in ("/opt/trafficbot/.venv/bin/trafficbot", "/opt/trafficbot/src/deploy/backup.sh"):
+        program = tmp_path / PurePosixPath(path).name
+        program.write_text("#!/bin/sh\nexit 0\n")
+        program.chmod(0o755)
+        stand_ins[path] = str(program)
+    names = ("trafficbot.service", "trafficbot-backup.service", "trafficbot-backup.timer")
+    for name in names:
+        text = (DEPLOY / name).read_text(encoding="utf-8")
+        for path, program in stand_ins.items():
+            text = text.replace(path, program)
+        (tmp_path / name).write_text(text, encoding="utf-8")
     # systemd-analyze exits 0 even for unknown keys and bad values: what it prints is the verdict.
-    assert _verify(unit) == ""
+    assert _verify(*(tmp_path / name for name in names)) == ""
     misspelt = tmp_path / "misspelt.service"
-    misspelt.write_text(unit.read_text(encoding="utf-8").replace("ProtectHome=", "ProtectHme="),
-                        encoding="utf-8")
+    misspelt.write_text((tmp_path / "trafficbot.service").read_text(encoding="utf-8")
+                        .replace("ProtectHome=", "ProtectHme="), encoding="utf-8")
     assert "ProtectHme" in _verify(misspelt)  # the check above is one that can fail
+
+
+def test_backup_timer_starts_the_backup_service_as_the_bots_user():
+    timer = unit_settings(DEPLOY / "trafficbot-backup.timer")
+    assert timer["Timer"]["OnCalendar"] and timer["Timer"]["Persistent"] == ["true"]
+    backup = unit_settings(DEPLOY / "trafficbot-backup.service")["Service"]
+    bot = unit_settings(UNIT)["Service"]
+    assert backup["User"] == bot["User"]
+    assert PurePosixPath(backup["ExecStart"][0]).name == "backup.sh"
+    assert (DEPLOY / "backup.sh").stat().st_mode & 0o111  # executable in the checkout
+    env = dict(e.split("=", 1) for e in backup["Environment"])
+    assert env["CONFIG"] == shlex.split(bot["ExecStart"][0])[-1]
+    # The copies land where the sandbox lets the service write.
+    assert env["DEST"] in backup["ReadWritePaths"][0].split()
 
 
 # --- the Dockerfile ------------------------------------------------------------------------------
