@@ -23,7 +23,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from fakebotapi import FakeBotAPI  # noqa: E402  (the tests' stand-in server)
+# the tests' stand-in server, found through sys.path above
+from fakebotapi import FakeBotAPI
 
 TOKEN = "123456:PRACTICE-token-not-real"
 ADMIN = 9001
