@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import sys
+import time
 from pathlib import Path
 
 from bot import __version__
@@ -15,55 +16,85 @@ from bot.reply import ANSWER, CLARIFY
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse with the -h line in Chinese and English, like every other help line
+    (subcommands' parsers are built by this class too)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self.add_argument("-h", "--help", action="help", help="显示本帮助 / show this help and exit")
+
+
 def _common(parser: argparse.ArgumentParser, top: bool = False) -> None:
     # On subcommands the default is SUPPRESS, so `trafficbot --config F ask` keeps F.
     default = None if top else argparse.SUPPRESS
     parser.add_argument("--config", metavar="FILE", default=default,
-                        help="config file (default: built-in defaults)")
+                        help="配置文件（不给时用内置默认值）/ config file (default: built-in defaults)")
     parser.add_argument("--knowledge", metavar="DIR", default=default,
-                        help="knowledge folder (overrides knowledge.path)")
+                        help="知识库目录，代替 knowledge.path / knowledge folder (overrides knowledge.path)")
+
+
+def _log_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--log", action="store_true",
+                        help="把每个问题像 Telegram 上的问题一样写入查询日志（对话类型 console），"
+                        "以便试用和演示 trafficbot logs；不加则什么都不记录 / write each question to the "
+                        "query log (storage.database) like a Telegram question, chat type console, so the "
+                        "review tools can be tried; without --log nothing is logged")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="trafficbot",
-        description="忻州交警问答机器人 — without a subcommand: the Telegram bot when a token is set, "
+        description="忻州交警问答机器人。不带子命令时：设置了 token 就运行 Telegram 机器人，否则进入控制台对话。/ "
+        "Xinzhou traffic police Q&A bot — without a subcommand: the Telegram bot when a token is set, "
         "otherwise the console chat.",
     )
-    parser.add_argument("--version", action="version", version=f"trafficbot {__version__}")
+    parser.add_argument("--version", action="version", version=f"trafficbot {__version__}",
+                        help="显示版本 / show the version")
     _common(parser, top=True)
     parser.set_defaults(func=cmd_main)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("run", help="run the Telegram bot (needs a token)")
+    p = sub.add_parser("run", help="运行 Telegram 机器人（需要 token）/ run the Telegram bot (needs a token)")
     _common(p)
     p.set_defaults(func=cmd_run)
 
-    p = sub.add_parser("chat", help="chat with the bot in this terminal (same replies as Telegram)")
+    p = sub.add_parser("chat", help="在终端里和机器人对话（回答与 Telegram 相同）/ chat with the bot in this terminal (same replies as Telegram)",
+                       description="在终端里和机器人对话：输入序号选择，+ / - 评价上一个回答，Ctrl-D 退出。/ "
+                       "Chat in this terminal: a number picks a choice, + / - rate the last answer, Ctrl-D leaves.")
     _common(p)
+    _log_option(p)
     p.set_defaults(func=cmd_chat)
 
-    p = sub.add_parser("ask", help="answer each argument, or each line of stdin")
+    p = sub.add_parser("ask", help="回答每个参数；没有参数时逐行读标准输入 / answer each argument, or each line of standard input",
+                       description="回答每个参数；没有参数时把标准输入的每一行当作一个问题。/ "
+                       "Answer each argument; without arguments, each line of standard input is one question.")
     _common(p)
-    p.add_argument("--json", action="store_true", help="one JSON object per line")
-    p.add_argument("questions", nargs="*", metavar="QUESTION")
+    p.add_argument("--json", action="store_true", help="每个问题一行 JSON / one JSON object per line")
+    _log_option(p)
+    p.add_argument("questions", nargs="*", metavar="QUESTION",
+                   help="问题；不给时读标准输入 / questions; without any, standard input is read")
     p.set_defaults(func=cmd_ask)
 
-    kb = sub.add_parser("kb", help="check or export the knowledge base")
+    kb = sub.add_parser("kb", help="检查或导出知识库 / check or export the knowledge base")
     kb_sub = kb.add_subparsers(dest="kb_command", metavar="KB_COMMAND", required=True)
-    p = kb_sub.add_parser("check", help="validate knowledge/*.yaml and run every entry's tests")
+    p = kb_sub.add_parser("check", help="检查 knowledge/*.yaml 并运行每个条目的测试问法 / "
+                          "validate knowledge/*.yaml and run every entry's tests")
     _common(p)
+    p.add_argument("--strict", action="store_true",
+                   help="把警告也当作错误（退出码 1）/ treat warnings as errors (exit status 1)")
     p.set_defaults(func=cmd_kb_check)
-    p = kb_sub.add_parser("export", help="every entry as JSON")
+    p = kb_sub.add_parser("export", help="全部条目，JSON 格式 / every entry as JSON")
     _common(p)
-    p.add_argument("--json", action="store_true", help="JSON array (the only format; accepted for clarity)")
+    p.add_argument("--json", action="store_true", help="JSON 数组（唯一的格式）/ JSON array (the only format; accepted for clarity)")
     p.set_defaults(func=cmd_kb_export)
 
-    p = sub.add_parser("eval", help="score a labelled question set, with two baselines")
+    p = sub.add_parser("eval", help="用带标注的问题集打分，并与两个基线比较 / score a labelled question set, with two baselines")
     _common(p)
-    p.add_argument("file", nargs="?", help="labelled set (YAML/JSONL/CSV; default tests/eval/questions.yaml)")
-    p.add_argument("--json", action="store_true", help="the figures as JSON")
-    p.add_argument("--no-baselines", action="store_true", help="skip the two baselines")
+    p.add_argument("file", nargs="?", help="标注问题集（YAML/JSONL/CSV）/ labelled set (YAML/JSONL/CSV; default tests/eval/questions.yaml)")
+    p.add_argument("--json", action="store_true", help="结果输出为 JSON / the figures as JSON")
+    p.add_argument("--no-baselines", action="store_true", help="不运行两个基线 / skip the two baselines")
     p.set_defaults(func=cmd_eval)
 
     try:
@@ -130,29 +161,89 @@ def render_console(reply) -> tuple[str, list[str]]:
     return "\n".join(lines), picks
 
 
+RATINGS = {"+": 1, "👍": 1, "-": -1, "👎": -1}
+
+
+def _open_log(args, cfg: Config):
+    """The console's query log when --log was given, else None (a log of a newer schema: ConfigError)."""
+    if not getattr(args, "log", False):
+        return None
+    from bot.consolelog import ConsoleLog
+    from bot.querylog import QueryLogError
+
+    try:
+        console_log = ConsoleLog(cfg.storage)
+    except QueryLogError as exc:
+        raise ConfigError(f"storage.database {cfg.storage.database}: {exc}") from None
+    print(f"问题将写入查询日志 / logging questions to {console_log.path}（对话类型 / chat type console）", file=sys.stderr)
+    return console_log
+
+
+def _line_editing() -> None:
+    """Arrow keys, editing and ↑ history for input(), where the platform has readline."""
+    if not sys.stdin.isatty():
+        return
+    try:
+        import readline  # noqa: F401 - importing it is what turns line editing on
+    except ImportError:  # Windows without pyreadline: plain input still works
+        pass
+
+
+def _timed(engine, line: str):
+    start = time.perf_counter()
+    reply = engine.answer(line)
+    return reply, (time.perf_counter() - start) * 1000
+
+
 def cmd_chat(args) -> int:
     cfg = _config(args)
     engine = _engine(cfg)
     if engine is None:
         return EXIT_ERROR
-    print("忻州交警问答助手（控制台）。输入问题后回车；Ctrl-D 或 Ctrl-C 退出。\n")
+    console_log = _open_log(args, cfg)
+    _line_editing()
+    print("忻州交警问答助手（控制台）。输入问题后回车；输入序号选择；+ / - 评价上一个回答；Ctrl-D 或 Ctrl-C 退出。\n")
     picks: list[str] = []
-    while True:
-        try:
-            line = input("你> ")
-        except (EOFError, KeyboardInterrupt):
-            print("\n再见！")
-            return EXIT_OK
-        choice = line.strip()
-        if choice.isdigit() and 1 <= int(choice) <= len(picks):
-            reply = engine.reply_for_entry(picks[int(choice) - 1], query=line)
-        else:
-            reply = engine.answer(line)
-        if reply is None:
-            print("这个问题已从知识库中移除，请重新提问。")
-            continue
-        text, picks = render_console(reply)
-        print(f"\n{text}\n")
+    qid: str | None = None  # the logged question the shown answer and its choices belong to
+    rated: str | None = None  # the entry whose answer + / - rates
+    try:
+        while True:
+            try:
+                line = input("你> ")
+            except (EOFError, KeyboardInterrupt):
+                print("\n再见！")
+                return EXIT_OK
+            choice = line.strip()
+            if choice in RATINGS:
+                if rated is None:
+                    print("还没有可以评价的回答。/ There is no answer to rate yet.\n")
+                elif console_log is None:
+                    print("未记录：没有 --log。/ Not logged: chat was started without --log.\n")
+                elif qid is not None:
+                    console_log.feedback(qid, rated, RATINGS[choice])
+                    print(("已记录 👍" if RATINGS[choice] > 0 else "已记录 👎") + f"（{rated}）\n")
+                continue
+            if choice.isdigit() and picks and not 1 <= int(choice) <= len(picks):
+                print(f"没有第 {choice} 项，请输入 1–{len(picks)} 之间的序号，或直接输入问题。/ "
+                      f"No choice {choice}: type a number from 1 to {len(picks)}, or a question.\n")
+                continue
+            if choice.isdigit() and picks:
+                entry_id = picks[int(choice) - 1]
+                reply = engine.reply_for_entry(entry_id, query=line)
+                if reply is not None and console_log is not None and qid is not None:
+                    console_log.choice(qid, entry_id)
+            else:
+                reply, latency_ms = _timed(engine, line)
+                qid = console_log.question(reply, latency_ms) if console_log is not None else None
+            if reply is None:
+                print("这个问题已从知识库中移除，请重新提问。")
+                continue
+            rated = reply.entry_id if reply.status == ANSWER else None
+            text, picks = render_console(reply)
+            print(f"\n{text}\n")
+    finally:
+        if console_log is not None:
+            console_log.close()
 
 
 def _stdin_lines():
@@ -165,16 +256,23 @@ def cmd_ask(args) -> int:
     engine = _engine(cfg, quiet=args.json)
     if engine is None:
         return EXIT_ERROR
+    console_log = _open_log(args, cfg)
     questions = args.questions if args.questions else _stdin_lines()
     out = sys.stdout
-    for q in questions:
-        reply = engine.answer(q)
-        if args.json:
-            out.write(json.dumps(reply.to_json(), ensure_ascii=False) + "\n")
-        else:
-            text, _ = render_console(reply)
-            out.write(f"Q: {q}\n[{reply.status} {reply.entry_id or '-'} {reply.score:.2f}]\n{text}\n\n")
-        out.flush()
+    try:
+        for q in questions:
+            reply, latency_ms = _timed(engine, q)
+            if console_log is not None:
+                console_log.question(reply, latency_ms)
+            if args.json:
+                out.write(json.dumps(reply.to_json(), ensure_ascii=False) + "\n")
+            else:
+                text, _ = render_console(reply)
+                out.write(f"Q: {q}\n[{reply.status} {reply.entry_id or '-'} {reply.score:.2f}]\n{text}\n\n")
+            out.flush()
+    finally:
+        if console_log is not None:
+            console_log.close()
     return EXIT_OK
 
 
@@ -184,17 +282,20 @@ def cmd_kb_check(args) -> int:
     cfg = _config(args)
     problems, summary = check_knowledge(cfg.knowledge.path, cfg.matching)
     problems = sorted(problems, key=lambda p: (p.file, p.line))
-    errs = [p for p in problems if p.severity == "error"]
-    warns = [p for p in problems if p.severity != "error"]
+    strict = getattr(args, "strict", False)
+    errs = [p for p in problems if p.severity == "error" or strict]
+    warns = [p for p in problems if p not in errs]
     for p in errs:
         print(f"ERROR   {p}")
     for p in warns:
         print(f"warning {p}")
     print(summary)
     if errs:
-        print(f"{len(errs)} error(s), {len(warns)} warning(s): fix the errors before serving this knowledge.")
+        print(f"{len(errs)} 处错误、{len(warns)} 条警告{'（--strict：警告算作错误）' if strict else ''}，请先改正错误再使用这份知识库 / "
+              f"{len(errs)} error(s), {len(warns)} warning(s){' (--strict: warnings count as errors)' if strict else ''}: "
+              "fix the errors before serving this knowledge.")
         return EXIT_ERROR
-    print(f"OK: no errors, {len(warns)} warning(s).")
+    print(f"OK：没有错误，{len(warns)} 条警告 / OK: no errors, {len(warns)} warning(s).")
     return EXIT_OK
 
 
@@ -248,6 +349,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_OK
     except BrokenPipeError:
+        from bot.logs_cli import silence_stdout
+
+        silence_stdout()
         return EXIT_OK
 
 

@@ -7,7 +7,33 @@ from collections import defaultdict
 from bot.config import MatchingConfig
 from bot.engine import Engine
 from bot.knowledge import Problem, load_knowledge
-from bot.reply import ANSWER
+from bot.reply import ANSWER, CLARIFY, EMERGENCY, SMALLTALK, Reply
+
+# Reasons of the engine's scoring steps (Reply.reason): there a closer question does help.
+SCORING_REASONS = ("fallback: best", "clarify:")
+
+
+def what_took(reply: Reply) -> tuple[str, str, bool]:
+    """What the engine did with a phrase meant for another entry, in Chinese and English, and
+    whether a closer question in that entry would help (not when another entry or a rule took it)."""
+    reason = getattr(reply, "reason", "") or ""  # Reply.reason: which step decided, and why
+    if reply.status == ANSWER:
+        return f"被条目 {reply.entry_id!r} 回答", f"answered by entry {reply.entry_id!r}", False
+    if reply.status in (EMERGENCY, SMALLTALK) or (reason and not reason.startswith(SCORING_REASONS)):
+        rule = reason or reply.status
+        return f"被规则 {rule!r} 拦下", f"declined by the rule {rule!r}", False
+    got = reply.status
+    if reply.choices:
+        got += " [" + ", ".join(c.id for c in reply.choices) + "]"
+    if reason:
+        got += f" ({reason})"
+    return f"得到 {got}", f"got {got}", True
+
+
+def _competitors(reply: Reply, entry_id: str) -> str:
+    """The other entries a clarify offered beside `entry_id`, if it offered it at all."""
+    ids = [c.id for c in reply.choices]
+    return ", ".join(repr(i) for i in ids if i != entry_id) if reply.status == CLARIFY and entry_id in ids else ""
 
 
 def check_knowledge(path: str, matching: MatchingConfig | None = None) -> tuple[list[Problem], str]:
@@ -17,40 +43,58 @@ def check_knowledge(path: str, matching: MatchingConfig | None = None) -> tuple[
         return problems, f"{path}: no entries loaded"
     engine = Engine(knowledge, matching)
     text = engine.text
-    seen: dict[str, tuple[str, str, int]] = {}
+    # Both places of a question two entries share are reported: kb check cannot tell which one
+    # staff just added, and either may be the one to change.
+    seen: dict[str, list[tuple[str, str, str, int]]] = defaultdict(list)  # entry id, question, file, line
     shapes: dict[frozenset, list[tuple[str, str, str, int]]] = defaultdict(list)
     for entry in knowledge.entries:
         if not entry.answer.strip():
             problems.append(Problem(entry.file, entry.line, f"答案是空的 / entry {entry.id!r} has an empty answer"))
         lines = entry.question_lines or (entry.line,) * len(entry.questions)
         for question, line in zip(entry.questions, lines):
-            key = text.normalize(question).replace(" ", "")
-            if key in seen and seen[key][0] != entry.id:
-                other_id, other_file, other_line = seen[key]
-                problems.append(Problem(entry.file, line, f"问法 {question!r} 也在条目 {other_id!r} 里 / question {question!r} is also in entry {other_id!r} "
-                                        f"({other_file}:{other_line}): keep it in one entry"))
-                continue
-            seen.setdefault(key, (entry.id, entry.file, line))
+            seen[text.normalize(question).replace(" ", "")].append((entry.id, question, entry.file, line))
             words = frozenset(text.content_words(text.canonical(text.normalize(question))))
             if words:
                 shapes[words].append((entry.id, question, entry.file, line))
+    shared: set[tuple[str, int]] = set()
+    for group in seen.values():
+        for entry_id, question, file, line in group:
+            others = [g for g in group if g[0] != entry_id]
+            if others:
+                other_id, _, other_file, other_line = others[0]
+                shared.add((file, line))
+                problems.append(Problem(file, line, f"问法 {question!r} 也在条目 {other_id!r} 里 / question {question!r} is also in entry {other_id!r} "
+                                        f"({other_file}:{other_line}): keep it in one entry"))
     for group in shapes.values():
-        ids = {g[0] for g in group}
-        if len(ids) > 1:
-            first = group[0]
-            for entry_id, question, file, line in group[1:]:
-                if entry_id != first[0]:
-                    problems.append(Problem(file, line, f"两个条目的问法对机器人来说一样，请改写其中一个 / question {question!r} ({entry_id}) and {first[1]!r} "
-                                            f"({first[0]}, {first[2]}:{first[3]}) mean the same to the engine: "
-                                            "reword one so the two entries can be told apart"))
+        for entry_id, question, file, line in group:
+            if (file, line) in shared:
+                continue  # said above
+            others = [g for g in group if g[0] != entry_id]
+            if others:
+                other_id, other_question, other_file, other_line = others[0]
+                problems.append(Problem(file, line, f"两个条目的问法对机器人来说一样，请改写其中一个 / question {question!r} ({entry_id}) and {other_question!r} "
+                                        f"({other_id}, {other_file}:{other_line}) mean the same to the engine: "
+                                        "reword one so the two entries can be told apart"))
+    reported = {(p.file, p.line) for p in problems if p.severity == "error"}
     passed = total = 0
     for entry in knowledge.entries:
         qlines = entry.question_lines or (entry.line,) * len(entry.questions)
         for question, line in zip(entry.questions, qlines):
+            if (entry.file, line) in reported:
+                continue  # already an error above: the same question in two entries
             reply = engine.answer(question)
-            if reply.status == ANSWER and reply.entry_id != entry.id:
-                problems.append(Problem(entry.file, line, f"这个问法会被别的条目回答 / question {question!r} of {entry.id!r} is answered by "
-                                        f"{reply.entry_id!r}: make it more specific", "warning"))
+            if reply.status == ANSWER and reply.entry_id == entry.id:
+                continue
+            zh, en, closer_helps = what_took(reply)
+            rivals = _competitors(reply, entry.id)
+            if rivals:
+                zh_advice, en_advice = f"它和条目 {rivals} 分不开，请改写", f"it cannot be told from entry {rivals}: reword it"
+            elif closer_helps:
+                zh_advice, en_advice = "机器人认不出它属于本条目，请换成群众常用的说法", "the engine does not match it to this entry: reword it the way citizens ask"
+            else:
+                zh_advice, en_advice = "请改写，避开那个条目或规则", "reword it so that entry or rule does not take it"
+            problems.append(Problem(entry.file, line, f"条目自己的问法得不到本条目的答案：{zh}，{zh_advice} / question {question!r} of "
+                                    f"{entry.id!r} does not reach it: {en}; {en_advice}", "warning"))
         tlines = entry.test_lines or (entry.line,) * len(entry.tests)
         for phrase, line in zip(entry.tests, tlines):
             total += 1
@@ -58,11 +102,16 @@ def check_knowledge(path: str, matching: MatchingConfig | None = None) -> tuple[
             if reply.status == ANSWER and reply.entry_id == entry.id:
                 passed += 1
                 continue
-            got = f"{reply.status} {reply.entry_id}" if reply.entry_id else reply.status
-            if reply.choices and reply.status != ANSWER:
-                got += " [" + ", ".join(c.id for c in reply.choices) + "]"
-            problems.append(Problem(entry.file, line, f"测试问法没有得到本条目的答案，请补充更接近的问法 / test {phrase!r} should answer {entry.id!r}, got {got}: "
-                                    "add a question closer to this wording"))
+            zh, en, closer_helps = what_took(reply)
+            rivals = _competitors(reply, entry.id)
+            if rivals:
+                zh_advice, en_advice = f"它和条目 {rivals} 分不开，请让两个条目的问法区别开", f"entry {rivals} competes: make the two entries' questions distinct"
+            elif closer_helps:
+                zh_advice, en_advice = "请补充更接近的问法", "add a question closer to this wording"
+            else:
+                zh_advice, en_advice = "原因在那个条目或规则，不是缺少问法", "the cause is that entry or rule, not a missing question"
+            problems.append(Problem(entry.file, line, f"测试问法没有得到本条目的答案：{zh}，{zh_advice} / test {phrase!r} should answer "
+                                    f"{entry.id!r}, {en}: {en_advice}"))
     n_questions = sum(len(e.questions) for e in knowledge.entries)
     files = len({e.file for e in knowledge.entries})
     summary = (f"{files} topic files, {len(knowledge.entries)} entries, {n_questions} questions, "

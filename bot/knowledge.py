@@ -452,6 +452,8 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     details: list[UnknownDetail] = []
     subjects: list[OtherSubject] = []
     digest = hashlib.sha256()
+    broken_ids: dict[str, tuple[str, int]] = {}  # ids of entries not loaded because of errors → where
+    sketches: list[_Sketch] = []  # entries with errors: their `related:` is still checked
     for file in files:
         name = _display(file, root)
         c = _Collector(name, problems)
@@ -473,9 +475,15 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
             line = mark.line + 1 if mark else 1
             hint = " (check indentation, a missing ':' or an unquoted text starting with a special character)"
             problems.append(Problem(name, line, f"YAML 格式错误（检查缩进、冒号、引号）/ YAML syntax error: {exc.problem or exc.context}{hint}"))
+            broken_ids.update({i: (name, n) for i, n in _declared_ids(text).items()})
             continue
         except yaml.YAMLError as exc:
             problems.append(Problem(name, 1, f"YAML error: {exc}"))
+            continue
+        except RecursionError:  # hundreds of nested levels: PyYAML composes them recursively
+            problems.append(Problem(name, _deepest_line(text), f"嵌套层数太多（超过 {MAX_SENSIBLE_DEPTH} 层），请检查缩进和括号 / "
+                                    f"nested too deeply (over {MAX_SENSIBLE_DEPTH} levels): check the indentation and brackets"))
+            broken_ids.update({i: (name, n) for i, n in _declared_ids(text).items()})
             continue
         if node is None:
             c.warn(None, "file is empty")
@@ -484,7 +492,9 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
         if not isinstance(node, yaml.MappingNode):
             c.error(node, "the file must start with keys such as 'topic:' and 'entries:'")
         elif "entries" in keys:
-            entries.extend(_load_topic_file(node, c))
+            loaded = _load_topic_file(node, c)
+            entries.extend(loaded)
+            sketches.extend(_unloaded_entries(keys["entries"][1], loaded, name))
         elif "synonyms" in keys or "terms" in keys or "measures" in keys:
             found, more_terms = _load_vocabulary(node, c)
             for unit, canonical in _load_measures(keys.get("measures", (None, None))[1], c).items():
@@ -515,7 +525,9 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     if not files:
         problems.append(Problem(str(root), 1, "no .yaml files in the knowledge folder"))
     entries = _drop_duplicate_ids(entries, problems)
-    _check_related(entries, problems)
+    loaded_ids = {e.id for e in entries}
+    broken_ids.update({k.id: (k.file, k.line) for k in sketches if k.id and k.id not in loaded_ids})
+    _check_related(entries, problems, broken_ids, sketches)
     if emergency is None:
         problems.append(Problem(str(root), 1, "缺少 emergency.yaml，紧急情况将无法识别 / no emergency.yaml: emergencies would not be caught", "error"))
     knowledge = Knowledge(
@@ -550,14 +562,88 @@ def _drop_duplicate_ids(entries: list[Entry], problems: list[Problem]) -> list[E
     return out
 
 
-def _check_related(entries: list[Entry], problems: list[Problem]) -> None:
+def _check_related(entries: list[Entry], problems: list[Problem], broken: dict[str, tuple[str, int]] | None = None,
+                   sketches: list[_Sketch] | tuple = ()) -> None:
+    """`related:` ids must exist. One pointing into an entry or file that has errors is no new
+    error: that file's errors say what to fix, and one note there lists the links waiting on it."""
+    broken = broken or {}
     ids = {e.id for e in entries}
-    for entry in entries:
+    waiting: dict[str, list[str]] = {}
+    for entry in [*entries, *sketches]:
         for rel in entry.related:
-            if rel not in ids:
-                problems.append(Problem(entry.file, entry.line, f"related 里的 {rel!r} 不存在 / entry {entry.id!r}: related id {rel!r} does not exist"))
-            elif rel == entry.id:
+            if rel == entry.id:
                 problems.append(Problem(entry.file, entry.line, f"entry {entry.id!r} lists itself in related", "warning"))
+            elif rel in ids:
+                continue
+            elif rel in broken:
+                waiting.setdefault(rel, []).append(f"{entry.id or '?'} ({entry.file}:{entry.line})")
+            else:
+                problems.append(Problem(entry.file, entry.line, f"related 里的 {rel!r} 不存在 / entry {entry.id!r}: related id {rel!r} does not exist"))
+    by_file: dict[str, list[str]] = {}
+    for rel, sources in waiting.items():
+        by_file.setdefault(broken[rel][0], []).append(f"{rel} ← {', '.join(sources)}")
+    for file, links in by_file.items():
+        line = min(broken[rel.split(" ← ")[0]][1] for rel in links)
+        problems.append(Problem(file, line, f"本文件改好之前，这些 related 链接无效 / until this file's errors are fixed, "
+                                f"these related links lead nowhere: {'; '.join(links)}", "warning"))
+
+
+@dataclass(frozen=True)
+class _Sketch:
+    """What is known of an entry that did not load: enough to check its `related:` anyway."""
+
+    id: str
+    file: str
+    line: int
+    related: tuple[str, ...]
+
+
+def _unloaded_entries(entries_node: yaml.Node, loaded: list[Entry], file: str) -> list[_Sketch]:
+    if not isinstance(entries_node, yaml.SequenceNode):
+        return []
+    lines = {e.line for e in loaded}
+    out = []
+    quiet = _Collector(file, [])  # these entries' errors are reported already
+    for node in entries_node.value:
+        if not isinstance(node, yaml.MappingNode) or _line(node) in lines:
+            continue
+        fields = _mapping(node)
+        ident = _scalar_text(fields["id"][1]) if "id" in fields else None
+        related = _text_list(fields["related"][1], quiet, "related") if "related" in fields else []
+        out.append(_Sketch(ident if ident and ID_RE.match(ident) else "", file, _line(node), tuple(r for r, _ in related)))
+    return out
+
+
+MAX_SENSIBLE_DEPTH = 100
+_ID_LINE = re.compile(r"""^\s*(?:-\s+)?id:\s*['"]?([a-z0-9][a-z0-9-]{0,40})['"]?\s*(?:#.*)?$""")
+
+
+def _declared_ids(text: str) -> dict[str, int]:
+    """The `id:` lines of a file YAML could not read: which entries it meant to hold, and where."""
+    out: dict[str, int] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        m = _ID_LINE.match(line)
+        if m:
+            out.setdefault(m.group(1), n)
+    return out
+
+
+def _deepest_line(text: str) -> int:
+    """The first line nested deeper than MAX_SENSIBLE_DEPTH (indentation and open brackets), or
+    the deepest line."""
+    depth = 0  # open brackets
+    deepest, where = -1, 1
+    for n, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip(" -")
+        level = depth + (len(line) - len(stripped)) // 2
+        for ch in stripped:
+            depth += (ch in "[{") - (ch in "]}")
+            level = max(level, depth)
+        if level > MAX_SENSIBLE_DEPTH:
+            return n
+        if level > deepest:
+            deepest, where = level, n
+    return where
 
 
 def errors(problems: list[Problem]) -> list[Problem]:

@@ -1,48 +1,65 @@
 """The query log: every question, the choice a citizen picked, 👍 / 👎 — in one SQLite file.
 
-The answer never waits on the disk. `record_question`, `record_choice` and `record_feedback` are
-plain synchronous calls that mask the text, append a row to an in-memory queue and return; a
-background task writes the queue in batches (every `flush_interval` seconds, or at once when
-`batch_size` rows are waiting) over one aiosqlite connection.
+The answer never waits on the disk. `record_question`, `record_choice`, `record_feedback` and
+`record_offers` are plain synchronous calls that append a typed row (a question's text masked
+first) to an in-memory queue and return; a background task hands the queue in batches (every
+`flush_interval` seconds, or at once when `batch_size` rows are waiting) to an
+`aiosqlite.Connection`, whose thread runs the SQLite calls. The staff's tools (`logs purge`,
+`logs backup`, the review queries) use plain `sqlite3` through `connect`; both migrate the schema
+with the same `migrate`.
 
 When the database cannot be written — locked by another program, read-only, its folder gone,
 the disk full — the bot keeps answering: the rows stay queued (at most `max_queued`; the oldest
 are dropped beyond that, and counted), one warning is logged per outage, the writer retries with
 a growing pause (capped at `max_retry_interval`) and writes everything once it can, then logs
-that it recovered. `close()` writes what is queued. A hard kill (kill -9, power cut) loses at most
-the rows still queued: one `flush_interval`, at most about one batch. SQLite's WAL journal keeps
-the file itself consistent.
+that it recovered. `close()` writes what is queued within a deadline and says what it wrote and
+what it lost. A hard kill (kill -9, power cut) loses at most the rows still queued: one
+`flush_interval`, at most about one batch. SQLite's WAL journal keeps the file itself consistent.
+
+aiosqlite's thread is made a daemon (`_daemonize`) and its close is waited for within
+`close()`'s deadline: a disk that hangs can delay nothing beyond that deadline, and never keeps
+the process from exiting.
 
 Users are stored as an HMAC-SHA256 of their Telegram id keyed with `storage.hash_secret`, or,
 when none is configured, with a random secret generated once and kept in the database (table
 `meta`). The raw id stays in memory only, until its row is written.
 
-Schema (version in `PRAGMA user_version`, upgraded by `MIGRATIONS` on open):
+Schema (version in `PRAGMA user_version`, upgraded by `MIGRATIONS` in `migrate`, the one path
+every connection takes):
 
     questions(id, ts, user_hash, chat_type, text, normalized, status, entry_id, score,
-              candidates, choices, latency_ms, knowledge_version)
+              candidates, choices, latency_ms, knowledge_version, reason)
+    offers(question_id, entry_id)                    -- buttons shown under an answer reached from it
     choices(question_id, ts, entry_id)               -- a button picked after a clarify/answer
     feedback(question_id, entry_id, ts, value)       -- +1 / -1, the last vote per answer counts
     meta(key, value)                                  -- hash_secret
 
-`ts` is UTC, ISO 8601 with milliseconds and a Z (``2025-01-10T08:30:00.123Z``): it sorts as text.
+A question offered its answered entry (`entry_id`, for 👍/👎) and its buttons (`choices`, JSON);
+`offers` adds the buttons shown later under an answer reached from it (a follow-up). Together
+they are what `check_press` accepts. `ts` is UTC, ISO 8601 with milliseconds and a Z
+(``2025-01-10T08:30:00.123Z``): it sorts as text.
 """
 
 from __future__ import annotations
 
 import asyncio
 import collections
+import contextlib
+import functools
 import hashlib
 import hmac
 import json
 import logging
+import math
 import os
 import secrets
 import sqlite3
+import threading
 import time
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, AsyncIterator, Iterator, NamedTuple, Union
 
 import aiosqlite
 
@@ -53,63 +70,144 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
-MIGRATIONS: list[str] = [
-    # 0 → 1
-    """
-    CREATE TABLE IF NOT EXISTS meta (
-        key   TEXT PRIMARY KEY,
-        value TEXT NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS questions (
-        id                TEXT PRIMARY KEY,
-        ts                TEXT NOT NULL,
-        user_hash         TEXT NOT NULL,
-        chat_type         TEXT NOT NULL,
-        text              TEXT NOT NULL,
-        normalized        TEXT NOT NULL,
-        status            TEXT NOT NULL,
-        entry_id          TEXT,
-        score             REAL NOT NULL DEFAULT 0,
-        candidates        TEXT NOT NULL DEFAULT '[]',
-        choices           TEXT NOT NULL DEFAULT '[]',
-        latency_ms        REAL,
-        knowledge_version TEXT NOT NULL DEFAULT ''
-    );
-    CREATE INDEX IF NOT EXISTS questions_ts ON questions(ts);
-    CREATE INDEX IF NOT EXISTS questions_status_ts ON questions(status, ts);
-    CREATE TABLE IF NOT EXISTS choices (
-        question_id TEXT NOT NULL,
-        ts          TEXT NOT NULL,
-        entry_id    TEXT NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS choices_question ON choices(question_id);
-    CREATE INDEX IF NOT EXISTS choices_ts ON choices(ts);
-    CREATE TABLE IF NOT EXISTS feedback (
-        question_id TEXT NOT NULL,
-        entry_id    TEXT NOT NULL,
-        ts          TEXT NOT NULL,
-        value       INTEGER NOT NULL CHECK (value IN (-1, 1)),
-        PRIMARY KEY (question_id, entry_id)
-    );
-    CREATE INDEX IF NOT EXISTS feedback_ts ON feedback(ts);
-    """,
+SCHEMA_VERSION = 2
+# One tuple of statements per version step (no executescript: it would commit the open transaction).
+MIGRATIONS: list[tuple[str, ...]] = [
+    (  # 0 → 1
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """CREATE TABLE IF NOT EXISTS questions (
+            id                TEXT PRIMARY KEY,
+            ts                TEXT NOT NULL,
+            user_hash         TEXT NOT NULL,
+            chat_type         TEXT NOT NULL,
+            text              TEXT NOT NULL,
+            normalized        TEXT NOT NULL,
+            status            TEXT NOT NULL,
+            entry_id          TEXT,
+            score             REAL NOT NULL DEFAULT 0,
+            candidates        TEXT NOT NULL DEFAULT '[]',
+            choices           TEXT NOT NULL DEFAULT '[]',
+            latency_ms        REAL,
+            knowledge_version TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX IF NOT EXISTS questions_ts ON questions(ts)",
+        "CREATE INDEX IF NOT EXISTS questions_status_ts ON questions(status, ts)",
+        "CREATE TABLE IF NOT EXISTS choices (question_id TEXT NOT NULL, ts TEXT NOT NULL, entry_id TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS choices_question ON choices(question_id)",
+        "CREATE INDEX IF NOT EXISTS choices_ts ON choices(ts)",
+        """CREATE TABLE IF NOT EXISTS feedback (
+            question_id TEXT NOT NULL,
+            entry_id    TEXT NOT NULL,
+            ts          TEXT NOT NULL,
+            value       INTEGER NOT NULL CHECK (value IN (-1, 1)),
+            PRIMARY KEY (question_id, entry_id)
+        )""",
+        "CREATE INDEX IF NOT EXISTS feedback_ts ON feedback(ts)",
+    ),
+    (  # 1 → 2: the engine's reason; follow-up buttons (so that a press can be checked)
+        "ALTER TABLE questions ADD COLUMN reason TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE IF NOT EXISTS offers (
+            question_id TEXT NOT NULL,
+            entry_id    TEXT NOT NULL,
+            PRIMARY KEY (question_id, entry_id)
+        ) WITHOUT ROWID""",
+    ),
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 50
 MAX_ROWS_PER_TRANSACTION = 5000
+CLOSE_TIMEOUT = 5.0
+MIN_TS = "0001-01-01T00:00:00.000Z"
+MAX_TS = "9999-12-31T23:59:59.999Z"
 
 _INSERT_QUESTION = (
     "INSERT OR IGNORE INTO questions (id, ts, user_hash, chat_type, text, normalized, status, entry_id,"
-    " score, candidates, choices, latency_ms, knowledge_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " score, candidates, choices, latency_ms, knowledge_version, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
+_INSERT_OFFER = "INSERT OR IGNORE INTO offers (question_id, entry_id) VALUES (?,?)"
 _INSERT_CHOICE = "INSERT INTO choices (question_id, ts, entry_id) VALUES (?,?,?)"
 _INSERT_FEEDBACK = "INSERT OR REPLACE INTO feedback (question_id, entry_id, ts, value) VALUES (?,?,?,?)"
 
 
-class QueryLogError(Exception):
+class QueryLogError(sqlite3.DatabaseError):
     """The database exists but is not a query log this code can read (e.g. a newer schema)."""
+
+
+# ---------------------------------------------------------------------------- rows in the queue
+
+
+class QuestionRow(NamedTuple):
+    """One question as queued; `user_id` is replaced by its hash when written."""
+
+    id: str
+    ts: str
+    user_id: int
+    chat_type: str
+    text: str
+    normalized: str
+    status: str
+    entry_id: str | None
+    score: float
+    candidates: str  # JSON [{"id", "score"}]
+    choices: str  # JSON [id, …]: the buttons shown
+    latency_ms: float | None
+    knowledge_version: str
+    reason: str
+    offered: tuple[str, ...]  # entry_id and choices (not a column: for check_press while queued)
+
+
+class ChoiceRow(NamedTuple):
+    question_id: str
+    ts: str
+    entry_id: str
+
+
+class FeedbackRow(NamedTuple):
+    question_id: str
+    entry_id: str
+    ts: str
+    value: int
+
+
+class OffersRow(NamedTuple):
+    """Buttons shown under an answer reached from question `question_id` (a follow-up)."""
+
+    question_id: str
+    entry_ids: tuple[str, ...]
+
+
+Row = Union[QuestionRow, ChoiceRow, FeedbackRow, OffersRow]
+
+
+# What `check_press` answers.
+PRESS_OK = "ok"
+PRESS_UNKNOWN_QUESTION = "unknown-question"  # no such question id (forged, or purged)
+PRESS_NOT_YOURS = "not-yours"  # asked by someone else
+PRESS_NOT_OFFERED = "not-offered"  # the question never offered that entry
+PRESS_UNCHECKED = "unchecked"  # the database cannot be read just now: nothing could be checked
+
+
+@dataclass(frozen=True)
+class CloseResult:
+    """What `QueryLog.close()` did. `lost`: rows that will never be written (queue overflow,
+    recorded after close, still queued or not yet committing at the deadline). `in_doubt`: rows
+    SQLite was committing when the deadline came (in the file only if that commit finished)."""
+
+    written: int  # rows written since the log was opened
+    lost: int
+    in_doubt: int
+    seconds: float
+
+    def __str__(self) -> str:
+        return (
+            f"查询记录已关闭：写入 {self.written} 行，丢失 {self.lost} 行，未确认 {self.in_doubt} 行 / "
+            f"query log closed: {self.written} rows written, {self.lost} lost, {self.in_doubt} in doubt "
+            f"({self.seconds:.1f} s)"
+        )
+
+
+# ---------------------------------------------------------------------------- plain functions
 
 
 def utc_now() -> str:
@@ -118,7 +216,11 @@ def utc_now() -> str:
 
 
 def format_ts(moment: datetime) -> str:
-    moment = moment.astimezone(timezone.utc)
+    """`moment` as stored; a moment beyond the calendar's ends (year 1 in another zone) is clamped."""
+    try:
+        moment = moment.astimezone(timezone.utc)
+    except OverflowError:
+        return MIN_TS if moment.year < 5000 else MAX_TS
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
@@ -132,52 +234,266 @@ def new_question_id() -> str:
     return secrets.token_urlsafe(9)
 
 
+@contextlib.contextmanager
+def atomic(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction (BEGIN IMMEDIATE … COMMIT), rolled back on any error, as
+    sqlite-utils' ``db.atomic()``. `conn` must be in autocommit mode (isolation_level=None)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+
+
 def migrate(conn: sqlite3.Connection) -> None:
-    """Bring a (sync) connection's schema to SCHEMA_VERSION; refuse a newer one."""
+    """Bring the schema to SCHEMA_VERSION, one transaction per step; refuse a newer one."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise QueryLogError(f"query log schema version {version} is newer than this program's ({SCHEMA_VERSION})")
     for target in range(version + 1, SCHEMA_VERSION + 1):
-        conn.executescript("BEGIN IMMEDIATE;" + MIGRATIONS[target - 1] + f"PRAGMA user_version = {target}; COMMIT;")
+        with atomic(conn):
+            for statement in MIGRATIONS[target - 1]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {target}")
 
 
-def _purge_sql(cutoff: str) -> list[tuple[str, tuple]]:
-    return [
-        ("DELETE FROM choices WHERE ts < ? OR question_id IN (SELECT id FROM questions WHERE ts < ?)", (cutoff, cutoff)),
-        ("DELETE FROM feedback WHERE ts < ? OR question_id IN (SELECT id FROM questions WHERE ts < ?)", (cutoff, cutoff)),
-        ("DELETE FROM questions WHERE ts < ?", (cutoff,)),
-    ]
+def connect(path: str | os.PathLike, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """A read-write connection to the log at `path` (created if missing; its folder must exist),
+    in WAL mode, migrated. The one way every writer opens the file."""
+    path = str(path)
+    if path != ":memory:" and not Path(path).parent.is_dir():
+        raise FileNotFoundError(f"folder {Path(path).parent} does not exist")
+    conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms / 1000, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        if path != ":memory:" and mode and str(mode[0]).lower() != "wal":
+            log.warning("query log %s: could not switch to WAL journal (got %s)", path, mode[0])
+        conn.execute("PRAGMA synchronous = NORMAL")
+        migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def offered_sql(question: str = "q", entry: str = "c.entry_id", *, follow_ups: bool = False) -> str:
+    """An SQL condition, true when the entry in column `entry` was one of the buttons (`choices`)
+    of the question row aliased `question`: an exact match (no LIKE, so ``%`` or ``_`` in a forged
+    entry id match nothing). With `follow_ups`, the buttons under an answer reached from it
+    (`offers`) count too. Arguments are SQL names written by the caller, never user input."""
+    own = (
+        f"EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid({question}.choices) THEN {question}.choices"
+        f" ELSE '[]' END) j WHERE j.value = {entry})"
+    )
+    if not follow_ups:
+        return own
+    return f"({own} OR EXISTS (SELECT 1 FROM offers o WHERE o.question_id = {question}.id AND o.entry_id = {entry}))"
 
 
 def purge_cutoff(older_than_days: float, now: datetime | None = None) -> str:
+    """The stored timestamp `older_than_days` before `now`. A span reaching before year 1 keeps
+    everything (the cutoff is the earliest time); a negative or non-number span is a ValueError."""
+    try:
+        days = float(older_than_days)
+    except (TypeError, ValueError):
+        raise ValueError(f"天数必须是数字 / days must be a number: {older_than_days!r}") from None
+    if math.isnan(days) or days < 0:
+        raise ValueError(f"天数不能为负 / days cannot be negative: {older_than_days!r}")
     now = now or datetime.now(timezone.utc)
-    return format_ts(now - timedelta(days=older_than_days))
+    try:
+        return format_ts(now - timedelta(days=days))
+    except OverflowError:
+        return MIN_TS
+
+
+# The one purge, as statements: `purge_rows` (the CLI) and `QueryLog.purge` (the bot) run these.
+_PURGE: tuple[tuple[str, str], ...] = (
+    ("choices", "DELETE FROM choices WHERE ts < :cutoff OR question_id IN (SELECT id FROM questions WHERE ts < :cutoff)"),
+    ("feedback", "DELETE FROM feedback WHERE ts < :cutoff OR question_id IN (SELECT id FROM questions WHERE ts < :cutoff)"),
+    ("offers", "DELETE FROM offers WHERE question_id IN (SELECT id FROM questions WHERE ts < :cutoff)"),
+    ("questions", "DELETE FROM questions WHERE ts < :cutoff"),
+)
+
+
+def _purge_counts(counts: dict[str, int]) -> dict[str, int]:
+    return {"questions": counts["questions"], "choices": counts["choices"], "feedback": counts["feedback"]}
+
+
+def purge_rows(conn: sqlite3.Connection, cutoff: str) -> dict[str, int]:
+    """Delete questions before `cutoff` with everything tied to them (and choices/feedback older
+    than it) in one transaction. The one purge: the bot's daily one and `logs purge`."""
+    with atomic(conn):
+        counts = {name: conn.execute(sql, {"cutoff": cutoff}).rowcount for name, sql in _PURGE}
+    return _purge_counts(counts)
 
 
 def purge_database(path: str | os.PathLike, older_than_days: float) -> dict[str, int]:
-    """Delete rows older than `older_than_days` from the database at `path` (sync, for the CLI).
+    """Delete rows older than `older_than_days` from the database at `path` (for the CLI).
 
-    Returns how many questions, choices and feedback rows went. Raises FileNotFoundError when
-    there is no database at `path`.
+    Returns how many questions, choices and feedback rows went. FileNotFoundError when there is
+    no database at `path`; ValueError for a negative span.
     """
+    cutoff = purge_cutoff(older_than_days)
     if not Path(path).is_file():
         raise FileNotFoundError(str(path))
-    conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
+    conn = connect(path, busy_timeout_ms=5000)
     try:
-        migrate(conn)
-        counts = {}
-        conn.execute("BEGIN IMMEDIATE")
-        for (sql, params), name in zip(_purge_sql(purge_cutoff(older_than_days)), ("choices", "feedback", "questions")):
-            counts[name] = conn.execute(sql, params).rowcount
-        conn.execute("COMMIT")
-        return {"questions": counts["questions"], "choices": counts["choices"], "feedback": counts["feedback"]}
+        return purge_rows(conn, cutoff)
     finally:
         conn.close()
 
 
+def backup_database(path: str | os.PathLike, target: str | os.PathLike) -> dict[str, Any]:
+    """A consistent copy of the log at `path` in the new file `target`, safe while the bot writes.
+
+    SQLite's online backup API copies one snapshot (a read transaction: every row committed
+    before it, none after); the copy is checked with ``PRAGMA integrity_check`` before it is
+    put in place (written as a temporary file beside `target`, then renamed). Returns
+    {"questions", "choices", "feedback", "integrity", "bytes", "output"}.
+    FileNotFoundError: no log at `path`; FileExistsError: `target` exists; QueryLogError: the
+    copy failed its check (nothing is left at `target`).
+    """
+    source, target = Path(path), Path(target)
+    if not source.is_file():
+        raise FileNotFoundError(str(source))
+    if target.exists():
+        raise FileExistsError(f"备份文件已存在 / backup file already exists: {target}")
+    if not target.parent.is_dir():
+        raise FileNotFoundError(f"folder {target.parent} does not exist")
+    partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True, timeout=5.0)
+    try:
+        dst = sqlite3.connect(str(partial))
+        try:
+            src.backup(dst)  # all pages in one step: one snapshot
+            dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            integrity = dst.execute("PRAGMA integrity_check").fetchone()[0]
+            counts = {t: dst.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("questions", "choices", "feedback")}
+        finally:
+            dst.close()
+        if integrity != "ok":
+            raise QueryLogError(f"备份未通过完整性检查 / the copy failed integrity_check: {integrity}")
+        if target.exists():  # appeared while we copied: do not overwrite it
+            raise FileExistsError(f"备份文件已存在 / backup file already exists: {target}")
+        os.replace(partial, target)
+    finally:
+        src.close()
+        with contextlib.suppress(OSError):
+            partial.unlink()
+    return {**counts, "integrity": integrity, "bytes": target.stat().st_size, "output": str(target)}
+
+
 def _describe(exc: BaseException) -> str:
-    text = str(exc) or type(exc).__name__
-    return text
+    return str(exc) or type(exc).__name__
+
+
+# ---------------------------------------------------------------------------- the aiosqlite side
+
+
+def prepare(rows: list[Row], secret: str) -> list[tuple[str, list]]:
+    """The INSERT statements and their parameters for `rows`, users hashed with `secret`."""
+    questions: list[tuple] = []
+    offers: list[tuple[str, str]] = []
+    choices: list[ChoiceRow] = []
+    feedback: list[Row] = []
+    for row in rows:
+        if isinstance(row, QuestionRow):
+            questions.append((*row[:2], user_hash(secret, row.user_id), *row[3:14]))
+        elif isinstance(row, OffersRow):
+            offers.extend((row.question_id, e) for e in row.entry_ids)
+        elif isinstance(row, ChoiceRow):
+            choices.append(row)
+        else:
+            feedback.append(row)
+    return [(sql, params) for sql, params in ((_INSERT_QUESTION, questions), (_INSERT_OFFER, offers),
+                                              (_INSERT_CHOICE, choices), (_INSERT_FEEDBACK, feedback)) if params]
+
+
+def _open_sqlite(path: str) -> sqlite3.Connection:
+    """aiosqlite's connector (run in its thread): `connect` — so the bot migrates exactly as the
+    tools do — plus ``same_file()``, true while `path` is still the file we opened. SQLite in WAL
+    mode goes on writing into a file deleted or replaced under it: those rows would be lost."""
+    conn = connect(path)
+    try:
+        opened = None if path == ":memory:" else _file_id(path)
+
+        def same_file() -> int:
+            return int(opened is None or _file_id(path) == opened)
+
+        conn.create_function("same_file", 0, same_file)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _file_id(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def _daemonize(db: aiosqlite.Connection, name: str) -> None:
+    """Make aiosqlite's thread a daemon, before it starts: aiosqlite's is not, and a call stuck
+    in the disk (a close under load) then kept the process from exiting for good. aiosqlite 0.22
+    creates an unstarted `Thread` as `db._thread` (started on the first await); before 0.22 the
+    Connection is itself the Thread. pyproject.toml bounds the version to these shapes, and
+    tests/test_querylog.py fails if opening the log starts a thread that is not a daemon."""
+    thread = db if isinstance(db, threading.Thread) else getattr(db, "_thread", None)
+    if not isinstance(thread, threading.Thread) or thread.is_alive():
+        log.warning("query log: aiosqlite %s has no thread we know; a disk that hangs may delay exit",
+                    getattr(aiosqlite, "__version__", "?"))
+        return
+    thread.daemon = True
+    thread.name = name
+
+
+async def _close_within(db: aiosqlite.Connection, timeout: float) -> None:
+    """aiosqlite's close(), waited for at most `timeout` seconds. Past it, the close is abandoned:
+    its thread (a daemon) finishes it whenever the disk answers. aiosqlite's close() awaits again
+    in its `finally`, so cancelling it takes more than one cancel (asyncio.run's shutdown cancels
+    once and would then wait for it for ever)."""
+    closing = asyncio.ensure_future(db.close())
+    with contextlib.suppress(asyncio.TimeoutError, Exception):
+        await asyncio.wait_for(asyncio.shield(closing), timeout=max(0.0, timeout))
+    for _ in range(5):
+        if closing.done():
+            break
+        closing.cancel()
+        await asyncio.sleep(0)
+    if closing.done() and not closing.cancelled():
+        closing.exception()  # retrieved: the close error was the disk's, already reported
+
+
+@contextlib.asynccontextmanager
+async def _atomic_async(db: aiosqlite.Connection) -> AsyncIterator[aiosqlite.Connection]:
+    """`atomic` for the aiosqlite connection. BEGIN is inside the try: if waiting for it is
+    cancelled, BEGIN still runs in aiosqlite's thread, and the ROLLBACK queued behind it ends it."""
+    try:
+        await db.execute("BEGIN IMMEDIATE")
+        yield db
+        await db.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(Exception):
+            await db.execute("ROLLBACK")
+        raise
+
+
+# Whether the file is still ours, who asked question :q, whether :e was offered under it: one read.
+_ASKED = (
+    "SELECT same_file(), q.user_hash, q.entry_id IS :e OR "
+    + offered_sql("q", ":e", follow_ups=True)
+    + " FROM (SELECT 1) LEFT JOIN questions q ON q.id = :q"
+)
+
+
+# ---------------------------------------------------------------------------- the log
 
 
 class QueryLog:
@@ -201,20 +517,26 @@ class QueryLog:
         self.max_queued = max(1, int(max_queued))
         self.max_retry_interval = max(float(max_retry_interval), self.flush_interval)
         self._configured_secret = secret or ""
-        self._secret: str = ""
-        self._queue: collections.deque[tuple] = collections.deque()
-        self._conn: aiosqlite.Connection | None = None
-        self._inode: tuple[int, int] | None = None
-        self._lock = asyncio.Lock()  # one user of the connection at a time
+        self._secret = ""  # the configured one, or the database's own: known once connected
+        self._db: aiosqlite.Connection | None = None
+        self._queue: collections.deque[Row] = collections.deque()
+        self._inflight: list[list[Row]] = []  # batches being written, not yet settled
+        self._committing: list[list[Row]] = []  # … of them, those whose COMMIT has been sent
+        self._lock = asyncio.Lock()  # one batch at a time, in order
+        # one transaction at a time on the connection: held by the write itself, which goes on
+        # when its waiter gives up (a deadline), so that the next BEGIN waits for its COMMIT
+        self._tx_lock = asyncio.Lock()
         self._wakeup = asyncio.Event()
         self._task: asyncio.Task | None = None
-        self._closed = False
         self._closing = False
-        self._inflight = 0
+        self._closed = False
+        self._close_task: asyncio.Task | None = None
+        self._close_result: CloseResult | None = None
+        self._opened_at = time.monotonic()
         # outage bookkeeping
         self.outage_since: float | None = None
         self.outage_reason: str = ""
-        self.dropped = 0  # rows dropped because the queue was full, since start
+        self.dropped = 0  # rows dropped (queue full, recorded after close), since start
         self._dropped_in_outage = 0  # … since the last successful write
         self._record_errors = 0
         self.written = 0  # rows written since start
@@ -231,10 +553,9 @@ class QueryLog:
         for a database written by a newer version of the bot.
         """
         self = cls(path, **options)
-        try:
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        except OSError:
-            pass  # reported by the connect attempt below
+        if self.path != ":memory:":
+            with contextlib.suppress(OSError):  # reported by the connect attempt below
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
             await self._connect()
         except QueryLogError:
@@ -244,79 +565,71 @@ class QueryLog:
         self._task = asyncio.get_running_loop().create_task(self._writer(), name="querylog-writer")
         return self
 
-    async def _connect(self) -> None:
-        if self._conn is not None:
-            return
-        if not Path(self.path).parent.is_dir():
-            raise FileNotFoundError(f"folder {Path(self.path).parent} does not exist")
-        conn = await aiosqlite.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            mode = await (await conn.execute("PRAGMA journal_mode = WAL")).fetchone()
-            if mode and str(mode[0]).lower() != "wal":
-                log.warning("query log %s: could not switch to WAL journal (got %s)", self.path, mode[0])
-            await conn.execute("PRAGMA synchronous = NORMAL")
-            await _migrate_async(conn)
-            self._secret = self._configured_secret or await self._stored_secret(conn)
-            st = os.stat(self.path)
-            self._inode = (st.st_dev, st.st_ino)
-        except BaseException:
-            await _quiet_close(conn)
-            raise
-        self._conn = conn
+    async def close(self, timeout: float = CLOSE_TIMEOUT) -> CloseResult:
+        """Write what is queued, stop the writer, close the database (and aiosqlite's thread).
 
-    @staticmethod
-    async def _stored_secret(conn: aiosqlite.Connection) -> str:
-        row = await (await conn.execute("SELECT value FROM meta WHERE key = 'hash_secret'")).fetchone()
-        if row:
-            return row[0]
-        fresh = secrets.token_hex(32)
-        await conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('hash_secret', ?)", (fresh,))
-        row = await (await conn.execute("SELECT value FROM meta WHERE key = 'hash_secret'")).fetchone()
-        return row[0]
-
-    async def close(self) -> None:
-        """Write everything queued, stop the writer, close the database. Safe to call twice.
-
-        If the database still cannot be written, tries for up to a few seconds and then logs how
-        many rows are lost.
+        Returns within about `timeout` seconds whatever the disk does. Idempotent: a second call
+        (also while the first runs, e.g. on a second signal) returns the same result, waiting at
+        most its own `timeout` for the first; if that runs out, it returns what is known then
+        (rows not yet written counted as lost or in doubt) and the first call goes on.
+        Logs one line: info when nothing was lost, error otherwise.
         """
-        if self._closed:
-            return
+        if self._close_result is not None:
+            return self._close_result
+        if self._close_task is None:
+            self._close_task = asyncio.get_running_loop().create_task(self._shut(timeout), name="querylog-close")
+        try:
+            return await asyncio.wait_for(asyncio.shield(self._close_task), timeout=max(timeout, 0.01) + 0.5)
+        except asyncio.TimeoutError:
+            return self._snapshot()
+
+    def _snapshot(self) -> CloseResult:
+        in_doubt = self._rows_committing()
+        unsent = sum(len(b) for b in self._inflight) - in_doubt
+        return CloseResult(written=self.written, lost=self.dropped + len(self._queue) + unsent, in_doubt=in_doubt,
+                           seconds=0.0)
+
+    def _rows_committing(self) -> int:
+        return sum(len(b) for b in self._inflight if any(b is c for c in self._committing))
+
+    async def _shut(self, timeout: float) -> CloseResult:
+        started = time.monotonic()
+        deadline = started + max(0.0, timeout)
         self._closing = True
         task, self._task = self._task, None
-        if task is not None:
-            # let the writer finish the batch it is writing (cancelling it mid-transaction would
-            # leave the connection in a transaction), then take over
-            self._wakeup.set()
+        if task is not None and task is not asyncio.current_task():
+            self._wakeup.set()  # the writer returns after the batch it is writing
+            with contextlib.suppress(asyncio.TimeoutError, asyncio.CancelledError, Exception):
+                await asyncio.wait_for(asyncio.shield(task), timeout=max(0.0, deadline - time.monotonic()))
+            if not task.done():
+                task.cancel()  # its batch stays accounted for: settled when its write ends
+        while self._queue and time.monotonic() < deadline:
             try:
-                await asyncio.wait_for(asyncio.shield(task), timeout=5.0)
+                ok = await asyncio.wait_for(self.flush(), timeout=max(0.01, deadline - time.monotonic()))
             except asyncio.TimeoutError:
-                task.cancel()
-                try:
-                    await task
-                except (asyncio.CancelledError, Exception):  # noqa: BLE001
-                    pass
-            except Exception:  # noqa: BLE001
-                pass
-        deadline = time.monotonic() + 3.0
-        while self._queue:
-            if await self.flush():
-                continue
-            if time.monotonic() > deadline:
                 break
-            await asyncio.sleep(0.1)
-        if self._queue:
-            log.error(
-                "query log %s: closing with %d rows that could not be written (%s); they are lost",
-                self.path, len(self._queue), self.outage_reason,
-            )
-            self._queue.clear()
+            if not ok:
+                await asyncio.sleep(min(0.1, max(0.0, deadline - time.monotonic())))
         self._closed = True
-        async with self._lock:
-            conn, self._conn = self._conn, None
-            if conn is not None:
-                await _quiet_close(conn)
+        left = len(self._queue)
+        self._queue.clear()
+        # a batch whose COMMIT was not sent yet is lost: the connection closes under it. One whose
+        # COMMIT was sent is in doubt: in the file if SQLite finishes it.
+        for batch in [b for b in self._inflight if not any(b is c for c in self._committing)]:
+            self._inflight.remove(batch)
+            left += len(batch)
+        self.dropped += left
+        result = CloseResult(written=self.written, lost=self.dropped, in_doubt=self._rows_committing(),
+                             seconds=time.monotonic() - started)
+        db, self._db = self._db, None
+        if db is not None:
+            await _close_within(db, max(0.05, deadline - time.monotonic()))
+        if result.lost or result.in_doubt:
+            log.error("%s: %s%s", self.path, result, f" ({self.outage_reason})" if self.outage_reason else "")
+        else:
+            log.info("%s: %s", self.path, result)
+        self._close_result = result
+        return result
 
     async def __aenter__(self) -> "QueryLog":
         return self
@@ -329,7 +642,7 @@ class QueryLog:
     @property
     def queued(self) -> int:
         """Rows not yet written (waiting, or in the write in progress)."""
-        return len(self._queue) + self._inflight
+        return len(self._queue) + sum(len(b) for b in self._inflight)
 
     def record_question(self, *, user_id: int, chat_type: str, reply: "Reply", latency_ms: float) -> str:
         """Queue one answered question; return its id (12 characters) for buttons and feedback.
@@ -338,46 +651,54 @@ class QueryLog:
         """
         qid = new_question_id()
         try:
-            candidates = json.dumps(
-                [{"id": c.id, "score": round(float(c.score), 4)} for c in (reply.candidates or ())],
-                ensure_ascii=False,
-            )
-            choices = json.dumps([c.id for c in (reply.choices or ())], ensure_ascii=False)
+            choices = [c.id for c in (reply.choices or ())]
             masked = mask(reply.query or "")
-            self._push(
-                (
-                    "q",
-                    qid,
-                    utc_now(),
-                    user_id,
-                    chat_type or "",
-                    masked,
-                    masked if reply.normalized == reply.query else mask(reply.normalized or ""),
-                    reply.status,
-                    reply.entry_id,
-                    round(float(reply.score or 0.0), 4),
-                    candidates,
-                    choices,
-                    round(float(latency_ms), 3) if latency_ms is not None else None,
-                    reply.knowledge_version or "",
-                )
-            )
+            self._push(QuestionRow(
+                id=qid,
+                ts=utc_now(),
+                user_id=int(user_id),
+                chat_type=chat_type or "",
+                text=masked,
+                normalized=masked if reply.normalized == reply.query else mask(reply.normalized or ""),
+                status=reply.status,
+                entry_id=reply.entry_id,
+                score=round(float(reply.score or 0.0), 4),
+                candidates=json.dumps(
+                    [{"id": c.id, "score": round(float(c.score), 4)} for c in (reply.candidates or ())],
+                    ensure_ascii=False,
+                ),
+                choices=json.dumps(choices, ensure_ascii=False),
+                latency_ms=round(float(latency_ms), 3) if latency_ms is not None else None,
+                knowledge_version=reply.knowledge_version or "",
+                reason=mask(str(getattr(reply, "reason", "") or "")),
+                offered=tuple(dict.fromkeys(([reply.entry_id] if reply.entry_id else []) + choices)),
+            ))
         except Exception:  # noqa: BLE001 - logging must never break an answer
             self._record_failed()
         return qid
 
+    def record_offers(self, question_id: str, entry_ids: "list[str] | tuple[str, ...]") -> None:
+        """Queue "under question `question_id`, buttons for `entry_ids` were shown" — for an
+        answer reached from it (a clarify choice, a follow-up): its entry (👍/👎) and its related
+        entries. What makes a later press of them pass `check_press`."""
+        try:
+            ids = tuple(dict.fromkeys(str(e) for e in entry_ids if e))
+            if ids:
+                self._push(OffersRow(str(question_id), ids))
+        except Exception:  # noqa: BLE001
+            self._record_failed()
+
     def record_choice(self, question_id: str, entry_id: str) -> None:
         """Queue "the citizen pressed the button for `entry_id` under question `question_id`"."""
         try:
-            self._push(("c", str(question_id), utc_now(), str(entry_id)))
+            self._push(ChoiceRow(str(question_id), utc_now(), str(entry_id)))
         except Exception:  # noqa: BLE001
             self._record_failed()
 
     def record_feedback(self, question_id: str, entry_id: str, value: int) -> None:
         """Queue 👍 (+1) or 👎 (-1) for the answer `entry_id` given to question `question_id`."""
         try:
-            value = 1 if int(value) > 0 else -1
-            self._push(("f", str(question_id), str(entry_id), utc_now(), value))
+            self._push(FeedbackRow(str(question_id), str(entry_id), utc_now(), 1 if int(value) > 0 else -1))
         except Exception:  # noqa: BLE001
             self._record_failed()
 
@@ -386,18 +707,18 @@ class QueryLog:
         if self._record_errors == 1 or self._record_errors % 1000 == 0:
             log.exception("query log: could not queue a row (%d so far)", self._record_errors)
 
-    def _push(self, row: tuple) -> None:
+    def _push(self, row: Row) -> None:
         if self._closed:
             self.dropped += 1
             if self.dropped == 1:
                 log.warning("query log %s: a row was recorded after close and is dropped", self.path)
             return
-        queue = self._queue
-        queue.append(row)
-        if len(queue) > self.max_queued:
-            queue.popleft()
+        queue_ = self._queue
+        queue_.append(row)
+        if len(queue_) > self.max_queued:
+            queue_.popleft()
             self._note_drop(1)
-        if len(queue) >= self.batch_size and self.outage_since is None:
+        if len(queue_) >= self.batch_size and self.outage_since is None:
             self._wakeup.set()  # in an outage the writer retries on its timer, not per row
 
     def _note_drop(self, n: int) -> None:
@@ -409,6 +730,52 @@ class QueryLog:
                 self.path, self.max_queued, self._dropped_in_outage,
             )
 
+    # ------------------------------------------------------------------ checking a button press
+
+    async def check_press(self, question_id: str, user_id: int, entry_id: str) -> str:
+        """Whether a button press may be believed: PRESS_OK when question `question_id` exists
+        (written or still queued), was asked by `user_id`, and offered `entry_id` (under the
+        question itself or under an answer reached from it, see `record_offers`). Otherwise
+        PRESS_UNKNOWN_QUESTION, PRESS_NOT_YOURS or PRESS_NOT_OFFERED; PRESS_UNCHECKED when the
+        database cannot be read now (an outage) and the queue does not hold the question.
+        Never raises. Costs a scan of the unwritten rows (about 100 normally) and one small
+        indexed read in aiosqlite's thread.
+        """
+        question_id, entry_id = str(question_id or ""), str(entry_id or "")
+        asker: int | None = None
+        offered = False
+        for row in self._unwritten():
+            if isinstance(row, QuestionRow) and row.id == question_id:
+                asker = row.user_id
+                offered = offered or entry_id in row.offered
+            elif isinstance(row, OffersRow) and row.question_id == question_id:
+                offered = offered or entry_id in row.entry_ids
+        if asker is not None and (asker != user_id or offered):
+            return PRESS_OK if asker == user_id else PRESS_NOT_YOURS
+        db = self._db
+        if db is None or self._closed:
+            return PRESS_UNCHECKED if asker is None else PRESS_NOT_OFFERED
+        try:
+            # queued in aiosqlite's thread behind any batch being written: what that batch holds is seen
+            ((same_file, stored_hash, stored_offer),) = await db.execute_fetchall(
+                _ASKED, {"q": question_id, "e": entry_id})
+            if not same_file:
+                raise FileNotFoundError(self.path)
+        except Exception:  # noqa: BLE001 - cannot read now
+            return PRESS_UNCHECKED if asker is None else (PRESS_OK if offered else PRESS_NOT_OFFERED)
+        offered = offered or bool(stored_offer)
+        if asker is None:
+            if stored_hash is None:
+                return PRESS_UNKNOWN_QUESTION
+            if stored_hash != user_hash(self._secret, user_id):
+                return PRESS_NOT_YOURS
+        return PRESS_OK if offered else PRESS_NOT_OFFERED
+
+    def _unwritten(self) -> Iterator[Row]:
+        for batch in list(self._inflight):
+            yield from batch
+        yield from list(self._queue)
+
     # ------------------------------------------------------------------ writing
 
     async def flush(self) -> bool:
@@ -417,90 +784,101 @@ class QueryLog:
             while self._queue:
                 if not await self._write_one_batch():
                     return False
-            return True
+            return not self._inflight
 
     async def _write_one_batch(self) -> bool:
         n = min(len(self._queue), MAX_ROWS_PER_TRANSACTION)
         batch = [self._queue.popleft() for _ in range(n)]
-        self._inflight = n
+        self._inflight.append(batch)
+        writing = asyncio.ensure_future(self._write(batch))
+        # settled when the write ends, whoever still waits: a cancelled wait (a deadline)
+        # neither loses the batch nor writes it twice
+        writing.add_done_callback(functools.partial(self._settled, batch))
         try:
-            await self._check_file()
-            await self._connect()
-            await self._insert(batch)
-        except BaseException as exc:  # noqa: BLE001 - locked / read-only / missing / full: keep the rows
-            self._inflight = 0
-            self._queue.extendleft(reversed(batch))
-            excess = len(self._queue) - self.max_queued
-            if excess > 0:
-                for _ in range(excess):
-                    self._queue.popleft()
-                self._note_drop(excess)
-            if not isinstance(exc, Exception):  # cancelled: rows are back in the queue
-                raise
-            if isinstance(exc, QueryLogError):
-                log.error("query log %s: %s", self.path, exc)
-            self._enter_outage(exc)
-            await self._drop_connection_if_broken(exc)
+            await asyncio.shield(writing)
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # noqa: BLE001 - reported by _settled
             return False
-        self._inflight = 0
-        self.written += n
-        self._leave_outage()
         return True
 
-    async def _insert(self, batch: list[tuple]) -> None:
-        assert self._conn is not None
-        questions, choices, feedback = [], [], []
-        for row in batch:
-            kind = row[0]
-            if kind == "q":
-                (_, qid, ts, uid, chat_type, text, norm, status, entry, score, cands, chs, latency, version) = row
-                questions.append(
-                    (qid, ts, user_hash(self._secret, uid), chat_type, text, norm, status, entry, score, cands, chs, latency, version)
-                )
-            elif kind == "c":
-                choices.append(row[1:])
-            else:
-                feedback.append(row[1:])
-        conn = self._conn
-        await conn.execute("BEGIN IMMEDIATE")
-        try:
-            if questions:
-                await conn.executemany(_INSERT_QUESTION, questions)
-            if choices:
-                await conn.executemany(_INSERT_CHOICE, choices)
-            if feedback:
-                await conn.executemany(_INSERT_FEEDBACK, feedback)
-            await conn.execute("COMMIT")
-        except BaseException:
+    async def _write(self, batch: list[Row]) -> None:
+        """`batch` in one transaction. The rows are prepared here on the loop: aiosqlite's thread
+        only runs SQLite (which releases the GIL), so it does not hold the GIL against the loop."""
+        async with self._tx_lock:
             try:
-                await conn.execute("ROLLBACK")
-            except Exception:  # noqa: BLE001 - no transaction left to roll back
-                pass
-            raise
+                db = await self._connection()
+                async with _atomic_async(db):
+                    for sql, params in prepare(batch, self._secret):
+                        await db.executemany(sql, params)
+                    self._committing.append(batch)  # COMMIT goes next, whoever waits for it
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc).lower():  # read-only / full / I/O: reconnect next time
+                    await self._disconnect()
+                raise
+            except sqlite3.Error:
+                await self._disconnect()
+                raise
 
-    async def _check_file(self) -> None:
-        """Notice a database file deleted or replaced under an open connection (writes would vanish)."""
-        if self._conn is None:
-            return
+    async def _connect(self) -> None:
+        """Open the aiosqlite connection: `connect` (migrating) runs in its thread."""
+        db = aiosqlite.Connection(functools.partial(_open_sqlite, self.path), 64)
+        _daemonize(db, f"querylog-sqlite {Path(self.path).name}")
+        await db
         try:
-            st = os.stat(self.path)
-            same = (st.st_dev, st.st_ino) == self._inode
-        except OSError:
-            same = False
-        if not same:
-            conn, self._conn = self._conn, None
-            await _quiet_close(conn)
-            if not Path(self.path).exists():
-                raise FileNotFoundError(f"database file {self.path} is gone")
+            secret = self._configured_secret
+            if not secret:  # generated once, kept in the database (INSERT OR IGNORE: the first one stays)
+                await db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('hash_secret', ?)",
+                                 (secrets.token_hex(32),))
+                ((secret,),) = await db.execute_fetchall("SELECT value FROM meta WHERE key = 'hash_secret'")
+            if self._closed:  # close() came while we connected: this connection is nobody's
+                raise QueryLogError("query log is closed")
+        except BaseException:
+            await _close_within(db, 1.0)
+            raise
+        self._secret, self._db = secret, db
 
-    async def _drop_connection_if_broken(self, exc: BaseException) -> None:
-        """After errors other than a lock, reconnect next time (read-only/full/IO may have changed)."""
-        if self._conn is None:
+    async def _connection(self) -> aiosqlite.Connection:
+        """The open connection; a new one after an error, or when the file was deleted or
+        replaced under it (our writes would vanish into the old file). Under `_tx_lock`."""
+        if self._db is not None:
+            ((same_file,),) = await self._db.execute_fetchall("SELECT same_file()")
+            if same_file:
+                return self._db
+            await self._disconnect()
+        await self._connect()
+        assert self._db is not None
+        return self._db
+
+    async def _disconnect(self) -> None:
+        db, self._db = self._db, None
+        if db is not None:
+            await _close_within(db, 1.0)
+
+    def _settled(self, batch: list[Row], future: asyncio.Future) -> None:
+        try:
+            self._inflight.remove(batch)
+        except ValueError:
+            return  # given up by close(), and counted as lost then
+        self._committing = [b for b in self._committing if b is not batch]
+        exc = None if future.cancelled() else future.exception()
+        if exc is None and not future.cancelled():
+            self.written += len(batch)
+            self._leave_outage()
             return
-        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc).lower():
+        # locked / read-only / missing / full: the rows go back to the front of the queue
+        if self._closed:
+            self.dropped += len(batch)
             return
-        conn, self._conn = self._conn, None
-        await _quiet_close(conn)
+        self._queue.extendleft(reversed(batch))
+        excess = len(self._queue) - self.max_queued
+        if excess > 0:
+            for _ in range(excess):
+                self._queue.popleft()
+            self._note_drop(excess)
+        if isinstance(exc, QueryLogError):
+            log.error("query log %s: %s", self.path, exc)
+        self._enter_outage(exc or RuntimeError("write cancelled"))
 
     def _enter_outage(self, exc: BaseException) -> None:
         if self.outage_since is None:
@@ -538,31 +916,16 @@ class QueryLog:
             await self._write_loop()
         except asyncio.CancelledError:
             if not self._closing:
-                # cancelled from outside (asyncio.run ending without close()): write what we can and
-                # close the connection, whose non-daemon thread would otherwise keep the process alive
-                await self._close_after_cancel()
+                # cancelled from outside (asyncio.run ending without close()): write what we can
+                # and close the connection, so nothing is left behind
+                await self._shut(3.0)
             raise
-
-    async def _close_after_cancel(self) -> None:
-        self._closing = True
-        try:
-            await asyncio.wait_for(self.flush(), timeout=3.0)
-        except BaseException:  # noqa: BLE001
-            pass
-        if self._queue:
-            log.error("query log %s: stopped without close(); %d rows lost", self.path, len(self._queue))
-        self._closed = True
-        conn, self._conn = self._conn, None
-        if conn is not None:
-            await _quiet_close(conn)
 
     async def _write_loop(self) -> None:
         pause = self.flush_interval
         while not self._closing:
-            try:
+            with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(self._wakeup.wait(), timeout=pause)
-            except asyncio.TimeoutError:
-                pass
             self._wakeup.clear()
             if self._closing:
                 return  # close() writes the rest
@@ -579,7 +942,6 @@ class QueryLog:
                 pause = min(max(pause * 2, self.flush_interval), self.max_retry_interval)
                 # while in outage, only retry on the timer: a full batch must not spin the loop
                 self._wakeup.clear()
-                await asyncio.sleep(0)
 
     # ------------------------------------------------------------------ retention
 
@@ -590,24 +952,15 @@ class QueryLog:
         """
         days = self.retention_days if older_than_days is None else older_than_days
         cutoff = purge_cutoff(days)
-        async with self._lock:
-            await self._check_file()
-            await self._connect()
-            conn = self._conn
-            assert conn is not None
+        if self._closed:
+            raise QueryLogError("query log is closed")
+        async with self._lock, self._tx_lock:
+            db = await self._connection()
             counts: dict[str, int] = {}
-            await conn.execute("BEGIN IMMEDIATE")
-            try:
-                for (sql, params), name in zip(_purge_sql(cutoff), ("choices", "feedback", "questions")):
-                    cur = await conn.execute(sql, params)
-                    counts[name] = cur.rowcount
-                await conn.execute("COMMIT")
-            except BaseException:
-                try:
-                    await conn.execute("ROLLBACK")
-                except Exception:  # noqa: BLE001
-                    pass
-                raise
+            async with _atomic_async(db):
+                for name, sql in _PURGE:
+                    counts[name] = (await db.execute(sql, {"cutoff": cutoff})).rowcount
+            counts = _purge_counts(counts)
         log.info("query log %s: purged rows older than %s days: %s", self.path, days, counts)
         return counts
 
@@ -626,18 +979,3 @@ class QueryLog:
             except Exception as exc:  # noqa: BLE001
                 log.warning("query log %s: daily purge failed (%s); will retry", self.path, _describe(exc))
             await asyncio.sleep(interval)
-
-
-async def _migrate_async(conn: aiosqlite.Connection) -> None:
-    version = (await (await conn.execute("PRAGMA user_version")).fetchone())[0]
-    if version > SCHEMA_VERSION:
-        raise QueryLogError(f"query log schema version {version} is newer than this program's ({SCHEMA_VERSION})")
-    for target in range(version + 1, SCHEMA_VERSION + 1):
-        await conn.executescript("BEGIN IMMEDIATE;" + MIGRATIONS[target - 1] + f"PRAGMA user_version = {target}; COMMIT;")
-
-
-async def _quiet_close(conn: aiosqlite.Connection) -> None:
-    try:
-        await conn.close()
-    except Exception:  # noqa: BLE001
-        pass

@@ -12,7 +12,7 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot import review
+from handlers import admin_texts
 from handlers.common import ADMINS, KNOWLEDGE, QUERYLOG, respond
 from handlers.render import NOT_PERMITTED, Outgoing, esc, split_plain
 
@@ -46,7 +46,7 @@ async def _report(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str)
     if qlog is None:
         await respond(update, context, [Outgoing(NO_LOG)])
         return
-    text = await getattr(review, name)(qlog)
+    text = await getattr(admin_texts, name)(qlog)
     await respond(update, context, [Outgoing(f"<pre>{esc(part)}</pre>") for part in split_plain(text, 3800)])
 
 

@@ -175,3 +175,106 @@ def test_hidden_files_are_no_knowledge(tmp_path):
     # ._topic.yaml is what a Mac leaves beside a copied file: not UTF-8, not knowledge
     knowledge, problems = load_with(tmp_path, "._topic.yaml", "not: [knowledge")
     assert errors(problems) == [] and [e.id for e in knowledge.entries] == ["test-one"]
+
+
+def kb_copy(folder: Path, knowledge_dir: Path) -> Path:
+    for f in knowledge_dir.glob("*.yaml"):
+        shutil.copy(f, folder / f.name)
+    return folder
+
+
+EXTRA_WITH_ANOTHER_ENTRYS_QUESTION = """topic: 测试
+entries:
+  - id: moved-office
+    questions:
+      - 车管所的新地址在哪
+      - 古城大队的新地址
+      - 车管所新址在哪里
+      - 车管所搬家了吗
+      - 车管所现在在哪办公
+    answer: 测试答案。
+    source: 测试来源
+    updated: 2025-01-10
+"""
+
+
+def test_an_entry_given_another_entrys_question_fails_strict_at_that_line(tmp_path, knowledge_dir, capsys):
+    from bot import cli
+
+    kb_copy(tmp_path, knowledge_dir)
+    write(tmp_path, "extra.yaml", EXTRA_WITH_ANOTHER_ENTRYS_QUESTION)
+    assert cli.main(["kb", "check", "--knowledge", str(tmp_path)]) == 0  # a warning only
+    out = capsys.readouterr().out
+    warning = next(line for line in out.splitlines() if "extra.yaml:6:" in line)
+    assert warning.startswith("warning") and "cannot be told from entry 'gucheng-office'" in warning
+    assert cli.main(["kb", "check", "--strict", "--knowledge", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert any(line.startswith("ERROR") and "extra.yaml:6:" in line and "gucheng-office" in line for line in out.splitlines())
+    assert "--strict" in out
+
+
+def test_a_question_copied_from_another_entry_is_an_error_at_both_lines(tmp_path, knowledge_dir):
+    from bot.kbcheck import check_knowledge
+
+    kb_copy(tmp_path, knowledge_dir)
+    write(tmp_path, "extra.yaml", EXTRA_WITH_ANOTHER_ENTRYS_QUESTION.replace("古城大队的新地址", "古城大队搬到哪里了？"))
+    problems, _ = check_knowledge(str(tmp_path))
+    assert at(errors(problems), "extra.yaml", 6, "is also in entry 'gucheng-office'")
+    assert at(errors(problems), "team.yaml", 14, "is also in entry 'moved-office'")
+    assert not at(problems, "extra.yaml", 6, "does not reach it")  # said once
+
+
+def test_a_test_taken_by_a_rule_names_the_rule_not_missing_questions(tmp_path, knowledge_dir):
+    from bot.kbcheck import check_knowledge
+
+    kb_copy(tmp_path, knowledge_dir)
+    write(tmp_path, "extra.yaml", GOOD_ENTRY.replace("test-one", "rule-taken") + "    tests: [出车祸了有人受伤流了很多血]\n")
+    problems, _ = check_knowledge(str(tmp_path))
+    found = next(p for p in errors(problems) if p.file.endswith("extra.yaml") and p.line == 8)
+    assert "declined by the rule" in found.message and "emergency" in found.message
+    assert "add a question closer" not in found.message
+
+
+def test_deeply_nested_yaml_is_a_file_line_error_not_a_recursion_error(tmp_path, knowledge_dir, capsys):
+    from bot import cli
+
+    kb_copy(tmp_path, knowledge_dir)
+    write(tmp_path, "deep.yaml", "topic: x\nentries:\n  - id: deep\n    questions: " + "[" * 500 + "]" * 500 + "\n")
+    nested = "topic: y\nentries:\n  - id: nest\n    answer:\n" + "".join("  " * (i + 3) + "a:\n" for i in range(500))
+    write(tmp_path, "nested.yaml", nested)
+    engine, problems = build_engine(str(tmp_path))  # start-up
+    assert engine is not None
+    assert at(errors(problems), "deep.yaml", 4, "nested too deeply")
+    assert at(errors(problems), "nested.yaml", 103, "nested too deeply")  # the first line over 100 levels
+    assert cli.main(["kb", "check", "--knowledge", str(tmp_path)]) == 1
+    captured = capsys.readouterr()
+    assert "deep.yaml:4:" in captured.out and "RecursionError" not in captured.out + captured.err
+
+
+def test_a_broken_files_errors_stay_in_it_and_links_into_it_are_one_note(tmp_path):
+    write(tmp_path, "emergency.yaml", EMERGENCY)
+    write(tmp_path, "a.yaml", GOOD_ENTRY + "    related: [target-one]\n  - id: test-two\n    questions: [一, 二, 三, 四, 五]\n"
+          "    answer: a\n    source: s\n    updated: 2025-01-10\n    related: [target-one, target-two]\n")
+    write(tmp_path, "b.yaml", "topic: 坏\nentries:\n  - id: target-one\n    questions: [a, b\n  - id: target-two\n")
+    knowledge, problems = load_knowledge(tmp_path)
+    assert [p.file.endswith("b.yaml") for p in errors(problems)] == [True]  # the YAML error, nothing in a.yaml
+    notes = [p for p in problems if "lead nowhere" in p.message]
+    assert len(notes) == 1 and notes[0].file.endswith("b.yaml") and notes[0].severity == "warning"
+    assert "target-one ← test-one" in notes[0].message and "target-two ← test-two" in notes[0].message
+    assert [e.id for e in knowledge.entries] == ["test-one", "test-two"]
+
+
+def test_a_bad_id_does_not_hide_the_entrys_other_errors(tmp_path):
+    _, problems = load_with(tmp_path, "t.yaml", """topic: 测试二
+entries:
+  - id: Bad Id
+    questions: [一, 二, 三, 四, 五]
+    answer: a
+    source: s
+    updated: 2025-02-30
+    related: [no-such-entry]
+""")
+    found = errors(problems)
+    assert at(found, "t.yaml", 3, "must be lower-case")
+    assert at(found, "t.yaml", 7, "'updated' must be a date")
+    assert at(found, "t.yaml", 3, "related id 'no-such-entry' does not exist")

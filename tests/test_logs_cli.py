@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -79,14 +80,18 @@ def test_unanswered_and_json(setup, capsys):
     assert len(groups) == 1 and groups[0]["count"] == 2
 
 
-def test_suggest_prints_yaml_to_paste(setup, capsys):
+def test_suggest_prints_yaml_to_paste_with_how_many_users_confirmed(setup, capsys):
     cfg, _ = setup
     assert run(["logs", "suggest", "--config", str(cfg)]) == 0
     out = capsys.readouterr().out
-    assert "- id: ebike-plates\n  questions:\n    - 小电驴挂牌子在哪弄  # 选中 1 次" in out
-    assert run(["logs", "suggest", "--config", str(cfg), "--json"]) == 0
+    assert "暂无建议" in out and "at least 2 users" in out  # one user's click proposes nothing
+    assert run(["logs", "suggest", "--config", str(cfg), "--min-users", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "- id: ebike-plates\n  questions:\n    - 小电驴挂牌子在哪弄  # 1 位用户确认，选中 1 次" in out
+    assert run(["logs", "suggest", "--config", str(cfg), "--json", "--min-users", "1"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["suggestions"][0]["question"] == "小电驴挂牌子在哪弄" and data["yaml"].startswith("- id: ebike-plates")
+    assert data["suggestions"][0]["question"] == "小电驴挂牌子在哪弄" and data["suggestions"][0]["users"] == 1
+    assert data["yaml"].startswith("- id: ebike-plates")
 
 
 def test_suggest_skips_questions_already_in_the_knowledge(setup, capsys, tmp_path):
@@ -95,7 +100,7 @@ def test_suggest_skips_questions_already_in_the_knowledge(setup, capsys, tmp_pat
     conn.execute("UPDATE questions SET text = '电动自行车需要上牌吗？' WHERE status = 'clarify'")
     conn.commit()
     conn.close()
-    assert run(["logs", "suggest", "--config", str(cfg), "--json"]) == 0
+    assert run(["logs", "suggest", "--config", str(cfg), "--json", "--min-users", "1"]) == 0
     assert json.loads(capsys.readouterr().out)["suggestions"] == []
 
 
@@ -107,6 +112,35 @@ def test_export_csv(setup, tmp_path, capsys):
     assert raw.startswith(b"\xef\xbb\xbf") and b"555000111" not in raw
     assert raw.decode("utf-8-sig").count("\n") == 6
     assert "5 questions written" in capsys.readouterr().err
+    header = raw.decode("utf-8-sig").splitlines()[0].split(",")
+    assert header[1:3] == ["time_utc", "time_beijing"]
+
+
+def test_export_json_means_jsonl_and_contradicting_format_is_an_error(setup, tmp_path, capsys):
+    cfg, _ = setup
+    assert run(["logs", "export", "--config", str(cfg), "--json", "--output", "-"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 5 and rows[0]["time_beijing"].endswith("+08:00")
+    out = tmp_path / "x.csv"
+    assert run(["logs", "export", "--config", str(cfg), "--json", "--format", "csv", "--output", str(out)]) == 2
+    assert "--format csv" in capsys.readouterr().err and not out.exists()
+
+
+def test_downvoted_lists_every_question_whose_answer_got_a_thumbs_down(setup, capsys):
+    cfg, db = setup
+    conn = sqlite3.connect(db)
+    qid = conn.execute("SELECT id FROM questions WHERE status = 'answer'").fetchone()[0]
+    conn.execute("INSERT INTO feedback VALUES (?, 'ebike-plates', '2025-01-10T00:00:00.000Z', -1)", (qid,))
+    conn.commit()
+    conn.close()
+    assert run(["logs", "downvoted", "--config", str(cfg)]) == 0
+    out = capsys.readouterr().out
+    assert "电动车要上牌吗" in out and "ebike-plates" in out
+    assert run(["logs", "downvoted", "--config", str(cfg), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == [
+        {"question": "电动车要上牌吗", "entry_id": "ebike-plates", "count": 1, "users": 1, "last_seen": "2025-01-10T00:00:00.000Z"}]
+    assert run(["logs", "summary", "--config", str(cfg)]) == 0
+    assert "回答被点 👎 的问题" in capsys.readouterr().out
 
 
 def test_purge(setup, capsys):
@@ -126,7 +160,8 @@ def test_missing_database_is_a_clear_message_exit_1(tmp_path, capsys):
     cfg = tmp_path / "config.yaml"
     cfg.write_text("storage:\n  database: nowhere/log.sqlite3\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    for cmd in (["summary"], ["unanswered"], ["suggest"], ["purge"], ["export", "--format", "jsonl", "--output", str(out)]):
+    for cmd in (["summary"], ["unanswered"], ["suggest"], ["downvoted"], ["purge"],
+                ["export", "--format", "jsonl", "--output", str(out)]):
         assert run(["logs", *cmd, "--config", str(cfg)]) == 1
         err = capsys.readouterr().err
         assert f"no query log yet at {tmp_path / 'nowhere' / 'log.sqlite3'}" in err and "Traceback" not in err
@@ -139,11 +174,26 @@ def test_bad_date_is_a_usage_error(setup, capsys):
     assert "YYYY-MM-DD" in capsys.readouterr().err
 
 
-def test_the_real_trafficbot_command(setup):
-    cfg, _ = setup
+def test_the_real_trafficbot_command_and_a_closed_pipe_ends_quietly(setup):
+    cfg, db = setup
     proc = subprocess.run(
         [sys.executable, "-m", "bot", "logs", "summary", "--config", str(cfg), "--json"],
         cwd=ROOT, capture_output=True, text=True, timeout=60,
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["total"] == 5
+    # `export --output - | head -1`: the reader leaves after one line, long before the end
+    conn = sqlite3.connect(db)
+    conn.executemany("INSERT INTO questions SELECT id || ?, ts, user_hash, chat_type, text, normalized, status, entry_id,"
+                     " score, candidates, choices, latency_ms, knowledge_version FROM questions WHERE length(id) = 12",
+                     [(f"-{i}",) for i in range(400)])
+    conn.commit()
+    conn.close()
+    export = subprocess.Popen(
+        [sys.executable, "-m", "bot", "logs", "export", "--config", str(cfg), "--format", "jsonl", "--output", "-"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert export.stdout.readline().startswith(b"{")
+    export.stdout.close()
+    assert export.wait(timeout=60) == 0
+    assert export.stderr.read() == b""

@@ -3,24 +3,31 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import hmac
 import json
 import logging
 import os
+import queue
 import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import aiosqlite
 import pytest
 
-from bot.querylog import SCHEMA_VERSION, QueryLog, QueryLogError, purge_database
+from bot.querylog import (
+    MIGRATIONS, PRESS_NOT_OFFERED, PRESS_NOT_YOURS, PRESS_OK, PRESS_UNCHECKED, PRESS_UNKNOWN_QUESTION,
+    SCHEMA_VERSION, QueryLog, QueryLogError, atomic, backup_database, connect, format_ts, offered_sql, purge_cutoff,
+    purge_database, user_hash,
+)
 from bot.reply import Candidate, Reply
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,6 +66,19 @@ async def wait_for(predicate, timeout=5.0):
             return True
         await asyncio.sleep(0.02)
     return predicate()
+
+
+async def hang_sqlite_thread(log: QueryLog, call) -> asyncio.Task:
+    """Make aiosqlite's thread run `call` (a disk that does not answer) through SQL: a function
+    the query log's connection calls. Returns the task waiting for it."""
+    await log._db.create_function("hang", 0, call)
+
+    async def query():
+        await log._db.execute("SELECT hang()")
+
+    task = asyncio.ensure_future(query())
+    await asyncio.sleep(0.05)  # the call has begun
+    return task
 
 
 @pytest.fixture
@@ -184,19 +204,77 @@ CHILD = textwrap.dedent(
 )
 
 
+class Child:
+    """A child process whose output is read with a deadline: a child that hangs or goes quiet
+    fails the test (and is killed) instead of hanging the suite."""
+
+    def __init__(self, args: list[str], *, stdin: bool = False) -> None:
+        self.proc = subprocess.Popen(args, stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+                                     stdout=subprocess.PIPE, text=True)
+        self.lines: list[str] = []
+        self._pending: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self._pending.put(line.strip())
+        self._pending.put(None)
+
+    def _fail(self, what: str, timeout: float) -> None:
+        self.proc.kill()
+        self.proc.wait(5)
+        pytest.fail(f"child process: {what} within {timeout} s; it printed {self.lines[-5:]}")
+
+    def wait_line(self, predicate, timeout: float) -> str:
+        """The first line for which `predicate` is true (lines before it are kept in .lines)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                line = self._pending.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                self._fail("no expected line", timeout)
+            if line is None:
+                self._fail("ended before the expected line", timeout)
+            self.lines.append(line)
+            if predicate(line):
+                return line
+
+    def finish(self, timeout: float) -> int:
+        """Read the rest of the output and wait for the exit; its return code."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                line = self._pending.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                self._fail("did not end", timeout)
+            if line is None:
+                break
+            self.lines.append(line)
+        try:
+            return self.proc.wait(max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            self._fail("did not exit", timeout)
+            raise  # pragma: no cover - pytest.fail raised
+
+
 def run_child(db, batch, sig, after_rows):
-    code = CHILD.format(root=str(ROOT), db=db, batch=batch)
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-    lines = []
-    for line in proc.stdout:
-        lines.append(line.strip())
-        if line.strip().isdigit() and int(line) >= after_rows:
-            proc.send_signal(sig)
-            break
-    lines.extend(x.strip() for x in proc.stdout.read().splitlines())
-    proc.wait(timeout=10)
-    recorded = max(int(x.split()[-1]) for x in lines if x.split()[-1].isdigit())
+    child = Child([sys.executable, "-c", CHILD.format(root=str(ROOT), db=db, batch=batch)])
+    child.wait_line(lambda line: line.isdigit() and int(line) >= after_rows, timeout=30)
+    child.proc.send_signal(sig)
+    child.finish(timeout=15)
+    lines = child.lines
+    recorded = max(int(x.split()[-1]) for x in lines if x.split() and x.split()[-1].isdigit())
     return recorded, lines
+
+
+def test_a_stuck_child_fails_the_test_within_its_deadline():
+    child = Child([sys.executable, "-c", "import time; print('started', flush=True); time.sleep(60)"])
+    started = time.monotonic()
+    with pytest.raises(pytest.fail.Exception, match="no expected line within 1.0 s"):
+        child.wait_line(lambda line: line == "never printed", timeout=1.0)
+    assert time.monotonic() - started < 3
+    assert child.proc.poll() is not None  # killed, not left running
+    assert child.lines == ["started"]
 
 
 def test_sigint_in_the_middle_writes_every_answered_question(tmp_path):
@@ -222,12 +300,12 @@ def test_kill_9_loses_at_most_one_batch_and_leaves_no_corrupt_file(tmp_path):
 LOCKED_SECONDS = 5.0  # another process (a staff member's sqlite3 shell, a backup) holds the file this long
 LOCKER = textwrap.dedent(
     """
-    import sqlite3, sys
+    import select, sqlite3, sys
     conn = sqlite3.connect(sys.argv[1], isolation_level=None)
     conn.execute("BEGIN EXCLUSIVE")
     conn.execute("INSERT INTO meta (key, value) VALUES ('locker', 'x')")
     print("locked", flush=True)
-    sys.stdin.readline()  # held until the test says so (at most the given seconds)
+    select.select([sys.stdin], [], [], float(sys.argv[2]))  # held until the test says so, or the deadline
     conn.execute("ROLLBACK")
     """
 )
@@ -238,8 +316,8 @@ async def test_database_locked_by_another_process_answers_go_on_and_rows_arrive_
     log = await QueryLog.open(db, batch_size=20, flush_interval=0.05, max_retry_interval=0.2)
     log.record_question(user_id=1, chat_type="private", reply=make_reply(), latency_ms=1)
     assert await log.flush()
-    locker = subprocess.Popen([sys.executable, "-c", LOCKER, db], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    assert locker.stdout.readline().strip() == "locked"
+    locker = Child([sys.executable, "-c", LOCKER, db, str(LOCKED_SECONDS + 20)], stdin=True)
+    locker.wait_line(lambda line: line == "locked", timeout=15)
     started = time.monotonic()
     took = []
     n = 0
@@ -255,9 +333,9 @@ async def test_database_locked_by_another_process_answers_go_on_and_rows_arrive_
     assert took[int(len(took) * 0.99)] < 0.01 and took[-1] < 0.5
     assert not log.healthy and log.queued > 0
     assert count(db) == 1  # nothing got through the lock
-    locker.stdin.write("release\n")
-    locker.stdin.close()
-    await asyncio.to_thread(locker.wait, 10)
+    locker.proc.stdin.write("release\n")
+    locker.proc.stdin.close()
+    assert await asyncio.to_thread(locker.finish, 10) == 0
     assert await wait_for(lambda: count(db) == n + 1, timeout=5)
     assert log.healthy
     await log.close()
@@ -322,9 +400,8 @@ async def test_read_only_database_rows_kept_and_written_once_writable(db, caplog
     caplog.set_level(logging.WARNING, logger="bot.querylog")
     log = await QueryLog.open(db, flush_interval=60, max_retry_interval=60)
     # the file turns read-only under the bot (as root, chmod would not stop us: use SQLite's own
-    # read-only mode for the open connection, which fails writes with SQLITE_READONLY)
-    await log._conn.close()
-    log._conn = await aiosqlite.connect(f"file:{db}?mode=ro", uri=True, isolation_level=None)
+    # read-only switch on the open connection, which fails writes with SQLITE_READONLY)
+    await log._db.execute("PRAGMA query_only = 1")
     for i in range(5):
         log.record_question(user_id=1, chat_type="private", reply=make_reply(i), latency_ms=1)
     assert not await log.flush()
@@ -338,8 +415,8 @@ async def test_read_only_database_rows_kept_and_written_once_writable(db, caplog
 async def test_disk_full_rows_kept_and_written_when_there_is_room(db, caplog):
     caplog.set_level(logging.WARNING, logger="bot.querylog")
     log = await QueryLog.open(db, flush_interval=60, max_retry_interval=60)
-    pages = (await (await log._conn.execute("PRAGMA page_count")).fetchone())[0]
-    await log._conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full
+    ((pages,),) = await log._db.execute_fetchall("PRAGMA page_count")
+    await log._db.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full
     for i in range(500):
         log.record_question(user_id=1, chat_type="private", reply=make_reply(i, query="长问题" * 50), latency_ms=1)
     assert not await log.flush()
@@ -440,3 +517,333 @@ def test_forgetting_close_neither_hangs_the_process_nor_loses_rows(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code], timeout=20, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert count(db) == 10
+
+
+# ---------------------------------------------------------------------------- schema 2, one path
+
+
+V1_QUESTION = (
+    "INSERT INTO questions (id, ts, user_hash, chat_type, text, normalized, status, entry_id, score, candidates,"
+    " choices, latency_ms, knowledge_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+async def test_a_version_1_log_is_upgraded_keeping_its_rows_with_reason_and_offers(db):
+    Path(db).parent.mkdir(parents=True)
+    conn = sqlite3.connect(db, isolation_level=None)
+    for statement in MIGRATIONS[0]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(V1_QUESTION, ("old1", "2025-01-10T08:30:00.000Z", "h", "private", "事故", "事故", "clarify", None, 0.5,
+                               "[]", '["accident-minor", "accident-fund"]', 3.0, "v1"))
+    conn.execute(V1_QUESTION, ("old2", "2025-01-10T08:31:00.000Z", "h", "private", "上牌", "上牌", "answer",
+                               "ebike-plates", 0.9, "[]", '["ebike-helmet"]', 3.0, "v1"))
+    conn.close()
+    log = await QueryLog.open(db, flush_interval=60)
+    await log.close()
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert conn.execute("SELECT id, text, choices, reason FROM questions ORDER BY id").fetchall() == [
+        ("old1", "事故", '["accident-minor", "accident-fund"]', ""),
+        ("old2", "上牌", '["ebike-helmet"]', ""),
+    ]
+    assert conn.execute("SELECT count(*) FROM offers").fetchone()[0] == 0
+    conn.close()
+    log = await QueryLog.open(db, flush_interval=60)  # an old question's buttons still check out
+    assert await log.check_press("old1", 0, "accident-fund") == PRESS_NOT_YOURS  # hash "h" is nobody's
+    log._secret = "s"
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE questions SET user_hash = ?", (user_hash("s", 5),))
+    conn.commit()
+    assert await log.check_press("old1", 5, "accident-fund") == PRESS_OK
+    assert await log.check_press("old2", 5, "ebike-plates") == PRESS_OK
+    assert await log.check_press("old2", 5, "accident-fund") == PRESS_NOT_OFFERED
+    await log.close()
+
+
+def test_atomic_rolls_back_everything_when_one_statement_fails(tmp_path):
+    conn = connect(tmp_path / "q.sqlite3")
+    with pytest.raises(sqlite3.IntegrityError):
+        with atomic(conn):
+            conn.execute("INSERT INTO meta (key, value) VALUES ('a', '1')")
+            conn.execute("INSERT INTO meta (key, value) VALUES ('a', '2')")  # same key
+    assert conn.execute("SELECT count(*) FROM meta").fetchone()[0] == 0
+    with atomic(conn):  # the connection is usable: no transaction was left open
+        conn.execute("INSERT INTO meta (key, value) VALUES ('b', '1')")
+    assert not conn.in_transaction
+    conn.close()
+
+
+async def test_the_engines_reason_is_stored_masked_and_an_older_reply_without_one_stores_empty(db):
+    log = await QueryLog.open(db, flush_interval=60)
+    with_reason = dataclasses.replace(make_reply(1))
+    object.__setattr__(with_reason, "reason", "decide: 电话13835012345 问的是上牌 (ebike-plates 0.83)")
+    a = log.record_question(user_id=1, chat_type="private", reply=with_reason, latency_ms=1)
+    b = log.record_question(user_id=1, chat_type="private", reply=make_reply(2), latency_ms=1)
+    await log.close()
+    reasons = dict(sqlite3.connect(db).execute("SELECT id, reason FROM questions"))
+    assert reasons == {a: "decide: 电话138****2345 问的是上牌 (ebike-plates 0.83)", b: ""}
+
+
+# ---------------------------------------------------------------------------- button presses
+
+
+@pytest.mark.parametrize("written", [False, True], ids=["still-queued", "written"])
+async def test_check_press_accepts_only_the_askers_press_of_an_offered_entry(db, written):
+    log = await QueryLog.open(db, flush_interval=60)
+    clarify = log.record_question(user_id=7, chat_type="private", reply=make_reply(status="clarify"), latency_ms=1)
+    answer = log.record_question(user_id=7, chat_type="private", reply=make_reply(2), latency_ms=1)
+    if written:
+        assert await log.flush() and count(db) == 2
+    assert await log.check_press(clarify, 7, "ebike-helmet") == PRESS_OK  # a clarify choice it showed
+    assert await log.check_press(answer, 7, "ebike-plates") == PRESS_OK  # 👍/👎 of its answer
+    assert await log.check_press(answer, 7, "ebike-helmet") == PRESS_OK  # a related entry under it
+    assert await log.check_press(clarify, 8, "ebike-helmet") == PRESS_NOT_YOURS
+    assert await log.check_press(clarify, 7, "no-such-entry") == PRESS_NOT_OFFERED
+    assert await log.check_press(clarify, 7, "%") == PRESS_NOT_OFFERED  # no wildcard anywhere
+    assert await log.check_press("forged123456", 7, "ebike-helmet") == PRESS_UNKNOWN_QUESTION
+    assert await log.check_press("%", 7, "%") == PRESS_UNKNOWN_QUESTION
+    await log.close()
+
+
+async def test_follow_up_buttons_under_a_chosen_answer_pass_once_recorded(db):
+    log = await QueryLog.open(db, flush_interval=60)
+    qid = log.record_question(user_id=7, chat_type="private", reply=make_reply(status="clarify"), latency_ms=1)
+    assert await log.flush()
+    assert await log.check_press(qid, 7, "ebike-insurance") == PRESS_NOT_OFFERED
+    log.record_choice(qid, "ebike-helmet")
+    log.record_offers(qid, ["ebike-helmet", "ebike-insurance"])  # the chosen answer's 👍/👎 and related
+    assert await log.check_press(qid, 7, "ebike-insurance") == PRESS_OK  # still queued
+    assert await log.flush()
+    assert await log.check_press(qid, 7, "ebike-insurance") == PRESS_OK  # written
+    assert await log.check_press(qid, 9, "ebike-insurance") == PRESS_NOT_YOURS
+    await log.close()
+    rows = sorted(sqlite3.connect(db).execute("SELECT entry_id FROM offers WHERE question_id = ?", (qid,)))
+    assert rows == [("ebike-helmet",), ("ebike-insurance",)]
+
+
+async def test_check_press_in_an_outage_says_it_could_not_check(tmp_path):
+    folder = tmp_path / "log"
+    log = await QueryLog.open(str(folder / "q.sqlite3"), flush_interval=60, max_retry_interval=60)
+    old = log.record_question(user_id=7, chat_type="private", reply=make_reply(), latency_ms=1)
+    assert await log.flush()
+    shutil.rmtree(folder)
+    queued = log.record_question(user_id=7, chat_type="private", reply=make_reply(), latency_ms=1)
+    assert await log.check_press(old, 7, "ebike-plates") == PRESS_UNCHECKED
+    assert await log.check_press(queued, 7, "ebike-plates") == PRESS_OK  # the queue still knows it
+    assert await log.check_press(queued, 8, "ebike-plates") == PRESS_NOT_YOURS
+    result = await log.close(timeout=0.3)
+    assert result.lost == 1
+
+
+# ---------------------------------------------------------------------------- closing
+
+
+async def test_close_is_bounded_idempotent_and_counts_what_it_could_not_write(db, caplog):
+    caplog.set_level(logging.INFO, logger="bot.querylog")
+    log = await QueryLog.open(db, batch_size=1000, flush_interval=60)
+    for i in range(5):
+        log.record_question(user_id=i, chat_type="private", reply=make_reply(i), latency_ms=1)
+    assert await log.flush()
+    stuck = threading.Event()
+    await hang_sqlite_thread(log, lambda: stuck.wait(30))  # the disk hangs: aiosqlite's thread is stuck in a call
+    for i in range(7):
+        log.record_question(user_id=i, chat_type="private", reply=make_reply(i), latency_ms=1)
+    started = time.monotonic()
+    first, second = await asyncio.gather(log.close(timeout=0.5), log.close(timeout=0.5))  # a second signal
+    assert time.monotonic() - started < 1.5
+    assert first == second and await log.close() is first
+    assert (first.written, first.lost + first.in_doubt) == (5, 7)
+    assert "5 rows written" in str(first) and "写入 5 行" in str(first)
+    assert [r.levelname for r in caplog.records if "query log closed" in r.getMessage()] == ["ERROR"]
+    stuck.set()
+    log.record_question(user_id=1, chat_type="private", reply=make_reply(), latency_ms=1)  # after close
+    assert log.dropped == first.lost + 1  # counted, not silently lost
+
+
+async def test_rows_whose_commit_the_disk_holds_at_close_are_in_doubt_and_land_if_it_finishes(db):
+    log = await QueryLog.open(db, flush_interval=60)
+    stuck = threading.Event()
+    # the disk hangs in the COMMIT itself (SQLite calls the trace callback as a statement starts)
+    await log._db.set_trace_callback(lambda sql: stuck.wait(30) if sql == "COMMIT" else None)
+    for i in range(4):
+        log.record_question(user_id=i, chat_type="private", reply=make_reply(i), latency_ms=1)
+    started = time.monotonic()
+    result = await log.close(timeout=0.5)
+    assert time.monotonic() - started < 1.5
+    assert (result.written, result.lost, result.in_doubt) == (0, 0, 4)
+    stuck.set()  # the disk answers: the commit finishes, then the connection closes
+    assert await wait_for(lambda: count(db) == 4)
+    # … and aiosqlite's thread ends (answering the abandoned close while this loop still runs)
+    assert await wait_for(lambda: not any(t.name == "querylog-sqlite q.sqlite3" for t in threading.enumerate()))
+
+
+async def test_close_that_writes_everything_says_so(db, caplog):
+    caplog.set_level(logging.INFO, logger="bot.querylog")
+    log = await QueryLog.open(db, flush_interval=60)
+    for i in range(3):
+        log.record_question(user_id=i, chat_type="private", reply=make_reply(i), latency_ms=1)
+    result = await log.close()
+    assert (result.written, result.lost, result.in_doubt) == (3, 0, 0) and count(db) == 3
+    assert any(r.levelname == "INFO" and "3 rows written, 0 lost, 0 in doubt" in r.getMessage() for r in caplog.records)
+
+
+# ---------------------------------------------------------------------------- purge limits
+
+
+def test_purge_with_an_enormous_span_keeps_everything_and_a_negative_one_is_refused(db):
+    Path(db).parent.mkdir(parents=True)
+    conn = connect(db)
+    conn.execute(V1_QUESTION.replace("knowledge_version)", "knowledge_version, reason)").replace("?)", "?,?)"),
+                 ("q1", "0001-01-02T00:00:00.000Z", "h", "private", "t", "t", "answer", None, 0, "[]", "[]", 1, "", ""))
+    conn.close()
+    assert purge_database(db, 1_000_000_000) == {"questions": 0, "choices": 0, "feedback": 0}
+    assert purge_database(db, float("inf")) == {"questions": 0, "choices": 0, "feedback": 0}
+    with pytest.raises(ValueError, match="negative"):
+        purge_database(db, -1)
+    assert count(db) == 1
+    assert purge_database(db, 1)["questions"] == 1
+
+
+def test_a_date_at_the_calendars_edge_is_clamped_not_an_overflow():
+    beijing = timezone(timedelta(hours=8))
+    assert format_ts(datetime(1, 1, 1, tzinfo=beijing)) == "0001-01-01T00:00:00.000Z"
+    assert format_ts(datetime(9999, 12, 31, 23, 0, tzinfo=timezone(timedelta(hours=-8)))) == "9999-12-31T23:59:59.999Z"
+    assert purge_cutoff(10**9) == "0001-01-01T00:00:00.000Z"
+
+
+# ---------------------------------------------------------------------------- backup
+
+
+async def test_a_backup_taken_while_the_bot_writes_is_whole_and_holds_every_committed_row(db, tmp_path):
+    log = await QueryLog.open(db, batch_size=20, flush_interval=0.005)
+    recorded: list[str] = []
+    writing = True
+
+    async def citizens():
+        i = 0
+        while writing:
+            recorded.append(log.record_question(user_id=i, chat_type="private", reply=make_reply(i), latency_ms=1))
+            log.record_choice(recorded[-1], "ebike-helmet")
+            i += 1
+            await asyncio.sleep(0.001)
+
+    task = asyncio.create_task(citizens())
+    assert await wait_for(lambda: log.written >= 200)
+    copies = []
+    for n in range(3):
+        committed_before = log.written // 2  # question + choice rows: questions committed before the copy
+        target = tmp_path / f"backup{n}.sqlite3"
+        result = await asyncio.to_thread(backup_database, db, target)
+        copies.append((committed_before, target, result))
+        await asyncio.sleep(0.05)
+    writing = False
+    await task
+    await log.close()
+    for committed_before, target, result in copies:
+        conn = sqlite3.connect(target)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok" == result["integrity"]
+        ids = [r[0] for r in conn.execute("SELECT id FROM questions ORDER BY rowid")]
+        # one snapshot: every question committed before it, in order, and nothing torn
+        assert ids == recorded[: len(ids)] and len(ids) >= committed_before
+        assert result["questions"] == len(ids)
+        assert conn.execute("SELECT count(*) FROM choices").fetchone()[0] == len(ids)
+        conn.close()
+    assert copies[-1][2]["questions"] > copies[0][2]["questions"]  # the bot really went on writing
+
+
+def test_logs_backup_command_writes_a_checked_copy_and_refuses_to_overwrite(tmp_path, capsys):
+    from bot import logs_cli
+
+    db = tmp_path / "data" / "log.sqlite3"
+    db.parent.mkdir()
+    conn = connect(db)
+    conn.execute("INSERT INTO meta (key, value) VALUES ('hash_secret', 'x')")
+    conn.close()
+    cfg = tmp_path / "config.yaml"
+    cfg.write_text(f"storage:\n  database: {db}\n", encoding="utf-8")
+    out = tmp_path / "copy.sqlite3"
+    assert logs_cli.main(["backup", str(out), "--config", str(cfg)]) == 0
+    assert "integrity_check ok" in capsys.readouterr().out
+    assert sqlite3.connect(out).execute("SELECT value FROM meta").fetchone()[0] == "x"
+    assert logs_cli.main(["backup", str(out), "--config", str(cfg)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    db.unlink()
+    assert logs_cli.main(["backup", str(tmp_path / "other.sqlite3"), "--config", str(cfg)]) == 1
+    assert "no query log yet" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir() if "partial" in p.name] == []
+
+
+def test_logs_purge_with_enormous_days_or_on_a_newer_log_is_no_traceback(tmp_path, capsys):
+    from bot import logs_cli
+
+    db = tmp_path / "log.sqlite3"
+    connect(db).close()
+    cfg = tmp_path / "config.yaml"
+    cfg.write_text(f"storage:\n  database: {db}\n", encoding="utf-8")
+    assert logs_cli.main(["purge", "--days", "1000000000", "--config", str(cfg)]) == 0
+    assert "deleted 0 questions" in capsys.readouterr().out
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")  # written by a newer bot
+    conn.close()
+    assert logs_cli.main(["purge", "--config", str(cfg)]) == 1
+    assert "newer than this program" in capsys.readouterr().err
+    assert logs_cli.main(["backup", str(tmp_path / "copy.sqlite3"), "--config", str(cfg)]) == 0  # a copy is fine
+
+
+async def test_offered_sql_matches_exact_entries_only_not_wildcards(db):
+    log = await QueryLog.open(db, flush_interval=60)
+    qid = log.record_question(user_id=1, chat_type="private", reply=make_reply(status="clarify"), latency_ms=1)
+    for entry in ("ebike-helmet", "%", "_bike-helmet", "ebike-insurance"):
+        log.record_choice(qid, entry)  # as forged presses were, before check_press
+    log.record_offers(qid, ["ebike-insurance"])
+    await log.close()
+    conn = sqlite3.connect(db)
+    sql = "SELECT c.entry_id FROM choices c JOIN questions q ON q.id = c.question_id WHERE "
+    assert [r[0] for r in conn.execute(sql + offered_sql())] == ["ebike-helmet"]
+    assert sorted(r[0] for r in conn.execute(sql + offered_sql(follow_ups=True))) == ["ebike-helmet", "ebike-insurance"]
+
+
+def test_a_worker_stuck_in_the_disk_neither_holds_close_nor_the_process_exit(tmp_path):
+    db = str(tmp_path / "q.sqlite3")
+    code = textwrap.dedent(
+        f"""
+        import asyncio, sys, time
+        sys.path.insert(0, {str(ROOT)!r})
+        sys.path.insert(0, {str(ROOT / "tests")!r})
+        from bot.querylog import QueryLog
+        from bot.reply import Reply
+        from test_querylog import hang_sqlite_thread
+
+        async def main():
+            log = await QueryLog.open({db!r}, flush_interval=60)
+            await hang_sqlite_thread(log, lambda: time.sleep(60))  # a disk that does not answer
+            for i in range(3):
+                log.record_question(user_id=i, chat_type="private", reply=Reply(status="answer", text="", query="q"), latency_ms=1)
+            print(await log.close(timeout=0.5), flush=True)
+
+        asyncio.run(main())
+        print("exited", flush=True)
+        """
+    )
+    child = Child([sys.executable, "-c", code])
+    started = time.monotonic()
+    assert child.finish(timeout=20) == 0
+    assert time.monotonic() - started < 10
+    assert child.lines[-1] == "exited"
+    # queued behind the stuck call, their COMMIT never sent: lost, and said so
+    assert "0 rows written, 3 lost, 0 in doubt" in child.lines[-2]
+
+
+async def test_opening_the_log_starts_only_daemon_threads(db):
+    # aiosqlite's own thread is not a daemon: one stuck in the disk would keep the process from
+    # exiting. The log makes it one before it starts; a future aiosqlite that moves its thread
+    # elsewhere fails here (and pyproject.toml bounds the version until this is checked again).
+    before = set(threading.enumerate())
+    log = await QueryLog.open(db, flush_interval=60)
+    started = set(threading.enumerate()) - before
+    assert started and all(t.daemon for t in started), [(t.name, t.daemon) for t in started]
+    assert any(t.name == "querylog-sqlite q.sqlite3" for t in started)
+    await log.close()
+    # closed: no thread left behind (it ends just after answering the close)
+    assert await wait_for(lambda: not any(t.is_alive() for t in started), timeout=2)

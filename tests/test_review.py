@@ -11,9 +11,10 @@ from datetime import date
 import pytest
 import yaml
 
-from bot import review
+from bot import logs_render, review
 from bot.querylog import QueryLog
 from bot.reply import Candidate, Reply
+from handlers import admin_texts
 
 PLATES = Candidate("ebike-plates", "电动自行车需要上牌吗？", 0.7)
 HELMET = Candidate("ebike-helmet", "骑电动车要戴头盔吗？", 0.5)
@@ -74,7 +75,7 @@ async def seeded(tmp_path):
 
 
 def test_summary_figures(seeded):
-    s = review.summary(seeded)
+    s = review.summary(seeded).to_json()
     assert s["total"] == 12
     assert s["users"] == 1
     assert s["by_status"] == {"answer": 4, "clarify": 2, "fallback": 4, "emergency": 1, "smalltalk": 1}
@@ -86,53 +87,103 @@ def test_summary_figures(seeded):
     assert {e["entry_id"]: (e["up"], e["down"]) for e in s["feedback"]} == {"ebike-plates": (4, 0), "ebike-helmet": (0, 1)}
     assert s["feedback"][0]["entry_id"] == "ebike-helmet"  # most disliked first
     assert s["latency_ms"]["p50"] == 5.0
+    assert [(d["question"], d["entry_id"], d["count"]) for d in s["downvoted"]] == [("骑电动车戴头盔吗", "ebike-helmet", 1)]
 
 
 def test_summary_since_until_are_local_days(seeded):
     s = review.summary(seeded, since="2025-01-10", until="2025-01-10")
-    assert s["total"] == 7
-    assert s["by_status"]["fallback"] == 2
-    assert review.summary(seeded, until=date(2025, 1, 9))["total"] == 5
-    assert review.summary(seeded, since="2025-01-11")["total"] == 0
+    assert s.total == 7
+    assert s.by_status["fallback"] == 2
+    assert review.summary(seeded, until=date(2025, 1, 9)).total == 5
+    assert review.summary(seeded, since="2025-01-11").total == 0
     with pytest.raises(ValueError):
         review.summary(seeded, since="yesterday")
 
 
 def test_unanswered_groups_similar_questions_together_largest_first(seeded):
     groups = review.unanswered_groups(seeded)
-    assert [g["count"] for g in groups] == [4, 1, 1]
+    assert [g.count for g in groups] == [4, 1, 1]
     first = groups[0]
-    assert first["examples"][0] == "驾照扣分怎么查"  # the most frequent wording leads
-    assert set(first["examples"]) == {"驾照扣分怎么查", "驾照扣分怎么查询", "驾驶证扣分在哪查"}
-    assert (first["fallback"], first["clarify"]) == (3, 1)
-    assert first["near_entries"][0] == "license-points"
-    assert {g["examples"][0] for g in groups[1:]} == {"小电驴牌照去哪办", "高速公路路况怎么样"}
+    assert first.examples[0] == "驾照扣分怎么查"  # the most frequent wording leads
+    assert set(first.examples) == {"驾照扣分怎么查", "驾照扣分怎么查询", "驾驶证扣分在哪查"}
+    assert (first.fallback, first.clarify) == (3, 1)
+    assert first.near_entries[0] == "license-points"
+    assert {g.examples[0] for g in groups[1:]} == {"小电驴牌照去哪办", "高速公路路况怎么样"}
     assert len(review.unanswered_groups(seeded, limit=1)) == 1
-    assert review.unanswered_groups(seeded, since="2025-01-10")[0]["count"] == 2
-    text = review.format_groups_text(groups)
+    assert review.unanswered_groups(seeded, since="2025-01-10")[0].count == 2
+    text = logs_render.format_groups_text(groups)
     assert text.startswith("1. 4 次（未答 3，澄清 1）") and "· 驾照扣分怎么查" in text
 
 
-def test_suggestions_from_choices_and_thumbs_up(seeded):
-    items = review.suggestions(seeded)
-    pairs = {(s["entry_id"], s["question"]): s for s in items}
+def test_suggestions_from_choices_and_thumbs_up_of_one_user_need_min_users_1(seeded):
+    assert review.suggestions(seeded) == []  # one user's clicks and 👍 are no evidence by default
+    items = review.suggestions(seeded, min_users=1)
+    pairs = {(s.entry_id, s.question): s for s in items}
     assert set(pairs) == {
         ("ebike-plates", "小电驴牌照去哪办"),  # picked after a clarify, and 👍
         ("ebike-plates", "电动车要上牌吗"),
         ("ebike-plates", "电瓶车上牌去哪"),
         ("license-points", "驾驶证扣分在哪查"),
     }  # not the 👎 one, not the masked phone-number question
-    assert pairs[("ebike-plates", "小电驴牌照去哪办")]["count"] == 2
-    assert items[0]["entry_id"] == "ebike-plates" and items[0]["question"] == "小电驴牌照去哪办"
+    picked = pairs[("ebike-plates", "小电驴牌照去哪办")]
+    assert (picked.users, picked.choices, picked.thumbs_up) == (1, 1, 1)
+    assert items[0].entry_id == "ebike-plates" and items[0].question == "小电驴牌照去哪办"
     # wordings already in the entry are not proposed again (punctuation and case ignored)
-    known = review.suggestions(seeded, existing={"ebike-plates": ["电动车要上牌吗？", "电瓶车上牌去哪"]})
-    assert {s["question"] for s in known} == {"小电驴牌照去哪办", "驾驶证扣分在哪查"}
-    snippet = review.suggestions_yaml(items)
-    assert snippet.startswith("- id: ebike-plates\n  questions:\n    - 小电驴牌照去哪办  # 选中 1 次，👍 1\n")
+    known = review.suggestions(seeded, min_users=1, existing={"ebike-plates": ["电动车要上牌吗？", "电瓶车上牌去哪"]})
+    assert {s.question for s in known} == {"小电驴牌照去哪办", "驾驶证扣分在哪查"}
+    snippet = logs_render.suggestions_yaml(items)
+    assert snippet.startswith("- id: ebike-plates\n  questions:\n    - 小电驴牌照去哪办  # 1 位用户确认，选中 1 次，👍 1\n")
     assert yaml.safe_load(snippet) == [
         {"id": "ebike-plates", "questions": ["小电驴牌照去哪办", "电动车要上牌吗", "电瓶车上牌去哪"]},
         {"id": "license-points", "questions": ["驾驶证扣分在哪查"]},
     ]
+
+
+async def _clarified(path, rows):
+    """rows: (user id, question, entry picked after the clarify or None, vote on that entry's answer)."""
+    log = await QueryLog.open(path, flush_interval=60)
+    for user, text, picked, vote in rows:
+        reply = Reply(status="clarify", text="", query=text, normalized=text, candidates=(PLATES, HELMET),
+                      choices=(PLATES, HELMET))
+        qid = log.record_question(user_id=user, chat_type="private", reply=reply, latency_ms=1.0)
+        if picked:
+            log.record_choice(qid, picked)
+        if vote:
+            log.record_feedback(qid, picked, vote)
+    await log.close()
+
+
+async def test_a_wording_is_proposed_once_two_users_confirmed_it_and_nobody_rated_it_down(tmp_path):
+    path = str(tmp_path / "q.sqlite3")
+    await _clarified(path, [
+        (1, "小电驴牌照去哪办", "ebike-plates", 1),  # one user: click and 👍
+        (2, "小电驴牌照去哪办", "ebike-plates", 0),  # a second user: click
+        (1, "电动车能带人吗", "ebike-plates", 1),  # one person's click and 👍 only
+        (1, "电瓶车牌子哪里领", "ebike-plates", 0),
+        (2, "电瓶车牌子哪里领", "ebike-plates", 0),
+        (3, "电瓶车牌子哪里领", "ebike-plates", -1),  # …and someone found the answer wrong
+    ])
+    items = review.suggestions(path)
+    assert [(s.question, s.users, s.choices, s.thumbs_up) for s in items] == [("小电驴牌照去哪办", 2, 2, 1)]
+    assert "# 2 位用户确认，选中 2 次，👍 1" in logs_render.suggestions_yaml(items)
+    assert [s.question for s in review.suggestions(path, min_users=3)] == []
+    assert "电动车能带人吗" in [s.question for s in review.suggestions(path, min_users=1)]
+    assert "电瓶车牌子哪里领" not in [s.question for s in review.suggestions(path, min_users=1)]
+
+
+async def test_downvoted_questions_with_their_entry_and_count(tmp_path):
+    path = str(tmp_path / "q.sqlite3")
+    await _clarified(path, [
+        (1, "电动车能带人吗", "ebike-plates", -1),
+        (2, "电动车能带人吗", "ebike-plates", -1),
+        (3, "小电驴牌照去哪办", "ebike-plates", 1),
+        (3, "头盔在哪买", "ebike-helmet", -1),
+    ])
+    items = review.downvoted(path)
+    assert [(d.question, d.entry_id, d.count, d.users) for d in items] == [
+        ("电动车能带人吗", "ebike-plates", 2, 2), ("头盔在哪买", "ebike-helmet", 1, 1)]
+    text = logs_render.format_summary_text(review.summary(path))
+    assert "回答被点 👎 的问题" in text and "电动车能带人吗" in text
 
 
 async def test_a_follow_up_rated_under_an_answer_counts_for_its_entry_but_is_no_suggestion(tmp_path):
@@ -144,19 +195,18 @@ async def test_a_follow_up_rated_under_an_answer_counts_for_its_entry_but_is_no_
     log.record_choice(qid, "ebike-helmet")  # the ➡️ follow-up under the answer
     log.record_feedback(qid, "ebike-helmet", 1)  # and its answer rated 👍
     await log.close()
-    report = review.summary(path)
+    report = review.summary(path).to_json()
     assert {"entry_id": "ebike-helmet", "up": 1, "down": 0} in report["feedback"]
     assert any(e["entry_id"] == "ebike-helmet" and e["chosen"] == 1 for e in report["top_entries"])
     # "电动车要上牌吗" is no wording of the helmet entry, whatever was pressed or rated under it
-    assert review.suggestions(path) == []
+    assert review.suggestions(path, min_users=1) == []
 
 
-def test_yaml_snippet_quotes_what_yaml_would_misread():
-    snippet = review.suggestions_yaml(
-        [{"entry_id": "a", "question": "罚款: 多少? #1", "count": 1, "choices": 1, "thumbs_up": 0, "thumbs_down": 0},
-         {"entry_id": "a", "question": "- 开头", "count": 1, "choices": 1, "thumbs_up": 0, "thumbs_down": 0}]
-    )
-    assert yaml.safe_load(snippet) == [{"id": "a", "questions": ["罚款: 多少? #1", "- 开头"]}]
+def test_yaml_snippet_quotes_what_yaml_would_misread_and_escapes_controls():
+    texts = ["罚款: 多少? #1", "- 开头", "右\u202e左\x1b[31m"]
+    snippet = logs_render.suggestions_yaml([review.Suggestion("a", t, 2, 2, 0) for t in texts])
+    assert yaml.safe_load(snippet) == [{"id": "a", "questions": texts}]
+    assert "\u202e" not in snippet and "\x1b" not in snippet  # the raw characters never reach the terminal
 
 
 def test_export_csv_has_bom_no_raw_user_id(seeded, tmp_path):
@@ -168,6 +218,7 @@ def test_export_csv_has_bom_no_raw_user_id(seeded, tmp_path):
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) == 12 and list(rows[0]) == list(review.EXPORT_COLUMNS)
     assert rows[0]["text"] == "电动车要上牌吗" and rows[0]["time_utc"] == "2025-01-09T01:00:00.000Z"
+    assert rows[0]["time_beijing"] == "2025-01-09T09:00:00.000+08:00"
     assert len(rows[0]["user_hash"]) == 16
     assert rows[0]["feedback"] == "ebike-plates:+1"
     assert rows[6]["chosen"] == "ebike-plates" and rows[6]["choices_offered"] == "ebike-plates ebike-helmet"
@@ -191,12 +242,12 @@ def test_missing_database_is_a_clear_error(tmp_path):
 
 
 def test_summary_text_is_readable(seeded):
-    text = review.format_summary_text(review.summary(seeded))
+    text = logs_render.format_summary_text(review.summary(seeded))
     assert "问题 12 · 已回答 33% · 需澄清 17% · 未能回答 33% · 紧急 8% · 闲聊 8%" in text
     assert "2025-01-09" in text and "ebike-plates" in text and "有 👎 的条目：ebike-helmet 👎1" in text
     # columns line up in a terminal: CJK characters count double
-    table = review.table(["条目", "次数"], [["电动车", 3], ["ab", 12]], right=[1])
-    assert [review.display_width(line) for line in table.splitlines()] == [12, 12, 12, 12]
+    table = logs_render.table(["条目", "次数"], [["电动车", 3], ["ab", 12]], right=[1])
+    assert [logs_render.display_width(line) for line in table.splitlines()] == [12, 12, 12, 12]
 
 
 class FakeLog:
@@ -211,10 +262,73 @@ class FakeLog:
 
 async def test_telegram_stats_and_unanswered_texts(seeded, tmp_path):
     qlog = FakeLog(seeded)
-    text = await review.stats_text(qlog, today=date(2025, 1, 10))
+    text = await admin_texts.stats_text(qlog, today=date(2025, 1, 10))
     assert qlog.flushed
     assert text.splitlines()[0].startswith("今天 2025-01-10：问题 7 · 已回答 14%")
     assert "近 7 天 2025-01-04 至 2025-01-10：问题 12" in text
-    text = await review.unanswered_text(qlog, days=3650)
+    text = await admin_texts.unanswered_text(qlog, days=3650)
     assert "1. 4 次" in text
-    assert await review.stats_text(FakeLog(str(tmp_path / "none.sqlite3"))) == "暂无查询记录。"
+    assert await admin_texts.stats_text(FakeLog(str(tmp_path / "none.sqlite3"))) == "暂无查询记录。"
+
+
+async def test_export_csv_neutralises_formulas_from_citizens(tmp_path):
+    path = str(tmp_path / "q.sqlite3")
+    asked = ['=HYPERLINK("http://x.example","点我")', "+1+1", "-2", "@SUM(A1)", "\t=1", "\r=1", "电动车 = 电瓶车？"]
+    log = await QueryLog.open(path, flush_interval=60)
+    for text in asked:
+        log.record_question(user_id=USER, chat_type="private", latency_ms=1.0,
+                            reply=Reply(status="fallback", text="", query=text, normalized=text))
+    await log.close()
+    out = tmp_path / "log.csv"
+    review.export(path, "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
+    assert [r["text"] for r in rows] == ["'" + t for t in asked[:-1]] + [asked[-1]]
+    assert all(not r["normalized"].startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows)
+
+
+def test_terminal_output_escapes_control_and_bidi_characters():
+    group = review.UnansweredGroup(count=1, fallback=1, clarify=0, examples=["驾照\u202e扣分\x1b[2J\r查"], variants=1,
+                                   near_entries=[], first_seen="", last_seen="")
+    text = logs_render.format_groups_text([group])
+    assert "驾照\\u202e扣分\\x1b[2J\\x0d查" in text
+    assert not any(ch in text for ch in ("\u202e", "\x1b", "\r"))
+    down = logs_render.format_downvoted_text([review.Downvoted("\u2066坏\u2069", "a", 1, 1, "2025-01-10T00:00:00.000Z")])
+    assert "\\u2066坏\\u2069" in down and "\u2066" not in down
+
+
+def test_clustering_compares_few_leaders_yet_groups_as_the_full_scan_does():
+    import random
+
+    rnd = random.Random(3)
+    parts = (["请问", "你好", "麻烦问下", "我想问"], ["电动车", "摩托车", "小轿车", "货车", "三轮车"],
+             ["被扣分了", "年检过期", "驾照丢了", "没挂牌", "被贴罚单"], ["怎么办", "去哪处理", "要带什么", "多久能好"])
+    texts = {"".join(rnd.choice(p) for p in parts) + rnd.choice(["", "呢", "啊", "吗"]) for _ in range(400)}
+    items = []
+    for i, text in enumerate(sorted(texts)):
+        w = review.Wording(key=text, first="2025-01-10T00:00:00.000Z", last="2025-01-10T00:00:00.000Z", count=1 + i % 3)
+        w.texts[text] += w.count
+        w.status["fallback"] += w.count
+        if i % 4 == 0:
+            w.near[f"entry-{i % 7}"] += 1
+        items.append(w)
+    items.sort(key=lambda it: (-it.count, it.key))
+
+    def placement(groups):
+        return {m.key: g[0].key for g in groups for m in g}
+
+    fast = review.cluster(items, max_compared=5)  # far fewer than the groups there are
+    full = review.cluster(items, max_compared=None)
+    assert len(full) > 20
+    assert placement(fast) == placement(full)
+
+
+async def test_a_forged_wildcard_entry_id_is_never_proposed(tmp_path):
+    # A forged button press "%" once matched every offered id through LIKE.
+    path = str(tmp_path / "q.sqlite3")
+    await _clarified(path, [(1, "小电驴牌照去哪办", "%", 1), (2, "小电驴牌照去哪办", "%", 1),
+                            (3, "小电驴牌照去哪办", "ebike-plate_", 1), (4, "小电驴牌照去哪办", "ebike-plate_", 1)])
+    assert review.suggestions(path, min_users=1) == []
+
+
+def test_until_the_last_day_of_the_calendar_is_an_open_end(seeded):
+    assert review.summary(seeded, until=date(9999, 12, 31)).total == review.summary(seeded).total > 0
