@@ -13,8 +13,10 @@ import os
 import re
 import shlex
 import shutil
+import sqlite3
 import subprocess
 import sys
+import tarfile
 import tomllib
 from pathlib import Path, PurePosixPath
 
@@ -292,3 +294,45 @@ def test_compose_builds_this_dockerfile_with_the_volume_and_the_token():
     assert volume in mounts
     assert TOKEN_ENV in service["environment"]
     assert service["environment"][TOKEN_ENV].startswith("${" + TOKEN_ENV)  # from the shell, not a file
+
+
+# --- the backup ----------------------------------------------------------------------------------
+
+def test_backup_script_copies_the_log_and_the_knowledge_and_drops_old_copies(tmp_path):
+    """deploy/backup.sh as the timer runs it, with the real `trafficbot` on a real query log."""
+    data = tmp_path / "data"
+    data.mkdir()
+    config = data / "config.yaml"
+    config.write_text(yaml.safe_dump({"knowledge": {"path": str(ROOT / "knowledge")},
+                                      "storage": {"database": "trafficbot.sqlite3"}}), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != TOKEN_ENV}
+    env["PYTHONPATH"] = str(ROOT)
+    asked = subprocess.run([sys.executable, "-m", "bot", "ask", "--log", "--config", str(config),
+                            "电动车要上牌吗", "头盔"], check=False, capture_output=True, text=True, env=env,
+                           timeout=120)
+    assert asked.returncode == 0, asked.stderr
+    trafficbot = tmp_path / "trafficbot"  # the console script pip would install
+    trafficbot.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m bot "$@"\n')
+    trafficbot.chmod(0o755)
+    dest = tmp_path / "backups"
+    dest.mkdir()
+    old = dest / "querylog-20200101-033000.sqlite3"
+    old.write_bytes(b"old")
+    os.utime(old, (0, 0))
+    keep = dest / "notes.txt"  # not the script's: never touched
+    keep.write_text("x")
+    os.utime(keep, (0, 0))
+    env.update(TRAFFICBOT=str(trafficbot), CONFIG=str(config), KNOWLEDGE=str(ROOT / "knowledge"),
+               DEST=str(dest), KEEP_DAYS="30")
+    done = subprocess.run([str(DEPLOY / "backup.sh")], check=False, capture_output=True, text=True, env=env,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    (copy,) = dest.glob("querylog-2*.sqlite3")
+    with sqlite3.connect(copy) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert [t for (t,) in db.execute("SELECT text FROM questions ORDER BY ts")] == ["电动车要上牌吗", "头盔"]
+    (archive,) = dest.glob("knowledge-*.tar.gz")
+    with tarfile.open(archive) as tar:
+        names = tar.getnames()
+    assert "knowledge/ebike.yaml" in names and "knowledge/emergency.yaml" in names
+    assert not old.exists() and keep.exists()
