@@ -336,3 +336,41 @@ def test_backup_script_copies_the_log_and_the_knowledge_and_drops_old_copies(tmp
         names = tar.getnames()
     assert "knowledge/ebike.yaml" in names and "knowledge/emergency.yaml" in names
     assert not old.exists() and keep.exists()
+
+
+# --- the documentation's commands ----------------------------------------------------------------
+
+DOCS = (ROOT / "README.md", ROOT / "docs" / "staff-guide.md", DEPLOY / "README.md")
+SUBCOMMANDS = ("run", "chat", "ask", "kb", "eval", "logs")
+COMMAND_RE = re.compile(r"(?:^|[\s/$])trafficbot\s+((?:" + "|".join(SUBCOMMANDS) + r")\b[^#|>;&\\\n]*)")
+
+
+def documented_commands(path: Path) -> list[list[str]]:
+    """Every `trafficbot <subcommand> …` in the page's code blocks (what staff copy and type), as
+    argv after `trafficbot`, up to a comment, a pipe or a redirection."""
+    text = path.read_text(encoding="utf-8")
+    snippets = re.findall(r"```[a-z]*\n(.*?)```", text, re.DOTALL)
+    commands = []
+    for snippet in snippets:
+        for line in snippet.splitlines():
+            line = re.sub(r"\$\([^)]*\)", "X", line)  # $(date +%F) in a file name
+            for m in COMMAND_RE.finditer(line):
+                args = m.group(1).strip()
+                if any(ch in args for ch in "[…<"):  # a synopsis (ask [--json] Q …), not a command
+                    continue
+                commands.append(shlex.split(args))
+    return commands
+
+
+@pytest.mark.parametrize("page", DOCS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_documented_command_is_accepted_by_the_real_cli(page):
+    commands = documented_commands(page)
+    assert len(commands) >= 3, f"{page}: found only {commands}"
+    parser = build_parser()
+    for argv in commands:
+        try:
+            parser.parse_args(argv)
+        except SystemExit as exc:
+            if exc.code == 0:  # --help
+                continue
+            pytest.fail(f"{page.name}: `trafficbot {shlex.join(argv)}` is not a valid command")
