@@ -46,6 +46,71 @@ def timed(engine: Engine, queries: list[str]) -> list[float]:
     return out
 
 
+def emergency_share(engine: Engine, queries: list[str]) -> None:
+    """The emergency check's share of `engine.answer` time, every call of `emergency.assess` timed
+    inside real answers; and the check alone on a 4096-character message."""
+    from bot import emergency
+
+    real = emergency.assess
+    spent = [0.0]
+
+    def timed_assess(*args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - t
+
+    emergency.assess = timed_assess
+    try:
+        t0 = time.perf_counter()
+        for q in queries:
+            engine.answer(q)
+        total, check = time.perf_counter() - t0, spent[0]
+        spent[0] = 0.0
+        t0 = time.perf_counter()
+        engine.answer("没受伤，" * 1024)
+        long_total, long_check = time.perf_counter() - t0, spent[0]
+    finally:
+        emergency.assess = real
+    n = len(queries)
+    print(f"emergency check: {100 * check / total:.1f}% of engine.answer time "
+          f"({1000 * check / n:.3f} ms of {1000 * total / n:.3f} ms per question); "
+          f"4096-char message: check {1000 * long_check:.2f} ms of {1000 * long_total:.2f} ms")
+
+
+def telegram_worst(rng: random.Random) -> dict[str, str]:
+    """Messages of Telegram's full 4096 characters that make the engine work hardest: many
+    clauses of denied harm, many short clauses, one clause without a break, random Chinese."""
+    han = [chr(c) for c in range(0x4E00, 0x9FA5)]
+
+    def fill(unit: str) -> str:
+        return (unit * (4096 // len(unit) + 1))[:4096]
+
+    return {
+        "denied harm (没受伤,)": fill("没受伤,"),
+        "short clauses (车,)": fill("车,"),
+        "story clauses": fill("骑电动车被车撞了，司机跑了，"),
+        "no break": fill("电动车上牌去哪办要带什么材料"),
+        "random Chinese": "".join(rng.choice(han) for _ in range(4096)),
+        "random with commas": "".join(rng.choice(han) if i % 4 else "，" for i in range(4096)),
+    }
+
+
+def slowest(engine: Engine, rounds: int = 5) -> tuple[str, float]:
+    """The costliest of `telegram_worst`, each timed as the median of a few runs."""
+    worst = ("", 0.0)
+    for name, text in telegram_worst(random.Random(3)).items():
+        runs = []
+        for _ in range(rounds):
+            t = time.perf_counter()
+            engine.answer(text)
+            runs.append((time.perf_counter() - t) * 1000)
+        if statistics.median(runs) > worst[1]:
+            worst = (name, statistics.median(runs))
+    return worst
+
+
 def synthetic(knowledge: Knowledge, n: int, seed: int = 7) -> Knowledge:
     rng = random.Random(seed)
     entries = []
@@ -75,6 +140,9 @@ def main() -> None:
     print(f"real KB ({len(engine.knowledge.entries)} entries): p50 {statistics.median(real):.3f} ms, "
           f"p99 {percentile(real, 99):.3f} ms over {len(real)} questions")
 
+    emergency_share(engine, sample)
+    name, ms = slowest(engine)
+    print(f"slowest: a 4096-character message ({name}) {ms:.2f} ms = {ms / statistics.median(real):.1f}x a question's p50")
     print(f"peak memory (RSS) with the real KB: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
     t0 = time.perf_counter()

@@ -268,7 +268,7 @@ def cmd_ask(args) -> int:
                 out.write(json.dumps(reply.to_json(), ensure_ascii=False) + "\n")
             else:
                 text, _ = render_console(reply)
-                out.write(f"Q: {q}\n[{reply.status} {reply.entry_id or '-'} {reply.score:.2f}]\n{text}\n\n")
+                out.write(f"Q: {q}\n[{reply.status} {reply.entry_id or '-'} {reply.score:.2f}] {reply.reason}\n{text}\n\n")
             out.flush()
     finally:
         if console_log is not None:

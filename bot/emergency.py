@@ -1,61 +1,306 @@
-"""Is someone hurt or in danger now? Checked before any matching, from knowledge/emergency.yaml.
+"""Is someone hurt or in danger now? Read by meaning, before any matching, from knowledge/emergency.yaml.
 
-A question *about* accidents (救助基金怎么申请, 去年死了多少人, 如果有人受伤一般怎么处理) is not an
-emergency: it names harm, but in a frame the rules list as `not_now`. Harm that is denied
-(没人受伤, 人没事) is no emergency either. An `urgent` phrase (救命) always is, and so is harm
-said to be happening now (`now`: 他在流血, 正在冒烟), whatever frame surrounds it.
+Three readings, in order:
+1. What was typed is read as Chinese: Latin words from the staff's table (injured → 受伤) and pinyin
+   syllables that spell a danger word with the characters beside them (shou伤 → 受伤, liuxue → 流血).
+2. Danger by category (injury, bleeding, unconscious, trapped, fire, a person hit, death), each a
+   lexicon staff can read. A denial (没人受伤) counts within its own clause only. Words that say
+   a state a car can be in too (不动了, 没气了, 出不来) count only when said of a person.
+3. The time frame: danger talked about (a rule, the fund, a statistic, an 'if', the past, how to
+   handle such an accident in general) is no emergency; danger said to be happening now is,
+   whatever surrounds it.
+
+The engine's typo repair may find a danger word the citizen did not type (留血 → 流血). It is
+believed only where the typed characters are no common word nor part of one: 电动车上的牌子 is
+no 伤的, 受理 no 受伤.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bot.knowledge import EmergencyRules
+from pypinyin import Style, pinyin
+
+from bot.knowledge import DangerCategory, EmergencyRules
 
 NEGATION_WINDOW = 3  # characters before a harm word that may deny it: 没(有)(人)受伤
 # What Chinese puts inside a two-character verb-object word (离合词): 流了好多血, 受了点伤,
-# 淌了一地血. A two-character harm word is also found with up to this many of these between.
-# Not 的: 撞的人 is the one who hit, not someone hit.
+# 淌了一地血, 流了一大片血. Not 的: 撞的人 is the one who hit, not someone hit.
 _INSERTED = "了着很好多大一地身脸些点片摊满个半"
 MAX_INSERTED = 4
+GAP = 6  # how many characters `…` in a word stands for: 压在…底下 is 压在三轮车底下
+# A word ending in a particle (伤了, 伤着, 伤到) is no verb-object word: 伤好了 is no 伤了.
+_PARTICLES = "了着过到得"
+# Work per message is capped: a story longer than this is read by its start and its end, where
+# what happened and what is asked are told.
+MAX_CHARS = 600
+COMMON_CHAR = 100_000  # jieba count of a character that is a word in itself (上, 的, 了), never a slip
+PERSON_REACH = 12
+PERSON_AFTER_REACH = 5  # 撞了一个学生: the person within a few characters after the verb
+_NOT_PERSON = re.compile("人家|人行|人民")  # 撞到人家的车: someone's car, not someone  # how far before a state word (不动了) its person may be named
+CLAUSE = "，"
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN_RUN = re.compile(r"[a-z]+")
+_PLACE = "里上内底下外旁边中前后头"  # 车里 is where a person is, not a thing that stopped
+_COMPLEMENT = "来去了着过住到出下上起开回子儿"
+_RIDES = "骑坐开推"  # 孩子骑滑板车被撞了: the vehicle the person rides is no thing that stopped
+_CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
+
+
+@dataclass(frozen=True)
+class Danger:
+    """What the check found: `kind` 'fire' (119 first) or 'harm' (122/120 first)."""
+
+    kind: str
+    category: str
+    why: str
+    reply: str
+
+
+@dataclass(frozen=True)
+class _Category:
+    info: DangerCategory
+    words: tuple[re.Pattern, ...]
+    of_person: tuple[re.Pattern, ...]
+    person_after: tuple[re.Pattern, ...]
 
 
 @dataclass(frozen=True)
 class Detector:
-    """The rules compiled once per knowledge version: one scan per list, not one per word."""
+    """The rules compiled once per knowledge version."""
 
     rules: EmergencyRules
-    harm: re.Pattern | None
-    fire: re.Pattern | None
+    categories: tuple[_Category, ...]
+    urgent: tuple[str, ...]
+    persons: re.Pattern | None
+    people: re.Pattern | None  # persons without body parts: who may be named after 撞了
+    things: re.Pattern | None
+    latin: re.Pattern | None
+    latin_map: dict[str, str]
+    by_sound: dict[str, tuple[tuple[str, tuple[str, ...], int, int], ...]]  # latin spelling → words
+    now: re.Pattern | None
+    here: re.Pattern | None
+    segment: Callable[[str], Sequence[str]] | None
+    freq: Callable[[str], int] | None
 
 
-def compile_rules(rules: EmergencyRules) -> Detector:
-    return Detector(rules, _alternation(rules.harm), _alternation(rules.fire))
+def compile_rules(rules: EmergencyRules, text=None) -> Detector:
+    """`text` (the engine's TextProcessor) gives word boundaries and how common a word is; it
+    normalises the staff's words the way questions are."""
+    norm = (lambda w: text.normalize(w).replace(" ", "")) if text is not None else (lambda w: w)
+
+    def words(ws) -> tuple[str, ...]:
+        # normalising drops punctuation: each side of a `…` is normalised apart
+        return tuple(x for x in ("\u2026".join(norm(p) for p in w.split("\u2026")) for w in ws) if x.strip("\u2026"))
+
+    cats = tuple(_Category(c, _scans(words(c.words)), _scans(words(c.of_person)), _scans(words(c.person_after)))
+                 for c in rules.categories)
+    # Spaces inside a phrase are optional: normalising may have dropped one (hit bya car).
+    latin_map = {"".join(k.lower().split()): v for k, v in rules.latin}
+    phrases = sorted({" ".join(k.lower().split()) for k, _ in rules.latin}, key=len, reverse=True)
+    latin = (re.compile(r"(?<![a-z])(" + "|".join(r"\s*".join(map(re.escape, k.split())) for k in phrases)
+                        + r")(?![a-z])") if phrases else None)
+    sound: dict[str, list] = {}
+    for w in {x.replace("…", "") for c in rules.categories for x in c.words} | set(rules.urgent):
+        # 伤了 is spelled shang le, as is 上了: a word with a particle is not read from pinyin
+        if not (2 <= len(w) <= 4) or not all(_HAN.match(ch) for ch in w) or any(p in w for p in _PARTICLES):
+            continue
+        for reading in _readings(w):
+            for i in range(len(w)):
+                for j in range(i + 1, len(w) + 1):
+                    sound.setdefault("".join(reading[i:j]), []).append((w, reading, i, j))
+    return Detector(
+        rules, cats, words(rules.urgent), _alternation(words(rules.persons + rules.body), plain=True),
+        _alternation(words(rules.persons), plain=True),
+        _alternation(words(rules.things), plain=True), latin, latin_map,
+        {k: tuple(v) for k, v in sound.items()}, _phrases(words(rules.now)), _phrases(words(rules.here)),
+        getattr(text, "segments", None), getattr(text, "general_freq", None))
 
 
-def _alternation(words: Sequence[str]) -> re.Pattern | None:
-    parts = [_pattern(w) for w in sorted(set(words), key=len, reverse=True) if w]
+def _readings(word: str) -> set[tuple[str, ...]]:
+    """How a word may be spelled: as a phrase (流血 liu xie) and by each character's readings
+    (liu xue), since the citizen types what they say."""
+    out = {tuple(x[0] for x in pinyin(word, style=Style.NORMAL))}
+    chars = [pinyin(ch, style=Style.NORMAL, heteronym=True)[0] for ch in word]
+    out.update(itertools.islice(itertools.product(*chars), 16))
+    return out
+
+
+def _scans(words: Sequence[str]) -> tuple[re.Pattern, ...]:
+    """Words with a gap (躺在…路) scanned apart from the others: at one position only one
+    alternative of a pattern is tried, and a gapped one rejected there must not hide 躺在路边."""
+    gapped = [w for w in words if "\u2026" in w]
+    plain = [w for w in words if "\u2026" not in w]
+    return tuple(p for p in (_alternation(plain), _alternation(gapped)) if p is not None)
+
+
+def _alternation(words: Sequence[str], plain: bool = False) -> re.Pattern | None:
+    parts = [re.escape(w) if plain else _pattern(w) for w in sorted(set(words), key=len, reverse=True) if w]
+    if not parts:
+        return None
     # A lookahead finds a match starting at every position, so a denied one (没人受伤) does not
     # hide another that overlaps it.
-    return re.compile("(?=(" + "|".join(parts) + "))") if parts else None
+    return re.compile("|".join(parts)) if plain else re.compile("(?=(" + "|".join(parts) + "))")
 
 
-# A word ending in a particle (伤了, 伤着, 伤到) is no verb-object word: 伤好了 is no 伤了.
-_PARTICLES = "了着过到得"
+def _phrases(words: Sequence[str]) -> re.Pattern | None:
+    """Plain words, where `…` stands for a few characters (出车…了: 出车祸了, 出车火了)."""
+    parts = [f"[^{CLAUSE}]{{0,{GAP}}}".join(re.escape(p) for p in w.split("\u2026"))
+             for w in sorted(set(words), key=len, reverse=True) if w]
+    return re.compile("|".join(parts)) if parts else None
 
 
 def _pattern(word: str) -> str:
-    if len(word) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in word) and word[1] not in _PARTICLES:
+    if "\u2026" in word:
+        return f"[^{CLAUSE}]{{0,{GAP}}}".join(re.escape(p) for p in word.split("\u2026"))
+    if len(word) == 2 and all(_HAN.match(ch) for ch in word) and word[1] not in _PARTICLES:
         return f"{re.escape(word[0])}[{_INSERTED}]{{0,{MAX_INSERTED}}}{re.escape(word[1])}"
     return re.escape(word)
 
 
-def _negated(text: str, start: int, negations: tuple[str, ...], starts: set[int] | None = None) -> bool:
-    """A denial just before the harm word, in its clause (车没事，人受伤 denies nothing), and not a
-    character of some other word: the 未 of 未成年人 denies nothing either."""
-    lo = max(0, start - NEGATION_WINDOW - 1, text.rfind("，", 0, start) + 1)
+# -- reading mixed scripts ---------------------------------------------------------------------
+# Every syllable of Mandarin pinyin without tones (from pypinyin's reading of all CJK characters):
+# a run of Latin letters made of them may be pinyin.
+_SYLLABLE_LIST = """
+    a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang
+    cao ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan
+    chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de den deng di dian
+    diao die ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fiao fo
+    fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai
+    han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao
+    jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke ken keng kong kou ku kua kuai kuan
+    kuang kui kun kuo la lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu lo
+    long lou lu luan lun luo lv lve ma mai man mang mao me mei men meng mi mian miao mie min ming
+    miu mo mou mu na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nou
+    nu nuan nun nuo nv nve o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu
+    qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong
+    rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shen
+    sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai
+    tan tang tao te teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen
+    weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi
+    yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang
+    zhao zhe zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu
+    zuan zui zun zuo
+"""
+SYLLABLES = frozenset(_SYLLABLE_LIST.split())
+MAX_SYLLABLE = 6
+_TONE = re.compile(r"(?<=[a-z])[1-5](?!\d)")  # shou4shang1: tone numbers typed after syllables
+
+
+def read_mixed(text: str, detector: Detector) -> str:
+    """A clause without its spaces, its Latin words and pinyin read as the Chinese they spell:
+    'shou伤了' → '受伤了', 'you ren liu xue' → 'you ren 流血', 'someone is injured' → '有人受伤'."""
+    if not any("a" <= ch <= "z" for ch in text):
+        return text.replace(" ", "")
+    if detector.latin is not None:
+        text = detector.latin.sub(lambda m: detector.latin_map["".join(m.group(1).split())], text)
+    text = _TONE.sub("", text).replace(" ", "")
+    if not detector.by_sound or not any("a" <= ch <= "z" for ch in text):
+        return text
+    out, at = [], 0
+    for m in _LATIN_RUN.finditer(text):
+        start, end, word = _spelled(text, m, detector)
+        if start < at or word is None:
+            continue
+        out.append(text[at:start])
+        out.append(word)
+        at = end
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _spelled(text: str, m: re.Match, detector: Detector) -> tuple[int, int, str | None]:
+    """The Latin run as Chinese, where it spells danger: whole danger words among its syllables
+    (yourenliuxuele → yourenl流血le), or a word's first or last syllables typed in Latin and the
+    rest in characters beside it (shou伤, 受shang)."""
+    run, at = m.group(0), m.start()
+    syllables = _split(run)
+    if syllables is None:
+        return at, m.end(), None
+    pieces, changed, k = [], False, 0
+    while k < len(syllables):
+        for n in range(min(4, len(syllables) - k), 1, -1):
+            word = _whole(detector, "".join(syllables[k:k + n]))
+            if word is not None:
+                pieces.append(word)
+                k += n
+                changed = True
+                break
+        else:
+            pieces.append(syllables[k])
+            k += 1
+    # the first or last syllables, with the characters beside the run
+    for n in range(1, min(3, len(syllables)) + 1):
+        head, tail = "".join(syllables[:n]), "".join(syllables[-n:])
+        for word, reading, i, j in detector.by_sound.get(tail, ()):
+            if i > 0 or j == len(reading):
+                continue
+            after = text[m.end():m.end() + len(reading) - j]
+            if len(after) == len(reading) - j and all(_HAN.match(c) for c in after) and _sounds(after, reading[j:]):
+                rest = "".join(syllables[:-n])
+                return at, m.end() + len(after), _spelled_rest(rest, detector) + word
+        for word, reading, i, j in detector.by_sound.get(head, ()):
+            if j < len(reading) or i == 0:
+                continue
+            before = text[max(0, at - i):at]
+            if len(before) == i and all(_HAN.match(c) for c in before) and _sounds(before, reading[:i]):
+                rest = "".join(syllables[n:])
+                return at - i, m.end(), word + _spelled_rest(rest, detector)
+    return at, m.end(), "".join(pieces) if changed else None
+
+
+def _spelled_rest(run: str, detector: Detector) -> str:
+    if not run:
+        return ""
+    m = _LATIN_RUN.match(run)
+    _, _, word = _spelled(run, m, detector)
+    return word if word is not None else run
+
+
+def _whole(detector: Detector, spelled: str) -> str | None:
+    for word, reading, i, j in detector.by_sound.get(spelled, ()):
+        if i == 0 and j == len(reading):
+            return word
+    return None
+
+
+def _split(run: str) -> list[str] | None:
+    """The run cut into pinyin syllables, longest first from the left, or None if it is no pinyin."""
+    if len(run) > 60:
+        return None
+    best: list[list[str] | None] = [None] * (len(run) + 1)
+    best[len(run)] = []
+    for i in range(len(run) - 1, -1, -1):
+        for n in range(min(MAX_SYLLABLE, len(run) - i), 0, -1):
+            rest = best[i + n]
+            if rest is not None and run[i:i + n] in SYLLABLES:
+                best[i] = [run[i:i + n]] + rest
+                break
+    return best[0]
+
+
+def _sounds(chars: str, syllables: tuple[str, ...]) -> bool:
+    return all(s in {r for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]}
+               for ch, s in zip(chars, syllables))
+
+
+# -- finding danger ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Hit:
+    category: DangerCategory
+    start: int
+    end: int
+    text: str
+
+
+def _negated(text: str, start: int, negations: tuple[str, ...], starts: list[int]) -> bool:
+    """A denial just before the danger word, in its clause (车没事，人受伤 denies nothing), and not
+    a character of some other word: the 未 of 未成年人 denies nothing."""
+    lo = max(0, start - NEGATION_WINDOW - 1, text.rfind(CLAUSE, 0, start) + 1)
     window = text[lo:start]
     for neg in negations:
         at = window.find(neg)
@@ -66,66 +311,210 @@ def _negated(text: str, start: int, negations: tuple[str, ...], starts: set[int]
     return False
 
 
-def _in_other_word(at: int, neg: str, harm: int, starts: set[int], size: int) -> bool:
-    """Is the negation inside a longer word that ends before the harm word (未成年人, 无大碍)?
-    One reaching into the harm word (没人受伤, 都没受伤) is the denial itself."""
-    word_start = max((s for s in starts if s <= at), default=0)
-    word_end = min((s for s in starts if s > at), default=size)
+def _in_other_word(at: int, neg: str, harm: int, starts: list[int], size: int) -> bool:
+    i = bisect.bisect_right(starts, at)
+    word_start = starts[i - 1] if i else 0
+    word_end = starts[i] if i < len(starts) else size
     return word_end <= harm and word_end - word_start > len(neg) + 1
 
 
-def _spans(segments: Sequence[str]) -> tuple[set[int], set[int]]:
-    """Where the words start and where they end."""
-    starts, ends, at = set(), set(), 0
-    for s in segments:
-        starts.add(at)
-        at += len(s)
-        ends.add(at)
-    return starts, ends
-
-
-def _found(text: str, pattern: re.Pattern | None, negations: tuple[str, ...],
-           spans: Callable[[], tuple[set[int], set[int]]] | None) -> bool:
-    if pattern is None:
+def _of_person(text: str, start: int, detector: Detector) -> bool:
+    """A state a thing can be in too (不动了, 出不来) is danger when a person was named shortly
+    before it with no thing named between: 老人躺地上不动了, not 我的车不动了."""
+    if detector.persons is None:
         return False
-    for m in pattern.finditer(text):
-        start, end = m.start(1), m.end(1)
-        starts, ends = spans() if spans is not None else (set(), set())
-        # 撞了人 in 车被人撞了人家开走了: the match ends inside 人家, a word begun within it.
-        if ends and end not in ends and any(start < s < end for s in starts):
-            continue
-        if _negated(text, start, negations, starts):
-            continue
-        return True
+    if start == 0 and detector.now is not None and detector.now.search(text):
+        return True  # 不会动了 快来看看: no one named, help called for: the writer or someone beside them
+    lo = max(0, start - PERSON_REACH)
+    window = text[lo:start]
+    last = None
+    for m in detector.persons.finditer(window):
+        if not _NOT_PERSON.match(window, m.start()):
+            last = m
+    if last is None:
+        return False
+    between = window[last.end():]
+    return detector.things is None or not any(
+        (not between[m.end():m.end() + 1] or between[m.end()] not in _PLACE)
+        and not any(v in between[max(0, m.start() - 3):m.start()] for v in _RIDES)
+        for m in detector.things.finditer(between))
+
+
+def _person_after(text: str, end: int, detector: Detector) -> bool:
+    """撞了一个学生, 轧到个小孩: the one harmed named right after the verb."""
+    if detector.people is None:
+        return False
+    window = text[end:end + PERSON_AFTER_REACH].split(CLAUSE)[0]
+    for m in detector.people.finditer(window):
+        if _NOT_PERSON.match(window, m.start()) or window[m.end():m.end() + 1] == "的":
+            continue  # 撞到人家的车, 撞到我的车: whose thing was hit
+        return detector.things is None or not detector.things.search(window, 0, m.start())
     return False
 
 
-def detect(normalized: str, detector: Detector,
-           segment: Callable[[str], Sequence[str]] | None = None) -> str | None:
-    """'fire' (119 first), 'harm' (122/120 first), or None.
-
-    `segment` cuts a text into its words (jieba), so that a harm phrase is not read across a
-    word boundary; without it every occurrence counts.
-    """
+def _hits(text: str, detector: Detector) -> list[_Hit]:
     rules = detector.rules
-    text = normalized.replace(" ", "")
-    if not text:
-        return None
-    if any(u in text for u in rules.urgent):
-        return "fire" if _found(text, detector.fire, rules.negations, None) else "harm"
-    cache: list[tuple[set[int], set[int]]] = []
+    cache: dict[int, tuple[list[int], set[int]]] = {}
+    cut: dict[str, list[str]] = {}
 
-    def spans() -> tuple[set[int], set[int]]:
-        # segmented once, and only once a harm word is seen: the check stays cheap
-        if not cache:
-            words = segment(text) if segment is not None else []
-            cache.append(_spans(words) if "".join(words) == text else (set(), set()))
-        return cache[0]
+    def spans(pos: int) -> tuple[list[int], set[int]]:
+        """Where the words of the clause around `pos` start and end: each clause segmented once,
+        and only once a danger word is seen in it, so the check stays cheap and linear."""
+        lo = text.rfind(CLAUSE, 0, pos) + 1
+        if lo not in cache:
+            hi = text.find(CLAUSE, pos)
+            hi = len(text) if hi == -1 else hi
+            clause = text[lo:hi]
+            if clause not in cut:
+                cut[clause] = list(detector.segment(clause)) if detector.segment is not None else []
+            starts, ends, at = [], set(), lo
+            for w in cut[clause]:
+                starts.append(at)
+                at += len(w)
+                ends.add(at)
+            cache[lo] = (starts, ends) if at == hi else ([], set())
+        return cache[lo]
 
-    fire = _found(text, detector.fire, rules.negations, spans)
-    harm = fire or _found(text, detector.harm, rules.negations, spans)
-    if not harm:
+    out = []
+    for cat in detector.categories:
+        scans = [(p, "") for p in cat.words] + [(p, "before") for p in cat.of_person] + [
+            (p, "after") for p in cat.person_after]
+        for pattern, needs_person in scans:
+            if cat.info.id in {h.category.id for h in out}:
+                break
+            for m in pattern.finditer(text):
+                start, end = m.start(1), m.end(1)
+                starts, ends = spans(start)
+                # 撞了人 in 车被人撞了人家开走了: the match ends inside 人家, a word begun within it.
+                # A word running on only by a complement (被甩出|来, 油漏|出来) still says it.
+                i = bisect.bisect_right(starts, start)
+                if ends and end not in ends and i < len(starts) and starts[i] < end:
+                    after = min((e for e in ends if e > end), default=end)
+                    if not all(ch in _COMPLEMENT for ch in text[end:after]):
+                        continue
+                if _negated(text, start, rules.negations, starts):
+                    continue
+                if needs_person == "before" and not _of_person(text, start, detector):
+                    continue
+                if needs_person == "after" and not _person_after(text, end, detector):
+                    continue
+                out.append(_Hit(cat.info, start, end, m.group(1)))
+                break
+    return out
+
+
+def _typed(raw: str, repaired: str, hit: _Hit, detector: Detector) -> bool:
+    """Did the citizen type this danger word, or a slip of it? A repair that made it is believed
+    only where one character changed and the typed characters are no common word nor part of
+    one: 留血 → 流血, but not 上的 → 伤得 nor 受理 → 受伤."""
+    changed = [i for i in range(hit.start, hit.end) if i < len(raw) and raw[i] != repaired[i]]
+    if not changed:
+        return True
+    if len(changed) > 1 or detector.freq is None or detector.segment is None:
+        return False
+    if detector.freq(raw[changed[0]]) >= COMMON_CHAR:
+        return False  # 上了 is no slip of 伤了: 上 is a word of its own, among the commonest
+    if detector.freq(raw[hit.start:hit.end]) > 0:
+        return False
+    at = 0
+    for word in detector.segment(raw.replace(CLAUSE, " ")):
+        if at <= changed[0] < at + len(word) and len(word) >= 2 and detector.freq(word) > 0:
+            return False
+        at += len(word)
+    return True
+
+
+def _capped(clauses: Sequence[str]) -> list[int]:
+    """Which clauses are read: all of a normal message; of a very long one its start and end."""
+    total = sum(len(c) + 1 for c in clauses)
+    if total <= MAX_CHARS:
+        return list(range(len(clauses)))
+    keep, used = [], 0
+    for i, c in enumerate(clauses):
+        if used + len(c) > MAX_CHARS // 2:
+            break
+        keep.append(i)
+        used += len(c) + 1
+    tail, used = [], 0
+    for i in range(len(clauses) - 1, keep[-1] if keep else -1, -1):
+        if used + len(clauses[i]) > MAX_CHARS // 2:
+            break
+        tail.append(i)
+        used += len(clauses[i]) + 1
+    return keep + tail[::-1]
+
+
+def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector: Detector) -> Danger | None:
+    """Danger now in a message, given its clauses as typed (normalised) and typo-repaired."""
+    rules = detector.rules
+    picked = _capped(raw_clauses)
+    raw = CLAUSE.join(read_mixed(raw_clauses[i][:MAX_CHARS], detector) for i in picked)
+    if not raw.strip(CLAUSE):
         return None
-    if any(word in text for word in rules.not_now) and not any(word in text for word in rules.now):
+    hits = _hits(raw, detector)
+    fixed = None
+    if len(repaired_clauses) == len(raw_clauses):
+        fixed = CLAUSE.join(read_mixed(repaired_clauses[i][:MAX_CHARS], detector) for i in picked)
+        if fixed != raw and len(fixed) == len(raw):
+            seen = {h.category.id for h in hits}
+            hits += [h for h in _hits(fixed, detector)
+                     if h.category.id not in seen and _typed(raw, fixed, h, detector)]
+    urgent = next((u for u in detector.urgent if u in raw), None)
+    if urgent is None:
+        # a clause that is only a cry (血！, 救护车 快, 快 火 车祸)
+        urgent = next((c.strip(_CRY) for c in raw.split(CLAUSE)
+                       if c.strip(_CRY) in rules.alone or c.strip(_CRY) in rules.alone_fire), None)
+    if urgent is not None and any(w in raw for w in rules.urgent_not_with) and not hits:
+        urgent = None  # 科目一又挂了 救命: exasperation, not a call for help
+    if not hits and urgent is None:
         return None
-    return "fire" if fire else "harm"
+    calm = _frame(raw, fixed if fixed is not None else raw, hits, detector, cry=urgent is not None)
+    if calm is not None:
+        return None
+    fire = next((h for h in hits if h.category.first == "119"), None)
+    first = fire or (hits[0] if hits else None)
+    if urgent in rules.alone_fire:
+        return Danger("fire", "fire", f"紧急：起火（{urgent}） / emergency: fire, urgent", rules.fire_reply)
+    said = "、".join(f"{h.category.name}（{h.text}）" for h in hits) or f"求救（{urgent}）"
+    why = f"紧急：{said} / emergency: " + ", ".join(h.category.id for h in hits) + (
+        f"{', ' if hits else ''}urgent" if urgent else "")
+    return Danger("fire" if fire else "harm", first.category.id if first else "urgent", why,
+                  rules.fire_reply if fire else rules.reply)
+
+
+def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: bool = False) -> str | None:
+    """The frame that makes this talk about danger rather than danger now, or None. Words saying
+    'now' or 'this one' are looked for in the repaired text too (出车火了 is 出车祸了). A cry for
+    help (`cry`: 救命) is calmed only by a strong frame (如果有人喊救命)."""
+    rules = detector.rules
+    if _says(detector.now, text, fixed):
+        return None
+    acute = any(h.category.acute for h in hits)
+    for frame in rules.frames:
+        if not any(w in text for w in frame.words):
+            continue
+        if frame.strong:
+            return frame.name
+        if cry:
+            continue
+        if frame.name == "fine" and max(text.rfind(w) for w in frame.words) < max(h.end for h in hits):
+            continue  # 车没事，人受伤了: the harm is said after, and stands
+        if frame.name in ("how", "when"):
+            # 撞了人怎么办, 有人受伤的时候: such accidents in general; 我撞了人, 倒车的时候压到了一个小孩: this one
+            if acute or _says(detector.here, text, fixed):
+                continue
+            return frame.name
+        if not acute:
+            return frame.name
+    return None
+
+
+def _says(pattern: re.Pattern | None, text: str, fixed: str) -> bool:
+    return pattern is not None and (pattern.search(text) is not None or pattern.search(fixed) is not None)
+
+
+def detect(normalized: str, detector: Detector, segment: Callable[[str], Sequence[str]] | None = None) -> str | None:
+    """'fire' (119 first), 'harm' (122/120 first) or None, for one text read as typed."""
+    clauses = [c for c in re.split(r"[，,]+", normalized) if c.strip()]
+    danger = assess(clauses, clauses, detector)
+    return danger.kind if danger is not None else None

@@ -115,6 +115,7 @@ def check_knowledge(path: str, matching: MatchingConfig | None = None) -> tuple[
     n_questions = sum(len(e.questions) for e in knowledge.entries)
     files = len({e.file for e in knowledge.entries})
     summary = (f"{files} topic files, {len(knowledge.entries)} entries, {n_questions} questions, "
-               f"{len(knowledge.synonyms)} synonyms, {len(knowledge.smalltalk)} smalltalk intents; "
+               f"{len(knowledge.synonyms)} synonyms, {len(knowledge.concepts.subjects)} subjects, "
+               f"{len(knowledge.concepts.aspects)} aspects, {len(knowledge.smalltalk)} smalltalk intents; "
                f"tests: {passed}/{total} passed")
     return problems, summary

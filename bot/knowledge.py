@@ -17,11 +17,15 @@ from pathlib import Path
 import yaml
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
-ENTRY_FIELDS = {"id", "questions", "answer", "source", "updated", "related", "tests"}
+ENTRY_FIELDS = {"id", "subjects", "aspects", "questions", "answer", "source", "updated", "related", "tests"}
 REQUIRED_FIELDS = ("id", "questions", "answer", "source", "updated")
 MIN_QUESTIONS = 5
 DEFAULT_ORDER = 100  # topics without `order:` come after the ordered ones
-EMERGENCY_FIELDS = {"reply", "fire_reply", "urgent", "harm", "fire", "negations", "not_now", "now"}
+CONCEPT_KINDS = ("subjects", "aspects")  # top keys of a concept file: standard word -> variants
+EMERGENCY_FIELDS = {"reply", "fire_reply", "urgent", "harm", "fire", "negations", "not_now", "now", "categories",
+                    "persons", "body", "things", "urgent_not_with", "latin", "here", "alone", "alone_fire"}
+CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after"}
+STRONG_FRAMES = ("hypothetical", "general", "past")  # only a now-word outweighs these
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,12 @@ class Entry:
     question_lines: tuple[int, ...] = ()
     test_lines: tuple[int, ...] = ()
     topic_order: int = 0  # where the topic stands in menus (the topic file's `order:`)
+    # What the entry is about and which aspects of it it answers: standard words of the concept
+    # files (knowledge/concepts*.yaml). The engine answers only with an entry covering what was asked.
+    subjects: tuple[str, ...] = ()
+    aspects: tuple[str, ...] = ()
+    subject_lines: tuple[int, ...] = ()
+    aspect_lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -62,36 +72,68 @@ class SmalltalkIntent:
 
 
 @dataclass(frozen=True)
+class DangerCategory:
+    """One kind of danger (受伤, 流血, 昏迷, 被困, 起火 …) and the words that say it."""
+
+    id: str
+    name: str = ""
+    first: str = "122"  # the number to call first: 119 for fire, smoke, leaking fuel, anyone trapped
+    acute: bool = False  # a state seen now (流血, 叫不醒): money or law talk around it does not calm it
+    words: tuple[str, ...] = ()
+    of_person: tuple[str, ...] = ()  # danger only when said of a person (人没气了, not 轮胎没气了)
+    person_after: tuple[str, ...] = ()  # danger when a person is named right after (撞了一个学生)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Words that put danger in a frame other than now: a rule, a fund, a statistic, an 'if', the past."""
+
+    name: str
+    words: tuple[str, ...] = ()
+    strong: bool = True  # False: an acute danger (他在流血) outweighs it, as a now-word does
+
+
+@dataclass(frozen=True)
 class EmergencyRules:
     reply: str = ""
     fire_reply: str = ""
     urgent: tuple[str, ...] = ()
+    # Every category's words, flat: the typo repair's vocabulary (留血 → 流血).
     harm: tuple[str, ...] = ()
     fire: tuple[str, ...] = ()
     negations: tuple[str, ...] = ()
-    not_now: tuple[str, ...] = ()
+    not_now: tuple[str, ...] = ()  # every frame's words, flat
     now: tuple[str, ...] = ()  # happening as we speak (他在流血): no frame makes that a question
+    categories: tuple[DangerCategory, ...] = ()
+    frames: tuple[Frame, ...] = ()
+    here: tuple[str, ...] = ()  # this one, not accidents in general (我, 他, 孩子): a how-to question is then no rule question
+    persons: tuple[str, ...] = ()  # who may be harmed: the of_person words need one of these
+    body: tuple[str, ...] = ()  # 腿, 头: a state said of a body part is said of a person (腿卡住了)
+    things: tuple[str, ...] = ()  # what else may 卡住 or 不动了 (车, 轮胎, app): between them, no person is meant
+    alone: tuple[str, ...] = ()  # a clause of this word alone (血！, 救护车 快) is a cry for help
+    alone_fire: tuple[str, ...] = ()  # the same, 119 first (火！)
+    urgent_not_with: tuple[str, ...] = ()  # 救命 beside these is exasperation (科目一又挂了 救命)
+    latin: tuple[tuple[str, str], ...] = ()  # a Latin word or phrase → the Chinese it is read as
 
 
 @dataclass(frozen=True)
 class UnknownDetail:
-    """A kind of detail the knowledge does not hold (addresses, hours, fines …) and what to say."""
+    """What to say when an aspect (地点, 电话, 费用 …) is asked and no entry about the subject holds it."""
 
-    name: str
-    asks: tuple[str, ...]
-    about: tuple[str, ...]
-    known: tuple[str, ...]
+    aspect: str
     reply: str
+    line: int = 0
+    file: str = ""
 
 
 @dataclass(frozen=True)
-class OtherSubject:
-    """Questions naming one of `words` (汽车) but not `instead_of` (电动自行车) are not answered by
-    entries about `instead_of`. Without `instead_of` (酒驾, 年检: subjects no entry is about),
-    only an entry that speaks of the word may answer."""
+class Concepts:
+    """The vocabulary entries and questions are read with: what a question is about (subjects:
+    电动自行车, 救助基金 …) and which aspect of it is asked (aspects: 车速, 上牌, 在哪办 …), each a
+    standard word with the ways citizens say it. Merged from every concept file."""
 
-    words: tuple[str, ...]
-    instead_of: str = ""
+    subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # standard -> variants
+    aspects: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -105,7 +147,7 @@ class Knowledge:
     other_places: tuple[str, ...] = ()  # places outside the bot's area: their questions are not ours
     home_place: str = ""  # an entry naming it (in source or answer) states local facts, not national rules
     unknown_details: tuple[UnknownDetail, ...] = ()
-    other_subjects: tuple[OtherSubject, ...] = ()
+    concepts: Concepts = field(default_factory=Concepts)
     version: str = ""
     path: str = ""
 
@@ -224,6 +266,8 @@ def _load_entry(node: yaml.Node, topic: str, c: _Collector) -> Entry | None:
     updated = _parse_updated(node_of("updated"), c) if "updated" in fields else None
     related = _text_list(node_of("related"), c, "'related'")
     tests = _text_list(node_of("tests"), c, "'tests'")
+    subjects = _text_list(node_of("subjects"), c, "'subjects'")
+    aspects = _text_list(node_of("aspects"), c, "'aspects'")
     if missing or len([p for p in c.problems if p.severity == "error"]) > before:
         return None
     return Entry(
@@ -239,6 +283,10 @@ def _load_entry(node: yaml.Node, topic: str, c: _Collector) -> Entry | None:
         line=_line(node),
         question_lines=tuple(line for _, line in questions),
         test_lines=tuple(line for _, line in tests),
+        subjects=tuple(w for w, _ in subjects),
+        aspects=tuple(w for w, _ in aspects),
+        subject_lines=tuple(line for _, line in subjects),
+        aspect_lines=tuple(line for _, line in aspects),
     )
 
 
@@ -327,6 +375,76 @@ def _load_vocabulary(root: yaml.MappingNode, c: _Collector) -> tuple[dict[str, s
     return synonyms, terms
 
 
+@dataclass
+class _ConceptTable:
+    """Concept files merged: a standard word may be repeated in another file to add variants;
+    one variant under two standard words is an error at its line."""
+
+    words: dict[str, dict[str, list[str]]] = field(default_factory=lambda: {k: {} for k in CONCEPT_KINDS})
+    # every word said (standard or variant) -> (kind, standard word, file, line)
+    said: dict[str, tuple[str, str, str, int]] = field(default_factory=dict)
+
+    def add(self, kind: str, standard: str, word: str, file: str, line: int, problems: list[Problem]) -> bool:
+        first = self.said.get(word)
+        if first is not None and first[:2] != (kind, standard):
+            problems.append(Problem(file, line, f"说法 {word!r} 已在 {first[2]}:{first[3]} 归到 {first[1]}（{first[0]}），"
+                                    f"同一个说法只能属于一个标准词 / {word!r} is already listed under {first[1]} ({first[0]}) at "
+                                    f"{first[2]}:{first[3]}: one word may belong to one standard word only"))
+            return False
+        self.said.setdefault(word, (kind, standard, file, line))
+        return True
+
+    def concepts(self) -> Concepts:
+        return Concepts(**{k: {w: tuple(vs) for w, vs in self.words[k].items()} for k in CONCEPT_KINDS})
+
+
+def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) -> None:
+    """`subjects:` / `aspects:` — each maps a standard word to the ways citizens say it."""
+    for name, (key, node) in _mapping(root).items():
+        if name not in CONCEPT_KINDS:
+            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)})")
+            continue
+        if node.tag == "tag:yaml.org,2002:null":
+            continue
+        if not isinstance(node, yaml.MappingNode):
+            c.error(node, f"'{name}' 应该是“标准词: [说法, 说法]” / '{name}' must map a standard word to its variants, e.g. 车速: [多快, 几码]")
+            continue
+        known = table.words[name]
+        for word_node, variants in node.value:
+            standard = _text(word_node, c, "a standard word")
+            if standard is None:
+                continue
+            if not table.add(name, standard, standard, c.file, _line(word_node), c.problems):
+                continue
+            listed = known.setdefault(standard, [])
+            for variant, line in _text_list(variants, c, f"the variants of {standard}"):
+                if variant != standard and variant not in listed and table.add(name, standard, variant, c.file, line, c.problems):
+                    listed.append(variant)
+
+
+def _check_concepts(entries: list[Entry], concepts: Concepts, problems: list[Problem]) -> list[Entry]:
+    """Each entry's subjects and aspects must be standard words of the concept files: an unknown
+    one is an error at its line and is left out (the entry is still served)."""
+    out = []
+    for entry in entries:
+        kept = {}
+        for kind, words, lines in (("subjects", entry.subjects, entry.subject_lines),
+                                   ("aspects", entry.aspects, entry.aspect_lines)):
+            table = getattr(concepts, kind)
+            if not words:
+                problems.append(Problem(entry.file, entry.line, f"条目 {entry.id!r} 没有写 {kind}：请写明它讲什么（标准词见 concepts.yaml）"
+                                        f" / entry {entry.id!r} has no '{kind}': name what it is about with standard words of concepts.yaml",
+                                        "warning"))
+            for word, line in zip(words, lines or (entry.line,) * len(words)):
+                if word not in table:
+                    hint = "主题" if kind == "subjects" else "方面"
+                    problems.append(Problem(entry.file, line, f"不认识的{hint} {word!r}：请用 concepts.yaml 里 {kind} 下的标准词，或先在那里加上它"
+                                            f" / unknown {kind[:-1]} {word!r}: use a standard word listed under '{kind}:' in a concepts file, or add it there"))
+            kept[kind] = tuple(w for w in words if w in table)
+        out.append(dataclasses.replace(entry, **kept) if kept != {"subjects": entry.subjects, "aspects": entry.aspects} else entry)
+    return out
+
+
 def _load_smalltalk(root: yaml.MappingNode, c: _Collector) -> list[SmalltalkIntent]:
     node = _mapping(root)["smalltalk"][1]
     if not isinstance(node, yaml.SequenceNode):
@@ -357,7 +475,7 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
     node = _mapping(root)["emergency"][1]
     fields = _mapping(node)
     if not fields:
-        c.error(node, "'emergency' must be a mapping with reply, harm, urgent …")
+        c.error(node, "'emergency' must be a mapping with reply, categories, urgent …")
         return None
     for name, (key, _v) in fields.items():
         if name not in EMERGENCY_FIELDS:
@@ -366,57 +484,101 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
         c.error(node, "'emergency' needs a 'reply' that starts with 122 / 120")
         return None
     reply = _text(fields["reply"][1], c, "'reply'")
-    lists = {
-        name: tuple(t for t, _ in _text_list(fields.get(name, (None, None))[1], c, f"'{name}'"))
-        for name in ("urgent", "harm", "fire", "negations", "not_now", "now")
-    }
+
+    def words(name: str) -> tuple[str, ...]:
+        return tuple(t for t, _ in _text_list(fields.get(name, (None, None))[1], c, f"'{name}'"))
+
+    categories = _load_categories(fields.get("categories", (None, None))[1], c)
+    # A plain harm / fire list (the older form) is a category of its own.
+    categories += [DangerCategory(n, n, "119" if n == "fire" else "122", False, words(n))
+                   for n in ("harm", "fire") if words(n)]
+    frames = _load_frames(fields.get("not_now", (None, None))[1], c)
+    latin = []
+    latin_node = fields.get("latin", (None, None))[1]
+    if latin_node is not None and not isinstance(latin_node, yaml.MappingNode):
+        c.error(latin_node, "'latin' 应该是“英文或拼音: 中文”的对照表 / 'latin' must map a Latin word to Chinese, e.g. injured: 受伤")
+    elif latin_node is not None:
+        for k, v in latin_node.value:
+            key, value = _text(k, c, "a Latin word"), _text(v, c, "its Chinese")
+            if key and value:
+                latin.append((key.lower(), value))
     fire_reply = _text(fields["fire_reply"][1], c, "'fire_reply'") if "fire_reply" in fields else None
     if reply is None:
         return None
-    return EmergencyRules(reply=reply.strip(), fire_reply=(fire_reply or reply).strip(), **lists)
+    everything = [w for cat in categories for w in cat.words + cat.of_person + cat.person_after]
+    fire_words = [w for cat in categories if cat.first == "119" for w in cat.words + cat.of_person + cat.person_after]
+    return EmergencyRules(
+        reply=reply.strip(), fire_reply=(fire_reply or reply).strip(), urgent=words("urgent"),
+        harm=tuple(w.replace("…", "") for w in everything if w not in fire_words),
+        fire=tuple(w.replace("…", "") for w in fire_words),
+        negations=words("negations"), not_now=tuple(w for f in frames for w in f.words), now=words("now"),
+        categories=tuple(categories), frames=tuple(frames), persons=words("persons"), body=words("body"), things=words("things"), here=words("here"), alone=words("alone"), alone_fire=words("alone_fire"),
+        urgent_not_with=words("urgent_not_with"), latin=tuple(latin))
+
+
+def _load_categories(node: yaml.Node | None, c: _Collector) -> list[DangerCategory]:
+    if node is None:
+        return []
+    if not isinstance(node, yaml.SequenceNode):
+        c.error(node, "'categories' 应该是列表，每项有 id、words / 'categories' must be a list of {id, name, words …}")
+        return []
+    out = []
+    for item in node.value:
+        fields = _mapping(item)
+        for name, (key, _v) in fields.items():
+            if name not in CATEGORY_FIELDS:
+                c.error(key, f"unknown field '{name}' (allowed: {', '.join(sorted(CATEGORY_FIELDS))})")
+        ident = _text(fields["id"][1], c, "'id'") if "id" in fields else None
+        if not ident:
+            c.error(item, "每类危险都要有 id / a danger category needs an id")
+            continue
+        first = _text(fields["first"][1], c, "'first'") if "first" in fields else "122"
+        if first not in ("119", "122"):
+            c.error(fields["first"][1], "'first' 只能是 119 或 122 / 'first' must be 119 or 122")
+            first = "122"
+        acute = _scalar_text(fields["acute"][1]) if "acute" in fields else "false"
+        lists = {n: tuple(t for t, _ in _text_list(fields.get(n, (None, None))[1], c, f"'{n}'"))
+                 for n in ("words", "of_person", "person_after")}
+        if not any(lists.values()):
+            c.error(item, f"危险类别 {ident} 没有词 / category {ident} has no words")
+            continue
+        name = _text(fields["name"][1], c, "'name'") if "name" in fields else ident
+        out.append(DangerCategory(ident, name or ident, first, (acute or "").lower() in ("true", "yes"), **lists))
+    return out
+
+
+def _load_frames(node: yaml.Node | None, c: _Collector) -> list[Frame]:
+    """not_now: a list (one frame), or frames by name: hypothetical, general, past, about …"""
+    if node is None:
+        return []
+    if isinstance(node, yaml.MappingNode):
+        out = []
+        for key, value in node.value:
+            name = str(key.value)
+            out.append(Frame(name, tuple(t for t, _ in _text_list(value, c, f"'not_now.{name}'")),
+                             strong=name in STRONG_FRAMES))
+        return out
+    return [Frame("about", tuple(t for t, _ in _text_list(node, c, "'not_now'")), strong=False)]
 
 
 def _load_details(node: yaml.Node, c: _Collector) -> list[UnknownDetail]:
     if not isinstance(node, yaml.SequenceNode):
-        c.error(node, "'unknown_details' must be a list of {name, asks, about, known, reply}")
+        c.error(node, "'unknown_details' 应该是列表 / 'unknown_details' must be a list of {aspect, reply}")
         return []
     out = []
-    allowed = {"name", "asks", "about", "known", "reply"}
     for item in node.value:
         fields = _mapping(item)
         for name, (key, _v) in fields.items():
-            if name not in allowed:
-                c.error(key, f"unknown field '{name}' (allowed: {', '.join(sorted(allowed))})")
-        missing = [k for k in ("name", "asks", "reply") if k not in fields]
+            if name not in ("aspect", "reply"):
+                c.error(key, f"不认识的字段 '{name}' / unknown field '{name}' (allowed: aspect, reply)")
+        missing = [k for k in ("aspect", "reply") if k not in fields]
         if missing:
-            c.error(item, f"unknown_details item is missing {', '.join(missing)}")
+            c.error(item, f"unknown_details 的每一项要有 aspect 和 reply / item is missing {', '.join(missing)}")
             continue
-        lists = {k: tuple(t for t, _ in _text_list(fields.get(k, (None, None))[1], c, f"'{k}'"))
-                 for k in ("asks", "about", "known")}
-        name = _text(fields["name"][1], c, "'name'")
+        aspect = _text(fields["aspect"][1], c, "'aspect'")
         reply = _text(fields["reply"][1], c, "'reply'")
-        if name and reply and lists["asks"]:
-            out.append(UnknownDetail(name=name, reply=reply.strip(), **lists))
-    return out
-
-
-def _load_subjects(node: yaml.Node, c: _Collector) -> list[OtherSubject]:
-    if not isinstance(node, yaml.SequenceNode):
-        c.error(node, "'other_subjects' 应该是列表 / 'other_subjects' must be a list of {words, instead_of}")
-        return []
-    out = []
-    for item in node.value:
-        fields = _mapping(item)
-        for name, (key, _v) in fields.items():
-            if name not in ("words", "instead_of"):
-                c.error(key, f"不认识的字段 '{name}' / unknown field '{name}' (allowed: instead_of, words)")
-        if "words" not in fields:
-            c.error(item, "other_subjects 的每一项要有 words / each item needs words (and may have instead_of)")
-            continue
-        words = tuple(t for t, _ in _text_list(fields["words"][1], c, "'words'"))
-        instead_of = _text(fields["instead_of"][1], c, "'instead_of'") if "instead_of" in fields else ""
-        if words and instead_of is not None:
-            out.append(OtherSubject(words, instead_of))
+        if aspect and reply:
+            out.append(UnknownDetail(aspect, reply.strip(), _line(fields["aspect"][1]), c.file))
     return out
 
 
@@ -450,7 +612,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     other_places: list[str] = []
     home_place = ""
     details: list[UnknownDetail] = []
-    subjects: list[OtherSubject] = []
+    concept_table = _ConceptTable()
     digest = hashlib.sha256()
     broken_ids: dict[str, tuple[str, int]] = {}  # ids of entries not loaded because of errors → where
     sketches: list[_Sketch] = []  # entries with errors: their `related:` is still checked
@@ -495,6 +657,8 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
             loaded = _load_topic_file(node, c)
             entries.extend(loaded)
             sketches.extend(_unloaded_entries(keys["entries"][1], loaded, name))
+        elif set(CONCEPT_KINDS) & keys.keys():
+            _load_concepts(node, c, concept_table)
         elif "synonyms" in keys or "terms" in keys or "measures" in keys:
             found, more_terms = _load_vocabulary(node, c)
             for unit, canonical in _load_measures(keys.get("measures", (None, None))[1], c).items():
@@ -505,15 +669,17 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
                     c.error(None, f"variant {variant!r} maps to {synonyms[variant]} elsewhere and to {canonical} here")
                 synonyms.setdefault(variant, canonical)
             terms.extend(more_terms)
-        elif {"other_places", "home_place", "unknown_details", "other_subjects"} & keys.keys():
+        elif {"other_places", "home_place", "unknown_details"} & keys.keys():
             if "home_place" in keys:
                 home_place = _text(keys["home_place"][1], c, "'home_place'") or home_place
             if "other_places" in keys:
                 other_places.extend(t for t, _ in _text_list(keys["other_places"][1], c, "'other_places'"))
             if "unknown_details" in keys:
                 details.extend(_load_details(keys["unknown_details"][1], c))
-            if "other_subjects" in keys:
-                subjects.extend(_load_subjects(keys["other_subjects"][1], c))
+            for name in keys.keys() - {"other_places", "home_place", "unknown_details"}:
+                c.error(keys[name][0], f"不认识的键 '{name}' / unknown key '{name}' (allowed: home_place, other_places, unknown_details)"
+                        + ("; 别的车和没有条目的主题现在写在 concepts.yaml 的 subjects 里 / other vehicles and subjects "
+                           "without entries are now subjects in concepts.yaml" if name == "other_subjects" else ""))
         elif "smalltalk" in keys:
             smalltalk.extend(_load_smalltalk(node, c))
         elif "emergency" in keys:
@@ -521,13 +687,19 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
                 c.error(node, "a second 'emergency' file; keep one")
             emergency = _load_emergency(node, c) or emergency
         else:
-            c.error(node, "unknown kind of file: expected 'entries', 'synonyms', 'smalltalk', 'emergency', 'home_place', 'other_places', 'unknown_details' or 'other_subjects' at the top")
+            c.error(node, "unknown kind of file: expected 'entries', 'subjects', 'aspects', 'synonyms', 'smalltalk', 'emergency', 'home_place', 'other_places' or 'unknown_details' at the top")
     if not files:
         problems.append(Problem(str(root), 1, "no .yaml files in the knowledge folder"))
     entries = _drop_duplicate_ids(entries, problems)
     loaded_ids = {e.id for e in entries}
     broken_ids.update({k.id: (k.file, k.line) for k in sketches if k.id and k.id not in loaded_ids})
     _check_related(entries, problems, broken_ids, sketches)
+    concepts = concept_table.concepts()
+    entries = _check_concepts(entries, concepts, problems)
+    for detail in details:
+        if detail.aspect not in concepts.aspects:
+            problems.append(Problem(detail.file, detail.line, f"不认识的方面 {detail.aspect!r}：请用 concepts.yaml 里 aspects 下的标准词"
+                                    f" / unknown aspect {detail.aspect!r}: use a standard word listed under 'aspects:'"))
     if emergency is None:
         problems.append(Problem(str(root), 1, "缺少 emergency.yaml，紧急情况将无法识别 / no emergency.yaml: emergencies would not be caught", "error"))
     knowledge = Knowledge(
@@ -540,7 +712,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
         other_places=tuple(dict.fromkeys(other_places)),
         home_place=home_place,
         unknown_details=tuple(details),
-        other_subjects=tuple(subjects),
+        concepts=concepts,
         version=digest.hexdigest()[:12],
         path=str(root),
     )

@@ -86,9 +86,9 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--days", type=int, help="保留这么多天，代替 storage.retention_days / keep this many days instead of storage.retention_days")
     p.set_defaults(func=cmd_purge)
 
-    p = sub.add_parser("backup", help="a consistent copy of the query log, also while the bot runs (checked)")
+    p = sub.add_parser("backup", help="备份查询日志（机器人运行时也可以，备份后自动校验）/ a consistent copy of the query log, also while the bot runs (checked)")
     _common(p)
-    p.add_argument("output", metavar="FILE", help="the new file (must not exist yet)")
+    p.add_argument("output", metavar="FILE", help="备份文件（不能已经存在）/ the new file (must not exist yet)")
     p.set_defaults(func=cmd_backup)
     return logs
 

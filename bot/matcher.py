@@ -27,8 +27,10 @@ ANSWER_ONLY = 0.8  # a candidate matched through its answer's words alone
 SINGLE_CHAR = 0.5  # a lone character carries less meaning than a word
 LONG_QUERY_WORDS = 5  # beyond this many content words, unexplained ones are discounted
 CANDIDATES = 60
+MAX_QUERY_WORDS = 40  # distinct content words of one message that are scored
 POOL = 1000  # candidate questions gathered before further words only re-rank them
 SHORT_POSTINGS = 300  # posting lists up to this long (or 1/80 of all questions) are walked in full  # questions scored in full per query
+CONCEPT_CREDIT = 0.8  # a word read as a concept (登记 → 上牌) that the entry covers, said otherwise
 MAX_POSTING_SHARE = 0.25  # character pairs in more than this share of questions do not retrieve
 
 
@@ -55,6 +57,7 @@ class Index:
     def __init__(self, entries: tuple[Entry, ...], text: TextProcessor):
         self.entries = entries
         self.text = text
+        self.entry_concepts = [frozenset(e.subjects) | frozenset(e.aspects) for e in entries]
         canon = [[text.canonical(text.normalize(q)) for q in e.questions] for e in entries]
         words = [[frozenset(text.content_words(c)) for c in qs] for qs in canon]
         answer_words = [frozenset(text.content_words(text.canonical(text.normalize(e.answer)))) for e in entries]
@@ -106,12 +109,16 @@ class Index:
         w = self.idf.get(word, self.unknown_weight) * self.text.commonness(word)
         return w * SINGLE_CHAR if len(word) == 1 else w
 
-    def search(self, words: list[str], limit: int = 5, within: tuple[int, ...] | None = None) -> list[Match]:
+    def search(self, words: list[str], limit: int = 5, within: tuple[int, ...] | None = None,
+               allowed: frozenset[int] | None = None, concepts: dict[str, str] | None = None) -> list[Match]:
         """Best entries for a question's content words, best first, one Match per entry.
 
-        `within`: score only these entries' questions (to choose among known candidates).
+        `within`: score only these entries' questions (to choose among known candidates);
+        `allowed`: only these entries may be returned; `concepts`: text read as a concept
+        (登记 → 上牌): a word inside it counts as said by an entry covering that concept.
         """
-        query = list(dict.fromkeys(w for w in words if w not in STOPWORDS))
+        # the last words of a long message: a question is far shorter, and the work grows by the word
+        query = list(dict.fromkeys(w for w in words if w not in STOPWORDS))[-MAX_QUERY_WORDS:]
         if not query:
             return []
         weights = {w: self.weight(w) for w in query}
@@ -121,11 +128,14 @@ class Index:
             candidates = self._candidates(query, weights, chars)
         else:
             candidates = [di for e in within for di in self.entry_docs[e]]
+        if allowed is not None:
+            candidates = [di for di in candidates if self.docs[di].entry in allowed]
         related = {w: self._related(w) for w in query if len(w) >= 2}
+        concept_of = {w: c for w in query for text, c in (concepts or {}).items() if w in text}
         best: dict[int, Match] = {}
         for di in candidates:
             doc = self.docs[di]
-            score = self._score(query, weights, total, chars, doc, related)
+            score = self._score(query, weights, total, chars, doc, related, concept_of)
             current = best.get(doc.entry)
             if current is None or score > current.score:
                 best[doc.entry] = Match(doc.entry, score, di)
@@ -188,7 +198,7 @@ class Index:
         return frozenset(inside)
 
     def _score(self, query: list[str], weights: dict[str, float], total: float, chars: str, doc: Doc,
-               related: dict[str, frozenset[str]]) -> float:
+               related: dict[str, frozenset[str]], concept_of: dict[str, str]) -> float:
         got = 0.0
         doc_got = 0.0
         in_questions = False  # did any word match the entry's questions, not just its answer?
@@ -207,6 +217,9 @@ class Index:
                 share = PARTIAL if any(d in w for d in doc.words & related[w]) else PARTIAL / 2
                 got += weights[w] * share
                 doc_got += self.weight(w) * share
+            elif concept_of.get(w) in self.entry_concepts[doc.entry]:
+                got += weights[w] * CONCEPT_CREDIT
+                in_questions = True
             elif w in answer:
                 got += weights[w] * ANSWER_CREDIT
         # A long message carries context (快递都送到家了…) that no entry explains: its unexplained

@@ -41,6 +41,7 @@ class Reply:
     candidates: tuple[Candidate, ...] = ()
     choices: tuple[Candidate, ...] = ()
     knowledge_version: str = ""
+    reason: str = ""  # which step decided, and why: "aspect:载人 not held for 电动自行车"
     extra: dict = field(default_factory=dict, compare=False)
 
     def to_json(self) -> dict:
@@ -51,6 +52,7 @@ class Reply:
             "answer": self.text,
             "entry": self.entry_id,
             "score": round(self.score, 4),
+            "reason": self.reason,
             "candidates": [
                 {"id": c.id, "question": c.question, "score": round(c.score, 4)} for c in self.candidates
             ],

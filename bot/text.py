@@ -19,7 +19,7 @@ import opencc
 from pypinyin import Style, lazy_pinyin
 from rapidfuzz.distance import Levenshtein
 
-MAX_QUERY_CHARS = 300  # matching looks at this much; a citizen's question is far shorter
+MAX_QUERY_CHARS = 120  # matching looks at this much of a message's end; a citizen's question is far shorter (the longest of 1,188 labelled ones: 84)
 
 # Words that carry no topic: question frames, pronouns, particles. They still count for the
 # character similarity, but a match on them alone must never look like an answer.
@@ -52,6 +52,8 @@ QUESTION_TYPES = {
 }
 _QUESTION_TYPE = {w: t for t, words in QUESTION_TYPES.items() for w in words}
 TERM_BOOST = 1.3  # a word staff listed as a domain term weighs more than one jieba merely knows
+NOISE_RUN, NOISE_SHARE = 20, 0.85  # a run this long, nearly all characters jieba joins into no word, is noise: not repaired
+REPAIR_CACHE = 4096  # runs of text remembered with their repair, per knowledge version
 COMMON_WORD = 100  # jieba frequency above which a word is taken as meant, never as a typo
 # A number before a unit: digits, two or more Chinese numerals (一码 is not 1 码), or the
 # question 多少 / 几; then 多 / 来 for "about" (四十多码).
@@ -118,6 +120,9 @@ class TextProcessor:
         self._by_pinyin: dict[tuple[str, ...], str] = {}
         self._by_fuzzy: dict[tuple[str, ...], str] = {}  # domain terms by fuzzy pinyin (视屏 → 视频)
         self._by_len: dict[tuple[int, int, str], list[tuple[str, str]]] = {}  # (length, position, char)
+        # runs already repaired (a flood repeats them; citizens repeat questions): repair costs
+        # by the character, a lookup does not
+        self._repaired: dict[str, str] = {}
         # Words restored only from an exact homophone (留血 → 流血), never from a near one:
         # 放车 must not become 翻车.
         self._homophones = {self.normalize(w).replace(" ", "") for w in homophones}
@@ -187,6 +192,7 @@ class TextProcessor:
         self._by_pinyin = {}
         self._by_fuzzy = {}
         self._by_len = {}
+        self._repaired = {}
         for word in sorted(self.terms | words | self._homophones):
             if len(word) < 2 or not _HAN.search(word) or word in STOPWORDS or len(word) > 8:
                 continue
@@ -216,7 +222,13 @@ class TextProcessor:
         out = []
         for run in re.split(rf"([{_CJK}]+)", text):
             if run and _HAN.match(run):
-                run = self._repair_run(run)
+                fixed = self._repaired.get(run)
+                if fixed is None:
+                    fixed = self._repair_run(run)
+                    if len(self._repaired) >= REPAIR_CACHE:
+                        self._repaired.clear()
+                    self._repaired[run] = fixed
+                run = fixed
             out.append(run)
         return "".join(out)
 
@@ -232,6 +244,8 @@ class TextProcessor:
                 loose.add(pos)
             pos += len(word)
             bounds.add(pos)
+        if len(run) >= NOISE_RUN and len(loose) > len(run) * NOISE_SHARE:
+            return run  # mostly characters jieba joins into no word: noise, not a question with a slip
         chars = list(run)
         i = 0
         while i < len(chars):

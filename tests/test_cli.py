@@ -62,7 +62,10 @@ def test_ask_json_one_line_per_input_line_in_order_from_a_real_process():
     assert out[0]["status"] == "answer" and out[0]["entry"] == "ebike-plates"
     assert out[1]["status"] == "fallback"
     assert out[3]["status"] == "emergency" and "122" in out[3]["answer"]
-    assert set(out[0]) == {"query", "status", "answer", "entry", "score", "candidates"}
+    assert set(out[0]) == {"query", "status", "answer", "entry", "score", "candidates", "reason"}
+    # which step decided, and why: staff read it to see what the engine understood
+    assert out[0]["reason"].startswith("answer: ebike-plates") and "上牌" in out[0]["reason"]
+    assert out[3]["reason"].startswith("emergency")
     assert all({"id", "question", "score"} == set(c) for c in out[0]["candidates"])
 
 

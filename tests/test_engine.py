@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot.engine import build_engine
 from bot.reply import ANSWER, CLARIFY, EMERGENCY, FALLBACK, SMALLTALK
 
 
@@ -80,7 +81,7 @@ def test_smalltalk_and_greeting_before_a_question(engine):
     reply = engine.answer("你好，电动车要上牌吗")
     assert (reply.status, reply.entry_id) == (ANSWER, "ebike-plates")
     # a particle ends smalltalk; at the start of the question it is part of a word (了解)
-    intent, rest = engine._smalltalk_split("你好了解一下电动车上牌")
+    intent, rest = engine.step("smalltalk").split("你好了解一下电动车上牌")
     assert intent is not None and rest.startswith("了解")
 
 
@@ -118,8 +119,8 @@ def test_typo_repair_never_turns_a_common_word_into_an_emergency(engine):
     common = [w for w in text.general_words(100) if len(w) >= 2]
     assert len(common) > 10_000
     flagged = [w for w in common
-               if emergency.detect(text.repair_typos(text.normalize(w)), engine._detector)
-               and not emergency.detect(text.normalize(w), engine._detector)]
+               if emergency.detect(text.repair_typos(text.normalize(w)), engine.step("emergency").detector)
+               and not emergency.detect(text.normalize(w), engine.step("emergency").detector)]
     assert flagged == []
     assert all(text.repair_typos(w) == w for w in common[:5000])
 
@@ -237,7 +238,7 @@ def test_a_very_long_story_keeps_its_question_at_the_end(engine):
 
 def test_choices_for_another_city_are_national_rules_only(engine):
     reply = engine.answer("在北京电动车")
-    national = {e.id for i, e in enumerate(engine.knowledge.entries) if i in engine._national}
+    national = {e.id for i, e in enumerate(engine.knowledge.entries) if i in engine.step("other-place").national}
     assert reply.choices and {c.id for c in reply.choices} <= national
 
 
@@ -267,3 +268,40 @@ def test_smalltalk_with_nothing_meant_left_over_is_smalltalk(engine, text):
 ])
 def test_statistics_and_money_after_the_fact_are_no_emergency(engine, question):
     assert engine.answer(question).status != EMERGENCY
+
+
+def test_a_telegram_sized_message_reads_a_capped_number_of_clauses(engine):
+    """4096 characters of clauses (Telegram's limit) cost what a long question costs: only the
+    message's first and last clauses are read; harm told at either end is still caught."""
+    from bot.pipeline import HEAD_CLAUSES, TAIL_CLAUSES, Asked
+
+    flood = ("没受伤," * 1400)[:4096]
+    asked = Asked(flood)
+    assert engine.step("read")(asked) is None
+    assert len(asked.clauses) <= HEAD_CLAUSES + TAIL_CLAUSES
+    assert engine.answer(flood).status != EMERGENCY
+    assert engine.answer("我受伤了流血了，" + flood[: 4096 - 8]).status == EMERGENCY
+    assert engine.answer(flood[: 4096 - 8] + "他流了好多血").status == EMERGENCY
+
+
+def test_reason_says_which_step_decided(engine):
+    assert engine.answer("电动车能骑多快").reason == "answer: ebike-speed (subject 电动自行车, aspect 车速)"
+    assert engine.answer("驾照过期了怎么办").reason == "subject:驾驶证 has no entry"
+    assert engine.answer("太原车管所电话多少").reason.startswith("place:太原")
+    assert engine.answer("出车祸了有人受伤").reason.startswith("emergency")
+
+
+def test_an_entry_staff_have_not_annotated_yet_does_not_take_every_question(tmp_path, knowledge_dir):
+    # A new entry without subjects/aspects once counted as covering everything, so the engine
+    # answered every question from it (or fell back) until staff annotated it.
+    for f in knowledge_dir.glob("*.yaml"):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    (tmp_path / "extra.yaml").write_text(
+        "topic: 测试\nentries:\n  - id: moved-office\n    questions: [车管所的新地址在哪, 车管所新址在哪里, 车管所搬家了吗,"
+        " 车管所现在在哪办公, 车管所换地方了吗]\n    answer: 测试答案。\n    source: 测试来源\n    updated: 2025-01-10\n",
+        encoding="utf-8")
+    engine, problems = build_engine(str(tmp_path))
+    assert engine is not None
+    for question, entry in (("电动车最高车速是多少", "ebike-speed"), ("高速上车坏了警示牌放多远", "accident-expressway")):
+        reply = engine.answer(question)
+        assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason

@@ -220,7 +220,8 @@ def test_a_question_copied_from_another_entry_is_an_error_at_both_lines(tmp_path
     write(tmp_path, "extra.yaml", EXTRA_WITH_ANOTHER_ENTRYS_QUESTION.replace("古城大队的新地址", "古城大队搬到哪里了？"))
     problems, _ = check_knowledge(str(tmp_path))
     assert at(errors(problems), "extra.yaml", 6, "is also in entry 'gucheng-office'")
-    assert at(errors(problems), "team.yaml", 14, "is also in entry 'moved-office'")
+    line = (knowledge_dir / "team.yaml").read_text(encoding="utf-8").splitlines().index("      - 古城大队搬到哪里了？") + 1
+    assert at(errors(problems), "team.yaml", line, "is also in entry 'moved-office'")
     assert not at(problems, "extra.yaml", 6, "does not reach it")  # said once
 
 
@@ -278,3 +279,45 @@ entries:
     assert at(found, "t.yaml", 3, "must be lower-case")
     assert at(found, "t.yaml", 7, "'updated' must be a date")
     assert at(found, "t.yaml", 3, "related id 'no-such-entry' does not exist")
+
+
+CONCEPTS = """subjects:
+  电动自行车: [电动车, 电瓶车]
+aspects:
+  车速: [多快, 几码]
+  上牌: [挂牌]
+"""
+
+
+def test_entries_name_their_subjects_and_aspects_from_the_concept_files(tmp_path):
+    write(tmp_path, "emergency.yaml", EMERGENCY)
+    write(tmp_path, "concepts.yaml", CONCEPTS)
+    # a second file adds variants to a standard word and a subject of its own
+    write(tmp_path, "concepts-law.yaml", "subjects:\n  电动自行车: [小电驴]\n  驾驶证: [驾照]\n")
+    write(tmp_path, "t.yaml", GOOD_ENTRY.replace("  - id: test-one\n", "  - id: test-one\n    subjects: [电动自行车]\n    aspects: [上牌]\n"))
+    knowledge, problems = load_knowledge(tmp_path)
+    assert errors(problems) == []
+    entry = knowledge.entries[0]
+    assert entry.subjects == ("电动自行车",) and entry.aspects == ("上牌",)
+    assert {k: set(v) for k, v in knowledge.concepts.subjects.items()} == {"电动自行车": {"电动车", "电瓶车", "小电驴"}, "驾驶证": {"驾照"}}
+    assert knowledge.concepts.aspects["车速"] == ("多快", "几码")
+
+
+def test_concept_mistakes_are_reported_at_their_line(tmp_path):
+    write(tmp_path, "emergency.yaml", EMERGENCY)
+    write(tmp_path, "concepts.yaml", CONCEPTS)
+    write(tmp_path, "concepts-law.yaml", "aspects:\n  载人: [带人]\n  上牌: [登记]\n  费用: [几码]\n")
+    write(tmp_path, "t.yaml", GOOD_ENTRY.replace("  - id: test-one\n", "  - id: test-one\n    subjects: [电动自行车]\n    aspects: [车速, 车重]\n")
+          + "  - id: test-two\n    questions: [甲, 乙, 丙, 丁, 戊]\n    answer: a\n    source: s\n    updated: 2025-01-10\n")
+    knowledge, problems = load_knowledge(tmp_path)
+    # the same variant under two standard words: an error where it is said the second time
+    # (files are read in name order), naming the first place
+    assert at(errors(problems), "concepts.yaml", 4, "concepts-law.yaml:4")
+    # an aspect no concept file defines: an error at its line; the entry is still served without it
+    assert at(errors(problems), "t.yaml", 5, "车重")
+    assert knowledge.by_id()["test-one"].aspects == ("车速",)
+    # repeating a standard word with a new variant is no error
+    assert set(knowledge.concepts.aspects["上牌"]) == {"挂牌", "登记"}
+    # an entry that names no subject: a warning at the entry
+    warned = [p for p in problems if p.severity == "warning" and "test-two" in p.message]
+    assert {p.line for p in warned} == {10} and len(warned) == 2

@@ -184,8 +184,9 @@ def test_the_real_trafficbot_command_and_a_closed_pipe_ends_quietly(setup):
     assert json.loads(proc.stdout)["total"] == 5
     # `export --output - | head -1`: the reader leaves after one line, long before the end
     conn = sqlite3.connect(db)
-    conn.executemany("INSERT INTO questions SELECT id || ?, ts, user_hash, chat_type, text, normalized, status, entry_id,"
-                     " score, candidates, choices, latency_ms, knowledge_version FROM questions WHERE length(id) = 12",
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(questions)")]
+    copied = ", ".join("id || ?" if c == "id" else c for c in columns)
+    conn.executemany(f"INSERT INTO questions SELECT {copied} FROM questions WHERE length(id) = 12",
                      [(f"-{i}",) for i in range(400)])
     conn.commit()
     conn.close()

@@ -41,10 +41,10 @@ def test_well_ahead_of_both_baselines(report):
 
 @pytest.mark.parametrize("name, flagged", [
     ("holdout.yaml", 0), ("blind.yaml", 0),
-    # 事故里有人受伤的时候 能不能先把车开到路边: asked in general, read as happening now; the
-    # emergency reply answers it too (do not move the car), so this false alarm is left standing
-    ("blind2.yaml", 1),
-    ("blind3.yaml", 1),  # 發生有人受傷的交通事故時，肇事車輛可以先挪走嗎: the same kind
+    # 事故里有人受伤的时候 能不能先把车开到路边 / 發生有人受傷的交通事故時…: asked in general, and
+    # read so since the emergency check knows a rule question's frame
+    ("blind2.yaml", 0),
+    ("blind3.yaml", 0),
 ])
 def test_the_other_sets_hold_the_safety_floors(engine, name, flagged):
     # Sets written apart from the knowledge: fewer exact phrasings to lean on, the same duties.

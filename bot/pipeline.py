@@ -1,0 +1,587 @@
+"""The engine's steps. `steps()` lists them once, in order: a question passes through each until one
+decides (returns a Reply). A new rule is a new step with its own data, placed in that list.
+
+Each Reply says in `reason` which step decided and why ("aspect:载人 not held for 电动自行车"), so
+staff can see it in `trafficbot ask --json` and in the query log.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+
+from bot import emergency
+from bot.config import MatchingConfig
+from bot.knowledge import Entry, Knowledge, SmalltalkIntent
+from bot.matcher import Index, Match
+from bot.reply import ANSWER, CLARIFY, EMERGENCY, FALLBACK, SMALLTALK, Candidate, Reply
+from bot.text import MAX_QUERY_CHARS, TextProcessor
+from bot.understand import ConceptReader, Reading
+
+OFFICIAL_CHANNELS = "通过“交管12123”App查询办理，或咨询当地公安交警大队"
+FALLBACK_TEXT = (
+    "抱歉，这个问题我还回答不了，不想给您说错。\n"
+    f"建议您{OFFICIAL_CHANNELS}。\n"
+    "也可以换个说法再问我，比如“电动车要上牌吗”“轻微事故怎么快处”。\n"
+    "遇到交通事故有人受伤，请立即拨打122、120。"
+)
+EMPTY_TEXT = "请直接输入您想问的交通问题，比如“电动车要上牌吗”。"
+NOT_HERE_TEXT = (
+    "我是忻州交警的问答助手，只能回答忻州本地和全国通行的交通管理问题，"
+    "其他城市的业务我不了解。\n"
+    f"建议您{OFFICIAL_CHANNELS}。"
+)
+NOT_HELD_TEXT = "关于{subject}，这个问题我这里没有资料，不想给您说错。\n建议您" + OFFICIAL_CHANNELS + "。"
+NOT_HELD_CHOICES = "关于{subject}，我能回答这些："
+CLARIFY_TEXT = "我不太确定您想问的是哪一个，请选择："
+CLARIFY_ONE_TEXT = "我不太确定，您是想问下面这个问题吗？"
+
+# Where a message's clauses break, as typed (before normalising drops the punctuation).
+_PUNCTUATION_BREAK = re.compile(r"[，,。.！!？?；;、…~]+")
+_HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# The most clauses read of one message: its first (where harm is told: 我受伤了，…) and its last
+# (where the question is). Telegram allows 4096 characters; the work stays that of a long question.
+HEAD_CLAUSES, TAIL_CLAUSES = 4, 12
+READ_CHARS = 4 * MAX_QUERY_CHARS  # of a longer message, this much of its start and of its end is read
+REPAIR_CHARS = 48  # typos are repaired in this many characters at a message's end
+MIN_CLAUSES = 3  # a message of fewer clauses is one question, not a story and a question
+STORY_CHARS, ASK_CHARS = 40, 16  # a message typed without breaks this long is a story; its ask is at the end
+ASK_CLAUSES = 2  # the clauses at a story's end whose subjects and aspects are what is asked
+ASK_MAX_CHARS = 100  # the last clauses re-read are an ask, not a story (the longest labelled question: 84)
+MAX_ASK_CLAUSES = 3  # the ask sits in the last few clauses; longer tails are the story again
+CLAUSE_MIN_SCORE = 0.55  # how sure the last clauses must be to pick among the whole's candidates
+NOT_PLACES = ("北京时间",)  # phrases that hold a place name and name no place
+PLACE_SUFFIXES = ("市", "省", "区", "县")
+# Words around smalltalk that change nothing: "好的 明白了 谢谢", "辛苦了交警同志".
+SMALLTALK_FILLERS = (
+    "请问", "明白", "嗯", "哦哦", "哦", "噢", "交警同志", "警察同志", "小同志", "同志", "警官", "小助手", "助手",
+    "小帮手", "帮手", "机器人",
+    "大家", "们", "啊", "呀", "哈", "啦", "呢", "嘛", "吧", "喔", "呐", "哇", "的", "了", "~", " ",
+)
+# Particles end a phrase; at the start they belong to the next word (你好，了解一下 → 了解).
+END_ONLY_FILLERS = frozenset(("们", "哈", "的", "了"))
+SMALLTALK_CHARS = 24  # longer than this, with no smalltalk phrase at either end, is no smalltalk
+SMALLTALK_PRIORITY = ("identity", "goodbye", "thanks", "greeting", "ack")
+
+
+@dataclass
+class Shared:
+    """What every step may read: built once per knowledge version, never changed by a question."""
+
+    knowledge: Knowledge
+    matching: MatchingConfig
+    text: TextProcessor
+    index: Index
+    reader: ConceptReader
+    position: dict[str, int] = field(default_factory=dict)  # entry id -> index
+    by_id: dict[str, Entry] = field(default_factory=dict)
+
+    def candidate(self, match: Match) -> Candidate:
+        entry = self.knowledge.entries[match.entry]
+        return Candidate(entry.id, entry.questions[0], round(match.score, 4))
+
+    def answer(self, entry: Entry, score: float, base: dict, candidates: tuple[Candidate, ...],
+               reason: str) -> Reply:
+        related = tuple(Candidate(r.id, r.questions[0], 0.0) for r in (self.by_id.get(i) for i in entry.related) if r)
+        text = f"{entry.answer}\n\n来源：{entry.source}（更新于 {entry.updated}）"
+        return Reply(ANSWER, text, entry_id=entry.id, topic=entry.topic, score=score, source=entry.source,
+                     updated=entry.updated, candidates=candidates, choices=related, reason=reason, **base)
+
+    def words(self, text: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+        """Rule words compared the way questions are: normalised, without spaces."""
+        return tuple(w for w in (self.text.normalize(x).replace(" ", "") for x in text) if w)
+
+
+@dataclass
+class Asked:
+    """One question on its way through the steps; each step fills in what it found."""
+
+    query: str
+    clauses: list[str] = field(default_factory=list)  # normalised, as typed
+    fixed: list[str] = field(default_factory=list)  # the same, typos repaired
+    normalized: str = ""
+    repaired: str = ""
+    canonical: str = ""
+    words: list[str] = field(default_factory=list)  # the canonical text's content words (jieba)
+    smalltalk: SmalltalkIntent | None = None  # a greeting before the question
+    rest: str = ""  # the question after that greeting
+    reading: Reading = field(default_factory=Reading)
+    allowed: frozenset[int] | None = None  # entries that cover what was read; None: any
+    place: str = ""  # another city named: only national rules, and only confidently
+    story_subjects: bool = False  # the subjects were told in a story, not named where it asks
+    matches: list[Match] = field(default_factory=list)
+    base: dict = field(default_factory=dict)  # the fields every Reply of this question carries
+
+
+# -- the steps ---------------------------------------------------------------------------------
+class Read:
+    """Clauses as typed, normalised (full-width, traditional script, punctuation) and repaired
+    (pinyin typos) once; an empty message is told how to ask."""
+
+    name = "read"
+
+    def __init__(self, shared: Shared):
+        self.s = shared
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        query = asked.query
+        if len(query) > 2 * READ_CHARS:
+            query = query[:READ_CHARS] + "。" + query[-READ_CHARS:]
+        raw = clauses(query)
+        if len(raw) > HEAD_CLAUSES + TAIL_CLAUSES:
+            raw = raw[:HEAD_CLAUSES] + raw[-TAIL_CLAUSES:]
+        # a clause longer than what is matched keeps its start (harm told first) and its end (the ask)
+        raw = [part for c in raw for part in ((c[:MAX_QUERY_CHARS], c[-MAX_QUERY_CHARS:])
+                                               if len(c) > 2 * MAX_QUERY_CHARS else (c,))]
+        asked.clauses = [c for c in (self.s.text.normalize(c) for c in raw) if c]
+        whole = " ".join(asked.clauses)
+        # Repair keeps a text's length and breaks at spaces: one pass serves every clause. It
+        # costs by the character, so only a message's end is repaired, where the question is.
+        head, tail = whole[:-REPAIR_CHARS], whole[-REPAIR_CHARS:]
+        repaired = head + self.s.text.repair_typos(tail)
+        if len(repaired) != len(whole):
+            repaired = whole
+        at, asked.fixed = 0, []
+        for c in asked.clauses:
+            asked.fixed.append(repaired[at:at + len(c)])
+            at += len(c) + 1
+        # A long story keeps its end: that is where the question is.
+        asked.normalized = whole[-MAX_QUERY_CHARS:].strip()
+        asked.repaired = repaired[len(whole) - len(asked.normalized):] if len(repaired) == len(whole) else ""
+        asked.base = {"query": asked.query, "normalized": asked.normalized,
+                      "knowledge_version": self.s.knowledge.version}
+        if not asked.normalized.replace(" ", ""):
+            return Reply(FALLBACK, EMPTY_TEXT, reason="read: nothing to read", **asked.base)
+        return None
+
+
+class Emergency:
+    """Someone hurt or in danger now: 122 / 120 (119 first for fire), before any matching."""
+
+    name = "emergency"
+
+    def __init__(self, shared: Shared):
+        self.s = shared
+        rules = shared.knowledge.emergency
+        self.rules = dataclasses.replace(
+            rules, urgent=shared.words(rules.urgent), harm=shared.words(rules.harm), fire=shared.words(rules.fire),
+            negations=shared.words(rules.negations), not_now=shared.words(rules.not_now))
+        self.detector = emergency.compile_rules(self.rules, shared.text)
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        # Clause by clause, as typed and as repaired: 车被撞了 人跑了 is no 撞了人.
+        danger = emergency.assess(asked.clauses, asked.fixed, self.detector)
+        if danger is None:
+            return None
+        return Reply(EMERGENCY, danger.reply, reason=f"emergency: {danger.why}", **asked.base)
+
+
+class Smalltalk:
+    """你好 / 谢谢 / 再见 / 你是谁 get their reply; a greeting before a question is dropped."""
+
+    name = "smalltalk"
+
+    def __init__(self, shared: Shared):
+        self.s = shared
+        text = shared.text
+        self.phrases = {text.normalize(p).replace(" ", ""): intent
+                        for intent in shared.knowledge.smalltalk for p in intent.phrases}
+        self.by_len = sorted(self.phrases, key=len, reverse=True)
+        self.words = {w: intent for intent in shared.knowledge.smalltalk for p in intent.phrases
+                      for w in text.content_words(text.normalize(p))}
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        intent, rest = self.split(asked.normalized.replace(" ", ""))
+        if intent is None:
+            return None
+        if not rest:
+            return Reply(SMALLTALK, intent.reply, score=1.0, reason=f"smalltalk: {intent.id}", **asked.base)
+        asked.smalltalk, asked.rest = intent, rest
+        return None
+
+    def split(self, compact: str) -> tuple[SmalltalkIntent | None, str]:
+        """(intent, the question left) when the text is or starts with smalltalk.
+
+        Phrases and fillers are peeled off both ends; when nothing is left, or only words that
+        smalltalk phrases use (你都能回答啥问题), it is smalltalk.
+        """
+        found = []
+        rest = compact
+        changed = True
+        while rest and changed:
+            changed = False
+            rest = self._strip_fillers(rest)
+            for phrase in self.by_len:
+                if rest.startswith(phrase) or rest.endswith(phrase):
+                    found.append(self.phrases[phrase])
+                    rest = rest[len(phrase):] if rest.startswith(phrase) else rest[: -len(phrase)]
+                    changed = True
+                    break
+        if rest and (found or len(rest) <= SMALLTALK_CHARS):
+            words = {w for w in self.s.text.content_words(rest) if not w.startswith("#")}
+            if not words and found:
+                rest = ""  # 好的 我知道了 再见: after the smalltalk nothing with a meaning is left
+            elif words and words <= self.words.keys():
+                found.extend(self.words[w] for w in words)
+                rest = ""
+            elif found and len(rest) <= 1:
+                rest = ""  # "谢谢你啊小同志": a stray character after smalltalk is no question
+        if not found:
+            return None, compact
+        if rest:
+            return found[0], rest
+        ids = {i.id for i in found}
+        best = next((i for p in SMALLTALK_PRIORITY for i in found if i.id == p and p in ids), found[-1])
+        return best, ""
+
+    def _strip_fillers(self, text: str) -> str:
+        changed = True
+        while text and changed:
+            changed = False
+            for f in SMALLTALK_FILLERS:
+                if f not in END_ONLY_FILLERS and text.startswith(f) and text not in self.phrases:
+                    text, changed = text[len(f):], True
+                if text.endswith(f) and text not in self.phrases:
+                    text, changed = text[: -len(f)], True
+        return text
+
+
+class Understand:
+    """Synonyms and units to standard words (电瓶车 → 电动自行车, 60伏 → 电池电压), then the question
+    read into subjects, aspects and kind (knowledge/concepts*.yaml)."""
+
+    name = "understand"
+
+    def __init__(self, shared: Shared):
+        self.s = shared
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        text = self.s.text
+        if asked.smalltalk is not None:
+            asked.canonical = text.canonical(asked.rest)
+        else:
+            asked.canonical = text.canonical(asked.normalized, asked.repaired or None)
+        tokens = text.tokens(asked.canonical)
+        asked.words = [t.word for t in tokens if t.content]
+        kind = next((t.word for t in tokens if t.word.startswith("#")), "")
+        reading = self.s.reader.read(asked.canonical, kind)
+        end = self._asking_end(asked)
+        if end is not None:
+            # A story asks at its end (先说事故经过，再问“能破案吗”): what is asked there counts;
+            # the story's subjects only when the end names none, and only those we know.
+            end_reading = self.s.reader.read(end)
+            subjects = end_reading.subjects or tuple(w for w in reading.subjects if self.s.reader.held("subjects", w))
+            reading = dataclasses.replace(reading, subjects=subjects, aspects=end_reading.aspects)
+            asked.story_subjects = not end_reading.subjects
+        asked.reading = reading
+        return None
+
+    def _asking_end(self, asked: Asked) -> str | None:
+        """The end of a story, canonical: its last clauses, or the last characters of a long
+        message typed without a break; None for a plain question."""
+        if asked.smalltalk is not None:
+            return None
+        if len(asked.clauses) >= MIN_CLAUSES:
+            return self.s.text.canonical(" ".join(asked.clauses[-ASK_CLAUSES:]), " ".join(asked.fixed[-ASK_CLAUSES:]))
+        compact = asked.canonical.replace(" ", "")
+        return compact[-ASK_CHARS:] if len(compact) > STORY_CHARS else None
+
+
+class UnknownSubject:
+    """A subject the knowledge has no entry about (驾驶证, 酒驾, 车险 …): the honest fallback, never
+    an entry that shares a word with it. Named beside a subject we know (刮蹭了保险公司怎么赔), only
+    an entry that speaks of it may answer."""
+
+    name = "unknown-subject"
+
+    def __init__(self, shared: Shared):
+        self.s = shared
+        text = shared.text
+        # each entry's words as written and as read (驾照 is read 驾驶证)
+        self.texts = [raw + " " + text.canonical(text.normalize(raw), text.normalize(raw)).replace(" ", "")
+                      for raw in (e.answer + "，".join(e.questions) for e in shared.knowledge.entries)]
+        self.variants = {w: (w, *vs) for w, vs in shared.knowledge.concepts.subjects.items()}
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        subjects = asked.reading.subjects
+        unknown = [w for w in subjects if not self.s.reader.held("subjects", w)]
+        if not unknown:
+            return None
+        reason = f"subject:{unknown[0]} has no entry"
+        if len(unknown) == len(subjects):
+            return Reply(FALLBACK, FALLBACK_TEXT, reason=reason, **asked.base)
+        speaking = frozenset(i for i, text in enumerate(self.texts)
+                             if all(any(v in text for v in self.variants.get(w, (w,))) for w in unknown))
+        if not speaking:
+            return Reply(FALLBACK, FALLBACK_TEXT, reason=reason + " and no entry speaks of it", **asked.base)
+        asked.allowed = speaking if asked.allowed is None else asked.allowed & speaking
+        return None
+
+
+class AspectNotHeld:
+    """A known subject asked about an aspect none of its entries holds (电动车能带人吗: 载人): say so
+    honestly and offer that subject's entries, never another aspect's answer. Otherwise narrow
+    the entries to those covering most of what was asked.
+
+    A detail (地点, 何时, 联系电话, 金额 … — an aspect `unknown_details` has a reply for) must be held
+    by the entry itself; of the other aspects, one is enough (上牌 for 电动车没上牌能上路吗)."""
+
+    name = "aspect-not-held"
+
+    def __init__(self, shared: Shared):
+        self.s = shared
+        self.details = {d.aspect: d.reply for d in shared.knowledge.unknown_details}
+        # a subject's own entries: those that name it first (the helmet entry also covers 机动车's
+        # seat belts, but it is no entry about cars to offer)
+        self.own: dict[str, list[int]] = {}
+        for i, e in enumerate(shared.knowledge.entries):
+            if e.subjects:
+                self.own.setdefault(e.subjects[0], []).append(i)
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        reader, reading = self.s.reader, asked.reading
+        subjects = tuple(w for w in reading.subjects if reader.held("subjects", w))
+        details = [a for a in reading.aspects if a in self.details]
+        others = tuple(a for a in reading.aspects if a not in self.details)
+        if details and not reading.subjects:
+            # 几点上班 / 多少钱 of nothing named (市民之家 is no subject of ours): no entry holds it
+            return Reply(FALLBACK, self.details[details[0]], reason=f"aspect:{details[0]} asked of no subject", **asked.base)
+        allowed = reader.covering("subjects", subjects) if subjects else None
+        aspect = ""  # the first asked aspect that leaves no entry
+        for group in [(d,) for d in details] + ([others] if others else []):
+            allowed = _narrow(allowed, reader.covering("aspects", group))
+            if not allowed and not aspect:
+                aspect = group[0]
+        if allowed is None:
+            return None
+        if allowed:
+            # subjects told in a story gate, but do not rank: the asking end does
+            allowed = self._best_covered(allowed, () if asked.story_subjects else subjects, reading.aspects)
+            asked.allowed = allowed if asked.allowed is None else allowed & asked.allowed
+            return None
+        subject = subjects[0] if subjects else ""
+        reason = f"aspect:{aspect} not held" + (f" for {subject}" if subject else " by any entry")
+        text = self.details.get(aspect) or (NOT_HELD_TEXT.format(subject=subject) if subject else FALLBACK_TEXT)
+        own = [i for w in subjects for i in self.own.get(w, ())]
+        if not own:
+            return Reply(FALLBACK, text, reason=reason, **asked.base)
+        # That subject's own entries as choices, the closest to the words first.
+        matches = self.s.index.search(asked.words, limit=self.s.matching.max_choices, within=tuple(own[:SMALL_SUBJECT]))
+        ranked = list(dict.fromkeys([m.entry for m in matches] + own))
+        choices = tuple(self.s.candidate(Match(i, 0.0, 0)) for i in ranked[:self.s.matching.max_choices])
+        lines = [text.rstrip(), NOT_HELD_CHOICES.format(subject=subject)]
+        lines += [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
+        return Reply(CLARIFY, "\n".join(lines), candidates=choices, choices=choices, reason=reason, **asked.base)
+
+    def _best_covered(self, allowed: frozenset[int], subjects: tuple[str, ...], aspects: tuple[str, ...]) -> frozenset[int]:
+        """Of the entries allowed, those covering the most of what was asked (上牌 and 地点 over
+        上牌 alone). An entry naming no concepts (one staff have not annotated yet) stays in the
+        running for the lexical score, but never outranks the annotated ones by default."""
+        asked = frozenset(subjects) | frozenset(aspects)
+        concepts = self.s.reader.entry_concepts
+        cover = {i: len(asked & concepts[i]) for i in allowed if concepts[i]}
+        open_ = [i for i in allowed if not concepts[i]]
+        most = max(cover.values(), default=0)
+        best = [i for i, n in cover.items() if n == most]
+        if len(aspects) >= 2 and best:
+            # 60V的电瓶车符合国标吗 asks 电压 and 国标: the voltage entry, not the whole standard
+            # that covers them too — the one saying least beyond what was asked.
+            fewest = min(len(self.s.knowledge.entries[i].aspects) for i in best)
+            best = [i for i in best if len(self.s.knowledge.entries[i].aspects) == fewest]
+        return frozenset(best + open_)
+
+
+def _narrow(allowed: frozenset[int] | None, by: frozenset[int]) -> frozenset[int]:
+    return by if allowed is None else allowed & by
+
+
+class Retrieve:
+    """Lexical scoring (index, jieba words, rapidfuzz) ranks the entries the reading allows."""
+
+    name = "retrieve"
+
+    def __init__(self, shared: Shared):
+        self.s = shared
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        asked.matches = self.s.index.search(
+            asked.words, limit=max(5, self.s.matching.max_choices + 1),
+            within=_few(asked.allowed), allowed=asked.allowed, concepts=asked.reading.said)
+        return None
+
+
+class OtherPlace:
+    """A question naming another city (在太原…) is answered only by an entry of national rules, and
+    only confidently (`decide` says "I only know Xinzhou" otherwise); never with a detail (an
+    office's address, phone, hours): this city's offices and figures do not hold there."""
+
+    name = "other-place"
+
+    def __init__(self, shared: Shared):
+        self.s = shared
+        self.places = shared.words(shared.knowledge.other_places)
+        home = shared.knowledge.home_place
+        self.national = frozenset(i for i, e in enumerate(shared.knowledge.entries)
+                                  if home and home not in e.source and home not in e.answer)
+        self.details = frozenset(d.aspect for d in shared.knowledge.unknown_details)
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        place = self.named(asked.canonical.replace(" ", ""))
+        if place is None:
+            return None
+        asked.place = place
+        asked.allowed = self.national if asked.allowed is None else asked.allowed & self.national
+        detail = next((a for a in asked.reading.aspects if a in self.details), None)
+        if detail is None:
+            return None
+        return Reply(FALLBACK, NOT_HERE_TEXT, reason=f"place:{place} is not ours, aspect:{detail} asked", **asked.base)
+
+    def named(self, compact: str) -> str | None:
+        """A place named as a place: not inside a longer word (大同小异) nor a fixed phrase (北京时间)."""
+        hits = [p for p in self.places if p in compact]
+        if not hits:
+            return None
+        for phrase in NOT_PLACES:
+            compact = compact.replace(phrase, " " * len(phrase))
+        starts, at = {}, 0
+        for w in self.s.text.segments(compact):
+            starts[at] = w
+            at += len(w)
+        for place in hits:
+            i = compact.find(place)
+            while i != -1:
+                word = next((w for s, w in starts.items() if s <= i < s + len(w)), place)
+                if word == place or len(word) <= len(place) or word[len(place):] in PLACE_SUFFIXES:
+                    return place
+                i = compact.find(place, i + 1)
+        return None
+
+
+class LastClauses:
+    """A long message tells a story and asks at its end (…听说可以申请救助基金，这个去哪申请): when the
+    whole is unsure, the last clauses may choose among its best candidates — only confidently, and
+    only naming something of that entry (a lone 该咋办 chooses nothing)."""
+
+    name = "last-clauses"
+
+    def __init__(self, shared: Shared):
+        self.s = shared
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        whole = decide(self.s, asked, asked.matches)
+        if whole.status == ANSWER or asked.smalltalk is not None or len(asked.clauses) < MIN_CLAUSES or not asked.matches:
+            return None
+        s = self.s
+        near_top = tuple(m.entry for m in asked.matches[:s.matching.max_choices])
+        for k in range(1, min(len(asked.clauses), MAX_ASK_CLAUSES + 1)):
+            part = " ".join(asked.clauses[-k:])
+            if len(part) > ASK_MAX_CHARS:
+                break  # no short ask at the end: a story all through
+            canonical = s.text.canonical(part, " ".join(asked.fixed[-k:]))
+            words = s.text.content_words(canonical)
+            matches = s.index.search(words, limit=max(5, s.matching.max_choices + 1), within=near_top,
+                                     concepts=asked.reading.said)
+            if not matches:
+                continue
+            end = dataclasses.replace(asked, canonical=canonical, words=words, matches=matches)
+            r = decide(s, end, matches)
+            if r.status == ANSWER and r.score >= CLAUSE_MIN_SCORE and self._names(words, r.entry_id):
+                return dataclasses.replace(r, candidates=whole.candidates,
+                                           reason=f"last {k} clause(s): " + r.reason)
+        return None
+
+    def _names(self, words: list[str], entry_id: str) -> bool:
+        known = self.s.index.entry_words[self.s.position[entry_id]]
+        return any(len(w) >= 2 and not w.startswith("#") and w in known for w in words)
+
+
+class Decide:
+    """Answer when the best is sure and ahead; otherwise up to three choices; otherwise the honest
+    fallback (thresholds: the config's `matching:`)."""
+
+    name = "decide"
+
+    def __init__(self, shared: Shared):
+        self.s = shared
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        return decide(self.s, asked, asked.matches)
+
+
+def decide(s: Shared, asked: Asked, matches: list[Match]) -> Reply:
+    """The answer, choices or fallback the scores of `matches` call for (another city: only a
+    confident answer; otherwise "I only know Xinzhou")."""
+    about = asked.reading.describe() or "words only"
+    reply = _decide(s, asked, matches, about)
+    if asked.place and reply.status != ANSWER and (not matches or matches[0].score < s.matching.answer_threshold):
+        return Reply(FALLBACK, NOT_HERE_TEXT, candidates=reply.candidates, score=reply.score,
+                     reason=f"place:{asked.place} is not ours, no national rule answers it surely", **asked.base)
+    return reply
+
+
+def _decide(s: Shared, asked: Asked, matches: list[Match], about: str) -> Reply:
+    m = s.matching
+    base = asked.base
+    candidates = tuple(s.candidate(x) for x in matches)
+    if not matches or matches[0].score < m.clarify_threshold:
+        best = matches[0].score if matches else 0.0
+        return Reply(FALLBACK, FALLBACK_TEXT, candidates=candidates, score=best,
+                     reason=f"fallback: best {best:.2f} under {m.clarify_threshold} ({about})", **base)
+    top = matches[0]
+    second = matches[1].score if len(matches) > 1 else 0.0
+    # One character alone (小, 车) is too little to answer on; it may still offer choices.
+    said = [w for w in asked.words if not w.startswith("#")]
+    meaningful = len(said) >= 2 or any(len(w) >= 2 or w.isdigit() for w in said)
+    entry = s.knowledge.entries[top.entry]
+    if meaningful and top.score >= m.answer_threshold and top.score - second >= m.margin:
+        return s.answer(entry, top.score, base, candidates, f"answer: {entry.id} ({about})")
+    close = [c for c in candidates if c.score >= m.clarify_threshold and top.score - c.score < 0.25]
+    choices = tuple(close[: m.max_choices])
+    if len(choices) == 1 and meaningful and top.score >= m.answer_threshold:
+        return s.answer(entry, top.score, base, candidates, f"answer: {entry.id}, the only close one ({about})")
+    lines = [CLARIFY_ONE_TEXT if len(choices) == 1 else CLARIFY_TEXT]
+    lines += [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
+    return Reply(CLARIFY, "\n".join(lines), score=top.score, candidates=candidates, choices=choices,
+                 reason=f"clarify: {len(choices)} close ({about})", **base)
+
+
+def steps(shared: Shared) -> tuple:
+    """The pipeline, in order. Each step decides (returns a Reply) or passes the question on."""
+    return tuple(step(shared) for step in (
+        Read,            # clauses, normalise, repair typos; nothing typed → how to ask
+        Emergency,       # someone hurt now → 122 / 120
+        Smalltalk,       # 你好 / 谢谢; a greeting before a question is dropped
+        Understand,      # synonyms, then subjects / aspects / kind
+        OtherPlace,      # another city → national rules only; no local detail
+        UnknownSubject,  # a subject no entry is about → fallback
+        AspectNotHeld,   # a known subject, an aspect none of its entries holds → say so, offer its entries
+        Retrieve,        # lexical ranking within the entries the reading allows
+        LastClauses,     # a long, unsure message → its last clauses choose
+        Decide,          # answer / clarify / fallback by score
+    ))
+
+
+SMALL_SUBJECT = 12  # so few entries allowed: score all their questions, not only the index's picks
+
+
+def _few(allowed: frozenset[int] | None) -> tuple[int, ...] | None:
+    return tuple(sorted(allowed)) if allowed is not None and len(allowed) <= SMALL_SUBJECT else None
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of a message as typed: split at punctuation, and at a space between two Chinese
+    words of two characters or more — a space beside a single character (电 动 车, 受 伤了) spells
+    one word out and breaks nothing."""
+    out = []
+    for part in _PUNCTUATION_BREAK.split(text):
+        run: list[str] = []
+        for piece in part.split():
+            if run and (len(piece) == 1 or len(run[-1]) == 1):
+                run[-1] += piece
+            elif run and not (_HAN_CHAR.match(run[-1][-1]) and _HAN_CHAR.match(piece[0])):
+                run[-1] += " " + piece  # hit a pedestrian: spaces between Latin words are no breaks
+            else:
+                run.append(piece)
+        out.extend(run)
+    return out

@@ -1,0 +1,111 @@
+"""Reading a question into what it is about: subjects (电动自行车, 救助基金 …), aspects (车速, 上牌,
+在哪 …) and the kind of question (#what, #how …), from the concept files (knowledge/concepts*.yaml).
+
+The engine answers only with an entry that covers what was read, so this is where "right subject,
+wrong aspect" is stopped: 电动车能骑多快 asks 车速, and the helmet entry does not hold it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.knowledge import Concepts, Entry
+from bot.text import TextProcessor
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a question asks: standard words of the concept files, in the order they were said."""
+
+    subjects: tuple[str, ...] = ()
+    aspects: tuple[str, ...] = ()
+    kind: str = ""  # the first question frame (#what, #how, #where …), for the reason only
+    # the text each concept was read from (登记 → 上牌): lets scoring credit an entry covering it
+    said: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def describe(self) -> str:
+        parts = []
+        if self.subjects:
+            parts.append("subject " + "/".join(self.subjects))
+        if self.aspects:
+            parts.append("aspect " + "/".join(self.aspects))
+        return ", ".join(parts)
+
+
+class ConceptReader:
+    """Built once per knowledge version: one regular expression per kind, longest variant first, so
+    流动车管所 is read as itself and not as 车管所, and 无人受伤 not as 受伤."""
+
+    def __init__(self, concepts: Concepts, entries: tuple[Entry, ...], text: TextProcessor):
+        self.text = text
+        self._subjects = self._compile(concepts.subjects)
+        self._aspects = self._compile(concepts.aspects)
+        # Per concept, the entries that cover it; an entry naming none is about anything.
+        self.subject_entries: dict[str, frozenset[int]] = _owners(entries, "subjects")
+        self.aspect_entries: dict[str, frozenset[int]] = _owners(entries, "aspects")
+        self.open_subject = frozenset(i for i, e in enumerate(entries) if not e.subjects)
+        self.open_aspect = frozenset(i for i, e in enumerate(entries) if not e.aspects)
+        self.entry_concepts = tuple(frozenset(e.subjects) | frozenset(e.aspects) for e in entries)
+
+    def _compile(self, table: dict[str, tuple[str, ...]]) -> tuple[dict[str, str], tuple[int, ...]]:
+        """Variants as questions are read: normalised, synonyms replaced (电瓶车 → 电动自行车).
+        No typo repair: a lone word out of context is no typo. With their lengths, longest first."""
+        standard_of: dict[str, str] = {}
+        for standard, variants in table.items():
+            for word in (standard, *variants):
+                n = self.text.normalize(word).replace(" ", "")
+                for form in {n, self.text.canonical(n, n).replace(" ", "")}:
+                    if form:
+                        standard_of.setdefault(form, standard)
+        return standard_of, tuple(sorted({len(w) for w in standard_of}, reverse=True))
+
+    def read(self, canonical: str, kind: str = "") -> Reading:
+        compact = canonical.replace(" ", "")
+        said: dict[str, str] = {}
+        found = []
+        for standard_of, lengths in (self._subjects, self._aspects):
+            words = _longest(standard_of, lengths, compact)
+            found.append(tuple(dict.fromkeys(standard_of[w] for w in words)))
+            said.update((w, standard_of[w]) for w in words)
+        return Reading(found[0], found[1], kind, said)
+
+    def covering(self, kind: str, words: tuple[str, ...]) -> frozenset[int]:
+        """Entries covering at least one of `words` (subjects or aspects), open entries included."""
+        table = self.subject_entries if kind == "subjects" else self.aspect_entries
+        out: set[int] = set(self.open_subject if kind == "subjects" else self.open_aspect)
+        for w in words:
+            out |= table.get(w, frozenset())
+        return frozenset(out)
+
+    def held(self, kind: str, word: str) -> bool:
+        table = self.subject_entries if kind == "subjects" else self.aspect_entries
+        return bool(table.get(word))
+
+
+def _longest(standard_of: dict[str, str], lengths: tuple[int, ...], text: str) -> list[str]:
+    """The variants said, in order; of two that overlap the longer wins (队史馆 over 交警队 in
+    交警队史馆), whichever starts first. A number counts only whole (120, not inside 2018)."""
+    spans = []
+    for i in range(len(text)):
+        for n in lengths:
+            word = text[i:i + n]
+            if len(word) == n and word in standard_of and not (
+                    word[0].isdigit() and i > 0 and text[i - 1].isdigit()
+                    or word[-1].isdigit() and text[i + n:i + n + 1].isdigit()):
+                spans.append((i, i + n, word))
+                break
+    taken: list[tuple[int, int, str]] = []
+    used = bytearray(len(text))
+    for start, end, word in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
+        if not any(used[start:end]):
+            used[start:end] = b"\x01" * (end - start)
+            taken.append((start, end, word))
+    return [w for _, _, w in sorted(taken)]
+
+
+def _owners(entries: tuple[Entry, ...], kind: str) -> dict[str, frozenset[int]]:
+    out: dict[str, set[int]] = {}
+    for i, entry in enumerate(entries):
+        for word in getattr(entry, kind):
+            out.setdefault(word, set()).add(i)
+    return {w: frozenset(s) for w, s in out.items()}

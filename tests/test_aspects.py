@@ -1,0 +1,53 @@
+"""The aspect-swap set (tests/eval/aspects.yaml): every subject of the knowledge asked about the
+aspects citizens ask (speed, weight, plates, passengers, theft, where, when, how much …). A right
+subject with the wrong aspect must never be answered: the answer comes from an entry holding the
+aspect asked, or the bot says it has nothing on it; its choices are that subject's entries."""
+
+import pytest
+import yaml
+
+from bot.evaluate import DEFAULT_SET
+from bot.reply import ANSWER, CLARIFY, FALLBACK
+
+SET = DEFAULT_SET.parent / "aspects.yaml"
+
+
+@pytest.fixture(scope="module")
+def results(engine):
+    items = yaml.safe_load(SET.read_text(encoding="utf-8"))
+    out = []
+    for item in items:
+        expect = item["expect"] if isinstance(item["expect"], list) else [item["expect"]]
+        out.append((item, expect, engine.answer(item["q"])))
+    return out
+
+
+def test_the_set_asks_every_subject_many_aspects(results):
+    subjects = {item["subject"] for item, _, _ in results}
+    assert len(results) >= 100 and len(subjects) >= 18
+    assert sum(expect == [FALLBACK] for _, expect, _ in results) >= 40  # aspects the knowledge does not hold
+
+
+def test_never_an_answer_from_another_aspects_entry(results):
+    wrong = [(item["q"], reply.entry_id) for item, expect, reply in results
+             if reply.status == ANSWER and reply.entry_id not in expect]
+    assert wrong == []
+
+
+def test_every_clarify_choice_is_about_the_subject_asked(engine, results):
+    off = [(item["q"], c.id) for item, _, reply in results if reply.status == CLARIFY
+           for c in reply.choices if item["subject"] not in engine.entry(c.id).subjects]
+    assert off == []
+
+
+def test_what_the_knowledge_holds_is_answered(results):
+    held = [(item, expect, reply) for item, expect, reply in results if expect != [FALLBACK]]
+    right = [1 for _, expect, reply in held if reply.status == ANSWER and reply.entry_id in expect]
+    assert len(right) / len(held) >= 0.95
+
+
+def test_an_aspect_not_held_is_said_so_with_its_subject(engine):
+    reply = engine.answer("电动车能带人吗")
+    assert reply.status == CLARIFY and reply.reason == "aspect:载人 not held for 电动自行车"
+    assert "电动自行车" in reply.text and "没有资料" in reply.text
+    assert reply.choices and all("电动自行车" in engine.entry(c.id).subjects for c in reply.choices)
