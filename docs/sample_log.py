@@ -33,13 +33,16 @@ ADMIN = 9001
 # "did you mean" choice for entry ID, "pick ID +" also rates the answer it brings.
 CONVERSATIONS: list[tuple[int, str, str]] = [
     (1001, "你好", ""),
-    (1001, "电动车牌照", "pick ebike-plates +"),
-    (1002, "电动车牌照", "pick ebike-plates +"),
-    (1003, "电动车牌照", "pick ebike-plates"),
+    (1001, "出了事故咋整", "pick accident-minor +"),
+    (1002, "出了事故咋整", "pick accident-minor +"),
+    (1003, "出了事故咋整", "pick accident-minor"),
+    (1004, "电动车的事", "pick ebike-standard +"),
+    (1005, "电动车的事", "pick ebike-standard -"),
     (1002, "电动车上牌要啥", "+"),
-    (1004, "头盔怎么办", "-"),
-    (1005, "驾照扣分怎么查", ""),
-    (1006, "驾照扣分在哪查", ""),
+    (1006, "头盔怎么办", "-"),
+    (1007, "驾照扣分怎么查", ""),
+    (1008, "驾照扣分在哪查", ""),
+    (1009, "车管所在哪", ""),
     (1003, "我被车撞了腿在流血", ""),
     (1007, "高速上车坏了怎么办", "+"),
 ]
