@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from bot.app import ALLOWED_UPDATES, build_application  # noqa: E402
+from handlers.app import ALLOWED_UPDATES, build_application  # noqa: E402
 from fakebotapi import FakeBotAPI  # noqa: E402
 from telegram_support import TOKEN, holder_for, make_config, real_engine  # noqa: E402
 

@@ -141,7 +141,7 @@ def cmd_main(args) -> int:
 
 
 def cmd_run(args) -> int:
-    from bot.app import run
+    from handlers.run import run  # the only door from the core to the Telegram layer
 
     return run(_config(args))
 

@@ -7,7 +7,9 @@ errors that name the key: an operator's typo must not silently fall back to a de
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -17,6 +19,16 @@ import yaml
 TOKEN_ENV = "TRAFFICBOT_TOKEN"
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# what a Bot API token looks like (bot id, colon, 35 characters): never echoed, wherever it was put
+TOKEN_SHAPE = re.compile(r"\d{3,}:[A-Za-z0-9_-]{20,}")
+SECRET_KEYS = frozenset({"telegram.token", "telegram.webhook.secret_token", "storage.hash_secret"})
+# (key, lowest allowed value): 0 would make a loop spin a CPU core, a negative one stop answering
+INTERVALS = (
+    ("storage.flush_interval", 0.01),
+    ("knowledge.watch_interval", 0.05),
+    ("telegram.poll_timeout", 1),
+    ("telegram.concurrent_updates", 1),
+)
 
 
 class ConfigError(Exception):
@@ -94,6 +106,8 @@ def _build(cls: type, data: Any, where: str, origin: str) -> Any:
     unknown = sorted(set(map(str, data)) - names)
     if unknown:
         key = f"{where}.{unknown[0]}" if where else unknown[0]
+        if TOKEN_SHAPE.search(key):
+            key = "(a key shaped like a bot token, not shown; the token belongs in telegram.token)"
         raise ConfigError(f"{origin}: unknown key '{key}' (known here: {', '.join(sorted(names))})")
     values = {}
     for name in names:
@@ -104,27 +118,37 @@ def _build(cls: type, data: Any, where: str, origin: str) -> Any:
     return cls(**values)
 
 
+def shown(value: Any, key: str) -> str:
+    """`value` as an error message may show it: a secret's (or a token-shaped) value is not shown."""
+    if key in SECRET_KEYS:
+        return f"a {type(value).__name__} (not shown: it is a secret)"
+    text = repr(value)
+    if TOKEN_SHAPE.search(text):
+        return "something shaped like a bot token (not shown; the token belongs in telegram.token)"
+    return text
+
+
 def _coerce(hint: Any, value: Any, key: str, origin: str) -> Any:
     if dataclasses.is_dataclass(hint):
         return _build(hint, value, key, origin)
     if hint is bool:
         if isinstance(value, bool):
             return value
-        raise ConfigError(f"{origin}: '{key}' must be true or false, got {value!r}")
+        raise ConfigError(f"{origin}: '{key}' must be true or false, got {shown(value, key)}")
     if hint is int:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
-        raise ConfigError(f"{origin}: '{key}' must be a whole number, got {value!r}")
+        raise ConfigError(f"{origin}: '{key}' must be a whole number, got {shown(value, key)}")
     if hint is float:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return float(value)
-        raise ConfigError(f"{origin}: '{key}' must be a number, got {value!r}")
+        raise ConfigError(f"{origin}: '{key}' must be a number, got {shown(value, key)}")
     if hint is str:
         if value is None:
             return ""
         if isinstance(value, (str, int)) and not isinstance(value, bool):
             return str(value)
-        raise ConfigError(f"{origin}: '{key}' must be text, got {value!r}")
+        raise ConfigError(f"{origin}: '{key}' must be text, got {shown(value, key)}")
     if hint == tuple[int, ...]:
         if value is None:
             return ()
@@ -132,7 +156,7 @@ def _coerce(hint: Any, value: Any, key: str, origin: str) -> Any:
         out = []
         for item in items:
             if isinstance(item, bool) or not isinstance(item, (int, str)) or not str(item).lstrip("-").isdigit():
-                raise ConfigError(f"{origin}: '{key}' must be a list of numeric Telegram user ids, got {item!r}")
+                raise ConfigError(f"{origin}: '{key}' must be a list of numeric Telegram user ids, got {shown(item, key)}")
             out.append(int(item))
         return tuple(out)
     raise ConfigError(f"{origin}: '{key}' has an unsupported type")  # pragma: no cover - schema bug
@@ -157,6 +181,34 @@ def _validate(cfg: Config, origin: str) -> None:
         raise ConfigError(f"{origin}: 'telegram.webhook.port' must be a TCP port (1-65535)")
     if cfg.logging.level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):
         raise ConfigError(f"{origin}: 'logging.level' must be DEBUG, INFO, WARNING or ERROR")
+    for key, lowest in INTERVALS:
+        section, name = key.split(".")
+        value = getattr(getattr(cfg, section), name)
+        if not (math.isfinite(value) and value >= lowest):
+            raise ConfigError(f"{origin}: '{key}' 必须至少为 {lowest} / must be at least {lowest} (0 would keep a "
+                              f"CPU core busy, a negative value stops the bot answering), got {value!r}")
+    _validate_addresses(cfg, origin)
+
+
+def _validate_addresses(cfg: Config, origin: str) -> None:
+    tg = cfg.telegram
+    token = tg.token.strip()
+    for key, url in (("telegram.base_url", tg.base_url), ("telegram.base_file_url", tg.base_file_url),
+                     ("telegram.webhook.url", tg.webhook.url)):
+        if (token and token in url) or TOKEN_SHAPE.search(url):
+            raise ConfigError(f"{origin}: '{key}' 里有机器人 token，请删掉 / contains the bot token: remove it "
+                              "(the bot adds the token itself; keep it in telegram.token or TRAFFICBOT_TOKEN)")
+    for key, url in (("telegram.base_url", tg.base_url), ("telegram.base_file_url", tg.base_file_url)):
+        if url and not url.startswith(("https://", "http://")):
+            raise ConfigError(f"{origin}: '{key}' 必须以 https:// 开头 / must start with https:// "
+                              "(e.g. https://api.telegram.org/bot)")
+    if tg.webhook.url and not tg.webhook.url.startswith("https://"):
+        raise ConfigError(f"{origin}: 'telegram.webhook.url' 必须是 https:// 地址 / must be an https:// address: "
+                          "Telegram posts updates only to HTTPS")
+    secret = tg.webhook.secret_token
+    if secret and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
+        raise ConfigError(f"{origin}: 'telegram.webhook.secret_token' 只能用字母、数字、_ 和 - / may hold only "
+                          "A-Z, a-z, 0-9, _ and - (1 to 256 characters), as Telegram requires")
 
 
 def _resolve(path: str, base: Path) -> str:

@@ -1,5 +1,6 @@
-"""Telegram handlers, one module per kind of update; wired in bot/app.py.
+"""The Telegram layer: `app.py` builds the Application and wires every handler, `run.py` runs it;
+one module per kind of update (commands, messages, buttons, admin, errors).
 
-They get the engine, the query log and the admin list from `context.bot_data` and never import the
-app; the core (bot.engine, bot.reply) never imports telegram.
+Handlers get the engine, the query log, the admins and the config from a typed context
+(`context.py`); the core (bot/) never imports this package, except bot/cli.py, which starts it.
 """

@@ -1,4 +1,5 @@
-"""Staff commands: /stats, /unanswered, /reload — only for the user ids in `telegram.admins`.
+"""Staff commands: /stats, /unanswered, /reload — only for the user ids in `telegram.admins`, and
+only in a private chat (figures and citizens' questions are not for a group to read).
 
 Anyone else gets a plain "not permitted" with no figures.
 """
@@ -10,62 +11,70 @@ import functools
 import logging
 
 from telegram import Update
-from telegram.ext import ContextTypes
+from telegram.constants import ChatType
 
 from handlers import admin_texts
-from handlers.common import ADMINS, KNOWLEDGE, QUERYLOG, respond
-from handlers.render import NOT_PERMITTED, Outgoing, esc, split_plain
+from handlers.common import respond
+from handlers.context import BotContext
+from handlers.render import CHUNK, NOT_PERMITTED, STAFF_IN_PRIVATE, Outgoing, esc, split_plain
 
 log = logging.getLogger(__name__)
 
 NO_LOG = "查询日志未启用，暂无统计。"
-MAX_PROBLEMS = 10
+MAX_PROBLEMS = 10  # problems listed after a reload; the rest are counted
+MAX_PROBLEM_TEXT = 300  # characters of one problem line (a long YAML snippet is cut)
 
 
-def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+def is_admin(update: Update, context: BotContext) -> bool:
     user = update.effective_user
-    return user is not None and user.id in context.bot_data.get(ADMINS, frozenset())
+    return user is not None and user.id in context.admins
 
 
 def staff_only(func):
-    """Run the command for admins; anyone else gets NOT_PERMITTED (and the attempt is logged)."""
+    """Run the command for admins in a private chat; anyone else gets NOT_PERMITTED (logged), an
+    admin in a group is asked to write in private."""
 
     @functools.wraps(func)
-    async def wrapper(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def wrapper(update: Update, context: BotContext) -> None:
         if not is_admin(update, context):
             log.info("refused %s for a user not in telegram.admins", func.__name__)  # no raw id in logs
             await respond(update, context, [Outgoing(NOT_PERMITTED)])
+            return
+        if update.effective_chat is None or update.effective_chat.type != ChatType.PRIVATE:
+            await respond(update, context, [Outgoing(STAFF_IN_PRIVATE)])
             return
         await func(update, context)
 
     return wrapper
 
 
-async def _report(update: Update, context: ContextTypes.DEFAULT_TYPE, name: str) -> None:
-    qlog = context.bot_data.get(QUERYLOG)
-    if qlog is None:
+async def _send_report(update: Update, context: BotContext, text: str) -> None:
+    parts = split_plain(text, CHUNK)
+    await respond(update, context, [Outgoing(f"<pre>{esc(part)}</pre>") for part in parts])
+
+
+@staff_only
+async def stats(update: Update, context: BotContext) -> None:
+    """Questions, answered share and feedback: today and the last 7 days."""
+    if context.querylog is None:
         await respond(update, context, [Outgoing(NO_LOG)])
         return
-    text = await getattr(admin_texts, name)(qlog)
-    await respond(update, context, [Outgoing(f"<pre>{esc(part)}</pre>") for part in split_plain(text, 3800)])
+    await _send_report(update, context, await admin_texts.stats_text(context.querylog))
 
 
 @staff_only
-async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Questions, answered share and feedback: today and the last 7 days."""
-    await _report(update, context, "stats_text")
-
-
-@staff_only
-async def unanswered(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unanswered(update: Update, context: BotContext) -> None:
     """The most frequent questions the bot could not answer (grouped), last 7 days."""
-    await _report(update, context, "unanswered_text")
+    if context.querylog is None:
+        await respond(update, context, [Outgoing(NO_LOG)])
+        return
+    await _send_report(update, context, await admin_texts.unanswered_text(context.querylog))
 
 
 @staff_only
-async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def reload(update: Update, context: BotContext) -> None:
     """Reload the knowledge base now; on errors the old one keeps serving."""
-    holder = context.bot_data[KNOWLEDGE]
+    holder = context.knowledge
     # loading and indexing is CPU work: keep it off the event loop
     problems = await asyncio.to_thread(holder.reload)
     errors = [p for p in problems if getattr(p, "severity", "error") != "warning"]
@@ -79,7 +88,8 @@ async def reload(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         head = f"✅ 知识库已重新加载：版本 {version}，{count} 条。"
         if warnings:
             head += f"\n⚠️ {len(warnings)} 条警告："
-    lines = [f"· {esc(str(p)[:300])}" for p in (errors or warnings)[:MAX_PROBLEMS]]
-    if len(errors or warnings) > MAX_PROBLEMS:
-        lines.append(f"……另有 {len(errors or warnings) - MAX_PROBLEMS} 条")
+    listed = errors or warnings
+    lines = [f"· {esc(str(p)[:MAX_PROBLEM_TEXT])}" for p in listed[:MAX_PROBLEMS]]
+    if len(listed) > MAX_PROBLEMS:
+        lines.append(f"……另有 {len(listed) - MAX_PROBLEMS} 条")
     await respond(update, context, [Outgoing("\n".join([head, *lines]))])

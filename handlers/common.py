@@ -1,4 +1,4 @@
-"""What every handler needs from `context.bot_data` (set once in bot/app.py) and how it sends."""
+"""How handlers ask the engine, log a question and send: shared by every kind of update."""
 
 from __future__ import annotations
 
@@ -8,31 +8,17 @@ import time
 from telegram import LinkPreviewOptions, Message, ReplyParameters, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
 
 from bot.reply import Reply
+from handlers.context import BotContext
 from handlers.render import Outgoing, render
 
 log = logging.getLogger(__name__)
 
-# bot_data keys
-KNOWLEDGE = "knowledge"  # an object with .engine (bot.reload.KnowledgeHolder or app's stand-in)
-QUERYLOG = "querylog"  # bot.querylog.QueryLog or None
-ADMINS = "admins"  # frozenset of Telegram user ids
-CONFIG = "config"  # bot.config.Config
-
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
-def engine(context: ContextTypes.DEFAULT_TYPE):
-    return context.bot_data[KNOWLEDGE].engine
-
-
-def querylog(context: ContextTypes.DEFAULT_TYPE):
-    return context.bot_data.get(QUERYLOG)
-
-
-def ask(context: ContextTypes.DEFAULT_TYPE, text: str) -> tuple[Reply, float]:
+def ask(context: BotContext, text: str) -> tuple[Reply, float]:
     """The engine's Reply and its latency in ms.
 
     Run directly on the event loop: the engine is pure CPU work of about a millisecond, and a hop to
@@ -40,7 +26,7 @@ def ask(context: ContextTypes.DEFAULT_TYPE, text: str) -> tuple[Reply, float]:
     at 4096 characters by Telegram, so no single call can run long.
     """
     start = time.perf_counter()
-    reply = engine(context).answer(text)
+    reply = context.engine.answer(text)
     return reply, (time.perf_counter() - start) * 1000
 
 
@@ -52,9 +38,9 @@ def is_group(update: Update) -> bool:
     return chat_type(update) in (ChatType.GROUP, ChatType.SUPERGROUP)
 
 
-def record_question(context: ContextTypes.DEFAULT_TYPE, update: Update, reply: Reply, latency_ms: float) -> str | None:
+def record_question(context: BotContext, update: Update, reply: Reply, latency_ms: float) -> str | None:
     """Queue the question in the query log; its id, or None without a log. Never raises."""
-    qlog = querylog(context)
+    qlog = context.querylog
     if qlog is None:
         return None
     user = update.effective_user
@@ -90,7 +76,7 @@ def topic_thread(update: Update) -> int | None:
     return msg.message_thread_id if isinstance(msg, Message) and msg.is_topic_message else None
 
 
-async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, outgoing: list[Outgoing]) -> Message | None:
+async def respond(update: Update, context: BotContext, outgoing: list[Outgoing]) -> Message | None:
     """Answer the update's chat (in its forum topic); in groups quote the message being answered."""
     msg = update.effective_message
     chat = update.effective_chat
@@ -99,7 +85,7 @@ async def respond(update: Update, context: ContextTypes.DEFAULT_TYPE, outgoing: 
     return await send(context.bot, chat.id, outgoing, reply_to=quote, thread_id=thread)
 
 
-async def respond_reply(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply,
+async def respond_reply(update: Update, context: BotContext, reply: Reply,
                         qid: str | None) -> Message | None:
     return await respond(update, context, render(reply, qid))
 

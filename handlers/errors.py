@@ -6,15 +6,15 @@ import logging
 
 from telegram import Update
 from telegram.error import NetworkError, TelegramError
-from telegram.ext import ContextTypes
 
 from handlers.common import topic_thread
+from handlers.context import BotContext
 from handlers.render import SORRY_ERROR
 
 log = logging.getLogger("trafficbot.errors")
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: BotContext) -> None:
     """Log the exception with the update id (not its content); apologise where we can."""
     update_id = update.update_id if isinstance(update, Update) else None
     if isinstance(context.error, NetworkError) and update is None:

@@ -4,9 +4,9 @@ polite "please type". In groups only what is addressed to the bot is answered.""
 from __future__ import annotations
 
 from telegram import Bot, Message, MessageEntity, Update
-from telegram.ext import ContextTypes
 
 from handlers.common import ask, is_group, record_question, respond, respond_reply
+from handlers.context import BotContext
 from handlers.render import Outgoing, PLEASE_TYPE
 
 EMPTY_QUESTION = "请问有什么可以帮您？直接输入您的问题即可，或发送 /topics 浏览常见问题。"
@@ -33,7 +33,7 @@ def addressed_text(message: Message, bot: Bot) -> str | None:
     return " ".join(text.split())
 
 
-async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_text(update: Update, context: BotContext) -> None:
     """A typed question → the engine → the rendered Reply (logged when a query log is set)."""
     message = update.message
     text = message.text or ""
@@ -50,7 +50,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await respond_reply(update, context, reply, qid)
 
 
-async def on_media(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_media(update: Update, context: BotContext) -> None:
     """Photos, stickers, voice, video, locations, documents: please type the question."""
     if is_group(update) and addressed_text(update.message, context.bot) is None:
         return

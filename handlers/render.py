@@ -1,33 +1,47 @@
 """Turn the engine's `Reply` into Telegram messages: escaped HTML, split to Telegram's length, buttons.
 
-Pure functions (no I/O): the handlers send what these return. Callback data formats (all ≤ 64 bytes,
-a button whose data would be longer is dropped):
+Pure functions (no I/O): the handlers send what these return. Callback data (all ≤ 64 bytes; a
+button whose data would be longer is dropped), each with the pattern that routes it in
+handlers/app.py (ASCII digits only, the whole data matched):
 
-    t            the topic list          t:<n>                  the questions of topic n
-    a:<entry>    answer an entry         c:<qid>:<entry>        a clarify choice of question qid
-    f:<qid>:<entry>:+ / -                feedback on the answer to question qid
+    t / tl:<p>               the topic list (page p)    t:<n> / t:<n>:<p>   topic n's questions (page p)
+    a:<entry>                answer an entry            c:<qid>:<entry>     a clarify choice of question qid
+    f:<qid>:<entry>:+ / -    feedback on the answer to question qid
 """
 
 from __future__ import annotations
 
 import html
 import logging
+import re
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.knowledge import ID_RE
 from bot.reply import ANSWER, CLARIFY, FALLBACK, Reply
 
 log = logging.getLogger(__name__)
 
-MAX_MESSAGE = 4096  # Telegram's limit, counted after entity parsing
-CHUNK = 3900  # what we put in one message, leaving room for the source line
+MAX_MESSAGE = 4096  # Telegram's limit in UTF-16 code units, counted after entity parsing
+CHUNK = 3900  # UTF-16 units of escaped text in one message, leaving room for the source line or <pre>
 MAX_CALLBACK = 64
 MAX_LABEL = 60  # characters on a button before it is shortened with …
 MAX_CHOICES = 3
+TOPICS_PER_PAGE = 12  # topic buttons on one page of the list (two a row)
+QUESTIONS_PER_PAGE = 8  # a topic's questions on one page
+
+# callback data patterns (re.ASCII: `t:²` or `t:٣` is not a topic number)
+ENTRY_ID = ID_RE.pattern.removeprefix("^").removesuffix("$")
+QUESTION_ID = r"[A-Za-z0-9_-]{1,24}"  # bot.querylog's ids
+TOPICS_DATA = re.compile(r"t(?:l:(?P<page>[0-9]{1,3}))?\Z", re.ASCII)
+TOPIC_DATA = re.compile(r"t:(?P<topic>[0-9]{1,4})(?::(?P<page>[0-9]{1,3}))?\Z", re.ASCII)
+ENTRY_DATA = re.compile(rf"a:(?P<entry>{ENTRY_ID})\Z", re.ASCII)
+CHOICE_DATA = re.compile(rf"c:(?P<qid>{QUESTION_ID})?:(?P<entry>{ENTRY_ID})\Z", re.ASCII)
+FEEDBACK_DATA = re.compile(rf"f:(?P<qid>{QUESTION_ID}):(?P<entry>{ENTRY_ID}):(?P<sign>[+-])\Z", re.ASCII)
 
 WELCOME = (
-    "您好！我是<b>忻州交警</b>的交管业务问答助手 🚦\n\n"
+    "您好！我是<b>{place}交警</b>的交管业务问答助手 🚦\n\n"
     "直接用一句话输入您的问题，例如：\n"
     "· 电动自行车需要上牌吗？\n"
     "· 轻微剐蹭，没人受伤，怎么处理？\n"
@@ -57,9 +71,13 @@ BUTTON_EXPIRED = "这个按钮已失效，请重新输入您的问题。"
 THANKS_UP = "感谢您的反馈！"
 THANKS_DOWN = "感谢反馈，我们会改进这条答复。也可以通过“交管12123”App或当地公安交警大队咨询。"
 NOT_PERMITTED = "抱歉，此命令仅限工作人员使用。"
+STAFF_IN_PRIVATE = "工作人员命令只在与机器人的私聊中回复（统计和问题内容不发到群里）。请私聊我发送这个命令。"
+ONLY_THE_ASKER = "只有提问的人可以评价这条答复。"
 SORRY_ERROR = "抱歉，系统出了点问题，请稍后再试。紧急情况请拨打 122。"
 BROWSE_TOPICS = "📚 浏览常见问题"
 BACK_TO_TOPICS = "« 返回主题列表"
+PREVIOUS_PAGE = "« 上一页"
+NEXT_PAGE = "下一页 »"
 
 
 @dataclass(frozen=True)
@@ -98,43 +116,35 @@ def keyboard(rows: list[list[InlineKeyboardButton | None]]) -> InlineKeyboardMar
     return InlineKeyboardMarkup(clean) if clean else None
 
 
-# ------------------------------------------------------------------------------- callback data
-def parse_callback(data: str) -> tuple[str, list[str]] | None:
-    """('t'|'a'|'c'|'f', fields) for our callback data, None for anything else."""
-    if not data:
-        return None
-    kind, _, rest = data.partition(":")
-    if kind == "t":
-        if rest == "":
-            return "t", []
-        return ("t", [rest]) if rest.isdigit() else None
-    if kind == "a" and rest:
-        return "a", [rest]
-    if kind == "c":
-        qid, sep, entry = rest.partition(":")
-        return ("c", [qid, entry]) if sep and entry else None
-    if kind == "f":
-        qid, sep, tail = rest.partition(":")
-        entry, sep2, sign = tail.rpartition(":")
-        if sep and sep2 and entry and sign in ("+", "-"):
-            return "f", [qid, entry, sign]
-    return None
-
-
 # ------------------------------------------------------------------------------------ splitting
+def utf16_len(text: str) -> int:
+    """Length as Telegram counts it: UTF-16 code units (an emoji outside the BMP is two)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def cut(text: str, limit: int) -> str:
+    """The longest prefix of `text` of at most `limit` UTF-16 units."""
+    units = 0
+    for i, ch in enumerate(text):
+        units += 2 if ord(ch) > 0xFFFF else 1
+        if units > limit:
+            return text[:i]
+    return text
+
+
 def split_plain(text: str, limit: int = CHUNK) -> list[str]:
-    """Split plain text so that each piece, once HTML-escaped, is at most `limit` characters.
+    """Split plain text so that each piece, once HTML-escaped, is at most `limit` UTF-16 units.
 
     Breaks at a blank line, then a line end, then a Chinese or Latin sentence end, then anywhere.
     """
     pieces: list[str] = []
     rest = text.strip("\n")
-    while len(esc(rest)) > limit:
+    while utf16_len(esc(rest)) > limit:
         # the longest prefix whose escaped form fits
         lo, hi = 1, len(rest)
         while lo < hi:
             mid = (lo + hi + 1) // 2
-            if len(esc(rest[:mid])) <= limit:
+            if utf16_len(esc(rest[:mid])) <= limit:
                 lo = mid
             else:
                 hi = mid - 1
@@ -151,7 +161,7 @@ def split_plain(text: str, limit: int = CHUNK) -> list[str]:
         rest = rest[cut:].lstrip("\n")
     if rest.strip() or not pieces:
         pieces.append(rest)
-    return [p for p in pieces if p.strip()] or [text[:limit] or "…"]
+    return [p for p in pieces if p.strip()] or [text[:limit // 2] or "…"]
 
 
 # ----------------------------------------------------------------------------------- rendering
@@ -176,7 +186,7 @@ def render(reply: Reply, qid: str | None = None) -> list[Outgoing]:
     footer = source_line(reply) if reply.status == ANSWER and not (reply.source and reply.source in reply.text) else ""
     chunks = [esc(p) for p in split_plain(reply.text)]
     if footer:
-        if len(chunks[-1]) + 2 + len(footer) <= MAX_MESSAGE:
+        if utf16_len(chunks[-1]) + 2 + utf16_len(footer) <= MAX_MESSAGE:
             chunks[-1] = f"{chunks[-1]}\n\n{footer}"
         else:
             chunks.append(footer)
@@ -211,21 +221,53 @@ def without_feedback(markup: InlineKeyboardMarkup | None) -> InlineKeyboardMarku
     return keyboard(rows)
 
 
-def topics_message(topics: list[tuple[str, list]]) -> Outgoing:
-    """The topic list: two buttons a row, t:<n>."""
-    buttons = [button(f"{name}（{len(entries)}）", f"t:{i}") for i, (name, entries) in enumerate(topics)]
-    rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
+def pager(page: int, pages: int, data_for) -> list[InlineKeyboardButton | None]:
+    """« previous / next » buttons for page `page` of `pages` (none when there is one page)."""
+    row = []
+    if page > 0:
+        row.append(button(PREVIOUS_PAGE, data_for(page - 1)))
+    if page + 1 < pages:
+        row.append(button(NEXT_PAGE, data_for(page + 1)))
+    return row
+
+
+def page_of(items: list, page: int, size: int) -> tuple[list, int, int]:
+    """The items of page `page` (clamped to the last page), that page, and the number of pages."""
+    pages = max(1, -(-len(items) // size))
+    page = min(max(page, 0), pages - 1)
+    return items[page * size:(page + 1) * size], page, pages
+
+
+def topics_message(topics: list[tuple[str, list]], page: int = 0) -> Outgoing:
+    """The topic list in the knowledge's order (`order:`), two buttons a row (t:<n>), in pages."""
     if not topics:
         return Outgoing("知识库暂时为空，请直接输入您的问题。")
-    return Outgoing(TOPICS_TITLE, keyboard(rows))
+    numbered = list(enumerate(topics))
+    shown, page, pages = page_of(numbered, page, TOPICS_PER_PAGE)
+    buttons = [button(f"{name}（{len(entries)}）", f"t:{i}") for i, (name, entries) in shown]
+    rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
+    rows.append(pager(page, pages, lambda p: f"tl:{p}" if p else "t"))
+    title = TOPICS_TITLE if pages == 1 else f"{TOPICS_TITLE}（第 {page + 1}/{pages} 页）"
+    return Outgoing(title, keyboard(rows))
 
 
-def topic_message(name: str, entries: list) -> Outgoing:
-    """The standard questions of one topic (a:<id>) and a way back."""
-    rows = [[button(e.questions[0], f"a:{e.id}")] for e in entries[:90]]
-    rows.append([button(BACK_TO_TOPICS, "t")])
-    return Outgoing(f"<b>{esc(name)}</b>：请选择您要咨询的问题", keyboard(rows))
+def topic_message(index: int, name: str, entries: list, page: int = 0) -> Outgoing:
+    """The standard questions of topic `index` (a:<id>), in pages, and a way back."""
+    shown, page, pages = page_of(entries, page, QUESTIONS_PER_PAGE)
+    rows = [[button(e.questions[0], f"a:{e.id}")] for e in shown]
+    rows.append(pager(page, pages, lambda p: f"t:{index}:{p}" if p else f"t:{index}"))
+    back = index // TOPICS_PER_PAGE
+    rows.append([button(BACK_TO_TOPICS, f"tl:{back}" if back else "t")])
+    where = f"（第 {page + 1}/{pages} 页）" if pages > 1 else ""
+    return Outgoing(f"<b>{esc(name)}</b>{where}：请选择您要咨询的问题", keyboard(rows))
 
 
-def welcome_message(topics: list[tuple[str, list]]) -> Outgoing:
-    return Outgoing(WELCOME, topics_message(topics).markup)
+def welcome_message(topics: list[tuple[str, list]], place: str) -> Outgoing:
+    """The welcome, naming the knowledge's home place, with the topic buttons."""
+    return Outgoing(WELCOME.format(place=esc(place)), topics_message(topics).markup)
+
+
+def callback_datas(markup) -> set[str]:
+    """Every callback data on a keyboard (what the message really offers)."""
+    rows = getattr(markup, "inline_keyboard", None) or ()
+    return {b.callback_data for row in rows for b in row if isinstance(b.callback_data, str)}

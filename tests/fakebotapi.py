@@ -398,6 +398,8 @@ class FakeBotAPI:
         }
         if reply_to is not None:
             msg["reply_to_message"] = reply_to
+        with self._cond:  # so that a reply quoting it carries it, as Telegram's do
+            self._state.messages[(msg["chat"]["id"], msg["message_id"])] = msg
         return msg
 
     def text_update(self, text: str, **kw: Any) -> dict:
@@ -596,6 +598,12 @@ class FakeBotAPI:
         }
         if params.get("reply_markup") and params["reply_markup"].get("inline_keyboard"):
             msg["reply_markup"] = params["reply_markup"]
+        quoted = (params.get("reply_parameters") or {}).get("message_id")
+        with self._cond:
+            old = self._state.messages.get((chat_id, message_id)) if message_id else None
+            replied = old.get("reply_to_message") if old else self._state.messages.get((chat_id, int(quoted or 0)))
+        if replied:
+            msg["reply_to_message"] = {k: v for k, v in replied.items() if k != "reply_to_message"}
         if message_id:
             msg["edit_date"] = int(time.time())
         with self._cond:

@@ -10,9 +10,10 @@ from pathlib import Path
 from telegram import Update
 from telegram.ext import Application
 
-from bot.app import build_application
+from handlers.app import build_application
 from bot.config import Config, KnowledgeConfig, StorageConfig, TelegramConfig, WebhookConfig
 from bot.engine import build_engine
+from bot.querylog import PRESS_NOT_OFFERED, PRESS_NOT_YOURS, PRESS_OK, PRESS_UNKNOWN_QUESTION
 from bot.reload import KnowledgeHolder
 from fakebotapi import FakeBotAPI
 
@@ -56,12 +57,15 @@ def make_config(api: FakeBotAPI | None = None, *, database: str = "", mode: str 
 
 
 class RecordingLog:
-    """Stands in for bot.querylog.QueryLog in handler tests: remembers every call."""
+    """Stands in for bot.querylog.QueryLog in handler tests: remembers every call, and judges button
+    presses by what it was told (who asked each question, which entries were offered under it)."""
 
     def __init__(self) -> None:
         self.questions: list[dict] = []
         self.choices: list[tuple[str, str]] = []
         self.feedback: list[tuple[str, str, int]] = []
+        self.offered: dict[str, set[str]] = {}
+        self._askers: dict[str, int] = {}
         self._ids = itertools.count(1)
         self.closed = False
 
@@ -69,7 +73,19 @@ class RecordingLog:
         qid = f"q{next(self._ids)}"
         self.questions.append({"id": qid, "user_id": user_id, "chat_type": chat_type, "reply": reply,
                                "latency_ms": latency_ms})
+        self._askers[qid] = user_id
+        self.offered[qid] = {reply.entry_id, *(c.id for c in reply.choices)} - {None}
         return qid
+
+    def record_offers(self, question_id: str, entry_ids) -> None:
+        self.offered.setdefault(question_id, set()).update(entry_ids)
+
+    async def check_press(self, question_id: str, user_id: int, entry_id: str) -> str:
+        if question_id not in self._askers:
+            return PRESS_UNKNOWN_QUESTION
+        if self._askers[question_id] != user_id:
+            return PRESS_NOT_YOURS
+        return PRESS_OK if entry_id in self.offered[question_id] else PRESS_NOT_OFFERED
 
     def record_choice(self, question_id: str, entry_id: str) -> None:
         self.choices.append((question_id, entry_id))

@@ -201,9 +201,18 @@ def test_words_are_not_read_across_a_clause_break(engine):
     assert engine.answer("我撞了 人 快来").status == EMERGENCY
 
 
-def test_one_choice_is_offered_as_did_you_mean(engine):
-    reply = engine.answer("小")
-    assert reply.status == CLARIFY and len(reply.choices) == 1
+def test_one_choice_is_offered_as_did_you_mean(tmp_path, knowledge_dir):
+    # A knowledge base with one entry, so that a lone character has exactly one candidate.
+    import yaml
+
+    for name in ("emergency.yaml", "concepts.yaml", "synonyms.yaml", "smalltalk.yaml"):
+        (tmp_path / name).write_bytes((knowledge_dir / name).read_bytes())
+    topic = yaml.safe_load((knowledge_dir / "ebike.yaml").read_text(encoding="utf-8"))
+    topic["entries"] = [dict(e, related=[]) for e in topic["entries"] if e["id"] == "ebike-helmet"]
+    (tmp_path / "ebike.yaml").write_text(yaml.safe_dump(topic, allow_unicode=True), encoding="utf-8")
+    engine, _ = build_engine(str(tmp_path))
+    reply = engine.answer("戴")  # one character: too little to answer on, enough to offer
+    assert reply.status == CLARIFY and [c.id for c in reply.choices] == ["ebike-helmet"]
     assert "哪一个" not in reply.text and "是想问" in reply.text
 
 

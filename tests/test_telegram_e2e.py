@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.app import ALLOWED_UPDATES, build_application
+from handlers.app import ALLOWED_UPDATES, build_application
 from fakebotapi import FakeBotAPI, parse_html
 from handlers import render as r
 from telegram_support import ADMIN_ID, CITIZEN_ID, KNOWLEDGE_DIR, ROOT, TOKEN, holder_for, make_config, real_engine

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from bot.app import build_application
+from handlers.app import build_application
 from bot.config import KnowledgeConfig
 from fakebotapi import FakeBotAPI
 from telegram_support import ADMIN_ID, KNOWLEDGE_DIR, TOKEN, deliver, holder_for, make_config, real_engine
@@ -58,3 +58,21 @@ async def test_edits_on_disk_reach_admins_and_broken_ones_are_not_served(api, kd
         await app.post_stop(app)
         await app.shutdown()
         await asyncio.sleep(0)
+
+
+async def test_a_long_report_to_admins_is_cut_to_whole_lines_by_utf16_units(api):
+    """Reload problems can be many and (in quoted YAML) emoji-heavy: the admin message is cut to
+    Telegram's 4096 UTF-16 units at a line end, with where to see the rest."""
+    from handlers.app import MORE_PROBLEMS, tell_admins
+    from telegram_support import started_app
+
+    app = await started_app(api)
+    try:
+        lines = [f"ebike.yaml:{i}: {'🚦' * 60}" for i in range(100)]
+        await tell_admins(app, "\n".join(lines))
+        call = await api.async_wait_for_call("sendMessage", timeout=5)
+        assert call.ok, call.error
+        assert call.text.endswith(MORE_PROBLEMS) and call.text.removesuffix(MORE_PROBLEMS) in "\n".join(lines)
+        assert call.text.removesuffix(MORE_PROBLEMS).split("\n")[-1] in lines
+    finally:
+        await app.shutdown()

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from bot.app import run
+from handlers.run import run
 from bot.config import WebhookConfig
 from fakebotapi import FakeBotAPI
 from telegram_support import TOKEN, make_config
@@ -81,6 +81,13 @@ def test_webhook_checks_the_secret_header(api, tmp_path):
         answer = api.wait_for_call("sendMessage", since=mark, timeout=5)
         assert answer.ok and "ebike-plates" in "".join(b["callback_data"] for b in answer.buttons)
         assert len(api.calls_to("sendMessage")) == 1  # the refused posts were not answered
+
+        # Telegram re-posts an update when our 200 came too late: it is not answered twice
+        assert post(port, {"update_id": 2, **api.text_update("电动车要上牌吗")}, SECRET) == 200
+        mark = api.mark()
+        assert post(port, {"update_id": 3, **api.text_update("骑电动车要戴头盔吗")}, SECRET) == 200
+        assert "头盔" in api.wait_for_call("sendMessage", since=mark, timeout=5).text
+        assert len(api.calls_to("sendMessage")) == 2
 
         proc.send_signal(signal.SIGTERM)
         output, _ = proc.communicate(timeout=10)

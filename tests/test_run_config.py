@@ -1,0 +1,48 @@
+"""`trafficbot run` refuses settings that would make it spin or go silent, with one clear line that
+names the key; a webhook it cannot serve is named too, not shown as a traceback."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from fakebotapi import FakeBotAPI
+from telegram_support import TOKEN
+from test_secrets import run_with
+
+
+@pytest.mark.parametrize("section,key,value", [
+    ("storage", "flush_interval", 0), ("storage", "flush_interval", -1), ("storage", "flush_interval", float("nan")),
+    ("knowledge", "watch_interval", 0), ("knowledge", "watch_interval", float("inf")),
+    ("telegram", "poll_timeout", 0), ("telegram", "poll_timeout", -5), ("telegram", "concurrent_updates", 0),
+])
+def test_zero_or_negative_intervals_are_refused(tmp_path, section, key, value):
+    telegram = {"token": TOKEN}
+    extra = {key: value}
+    if section == "telegram":
+        telegram.update(extra)
+        p = run_with(tmp_path, telegram)
+    else:
+        p = run_with(tmp_path, telegram, extra={section: extra})
+    assert p.returncode == 2, p.stderr[-2000:]
+    assert f"'{section}.{key}'" in p.stderr and "at least" in p.stderr
+    assert "Traceback" not in p.stderr
+
+
+def test_an_http_webhook_url_is_refused_as_such(tmp_path):
+    p = run_with(tmp_path, {"token": TOKEN, "mode": "webhook",
+                            "webhook": {"url": "http://bot.example.org/telegram", "secret_token": "abc"}})
+    assert p.returncode == 2 and "https://" in p.stderr and "telegram.webhook.url" in p.stderr
+
+
+def test_a_webhook_port_in_use_is_one_clear_line(tmp_path):
+    with FakeBotAPI(TOKEN) as api, socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        p = run_with(tmp_path, {"token": TOKEN, "base_url": api.base_url, "mode": "webhook", "webhook": {
+            "listen": "127.0.0.1", "port": port, "url": "https://bot.example.org/telegram", "secret_token": "abc"}})
+    assert p.returncode == 1, p.stderr[-2000:]
+    assert "telegram.webhook.port" in p.stderr and str(port) in p.stderr
+    assert "Traceback" not in p.stderr, p.stderr[-3000:]
