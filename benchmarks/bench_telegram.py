@@ -6,6 +6,8 @@ Prints
   * throughput: N question updates queued at once, time until the last sendMessage (updates/s);
   * latency at a steady rate: from an update's delivery (queued on the server, handed out by the
     waiting getUpdates) to its sendMessage arriving at the server, p50 / p99 / max;
+  * crafted messages: 30 Telegram-legal 4096-character messages of denied harm words queued just
+    before one ordinary question, and how long that question waited for its answer (goal < 1 s);
   * the engine alone, called directly and through asyncio.to_thread (why handlers call it directly).
 
 Rate limiter off (Telegram's limits would cap throughput at ~30 messages/s), real engine on the
@@ -38,6 +40,9 @@ QUESTIONS = [
     "高速公路上出事故怎么办", "电动自行车最高车速是多少", "事故", "我想养一只猫", "你好",
     "小电驴上牌去哪办", "出车祸了有人受伤", "三角警示牌放多远", "交管12123是什么", "网上车管所是什么",
 ]
+
+
+CRAFTED = 30  # the red-team pass queued 30 crafted messages ahead of a citizen (12.7 s then)
 
 
 def pct(values: list[float], q: float) -> float:
@@ -165,6 +170,18 @@ async def main(args: argparse.Namespace) -> None:
             ms = [(lat.done[c] - lat.put[c]) * 1000 for c in lat.put]
             print(f"latency at {args.rate:g} updates/s ({count} updates): p50 {statistics.median(ms):.1f} ms, "
                   f"p99 {pct(ms, 0.99):.1f} ms, max {max(ms):.1f} ms")
+
+            # crafted messages: the costliest text Telegram delivers, queued ahead of a citizen
+            api.tracker = crafted = Tracker()
+            heavy = ("没受伤," * 700)[:4096]
+            batch = [mk.text_update(heavy, user_id=300000 + i) for i in range(CRAFTED)]
+            batch.append(mk.text_update("电动车要上牌吗", user_id=399999))
+            crafted.put[399999] = time.monotonic()
+            api.put(batch)
+            await asyncio.to_thread(crafted.wait, CRAFTED + 1, 60)
+            waited = (crafted.done[399999] - crafted.put[399999]) * 1000
+            print(f"crafted: {CRAFTED} 4096-character messages queued ahead of an ordinary question: "
+                  f"it was answered after {waited:.0f} ms")
         finally:
             await app.updater.stop()
             await app.stop()

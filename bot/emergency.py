@@ -3,12 +3,17 @@
 Three readings, in order:
 1. What was typed is read as Chinese: Latin words from the staff's table (injured → 受伤) and pinyin
    syllables that spell a danger word with the characters beside them (shou伤 → 受伤, liuxue → 流血).
-2. Danger by category (injury, bleeding, unconscious, trapped, fire, a person hit, death), each a
-   lexicon staff can read. A denial (没人受伤) counts within its own clause only. Words that say
-   a state a car can be in too (不动了, 没气了, 出不来) count only when said of a person.
+2. Danger by category (injury, bleeding, unconscious, trapped, fire, smoke/fuel, power lines,
+   water, a person down or hit, death), each a lexicon staff can read. A denial (没人受伤) counts
+   within its own clause only. Words that say a state a car can be in too (不动了, 没气了, 出不来)
+   count only when said of a person: named before it with no thing between (the thing after 被
+   is the agent: 孩子被车门夹住), named after 把 (把我家娃撞了, not 把我的车撞了), or, for a
+   door or a wrecked car, said to be inside just after (车门打不开，我老婆在里面); a passive with no one named
+   (过马路的时候被车撞了) befell the writer.
 3. The time frame: danger talked about (a rule, the fund, a statistic, an 'if', the past, how to
    handle such an accident in general) is no emergency; danger said to be happening now is,
-   whatever surrounds it.
+   whatever surrounds it. 'How do I handle it' is no question when harm is told in a clause after
+   it (撞人了咋办，人一直喊疼) or it is pleaded again and again (怎么办 怎么办).
 
 The engine's typo repair may find a danger word the citizen did not type (留血 → 流血). It is
 believed only where the typed characters are no common word nor part of one: 电动车上的牌子 is
@@ -45,10 +50,19 @@ _NOT_PERSON = re.compile("人家|人行|人民")  # 撞到人家的车: someone'
 CLAUSE = "，"
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RUN = re.compile(r"[a-z]+")
-_PLACE = "里上内底下外旁边中前后头"  # 车里 is where a person is, not a thing that stopped
+_PLACE = "里上内底下外旁边中前后头口"  # 车里, 校门口: where a person is, not a thing that stopped
+_EVENT = "祸"  # 出车祸 names an event, not a thing between the person and what befell them
 _COMPLEMENT = "来去了着过住到出下上起开回子儿"
-_RIDES = "骑坐开推"  # 孩子骑滑板车被撞了: the vehicle the person rides is no thing that stopped
+_RIDES = "骑坐开推倒停"  # 孩子骑滑板车被撞了, 被我倒车碰倒了: the vehicle the person drives is no thing that stopped
+# 门打不开，我老婆在里面, 撞得稀巴烂，人在里面: a door that will not open or a wrecked car, with
+# someone said to be inside just after
+_WRECK = ("门", "烂", "扁", "瘪", "变形")
+_INSIDE = re.compile("还?在(?:车)?(?:里面|里头|里边|里|内|上面)")
+INSIDE_REACH = 12
+_PASSIVE = "被"  # a passive with no subject said (被车撞了) befell the writer
+_AGENT = "被叫让给"  # 孩子被车门夹住: the thing after 被 is what did it, not what the state is of
 _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
+_DISPOSAL = "把"  # 把 names who is acted on: of_person words that begin with it name their person inside
 
 
 @dataclass(frozen=True)
@@ -318,7 +332,7 @@ def _in_other_word(at: int, neg: str, harm: int, starts: list[int], size: int) -
     return word_end <= harm and word_end - word_start > len(neg) + 1
 
 
-def _of_person(text: str, start: int, detector: Detector) -> bool:
+def _of_person(text: str, start: int, detector: Detector, writer: bool = False) -> bool:
     """A state a thing can be in too (不动了, 出不来) is danger when a person was named shortly
     before it with no thing named between: 老人躺地上不动了, not 我的车不动了."""
     if detector.persons is None:
@@ -327,6 +341,12 @@ def _of_person(text: str, start: int, detector: Detector) -> bool:
         return True  # 不会动了 快来看看: no one named, help called for: the writer or someone beside them
     lo = max(0, start - PERSON_REACH)
     window = text[lo:start]
+    if writer and text.startswith(_PASSIVE, start):
+        # 过马路的时候被车撞了: no one named and no thing either, the one it befell is the writer
+        # (not for an acute state, which no frame calms: 被困在手续里 is no one trapped)
+        told = window[window.rfind(CLAUSE) + 1:]
+        if not (detector.persons.search(told) or detector.things is not None and detector.things.search(told)):
+            return True
     last = None
     for m in detector.persons.finditer(window):
         if not _NOT_PERSON.match(window, m.start()):
@@ -335,16 +355,31 @@ def _of_person(text: str, start: int, detector: Detector) -> bool:
         return False
     between = window[last.end():]
     return detector.things is None or not any(
-        (not between[m.end():m.end() + 1] or between[m.end()] not in _PLACE)
-        and not any(v in between[max(0, m.start() - 3):m.start()] for v in _RIDES)
+        (not between[m.end():m.end() + 1] or between[m.end()] not in _PLACE + _EVENT)
+        and not any(v in between[max(0, m.start() - 3):m.start()] for v in _RIDES + _AGENT)
         for m in detector.things.finditer(between))
 
 
-def _person_after(text: str, end: int, detector: Detector) -> bool:
+def _disposed(text: str, start: int, end: int, detector: Detector) -> bool:
+    """把…撞了, 把…扣在底下: the one harmed is named inside, after 把 (把我家娃撞了), not a
+    thing (把车撞了) nor whose thing (把我的车撞了)."""
+    return _person_after(text[:end], start + len(_DISPOSAL), detector, reach=end - start)
+
+
+def _inside_after(text: str, end: int, detector: Detector) -> bool:
+    """车门打不开，我老婆在里面: someone said to be inside just after the car's state."""
+    if detector.people is None:
+        return False
+    window = text[end:end + INSIDE_REACH]
+    return any(_INSIDE.match(window, m.end()) and not _NOT_PERSON.match(window, m.start())
+               for m in detector.people.finditer(window))
+
+
+def _person_after(text: str, end: int, detector: Detector, reach: int = PERSON_AFTER_REACH) -> bool:
     """撞了一个学生, 轧到个小孩: the one harmed named right after the verb."""
     if detector.people is None:
         return False
-    window = text[end:end + PERSON_AFTER_REACH].split(CLAUSE)[0]
+    window = text[end:end + reach].split(CLAUSE)[0]
     for m in detector.people.finditer(window):
         if _NOT_PERSON.match(window, m.start()) or window[m.end():m.end() + 1] == "的":
             continue  # 撞到人家的车, 撞到我的车: whose thing was hit
@@ -386,15 +421,21 @@ def _hits(text: str, detector: Detector) -> list[_Hit]:
                 start, end = m.start(1), m.end(1)
                 starts, ends = spans(start)
                 # 撞了人 in 车被人撞了人家开走了: the match ends inside 人家, a word begun within it.
-                # A word running on only by a complement (被甩出|来, 油漏|出来) still says it.
+                # A word running on only by a complement or a place (被甩出|来, 油漏|出来, 冲进河|里)
+                # still says it.
                 i = bisect.bisect_right(starts, start)
                 if ends and end not in ends and i < len(starts) and starts[i] < end:
                     after = min((e for e in ends if e > end), default=end)
-                    if not all(ch in _COMPLEMENT for ch in text[end:after]):
+                    if not all(ch in _COMPLEMENT or ch in _PLACE for ch in text[end:after]):
                         continue
+                if start and text[start - 1] == "车" and m.group(1).startswith(rules.body):
+                    continue  # 车头撞到, 车身被压: the car's head and body, not a person's
                 if _negated(text, start, rules.negations, starts):
                     continue
-                if needs_person == "before" and not _of_person(text, start, detector):
+                if needs_person == "before" and not (
+                        _disposed(text, start, end, detector) if text.startswith(_DISPOSAL, start)
+                        else _of_person(text, start, detector, writer=not cat.info.acute)
+                        or any(w in m.group(1) for w in _WRECK) and _inside_after(text, end, detector)):
                     continue
                 if needs_person == "after" and not _person_after(text, end, detector):
                     continue
@@ -503,10 +544,26 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             # 撞了人怎么办, 有人受伤的时候: such accidents in general; 我撞了人, 倒车的时候压到了一个小孩: this one
             if acute or _says(detector.here, text, fixed):
                 continue
+            if frame.name == "how" and _pleads(text, frame.words):
+                continue  # 撞人 怎么办 怎么办: asked again and again is panic, not a question
+            if _told_after(text, frame.words, hits):
+                continue  # 撞人了咋办，人一直喊疼: the harm told after the question is this one
+
             return frame.name
         if not acute:
             return frame.name
     return None
+
+
+def _pleads(text: str, words: Sequence[str]) -> bool:
+    return any(text.count(w) >= 2 for w in words)
+
+
+def _told_after(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:
+    """A harm said in a clause of its own after the clause that asks how."""
+    asked = max(text.rfind(w) for w in words if w in text)
+    clause_end = text.find(CLAUSE, asked)
+    return clause_end != -1 and any(h.start > clause_end for h in hits)
 
 
 def _says(pattern: re.Pattern | None, text: str, fixed: str) -> bool:

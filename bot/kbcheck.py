@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from bot.citations import check_entries
 from bot.config import MatchingConfig
 from bot.engine import Engine
 from bot.knowledge import Problem, load_knowledge
@@ -112,6 +113,7 @@ def check_knowledge(path: str, matching: MatchingConfig | None = None) -> tuple[
                 zh_advice, en_advice = "原因在那个条目或规则，不是缺少问法", "the cause is that entry or rule, not a missing question"
             problems.append(Problem(entry.file, line, f"测试问法没有得到本条目的答案：{zh}，{zh_advice} / test {phrase!r} should answer "
                                     f"{entry.id!r}, {en}: {en_advice}"))
+    problems.extend(check_entries(knowledge.entries, path))
     n_questions = sum(len(e.questions) for e in knowledge.entries)
     files = len({e.file for e in knowledge.entries})
     summary = (f"{files} topic files, {len(knowledge.entries)} entries, {n_questions} questions, "

@@ -111,6 +111,9 @@ class Asked:
     place: str = ""  # another city named: only national rules, and only confidently
     story_subjects: bool = False  # the subjects were told in a story, not named where it asks
     matches: list[Match] = field(default_factory=list)
+    # the honest reply that stands unless an entry answers confidently (an aspect word said in
+    # that entry's own questions, though no entry holds the aspect)
+    undecided: Reply | None = None
     base: dict = field(default_factory=dict)  # the fields every Reply of this question carries
 
 
@@ -338,32 +341,77 @@ class AspectNotHeld:
         for i, e in enumerate(shared.knowledge.entries):
             if e.subjects:
                 self.own.setdefault(e.subjects[0], []).append(i)
+        self.unannotated = shared.reader.open_subject & shared.reader.open_aspect
+        # each entry's own questions as the reader reads them (驾照 → 驾驶证), to see what it speaks of
+        text = shared.text
+        self.spoken = tuple(tuple((c.replace(" ", ""), frozenset(shared.reader.read(c).subjects))
+                                  for c in (text.canonical(text.normalize(q)) for q in e.questions))
+                            for e in shared.knowledge.entries)
 
     def __call__(self, asked: Asked) -> Reply | None:
         reader, reading = self.s.reader, asked.reading
         subjects = tuple(w for w in reading.subjects if reader.held("subjects", w))
         details = [a for a in reading.aspects if a in self.details]
         others = tuple(a for a in reading.aspects if a not in self.details)
+        undecided: Reply | None = None
         if details and not reading.subjects:
-            # 几点上班 / 多少钱 of nothing named (市民之家 is no subject of ours): no entry holds it
-            return Reply(FALLBACK, self.details[details[0]], reason=f"aspect:{details[0]} asked of no subject", **asked.base)
+            # 几点上班 / 多少钱 of nothing named (市民之家 is no subject of ours): we say so. Asked
+            # with another aspect (实习期多久), an entry holding both may answer, only confidently.
+            undecided = Reply(FALLBACK, self.details[details[0]],
+                              reason=f"aspect:{details[0]} asked of no subject", **asked.base)
+            if not others:
+                return undecided
         allowed = reader.covering("subjects", subjects) if subjects else None
         aspect = ""  # the first asked aspect that leaves no entry
+        spoken_of = ""  # an aspect no entry holds, said in the own questions of an entry that may answer
         for group in [(d,) for d in details] + ([others] if others else []):
-            allowed = _narrow(allowed, reader.covering("aspects", group))
-            if not allowed and not aspect:
-                aspect = group[0]
+            narrowed = _narrow(allowed, reader.covering("aspects", group))
+            if not aspect and not narrowed - reader.open_aspect:
+                # no annotated entry holds it (an entry naming no aspects stays open to all). A
+                # detail (地址, 几点 …) must be held by the entry itself: its questions may name one
+                # its answer does not give (忻州的车管所在哪 → three kinds, no address)
+                speaking = frozenset() if group[0] in self.details else self._speaking(allowed, group, reading.said, subjects)
+                if speaking:
+                    narrowed, spoken_of = narrowed | speaking, spoken_of or group[0]
+                elif not narrowed:
+                    aspect = group[0]
+            allowed = narrowed
         if allowed is None:
             return None
         if allowed:
             # subjects told in a story gate, but do not rank: the asking end does
             allowed = self._best_covered(allowed, () if asked.story_subjects else subjects, reading.aspects)
             asked.allowed = allowed if asked.allowed is None else allowed & asked.allowed
+            if spoken_of and undecided is None:
+                undecided = self._not_held(asked, subjects, spoken_of)
+            asked.undecided = undecided
             return None
-        subject = subjects[0] if subjects else ""
+        if undecided is not None:
+            return undecided
+        return self._not_held(asked, subjects, aspect)
+
+    def _speaking(self, allowed: frozenset[int] | None, group: tuple[str, ...], said: dict[str, str],
+                  subjects: tuple[str, ...]) -> frozenset[int]:
+        """The entries allowed whose own questions say a word the question was read by for
+        `group` (驾照弄丢了咋办: 丢了 reads 被盗, and the lost-licence entry asks 驾驶证丢了): the
+        word is incidental there, not an aspect the knowledge lacks. Such an entry may answer only
+        confidently; else the honest "not held" stands."""
+        words = [w for w, standard in said.items() if standard in group]
+        # in a question naming the subject asked or none (摩托车上高速能带人吗 says 带人 of motorcycles,
+        # not of e-bikes; 行驶证丢了怎么补 names none)
+        pool = range(len(self.spoken)) if allowed is None else allowed
+        return frozenset(i for i in pool if any(
+            any(w in q for w in words) and (not named or not subjects or not named.isdisjoint(subjects))
+            for q, named in self.spoken[i]))
+
+    def _not_held(self, asked: Asked, subjects: tuple[str, ...], aspect: str) -> Reply:
+        """The honest reply: that detail's, or "关于X，这个问题我这里没有资料" with X's own entries as choices."""
+        # the subject named in the reply is the one whose entries are offered (电动车交强险要买吗:
+        # 电动自行车's entries, not the insurance ones beside it)
+        subject = next((w for w in subjects if self.own.get(w)), subjects[0] if subjects else "")
         reason = f"aspect:{aspect} not held" + (f" for {subject}" if subject else " by any entry")
         text = self.details.get(aspect) or (NOT_HELD_TEXT.format(subject=subject) if subject else FALLBACK_TEXT)
-        own = [i for w in subjects for i in self.own.get(w, ())]
+        own = list(self.own.get(subject, ()))
         if not own:
             return Reply(FALLBACK, text, reason=reason, **asked.base)
         # That subject's own entries as choices, the closest to the words first.
@@ -378,11 +426,15 @@ class AspectNotHeld:
         """Of the entries allowed, those covering the most of what was asked (上牌 and 地点 over
         上牌 alone). An entry naming no concepts (one staff have not annotated yet) stays in the
         running for the lexical score, but never outranks the annotated ones by default."""
-        asked = frozenset(subjects) | frozenset(aspects)
+        if len(subjects) <= 1 and len(aspects) <= 1 and allowed.isdisjoint(self.unannotated):
+            return allowed  # every entry allowed covers the one subject and the one aspect asked
         concepts = self.s.reader.entry_concepts
-        cover = {i: len(asked & concepts[i]) for i in allowed if concepts[i]}
+        # the aspects asked weigh first: 电瓶车在非机动车道上最快多少 asks 通行 and 车速 — the lane
+        # entry holding both, not the crossing entry naming one more vehicle
+        cover = {i: (len(frozenset(aspects) & concepts[i]), len(frozenset(subjects) & concepts[i]))
+                 for i in allowed if concepts[i]}
         open_ = [i for i in allowed if not concepts[i]]
-        most = max(cover.values(), default=0)
+        most = max(cover.values(), default=(0, 0))
         best = [i for i, n in cover.items() if n == most]
         if len(aspects) >= 2 and best:
             # 60V的电瓶车符合国标吗 asks 电压 and 国标: the voltage entry, not the whole standard
@@ -506,7 +558,10 @@ class Decide:
         self.s = shared
 
     def __call__(self, asked: Asked) -> Reply | None:
-        return decide(self.s, asked, asked.matches)
+        reply = decide(self.s, asked, asked.matches)
+        if asked.undecided is not None and reply.status != ANSWER:
+            return asked.undecided
+        return reply
 
 
 def decide(s: Shared, asked: Asked, matches: list[Match]) -> Reply:

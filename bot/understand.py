@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from bot.knowledge import Concepts, Entry
 from bot.text import TextProcessor
 
+COVERING_CACHE = 1024  # (kind, concepts) -> entries, per knowledge version
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -46,6 +48,8 @@ class ConceptReader:
         self.open_subject = frozenset(i for i, e in enumerate(entries) if not e.subjects)
         self.open_aspect = frozenset(i for i, e in enumerate(entries) if not e.aspects)
         self.entry_concepts = tuple(frozenset(e.subjects) | frozenset(e.aspects) for e in entries)
+        # the entries covering a few concepts, remembered: on a large knowledge they are big sets
+        self._covering: dict[tuple[str, tuple[str, ...]], frozenset[int]] = {}
 
     def _compile(self, table: dict[str, tuple[str, ...]]) -> tuple[dict[str, str], tuple[int, ...]]:
         """Variants as questions are read: normalised, synonyms replaced (电瓶车 → 电动自行车).
@@ -63,27 +67,38 @@ class ConceptReader:
         compact = canonical.replace(" ", "")
         said: dict[str, str] = {}
         found = []
-        for standard_of, lengths in (self._subjects, self._aspects):
-            words = _longest(standard_of, lengths, compact)
+        subject_spans = _longest(*self._subjects, compact)
+        for (standard_of, _), spans in zip((self._subjects, self._aspects), (subject_spans, _longest(*self._aspects, compact))):
+            # an aspect inside a longer subject's name is part of that name: 责任 (争议) in 责任认定书;
+            # a subject inside an aspect's phrase is still asked (驾驶证 in 换驾驶证, 辅警 in 招辅警)
+            words = [w for start, end, w in spans if spans is subject_spans
+                     or not any(s <= start and end <= e and e - s > end - start for s, e, _ in subject_spans)]
             found.append(tuple(dict.fromkeys(standard_of[w] for w in words)))
             said.update((w, standard_of[w]) for w in words)
         return Reading(found[0], found[1], kind, said)
 
     def covering(self, kind: str, words: tuple[str, ...]) -> frozenset[int]:
         """Entries covering at least one of `words` (subjects or aspects), open entries included."""
-        table = self.subject_entries if kind == "subjects" else self.aspect_entries
-        out: set[int] = set(self.open_subject if kind == "subjects" else self.open_aspect)
-        for w in words:
-            out |= table.get(w, frozenset())
-        return frozenset(out)
+        key = (kind, words)
+        found = self._covering.get(key)
+        if found is None:
+            table = self.subject_entries if kind == "subjects" else self.aspect_entries
+            out: set[int] = set(self.open_subject if kind == "subjects" else self.open_aspect)
+            for w in words:
+                out |= table.get(w, frozenset())
+            found = frozenset(out)
+            if len(self._covering) >= COVERING_CACHE:
+                self._covering.clear()
+            self._covering[key] = found
+        return found
 
     def held(self, kind: str, word: str) -> bool:
         table = self.subject_entries if kind == "subjects" else self.aspect_entries
         return bool(table.get(word))
 
 
-def _longest(standard_of: dict[str, str], lengths: tuple[int, ...], text: str) -> list[str]:
-    """The variants said, in order; of two that overlap the longer wins (队史馆 over 交警队 in
+def _longest(standard_of: dict[str, str], lengths: tuple[int, ...], text: str) -> list[tuple[int, int, str]]:
+    """The variants said (start, end, variant), in order; of two that overlap the longer wins (队史馆 over 交警队 in
     交警队史馆), whichever starts first. A number counts only whole (120, not inside 2018)."""
     spans = []
     for i in range(len(text)):
@@ -100,7 +115,7 @@ def _longest(standard_of: dict[str, str], lengths: tuple[int, ...], text: str) -
         if not any(used[start:end]):
             used[start:end] = b"\x01" * (end - start)
             taken.append((start, end, word))
-    return [w for _, _, w in sorted(taken)]
+    return sorted(taken)
 
 
 def _owners(entries: tuple[Entry, ...], kind: str) -> dict[str, frozenset[int]]:

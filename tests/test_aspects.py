@@ -51,3 +51,31 @@ def test_an_aspect_not_held_is_said_so_with_its_subject(engine):
     assert reply.status == CLARIFY and reply.reason == "aspect:载人 not held for 电动自行车"
     assert "电动自行车" in reply.text and "没有资料" in reply.text
     assert reply.choices and all("电动自行车" in engine.entry(c.id).subjects for c in reply.choices)
+
+
+def test_an_aspect_no_entry_holds_is_said_so_for_a_subject_the_law_entries_know(engine):
+    # 酒驾 has entries now; 举报 is none of theirs: the honest reply with 酒驾's own entries
+    reply = engine.answer("怎么举报酒驾")
+    assert reply.status == CLARIFY and reply.reason == "aspect:举报 not held for 酒驾"
+    assert "没有资料" in reply.text
+    assert reply.choices and all("酒驾" in engine.entry(c.id).subjects for c in reply.choices)
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("驾照弄丢了咋办", "licence-lost"),           # 丢了 reads 被盗; the lost-licence entry asks it
+    ("70岁驾照体检要每年做吗", "licence-elderly"),  # 体检: the elderly drivers' entry holds it
+    ("事故责任认定书一般多久能出来", "acc-certificate"),  # 责任 inside 责任认定书 is no 争议
+    ("实习期多长时间", "licence-learner"),         # a time asked with another aspect, no subject named
+])
+def test_an_incidental_word_does_not_decline_what_an_entry_answers(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry)
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("电动车被偷了怎么办", "aspect:被盗 not held for 电动自行车"),  # no e-bike entry speaks of theft
+    ("忻州车管所地址在哪", "aspect:地点 not held for 车管所"),      # a detail must be held, not only said
+])
+def test_a_word_said_in_no_entry_of_the_subject_still_gets_the_honest_reply(engine, question, reason):
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.reason == reason

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import emergency
 from bot.evaluate import load_labelled
 from bot.knowledge import errors, load_knowledge
 from bot.reply import EMERGENCY
@@ -174,3 +173,60 @@ def test_staff_mistakes_in_categories_are_reported_at_their_line(tmp_path):
     assert any(line == 8 for line, _ in found)   # unknown field
     assert [c.id for c in knowledge.emergency.categories] == ["fire"]
     assert knowledge.emergency.harm == ("着火",)  # a wrong number falls back to 122, never to none
+
+
+@pytest.mark.parametrize("question, state", [
+    ("面包车把我家孩子撞了", "danger"), ("倒车把我的车撞了", "calm"), ("货车把护栏撞倒了", "calm"),
+    ("拖拉机翻了 把开车的扣在底下了", "danger"), ("大风把车棚压在车上了", "calm"),
+])
+def test_after_ba_the_one_acted_on_must_be_a_person(engine, question, state):
+    # 把 names who is acted on inside the phrase: 把我家孩子撞了 is someone hit, 把我的车撞了 is not
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("撞人了咋办，那人一直喊疼", "danger"),       # the harm told after the question is this one
+    ("撞人 怎么办 怎么办", "danger"),             # asked again and again: panic
+    ("撞伤人了怎么办", "calm"),                   # asked once, nothing told after: how it is handled
+    ("电动车要买保险吗 撞了人怎么办", "calm"),
+])
+def test_how_to_handle_is_a_question_unless_harm_is_told_after_it_or_it_is_pleaded(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("我头撞到方向盘上了", "danger"), ("车头撞到护栏了", "calm"),
+    ("孩子在校门口被车撞了", "danger"),           # 门口 is where, not a thing between
+    ("朋友出车祸以后一直恶心想吐", "danger"),     # 车祸 is what happened, not a thing
+    ("有辆车冲进河里了", "danger"),                # a word running on by a place (河|里)
+])
+def test_body_parts_places_and_events_are_read_for_what_they_are(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question", [
+    "车被压扁了 里面还有人", "电线掉在车顶上了", "车陷在积水里 水淹到胸口了", "停车场有辆车在烧", "追尾后油一直往外流",
+])
+def test_crushed_cars_water_power_lines_and_burning_lead_with_119(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and says_119_first(reply.text)
+
+
+@pytest.mark.parametrize("question, state", [
+    ("车门变形了拉不开 我老婆在里面", "danger"),   # the door's state, someone inside said after it
+    ("车卡在泥里出不来 我在车里等拖车", "calm"),   # a car stuck is no door that will not open
+    ("孩子被车门夹住手了", "danger"),             # the thing after 被 did it; the child is the one
+    ("我的车被撞了 出不来", "calm"),
+])
+def test_doors_and_agents_are_read_by_who_is_where(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("过马路的时候被车撞了 现在腿疼得走不了", "danger"),   # no subject said: the writer
+    ("被车撞了怎么办", "calm"),                            # asked how, nothing now
+    ("三个月前被撞了 现在还能报警吗", "calm"),             # the past
+    ("被困在手续里出不来了", "calm"),                      # no one named, no acute state of the writer
+])
+def test_a_passive_without_a_subject_befell_the_writer(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")

@@ -66,8 +66,8 @@ def test_questions_about_accidents_are_not_emergencies(engine, question):
 @pytest.mark.parametrize("question", [
     "明天天气怎么样", "去北京的火车票多少钱", "红烧肉怎么做", "北京车管所在哪", "太原交警电话是多少",
     "asdfghjkl", "公积金怎么提取",
-    # a subject no entry is about, though a word of it (举报, 在哪办) matches one
-    "怎么举报酒驾", "年检在哪办",
+    # a subject no entry is about, though a word of it (在哪办) matches one
+    "充电桩去哪申请", "尾号限行在哪查", "身份证丢了怎么补办",
 ])
 def test_out_of_scope_gets_an_honest_fallback(engine, question):
     reply = engine.answer(question)
@@ -134,9 +134,12 @@ def test_typo_repair_never_turns_a_common_word_into_an_emergency(engine):
 ])
 def test_questions_about_another_vehicle_are_not_answered_with_e_bike_entries(engine, question, expected):
     reply = engine.answer(question)
-    assert reply.entry_id == expected
     if expected is None:
-        assert reply.status == FALLBACK
+        # the car registration entries (registration.yaml) may answer or be offered; no e-bike entry may
+        offered = [reply.entry_id or ""] + [c.id for c in reply.choices]
+        assert not any(i.startswith("ebike-") for i in offered), offered
+    else:
+        assert reply.entry_id == expected
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -295,7 +298,7 @@ def test_a_telegram_sized_message_reads_a_capped_number_of_clauses(engine):
 
 def test_reason_says_which_step_decided(engine):
     assert engine.answer("电动车能骑多快").reason == "answer: ebike-speed (subject 电动自行车, aspect 车速)"
-    assert engine.answer("驾照过期了怎么办").reason == "subject:驾驶证 has no entry"
+    assert engine.answer("充电桩在哪装").reason == "subject:充电 has no entry"
     assert engine.answer("太原车管所电话多少").reason.startswith("place:太原")
     assert engine.answer("出车祸了有人受伤").reason.startswith("emergency")
 
