@@ -346,10 +346,13 @@ COMMAND_RE = re.compile(r"(?:^|[\s/$])trafficbot\s+((?:" + "|".join(SUBCOMMANDS)
 
 
 def documented_commands(path: Path) -> list[list[str]]:
-    """Every `trafficbot <subcommand> …` in the page's code blocks (what staff copy and type), as
-    argv after `trafficbot`, up to a comment, a pipe or a redirection."""
+    """Every `trafficbot <subcommand> …` the page gives to type: lines of its code blocks, and inline
+    code that is a whole command; as argv after `trafficbot`, up to a comment, a pipe or a
+    redirection. A synopsis (`ask [--json] Q …`) is no command and is skipped."""
     text = path.read_text(encoding="utf-8")
     snippets = re.findall(r"```[a-z]*\n(.*?)```", text, re.DOTALL)
+    prose = re.sub(r"```.*?```", "", text, flags=re.DOTALL)
+    snippets += [span for span in re.findall(r"`([^`\n]+)`", prose) if span.startswith("trafficbot ")]
     commands = []
     for snippet in snippets:
         for line in snippet.splitlines():
