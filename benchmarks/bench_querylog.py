@@ -26,8 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.querylog import PRESS_OK, QueryLog, backup_database  # noqa: E402
-from bot.reply import Candidate, Reply  # noqa: E402
+from bot.querylog import PRESS_OK, QueryLog, backup_database
+from bot.reply import Candidate, Reply
 
 CANDIDATES = (
     Candidate("ebike-plates", "电动自行车需要上牌吗？", 0.81),

@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot import review  # noqa: E402
-from bot.querylog import QueryLog  # noqa: E402
-from bot.reply import Candidate, Reply  # noqa: E402
+from bot import review
+from bot.querylog import QueryLog
+from bot.reply import Candidate, Reply
 
 PARTS = (
     ["我家住在忻府区", "昨天下午", "我朋友说", "请问一下", "麻烦问下", "你好交警同志", "我是外地来的", "上个月"],

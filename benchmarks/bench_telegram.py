@@ -18,8 +18,8 @@ shipped knowledge/, real query log in a temporary SQLite file. Goal: ≥ 300 upd
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import asyncio
+import dataclasses
 import multiprocessing
 import statistics
 import sys
@@ -31,9 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from handlers.app import ALLOWED_UPDATES, build_application  # noqa: E402
 from fakebotapi import FakeBotAPI  # noqa: E402
 from telegram_support import TOKEN, holder_for, make_config, real_engine  # noqa: E402
+
+from handlers.app import ALLOWED_UPDATES, build_application  # noqa: E402
 
 QUESTIONS = [
     "电动车要上牌吗", "骑电动车要戴头盔吗", "发生轻微剐蹭事故怎么办", "交通事故报警电话是多少",

@@ -28,7 +28,7 @@ def _questions(knowledge: Knowledge) -> tuple[list[str], list[str]]:
 def wratio_predictions(knowledge: Knowledge, queries: list[str]) -> list[tuple[str | None, float]]:
     """`process.extractOne(query, questions, scorer=WRatio)`: (entry id, score 0..100)."""
     texts, owners = _questions(knowledge)
-    out = []
+    out: list[tuple[str | None, float]] = []
     for q in queries:
         best = process.extractOne(q, texts, scorer=fuzz.WRatio)
         out.append((owners[best[2]], best[1]) if best else (None, 0.0))
@@ -70,7 +70,7 @@ def bm25_predictions(knowledge: Knowledge, queries: list[str]) -> list[tuple[str
         return [w for w in tokenizer.lcut(s.lower()) if w.strip()]
 
     index = BM25([toks(t) for t in texts])
-    out = []
+    out: list[tuple[str | None, float]] = []
     for q in queries:
         i, s = index.best(toks(q))
         out.append((owners[i], s) if i >= 0 else (None, 0.0))

@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from bot import __version__
+from bot import __version__, logs_cli
 from bot.config import Config, ConfigError, load_config
 from bot.reply import ANSWER, CLARIFY
 
@@ -97,12 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-baselines", action="store_true", help="不运行两个基线 / skip the two baselines")
     p.set_defaults(func=cmd_eval)
 
-    try:
-        from bot import logs_cli
-    except ImportError:  # the query-log commands are optional while that module is absent
-        logs_cli = None
-    if logs_cli is not None:
-        logs_cli.register(sub)
+    logs_cli.register(sub)
     return parser
 
 

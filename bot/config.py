@@ -10,6 +10,7 @@ import dataclasses
 import math
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_type_hints
@@ -129,7 +130,7 @@ def shown(value: Any, key: str) -> str:
 
 
 def _coerce(hint: Any, value: Any, key: str, origin: str) -> Any:
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):  # a section's class, not an instance
         return _build(hint, value, key, origin)
     if hint is bool:
         if isinstance(value, bool):
@@ -222,14 +223,14 @@ def default_knowledge_dir() -> Path:
     return here if here.is_dir() else PROJECT_ROOT / "knowledge"
 
 
-def load_config(path: str | os.PathLike | None = None, environ: dict | None = None) -> Config:
+def load_config(path: str | os.PathLike | None = None, environ: Mapping[str, str] | None = None) -> Config:
     """Read the config file (if any), apply environment overrides, validate.
 
     Relative paths in the file are relative to the file's folder, so the bot can be started from
     anywhere. Without a file, the knowledge folder is the default one and the database sits in the
     working directory.
     """
-    environ = os.environ if environ is None else environ
+    env = os.environ if environ is None else environ
     if path is None:
         cfg = Config()
         cfg = dataclasses.replace(
@@ -260,7 +261,7 @@ def load_config(path: str | os.PathLike | None = None, environ: dict | None = No
             storage=dataclasses.replace(cfg.storage, database=_resolve(cfg.storage.database, base)),
             knowledge=dataclasses.replace(cfg.knowledge, path=_resolve(cfg.knowledge.path, base)),
         )
-    token = environ.get(TOKEN_ENV, "").strip()
+    token = env.get(TOKEN_ENV, "").strip()
     if token:
         cfg = dataclasses.replace(cfg, telegram=dataclasses.replace(cfg.telegram, token=token))
     _validate(cfg, origin)

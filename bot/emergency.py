@@ -268,9 +268,9 @@ def _spelled(text: str, m: re.Match, detector: Detector) -> tuple[int, int, str 
 
 
 def _spelled_rest(run: str, detector: Detector) -> str:
-    if not run:
-        return ""
     m = _LATIN_RUN.match(run)
+    if m is None:  # nothing left: the run is joined Latin syllables, so any non-empty one matches
+        return run
     _, _, word = _spelled(run, m, detector)
     return word if word is not None else run
 
@@ -299,7 +299,7 @@ def _split(run: str) -> list[str] | None:
 
 def _sounds(chars: str, syllables: tuple[str, ...]) -> bool:
     return all(s in {r for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]}
-               for ch, s in zip(chars, syllables))
+               for ch, s in zip(chars, syllables, strict=True))
 
 
 # -- finding danger ----------------------------------------------------------------------------
@@ -410,7 +410,7 @@ def _hits(text: str, detector: Detector) -> list[_Hit]:
             cache[lo] = (starts, ends) if at == hi else ([], set())
         return cache[lo]
 
-    out = []
+    out: list[_Hit] = []
     for cat in detector.categories:
         scans = [(p, "") for p in cat.words] + [(p, "before") for p in cat.of_person] + [
             (p, "after") for p in cat.person_after]

@@ -16,6 +16,7 @@ import csv
 import json
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -109,10 +110,10 @@ def _in_scope(expect: str) -> bool:
 def _best_cutoff(preds: list[tuple[str | None, float]], items: list[dict], engine) -> tuple[float, list[bool]]:
     """The cut-off that maximises a baseline's accuracy (it cannot flag emergencies or smalltalk)."""
     scores = sorted({s for _, s in preds} | {0.0})
-    best = (-1, 0.0, [])
+    best: tuple[int, float, list[bool]] = (-1, 0.0, [])
     for cut in scores + [float("inf")]:
         ok = []
-        for (entry, score), item in zip(preds, items):
+        for (entry, score), item in zip(preds, items, strict=True):
             answered = entry is not None and score >= cut and score > 0
             if item["expect"] == FALLBACK:
                 ok.append(not answered)
@@ -128,7 +129,7 @@ def _best_cutoff(preds: list[tuple[str | None, float]], items: list[dict], engin
 
 def _rates(flags: list[bool], items: list[dict]) -> dict:
     groups: dict[str, list[bool]] = defaultdict(list)
-    for f, item in zip(flags, items):
+    for f, item in zip(flags, items, strict=True):
         groups[_group(item["expect"])].append(f)
     return {
         "overall": sum(flags) / max(len(flags), 1),
@@ -159,7 +160,7 @@ def evaluate(engine, items: list[dict], baselines: bool = True) -> dict:
     non_emerg = [r for r in rows if not _is_emergency(r["expect"])]
     unknown = sorted({e for r in in_scope if r["expect"] != BY_CONTENT
                       for e in r["expect"].split("|") if engine.entry(e) is None})
-    report = {
+    report: dict[str, Any] = {
         "items": len(rows),
         "accuracy": _rates(flags, items),
         "in_scope_answered_correctly": _share(in_scope, lambda r: r["ok"]),
@@ -203,7 +204,7 @@ def _frac(flags: list[bool]) -> dict:
 
 
 def format_report(report: dict) -> str:
-    pct = lambda x: f"{100 * x:5.1f}%"  # noqa: E731
+    pct = lambda x: f"{100 * x:5.1f}%"
     acc = report["accuracy"]
     lines = [
         f"trafficbot eval: {report['items']} labelled questions",

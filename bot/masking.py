@@ -112,7 +112,7 @@ def _kind(digits: str) -> tuple[str, int, int] | None:
 
 
 _RUN = re.compile(
-    r"(?<![A-Za-z0-9])[0-9](?:[" + re.escape("".join(sorted(_GROUP_SEP))) + r"]{0,%d}[0-9])*+[Xx]?+(?![A-Za-z0-9])" % _MAX_SEP
+    r"(?<![A-Za-z0-9])[0-9](?:[" + re.escape("".join(sorted(_GROUP_SEP))) + rf"]{{0,{_MAX_SEP}}}[0-9])*+[Xx]?+(?![A-Za-z0-9])"
 )
 _GROUP = re.compile(r"[0-9]+[Xx]?")
 _MIN_DIGITS = 11  # the shortest personal number (a mobile)

@@ -56,10 +56,11 @@ import secrets
 import sqlite3
 import threading
 import time
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, AsyncIterator, Iterator, NamedTuple, Union
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import aiosqlite
 
@@ -177,7 +178,7 @@ class OffersRow(NamedTuple):
     entry_ids: tuple[str, ...]
 
 
-Row = Union[QuestionRow, ChoiceRow, FeedbackRow, OffersRow]
+Row = QuestionRow | ChoiceRow | FeedbackRow | OffersRow
 
 
 # What `check_press` answers.
@@ -212,13 +213,13 @@ class CloseResult:
 
 def utc_now() -> str:
     """Now in UTC as stored: ``2025-01-10T08:30:00.123Z``."""
-    return format_ts(datetime.now(timezone.utc))
+    return format_ts(datetime.now(UTC))
 
 
 def format_ts(moment: datetime) -> str:
     """`moment` as stored; a moment beyond the calendar's ends (year 1 in another zone) is clamped."""
     try:
-        moment = moment.astimezone(timezone.utc)
+        moment = moment.astimezone(UTC)
     except OverflowError:
         return MIN_TS if moment.year < 5000 else MAX_TS
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
@@ -303,7 +304,7 @@ def purge_cutoff(older_than_days: float, now: datetime | None = None) -> str:
         raise ValueError(f"天数必须是数字 / days must be a number: {older_than_days!r}") from None
     if math.isnan(days) or days < 0:
         raise ValueError(f"天数不能为负 / days cannot be negative: {older_than_days!r}")
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     try:
         return format_ts(now - timedelta(days=days))
     except OverflowError:
@@ -544,7 +545,7 @@ class QueryLog:
     # ------------------------------------------------------------------ opening and closing
 
     @classmethod
-    async def open(cls, path: str | os.PathLike, **options: Any) -> "QueryLog":
+    async def open(cls, path: str | os.PathLike, **options: Any) -> QueryLog:
         """Open (creating if need be) the log at `path` and start its writer; `options` are those
         of the constructor (secret, batch_size, flush_interval, retention_days, …).
 
@@ -580,7 +581,7 @@ class QueryLog:
             self._close_task = asyncio.get_running_loop().create_task(self._shut(timeout), name="querylog-close")
         try:
             return await asyncio.wait_for(asyncio.shield(self._close_task), timeout=max(timeout, 0.01) + 0.5)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             return self._snapshot()
 
     def _snapshot(self) -> CloseResult:
@@ -606,7 +607,7 @@ class QueryLog:
         while self._queue and time.monotonic() < deadline:
             try:
                 ok = await asyncio.wait_for(self.flush(), timeout=max(0.01, deadline - time.monotonic()))
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 break
             if not ok:
                 await asyncio.sleep(min(0.1, max(0.0, deadline - time.monotonic())))
@@ -631,7 +632,7 @@ class QueryLog:
         self._close_result = result
         return result
 
-    async def __aenter__(self) -> "QueryLog":
+    async def __aenter__(self) -> QueryLog:
         return self
 
     async def __aexit__(self, *exc: Any) -> None:
@@ -644,7 +645,7 @@ class QueryLog:
         """Rows not yet written (waiting, or in the write in progress)."""
         return len(self._queue) + sum(len(b) for b in self._inflight)
 
-    def record_question(self, *, user_id: int, chat_type: str, reply: "Reply", latency_ms: float) -> str:
+    def record_question(self, *, user_id: int, chat_type: str, reply: Reply, latency_ms: float) -> str:
         """Queue one answered question; return its id (12 characters) for buttons and feedback.
 
         Masks personal data; never raises, never waits.
@@ -677,7 +678,7 @@ class QueryLog:
             self._record_failed()
         return qid
 
-    def record_offers(self, question_id: str, entry_ids: "list[str] | tuple[str, ...]") -> None:
+    def record_offers(self, question_id: str, entry_ids: list[str] | tuple[str, ...]) -> None:
         """Queue "under question `question_id`, buttons for `entry_ids` were shown" — for an
         answer reached from it (a clarify choice, a follow-up): its entry (👍/👎) and its related
         entries. What makes a later press of them pass `check_press`."""
@@ -933,7 +934,7 @@ class QueryLog:
                 ok = await self.flush()
             except asyncio.CancelledError:
                 raise
-            except Exception:  # noqa: BLE001 - the writer must survive anything
+            except Exception:
                 log.exception("query log %s: writer error", self.path)
                 ok = False
             if ok:

@@ -16,8 +16,9 @@ import asyncio
 import logging
 import os
 import threading
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Sequence
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +130,7 @@ class KnowledgeHolder:
             seen = snapshot(self.knowledge_dir)
             try:
                 engine, problems = self._build(self.knowledge_dir, self.matching)
-            except Exception as exc:  # noqa: BLE001 - a crash in the loader must not take the bot down
+            except Exception as exc:
                 log.exception("knowledge reload crashed")
                 engine, problems = None, [f"{self.knowledge_dir}: reload failed: {type(exc).__name__}: {exc}"]
             problems = list(problems)
@@ -188,7 +189,7 @@ class KnowledgeHolder:
                 problems = await self.areload()
             except asyncio.CancelledError:
                 raise
-            except Exception:  # noqa: BLE001
+            except Exception:
                 log.exception("knowledge watcher error")
                 continue
             if on_change is not None:
@@ -196,5 +197,5 @@ class KnowledgeHolder:
                     await on_change(problems)
                 except asyncio.CancelledError:
                     raise
-                except Exception:  # noqa: BLE001
+                except Exception:
                     log.exception("knowledge watcher: on_change failed")

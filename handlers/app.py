@@ -12,8 +12,14 @@ import sys
 from telegram import BotCommand, BotCommandScopeChat, Update
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter, Application, ApplicationHandlerStop, CallbackQueryHandler, CommandHandler,
-    MessageHandler, TypeHandler, filters,
+    AIORateLimiter,
+    Application,
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
 )
 
 from bot.config import DEFAULT_BASE_URL, Config
@@ -22,7 +28,14 @@ from bot.reload import KnowledgeHolder, KnowledgeLoadError, format_problems
 from handlers import admin, buttons, commands, errors, messages
 from handlers.context import CONTEXT_TYPES, BotContext, Services
 from handlers.render import (
-    CHOICE_DATA, ENTRY_DATA, FEEDBACK_DATA, MAX_MESSAGE, TOPIC_DATA, TOPICS_DATA, cut, utf16_len,
+    CHOICE_DATA,
+    ENTRY_DATA,
+    FEEDBACK_DATA,
+    MAX_MESSAGE,
+    TOPIC_DATA,
+    TOPICS_DATA,
+    cut,
+    utf16_len,
 )
 
 log = logging.getLogger("trafficbot")
@@ -61,7 +74,8 @@ def _skip_failing_imports() -> None:
     try:
         import sniffio  # noqa: F401
     except ImportError:
-        sys.modules.setdefault("sniffio", None)
+        # None is the import system's "fail at once" marker; typeshed allows only modules here
+        sys.modules.setdefault("sniffio", None)  # type: ignore[arg-type]
 
 
 def load_knowledge(config: Config) -> tuple[KnowledgeHolder | None, list]:
@@ -125,7 +139,10 @@ def build_application(config: Config, knowledge, *, querylog=None, open_querylog
         .post_shutdown(_post_shutdown)
     )
     if tg.rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        # PTB's generics tie the builder's type to its limiter's argument type (AIORateLimiter is
+        # BaseRateLimiter[int], the builder so far ExtBot[None]): a limiter added only when configured
+        # cannot type-check, though PTB accepts it at runtime
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))  # type: ignore[arg-type]
     app = builder.build()
     services: Services = app.bot_data
     services.config = config

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 
-from telegram import LinkPreviewOptions, Message, ReplyParameters, Update
+from telegram import CallbackQuery, Chat, LinkPreviewOptions, Message, ReplyParameters, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 
@@ -76,10 +76,24 @@ def topic_thread(update: Update) -> int | None:
     return msg.message_thread_id if isinstance(msg, Message) and msg.is_topic_message else None
 
 
+def callback_query(update: Update) -> CallbackQuery:
+    """The pressed button's query, for a handler app.py registers only as a CallbackQueryHandler."""
+    if update.callback_query is None:  # PTB calls those only for an update that carries one
+        raise TypeError("a button handler was called for an update without a callback query")
+    return update.callback_query
+
+
+def chat_of(update: Update) -> Chat:
+    """The chat of a message or command update (those app.py routes to respond always have one)."""
+    if update.effective_chat is None:  # only inline queries and the like lack one; we do not handle them
+        raise TypeError("an update without a chat was routed to a handler that answers in the chat")
+    return update.effective_chat
+
+
 async def respond(update: Update, context: BotContext, outgoing: list[Outgoing]) -> Message | None:
     """Answer the update's chat (in its forum topic); in groups quote the message being answered."""
     msg = update.effective_message
-    chat = update.effective_chat
+    chat = chat_of(update)
     thread = topic_thread(update)
     quote = msg.message_id if is_group(update) and isinstance(msg, Message) and update.message else None
     return await send(context.bot, chat.id, outgoing, reply_to=quote, thread_id=thread)
@@ -92,7 +106,7 @@ async def respond_reply(update: Update, context: BotContext, reply: Reply,
 
 async def edit_or_send(update: Update, out: Outgoing) -> None:
     """Replace the pressed message's text and keyboard; send anew when it cannot be edited."""
-    query = update.callback_query
+    query = callback_query(update)
     try:
         await query.edit_message_text(out.text, parse_mode=ParseMode.HTML, reply_markup=out.markup,
                                       link_preview_options=NO_PREVIEW)

@@ -7,7 +7,7 @@ from telegram import Bot, Message, MessageEntity, Update
 
 from handlers.common import ask, is_group, record_question, respond, respond_reply
 from handlers.context import BotContext
-from handlers.render import Outgoing, PLEASE_TYPE
+from handlers.render import PLEASE_TYPE, Outgoing
 
 EMPTY_QUESTION = "请问有什么可以帮您？直接输入您的问题即可，或发送 /topics 浏览常见问题。"
 
@@ -36,11 +36,14 @@ def addressed_text(message: Message, bot: Bot) -> str | None:
 async def on_text(update: Update, context: BotContext) -> None:
     """A typed question → the engine → the rendered Reply (logged when a query log is set)."""
     message = update.message
+    if message is None:  # app.py's filter (UpdateType.MESSAGE) passes only new messages
+        return
     text = message.text or ""
     if is_group(update):
-        text = addressed_text(message, context.bot)
-        if text is None:
+        addressed = addressed_text(message, context.bot)
+        if addressed is None:
             return
+        text = addressed
     text = text.strip()
     if not text:
         await respond(update, context, [Outgoing(EMPTY_QUESTION)])
@@ -52,6 +55,8 @@ async def on_text(update: Update, context: BotContext) -> None:
 
 async def on_media(update: Update, context: BotContext) -> None:
     """Photos, stickers, voice, video, locations, documents: please type the question."""
+    if update.message is None:  # app.py's filter (UpdateType.MESSAGE) passes only new messages
+        return
     if is_group(update) and addressed_text(update.message, context.bot) is None:
         return
     await respond(update, context, [Outgoing(PLEASE_TYPE)])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from telegram import TelegramObject, Update
 
@@ -63,7 +63,7 @@ class Redactor(logging.Filter):
             record.args = tuple(_withhold(a) for a in args)
         try:
             message = record.getMessage()
-        except Exception:  # a broken format string: let logging report it as usual
+        except Exception:  # noqa: BLE001 - a broken format string: let logging report it as usual
             return True
         record.msg, record.args = self.redact(message), None
         if record.exc_info and not record.exc_text:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -110,7 +111,7 @@ def button(text: str, data: str) -> InlineKeyboardButton | None:
     return InlineKeyboardButton(label(text), callback_data=data)
 
 
-def keyboard(rows: list[list[InlineKeyboardButton | None]]) -> InlineKeyboardMarkup | None:
+def keyboard(rows: Sequence[Sequence[InlineKeyboardButton | None]]) -> InlineKeyboardMarkup | None:
     clean = [[b for b in row if b is not None] for row in rows]
     clean = [row for row in clean if row]
     return InlineKeyboardMarkup(clean) if clean else None

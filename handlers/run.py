@@ -87,12 +87,15 @@ async def _check_bot_api(config: Config) -> None:
 
 async def _start_updates(app: Application, config: Config) -> None:
     tg = config.telegram
+    updater = app.updater
+    if updater is None:  # build_application keeps PTB's default Updater; only a custom builder drops it
+        raise TypeError("the application has no Updater to fetch updates with")
     if tg.mode != "webhook":
-        await app.updater.start_polling(timeout=tg.poll_timeout, allowed_updates=ALLOWED_UPDATES)
+        await updater.start_polling(timeout=tg.poll_timeout, allowed_updates=ALLOWED_UPDATES)
         return
     w = tg.webhook
     try:
-        await app.updater.start_webhook(
+        await updater.start_webhook(
             listen=w.listen, port=w.port, url_path=w.path.strip("/"), webhook_url=w.url,
             secret_token=w.secret_token, allowed_updates=ALLOWED_UPDATES,
         )
@@ -109,9 +112,11 @@ async def _shutdown(app: Application) -> None:
         await app.updater.stop()
     if app.running:
         await app.stop()
-        await app.post_stop(app)
+        if app.post_stop is not None:  # build_application sets all three; PTB types them optional
+            await app.post_stop(app)
     await app.shutdown()
-    await app.post_shutdown(app)
+    if app.post_shutdown is not None:
+        await app.post_shutdown(app)
 
 
 async def serve(app: Application, config: Config) -> int:
@@ -133,7 +138,8 @@ async def serve(app: Application, config: Config) -> int:
     code = 0
     try:
         await app.initialize()
-        await app.post_init(app)
+        if app.post_init is not None:
+            await app.post_init(app)
         if not stopping.is_set():
             await _start_updates(app, config)
             await app.start()
@@ -146,7 +152,7 @@ async def serve(app: Application, config: Config) -> int:
         qlog = app.bot_data.querylog
         try:
             await asyncio.wait_for(_shutdown(app), timeout=budget)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             left = qlog.queued if qlog is not None else 0
             log.error("shutdown took longer than %.0f s: %d query-log rows could not be written and are lost",
                       SHUTDOWN_BUDGET, left)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from telegram_support import real_engine
 
-from bot.config import MatchingConfig
-from bot.engine import Engine, build_engine
+from bot.engine import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
@@ -15,9 +15,8 @@ KNOWLEDGE = ROOT / "knowledge"
 
 @pytest.fixture(scope="session")
 def engine() -> Engine:
-    built, problems = build_engine(str(KNOWLEDGE), MatchingConfig())
-    assert built is not None, [str(p) for p in problems]
-    return built
+    # the same one the Telegram tests' helpers use: building it is the slowest step of the suite
+    return real_engine()
 
 
 @pytest.fixture(scope="session")

@@ -23,8 +23,9 @@ import re
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 MAX_TEXT = 4096
@@ -221,7 +222,7 @@ class FakeBotAPI:
     def base_file_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/file/bot"
 
-    def start(self) -> "FakeBotAPI":
+    def start(self) -> FakeBotAPI:
         started = threading.Event()
 
         def serve() -> None:
@@ -257,8 +258,10 @@ class FakeBotAPI:
             self._cond.notify_all()
         if self._loop is not None and not self._loop.is_closed():
             def close() -> None:
-                self._wakeup.set()
-                if not self._closing.done():
+                # both exist once start() returned; a stop() before then has nothing to wake
+                if self._wakeup is not None:
+                    self._wakeup.set()
+                if self._closing is not None and not self._closing.done():
                     self._closing.set_result(None)
             try:
                 self._loop.call_soon_threadsafe(close)
@@ -267,14 +270,14 @@ class FakeBotAPI:
         if self._thread is not None:
             self._thread.join(timeout=5)
 
-    def __enter__(self) -> "FakeBotAPI":
+    def __enter__(self) -> FakeBotAPI:
         return self.start()
 
     def __exit__(self, *exc: Any) -> None:
         self.stop()
 
     def _wake(self) -> None:
-        if self._loop is not None and not self._loop.is_closed():
+        if self._loop is not None and self._wakeup is not None and not self._loop.is_closed():
             try:
                 self._loop.call_soon_threadsafe(self._wakeup.set)
             except RuntimeError:
@@ -573,8 +576,11 @@ class FakeBotAPI:
         limit = int(params.get("limit") or 100)
         timeout = min(float(params.get("timeout") or 0), self.max_poll_wait)
         deadline = time.monotonic() + timeout
+        wakeup = self._wakeup
+        if wakeup is None:  # set by serve() before the server accepts its first connection
+            raise RuntimeError("getUpdates reached a server that has not started")
         while True:
-            self._wakeup.clear()
+            wakeup.clear()
             with self._cond:
                 if offset:
                     self._state.updates = [u for u in self._state.updates if u["update_id"] >= offset]
@@ -584,12 +590,12 @@ class FakeBotAPI:
             if left <= 0:
                 return []
             try:
-                await asyncio.wait_for(self._wakeup.wait(), left)
-            except asyncio.TimeoutError:
+                await asyncio.wait_for(wakeup.wait(), left)
+            except TimeoutError:
                 pass
 
     def _store_message(self, chat_id: int, text: str, params: dict, message_id: int | None = None) -> dict:
-        msg = {
+        msg: dict[str, Any] = {
             "message_id": message_id or next(self._msg_ids),
             "date": int(time.time()),
             "from": self._me(),

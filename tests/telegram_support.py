@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any
 
+from fakebotapi import FakeBotAPI
 from telegram import Update
 from telegram.ext import Application
 
-from handlers.app import build_application
 from bot.config import Config, KnowledgeConfig, StorageConfig, TelegramConfig, WebhookConfig
 from bot.engine import build_engine
 from bot.querylog import PRESS_NOT_OFFERED, PRESS_NOT_YOURS, PRESS_OK, PRESS_UNKNOWN_QUESTION
 from bot.reload import KnowledgeHolder
-from fakebotapi import FakeBotAPI
+from handlers.app import build_application
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_DIR = ROOT / "knowledge"
@@ -114,6 +116,12 @@ async def started_app(api: FakeBotAPI, *, querylog=None, engine=None, config: Co
     app = build_application(config, holder, querylog=querylog, open_querylog=False)
     await app.initialize()
     return app
+
+
+async def run_hook(app: Application, hook: Callable[[Application], Coroutine[Any, Any, None]] | None) -> None:
+    """Run one of the lifecycle hooks build_application sets (app.post_init, ...), as PTB's run_* would."""
+    assert hook is not None, "build_application sets post_init, post_stop and post_shutdown"
+    await hook(app)
 
 
 async def deliver(app: Application, update: dict) -> None:

@@ -10,14 +10,22 @@ import sqlite3
 
 import pytest
 import yaml
+from fakebotapi import FakeBotAPI, parse_html
+from telegram_support import (
+    ADMIN_ID,
+    CITIZEN_ID,
+    KNOWLEDGE_DIR,
+    TOKEN,
+    RecordingLog,
+    deliver,
+    make_config,
+    real_engine,
+    started_app,
+)
 
 from bot.engine import build_engine
 from bot.reply import ANSWER, CLARIFY, Candidate, Reply
-from fakebotapi import FakeBotAPI, parse_html
 from handlers import render as r
-from telegram_support import (
-    ADMIN_ID, CITIZEN_ID, KNOWLEDGE_DIR, TOKEN, RecordingLog, deliver, make_config, real_engine, started_app,
-)
 
 CLARIFY_TRIES = ["事故", "电动车事故", "事故处理", "车管所", "救助基金"]
 STRANGER_ID = 5555
@@ -424,7 +432,7 @@ def drop_entry(knowledge_dir, entry_id: str) -> None:
 async def test_admin_reload_and_a_button_from_before_it(api, tmp_path):
     kdir = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE_DIR, kdir)
-    engine, _ = build_engine(str(kdir))
+    engine = real_engine()  # kdir is a copy of its knowledge, until the test changes it
     qlog = RecordingLog()
     application = await started_app(api, engine=engine, querylog=qlog,
                                     config=make_config(api, knowledge_dir=str(kdir)))
@@ -444,7 +452,9 @@ async def test_admin_reload_and_a_button_from_before_it(api, tmp_path):
         await deliver(application, api.text_update("/reload", user_id=ADMIN_ID))
         report = only_sent(api, mark)
         assert report.text.startswith("✅")
-        new_version = application.bot_data.knowledge.engine.knowledge.version
+        reloaded = application.bot_data.knowledge.engine
+        assert reloaded is not None
+        new_version = reloaded.knowledge.version
         assert new_version != engine.knowledge.version and new_version in report.text
 
         mark = api.mark()
@@ -505,7 +515,7 @@ def test_long_answers_are_split_under_telegram_limit():
     out = r.render(reply, "q1")
     assert len(out) > 1
     plains = [parse_html(o.text) for o in out]
-    assert all(len(p) <= 4096 and len(o.text) <= 4096 for p, o in zip(plains, out))
+    assert all(len(p) <= 4096 and len(o.text) <= 4096 for p, o in zip(plains, out, strict=True))
     assert "".join(plains).replace("\n", "").startswith(text.replace("\n", "")[:5000])
     assert all(o.markup is None for o in out[:-1]) and out[-1].markup is not None
     assert "忻州市电动自行车管理条例" in plains[-1]
@@ -517,6 +527,7 @@ def test_everything_from_the_kb_is_escaped():
     out = r.render(reply, "q1")
     assert parse_html(out[0].text).startswith("a <b>b</b> & c")
     assert "<src> & co" in parse_html(out[0].text)
+    assert out[0].markup is not None
     assert out[0].markup.inline_keyboard[0][0].text == "➡️ <i>问题</i>"
 
 
@@ -524,6 +535,7 @@ def test_callback_data_over_64_bytes_drops_the_button():
     long_id = "entry-" + "长" * 30  # 96 bytes in UTF-8
     reply = Reply(CLARIFY, "请选择：", choices=(Candidate(long_id, "长问题", 0.5), Candidate("ok", "好问题", 0.5)))
     out = r.render(reply, "q1")
+    assert out[0].markup is not None
     rows = out[0].markup.inline_keyboard
     assert [b.callback_data for row in rows for b in row] == ["c:q1:ok"]
 

@@ -8,6 +8,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -39,10 +40,8 @@ async def setup(tmp_path):
     )
     log = await QueryLog.open(str(db), flush_interval=60)
     plates = Candidate("ebike-plates", "电动自行车需要上牌吗？", 0.5)
-    for i, (status, q) in enumerate(
-        [("answer", "电动车要上牌吗"), ("fallback", "驾照扣分怎么查"), ("fallback", "驾照扣分怎么查询"),
-         ("clarify", "小电驴挂牌子在哪弄"), ("emergency", "撞车了")]
-    ):
+    for status, q in [("answer", "电动车要上牌吗"), ("fallback", "驾照扣分怎么查"), ("fallback", "驾照扣分怎么查询"),
+                      ("clarify", "小电驴挂牌子在哪弄"), ("emergency", "撞车了")]:
         reply = Reply(status=status, text="", query=q, normalized=q, entry_id="ebike-plates" if status == "answer" else None,
                       candidates=(plates,) if status in ("answer", "clarify") else (),
                       choices=(plates,) if status == "clarify" else ())
@@ -194,7 +193,14 @@ def test_the_real_trafficbot_command_and_a_closed_pipe_ends_quietly(setup):
         [sys.executable, "-m", "bot", "logs", "export", "--config", str(cfg), "--format", "jsonl", "--output", "-"],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
-    assert export.stdout.readline().startswith(b"{")
+    assert export.stdout is not None and export.stderr is not None, "started with both piped"
+    deadline = threading.Timer(60, export.kill)  # a process that never prints must not hang the suite
+    deadline.start()
+    try:
+        first = export.stdout.readline()
+    finally:
+        deadline.cancel()
+    assert first.startswith(b"{")
     export.stdout.close()
     assert export.wait(timeout=60) == 0
     assert export.stderr.read() == b""

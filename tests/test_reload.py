@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from telegram_support import holder_for, real_engine
 
 from bot.config import MatchingConfig
 from bot.knowledge import Problem
@@ -176,7 +177,7 @@ async def _until(predicate, timeout=3.0):
 async def test_real_engine_broken_yaml_keeps_serving(tmp_path):
     kdir = tmp_path / "knowledge"
     shutil.copytree(ROOT / "knowledge", kdir)
-    holder = KnowledgeHolder(kdir, MatchingConfig())
+    holder = holder_for(real_engine(), str(kdir), MatchingConfig())  # the copy's engine is the session's; reloads build
     served = holder.engine
     version = holder.version
     assert served.answer("电动车要上牌吗").entry_id == "ebike-plates"
@@ -197,7 +198,7 @@ async def test_real_engine_broken_yaml_keeps_serving(tmp_path):
 def test_emptying_every_topic_file_is_refused_as_an_error_not_a_warning(tmp_path):
     kdir = tmp_path / "knowledge"
     shutil.copytree(ROOT / "knowledge", kdir)
-    holder = KnowledgeHolder(kdir, MatchingConfig())
+    holder = holder_for(real_engine(), str(kdir), MatchingConfig())  # the copy's engine is the session's; reloads build
     served = holder.engine
     for path in kdir.glob("*.yaml"):
         if "entries:" in path.read_text(encoding="utf-8"):

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import sqlite3
-from datetime import date
+from datetime import UTC, date
 
 import pytest
 import yaml
@@ -42,7 +42,7 @@ def to_utc(local: str) -> str:
     from datetime import datetime, timedelta, timezone
 
     moment = datetime.fromisoformat(local).replace(tzinfo=timezone(timedelta(hours=8)))
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
 @pytest.fixture

@@ -1,15 +1,16 @@
 """`trafficbot run` refuses settings that would make it spin or go silent, with one clear line that
-names the key; a webhook it cannot serve is named too, not shown as a traceback."""
+names the key; a webhook it cannot serve is named too, not shown as a traceback. Settings are
+refused before anything starts, so `cli.main` runs in this process; a port in use needs the real
+process (it gets as far as listening)."""
 
 from __future__ import annotations
 
 import socket
 
 import pytest
-
 from fakebotapi import FakeBotAPI
 from telegram_support import TOKEN
-from test_secrets import run_with
+from test_secrets import run_in_process, run_with
 
 
 @pytest.mark.parametrize("section,key,value", [
@@ -17,23 +18,24 @@ from test_secrets import run_with
     ("knowledge", "watch_interval", 0), ("knowledge", "watch_interval", float("inf")),
     ("telegram", "poll_timeout", 0), ("telegram", "poll_timeout", -5), ("telegram", "concurrent_updates", 0),
 ])
-def test_zero_or_negative_intervals_are_refused(tmp_path, section, key, value):
+def test_zero_or_negative_intervals_are_refused(tmp_path, capsys, monkeypatch, section, key, value):
     telegram = {"token": TOKEN}
     extra = {key: value}
     if section == "telegram":
         telegram.update(extra)
-        p = run_with(tmp_path, telegram)
+        code, err = run_in_process(tmp_path, capsys, monkeypatch, telegram)
     else:
-        p = run_with(tmp_path, telegram, extra={section: extra})
-    assert p.returncode == 2, p.stderr[-2000:]
-    assert f"'{section}.{key}'" in p.stderr and "at least" in p.stderr
-    assert "Traceback" not in p.stderr
+        code, err = run_in_process(tmp_path, capsys, monkeypatch, telegram, extra={section: extra})
+    assert code == 2, err[-2000:]
+    assert f"'{section}.{key}'" in err and "at least" in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err  # one clear line
 
 
-def test_an_http_webhook_url_is_refused_as_such(tmp_path):
-    p = run_with(tmp_path, {"token": TOKEN, "mode": "webhook",
-                            "webhook": {"url": "http://bot.example.org/telegram", "secret_token": "abc"}})
-    assert p.returncode == 2 and "https://" in p.stderr and "telegram.webhook.url" in p.stderr
+def test_an_http_webhook_url_is_refused_as_such(tmp_path, capsys, monkeypatch):
+    code, err = run_in_process(tmp_path, capsys, monkeypatch, {
+        "token": TOKEN, "mode": "webhook", "webhook": {"url": "http://bot.example.org/telegram", "secret_token": "abc"}})
+    assert code == 2 and "https://" in err and "telegram.webhook.url" in err
 
 
 def test_a_webhook_port_in_use_is_one_clear_line(tmp_path):

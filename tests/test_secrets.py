@@ -9,14 +9,16 @@ import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import yaml
-
 from fakebotapi import FakeBotAPI
 from telegram_support import KNOWLEDGE_DIR, ROOT, TOKEN
 from test_telegram_e2e import bot_process, write_config
 from test_webhook import free_port, post, wait_listening
+
+from bot import cli
 
 SECRET = "hook-Secret_value-4711"
 HASH_SECRET = "hash-secret-value-0815"
@@ -30,9 +32,8 @@ def api():
         yield server
 
 
-def run_with(tmp_path, telegram: dict, *, env_token: str | None = None, extra: dict | None = None,
-             timeout: float = 60):
-    """`python -m bot run` on a config with these telegram settings (and `extra` sections), at DEBUG."""
+def write_run_config(tmp_path, telegram: dict, extra: dict | None = None) -> Path:
+    """A config file with these telegram settings (and `extra` sections), logging at DEBUG."""
     data = {"telegram": {"rate_limiter": False, "poll_timeout": 1, **telegram},
             "storage": {"database": str(tmp_path / "log.sqlite3"), "hash_secret": HASH_SECRET},
             "knowledge": {"path": str(KNOWLEDGE_DIR), "watch": False}, "logging": {"level": "DEBUG"}}
@@ -40,6 +41,26 @@ def run_with(tmp_path, telegram: dict, *, env_token: str | None = None, extra: d
         data[section] = {**data.get(section, {}), **values}
     path = tmp_path / "config.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def run_in_process(tmp_path, capsys, monkeypatch, telegram: dict, *, env_token: str | None = None,
+                   extra: dict | None = None) -> tuple[int, str]:
+    """`trafficbot run` through cli.main in this process, for settings it refuses before anything starts
+    (no process is needed to see that): its exit code and all it printed, stdout then stderr."""
+    if env_token:
+        monkeypatch.setenv("TRAFFICBOT_TOKEN", env_token)
+    else:
+        monkeypatch.delenv("TRAFFICBOT_TOKEN", raising=False)
+    code = cli.main(["run", "--config", str(write_run_config(tmp_path, telegram, extra))])
+    printed = capsys.readouterr()
+    return code, printed.out + printed.err
+
+
+def run_with(tmp_path, telegram: dict, *, env_token: str | None = None, extra: dict | None = None,
+             timeout: float = 60):
+    """`python -m bot run` on a config with these telegram settings (and `extra` sections), at DEBUG."""
+    path = write_run_config(tmp_path, telegram, extra)
     env = {k: v for k, v in os.environ.items() if k != "TRAFFICBOT_TOKEN"}
     if env_token:
         env["TRAFFICBOT_TOKEN"] = env_token
@@ -64,17 +85,18 @@ def assert_no_secret(output: str) -> None:
     {"token": TOKEN, "mode": "webhook", "webhook": {"url": f"https://bot.example.org/{SECRET}", "secret_token": SECRET + "!"}},
 ], ids=["token-list", "token-mapping", "token-in-admins", "token-only-in-admins", "token-in-base_url",
         "base_url-with-token-no-token", "secret-as-list", "bad-secret"])
-def test_config_mistakes_never_print_a_secret(tmp_path, telegram):
-    p = run_with(tmp_path, telegram)
-    assert p.returncode == 2, p.stderr[-2000:]
-    assert "config error" in p.stderr
-    assert_no_secret(p.stdout + p.stderr)
+def test_config_mistakes_never_print_a_secret(tmp_path, capsys, monkeypatch, caplog, telegram):
+    code, output = run_in_process(tmp_path, capsys, monkeypatch, telegram)
+    assert code == 2, output[-2000:]
+    assert "config error" in output
+    assert_no_secret(output + caplog.text)
 
 
-def test_token_in_base_url_from_the_environment_is_refused_without_showing_it(tmp_path):
-    p = run_with(tmp_path, {"base_url": "https://api.telegram.org/bot" + TOKEN}, env_token=TOKEN)
-    assert p.returncode == 2 and "base_url" in p.stderr
-    assert_no_secret(p.stdout + p.stderr)
+def test_token_in_base_url_from_the_environment_is_refused_without_showing_it(tmp_path, capsys, monkeypatch, caplog):
+    code, output = run_in_process(tmp_path, capsys, monkeypatch, {"base_url": "https://api.telegram.org/bot" + TOKEN},
+                                  env_token=TOKEN)
+    assert code == 2 and "base_url" in output
+    assert_no_secret(output + caplog.text)
 
 
 def test_a_wrong_base_url_path_says_so_not_that_the_token_was_rejected(api, tmp_path):
@@ -110,7 +132,7 @@ def test_debug_logs_show_no_secret_no_user_id_no_question(api, tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
-            proc.communicate()
+            proc.communicate(timeout=10)  # killed: only the pipes are left to drain
     assert proc.returncode == 0, output[-3000:]
     assert "setWebhook" in output  # DEBUG lines are there, only withheld
     for secret in (TOKEN, TOKEN.split(":")[1], SECRET, HASH_SECRET, str(CITIZEN), "和平街"):

@@ -11,11 +11,11 @@ import sqlite3
 import time
 
 import pytest
-
-from bot.querylog import user_hash
 from fakebotapi import FakeBotAPI
 from telegram_support import TOKEN
 from test_telegram_e2e import bot_process, write_config
+
+from bot.querylog import user_hash
 
 HASH_SECRET = "signals-test-secret"
 BURST = 120
@@ -58,7 +58,7 @@ def stop_with(proc, signals: tuple[signal.Signals, ...], gap: float) -> tuple[st
     finally:
         if proc.poll() is None:
             proc.kill()
-            proc.communicate()
+            proc.communicate(timeout=10)  # killed: only the pipes are left to drain
     return output, time.monotonic() - t0
 
 
@@ -80,7 +80,7 @@ def test_any_stop_signals_under_a_burst_lose_no_answered_question(api, tmp_path,
         api.wait_for_call("sendMessage", count=10, timeout=30)  # answers are flowing
     except BaseException:
         proc.kill()
-        proc.communicate()
+        proc.communicate(timeout=10)  # killed: only the pipes are left to drain
         raise
     output, elapsed = stop_with(proc, signals, gap=0.05)
     assert proc.returncode == 0, output[-3000:]
@@ -108,7 +108,7 @@ def test_a_locked_database_at_stop_is_reported_once_and_honestly(api, tmp_path):
         lock.close()
         if proc.poll() is None:
             proc.kill()
-            proc.communicate()
+            proc.communicate(timeout=10)  # killed: only the pipes are left to drain
     assert elapsed < EXIT_WITHIN, (elapsed, output[-2000:])
     assert proc.returncode == 0, output[-3000:]
     lost = [line for line in output.splitlines() if "lost" in line]

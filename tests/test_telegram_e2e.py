@@ -7,18 +7,18 @@ import os
 import signal
 import sqlite3
 import subprocess
-import threading
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 import yaml
-
-from handlers.app import ALLOWED_UPDATES, build_application
 from fakebotapi import FakeBotAPI, parse_html
+from telegram_support import ADMIN_ID, CITIZEN_ID, KNOWLEDGE_DIR, ROOT, TOKEN, holder_for, make_config, real_engine, run_hook
+
 from handlers import render as r
-from telegram_support import ADMIN_ID, CITIZEN_ID, KNOWLEDGE_DIR, ROOT, TOKEN, holder_for, make_config, real_engine
+from handlers.app import ALLOWED_UPDATES, build_application
 
 STRANGER_ID = 5555
 
@@ -35,17 +35,19 @@ async def polling(api, tmp_path):
     config = make_config(api, database=str(tmp_path / "log.sqlite3"))
     app = build_application(config, holder_for(real_engine()))
     await app.initialize()
-    await app.post_init(app)
-    await app.updater.start_polling(poll_interval=0, timeout=1, allowed_updates=ALLOWED_UPDATES)
+    await run_hook(app, app.post_init)
+    updater = app.updater
+    assert updater is not None, "build_application keeps PTB's Updater"
+    await updater.start_polling(poll_interval=0, timeout=1, allowed_updates=ALLOWED_UPDATES)
     await app.start()
     try:
         yield app
     finally:
-        await app.updater.stop()
+        await updater.stop()
         await app.stop()
-        await app.post_stop(app)
+        await run_hook(app, app.post_stop)
         await app.shutdown()
-        await app.post_shutdown(app)
+        await run_hook(app, app.post_shutdown)
 
 
 def reply_to(api: FakeBotAPI, update: dict, *, method: str = "sendMessage", timeout: float = 5.0):
@@ -183,7 +185,7 @@ def test_trafficbot_run_answers_and_stops_cleanly_on_sigint(api, tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
-            proc.communicate()
+            proc.communicate(timeout=10)  # killed: only the pipes are left to drain
     assert proc.returncode == 0, output[-3000:]
     assert elapsed < 5, elapsed
     assert TOKEN not in output

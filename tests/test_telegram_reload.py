@@ -8,11 +8,11 @@ import dataclasses
 import shutil
 
 import pytest
-
-from handlers.app import build_application
-from bot.config import KnowledgeConfig
 from fakebotapi import FakeBotAPI
-from telegram_support import ADMIN_ID, KNOWLEDGE_DIR, TOKEN, deliver, holder_for, make_config, real_engine
+from telegram_support import ADMIN_ID, KNOWLEDGE_DIR, TOKEN, deliver, holder_for, make_config, real_engine, run_hook
+
+from bot.config import KnowledgeConfig
+from handlers.app import build_application
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ async def test_edits_on_disk_reach_admins_and_broken_ones_are_not_served(api, kd
     holder = holder_for(real_engine(), str(kdir), config.matching)
     app = build_application(config, holder, open_querylog=False)
     await app.initialize()
-    await app.post_init(app)
+    await run_hook(app, app.post_init)
     try:
         ebike = kdir / "ebike.yaml"
         good = ebike.read_text(encoding="utf-8")
@@ -55,7 +55,7 @@ async def test_edits_on_disk_reach_admins_and_broken_ones_are_not_served(api, kd
         answer = await api.async_wait_for_call("sendMessage", since=mark, timeout=5)
         assert "95%" in answer.text
     finally:
-        await app.post_stop(app)
+        await run_hook(app, app.post_stop)
         await app.shutdown()
         await asyncio.sleep(0)
 
@@ -63,8 +63,9 @@ async def test_edits_on_disk_reach_admins_and_broken_ones_are_not_served(api, kd
 async def test_a_long_report_to_admins_is_cut_to_whole_lines_by_utf16_units(api):
     """Reload problems can be many and (in quoted YAML) emoji-heavy: the admin message is cut to
     Telegram's 4096 UTF-16 units at a line end, with where to see the rest."""
-    from handlers.app import MORE_PROBLEMS, tell_admins
     from telegram_support import started_app
+
+    from handlers.app import MORE_PROBLEMS, tell_admins
 
     app = await started_app(api)
     try:

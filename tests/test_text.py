@@ -1,3 +1,5 @@
+import pytest
+
 from bot.text import TextProcessor, cache_dir
 
 
@@ -5,8 +7,22 @@ def make(terms=("上牌", "头盔", "电动自行车", "车管所", "救助基�
     return TextProcessor(terms, synonyms or {"电瓶车": "电动自行车", "小电驴": "电动自行车", "挂牌": "上牌"})
 
 
-def test_normalize_full_width_traditional_spaces_emoji_and_controls():
+# Each TextProcessor loads jieba's whole dictionary (seconds on a loaded machine): tests that only
+# read one share it. `typos` has its vocabulary indexed, as the engine does before answering.
+@pytest.fixture(scope="module")
+def plain() -> TextProcessor:
+    return make()
+
+
+@pytest.fixture(scope="module")
+def typos() -> TextProcessor:
     t = make()
+    t.index_vocabulary(set())
+    return t
+
+
+def test_normalize_full_width_traditional_spaces_emoji_and_controls(plain):
+    t = plain
     assert t.normalize("電動車　要　上牌嗎？？") == "电动车要上牌吗"
     assert t.normalize("ＡＢＣ１２３") == "abc123"
     assert t.normalize("电 动 车🚲要上牌\x00\x07吗!!!") == "电动车要上牌吗"
@@ -14,23 +30,21 @@ def test_normalize_full_width_traditional_spaces_emoji_and_controls():
     assert t.normalize("\u200b\u200b") == ""
 
 
-def test_synonyms_become_the_standard_word():
-    t = make()
+def test_synonyms_become_the_standard_word(plain):
+    t = plain
     assert "电动自行车" in t.canonical(t.normalize("小电驴要挂牌吗"))
     assert "上牌" in t.canonical(t.normalize("小电驴要挂牌吗"))
 
 
-def test_homophone_typos_of_domain_words_are_repaired():
-    t = make()
-    t.index_vocabulary(set())
+def test_homophone_typos_of_domain_words_are_repaired(typos):
+    t = typos
     assert "上牌" in t.canonical("电瓶车要上派吗")
     assert "救助基金" in t.canonical("救主基金怎么申请")
     assert "车管所" in t.canonical("车管锁在哪")
 
 
-def test_near_typo_repaired_but_ordinary_words_left_alone():
-    t = make()
-    t.index_vocabulary(set())
+def test_near_typo_repaired_but_ordinary_words_left_alone(typos):
+    t = typos
     assert "头盔" in t.canonical("要戴头灰吗")
     assert t.canonical("今天天气怎么样") == "今天天气怎么样"
 
@@ -49,7 +63,7 @@ def test_cache_dir_is_per_user_not_tmp(tmp_path):
 
 def test_a_unit_after_a_number_names_what_it_measures():
     t = TextProcessor(("电池电压", "最高车速"), {}, measures={"伏": "电池电压", "v": "电池电压", "码": "最高车速"})
-    words = lambda q: t.content_words(t.canonical(t.normalize(q)))  # noqa: E731
+    words = lambda q: t.content_words(t.canonical(t.normalize(q)))
     assert "电池电压" in words("换个60V的电瓶行不")
     assert "电池电压" in words("电瓶多少伏合适")
     assert "最高车速" in words("能跑四十多码")

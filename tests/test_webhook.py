@@ -10,12 +10,12 @@ import urllib.error
 import urllib.request
 
 import pytest
-
-from handlers.run import run
-from bot.config import WebhookConfig
 from fakebotapi import FakeBotAPI
 from telegram_support import TOKEN, make_config
 from test_telegram_e2e import bot_process, write_config
+
+from bot.config import WebhookConfig
+from handlers.run import run
 
 SECRET = "s3cret-Header_value"
 
@@ -94,7 +94,7 @@ def test_webhook_checks_the_secret_header(api, tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
-            proc.communicate()
+            proc.communicate(timeout=10)  # killed: only the pipes are left to drain
     assert proc.returncode == 0, output[-2000:]
     assert TOKEN not in output and "Traceback" not in output
     assert "webhook" in output.lower()
