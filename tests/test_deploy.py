@@ -221,9 +221,10 @@ def test_dockerfile_installs_the_package_with_pip_from_pyproject():
     assert pyproject["project"]["readme"] in copied  # setuptools reads it while building
     assert set(pyproject["tool"]["setuptools"]["packages"]) <= copied
     assert any(re.search(r"\bpip install \.(\s|$)", args) for args in instructions("RUN"))
-    assert re.search(r"python:3\.(\d+)", instructions("FROM")[0])
-    version = int(re.search(r"python:3\.(\d+)", instructions("FROM")[0]).group(1))
-    assert version >= int(re.search(r">=3\.(\d+)", pyproject["project"]["requires-python"]).group(1))
+    image = re.search(r"python:3\.(\d+)", instructions("FROM")[0])
+    needed = re.search(r">=3\.(\d+)", pyproject["project"]["requires-python"])
+    assert image is not None and needed is not None
+    assert int(image.group(1)) >= int(needed.group(1))
 
 
 def test_dockerfile_runs_trafficbot_run_as_a_non_root_user():
