@@ -37,6 +37,28 @@ def _competitors(reply: Reply, entry_id: str) -> str:
     return ", ".join(repr(i) for i in ids if i != entry_id) if reply.status == CLARIFY and entry_id in ids else ""
 
 
+# What to tell staff when a phrasing misses its entry: (another entry competes, the engine does
+# not see it as this entry's, a rule or another entry took it) — for an own question, then a test.
+QUESTION_ADVICE = (
+    ("它和条目 {rivals} 分不开，请改写", "it cannot be told from entry {rivals}: reword it"),
+    ("机器人认不出它属于本条目，请换成群众常用的说法", "the engine does not match it to this entry: reword it the way citizens ask"),
+    ("请改写，避开那个条目或规则", "reword it so that entry or rule does not take it"),
+)
+TEST_ADVICE = (
+    ("它和条目 {rivals} 分不开，请让两个条目的问法区别开", "entry {rivals} competes: make the two entries' questions distinct"),
+    ("请补充更接近的问法", "add a question closer to this wording"),
+    ("原因在那个条目或规则，不是缺少问法", "the cause is that entry or rule, not a missing question"),
+)
+
+
+def _miss(reply: Reply, entry_id: str, advice: tuple[tuple[str, str], ...]) -> tuple[str, str, str, str]:
+    """What took a phrasing from its entry (Chinese, English), and the advice that fits."""
+    zh, en, closer_helps = what_took(reply)
+    rivals = _competitors(reply, entry_id)
+    zh_advice, en_advice = advice[0] if rivals else advice[1] if closer_helps else advice[2]
+    return zh, en, zh_advice.format(rivals=rivals), en_advice.format(rivals=rivals)
+
+
 def check_knowledge(path: str, matching: MatchingConfig | None = None) -> tuple[list[Problem], str]:
     """All problems (errors and warnings, each at file:line) and a one-line summary."""
     knowledge, problems = load_knowledge(path)
@@ -86,14 +108,7 @@ def check_knowledge(path: str, matching: MatchingConfig | None = None) -> tuple[
             reply = engine.answer(question)
             if reply.status == ANSWER and reply.entry_id == entry.id:
                 continue
-            zh, en, closer_helps = what_took(reply)
-            rivals = _competitors(reply, entry.id)
-            if rivals:
-                zh_advice, en_advice = f"它和条目 {rivals} 分不开，请改写", f"it cannot be told from entry {rivals}: reword it"
-            elif closer_helps:
-                zh_advice, en_advice = "机器人认不出它属于本条目，请换成群众常用的说法", "the engine does not match it to this entry: reword it the way citizens ask"
-            else:
-                zh_advice, en_advice = "请改写，避开那个条目或规则", "reword it so that entry or rule does not take it"
+            zh, en, zh_advice, en_advice = _miss(reply, entry.id, QUESTION_ADVICE)
             problems.append(Problem(entry.file, line, f"条目自己的问法得不到本条目的答案：{zh}，{zh_advice} / question {question!r} of "
                                     f"{entry.id!r} does not reach it: {en}; {en_advice}", "warning"))
         tlines = entry.test_lines or (entry.line,) * len(entry.tests)
@@ -103,14 +118,7 @@ def check_knowledge(path: str, matching: MatchingConfig | None = None) -> tuple[
             if reply.status == ANSWER and reply.entry_id == entry.id:
                 passed += 1
                 continue
-            zh, en, closer_helps = what_took(reply)
-            rivals = _competitors(reply, entry.id)
-            if rivals:
-                zh_advice, en_advice = f"它和条目 {rivals} 分不开，请让两个条目的问法区别开", f"entry {rivals} competes: make the two entries' questions distinct"
-            elif closer_helps:
-                zh_advice, en_advice = "请补充更接近的问法", "add a question closer to this wording"
-            else:
-                zh_advice, en_advice = "原因在那个条目或规则，不是缺少问法", "the cause is that entry or rule, not a missing question"
+            zh, en, zh_advice, en_advice = _miss(reply, entry.id, TEST_ADVICE)
             problems.append(Problem(entry.file, line, f"测试问法没有得到本条目的答案：{zh}，{zh_advice} / test {phrase!r} should answer "
                                     f"{entry.id!r}, {en}: {en_advice}"))
     problems.extend(check_entries(knowledge.entries, path))
