@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.knowledge import Entry, Problem
+from bot.numerals import chinese_to_int as cn_to_int
 
 SOURCES_DIR = "sources"  # under the knowledge folder; the loader reads only top-level *.yaml
 LAWS_DIR = "laws"
@@ -26,8 +27,6 @@ REPORT = "xinzhou-traffic-police-2024-top10.txt"
 # Sections of national-rules.md whose numbers any answer may use: channels, not facts.
 CHANNEL_SECTIONS = ("Emergency numbers", "Online services")
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_NUM = "零〇一二两三四五六七八九十百千万"
 ARTICLE = rf"第([{CN_NUM}]+|\d+)条(?:之([一二三四五六七八九十]|\d+))?"
 ARTICLE_RE = re.compile(ARTICLE)
@@ -47,28 +46,6 @@ CN_UNIT_WORDS = ("个工作日", "工作日", "个月", "周岁", "日", "天", 
                  "元", "倍", "次", "小时", "周", "辆", "人", "座", "吨", "千克", "公斤", "毫克", "毫升", "级", "项")
 CN_AMOUNT_RE = re.compile(rf"百分之([{CN_NUM}]+)|([{CN_NUM}]+)分之([{CN_NUM}]+)|([{CN_NUM}]+)(?=(?:{'|'.join(CN_UNIT_WORDS)}))")
 ANY_CN_RE = re.compile(rf"[{CN_NUM}]+")
-
-
-def cn_to_int(text: str) -> int | None:
-    """九十 → 90, 一百五十 → 150, 十二 → 12, 二〇二一 → 2021; None when it is no numeral."""
-    if not text:
-        return None
-    if all(ch in CN_DIGITS for ch in text) and len(text) > 1:  # digit by digit: 二〇二一
-        return int("".join(str(CN_DIGITS[ch]) for ch in text))
-    total, section, digit = 0, 0, None
-    for ch in text:
-        if ch in CN_DIGITS:
-            digit = CN_DIGITS[ch]
-        elif ch in CN_UNITS:
-            section += (1 if digit is None else digit) * CN_UNITS[ch]
-            digit = None
-        elif ch == "万":
-            section += digit or 0
-            total += (section or 1) * 10000
-            section, digit = 0, None
-        else:
-            return None
-    return total + section + (digit or 0)
 
 
 def _value(token: str) -> str:

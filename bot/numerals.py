@@ -11,24 +11,24 @@ _RUN = re.compile(f"[{''.join(DIGITS)}{''.join(UNITS)}]+")
 
 
 def chinese_to_int(run: str) -> int | None:
-    """The value of one run of Chinese numerals; None when it is no number (a lone 万)."""
-    if all(ch in DIGITS for ch in run):
-        if len(run) == 1 or run.count("两") == 0:
-            return int("".join(str(DIGITS[ch]) for ch in run))  # 二〇二四 as digits
+    """九十 → 90, 一百五十 → 150, 十二 → 12, 二〇二一 → 2021; None when it is no numeral."""
+    if not run:
         return None
+    if all(ch in DIGITS for ch in run) and len(run) > 1:  # digit by digit: 二〇二一
+        return int("".join(str(DIGITS[ch]) for ch in run))
     total, section, digit = 0, 0, None
     for ch in run:
         if ch in DIGITS:
             digit = DIGITS[ch]
         elif ch == "万":
             section += digit or 0
-            if section == 0:
-                return None
-            total += section * 10000
+            total += (section or 1) * 10000
             section, digit = 0, None
-        else:
-            section += (digit if digit is not None else 1) * UNITS[ch]
+        elif ch in UNITS:
+            section += (1 if digit is None else digit) * UNITS[ch]
             digit = None
+        else:
+            return None
     return total + section + (digit or 0)
 
 
