@@ -32,7 +32,8 @@ class Engine:
         self._entries = {e.id: e for e in knowledge.entries}
         self.index = Index(knowledge.entries, self.text)
         self.shared = Shared(knowledge, self.matching, self.text, self.index,
-                             ConceptReader(knowledge.concepts, knowledge.entries, self.text),
+                             ConceptReader(knowledge.concepts, knowledge.entries, self.text,
+                                           knowledge.not_held_markers),
                              position={e.id: i for i, e in enumerate(knowledge.entries)}, by_id=self._entries)
         self.steps = steps(self.shared)
 

@@ -116,6 +116,9 @@ class EmergencyRules:
     latin: tuple[tuple[str, str], ...] = ()  # a Latin word or phrase → the Chinese it is read as
 
 
+SCOPE_KEYS = ("home_place", "other_places", "unknown_details", "not_held_markers")
+
+
 @dataclass(frozen=True)
 class UnknownDetail:
     """What to say when an aspect (地点, 电话, 费用 …) is asked and no entry about the subject holds it."""
@@ -147,6 +150,9 @@ class Knowledge:
     other_places: tuple[str, ...] = ()  # places outside the bot's area: their questions are not ours
     home_place: str = ""  # an entry naming it (in source or answer) states local facts, not national rules
     unknown_details: tuple[UnknownDetail, ...] = ()
+    # phrases with which an answer says it does not hold something (这里没有资料): the aspects
+    # named in such a sentence are not answered by that entry
+    not_held_markers: tuple[str, ...] = ()
     concepts: Concepts = field(default_factory=Concepts)
     version: str = ""
     path: str = ""
@@ -616,6 +622,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     other_places: list[str] = []
     home_place = ""
     details: list[UnknownDetail] = []
+    markers: list[str] = []
     concept_table = _ConceptTable()
     digest = hashlib.sha256()
     broken_ids: dict[str, tuple[str, int]] = {}  # ids of entries not loaded because of errors → where
@@ -673,15 +680,17 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
                     c.error(None, f"variant {variant!r} maps to {synonyms[variant]} elsewhere and to {canonical} here")
                 synonyms.setdefault(variant, canonical)
             terms.extend(more_terms)
-        elif {"other_places", "home_place", "unknown_details"} & keys.keys():
+        elif set(SCOPE_KEYS) & keys.keys():
             if "home_place" in keys:
                 home_place = _text(keys["home_place"][1], c, "'home_place'") or home_place
             if "other_places" in keys:
                 other_places.extend(t for t, _ in _text_list(keys["other_places"][1], c, "'other_places'"))
             if "unknown_details" in keys:
                 details.extend(_load_details(keys["unknown_details"][1], c))
-            for name in keys.keys() - {"other_places", "home_place", "unknown_details"}:
-                c.error(keys[name][0], f"不认识的键 '{name}' / unknown key '{name}' (allowed: home_place, other_places, unknown_details)"
+            if "not_held_markers" in keys:
+                markers.extend(t for t, _ in _text_list(keys["not_held_markers"][1], c, "'not_held_markers'"))
+            for name in keys.keys() - set(SCOPE_KEYS):
+                c.error(keys[name][0], f"不认识的键 '{name}' / unknown key '{name}' (allowed: {', '.join(SCOPE_KEYS)})"
                         + ("; 别的车和没有条目的主题现在写在 concepts.yaml 的 subjects 里 / other vehicles and subjects "
                            "without entries are now subjects in concepts.yaml" if name == "other_subjects" else ""))
         elif "smalltalk" in keys:
@@ -716,6 +725,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
         other_places=tuple(dict.fromkeys(other_places)),
         home_place=home_place,
         unknown_details=tuple(details),
+        not_held_markers=tuple(dict.fromkeys(markers)),
         concepts=concepts,
         version=digest.hexdigest()[:12],
         path=str(root),

@@ -8,11 +8,13 @@ wrong aspect" is stopped: 电动车能骑多快 asks 车速, and the helmet entr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 
 from bot.knowledge import Concepts, Entry
 from bot.text import TextProcessor
 
 COVERING_CACHE = 1024  # (kind, concepts) -> entries, per knowledge version
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]+")
 
 
 @dataclass(frozen=True)
@@ -38,16 +40,22 @@ class ConceptReader:
     """Built once per knowledge version: one regular expression per kind, longest variant first, so
     流动车管所 is read as itself and not as 车管所, and 无人受伤 not as 受伤."""
 
-    def __init__(self, concepts: Concepts, entries: tuple[Entry, ...], text: TextProcessor):
+    def __init__(self, concepts: Concepts, entries: tuple[Entry, ...], text: TextProcessor,
+                 not_held_markers: tuple[str, ...] = ()):
         self.text = text
         self._subjects = self._compile(concepts.subjects)
         self._aspects = self._compile(concepts.aspects)
+        # What each entry's answer says it does not hold ("门牌号、办公时间和电话这里没有资料"):
+        # those aspects are not covered by it, whatever its `aspects:` say.
+        self.disclaimed = tuple(self.disclaims(e.answer, not_held_markers) for e in entries)
         # Per concept, the entries that cover it; an entry naming none is about anything.
         self.subject_entries: dict[str, frozenset[int]] = _owners(entries, "subjects")
-        self.aspect_entries: dict[str, frozenset[int]] = _owners(entries, "aspects")
+        self.aspect_entries: dict[str, frozenset[int]] = _owners(entries, "aspects", self.disclaimed)
+        self.disclaiming: dict[str, frozenset[int]] = _owners(entries, "", self.disclaimed)
         self.open_subject = frozenset(i for i, e in enumerate(entries) if not e.subjects)
         self.open_aspect = frozenset(i for i, e in enumerate(entries) if not e.aspects)
-        self.entry_concepts = tuple(frozenset(e.subjects) | frozenset(e.aspects) for e in entries)
+        self.entry_concepts = tuple(frozenset(e.subjects) | (frozenset(e.aspects) - self.disclaimed[i])
+                                    for i, e in enumerate(entries))
         # the entries covering a few concepts, remembered: on a large knowledge they are big sets
         self._covering: dict[tuple[str, tuple[str, ...]], frozenset[int]] = {}
 
@@ -62,6 +70,26 @@ class ConceptReader:
                     if form:
                         standard_of.setdefault(form, standard)
         return standard_of, tuple(sorted({len(w) for w in standard_of}, reverse=True))
+
+    def disclaims(self, answer: str, markers: tuple[str, ...]) -> frozenset[str]:
+        """The aspects an answer names only in sentences saying it does not hold them (before the
+        marker: after it comes where to ask instead)."""
+        markers = tuple(m for m in (self.text.normalize(x).replace(" ", "") for x in markers) if m)
+        if not markers:
+            return frozenset()
+        denied: set[str] = set()
+        stated: set[str] = set()
+        for sentence in _SENTENCE_END.split(answer):
+            n = self.text.normalize(sentence).replace(" ", "")
+            if not n:
+                continue
+            # what a disclaimer names comes before its marker; after it, where to ask instead
+            ends = [n.rfind(m) + len(m) for m in markers if m in n]
+            if ends:
+                n = n[:max(ends)]
+            aspects = self.read(self.text.canonical(n, n)).aspects
+            (denied if ends else stated).update(aspects)
+        return frozenset(denied - stated)
 
     def read(self, canonical: str, kind: str = "") -> Reading:
         compact = canonical.replace(" ", "")
@@ -84,6 +112,9 @@ class ConceptReader:
         if found is None:
             table = self.subject_entries if kind == "subjects" else self.aspect_entries
             out: set[int] = set(self.open_subject if kind == "subjects" else self.open_aspect)
+            if kind != "subjects":
+                for w in words:
+                    out -= self.disclaiming.get(w, frozenset())
             for w in words:
                 out |= table.get(w, frozenset())
             found = frozenset(out)
@@ -118,9 +149,15 @@ def _longest(standard_of: dict[str, str], lengths: tuple[int, ...], text: str) -
     return sorted(taken)
 
 
-def _owners(entries: tuple[Entry, ...], kind: str) -> dict[str, frozenset[int]]:
+def _owners(entries: tuple[Entry, ...], kind: str,
+            less: tuple[frozenset[str], ...] = ()) -> dict[str, frozenset[int]]:
+    """Per concept, the entries naming it under `kind` (none: the `less` sets themselves), but
+    not those whose `less` set holds it."""
     out: dict[str, set[int]] = {}
     for i, entry in enumerate(entries):
-        for word in getattr(entry, kind):
+        words = getattr(entry, kind) if kind else less[i]
+        for word in words:
+            if kind and less and word in less[i]:
+                continue
             out.setdefault(word, set()).add(i)
     return {w: frozenset(s) for w, s in out.items()}
