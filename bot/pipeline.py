@@ -466,7 +466,8 @@ class Retrieve:
 class OtherPlace:
     """A question naming another city (在太原…) is answered only by an entry of national rules, and
     only confidently (`decide` says "I only know Xinzhou" otherwise); never with a detail (an
-    office's address, phone, hours): this city's offices and figures do not hold there."""
+    office's address, phone, hours): this city's offices and figures do not hold there. Naming
+    this city with a detail asks for a local fact: only an entry about this city may hold it."""
 
     name = "other-place"
 
@@ -477,9 +478,16 @@ class OtherPlace:
         self.national = frozenset(i for i, e in enumerate(shared.knowledge.entries)
                                   if home and home not in e.source and home not in e.answer)
         self.details = frozenset(d.aspect for d in shared.knowledge.unknown_details)
+        self.replies = {d.aspect: d.reply for d in shared.knowledge.unknown_details}
 
     def __call__(self, asked: Asked) -> Reply | None:
-        place = self.named(asked.canonical.replace(" ", ""))
+        compact = asked.canonical.replace(" ", "")
+        home = self.s.knowledge.home_place
+        if home and home in compact:
+            reply = self._home(asked, home)
+            if reply is not None:
+                return reply
+        place = self.named(compact)
         if place is None:
             return None
         asked.place = place
@@ -488,6 +496,19 @@ class OtherPlace:
         if detail is None:
             return None
         return Reply(FALLBACK, NOT_HERE_TEXT, reason=f"place:{place} is not ours, aspect:{detail} asked", **asked.base)
+
+    def _home(self, asked: Asked, home: str) -> Reply | None:
+        """忻州换驾照去哪个窗口办: a detail of this city (its windows, hours, phones, sums) is held
+        only by an entry about this city, not by a national rule that says where in general."""
+        detail = next((a for a in asked.reading.aspects if a in self.details), None)
+        if detail is None:
+            return None
+        local = self.s.reader.covering("aspects", (detail,)) - self.national - self.s.reader.open_aspect
+        if not local:
+            return Reply(FALLBACK, self.replies[detail], reason=f"place:{home} named, aspect:{detail} held by no entry about it",
+                         **asked.base)
+        asked.allowed = local if asked.allowed is None else asked.allowed & local
+        return None
 
     def named(self, compact: str) -> str | None:
         """A place named as a place: not inside a longer word (大同小异) nor a fixed phrase (北京时间)."""

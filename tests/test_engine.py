@@ -336,3 +336,16 @@ def test_typo_repair_never_rewrites_a_concept_word(engine):
     changed = [w for w in sorted(words) if text.repair_typos(text.normalize(w)) != text.normalize(w)]
     assert changed == []
     assert engine.answer("怎么举报酒驾").reason == "aspect:举报 not held for 酒驾"
+
+
+@pytest.mark.parametrize("question", ["忻州换驾照去哪个窗口办", "忻州闯红灯具体罚多少钱"])
+def test_a_detail_of_this_city_is_not_answered_with_a_national_rule(engine, question):
+    # the licence and fine entries say where / how much in general; the window or the local sum
+    # they do not hold
+    reply = engine.answer(question)
+    assert reply.status == FALLBACK and reply.entry_id is None
+
+
+def test_naming_this_city_does_not_stop_a_national_rule_that_is_no_detail(engine):
+    reply = engine.answer("在忻州闯红灯扣几分")
+    assert reply.status == ANSWER
