@@ -77,6 +77,10 @@ class KnowledgeConfig:
 @dataclass(frozen=True)
 class MatchingConfig:
     answer_threshold: float = 0.42
+    # a question read without an aspect (only its subject, or nothing we know): the words alone
+    # must then carry the answer, and on sets nobody here wrote they are as often wrong as right
+    # below this score
+    no_aspect_threshold: float = 0.55
     clarify_threshold: float = 0.40
     margin: float = 0.03
     max_choices: int = 3
@@ -165,7 +169,7 @@ def _coerce(hint: Any, value: Any, key: str, origin: str) -> Any:
 
 def _validate(cfg: Config, origin: str) -> None:
     m = cfg.matching
-    for key in ("answer_threshold", "clarify_threshold", "margin"):
+    for key in ("answer_threshold", "no_aspect_threshold", "clarify_threshold", "margin"):
         if not 0.0 <= getattr(m, key) <= 1.0:
             raise ConfigError(f"{origin}: 'matching.{key}' must be between 0 and 1")
     if m.clarify_threshold > m.answer_threshold:

@@ -610,11 +610,12 @@ def _decide(s: Shared, asked: Asked, matches: list[Match], about: str) -> Reply:
     said = [w for w in asked.words if not w.startswith("#")]
     meaningful = len(said) >= 2 or any(len(w) >= 2 or w.isdigit() for w in said)
     entry = s.knowledge.entries[top.entry]
-    if meaningful and top.score >= m.answer_threshold and top.score - second >= m.margin:
+    sure = m.answer_threshold if asked.reading.aspects else max(m.answer_threshold, m.no_aspect_threshold)
+    if meaningful and top.score >= sure and top.score - second >= m.margin:
         return s.answer(entry, top.score, base, candidates, f"answer: {entry.id} ({about})")
     close = [c for c in candidates if c.score >= m.clarify_threshold and top.score - c.score < 0.25]
     choices = tuple(close[: m.max_choices])
-    if len(choices) == 1 and meaningful and top.score >= m.answer_threshold:
+    if len(choices) == 1 and meaningful and top.score >= sure:
         return s.answer(entry, top.score, base, candidates, f"answer: {entry.id}, the only close one ({about})")
     lines = [CLARIFY_ONE_TEXT if len(choices) == 1 else CLARIFY_TEXT]
     lines += [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]

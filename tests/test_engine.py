@@ -2,7 +2,8 @@
 
 import pytest
 
-from bot.engine import build_engine
+from bot.config import MatchingConfig
+from bot.engine import Engine, build_engine
 from bot.reply import ANSWER, CLARIFY, EMERGENCY, FALLBACK, SMALLTALK
 
 
@@ -349,3 +350,12 @@ def test_a_detail_of_this_city_is_not_answered_with_a_national_rule(engine, ques
 def test_naming_this_city_does_not_stop_a_national_rule_that_is_no_detail(engine):
     reply = engine.answer("在忻州闯红灯扣几分")
     assert reply.status == ANSWER
+
+
+def test_without_an_aspect_read_the_words_must_carry_more(engine):
+    # 古城大队 names the subject and no aspect; 电动车能骑多快 reads 车速
+    strict = Engine(engine.knowledge, MatchingConfig(no_aspect_threshold=0.99), text=engine.text)
+    subject_only = "古城大队现在咋样了"
+    assert engine.answer(subject_only).status == ANSWER
+    assert strict.answer(subject_only).status != ANSWER
+    assert strict.answer("电动车能骑多快").entry_id == engine.answer("电动车能骑多快").entry_id == "ebike-speed"
