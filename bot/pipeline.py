@@ -40,6 +40,7 @@ CLARIFY_ONE_TEXT = "我不太确定，您是想问下面这个问题吗？"
 # Where a message's clauses break, as typed (before normalising drops the punctuation).
 _PUNCTUATION_BREAK = re.compile(r"[，,。.！!？?；;、…~]+")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")  # a year as written: 2024, not 12123 or 17761
 # The most clauses read of one message: its first (where harm is told: 我受伤了，…) and its last
 # (where the question is). Telegram allows 4096 characters; the work stays that of a long question.
 HEAD_CLAUSES, TAIL_CLAUSES = 4, 12
@@ -448,6 +449,35 @@ def _narrow(allowed: frozenset[int] | None, by: frozenset[int]) -> frozenset[int
     return by if allowed is None else allowed & by
 
 
+class YearNotHeld:
+    """A year asked (2025年上半年的事故数据) that the figures we hold are not of: never another year's
+    figure. Entries whose answer names no year (rules that do not age) stay in the running, so a
+    year told in passing (我2015年领的驾照) changes nothing; when nothing is left, the fallback."""
+
+    name = "year-not-held"
+
+    def __init__(self, shared: Shared):
+        self.s = shared
+        found: dict[str, set[int]] = {}
+        timeless = set()
+        for i, e in enumerate(shared.knowledge.entries):
+            if not _YEAR.search(e.answer):
+                timeless.add(i)
+            for year in _YEAR.findall(" ".join((e.answer, *e.questions))):
+                found.setdefault(year, set()).add(i)
+        self.by_year = {y: frozenset(v) for y, v in found.items()}
+        self.timeless = frozenset(timeless)
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        for year in dict.fromkeys(_YEAR.findall(asked.canonical.replace(" ", ""))):
+            holding = self.by_year.get(year, frozenset()) | self.timeless
+            allowed = holding if asked.allowed is None else asked.allowed & holding
+            if not allowed:
+                return Reply(FALLBACK, FALLBACK_TEXT, reason=f"year:{year} held by no entry that may answer", **asked.base)
+            asked.allowed = allowed
+        return None
+
+
 class Retrieve:
     """Lexical scoring (index, jieba words, rapidfuzz) ranks the entries the reading allows."""
 
@@ -633,6 +663,7 @@ def steps(shared: Shared) -> tuple:
         OtherPlace,      # another city → national rules only; no local detail
         UnknownSubject,  # a subject no entry is about → fallback
         AspectNotHeld,   # a known subject, an aspect none of its entries holds → say so, offer its entries
+        YearNotHeld,     # a year no entry speaks of (2025年的数据) → fallback; else entries naming it
         Retrieve,        # lexical ranking within the entries the reading allows
         LastClauses,     # a long, unsure message → its last clauses choose
         Decide,          # answer / clarify / fallback by score

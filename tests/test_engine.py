@@ -359,3 +359,17 @@ def test_without_an_aspect_read_the_words_must_carry_more(engine):
     assert engine.answer(subject_only).status == ANSWER
     assert strict.answer(subject_only).status != ANSWER
     assert strict.answer("电动车能骑多快").entry_id == engine.answer("电动车能骑多快").entry_id == "ebike-speed"
+
+
+def test_a_year_whose_figures_we_do_not_hold_gets_no_other_years_figure(engine):
+    reply = engine.answer("2020年忻州交通事故的数据有吗")
+    assert reply.status == FALLBACK and reply.reason.startswith("year:2020")
+    # the year the figures are of still answers; a year told in passing leaves rules alone
+    assert engine.answer("2024年忻州电动车挂牌率多少").entry_id == "ebike-plates"
+    assert engine.answer("电动车新国标是2019年开始执行的吗").entry_id == "ebike-standard"
+
+
+@pytest.mark.parametrize("question", ["挑个好号码要加钱吗", "交警调解事故收钱吗"])
+def test_asking_what_something_costs_is_declined_where_no_entry_states_a_sum(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and "金额" in reply.reason
