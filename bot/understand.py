@@ -7,8 +7,8 @@ wrong aspect" is stopped: 电动车能骑多快 asks 车速, and the helmet entr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 import re
+from dataclasses import dataclass, field
 
 from bot.knowledge import Concepts, Entry
 from bot.text import TextProcessor
