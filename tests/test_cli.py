@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from telegram_support import one_topic_knowledge
 
 from bot import cli
 
@@ -50,11 +51,12 @@ def config(tmp_path: Path) -> Path:
     return cfg
 
 
-def test_ask_json_one_line_per_input_line_in_order_from_a_real_process():
+def test_ask_json_one_line_per_input_line_in_order_from_a_real_process(tmp_path):
     lines = ["电动车要上牌吗", "", "字" * 20000, "出车祸了有人受伤"]
     data = ("\n".join(lines) + "\n").encode() + b"\xff\xfe bad bytes\n"
     env = {k: v for k, v in os.environ.items() if k != "TRAFFICBOT_TOKEN"}
-    p = subprocess.run([sys.executable, "-m", "bot", "ask", "--json"], input=data, capture_output=True,
+    knowledge = str(one_topic_knowledge(tmp_path))  # the process's start-up is not what is tested
+    p = subprocess.run([sys.executable, "-m", "bot", "ask", "--json", "--knowledge", knowledge], input=data, capture_output=True,
                        cwd=ROOT, env=env, timeout=120, check=False)
     assert p.returncode == 0, p.stderr.decode()
     out = [json.loads(x) for x in p.stdout.decode().splitlines()]

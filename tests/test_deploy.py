@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 import yaml
+from telegram_support import one_topic_knowledge
 
 from bot.cli import build_parser, cmd_run
 from bot.config import TOKEN_ENV, load_config
@@ -304,7 +305,7 @@ def test_backup_script_copies_the_log_and_the_knowledge_and_drops_old_copies(tmp
     data = tmp_path / "data"
     data.mkdir()
     config = data / "config.yaml"
-    config.write_text(yaml.safe_dump({"knowledge": {"path": str(ROOT / "knowledge")},
+    config.write_text(yaml.safe_dump({"knowledge": {"path": str(one_topic_knowledge(tmp_path))},
                                       "storage": {"database": "trafficbot.sqlite3"}}), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != TOKEN_ENV}
     env["PYTHONPATH"] = str(ROOT)
