@@ -171,10 +171,9 @@ def test_kb_check_passes_on_the_real_knowledge(capsys):
 
 
 def test_kb_check_names_file_and_line_without_traceback(tmp_path, capsys):
-    for f in (ROOT / "knowledge").glob("*.yaml"):
-        (tmp_path / f.name).write_bytes(f.read_bytes())
-    (tmp_path / "ebike.yaml").write_text("topic: x\nentries:\n  - id: a\n    questions: [\n", encoding="utf-8")
-    assert cli.main(["kb", "check", "--knowledge", str(tmp_path)]) == 1
+    knowledge = one_topic_knowledge(tmp_path, "team.yaml")  # a topic to check beside the broken file
+    (knowledge / "ebike.yaml").write_text("topic: x\nentries:\n  - id: a\n    questions: [\n", encoding="utf-8")
+    assert cli.main(["kb", "check", "--knowledge", str(knowledge)]) == 1
     captured = capsys.readouterr()
     out = captured.out + captured.err
     assert "ebike.yaml:" in out and "Traceback" not in out
