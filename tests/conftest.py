@@ -11,6 +11,7 @@ from telegram_support import real_engine
 
 from bot import text as text_module
 from bot.engine import Engine
+from bot.evaluate import DEFAULT_SET, evaluate, load_labelled
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
@@ -41,6 +42,13 @@ def jieba_dictionary_read_once() -> Iterator[None]:
 def engine() -> Engine:
     # the same one the Telegram tests' helpers use: building it is the slowest step of the suite
     return real_engine()
+
+
+@pytest.fixture(scope="session")
+def default_report(engine) -> dict:
+    """The labelled set (tests/eval/questions.yaml) through the real engine, with the baselines:
+    the quality floors and `trafficbot eval`'s printout read the same report, computed once."""
+    return evaluate(engine, load_labelled(DEFAULT_SET), baselines=True)
 
 
 @pytest.fixture(scope="session")

@@ -196,7 +196,18 @@ def test_config_errors_name_the_key(tmp_path, capsys):
     assert "telegram.admins" in capsys.readouterr().err
 
 
-def test_eval_prints_figures_and_baselines(capsys):
+def test_eval_prints_figures_and_baselines(capsys, monkeypatch, engine, default_report):
+    from bot import evaluate as evaluate_module
+
+    evaluate = evaluate_module.evaluate
+
+    def evaluated_once(used, items, baselines=True):
+        # the session's engine on the default set with baselines: test_quality's report, computed once
+        if used is engine and baselines and items == evaluate_module.load_labelled(evaluate_module.DEFAULT_SET):
+            return default_report
+        return evaluate(used, items, baselines)
+
+    monkeypatch.setattr(evaluate_module, "evaluate", evaluated_once)
     assert cli.main(["eval"]) == 0
     out = capsys.readouterr().out
     assert "in-scope answered correctly" in out
