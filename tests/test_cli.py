@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from telegram_support import one_topic_knowledge
 
 from bot import cli
 
@@ -50,11 +51,12 @@ def config(tmp_path: Path) -> Path:
     return cfg
 
 
-def test_ask_json_one_line_per_input_line_in_order_from_a_real_process():
+def test_ask_json_one_line_per_input_line_in_order_from_a_real_process(tmp_path):
     lines = ["电动车要上牌吗", "", "字" * 20000, "出车祸了有人受伤"]
     data = ("\n".join(lines) + "\n").encode() + b"\xff\xfe bad bytes\n"
     env = {k: v for k, v in os.environ.items() if k != "TRAFFICBOT_TOKEN"}
-    p = subprocess.run([sys.executable, "-m", "bot", "ask", "--json"], input=data, capture_output=True,
+    knowledge = str(one_topic_knowledge(tmp_path))  # the process's start-up is not what is tested
+    p = subprocess.run([sys.executable, "-m", "bot", "ask", "--json", "--knowledge", knowledge], input=data, capture_output=True,
                        cwd=ROOT, env=env, timeout=120, check=False)
     assert p.returncode == 0, p.stderr.decode()
     out = [json.loads(x) for x in p.stdout.decode().splitlines()]
@@ -169,10 +171,9 @@ def test_kb_check_passes_on_the_real_knowledge(capsys):
 
 
 def test_kb_check_names_file_and_line_without_traceback(tmp_path, capsys):
-    for f in (ROOT / "knowledge").glob("*.yaml"):
-        (tmp_path / f.name).write_bytes(f.read_bytes())
-    (tmp_path / "ebike.yaml").write_text("topic: x\nentries:\n  - id: a\n    questions: [\n", encoding="utf-8")
-    assert cli.main(["kb", "check", "--knowledge", str(tmp_path)]) == 1
+    knowledge = one_topic_knowledge(tmp_path, "team.yaml")  # a topic to check beside the broken file
+    (knowledge / "ebike.yaml").write_text("topic: x\nentries:\n  - id: a\n    questions: [\n", encoding="utf-8")
+    assert cli.main(["kb", "check", "--knowledge", str(knowledge)]) == 1
     captured = capsys.readouterr()
     out = captured.out + captured.err
     assert "ebike.yaml:" in out and "Traceback" not in out
@@ -195,7 +196,18 @@ def test_config_errors_name_the_key(tmp_path, capsys):
     assert "telegram.admins" in capsys.readouterr().err
 
 
-def test_eval_prints_figures_and_baselines(capsys):
+def test_eval_prints_figures_and_baselines(capsys, monkeypatch, engine, default_report):
+    from bot import evaluate as evaluate_module
+
+    evaluate = evaluate_module.evaluate
+
+    def evaluated_once(used, items, baselines=True):
+        # the session's engine on the default set with baselines: test_quality's report, computed once
+        if used is engine and baselines and items == evaluate_module.load_labelled(evaluate_module.DEFAULT_SET):
+            return default_report
+        return evaluate(used, items, baselines)
+
+    monkeypatch.setattr(evaluate_module, "evaluate", evaluated_once)
     assert cli.main(["eval"]) == 0
     out = capsys.readouterr().out
     assert "in-scope answered correctly" in out

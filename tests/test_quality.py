@@ -10,8 +10,8 @@ from bot.evaluate import DEFAULT_SET, evaluate, load_labelled
 
 
 @pytest.fixture(scope="module")
-def report(engine):
-    return evaluate(engine, load_labelled(DEFAULT_SET), baselines=True)
+def report(default_report):
+    return default_report  # conftest: shared with the `trafficbot eval` test
 
 
 def test_the_set_is_the_size_and_mix_we_promise(report):

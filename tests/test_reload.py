@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from telegram_support import holder_for, real_engine
+from telegram_support import holder_for, one_topic_knowledge, real_engine
 
 from bot.config import MatchingConfig
 from bot.knowledge import Problem
@@ -175,9 +175,8 @@ async def _until(predicate, timeout=3.0):
 
 
 async def test_real_engine_broken_yaml_keeps_serving(tmp_path):
-    kdir = tmp_path / "knowledge"
-    shutil.copytree(ROOT / "knowledge", kdir)
-    holder = holder_for(real_engine(), str(kdir), MatchingConfig())  # the copy's engine is the session's; reloads build
+    kdir = one_topic_knowledge(tmp_path)  # reloads build the real engine on it, in half the time of the whole
+    holder = holder_for(real_engine(), str(kdir), MatchingConfig())  # served first: the session's engine
     served = holder.engine
     version = holder.version
     assert served.answer("电动车要上牌吗").entry_id == "ebike-plates"
@@ -211,8 +210,7 @@ def test_emptying_every_topic_file_is_refused_as_an_error_not_a_warning(tmp_path
 
 
 def test_start_with_a_broken_file_serves_the_valid_entries(tmp_path):
-    folder = tmp_path / "knowledge"
-    shutil.copytree(ROOT / "knowledge", folder)
+    folder = one_topic_knowledge(tmp_path)
     (folder / "team.yaml").write_text("topic: x\nentries:\n  - id: [broken\n", encoding="utf-8")
     holder = KnowledgeHolder(folder, MatchingConfig())
     assert not holder.last_reload_ok

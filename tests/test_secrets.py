@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from fakebotapi import FakeBotAPI
-from telegram_support import KNOWLEDGE_DIR, ROOT, TOKEN
+from telegram_support import ROOT, TOKEN, one_topic_knowledge
 from test_telegram_e2e import bot_process, write_config
 from test_webhook import free_port, post, wait_listening
 
@@ -36,7 +36,7 @@ def write_run_config(tmp_path, telegram: dict, extra: dict | None = None) -> Pat
     """A config file with these telegram settings (and `extra` sections), logging at DEBUG."""
     data = {"telegram": {"rate_limiter": False, "poll_timeout": 1, **telegram},
             "storage": {"database": str(tmp_path / "log.sqlite3"), "hash_secret": HASH_SECRET},
-            "knowledge": {"path": str(KNOWLEDGE_DIR), "watch": False}, "logging": {"level": "DEBUG"}}
+            "knowledge": {"path": str(one_topic_knowledge(tmp_path)), "watch": False}, "logging": {"level": "DEBUG"}}
     for section, values in (extra or {}).items():
         data[section] = {**data.get(section, {}), **values}
     path = tmp_path / "config.yaml"

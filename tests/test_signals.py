@@ -33,7 +33,12 @@ def start_bot(api: FakeBotAPI, tmp_path):
     config = write_config(tmp_path, api, extra={"storage": {"hash_secret": HASH_SECRET},
                                                 "logging": {"level": "INFO"}})
     proc = bot_process(config)
-    api.wait_for_call("setMyCommands", timeout=60)
+    try:
+        api.wait_for_call("setMyCommands", timeout=60)
+    except BaseException:
+        proc.kill()  # a bot that never came up must not outlive the test
+        proc.communicate(timeout=10)
+        raise
     return proc
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from fakebotapi import FakeBotAPI, parse_html
-from telegram_support import ADMIN_ID, CITIZEN_ID, KNOWLEDGE_DIR, ROOT, TOKEN, holder_for, make_config, real_engine, run_hook
+from telegram_support import ADMIN_ID, CITIZEN_ID, ROOT, TOKEN, holder_for, make_config, one_topic_knowledge, real_engine, run_hook
 
 from handlers import render as r
 from handlers.app import ALLOWED_UPDATES, build_application
@@ -140,7 +140,7 @@ def write_config(tmp_path: Path, api: FakeBotAPI | None, *, token: str | None = 
     data = {
         "telegram": telegram,
         "storage": {"database": str(tmp_path / "log.sqlite3"), "flush_interval": 0.1},
-        "knowledge": {"path": str(KNOWLEDGE_DIR), "watch": False},
+        "knowledge": {"path": str(one_topic_knowledge(tmp_path)), "watch": False},
         "logging": {"level": "DEBUG"},  # the chattiest level must not leak the token either
     }
     for key, value in (extra or {}).items():

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import shutil
 
 import pytest
 from fakebotapi import FakeBotAPI
-from telegram_support import ADMIN_ID, KNOWLEDGE_DIR, TOKEN, deliver, holder_for, make_config, real_engine, run_hook
+from telegram_support import ADMIN_ID, TOKEN, deliver, holder_for, make_config, one_topic_knowledge, real_engine, run_hook
 
 from bot.config import KnowledgeConfig
 from handlers.app import build_application
@@ -23,9 +22,7 @@ def api():
 
 @pytest.fixture
 def kdir(tmp_path):
-    folder = tmp_path / "knowledge"
-    shutil.copytree(KNOWLEDGE_DIR, folder)
-    return folder
+    return one_topic_knowledge(tmp_path)  # the e-bike topic and every rule: a reload builds in half the time
 
 
 async def test_edits_on_disk_reach_admins_and_broken_ones_are_not_served(api, kdir):
