@@ -47,3 +47,11 @@ def test_chinese_numerals_read_as_arabic():
     assert arabic("十二分") == "12分"
     assert arabic("两万元") == "20000元"
     assert arabic("拨打一二二") == "拨打122"
+
+
+def test_amounts_and_rates_as_answers_write_them_compare_with_plain_numbers():
+    # A label saying "50000" must find an answer that says 5万元, and "3%" one that says 百分之三.
+    assert arabic("赔偿限额5万元") == "赔偿限额50000元"
+    assert arabic("1.5万") == "15000"
+    assert arabic("每日按罚款数额的百分之三加处罚款") == "每日按罚款数额的3%加处罚款"
+    assert arabic("百分之3.5") == "3.5%"
