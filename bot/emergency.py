@@ -150,9 +150,12 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
             for ch in set(w):
                 for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]:
                     by_char.setdefault(r, {}).setdefault(ch, set()).add(w)
-    for w in {x.replace("…", "") for c in rules.categories for x in c.words if "<" not in x} | set(rules.urgent):
-        # 伤了 is spelled shang le, as is 上了: a word with a particle is not read from pinyin
-        if not (2 <= len(w) <= 4) or not all(_HAN.match(ch) for ch in w) or any(p in w for p in _PARTICLES):
+    spoken = {x for c in rules.categories for x in c.words + c.of_person if "<" not in x and "\u2026" not in x}
+    for w in spoken | set(rules.urgent):
+        # 伤了 is spelled shang le, as is 上了: a two-character word with a particle is not read from
+        # pinyin; 不动了 (bu dong le) is no other word
+        if not (2 <= len(w) <= MAX_SPOKEN) or not all(_HAN.match(ch) for ch in w) or (
+                len(w) == 2 and any(p in w for p in _PARTICLES)):
             continue
         for reading in _readings(w):
             for i in range(len(w)):
@@ -253,6 +256,7 @@ _SYLLABLE_LIST = """
 """
 SYLLABLES = frozenset(_SYLLABLE_LIST.split())
 MAX_SYLLABLE = 6
+MAX_SPOKEN = 5  # the longest danger word read from its syllables (tang zai lu shang: 躺在路上)
 _TONE = re.compile(r"(?<=[a-z])[1-5](?!\d)")  # shou4shang1: tone numbers typed after syllables
 # The syllables of what goes inside a verb-object word (_INSERTED), typed in pinyin:
 # liu le hao duo xue is 流了好多血.
@@ -271,6 +275,7 @@ def read_mixed(text: str, detector: Detector) -> str:
     text = _TONE.sub("", text).replace(" ", "")
     if not detector.by_sound or not any("a" <= ch <= "z" for ch in text):
         return text
+    text = _APART.sub(lambda m: _joined(m, detector), text)
     out, at = [], 0
     for m in _LATIN_RUN.finditer(text):
         start, end, word = _spelled(text, m, detector)
@@ -291,24 +296,8 @@ def _spelled(text: str, m: re.Match, detector: Detector) -> tuple[int, int, str 
     syllables = _split(run)
     if syllables is None:
         return at, m.end(), None
-    pieces, changed, k = [], False, 0
-    while k < len(syllables):
-        for n in range(min(4, len(syllables) - k), 1, -1):
-            word = _whole(detector, "".join(syllables[k:k + n]))
-            if word is not None:
-                pieces.append(word)
-                k += n
-                changed = True
-                break
-        else:
-            opened = _opened(syllables, k, detector)
-            if opened is not None:
-                pieces.append(opened[0])
-                k = opened[1]
-                changed = True
-            else:
-                pieces.append(syllables[k])
-                k += 1
+    pieces = _words_among(syllables, detector)
+    changed = pieces != syllables
     if not changed and len(syllables) == 1:
         spliced = _one_syllable(text, m, detector)
         if spliced is not None:
@@ -331,6 +320,34 @@ def _spelled(text: str, m: re.Match, detector: Detector) -> tuple[int, int, str 
                 rest = "".join(syllables[n:])
                 return at - i, m.end(), word + _spelled_rest(rest, detector)
     return at, m.end(), "".join(pieces) if changed else None
+
+
+_APART = re.compile(f"(?<![a-z])([a-z]{{1,{MAX_SYLLABLE}}})([{_INSERTED}]{{1,{MAX_INSERTED}}})([a-z]{{1,{MAX_SYLLABLE}}})(?![a-z])")
+
+
+def _joined(m: re.Match, detector: Detector) -> str:
+    """A two-character word typed as two syllables with characters inside (liu了好多xue → 流了好多血)."""
+    word = _whole(detector, m.group(1) + m.group(3)) if m.group(1) in SYLLABLES and m.group(3) in SYLLABLES else None
+    return word[0] + m.group(2) + word[1] if word is not None and len(word) == 2 else m.group(0)
+
+
+def _words_among(syllables: list[str], detector: Detector) -> list[str]:
+    """The syllables with the danger words among them read as characters, choosing the reading
+    that covers most syllables (bei kun zai che li: 被 困在车里, not 被困 zai che li)."""
+    size = len(syllables)
+    # best[k]: (syllables covered from k on, pieces from k on)
+    best: list[tuple[int, list[str]]] = [(0, [])] * (size + 1)
+    for k in range(size - 1, -1, -1):
+        choice = (best[k + 1][0], [syllables[k]] + best[k + 1][1])
+        for n in range(2, min(MAX_SPOKEN, size - k) + 1):
+            word = _whole(detector, "".join(syllables[k:k + n]))
+            if word is not None and best[k + n][0] + n > choice[0]:
+                choice = (best[k + n][0] + n, [word] + best[k + n][1])
+        opened = _opened(syllables, k, detector)
+        if opened is not None and best[opened[1]][0] + opened[1] - k > choice[0]:
+            choice = (best[opened[1]][0] + opened[1] - k, [opened[0]] + best[opened[1]][1])
+        best[k] = choice
+    return best[0][1]
 
 
 def _opened(syllables: list[str], k: int, detector: Detector) -> tuple[str, int] | None:
@@ -496,9 +513,18 @@ def _masked(text: str, detector: Detector) -> str:
 
 def _said_of_object(text: str, start: int, detector: Detector, objects: re.Pattern) -> bool:
     """手机掉进水里, 钥匙卡在里面: a thing that carries no one is named last before the state."""
-    lo = max(text.rfind(CLAUSE, 0, start) + 1, start - PERSON_REACH)
+    lo = max(0, start - PERSON_REACH)  # 车牌被撞掉了，掉河里了: named in the clause before too
     window = text[lo:start]
-    last_object = max((m.end() for m in objects.finditer(window)), default=-1)
+    # 头盔摔破了: the object may begin where the danger word does
+    found = [m for m in objects.finditer(text, lo, start + 4) if m.start() <= start]
+    if found and detector.segment is not None:
+        # 罐车把面包车: no 车把 there; an object is a word of its own
+        bounds, at = {lo}, lo
+        for w in detector.segment(text[lo:start + 4]):
+            at += len(w)
+            bounds.add(at)
+        found = [m for m in found if m.start() in bounds and m.end() in bounds]
+    last_object = max((m.end() for m in found), default=-1) - lo
     if last_object < 0:
         return False
     last_person = max((m.end() for m in detector.persons.finditer(window)), default=-1) if detector.persons else -1
