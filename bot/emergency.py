@@ -122,6 +122,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         return tuple(x for x in ("\u2026".join(norm(p) for p in w.split("\u2026")) for w in ws) if x.strip("\u2026"))
 
     groups = {name: tuple(x for x in (norm(w) for w in ws) if x) for name, ws in rules.groups}
+    groups.setdefault("人", words(rules.persons))  # <人>: anyone the persons list names
 
     def composed(ws) -> re.Pattern | None:
         srcs = [x for x in (_composed(w, groups, norm) for w in ws if "<" in w) if x]
@@ -291,7 +292,8 @@ def read_mixed(text: str, detector: Detector) -> str:
 def _spelled(text: str, m: re.Match, detector: Detector) -> tuple[int, int, str | None]:
     """The Latin run as Chinese, where it spells danger: whole danger words among its syllables
     (yourenliuxuele → yourenl流血le), or a word's first or last syllables typed in Latin and the
-    rest in characters beside it (shou伤, 受shang)."""
+    rest in its own characters beside it (shou伤, 受shang; 驾照shou理 is no 夹着手: the characters
+    typed are what they are)."""
     run, at = m.group(0), m.start()
     syllables = _split(run)
     if syllables is None:
@@ -309,14 +311,14 @@ def _spelled(text: str, m: re.Match, detector: Detector) -> tuple[int, int, str 
             if i > 0 or j == len(reading):
                 continue
             after = text[m.end():m.end() + len(reading) - j]
-            if len(after) == len(reading) - j and all(_HAN.match(c) for c in after) and _sounds(after, reading[j:]):
+            if len(after) == len(reading) - j and all(_HAN.match(c) for c in after) and after == word[j:]:
                 rest = "".join(syllables[:-n])
                 return at, m.end() + len(after), _spelled_rest(rest, detector) + word
         for word, reading, i, j in detector.by_sound.get(head, ()):
             if j < len(reading) or i == 0:
                 continue
             before = text[max(0, at - i):at]
-            if len(before) == i and all(_HAN.match(c) for c in before) and _sounds(before, reading[:i]):
+            if len(before) == i and all(_HAN.match(c) for c in before) and before == word[:i]:
                 rest = "".join(syllables[n:])
                 return at - i, m.end(), word + _spelled_rest(rest, detector)
     return at, m.end(), "".join(pieces) if changed else None
@@ -412,11 +414,6 @@ def _split(run: str) -> list[str] | None:
     return best[0]
 
 
-def _sounds(chars: str, syllables: tuple[str, ...]) -> bool:
-    return all(s in {r for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]}
-               for ch, s in zip(chars, syllables, strict=True))
-
-
 # -- finding danger ----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Hit:
@@ -464,6 +461,14 @@ def _of_person(text: str, start: int, detector: Detector, writer: bool = False, 
         told = window[window.rfind(CLAUSE) + 1:]
         if not (detector.persons.search(told) or detector.things is not None and detector.things.search(told)):
             return True
+    clause_start = text.rfind(CLAUSE, 0, start) + 1
+    told = text[clause_start:start]
+    if clause_start > 0 and not detector.persons.search(told) and not (
+            detector.things is not None and detector.things.search(told)):
+        # 骑车的人飞到引擎盖上又摔下来了，不会动: a clause naming no one goes on about whom the
+        # clause before it named
+        lo = min(lo, text.rfind(CLAUSE, 0, clause_start - 1) + 1)
+        window = text[lo:start]
     last = None
     for m in detector.persons.finditer(window):
         if not _NOT_PERSON.match(window, m.start()):

@@ -516,7 +516,7 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
     if reply is None:
         return None
     groups = _load_groups(fields.get("groups", (None, None))[1], c)
-    named = {n for n, _ in groups}
+    named = {n for n, _ in groups} | {"人"}  # <人> is the persons list
     for cat in categories:
         used = {g for w in cat.words + cat.of_person + cat.person_after for g in re.findall(r"<([^<>]+)>", w)}
         for g in sorted((used | {cat.needs, cat.not_after}) - named - {""}):
