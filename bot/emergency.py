@@ -476,6 +476,8 @@ def _of_person(text: str, start: int, detector: Detector, writer: bool = False, 
     if last is None:
         return False
     between = window[last.end():]
+    if between.startswith("的") and not detector.persons.match(between, 1):
+        return False  # 孩子的玩具卡在车门里: whose thing, not who (孩子的腿卡住了 is the child)
     return detector.things is None or not any(
         (not between[m.end():m.end() + 1] or between[m.end()] not in _PLACE + _EVENT)
         and not any(v in between[max(0, m.start() - 3):m.start()] for v in _RIDES + _AGENT)
@@ -738,11 +740,9 @@ def _outside(text: str, words: Sequence[str], hits: list[_Hit], detector: Detect
 
 
 def _in_danger_word(text: str, masked: str, at: int, detector: Detector) -> bool:
-    """Does an acute category's word built from groups run over position `at`, begun a few
+    """Does a category's word built from groups run over position `at`, begun a few
     characters before it? (Listed words are not asked: 血本 stays the frame that calms 出血本.)"""
     for cat in detector.categories:
-        if not cat.info.acute:
-            continue
         for pattern, read in [(p, masked) for p, _ in cat.composed]:
             for pos in range(max(0, at - GAP), at + 1):
                 m = pattern.match(read, pos)
