@@ -152,7 +152,8 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
                 for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]:
                     by_char.setdefault(r, {}).setdefault(ch, set()).add(w)
     spoken = {x for c in rules.categories for x in c.words + c.of_person if "<" not in x and "\u2026" not in x}
-    for w in spoken | set(rules.urgent):
+    # who it befell, typed in pinyin too (haizi bei che ya zhu le: 孩子 …), for the of_person words
+    for w in spoken | set(rules.urgent) | set(rules.persons):
         # 伤了 is spelled shang le, as is 上了: a two-character word with a particle is not read from
         # pinyin; 不动了 (bu dong le) is no other word
         if not (2 <= len(w) <= MAX_SPOKEN) or not all(_HAN.match(ch) for ch in w) or (
