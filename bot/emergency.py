@@ -56,7 +56,7 @@ _COMPLEMENT = "来去了着过住到出下上起开回子儿"
 _RIDES = "骑坐开推倒停"  # 孩子骑滑板车被撞了, 被我倒车碰倒了: the vehicle the person drives is no thing that stopped
 # 门打不开，我老婆在里面, 撞得稀巴烂，人在里面: a door that will not open or a wrecked car, with
 # someone said to be inside just after
-_WRECK = ("门", "烂", "扁", "瘪", "变形")
+_WRECK = ("门", "窗", "安全带", "烂", "扁", "瘪", "变形")
 _INSIDE = re.compile("还?在(?:车)?(?:里面|里头|里边|里|内|上面)")
 INSIDE_REACH = 12
 _PASSIVE = "被"  # a passive with no subject said (被车撞了) befell the writer
@@ -110,6 +110,7 @@ class Detector:
     # a lone syllable typed among characters (车zhao了): the characters it may be, each with the
     # danger words that hold it
     by_char_sound: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] | None = None
+    by_fuzzy: dict[str, str] | None = None  # whole words by their syllables read fuzzily (zuangren: 撞人)
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -170,7 +171,9 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         {k: tuple(v) for k, v in sound.items()}, _phrases(words(rules.now)), _phrases(words(rules.here)),
         getattr(text, "segments", None), getattr(text, "general_freq", None),
         _alternation(words(rules.masks), plain=True), _alternation(words(rules.now_again), plain=True),
-        {r: tuple((ch, tuple(sorted(ws))) for ch, ws in chars.items()) for r, chars in by_char.items()})
+        {r: tuple((ch, tuple(sorted(ws))) for ch, ws in chars.items()) for r, chars in by_char.items()},
+        {"".join(_fuzzy(x) for x in reading): w for spelled, found in sound.items() for w, reading, i, j in found
+         if i == 0 and j == len(reading)})
 
 
 def _composed(word: str, groups: dict[str, tuple[str, ...]], norm) -> str | None:
@@ -257,6 +260,15 @@ _SYLLABLE_LIST = """
     zuan zui zun zuo
 """
 SYLLABLES = frozenset(_SYLLABLE_LIST.split())
+
+
+def _fuzzy(syllable: str) -> str:
+    """What a syllable sounds like to many northern and southern speakers alike, who type zh, ch,
+    sh as z, c, s and -ng as -n (zuang ren le, shoushan): both are read as the same."""
+    return re.sub(r"ng$", "n", re.sub(r"^([zcs])h", r"\1", syllable))
+
+
+SPLITTABLE = SYLLABLES | {_fuzzy(x) for x in SYLLABLES}  # zuang is no syllable, but is typed
 MAX_SYLLABLE = 6
 MAX_SPOKEN = 5  # the longest danger word read from its syllables (tang zai lu shang: 躺在路上)
 _TONE = re.compile(r"(?<=[a-z])[1-5](?!\d)")  # shou4shang1: tone numbers typed after syllables
@@ -330,7 +342,8 @@ _APART = re.compile(f"(?<![a-z])([a-z]{{1,{MAX_SYLLABLE}}})([{_INSERTED}]{{1,{MA
 
 def _joined(m: re.Match, detector: Detector) -> str:
     """A two-character word typed as two syllables with characters inside (liu了好多xue → 流了好多血)."""
-    word = _whole(detector, m.group(1) + m.group(3)) if m.group(1) in SYLLABLES and m.group(3) in SYLLABLES else None
+    word = (_whole(detector, m.group(1) + m.group(3), [m.group(1), m.group(3)])
+            if m.group(1) in SPLITTABLE and m.group(3) in SPLITTABLE else None)
     return word[0] + m.group(2) + word[1] if word is not None and len(word) == 2 else m.group(0)
 
 
@@ -343,7 +356,7 @@ def _words_among(syllables: list[str], detector: Detector) -> list[str]:
     for k in range(size - 1, -1, -1):
         choice = (best[k + 1][0], [syllables[k]] + best[k + 1][1])
         for n in range(2, min(MAX_SPOKEN, size - k) + 1):
-            word = _whole(detector, "".join(syllables[k:k + n]))
+            word = _whole(detector, "".join(syllables[k:k + n]), syllables[k:k + n])
             if word is not None and best[k + n][0] + n > choice[0]:
                 choice = (best[k + n][0] + n, [word] + best[k + n][1])
         opened = _opened(syllables, k, detector)
@@ -358,7 +371,7 @@ def _opened(syllables: list[str], k: int, detector: Detector) -> tuple[str, int]
     between them (liu le hao duo xue → 流了好多血), and where the reading goes on."""
     inside: list[str] = []
     for j in range(k + 1, min(k + 2 + MAX_INSERTED, len(syllables))):
-        word = _whole(detector, syllables[k] + syllables[j])
+        word = _whole(detector, syllables[k] + syllables[j], [syllables[k], syllables[j]])
         if inside and word is not None and len(word) == 2:
             return word[0] + "".join(inside) + word[1], j + 1
         if syllables[j] not in _INSERTED_SOUND:
@@ -393,10 +406,12 @@ def _spelled_rest(run: str, detector: Detector) -> str:
     return word if word is not None else run
 
 
-def _whole(detector: Detector, spelled: str) -> str | None:
+def _whole(detector: Detector, spelled: str, syllables: Sequence[str] = ()) -> str | None:
     for word, reading, i, j in detector.by_sound.get(spelled, ()):
         if i == 0 and j == len(reading):
             return word
+    if syllables and detector.by_fuzzy:
+        return detector.by_fuzzy.get("".join(_fuzzy(x) for x in syllables))
     return None
 
 
@@ -409,7 +424,7 @@ def _split(run: str) -> list[str] | None:
     for i in range(len(run) - 1, -1, -1):
         for n in range(min(MAX_SYLLABLE, len(run) - i), 0, -1):
             rest = best[i + n]
-            if rest is not None and run[i:i + n] in SYLLABLES:
+            if rest is not None and run[i:i + n] in SPLITTABLE:
                 best[i] = [run[i:i + n]] + rest
                 break
     return best[0]

@@ -354,3 +354,22 @@ def test_an_unknown_group_is_reported_to_staff(tmp_path):
     _, problems = load_knowledge(tmp_path)
     said = " ".join(p.message for p in errors(problems))
     assert "<伤状>" in said and "<事件>" in said and "<身体>" not in said
+
+
+@pytest.mark.parametrize("question, first", [
+    ("zuang ren le", "122"),                    # zh typed as z
+    ("ta shoushan le", "122"),                  # -ng typed as -n
+    ("cheli you ren zaohuo le", "119"),
+    ("车窗砸不开 孩子在里面", "119"),            # a window that will not open, someone inside after it
+    ("车里好呛 门推不开", "119"),
+    ("救护车咋还不来 他一直在吐", "122"),
+])
+def test_fuzzy_pinyin_windows_smoke_and_waiting_for_the_ambulance_are_read(engine, question, first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY
+    assert says_119_first(reply.text) == (first == "119")
+
+
+@pytest.mark.parametrize("question", ["叫救护车是打120吗", "救护车闯红灯算违章吗", "wo yao ban jia zhao"])
+def test_asking_about_the_ambulance_or_pinyin_errands_stays_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
