@@ -741,30 +741,24 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
 
 def _outside(text: str, words: Sequence[str], hits: list[_Hit], detector: Detector) -> bool:
     """One of the words said somewhere that is not part of a danger word (一直想睡觉 holds 睡觉)."""
-    masked = None
+    built: list[tuple[int, int]] | None = None
     for w in words:
         at = text.find(w)
         while at != -1:
-            if any(h.start <= at and at + len(w) <= h.end for h in hits):
-                pass
-            else:
-                masked = masked if masked is not None else _masked(text, detector)
-                if not _in_danger_word(text, masked, at, detector):
+            if not any(h.start <= at and at + len(w) <= h.end for h in hits):
+                if built is None:
+                    built = _built_spans(text, detector)
+                if not any(s <= at < e for s, e in built):
                     return True
             at = text.find(w, at + 1)
     return False
 
 
-def _in_danger_word(text: str, masked: str, at: int, detector: Detector) -> bool:
-    """Does a category's word built from groups run over position `at`, begun a few
-    characters before it? (Listed words are not asked: 血本 stays the frame that calms 出血本.)"""
-    for cat in detector.categories:
-        for pattern, read in [(p, masked) for p, _ in cat.composed]:
-            for pos in range(max(0, at - GAP), at + 1):
-                m = pattern.match(read, pos)
-                if m is not None and m.end(1) > at:
-                    return True
-    return False
+def _built_spans(text: str, detector: Detector) -> list[tuple[int, int]]:
+    """Where words built from groups run (Listed words are not taken: 血本 stays the frame that
+    calms 出血本). Each pattern is run once over the text, so a long message stays cheap."""
+    masked = _masked(text, detector)
+    return [(m.start(1), m.end(1)) for cat in detector.categories for p, _ in cat.composed for m in p.finditer(masked)]
 
 
 def _told_again(text: str, words: Sequence[str], hits: list[_Hit], detector: Detector) -> bool:
