@@ -50,18 +50,19 @@ _NOT_PERSON = re.compile("人家|人行|人民")  # 撞到人家的车: someone'
 CLAUSE = "，"
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RUN = re.compile(r"[a-z]+")
-_PLACE = "里上内底下外旁边中前后头口"  # 车里, 校门口: where a person is, not a thing that stopped
+_PLACE = "里上内底下外旁边中前后头口道站库位场"  # 车里, 校门口, 车道: where a person is, not a thing that stopped
 _EVENT = "祸"  # 出车祸 names an event, not a thing between the person and what befell them
 _COMPLEMENT = "来去了着过住到出下上起开回子儿"
 _RIDES = "骑坐开推倒停"  # 孩子骑滑板车被撞了, 被我倒车碰倒了: the vehicle the person drives is no thing that stopped
 # 门打不开，我老婆在里面, 撞得稀巴烂，人在里面: a door that will not open or a wrecked car, with
 # someone said to be inside just after
-_WRECK = ("门", "烂", "扁", "瘪", "变形")
+_WRECK = ("门", "窗", "安全带", "烂", "扁", "瘪", "变形")
 _INSIDE = re.compile("还?在(?:车)?(?:里面|里头|里边|里|内|上面)")
 INSIDE_REACH = 12
 _PASSIVE = "被"  # a passive with no subject said (被车撞了) befell the writer
 _AGENT = "被叫让给"  # 孩子被车门夹住: the thing after 被 is what did it, not what the state is of
 _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
+_FUNCTION = "的了得着地是在过到也都就还"  # beside a common character, these make no harm word: 上的, 上了
 _DISPOSAL = "把"  # 把 names who is acted on: of_person words that begin with it name their person inside
 
 
@@ -81,6 +82,10 @@ class _Category:
     words: tuple[re.Pattern, ...]
     of_person: tuple[re.Pattern, ...]
     person_after: tuple[re.Pattern, ...]
+    # words built from groups (<身体>…<伤状>), read on the text with the masks blanked (头盔 is no 头)
+    composed: tuple[tuple[re.Pattern, str], ...] = ()
+    needs: re.Pattern | None = None
+    not_after: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,12 @@ class Detector:
     here: re.Pattern | None
     segment: Callable[[str], Sequence[str]] | None
     freq: Callable[[str], int] | None
+    masks: re.Pattern | None = None
+    now_again: re.Pattern | None = None
+    # a lone syllable typed among characters (车zhao了): the characters it may be, each with the
+    # danger words that hold it
+    by_char_sound: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] | None = None
+    by_fuzzy: dict[str, str] | None = None  # whole words by their syllables read fuzzily (zuangren: 撞人)
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -111,7 +122,23 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         # normalising drops punctuation: each side of a `…` is normalised apart
         return tuple(x for x in ("\u2026".join(norm(p) for p in w.split("\u2026")) for w in ws) if x.strip("\u2026"))
 
-    cats = tuple(_Category(c, _scans(words(c.words)), _scans(words(c.of_person)), _scans(words(c.person_after)))
+    groups = {name: tuple(x for x in (norm(w) for w in ws) if x) for name, ws in rules.groups}
+    groups.setdefault("人", words(rules.persons))  # <人>: anyone the persons list names
+
+    def composed(ws) -> re.Pattern | None:
+        srcs = [x for x in (_composed(w, groups, norm) for w in ws if "<" in w) if x]
+        return re.compile("(?=(" + "|".join(srcs) + "))") if srcs else None
+
+    def group(name: str) -> re.Pattern | None:
+        return _alternation(groups.get(name, ()), plain=True) if name else None
+
+    def plain(ws) -> tuple[str, ...]:
+        return words(w for w in ws if "<" not in w)
+
+    cats = tuple(_Category(c, _scans(plain(c.words)), _scans(plain(c.of_person)), _scans(plain(c.person_after)),
+                           tuple((p, mode) for p, mode in ((composed(c.words), ""), (composed(c.of_person), "before"),
+                                                            (composed(c.person_after), "after")) if p is not None),
+                           group(c.needs), group(c.not_after))
                  for c in rules.categories)
     # Spaces inside a phrase are optional: normalising may have dropped one (hit bya car).
     latin_map = {"".join(k.lower().split()): v for k, v in rules.latin}
@@ -119,9 +146,19 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     latin = (re.compile(r"(?<![a-z])(" + "|".join(r"\s*".join(map(re.escape, k.split())) for k in phrases)
                         + r")(?![a-z])") if phrases else None)
     sound: dict[str, list] = {}
-    for w in {x.replace("…", "") for c in rules.categories for x in c.words} | set(rules.urgent):
-        # 伤了 is spelled shang le, as is 上了: a word with a particle is not read from pinyin
-        if not (2 <= len(w) <= 4) or not all(_HAN.match(ch) for ch in w) or any(p in w for p in _PARTICLES):
+    by_char: dict[str, dict[str, set[str]]] = {}
+    for w in {p for c in rules.categories for x in c.words + c.of_person if "<" not in x for p in x.split("…")}:
+        if len(w) >= 2 and all(_HAN.match(ch) for ch in w):
+            for ch in set(w):
+                for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]:
+                    by_char.setdefault(r, {}).setdefault(ch, set()).add(w)
+    spoken = {x for c in rules.categories for x in c.words + c.of_person if "<" not in x and "\u2026" not in x}
+    # who it befell, typed in pinyin too (haizi bei che ya zhu le: 孩子 …), for the of_person words
+    for w in spoken | set(rules.urgent) | set(rules.persons):
+        # 伤了 is spelled shang le, as is 上了: a two-character word with a particle is not read from
+        # pinyin; 不动了 (bu dong le) is no other word
+        if not (2 <= len(w) <= MAX_SPOKEN) or not all(_HAN.match(ch) for ch in w) or (
+                len(w) == 2 and any(p in w for p in _PARTICLES)):
             continue
         for reading in _readings(w):
             for i in range(len(w)):
@@ -132,7 +169,29 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         _alternation(words(rules.persons), plain=True),
         _alternation(words(rules.things), plain=True), latin, latin_map,
         {k: tuple(v) for k, v in sound.items()}, _phrases(words(rules.now)), _phrases(words(rules.here)),
-        getattr(text, "segments", None), getattr(text, "general_freq", None))
+        getattr(text, "segments", None), getattr(text, "general_freq", None),
+        _alternation(words(rules.masks), plain=True), _alternation(words(rules.now_again), plain=True),
+        {r: tuple((ch, tuple(sorted(ws))) for ch, ws in chars.items()) for r, chars in by_char.items()},
+        {"".join(_fuzzy(x) for x in reading): w for spelled, found in sound.items() for w, reading, i, j in found
+         if i == 0 and j == len(reading)})
+
+
+def _composed(word: str, groups: dict[str, tuple[str, ...]], norm) -> str | None:
+    """A word built from groups (<身体>…<伤状>: any body part, a few characters, any injured state)
+    as a pattern; None when it names a group there is not."""
+    parts = []
+    for piece in word.split("\u2026"):
+        out = []
+        for tok in re.split(r"(<[^<>]+>)", piece):
+            if tok.startswith("<") and tok.endswith(">"):
+                ws = groups.get(tok[1:-1])
+                if not ws:
+                    return None
+                out.append("(?:" + "|".join(map(re.escape, sorted(ws, key=len, reverse=True))) + ")")
+            elif tok:
+                out.append(re.escape(norm(tok)))
+        parts.append("".join(out))
+    return f"[^{CLAUSE}]{{0,{GAP}}}".join(parts)
 
 
 def _readings(word: str) -> set[tuple[str, ...]]:
@@ -201,8 +260,23 @@ _SYLLABLE_LIST = """
     zuan zui zun zuo
 """
 SYLLABLES = frozenset(_SYLLABLE_LIST.split())
+
+
+def _fuzzy(syllable: str) -> str:
+    """What a syllable sounds like to many northern and southern speakers alike, who type zh, ch,
+    sh as z, c, s and -ng as -n (zuang ren le, shoushan): both are read as the same."""
+    return re.sub(r"ng$", "n", re.sub(r"^([zcs])h", r"\1", syllable))
+
+
+SPLITTABLE = SYLLABLES | {_fuzzy(x) for x in SYLLABLES}  # zuang is no syllable, but is typed
 MAX_SYLLABLE = 6
+MAX_SPOKEN = 5  # the longest danger word read from its syllables (tang zai lu shang: 躺在路上)
 _TONE = re.compile(r"(?<=[a-z])[1-5](?!\d)")  # shou4shang1: tone numbers typed after syllables
+# The syllables of what goes inside a verb-object word (_INSERTED), typed in pinyin:
+# liu le hao duo xue is 流了好多血.
+_INSERTED_SOUND = {"le": "了", "zhe": "着", "hen": "很", "hao": "好", "duo": "多", "da": "大", "yi": "一",
+                   "di": "地", "shen": "身", "lian": "脸", "xie": "些", "dian": "点", "pian": "片", "tan": "摊",
+                   "man": "满", "ge": "个", "ban": "半"}
 
 
 def read_mixed(text: str, detector: Detector) -> str:
@@ -215,6 +289,7 @@ def read_mixed(text: str, detector: Detector) -> str:
     text = _TONE.sub("", text).replace(" ", "")
     if not detector.by_sound or not any("a" <= ch <= "z" for ch in text):
         return text
+    text = _APART.sub(lambda m: _joined(m, detector), text)
     out, at = [], 0
     for m in _LATIN_RUN.finditer(text):
         start, end, word = _spelled(text, m, detector)
@@ -230,23 +305,18 @@ def read_mixed(text: str, detector: Detector) -> str:
 def _spelled(text: str, m: re.Match, detector: Detector) -> tuple[int, int, str | None]:
     """The Latin run as Chinese, where it spells danger: whole danger words among its syllables
     (yourenliuxuele → yourenl流血le), or a word's first or last syllables typed in Latin and the
-    rest in characters beside it (shou伤, 受shang)."""
+    rest in its own characters beside it (shou伤, 受shang; 驾照shou理 is no 夹着手: the characters
+    typed are what they are)."""
     run, at = m.group(0), m.start()
     syllables = _split(run)
     if syllables is None:
         return at, m.end(), None
-    pieces, changed, k = [], False, 0
-    while k < len(syllables):
-        for n in range(min(4, len(syllables) - k), 1, -1):
-            word = _whole(detector, "".join(syllables[k:k + n]))
-            if word is not None:
-                pieces.append(word)
-                k += n
-                changed = True
-                break
-        else:
-            pieces.append(syllables[k])
-            k += 1
+    pieces = _words_among(syllables, detector)
+    changed = pieces != syllables
+    if not changed and len(syllables) == 1:
+        spliced = _one_syllable(text, m, detector)
+        if spliced is not None:
+            return at, m.end(), spliced
     # the first or last syllables, with the characters beside the run
     for n in range(1, min(3, len(syllables)) + 1):
         head, tail = "".join(syllables[:n]), "".join(syllables[-n:])
@@ -254,17 +324,78 @@ def _spelled(text: str, m: re.Match, detector: Detector) -> tuple[int, int, str 
             if i > 0 or j == len(reading):
                 continue
             after = text[m.end():m.end() + len(reading) - j]
-            if len(after) == len(reading) - j and all(_HAN.match(c) for c in after) and _sounds(after, reading[j:]):
+            if len(after) == len(reading) - j and all(_HAN.match(c) for c in after) and after == word[j:]:
                 rest = "".join(syllables[:-n])
                 return at, m.end() + len(after), _spelled_rest(rest, detector) + word
         for word, reading, i, j in detector.by_sound.get(head, ()):
             if j < len(reading) or i == 0:
                 continue
             before = text[max(0, at - i):at]
-            if len(before) == i and all(_HAN.match(c) for c in before) and _sounds(before, reading[:i]):
+            if len(before) == i and all(_HAN.match(c) for c in before) and before == word[:i]:
                 rest = "".join(syllables[n:])
                 return at - i, m.end(), word + _spelled_rest(rest, detector)
     return at, m.end(), "".join(pieces) if changed else None
+
+
+_APART = re.compile(f"(?<![a-z])([a-z]{{1,{MAX_SYLLABLE}}})([{_INSERTED}]{{1,{MAX_INSERTED}}})([a-z]{{1,{MAX_SYLLABLE}}})(?![a-z])")
+
+
+def _joined(m: re.Match, detector: Detector) -> str:
+    """A two-character word typed as two syllables with characters inside (liu了好多xue → 流了好多血)."""
+    word = (_whole(detector, m.group(1) + m.group(3), [m.group(1), m.group(3)])
+            if m.group(1) in SPLITTABLE and m.group(3) in SPLITTABLE else None)
+    return word[0] + m.group(2) + word[1] if word is not None and len(word) == 2 else m.group(0)
+
+
+def _words_among(syllables: list[str], detector: Detector) -> list[str]:
+    """The syllables with the danger words among them read as characters, choosing the reading
+    that covers most syllables (bei kun zai che li: 被 困在车里, not 被困 zai che li)."""
+    size = len(syllables)
+    # best[k]: (syllables covered from k on, pieces from k on)
+    best: list[tuple[int, list[str]]] = [(0, [])] * (size + 1)
+    for k in range(size - 1, -1, -1):
+        choice = (best[k + 1][0], [syllables[k]] + best[k + 1][1])
+        for n in range(2, min(MAX_SPOKEN, size - k) + 1):
+            word = _whole(detector, "".join(syllables[k:k + n]), syllables[k:k + n])
+            if word is not None and best[k + n][0] + n > choice[0]:
+                choice = (best[k + n][0] + n, [word] + best[k + n][1])
+        opened = _opened(syllables, k, detector)
+        if opened is not None and best[opened[1]][0] + opened[1] - k > choice[0]:
+            choice = (best[opened[1]][0] + opened[1] - k, [opened[0]] + best[opened[1]][1])
+        best[k] = choice
+    return best[0][1]
+
+
+def _opened(syllables: list[str], k: int, detector: Detector) -> tuple[str, int] | None:
+    """A two-character word with its two syllables apart and what Chinese puts inside such a word
+    between them (liu le hao duo xue → 流了好多血), and where the reading goes on."""
+    inside: list[str] = []
+    for j in range(k + 1, min(k + 2 + MAX_INSERTED, len(syllables))):
+        word = _whole(detector, syllables[k] + syllables[j], [syllables[k], syllables[j]])
+        if inside and word is not None and len(word) == 2:
+            return word[0] + "".join(inside) + word[1], j + 1
+        if syllables[j] not in _INSERTED_SOUND:
+            return None
+        inside.append(_INSERTED_SOUND[syllables[j]])
+    return None
+
+
+def _one_syllable(text: str, m: re.Match, detector: Detector) -> str | None:
+    """One syllable typed among characters (车zhao了, shou伤 is read above): the character it may be
+    that makes a danger word with the characters beside it."""
+    before, after = text[max(0, m.start() - 4):m.start()], text[m.end():m.end() + 4]
+    if not (before[-1:] and _HAN.match(before[-1]) or after[:1] and _HAN.match(after[0])):
+        return None
+    for ch, ws in (detector.by_char_sound or {}).get(m.group(0), ()):
+        probe = before + ch + after
+        at = len(before)
+        for w in ws:
+            i = probe.find(w)
+            while i != -1:
+                if i <= at < i + len(w):
+                    return ch
+                i = probe.find(w, i + 1)
+    return None
 
 
 def _spelled_rest(run: str, detector: Detector) -> str:
@@ -275,10 +406,12 @@ def _spelled_rest(run: str, detector: Detector) -> str:
     return word if word is not None else run
 
 
-def _whole(detector: Detector, spelled: str) -> str | None:
+def _whole(detector: Detector, spelled: str, syllables: Sequence[str] = ()) -> str | None:
     for word, reading, i, j in detector.by_sound.get(spelled, ()):
         if i == 0 and j == len(reading):
             return word
+    if syllables and detector.by_fuzzy:
+        return detector.by_fuzzy.get("".join(_fuzzy(x) for x in syllables))
     return None
 
 
@@ -291,15 +424,10 @@ def _split(run: str) -> list[str] | None:
     for i in range(len(run) - 1, -1, -1):
         for n in range(min(MAX_SYLLABLE, len(run) - i), 0, -1):
             rest = best[i + n]
-            if rest is not None and run[i:i + n] in SYLLABLES:
+            if rest is not None and run[i:i + n] in SPLITTABLE:
                 best[i] = [run[i:i + n]] + rest
                 break
     return best[0]
-
-
-def _sounds(chars: str, syllables: tuple[str, ...]) -> bool:
-    return all(s in {r for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]}
-               for ch, s in zip(chars, syllables, strict=True))
 
 
 # -- finding danger ----------------------------------------------------------------------------
@@ -332,13 +460,15 @@ def _in_other_word(at: int, neg: str, harm: int, starts: list[int], size: int) -
     return word_end <= harm and word_end - word_start > len(neg) + 1
 
 
-def _of_person(text: str, start: int, detector: Detector, writer: bool = False) -> bool:
+def _of_person(text: str, start: int, detector: Detector, writer: bool = False, cry: bool = False) -> bool:
     """A state a thing can be in too (不动了, 出不来) is danger when a person was named shortly
     before it with no thing named between: 老人躺地上不动了, not 我的车不动了."""
     if detector.persons is None:
         return False
     if start == 0 and detector.now is not None and detector.now.search(text):
         return True  # 不会动了 快来看看: no one named, help called for: the writer or someone beside them
+    if cry and (start == 0 or text[start - 1] == CLAUSE):
+        return True  # 救命 车掉沟里了 出不去: a clause of the state alone, beside a cry for help: the writer
     lo = max(0, start - PERSON_REACH)
     window = text[lo:start]
     if writer and text.startswith(_PASSIVE, start):
@@ -347,6 +477,14 @@ def _of_person(text: str, start: int, detector: Detector, writer: bool = False) 
         told = window[window.rfind(CLAUSE) + 1:]
         if not (detector.persons.search(told) or detector.things is not None and detector.things.search(told)):
             return True
+    clause_start = text.rfind(CLAUSE, 0, start) + 1
+    told = text[clause_start:start]
+    if clause_start > 0 and not detector.persons.search(told) and not (
+            detector.things is not None and detector.things.search(told)):
+        # 骑车的人飞到引擎盖上又摔下来了，不会动: a clause naming no one goes on about whom the
+        # clause before it named
+        lo = min(lo, text.rfind(CLAUSE, 0, clause_start - 1) + 1)
+        window = text[lo:start]
     last = None
     for m in detector.persons.finditer(window):
         if not _NOT_PERSON.match(window, m.start()):
@@ -354,6 +492,8 @@ def _of_person(text: str, start: int, detector: Detector, writer: bool = False) 
     if last is None:
         return False
     between = window[last.end():]
+    if between.startswith("的") and not detector.persons.match(between, 1):
+        return False  # 孩子的玩具卡在车门里: whose thing, not who (孩子的腿卡住了 is the child)
     return detector.things is None or not any(
         (not between[m.end():m.end() + 1] or between[m.end()] not in _PLACE + _EVENT)
         and not any(v in between[max(0, m.start() - 3):m.start()] for v in _RIDES + _AGENT)
@@ -387,8 +527,37 @@ def _person_after(text: str, end: int, detector: Detector, reach: int = PERSON_A
     return False
 
 
-def _hits(text: str, detector: Detector) -> list[_Hit]:
+def _masked(text: str, detector: Detector) -> str:
+    """The text with the masks blanked, as long as it was: 头盔 and 手机 hold no body part."""
+    if detector.masks is None:
+        return text
+    return detector.masks.sub(lambda m: "\u25a1" * len(m.group()), text)
+
+
+def _said_of_object(text: str, start: int, detector: Detector, objects: re.Pattern) -> bool:
+    """手机掉进水里, 钥匙卡在里面: a thing that carries no one is named last before the state."""
+    lo = max(0, start - PERSON_REACH)  # 车牌被撞掉了，掉河里了: named in the clause before too
+    window = text[lo:start]
+    # 头盔摔破了: the object may begin where the danger word does
+    found = [m for m in objects.finditer(text, lo, start + 4) if m.start() <= start]
+    if found and detector.segment is not None:
+        # 罐车把面包车: no 车把 there; an object is a word of its own
+        bounds, at = {lo}, lo
+        for w in detector.segment(text[lo:start + 4]):
+            at += len(w)
+            bounds.add(at)
+        found = [m for m in found if m.start() in bounds and m.end() in bounds]
+    last_object = max((m.end() for m in found), default=-1) - lo
+    if last_object < 0:
+        return False
+    last_person = max((m.end() for m in detector.persons.finditer(window)), default=-1) if detector.persons else -1
+    # 人被倒下来的货物压在下面: the thing after 被 is what did it
+    return last_object > last_person and not any(a in window[max(0, last_person):last_object] for a in _AGENT)
+
+
+def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
     rules = detector.rules
+    masked = _masked(text, detector)
     cache: dict[int, tuple[list[int], set[int]]] = {}
     cut: dict[str, list[str]] = {}
 
@@ -412,12 +581,14 @@ def _hits(text: str, detector: Detector) -> list[_Hit]:
 
     out: list[_Hit] = []
     for cat in detector.categories:
-        scans = [(p, "") for p in cat.words] + [(p, "before") for p in cat.of_person] + [
-            (p, "after") for p in cat.person_after]
-        for pattern, needs_person in scans:
+        # 脖子疼 built from groups is an injury after a crash or a fall, not after a day at the desk
+        built = cat.composed if cat.needs is None or cat.needs.search(masked) else ()
+        scans = [(p, "", text) for p in cat.words] + [(p, "before", text) for p in cat.of_person] + [
+            (p, "after", text) for p in cat.person_after] + [(p, mode, masked) for p, mode in built]
+        for pattern, needs_person, read in scans:
             if cat.info.id in {h.category.id for h in out}:
                 break
-            for m in pattern.finditer(text):
+            for m in pattern.finditer(read):
                 start, end = m.start(1), m.end(1)
                 starts, ends = spans(start)
                 # 撞了人 in 车被人撞了人家开走了: the match ends inside 人家, a word begun within it.
@@ -432,9 +603,11 @@ def _hits(text: str, detector: Detector) -> list[_Hit]:
                     continue  # 车头撞到, 车身被压: the car's head and body, not a person's
                 if _negated(text, start, rules.negations, starts):
                     continue
+                if cat.not_after is not None and _said_of_object(text, start, detector, cat.not_after):
+                    continue
                 if needs_person == "before" and not (
                         _disposed(text, start, end, detector) if text.startswith(_DISPOSAL, start)
-                        else _of_person(text, start, detector, writer=not cat.info.acute)
+                        else _of_person(text, start, detector, writer=not cat.info.acute, cry=cry)
                         or any(w in m.group(1) for w in _WRECK) and _inside_after(text, end, detector)):
                     continue
                 if needs_person == "after" and not _person_after(text, end, detector):
@@ -453,8 +626,9 @@ def _typed(raw: str, repaired: str, hit: _Hit, detector: Detector) -> bool:
         return True
     if len(changed) > 1 or detector.freq is None or detector.segment is None:
         return False
-    if detector.freq(raw[changed[0]]) >= COMMON_CHAR:
-        return False  # 上了 is no slip of 伤了: 上 is a word of its own, among the commonest
+    if detector.freq(raw[changed[0]]) >= COMMON_CHAR and all(
+            ch in _FUNCTION for i, ch in enumerate(raw[hit.start:hit.end], hit.start) if i != changed[0]):
+        return False  # 上了 is no slip of 伤了, 上的 none of 伤的: only a particle stands beside the common 上
     if detector.freq(raw[hit.start:hit.end]) > 0:
         return False
     at = 0
@@ -463,6 +637,12 @@ def _typed(raw: str, repaired: str, hit: _Hit, detector: Detector) -> bool:
             return False
         at += len(word)
     return True
+
+
+def _cry(clause: str) -> str:
+    """A clause as a cry: what stands around it dropped, and 有 before it (有火, 有血)."""
+    word = clause.strip(_CRY)
+    return word[1:] if word.startswith("有") and len(word) == 2 else word
 
 
 def _capped(clauses: Sequence[str]) -> list[int]:
@@ -492,7 +672,12 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
     raw = CLAUSE.join(read_mixed(raw_clauses[i][:MAX_CHARS], detector) for i in picked)
     if not raw.strip(CLAUSE):
         return None
-    hits = _hits(raw, detector)
+    urgent = next((u for u in detector.urgent if u in raw), None)
+    if urgent is None:
+        # a clause that is only a cry (血！, 救护车 快, 快 火 车祸, 有火)
+        urgent = next((_cry(c) for c in raw.split(CLAUSE) if _cry(c) in rules.alone or _cry(c) in rules.alone_fire), None)
+    exasperated = urgent is not None and any(w in raw for w in rules.urgent_not_with)
+    hits = _hits(raw, detector, cry=urgent is not None and not exasperated)
     fixed = None
     if len(repaired_clauses) == len(raw_clauses):
         fixed = CLAUSE.join(read_mixed(repaired_clauses[i][:MAX_CHARS], detector) for i in picked)
@@ -500,12 +685,7 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
             seen = {h.category.id for h in hits}
             hits += [h for h in _hits(fixed, detector)
                      if h.category.id not in seen and _typed(raw, fixed, h, detector)]
-    urgent = next((u for u in detector.urgent if u in raw), None)
-    if urgent is None:
-        # a clause that is only a cry (血！, 救护车 快, 快 火 车祸)
-        urgent = next((c.strip(_CRY) for c in raw.split(CLAUSE)
-                       if c.strip(_CRY) in rules.alone or c.strip(_CRY) in rules.alone_fire), None)
-    if urgent is not None and any(w in raw for w in rules.urgent_not_with) and not hits:
+    if exasperated and not hits:
         urgent = None  # 科目一又挂了 救命: exasperation, not a call for help
     if not hits and urgent is None:
         return None
@@ -532,8 +712,12 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         return None
     acute = any(h.category.acute for h in hits)
     for frame in rules.frames:
-        if not any(w in text for w in frame.words):
-            continue
+        if not _outside(text, frame.words, hits, detector):
+            continue  # 一直想睡觉 is a sign of harm, not the frame 睡觉 (开车睡着了)
+        if frame.name == "past" and _told_again(text, frame.words, hits, detector):
+            continue  # 当时觉得没事 …现在喘不上气: the harm told after 现在 is now
+        if frame.name == "call" and (acute or _says(detector.here, text, fixed) or _happened(text, hits)):
+            continue  # 有人受伤了该打什么电话: asking whom to call for a harm that has happened is calling
         if frame.strong:
             return frame.name
         if cry:
@@ -553,6 +737,42 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         if not acute:
             return frame.name
     return None
+
+
+def _outside(text: str, words: Sequence[str], hits: list[_Hit], detector: Detector) -> bool:
+    """One of the words said somewhere that is not part of a danger word (一直想睡觉 holds 睡觉)."""
+    built: list[tuple[int, int]] | None = None
+    for w in words:
+        at = text.find(w)
+        while at != -1:
+            if not any(h.start <= at and at + len(w) <= h.end for h in hits):
+                if built is None:
+                    built = _built_spans(text, detector)
+                if not any(s <= at < e for s, e in built):
+                    return True
+            at = text.find(w, at + 1)
+    return False
+
+
+def _built_spans(text: str, detector: Detector) -> list[tuple[int, int]]:
+    """Where words built from groups run (Listed words are not taken: 血本 stays the frame that
+    calms 出血本). Each pattern is run once over the text, so a long message stays cheap."""
+    masked = _masked(text, detector)
+    return [(m.start(1), m.end(1)) for cat in detector.categories for p, _ in cat.composed for m in p.finditer(masked)]
+
+
+def _told_again(text: str, words: Sequence[str], hits: list[_Hit], detector: Detector) -> bool:
+    """A harm said after a word of now (现在) that comes after the story of the past."""
+    if detector.now_again is None:
+        return False
+    past = max(text.rfind(w) for w in words if w in text)
+    again = [m.start() for m in detector.now_again.finditer(text) if m.start() > past]
+    return bool(again) and any(h.start > again[0] for h in hits)
+
+
+def _happened(text: str, hits: list[_Hit]) -> bool:
+    """A harm told as done (受伤了, 撞人了), not named as a kind of accident (受伤的事故)."""
+    return any(text.startswith("了", h.end) for h in hits)
 
 
 def _pleads(text: str, words: Sequence[str]) -> bool:

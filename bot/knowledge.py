@@ -23,8 +23,9 @@ MIN_QUESTIONS = 5
 DEFAULT_ORDER = 100  # topics without `order:` come after the ordered ones
 CONCEPT_KINDS = ("subjects", "aspects")  # top keys of a concept file: standard word -> variants
 EMERGENCY_FIELDS = {"reply", "fire_reply", "urgent", "harm", "fire", "negations", "not_now", "now", "categories",
-                    "persons", "body", "things", "urgent_not_with", "latin", "here", "alone", "alone_fire"}
-CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after"}
+                    "persons", "body", "things", "urgent_not_with", "latin", "here", "alone", "alone_fire",
+                    "groups", "masks", "now_again"}
+CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after", "needs", "not_after"}
 STRONG_FRAMES = ("hypothetical", "general", "past")  # only a now-word outweighs these
 
 
@@ -82,6 +83,8 @@ class DangerCategory:
     words: tuple[str, ...] = ()
     of_person: tuple[str, ...] = ()  # danger only when said of a person (人没气了, not 轮胎没气了)
     person_after: tuple[str, ...] = ()  # danger when a person is named right after (撞了一个学生)
+    needs: str = ""  # a group one of whose words must be in the message too (脖子疼 after 被撞了)
+    not_after: str = ""  # a group whose words, named last before it, are what it is said of (手机掉进水里)
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,9 @@ class EmergencyRules:
     alone: tuple[str, ...] = ()  # a clause of this word alone (血！, 救护车 快) is a cry for help
     alone_fire: tuple[str, ...] = ()  # the same, 119 first (火！)
     urgent_not_with: tuple[str, ...] = ()  # 救命 beside these is exasperation (科目一又挂了 救命)
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()  # named word groups: <身体>…<伤状> in a word is any of each
+    masks: tuple[str, ...] = ()  # words holding a group's characters that are not it (头盔, 手机): not read by groups
+    now_again: tuple[str, ...] = ()  # 现在: harm told after it is now, even after a story of the past
     latin: tuple[tuple[str, str], ...] = ()  # a Latin word or phrase → the Chinese it is read as
 
 
@@ -515,15 +521,34 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
     fire_reply = _text(fields["fire_reply"][1], c, "'fire_reply'") if "fire_reply" in fields else None
     if reply is None:
         return None
-    everything = [w for cat in categories for w in cat.words + cat.of_person + cat.person_after]
-    fire_words = [w for cat in categories if cat.first == "119" for w in cat.words + cat.of_person + cat.person_after]
+    groups = _load_groups(fields.get("groups", (None, None))[1], c)
+    named = {n for n, _ in groups} | {"人"}  # <人> is the persons list
+    for cat in categories:
+        used = {g for w in cat.words + cat.of_person + cat.person_after for g in re.findall(r"<([^<>]+)>", w)}
+        for g in sorted((used | {cat.needs, cat.not_after}) - named - {""}):
+            c.error(fields["categories"][1], f"危险类别 {cat.id} 用到的词组 <{g}> 在 groups 里没有 / "
+                                             f"category {cat.id} uses group <{g}>, which 'groups' does not define")
+    everything = [w for cat in categories for w in cat.words + cat.of_person + cat.person_after if "<" not in w]
+    fire_words = [w for cat in categories if cat.first == "119" for w in cat.words + cat.of_person + cat.person_after
+                  if "<" not in w]
     return EmergencyRules(
         reply=reply.strip(), fire_reply=(fire_reply or reply).strip(), urgent=words("urgent"),
         harm=tuple(w.replace("…", "") for w in everything if w not in fire_words),
         fire=tuple(w.replace("…", "") for w in fire_words),
         negations=words("negations"), not_now=tuple(w for f in frames for w in f.words), now=words("now"),
         categories=tuple(categories), frames=tuple(frames), persons=words("persons"), body=words("body"), things=words("things"), here=words("here"), alone=words("alone"), alone_fire=words("alone_fire"),
-        urgent_not_with=words("urgent_not_with"), latin=tuple(latin))
+        urgent_not_with=words("urgent_not_with"), latin=tuple(latin), groups=groups,
+        masks=words("masks"), now_again=words("now_again"))
+
+
+def _load_groups(node: yaml.Node | None, c: _Collector) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if node is None:
+        return ()
+    if not isinstance(node, yaml.MappingNode):
+        c.error(node, "'groups' 应该是“组名: [词, …]”/ 'groups' must map a group name to its words")
+        return ()
+    return tuple((name, tuple(t for t, _ in _text_list(v, c, f"group '{name}'")))
+                 for k, v in node.value if (name := _text(k, c, "a group name")))
 
 
 def _load_categories(node: yaml.Node | None, c: _Collector) -> list[DangerCategory]:
@@ -553,7 +578,9 @@ def _load_categories(node: yaml.Node | None, c: _Collector) -> list[DangerCatego
             c.error(item, f"危险类别 {ident} 没有词 / category {ident} has no words")
             continue
         label = _text(fields["name"][1], c, "'name'") if "name" in fields else None
-        out.append(DangerCategory(ident, label or ident, first, (acute or "").lower() in ("true", "yes"), **lists))
+        needs, not_after = ((_text(fields[n][1], c, f"'{n}'") or "") if n in fields else "" for n in ("needs", "not_after"))
+        out.append(DangerCategory(ident, label or ident, first, (acute or "").lower() in ("true", "yes"), **lists,
+                                  needs=needs, not_after=not_after))
     return out
 
 

@@ -230,3 +230,146 @@ def test_doors_and_agents_are_read_by_who_is_where(engine, question, state):
 ])
 def test_a_passive_without_a_subject_befell_the_writer(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+# -- danger read from parts: groups, objects, pinyin opened up, the time frame of a call ----------
+@pytest.mark.parametrize("question, state", [
+    ("骑车被撞了 锁骨那块肿得老高", "danger"),        # <身体>…<伤状>, after a crash
+    ("被三轮车挂倒了 脚踝那块发紫了", "danger"),
+    ("公交急刹 老大爷脑门磕扶手上 起了个鸡蛋大的包", "danger"),
+    ("考科目二考得头疼", "calm"),                      # a body part's state with no crash or fall
+    ("开车久了脚麻 有没有规定多久休息", "calm"),
+    ("碰上堵车真头疼", "calm"),                        # 头疼 as a figure of speech is masked
+])
+def test_a_body_part_in_a_harmed_state_after_a_crash_is_an_injury(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("撞了以后他说看东西重影 一直想睡", "danger"),     # signs of a head injury; 睡 is no frame inside them
+    ("媳妇被电动车别倒了 现在胸口闷 喘气费劲", "danger"),
+    ("孩子坐车总是恶心想吐 有啥办法", "calm"),          # carsickness: no crash, a habit
+])
+def test_signs_of_harm_after_a_crash_are_read(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("手机掉进河里了 能补办12123账号吗", "calm"),      # a thing that carries no one
+    ("钥匙掉进水沟里了 车打不开", "calm"),
+    ("车牌被撞掉了 掉河里了 怎么补", "calm"),           # the thing named in the clause before
+    ("孩子的玩具卡在车门里了", "calm"),                 # whose thing, not who
+    ("我的头盔摔破了 要买新的吗", "calm"),
+    ("共享单车倒在马路中间 谁管", "calm"),              # a bike falls, no one lies there
+    ("面包车冲进路边的水塘了", "danger"),               # a vehicle carries people
+    ("一辆三轮翻到河沟里了 开车的老汉没见出来", "danger"),
+    ("水泥罐车把面包车的车顶压塌了", "danger"),         # 罐车把面包车 holds no 车把 (a word of its own)
+])
+def test_trapped_and_in_water_are_said_of_people_and_vehicles_not_of_things(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state == "danger")
+    if state == "danger":
+        assert says_119_first(reply.text)
+
+
+@pytest.mark.parametrize("question, state", [
+    ("油箱撞破了 柴油哗哗地往外淌", "danger"),         # <燃料>…<泄漏>
+    ("煤气罐车撞了护栏 气嗤嗤往外喷", "danger"),
+    ("闻到一股很浓的油味 车底下还在滴", "danger"),
+    ("加油时油洒了一点 要紧吗", "calm"),
+    ("机油漏了一点 能开去修吗", "calm"),
+])
+def test_fuel_or_gas_leaking_leads_with_119(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state == "danger")
+    if state == "danger":
+        assert says_119_first(reply.text)
+
+
+@pytest.mark.parametrize("question, state", [
+    ("一个骑车的大爷摔在车道中间起不来", "danger"),     # 车道 is a place, not a thing between
+    ("有个人躺在快速路中间 车一辆接一辆", "danger"),
+    ("骑车的人飞到引擎盖上又摔下来了 不会动", "danger"),  # a clause naming no one goes on about the last one named
+    ("有一棵树倒在路中间 挡住了路", "calm"),
+])
+def test_someone_down_on_the_road_is_read_across_clauses(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, first", [
+    ("wo ba liu le hao duo xue", "122"),               # a verb-object word opened up, in pinyin
+    ("有人liu了一地xue", "122"),                        # its syllables apart around characters
+    ("车zhao了 快来", "119"),                           # one syllable among characters
+    ("haizi bei che ya zhu le chu bu lai", "119"),     # persons, of_person words and longer words are spoken too
+    ("撞车后 bei kun zai che li", "119"),               # the reading that covers most syllables
+    ("man lying on the road, not moving", "122"),
+    ("you ren tang zai ma lu shang bu dong le", "122"),
+])
+def test_pinyin_and_latin_are_read_generously(engine, question, first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY
+    assert says_119_first(reply.text) == (first == "119")
+
+
+@pytest.mark.parametrize("question", [
+    "驾照shou理",                                       # characters typed beside pinyin are read as typed
+    "is there fire station near 忻州",
+    "I hit a pole, no one hurt, what do I do",
+    "救命啊 驾照分扣光了",
+])
+def test_pinyin_and_latin_look_alikes_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question, state", [
+    ("有人受伤了该打什么电话", "danger"),               # asking whom to call for harm done is calling
+    ("我撞到一个老太太了 打几号啊 她起不来", "danger"),
+    ("交通事故有人受伤打什么电话", "calm"),             # the number for such accidents in general
+    ("撞到人了要报警吗", "calm"),                        # whether to report is a procedure question
+    ("交通事故受伤了打什么电话 问一下以备不时之需", "calm"),
+])
+def test_a_question_about_calling_while_harm_is_told_as_done_is_an_emergency(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("当时跟人蹭了一下觉得没事 开了半小时 现在他说胸口疼喘不上气", "danger"),  # harm told after 现在
+    ("去年被撞过 现在腰还疼 能起诉吗", "calm"),          # still the past, and money talk
+    ("车祸赔偿里误工费怎么算 我腿骨折休了三个月", "calm"),
+])
+def test_the_past_frame_holds_until_now_is_said(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+def test_an_unknown_group_is_reported_to_staff(tmp_path):
+    (tmp_path / "e.yaml").write_text(
+        "emergency:\n"
+        "  reply: 请立即拨打 122 和 120\n"
+        "  groups:\n"
+        "    身体: [腿, 头]\n"
+        "  categories:\n"
+        "    - id: injury\n"
+        "      words: [<身体>…<伤状>, 受伤]\n"
+        "      needs: 事件\n", encoding="utf-8")
+    _, problems = load_knowledge(tmp_path)
+    said = " ".join(p.message for p in errors(problems))
+    assert "<伤状>" in said and "<事件>" in said and "<身体>" not in said
+
+
+@pytest.mark.parametrize("question, first", [
+    ("zuang ren le", "122"),                    # zh typed as z
+    ("ta shoushan le", "122"),                  # -ng typed as -n
+    ("cheli you ren zaohuo le", "119"),
+    ("车窗砸不开 孩子在里面", "119"),            # a window that will not open, someone inside after it
+    ("车里好呛 门推不开", "119"),
+    ("救护车咋还不来 他一直在吐", "122"),
+])
+def test_fuzzy_pinyin_windows_smoke_and_waiting_for_the_ambulance_are_read(engine, question, first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY
+    assert says_119_first(reply.text) == (first == "119")
+
+
+@pytest.mark.parametrize("question", ["叫救护车是打120吗", "救护车闯红灯算违章吗", "wo yao ban jia zhao"])
+def test_asking_about_the_ambulance_or_pinyin_errands_stays_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
