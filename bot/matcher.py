@@ -70,6 +70,9 @@ class Index:
         self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
         self.unknown_weight = math.log(1 + n)
         self.answer_words = answer_words
+        # every word some entry can credit (in its questions or its answer): any other word of a
+        # query only counts against every entry alike, so scoring skips it per question
+        self.known = frozenset(self.idf).union(*answer_words)
         self.entry_words = [frozenset().union(*ws) if ws else frozenset() for ws in words]
         self.docs: list[Doc] = []
         self.entry_docs: list[range] = []
@@ -130,12 +133,16 @@ class Index:
             candidates = [di for e in within for di in self.entry_docs[e]]
         if allowed is not None:
             candidates = [di for di in candidates if self.docs[di].entry in allowed]
-        related = {w: self._related(w) for w in query if len(w) >= 2}
+        related = {w: r for w in query if len(w) >= 2 for r in (self._related(w),) if r}
         concept_of = {w: c for w in query for text, c in (concepts or {}).items() if w in text}
+        # Only words some entry can credit are looked up per question; the rest weigh in `total`
+        # alone. Random text (4096 characters of it) then costs per question what a real one does.
+        scored = [w for w in query if w in self.known or w in related or w in concept_of]
+        discount = min(1.0, LONG_QUERY_WORDS / len(query))
         best: dict[int, Match] = {}
         for di in candidates:
             doc = self.docs[di]
-            score = self._score(query, weights, total, chars, doc, related, concept_of)
+            score = self._score(scored, weights, total, discount, chars, doc, related, concept_of)
             current = best.get(doc.entry)
             if current is None or score > current.score:
                 best[doc.entry] = Match(doc.entry, score, di)
@@ -197,8 +204,8 @@ class Index:
         inside.discard(word)
         return frozenset(inside)
 
-    def _score(self, query: list[str], weights: dict[str, float], total: float, chars: str, doc: Doc,
-               related: dict[str, frozenset[str]], concept_of: dict[str, str]) -> float:
+    def _score(self, query: list[str], weights: dict[str, float], total: float, discount: float, chars: str,
+               doc: Doc, related: dict[str, frozenset[str]], concept_of: dict[str, str]) -> float:
         got = 0.0
         doc_got = 0.0
         in_questions = False  # did any word match the entry's questions, not just its answer?
@@ -207,7 +214,7 @@ class Index:
         for w in query:
             if w in doc.words:
                 got += weights[w]
-                doc_got += self.weight(w)
+                doc_got += weights[w]
             elif w in entry_words:
                 got += weights[w] * 0.8  # said in another question of the same entry
                 in_questions = True
@@ -216,7 +223,7 @@ class Index:
                 # the question is more specific than what was asked.
                 share = PARTIAL if any(d in w for d in doc.words & related[w]) else PARTIAL / 2
                 got += weights[w] * share
-                doc_got += self.weight(w) * share
+                doc_got += weights[w] * share
             elif concept_of.get(w) in self.entry_concepts[doc.entry]:
                 got += weights[w] * CONCEPT_CREDIT
                 in_questions = True
@@ -224,7 +231,7 @@ class Index:
                 got += weights[w] * ANSWER_CREDIT
         # A long message carries context (快递都送到家了…) that no entry explains: its unexplained
         # words count for less, or every long question would look out of scope.
-        missing = max(total - got, 0.0) * min(1.0, LONG_QUERY_WORDS / len(query))
+        missing = max(total - got, 0.0) * discount
         q_cov = got / (got + missing) if got > 0 else 0.0
         d_cov = min(doc_got / doc.weight, 1.0)
         char_sim = fuzz.ratio(chars, doc.chars) / 100.0
