@@ -140,9 +140,13 @@ class Index:
         scored = [w for w in query if w in self.known or w in related or w in concept_of]
         discount = min(1.0, LONG_QUERY_WORDS / len(query))
         best: dict[int, Match] = {}
+        plans: dict[int, list[tuple[str, float, float, frozenset[str] | None, bool]]] = {}
         for di in candidates:
             doc = self.docs[di]
-            score = self._score(scored, weights, total, discount, chars, doc, related, concept_of)
+            plan = plans.get(doc.entry)
+            if plan is None:
+                plan = plans[doc.entry] = self._plan(scored, weights, doc.entry, related, concept_of)
+            score = self._score(plan, total, discount, chars, doc)
             current = best.get(doc.entry)
             if current is None or score > current.score:
                 best[doc.entry] = Match(doc.entry, score, di)
@@ -204,31 +208,46 @@ class Index:
         inside.discard(word)
         return frozenset(inside)
 
-    def _score(self, query: list[str], weights: dict[str, float], total: float, discount: float, chars: str,
-               doc: Doc, related: dict[str, frozenset[str]], concept_of: dict[str, str]) -> float:
+    def _plan(self, query: list[str], weights: dict[str, float], entry: int, related: dict[str, frozenset[str]],
+              concept_of: dict[str, str]) -> list[tuple[str, float, float, frozenset[str] | None, bool]]:
+        """What each word earns from one entry's questions when a question of it does not hold the
+        word: worked out once per entry, not once per question (an entry has a dozen or more).
+        Per word: (word, weight, credit from the entry, words holding it or held by it, whether
+        that credit is from the entry's questions)."""
+        answer = self.answer_words[entry]
+        entry_words = self.entry_words[entry]
+        concepts = self.entry_concepts[entry]
+        plan = []
+        for w in query:
+            weight = weights[w]
+            if w in entry_words:
+                # said in another question of the same entry
+                plan.append((w, weight, weight * 0.8, None, True))
+            elif concept_of.get(w) in concepts:
+                plan.append((w, weight, weight * CONCEPT_CREDIT, related.get(w), True))
+            else:
+                plan.append((w, weight, weight * ANSWER_CREDIT if w in answer else 0.0, related.get(w), False))
+        return plan
+
+    def _score(self, plan: list[tuple[str, float, float, frozenset[str] | None, bool]], total: float,
+               discount: float, chars: str, doc: Doc) -> float:
         got = 0.0
         doc_got = 0.0
         in_questions = False  # did any word match the entry's questions, not just its answer?
-        answer = self.answer_words[doc.entry]
-        entry_words = self.entry_words[doc.entry]
-        for w in query:
-            if w in doc.words:
-                got += weights[w]
-                doc_got += weights[w]
-            elif w in entry_words:
-                got += weights[w] * 0.8  # said in another question of the same entry
-                in_questions = True
-            elif w in related and not doc.words.isdisjoint(related[w]):
+        words = doc.words
+        for w, weight, credit, near, from_questions in plan:
+            if w in words:
+                got += weight
+                doc_got += weight
+            elif near is not None and not words.isdisjoint(near):
                 # 电动自行车挂牌 holding 挂牌 is a match; 公路 inside 高速公路 only half of one, since
                 # the question is more specific than what was asked.
-                share = PARTIAL if any(d in w for d in doc.words & related[w]) else PARTIAL / 2
-                got += weights[w] * share
-                doc_got += weights[w] * share
-            elif concept_of.get(w) in self.entry_concepts[doc.entry]:
-                got += weights[w] * CONCEPT_CREDIT
-                in_questions = True
-            elif w in answer:
-                got += weights[w] * ANSWER_CREDIT
+                share = PARTIAL if any(d in w for d in words & near) else PARTIAL / 2
+                got += weight * share
+                doc_got += weight * share
+            elif credit:
+                got += credit
+                in_questions = in_questions or from_questions
         # A long message carries context (快递都送到家了…) that no entry explains: its unexplained
         # words count for less, or every long question would look out of scope.
         missing = max(total - got, 0.0) * discount
