@@ -34,6 +34,10 @@ CONCEPT_CREDIT = 0.8  # a word read as a concept (登记 → 上牌) that the en
 MAX_POSTING_SHARE = 0.25  # character pairs in more than this share of questions do not retrieve
 
 
+# (word, weight, credit from the entry, words holding it or held by it, credit from its questions)
+_Credit = tuple[str, float, float, "frozenset[str] | None", bool]
+
+
 @dataclass(frozen=True)
 class Doc:
     """One question of one entry, prepared for scoring."""
@@ -140,7 +144,7 @@ class Index:
         scored = [w for w in query if w in self.known or w in related or w in concept_of]
         discount = min(1.0, LONG_QUERY_WORDS / len(query))
         best: dict[int, Match] = {}
-        plans: dict[int, list[tuple[str, float, float, frozenset[str] | None, bool]]] = {}
+        plans: dict[int, list[_Credit]] = {}
         for di in candidates:
             doc = self.docs[di]
             plan = plans.get(doc.entry)
@@ -209,7 +213,7 @@ class Index:
         return frozenset(inside)
 
     def _plan(self, query: list[str], weights: dict[str, float], entry: int, related: dict[str, frozenset[str]],
-              concept_of: dict[str, str]) -> list[tuple[str, float, float, frozenset[str] | None, bool]]:
+              concept_of: dict[str, str]) -> list[_Credit]:
         """What each word earns from one entry's questions when a question of it does not hold the
         word: worked out once per entry, not once per question (an entry has a dozen or more).
         Per word: (word, weight, credit from the entry, words holding it or held by it, whether
@@ -217,7 +221,7 @@ class Index:
         answer = self.answer_words[entry]
         entry_words = self.entry_words[entry]
         concepts = self.entry_concepts[entry]
-        plan = []
+        plan: list[_Credit] = []
         for w in query:
             weight = weights[w]
             if w in entry_words:
@@ -229,7 +233,7 @@ class Index:
                 plan.append((w, weight, weight * ANSWER_CREDIT if w in answer else 0.0, related.get(w), False))
         return plan
 
-    def _score(self, plan: list[tuple[str, float, float, frozenset[str] | None, bool]], total: float,
+    def _score(self, plan: list[_Credit], total: float,
                discount: float, chars: str, doc: Doc) -> float:
         got = 0.0
         doc_got = 0.0
