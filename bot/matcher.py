@@ -195,7 +195,7 @@ class Index:
                         votes[di] += weights[w] * ANSWER_CREDIT
         if len(votes) < POOL:  # character pairs help recall; on a full pool they change nothing
             pair_limit = max(SHORT_POSTINGS, len(self.docs) // 400)
-            for pair in _pairs(chars):
+            for pair in sorted(_pairs(chars)):  # sorted: ties in the pool must not follow the hash seed
                 postings = self.pair_postings.get(pair, ())
                 if len(postings) <= pair_limit:
                     for di in postings:
