@@ -34,6 +34,10 @@ CONCEPT_CREDIT = 0.8  # a word read as a concept (登记 → 上牌) that the en
 MAX_POSTING_SHARE = 0.25  # character pairs in more than this share of questions do not retrieve
 
 
+# (word, weight, credit from the entry, words holding it or held by it, credit from its questions)
+_Credit = tuple[str, float, float, "frozenset[str] | None", bool]
+
+
 @dataclass(frozen=True)
 class Doc:
     """One question of one entry, prepared for scoring."""
@@ -70,6 +74,9 @@ class Index:
         self.idf = {w: math.log(1 + n / c) for w, c in df.items()}
         self.unknown_weight = math.log(1 + n)
         self.answer_words = answer_words
+        # every word some entry can credit (in its questions or its answer): any other word of a
+        # query only counts against every entry alike, so scoring skips it per question
+        self.known = frozenset(self.idf).union(*answer_words)
         self.entry_words = [frozenset().union(*ws) if ws else frozenset() for ws in words]
         self.docs: list[Doc] = []
         self.entry_docs: list[range] = []
@@ -130,12 +137,20 @@ class Index:
             candidates = [di for e in within for di in self.entry_docs[e]]
         if allowed is not None:
             candidates = [di for di in candidates if self.docs[di].entry in allowed]
-        related = {w: self._related(w) for w in query if len(w) >= 2}
+        related = {w: r for w in query if len(w) >= 2 for r in (self._related(w),) if r}
         concept_of = {w: c for w in query for text, c in (concepts or {}).items() if w in text}
+        # Only words some entry can credit are looked up per question; the rest weigh in `total`
+        # alone. Random text (4096 characters of it) then costs per question what a real one does.
+        scored = [w for w in query if w in self.known or w in related or w in concept_of]
+        discount = min(1.0, LONG_QUERY_WORDS / len(query))
         best: dict[int, Match] = {}
+        plans: dict[int, list[_Credit]] = {}
         for di in candidates:
             doc = self.docs[di]
-            score = self._score(query, weights, total, chars, doc, related, concept_of)
+            plan = plans.get(doc.entry)
+            if plan is None:
+                plan = plans[doc.entry] = self._plan(scored, weights, doc.entry, related, concept_of)
+            score = self._score(plan, total, discount, chars, doc)
             current = best.get(doc.entry)
             if current is None or score > current.score:
                 best[doc.entry] = Match(doc.entry, score, di)
@@ -180,7 +195,7 @@ class Index:
                         votes[di] += weights[w] * ANSWER_CREDIT
         if len(votes) < POOL:  # character pairs help recall; on a full pool they change nothing
             pair_limit = max(SHORT_POSTINGS, len(self.docs) // 400)
-            for pair in _pairs(chars):
+            for pair in sorted(_pairs(chars)):  # sorted: ties in the pool must not follow the hash seed
                 postings = self.pair_postings.get(pair, ())
                 if len(postings) <= pair_limit:
                     for di in postings:
@@ -197,34 +212,49 @@ class Index:
         inside.discard(word)
         return frozenset(inside)
 
-    def _score(self, query: list[str], weights: dict[str, float], total: float, chars: str, doc: Doc,
-               related: dict[str, frozenset[str]], concept_of: dict[str, str]) -> float:
+    def _plan(self, query: list[str], weights: dict[str, float], entry: int, related: dict[str, frozenset[str]],
+              concept_of: dict[str, str]) -> list[_Credit]:
+        """What each word earns from one entry's questions when a question of it does not hold the
+        word: worked out once per entry, not once per question (an entry has a dozen or more).
+        Per word: (word, weight, credit from the entry, words holding it or held by it, whether
+        that credit is from the entry's questions)."""
+        answer = self.answer_words[entry]
+        entry_words = self.entry_words[entry]
+        concepts = self.entry_concepts[entry]
+        plan: list[_Credit] = []
+        for w in query:
+            weight = weights[w]
+            if w in entry_words:
+                # said in another question of the same entry
+                plan.append((w, weight, weight * 0.8, None, True))
+            elif concept_of.get(w) in concepts:
+                plan.append((w, weight, weight * CONCEPT_CREDIT, related.get(w), True))
+            else:
+                plan.append((w, weight, weight * ANSWER_CREDIT if w in answer else 0.0, related.get(w), False))
+        return plan
+
+    def _score(self, plan: list[_Credit], total: float,
+               discount: float, chars: str, doc: Doc) -> float:
         got = 0.0
         doc_got = 0.0
         in_questions = False  # did any word match the entry's questions, not just its answer?
-        answer = self.answer_words[doc.entry]
-        entry_words = self.entry_words[doc.entry]
-        for w in query:
-            if w in doc.words:
-                got += weights[w]
-                doc_got += self.weight(w)
-            elif w in entry_words:
-                got += weights[w] * 0.8  # said in another question of the same entry
-                in_questions = True
-            elif w in related and not doc.words.isdisjoint(related[w]):
+        words = doc.words
+        for w, weight, credit, near, from_questions in plan:
+            if w in words:
+                got += weight
+                doc_got += weight
+            elif near is not None and not words.isdisjoint(near):
                 # 电动自行车挂牌 holding 挂牌 is a match; 公路 inside 高速公路 only half of one, since
                 # the question is more specific than what was asked.
-                share = PARTIAL if any(d in w for d in doc.words & related[w]) else PARTIAL / 2
-                got += weights[w] * share
-                doc_got += self.weight(w) * share
-            elif concept_of.get(w) in self.entry_concepts[doc.entry]:
-                got += weights[w] * CONCEPT_CREDIT
-                in_questions = True
-            elif w in answer:
-                got += weights[w] * ANSWER_CREDIT
+                share = PARTIAL if any(d in w for d in words & near) else PARTIAL / 2
+                got += weight * share
+                doc_got += weight * share
+            elif credit:
+                got += credit
+                in_questions = in_questions or from_questions
         # A long message carries context (快递都送到家了…) that no entry explains: its unexplained
         # words count for less, or every long question would look out of scope.
-        missing = max(total - got, 0.0) * min(1.0, LONG_QUERY_WORDS / len(query))
+        missing = max(total - got, 0.0) * discount
         q_cov = got / (got + missing) if got > 0 else 0.0
         d_cov = min(doc_got / doc.weight, 1.0)
         char_sim = fuzz.ratio(chars, doc.chars) / 100.0

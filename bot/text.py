@@ -255,6 +255,8 @@ class TextProcessor:
         if len(run) >= NOISE_RUN and len(loose) > len(run) * NOISE_SHARE:
             return run  # mostly characters jieba joins into no word: noise, not a question with a slip
         chars = list(run)
+        # each syllable's fuzzy sound once: the spans tried below overlap, up to 8 per character
+        fuzzy = [_fuzzy_syllable(syl) for syl in syllables]
         i = 0
         while i < len(chars):
             step = 1
@@ -271,7 +273,7 @@ class TextProcessor:
                     word = None  # 天气, 颠覆 are words of their own, not typos of 天起, 垫付
                 if word is None and not freq:
                     # Sound-alike slips (视屏 → 视频, 头灰 → 头盔) only where jieba sees no word at all.
-                    word = self._by_fuzzy.get(_fuzzy(syllables[i:i + n]))
+                    word = self._by_fuzzy.get(tuple(fuzzy[i:i + n]))
                     if word is None and all(k in loose for k in range(i, i + n)):
                         word = self._near_word(piece, "".join(syllables[i:i + n]))
                 if word is not None and word != piece:
@@ -345,18 +347,19 @@ _FUZZY_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
 
 
 def _fuzzy(syllables) -> tuple[str, ...]:
-    out = []
-    for syl in syllables:
-        for a, b in _FUZZY_INITIALS:
-            if syl.startswith(a):
-                syl = b + syl[len(a):]
-                break
-        for a, b in _FUZZY_FINALS:
-            if syl.endswith(a):
-                syl = syl[: -len(a)] + b
-                break
-        out.append(syl)
-    return tuple(out)
+    return tuple(_fuzzy_syllable(syl) for syl in syllables)
+
+
+def _fuzzy_syllable(syl: str) -> str:
+    for a, b in _FUZZY_INITIALS:
+        if syl.startswith(a):
+            syl = b + syl[len(a):]
+            break
+    for a, b in _FUZZY_FINALS:
+        if syl.endswith(a):
+            syl = syl[: -len(a)] + b
+            break
+    return syl
 
 
 def _readings(word: str) -> list[tuple[str, ...]]:

@@ -59,7 +59,7 @@ class ConceptReader:
         # the entries covering a few concepts, remembered: on a large knowledge they are big sets
         self._covering: dict[tuple[str, tuple[str, ...]], frozenset[int]] = {}
 
-    def _compile(self, table: dict[str, tuple[str, ...]]) -> tuple[dict[str, str], tuple[int, ...]]:
+    def _compile(self, table: dict[str, tuple[str, ...]]) -> tuple[dict[str, str], dict[str, tuple[int, ...]]]:
         """Variants as questions are read: normalised, synonyms replaced (电瓶车 → 电动自行车).
         No typo repair: a lone word out of context is no typo. With their lengths, longest first."""
         standard_of: dict[str, str] = {}
@@ -69,7 +69,7 @@ class ConceptReader:
                 for form in {n, self.text.canonical(n, n).replace(" ", "")}:
                     if form:
                         standard_of.setdefault(form, standard)
-        return standard_of, tuple(sorted({len(w) for w in standard_of}, reverse=True))
+        return standard_of, _lengths_by_first(standard_of)
 
     def disclaims(self, answer: str, markers: tuple[str, ...]) -> frozenset[str]:
         """The aspects an answer names only in sentences saying it does not hold them (before the
@@ -96,11 +96,16 @@ class ConceptReader:
         said: dict[str, str] = {}
         found = []
         subject_spans = _longest(*self._subjects, compact)
+        # the subject span over each character (they do not overlap): containment in one is two
+        # lookups, not a walk over all of them, so a long message reads in linear time
+        owner: list[tuple[int, int] | None] = [None] * len(compact)
+        for s, e, _ in subject_spans:
+            owner[s:e] = [(s, e)] * (e - s)
         for (standard_of, _), spans in zip((self._subjects, self._aspects), (subject_spans, _longest(*self._aspects, compact)), strict=False):
             # an aspect inside a longer subject's name is part of that name: 责任 (争议) in 责任认定书;
             # a subject inside an aspect's phrase is still asked (驾驶证 in 换驾驶证, 辅警 in 招辅警)
             words = [w for start, end, w in spans if spans is subject_spans
-                     or not any(s <= start and end <= e and e - s > end - start for s, e, _ in subject_spans)]
+                     or not ((o := owner[start]) is not None and o == owner[end - 1] and o[1] - o[0] > end - start)]
             found.append(tuple(dict.fromkeys(standard_of[w] for w in words)))
             said.update((w, standard_of[w]) for w in words)
         return Reading(found[0], found[1], kind, said)
@@ -128,12 +133,22 @@ class ConceptReader:
         return bool(table.get(word))
 
 
-def _longest(standard_of: dict[str, str], lengths: tuple[int, ...], text: str) -> list[tuple[int, int, str]]:
+def _lengths_by_first(standard_of: dict[str, str]) -> dict[str, tuple[int, ...]]:
+    """Per first character, the lengths of the variants starting with it, longest first: a
+    position whose character starts no variant costs one lookup, so reading stays linear and cheap
+    in the text's length whatever the vocabulary (random text of Telegram's 4096 characters)."""
+    out: dict[str, set[int]] = {}
+    for w in standard_of:
+        out.setdefault(w[0], set()).add(len(w))
+    return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in out.items()}
+
+
+def _longest(standard_of: dict[str, str], lengths: dict[str, tuple[int, ...]], text: str) -> list[tuple[int, int, str]]:
     """The variants said (start, end, variant), in order; of two that overlap the longer wins (队史馆 over 交警队 in
     交警队史馆), whichever starts first. A number counts only whole (120, not inside 2018)."""
     spans = []
     for i in range(len(text)):
-        for n in lengths:
+        for n in lengths.get(text[i], ()):
             word = text[i:i + n]
             if len(word) == n and word in standard_of and not (
                     word[0].isdigit() and i > 0 and text[i - 1].isdigit()

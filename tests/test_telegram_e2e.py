@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -128,6 +129,23 @@ async def test_one_slow_chat_does_not_stall_the_others(polling, api):
     await api.async_wait_for_call("sendMessage", chat_id=CITIZEN_ID, timeout=5)
     assert time.monotonic() - t0 < 0.9
     await api.async_wait_for_call("sendMessage", chat_id=slow_chat, timeout=5)
+
+
+async def test_messages_of_telegrams_full_length_get_the_reply_their_end_asks_for(polling, api):
+    """4096 characters, Telegram's most: chatter (with or without breaks, or denied harm) before a
+    question at the end is answered as the question alone is; random characters get the honest
+    fallback, neither an emergency nor a guess."""
+    question = "请问电动车要上牌吗"
+    alone = await areply_to(api, api.text_update(question))
+    for chatter in ("我家住在城郊每天骑车上下班路上要走好久", "我家住在城郊，每天骑车上下班，", "没受伤，"):
+        message = (chatter * 400)[: 4096 - len(question)] + question
+        assert (await areply_to(api, api.text_update(message))).text == alone.text, chatter
+    fallback = await areply_to(api, api.text_update("我想养一只猫，有什么建议"))
+    han = [chr(c) for c in range(0x4E00, 0x9FA5)]
+    for seed in range(3):
+        rng = random.Random(seed)
+        noise = "".join(rng.choice(han) for _ in range(4096))
+        assert (await areply_to(api, api.text_update(noise))).text == fallback.text, seed
 
 
 # ------------------------------------------------------------------------------ the process
