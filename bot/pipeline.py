@@ -357,6 +357,9 @@ class AspectNotHeld:
         self.spoken = tuple(tuple((c.replace(" ", ""), frozenset(shared.reader.read(c).subjects))
                                   for c in (text.canonical(text.normalize(q)) for q in e.questions))
                             for e in shared.knowledge.entries)
+        # word → the (entry, subjects named) of the questions saying it: filled as words are met,
+        # so a question costs a lookup, not a walk over every question in the knowledge
+        self.saying: dict[str, tuple[tuple[int, frozenset[str]], ...]] = {}
 
     def __call__(self, asked: Asked) -> Reply | None:
         reader, reading = self.s.reader, asked.reading
@@ -409,10 +412,16 @@ class AspectNotHeld:
         words = [w for w, standard in said.items() if standard in group]
         # in a question naming the subject asked or none (摩托车上高速能带人吗 says 带人 of motorcycles,
         # not of e-bikes; 行驶证丢了怎么补 names none)
-        pool = range(len(self.spoken)) if allowed is None else allowed
-        return frozenset(i for i in pool if any(
-            any(w in q for w in words) and (not named or not subjects or not named.isdisjoint(subjects))
-            for q, named in self.spoken[i]))
+        return frozenset(i for w in words for i, named in self._saying(w)
+                         if (allowed is None or i in allowed)
+                         and (not named or not subjects or not named.isdisjoint(subjects)))
+
+    def _saying(self, word: str) -> tuple[tuple[int, frozenset[str]], ...]:
+        found = self.saying.get(word)
+        if found is None:
+            found = self.saying[word] = tuple((i, named) for i, questions in enumerate(self.spoken)
+                                              for q, named in questions if word in q)
+        return found
 
     def _not_held(self, asked: Asked, subjects: tuple[str, ...], aspect: str) -> Reply:
         """The honest reply: that detail's, or "关于X，这个问题我这里没有资料" with X's own entries as choices."""
