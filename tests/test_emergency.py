@@ -266,10 +266,7 @@ def test_signs_of_harm_after_a_crash_are_read(engine, question, state):
     ("水泥罐车把面包车的车顶压塌了", "danger"),         # 罐车把面包车 holds no 车把 (a word of its own)
 ])
 def test_trapped_and_in_water_are_said_of_people_and_vehicles_not_of_things(engine, question, state):
-    reply = engine.answer(question)
-    assert (reply.status == EMERGENCY) == (state == "danger")
-    if state == "danger":
-        assert says_119_first(reply.text)
+    assert_119_first_only_for_danger(engine.answer(question), state)
 
 
 @pytest.mark.parametrize("question, state", [
@@ -280,10 +277,13 @@ def test_trapped_and_in_water_are_said_of_people_and_vehicles_not_of_things(engi
     ("机油漏了一点 能开去修吗", "calm"),
 ])
 def test_fuel_or_gas_leaking_leads_with_119(engine, question, state):
-    reply = engine.answer(question)
-    assert (reply.status == EMERGENCY) == (state == "danger")
-    if state == "danger":
-        assert says_119_first(reply.text)
+    assert_119_first_only_for_danger(engine.answer(question), state)
+
+
+def assert_119_first_only_for_danger(reply, state: str) -> None:
+    # danger: the emergency reply with 119 on top; calm: neither
+    danger = state == "danger"
+    assert (reply.status == EMERGENCY, says_119_first(reply.text)) == (danger, danger)
 
 
 @pytest.mark.parametrize("question, state", [
