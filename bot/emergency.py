@@ -37,6 +37,11 @@ NEGATION_WINDOW = 3  # characters before a harm word that may deny it: 没(有)(
 # 淌了一地血, 流了一大片血. Not 的: 撞的人 is the one who hit, not someone hit.
 _INSERTED = "了着很好多大一地身脸些点片摊满个半"
 MAX_INSERTED = 4
+# A message typed as fragments (被困 车里 进水了; 车门打不开 一车人) is one thought cut by spaces:
+# when its fragments say nothing apart, they are read joined. Only short fragments, so that
+# sentences of their own are never run together.
+FRAGMENT_CHARS = 6
+FRAGMENTS_TOTAL = 40
 GAP = 6  # how many characters `…` in a word stands for: 压在…底下 is 压在三轮车底下
 # A word ending in a particle (伤了, 伤着, 伤到) is no verb-object word: 伤好了 is no 伤了.
 _PARTICLES = "了着过到得"
@@ -688,6 +693,10 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
     if exasperated and not hits:
         urgent = None  # 科目一又挂了 救命: exasperation, not a call for help
     if not hits and urgent is None:
+        if len(picked) > 1 and all(len(raw_clauses[i]) <= FRAGMENT_CHARS for i in picked) \
+                and sum(len(raw_clauses[i]) for i in picked) <= FRAGMENTS_TOTAL \
+                and len(repaired_clauses) == len(raw_clauses):
+            return assess(["".join(raw_clauses)], ["".join(repaired_clauses)], detector)
         return None
     calm = _frame(raw, fixed if fixed is not None else raw, hits, detector, cry=urgent is not None)
     if calm is not None:

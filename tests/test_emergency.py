@@ -373,3 +373,14 @@ def test_fuzzy_pinyin_windows_smoke_and_waiting_for_the_ambulance_are_read(engin
 @pytest.mark.parametrize("question", ["叫救护车是打120吗", "救护车闯红灯算违章吗", "wo yao ban jia zhao"])
 def test_asking_about_the_ambulance_or_pinyin_errands_stays_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question, state", [
+    ("被困 车里 好几个", "danger"),          # fragments cut by spaces say it only together
+    ("压在 车底下 一个人", "danger"),
+    ("翻车了 门打不开 里面三个人", "danger"),
+    ("车 被困 雪地里", "calm"),              # joined they still say no one is trapped
+    ("驾照 丢了 咋办", "calm"),
+])
+def test_a_message_typed_in_fragments_is_read_as_one_thought(engine, question, state):
+    assert_119_first_only_for_danger(engine.answer(question), state)
