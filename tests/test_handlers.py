@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+from contextlib import asynccontextmanager
 
 import pytest
 import yaml
@@ -40,6 +41,20 @@ def api():
 @pytest.fixture
 def qlog():
     return RecordingLog()
+
+
+@asynccontextmanager
+async def app_with_real_log(api, path):
+    """The application over a real query log on disk, both closed on leaving (rows flushed)."""
+    from bot.querylog import QueryLog
+
+    qlog = await QueryLog.open(path, flush_interval=0.05)
+    application = await started_app(api, querylog=qlog)
+    try:
+        yield application
+    finally:
+        await application.shutdown()
+        await qlog.close()
 
 
 @pytest.fixture
@@ -552,11 +567,7 @@ def test_each_kind_of_button_has_one_route(data, pattern):
 async def test_emoji_heavy_questions_do_not_break_unanswered(api, tmp_path):
     """Telegram counts UTF-16 code units: an emoji is two. Cutting by Python characters made parts of
     /unanswered up to twice too long for Telegram."""
-    from bot.querylog import QueryLog
-
-    qlog = await QueryLog.open(tmp_path / "log.sqlite3", flush_interval=0.05)
-    application = await started_app(api, querylog=qlog)
-    try:
+    async with app_with_real_log(api, tmp_path / "log.sqlite3") as application:
         for i in range(3):
             await deliver(application, api.text_update("🚗💨" * 600 + f"第{i}个问题🙏"))
         mark = api.mark()
@@ -565,9 +576,6 @@ async def test_emoji_heavy_questions_do_not_break_unanswered(api, tmp_path):
         assert report and all(c.ok for c in report), [c.error for c in report]
         shown = "".join(parse_html(c.text) for c in report)
         assert shown.count("🚗💨") > 1000  # the examples are there, only split
-    finally:
-        await application.shutdown()
-        await qlog.close()
 
 
 def test_answers_are_split_by_utf16_units():
@@ -634,11 +642,7 @@ async def test_twenty_topics_of_fifteen_browse_in_pages_in_their_order(api, tmp_
 
 async def test_forged_presses_do_not_reach_stats(api, tmp_path):
     """The red team's 25 forged votes for an entry never offered topped /stats; now none is stored."""
-    from bot.querylog import QueryLog
-
-    qlog = await QueryLog.open(tmp_path / "log.sqlite3", flush_interval=0.05)
-    application = await started_app(api, querylog=qlog)
-    try:
+    async with app_with_real_log(api, tmp_path / "log.sqlite3") as application:
         await deliver(application, api.text_update("电动车要上牌吗"))
         answer = only_sent(api)
         qid = datas(answer)[-1].split(":")[1]
@@ -650,9 +654,6 @@ async def test_forged_presses_do_not_reach_stats(api, tmp_path):
         await deliver(application, api.text_update("/stats", user_id=ADMIN_ID))
         stats = parse_html(only_sent(api, mark).text)
         assert "ebike-plates" in stats and "school-guard" not in stats
-    finally:
-        await application.shutdown()
-        await qlog.close()
     with sqlite3.connect(tmp_path / "log.sqlite3") as db:
         assert db.execute("SELECT count(*) FROM feedback").fetchone()[0] == 0
         assert db.execute("SELECT count(*) FROM choices").fetchone()[0] == 0
@@ -661,11 +662,7 @@ async def test_forged_presses_do_not_reach_stats(api, tmp_path):
 async def test_a_press_under_a_message_too_old_to_be_sent_is_judged_by_the_log(api, tmp_path):
     """Telegram sends a message older than 48 hours without its buttons; the query log then says
     whether the question was this citizen's and offered that entry."""
-    from bot.querylog import QueryLog
-
-    qlog = await QueryLog.open(tmp_path / "log.sqlite3", flush_interval=0.05)
-    application = await started_app(api, querylog=qlog)
-    try:
+    async with app_with_real_log(api, tmp_path / "log.sqlite3") as application:
         await deliver(application, api.text_update("电动车要上牌吗"))
         answer = only_sent(api)
         qid = datas(answer)[-1].split(":")[1]
@@ -678,8 +675,5 @@ async def test_a_press_under_a_message_too_old_to_be_sent_is_judged_by_the_log(a
         acks = [c.params.get("text") for c in api.calls_to("answerCallbackQuery")]
         assert acks == [r.BUTTON_EXPIRED, r.ONLY_THE_ASKER, r.THANKS_UP]
         assert not api.unanswered_callbacks
-    finally:
-        await application.shutdown()
-        await qlog.close()
     with sqlite3.connect(tmp_path / "log.sqlite3") as db:
         assert db.execute("SELECT entry_id, value FROM feedback").fetchall() == [("ebike-plates", 1)]

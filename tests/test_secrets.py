@@ -15,7 +15,7 @@ import pytest
 import yaml
 from fakebotapi import FakeBotAPI
 from telegram_support import ROOT, TOKEN, one_topic_knowledge
-from test_telegram_e2e import bot_process, write_config
+from test_telegram_e2e import bot_process, reap, write_config
 from test_webhook import free_port, post, wait_listening
 
 from bot import cli
@@ -130,9 +130,7 @@ def test_debug_logs_show_no_secret_no_user_id_no_question(api, tmp_path):
         proc.send_signal(signal.SIGTERM)
         output, _ = proc.communicate(timeout=15)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate(timeout=10)  # killed: only the pipes are left to drain
+        reap(proc)
     assert proc.returncode == 0, output[-3000:]
     assert "setWebhook" in output  # DEBUG lines are there, only withheld
     for secret in (TOKEN, TOKEN.split(":")[1], SECRET, HASH_SECRET, str(CITIZEN), "和平街"):

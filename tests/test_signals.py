@@ -13,7 +13,7 @@ import time
 import pytest
 from fakebotapi import FakeBotAPI
 from telegram_support import TOKEN
-from test_telegram_e2e import bot_process, write_config
+from test_telegram_e2e import bot_process, reap, write_config
 
 from bot.querylog import user_hash
 
@@ -61,9 +61,7 @@ def stop_with(proc, signals: tuple[signal.Signals, ...], gap: float) -> tuple[st
     try:
         output, _ = proc.communicate(timeout=EXIT_WITHIN + 5)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate(timeout=10)  # killed: only the pipes are left to drain
+        reap(proc)
     return output, time.monotonic() - t0
 
 
@@ -111,9 +109,7 @@ def test_a_locked_database_at_stop_is_reported_once_and_honestly(api, tmp_path):
     finally:
         lock.rollback()
         lock.close()
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate(timeout=10)  # killed: only the pipes are left to drain
+        reap(proc)
     assert elapsed < EXIT_WITHIN, (elapsed, output[-2000:])
     assert proc.returncode == 0, output[-3000:]
     lost = [line for line in output.splitlines() if "lost" in line]

@@ -168,6 +168,13 @@ def write_config(tmp_path: Path, api: FakeBotAPI | None, *, token: str | None = 
     return path
 
 
+def reap(proc: subprocess.Popen) -> None:
+    """A bot process still running when its test ends is killed, never left behind."""
+    if proc.poll() is None:
+        proc.kill()
+        proc.communicate(timeout=10)  # killed: only the pipes are left to drain
+
+
 def bot_process(config: Path) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k != "TRAFFICBOT_TOKEN"}
     env["PYTHONUNBUFFERED"] = "1"
@@ -201,9 +208,7 @@ def test_trafficbot_run_answers_and_stops_cleanly_on_sigint(api, tmp_path):
         output, _ = proc.communicate(timeout=10)
         elapsed = time.monotonic() - t0
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate(timeout=10)  # killed: only the pipes are left to drain
+        reap(proc)
     assert proc.returncode == 0, output[-3000:]
     assert elapsed < 5, elapsed
     assert TOKEN not in output

@@ -12,7 +12,7 @@ import urllib.request
 import pytest
 from fakebotapi import FakeBotAPI
 from telegram_support import TOKEN, make_config
-from test_telegram_e2e import bot_process, write_config
+from test_telegram_e2e import bot_process, reap, write_config
 
 from bot.config import WebhookConfig
 from handlers.run import run
@@ -92,9 +92,7 @@ def test_webhook_checks_the_secret_header(api, tmp_path):
         proc.send_signal(signal.SIGTERM)
         output, _ = proc.communicate(timeout=10)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate(timeout=10)  # killed: only the pipes are left to drain
+        reap(proc)
     assert proc.returncode == 0, output[-2000:]
     assert TOKEN not in output and "Traceback" not in output
     assert "webhook" in output.lower()
