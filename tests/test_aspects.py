@@ -79,3 +79,23 @@ def test_an_incidental_word_does_not_decline_what_an_entry_answers(engine, quest
 def test_a_word_said_in_no_entry_of_the_subject_still_gets_the_honest_reply(engine, question, reason):
     reply = engine.answer(question)
     assert reply.status != ANSWER and reply.reason == reason
+
+
+@pytest.mark.parametrize("question, reason", [
+    # an app's or mini-program's name is a detail: held only where an answer states the name
+    ("轻微事故视频处理用的小程序叫什么", "aspect:名称 not held for 轻微事故"),
+    ("交警有没有公众号", "aspect:名称 asked of no subject"),
+    # 哪里可以 / 哪里能 / 网点 ask where, as 在哪里 does
+    ("哪里可以学法减分", "aspect:地点 asked of no subject"),
+    ("百姓身边车管所设了几个网点", "aspect:地点 not held for 百姓身边车管所"),
+])
+def test_a_detail_asked_in_other_words_is_still_a_detail_we_do_not_hold(engine, question, reason):
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.reason == reason
+    assert "没有" in reply.text and "12123" in reply.text
+
+
+def test_the_app_we_do_name_is_still_answered_when_its_name_is_asked(engine):
+    reply = engine.answer("交警那个官方app叫什么名字")
+    assert (reply.status, reply.entry_id) == (ANSWER, "app-12123")
+    assert "交管12123" in reply.text
