@@ -99,3 +99,25 @@ def test_the_app_we_do_name_is_still_answered_when_its_name_is_asked(engine):
     reply = engine.answer("交警那个官方app叫什么名字")
     assert (reply.status, reply.entry_id) == (ANSWER, "app-12123")
     assert "交管12123" in reply.text
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("醉驾判多长时间", "drunk-driving-crime"),   # 判多长时间 asks 判刑, which that entry holds
+    ("驾照丢了能再补一个吗", "licence-lost"),    # 补一个 asks 补证
+])
+def test_an_aspect_said_in_everyday_words_reaches_the_entry_holding_it(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry)
+    assert "aspect" in reply.reason
+
+
+@pytest.mark.parametrize("question, reason", [
+    # read without its aspect, each was answered from its subject's words by an entry on another aspect
+    ("交强险保多久", "aspect:有效期 not held for 交强险"),
+    ("违章罚款能用支付宝交吗", "aspect:缴纳方式 not held for 交通违法"),
+    ("摩托车驾照能骑多大排量的", "aspect:排量 not held for 驾驶证"),
+])
+def test_an_aspect_said_in_everyday_words_that_no_entry_holds_is_said_so(engine, question, reason):
+    reply = engine.answer(question)
+    assert reply.status == CLARIFY and reply.reason == reason
+    assert "没有资料" in reply.text
