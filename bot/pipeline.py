@@ -375,6 +375,12 @@ class AspectNotHeld:
             if not others:
                 return undecided
         allowed = reader.covering("subjects", subjects) if subjects else None
+        # an aspect no entry at all holds or speaks of (过渡期 beside 国标): asked beside others, it is
+        # still what we lack, and an entry holding the others answers another question
+        lacking = next((a for a in others if len(others) > 1 and not reader.held("aspects", a)
+                        and not self._speaking(allowed, (a,), reading.said, subjects)), "")
+        if lacking and undecided is None:
+            return self._not_held(asked, subjects, lacking)
         aspect = ""  # the first asked aspect that leaves no entry
         spoken_of = ""  # an aspect no entry holds, said in the own questions of an entry that may answer
         for group in [(d,) for d in details] + ([others] if others else []):

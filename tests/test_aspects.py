@@ -121,3 +121,19 @@ def test_an_aspect_said_in_everyday_words_that_no_entry_holds_is_said_so(engine,
     reply = engine.answer(question)
     assert reply.status == CLARIFY and reply.reason == reason
     assert "没有资料" in reply.text
+
+
+def test_an_aspect_no_entry_holds_is_not_answered_by_an_entry_holding_the_aspect_beside_it(engine):
+    # 国标 is held (the standard's entry), 过渡期 by no entry: that entry would answer another question
+    reply = engine.answer("电动车新国标的过渡期还有几年")
+    assert reply.status == CLARIFY and reply.reason == "aspect:过渡期 not held for 电动自行车"
+    assert reply.choices and all("电动自行车" in engine.entry(c.id).subjects for c in reply.choices)
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("叫代驾开车撞了别人，责任算谁的", "代驾"),
+    ("疫情期间驾照到期没换，有什么政策", "疫情"),
+])
+def test_a_subject_we_have_nothing_on_beside_one_we_know_gets_the_fallback(engine, question, subject):
+    reply = engine.answer(question)
+    assert reply.status == FALLBACK and reply.reason.startswith(f"subject:{subject} has no entry")
