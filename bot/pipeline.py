@@ -587,8 +587,9 @@ class OtherPlace:
 
 class LastClauses:
     """A long message tells a story and asks at its end (…听说可以申请救助基金，这个去哪申请): when the
-    whole is unsure, the last clauses may choose among its best candidates — only confidently, and
-    only naming something of that entry (a lone 该咋办 chooses nothing)."""
+    whole is unsure, the last clauses may choose among its best candidates — only confidently, only
+    naming something of that entry (a lone 该咋办 chooses nothing), and only when an aspect was read
+    where it asks: a story's words alone (户口在河北…能在忻州考驾照吗) pick an entry on another matter."""
 
     name = "last-clauses"
 
@@ -596,6 +597,8 @@ class LastClauses:
         self.s = shared
 
     def __call__(self, asked: Asked) -> Reply | None:
+        if not asked.reading.aspects:
+            return None  # no aspect read where it asks: the story's words alone would pick the entry
         whole = decide(self.s, asked, asked.matches)
         if whole.status == ANSWER or asked.smalltalk is not None or len(asked.clauses) < MIN_CLAUSES or not asked.matches:
             return None

@@ -373,3 +373,11 @@ def test_a_year_whose_figures_we_do_not_hold_gets_no_other_years_figure(engine):
 def test_asking_what_something_costs_is_declined_where_no_entry_states_a_sum(engine, question):
     reply = engine.answer(question)
     assert reply.status != ANSWER and "金额" in reply.reason
+
+
+def test_a_storys_end_without_an_aspect_does_not_pick_an_entry_on_its_words(engine):
+    # told as a story, asked at the end with no aspect read there (age is what is asked): the end's
+    # words picked the riding-rules entry, which says nothing of age
+    reply = engine.answer("我家孩子十五岁，放学骑车回家，能不能骑电动车")
+    assert not reply.reason.startswith("last")
+    assert reply.entry_id in (None, "nm-age")  # an answer, if any, on what is asked
