@@ -128,6 +128,8 @@ class TextProcessor:
         # 放车 must not become 翻车.
         self._homophones = {self.normalize(w).replace(" ", "") for w in homophones}
         self._kept: frozenset[str] = frozenset()
+        self._restorable: frozenset[str] = frozenset()
+        self._domain: frozenset[str] = frozenset()  # terms and subjects: what typo repair restores first
 
     # -- normalisation ---------------------------------------------------------------------
     def normalize(self, text: str) -> str:
@@ -185,23 +187,29 @@ class TextProcessor:
         """jieba's dictionary words seen at least `min_freq` times (for checks and tests)."""
         return (w for w in self._tokenizer.FREQ if self.general_freq(w) >= min_freq)
 
-    def keep_as_typed(self, words: Iterable[str]) -> None:
+    def keep_as_typed(self, words: Iterable[str], restorable: Iterable[str] = ()) -> None:
         """Words typo repair never rewrites (the concept vocabulary): the knowledge's questions are
-        written the way citizens mistype (酒架), and 酒驾 must not be repaired into such a slip."""
+        written the way citizens mistype (酒架), and 酒驾 must not be repaired into such a slip.
+        `restorable` of them are restored from an exact homophone before any other word (最驾 → 醉驾)."""
         self._kept = frozenset(self.normalize(w).replace(" ", "") for w in words)
+        self._restorable = frozenset(self.normalize(w).replace(" ", "") for w in restorable) & self._kept
         self._repaired = {}
 
     def index_vocabulary(self, words: set[str]) -> None:
         """Build the pinyin index used to repair typos.
 
         Any word of the knowledge may be restored from an exact homophone; only the curated domain
-        terms (synonyms.yaml) from a near one, since a near match on a common word is a guess.
+        terms (synonyms.yaml) from a near one, since a near match on a common word is a guess. The
+        subjects of the concept vocabulary and the aspects' standard words (`keep_as_typed`'s
+        `restorable`: 醉驾, 年检 …) are domain words too: what citizens' slips (最驾, 年简) mean. Not
+        the aspects' many phrasings: 多少伏, 价格 sound like 多少付 (辅警), 加个.
         """
         self._by_pinyin = {}
         self._by_fuzzy = {}
         self._by_len = {}
         self._repaired = {}
-        for word in sorted(self.terms | words | self._homophones):
+        self._domain = frozenset(self.terms | self._restorable)
+        for word in sorted(self.terms | words | self._homophones | self._restorable):
             if len(word) < 2 or not _HAN.search(word) or word in STOPWORDS or len(word) > 8:
                 continue
             key = tuple(lazy_pinyin(word, style=Style.NORMAL, errors="default"))
@@ -241,6 +249,11 @@ class TextProcessor:
         return "".join(out)
 
     def _repair_run(self, run: str) -> str:
+        # Domain words first, then any word of the knowledge: 没年简 is 没 + 年检, not 每年 + 简.
+        fixed = self._repair_pass(run, domain_only=True)
+        return self._repair_pass(fixed, domain_only=False)
+
+    def _repair_pass(self, run: str, domain_only: bool) -> str:
         syllables = lazy_pinyin(run, style=Style.NORMAL, errors="default")
         if len(syllables) != len(run):
             return run
@@ -255,6 +268,7 @@ class TextProcessor:
         if len(run) >= NOISE_RUN and len(loose) > len(run) * NOISE_SHARE:
             return run  # mostly characters jieba joins into no word: noise, not a question with a slip
         chars = list(run)
+        domain = self._domain
         # each syllable's fuzzy sound once: the spans tried below overlap, up to 8 per character
         fuzzy = [_fuzzy_syllable(syl) for syl in syllables]
         i = 0
@@ -264,12 +278,13 @@ class TextProcessor:
                 if i + n not in bounds or i not in bounds:
                     continue
                 piece = "".join(chars[i:i + n])
-                if piece in self.terms or piece in self._kept:
+                if piece in domain:
                     step = n
                     break
                 freq = self.general_freq(piece)
                 word = self._by_pinyin.get(tuple(syllables[i:i + n]))
-                if word is not None and (freq >= COMMON_WORD or (freq and word not in self.terms)):
+                if word is not None and (freq >= COMMON_WORD or (freq and word not in self.terms)
+                                         or (domain_only and word not in domain)):
                     word = None  # 天气, 颠覆 are words of their own, not typos of 天起, 垫付
                 if word is None and not freq:
                     # Sound-alike slips (视屏 → 视频, 头灰 → 头盔) only where jieba sees no word at all.

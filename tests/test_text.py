@@ -78,3 +78,16 @@ def test_a_variant_running_into_its_standard_word_is_left_as_typed():
     assert t.canonical(t.normalize("上高速公路车坏了")) == "上高速公路车坏了"  # not 高速公路公路
     assert t.canonical(t.normalize("上高速车坏了")) == "高速公路车坏了"
     assert t.canonical(t.normalize("社会救助基金")) == "救助基金"  # the standard word inside the variant
+
+
+def test_slips_of_the_concept_vocabulary_are_restored_before_other_words():
+    t = TextProcessor(("上牌",), {})
+    t.keep_as_typed(["醉驾", "年检", "大车", "多少伏"], restorable=["醉驾", "年检", "大车"])
+    t.index_vocabulary({"每年"})
+    assert "醉驾" in t.canonical(t.normalize("最驾会怎样"))
+    # 没年简: the domain word 年检 wins over 每年, a word the knowledge merely uses
+    assert t.canonical(t.normalize("车辆逾期没年简会罚款不")) == "车辆逾期没年检会罚款不"
+    # a real word stays itself (打车 is no slip of 大车), and a phrasing with a question in it
+    # (多少伏) is restored from nothing
+    assert "打车" in t.canonical(t.normalize("打车的钱谁出"))
+    assert "多少付" in t.canonical(t.normalize("电瓶多少付"))
