@@ -192,7 +192,10 @@ class TextProcessor:
         written the way citizens mistype (酒架), and 酒驾 must not be repaired into such a slip.
         `restorable` of them are restored from an exact homophone before any other word (最驾 → 醉驾)."""
         self._kept = frozenset(self.normalize(w).replace(" ", "") for w in words)
-        self._restorable = frozenset(self.normalize(w).replace(" ", "") for w in restorable) & self._kept
+        # not a phrasing with a question in it (扣几分, 多少伏): it sounds like other questions
+        # (口几分 is a slip, but 多少付 is one of 多少辅警)
+        self._restorable = frozenset(w for w in (self.normalize(x).replace(" ", "") for x in restorable)
+                                     if w in self._kept and not any(q in w for q in _QUESTION_TYPE))
         self._repaired = {}
 
     def index_vocabulary(self, words: set[str]) -> None:
@@ -269,6 +272,15 @@ class TextProcessor:
             return run  # mostly characters jieba joins into no word: noise, not a question with a slip
         chars = list(run)
         domain = self._domain
+        # a repair never changes a character of a concept word, wherever jieba's boundaries fall
+        # (三防是 is not 三方式); it may complete one (车管锁 → 车管所)
+        kept = self._kept
+        protected = bytearray(len(run))
+        for i in range(len(run) - 1):
+            for n in range(min(8, len(run) - i), 1, -1):
+                if run[i:i + n] in kept:
+                    protected[i:i + n] = b"\x01" * n
+                    break
         # each syllable's fuzzy sound once: the spans tried below overlap, up to 8 per character
         fuzzy = [_fuzzy_syllable(syl) for syl in syllables]
         i = 0
@@ -291,7 +303,8 @@ class TextProcessor:
                     word = self._by_fuzzy.get(tuple(fuzzy[i:i + n]))
                     if word is None and all(k in loose for k in range(i, i + n)):
                         word = self._near_word(piece, "".join(syllables[i:i + n]))
-                if word is not None and word != piece:
+                if word is not None and word != piece and not any(
+                        protected[i + k] and word[k] != piece[k] for k in range(n)):
                     chars[i:i + n] = list(word)
                     step = n
                     break

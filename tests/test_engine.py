@@ -373,3 +373,19 @@ def test_a_year_whose_figures_we_do_not_hold_gets_no_other_years_figure(engine):
 def test_asking_what_something_costs_is_declined_where_no_entry_states_a_sum(engine, question):
     reply = engine.answer(question)
     assert reply.status != ANSWER and "金额" in reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    # a slip of a concept word, restored before the other words of the knowledge
+    ("最驾了驾照会被吊销吗", "licence-revoked"),
+    ("车子没年简能上路吗", "reg-inspection"),
+    # a concept word typed across jieba's boundaries is not rewritten into another word
+    ("学校周边的三防是指啥", "school-separation"),
+    # citizens' words for an aspect or subject (knowledge/concepts-citizen.yaml)
+    ("救助基金垫的钱最后找谁要回来", "fund-what"),
+    ("七十多岁的老人还能开车吗", "licence-elderly"),
+    ("中央领导来忻州视察的时候交警做了啥", "escort-2024"),
+])
+def test_citizens_slips_and_everyday_words_reach_the_entry(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry)

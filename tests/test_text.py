@@ -91,3 +91,12 @@ def test_slips_of_the_concept_vocabulary_are_restored_before_other_words():
     # (多少伏) is restored from nothing
     assert "打车" in t.canonical(t.normalize("打车的钱谁出"))
     assert "多少付" in t.canonical(t.normalize("电瓶多少付"))
+
+
+def test_a_repair_never_rewrites_part_of_a_concept_word_but_may_complete_one():
+    t = TextProcessor(("车管所",), {})
+    t.keep_as_typed(["三防", "车管"])
+    t.index_vocabulary({"方式"})
+    # 三防是 sounds like 三方式 (san fang shi), a word the knowledge uses: 三防 stays as typed
+    assert "三防" in t.canonical(t.normalize("学校的三防是指啥"))
+    assert "车管所" in t.canonical(t.normalize("车管锁在哪"))
