@@ -389,3 +389,11 @@ def test_asking_what_something_costs_is_declined_where_no_entry_states_a_sum(eng
 def test_citizens_slips_and_everyday_words_reach_the_entry(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, entry)
+
+
+def test_an_answer_stating_a_time_limit_answers_how_long_and_a_date_does_not(engine):
+    # the exam entry says 十日后预约 without naming 何时 among its aspects
+    reply = engine.answer("科目三挂了要隔多久才能再约")
+    assert (reply.status, reply.entry_id) == (ANSWER, "licence-exam")
+    # the fund entry dates its regulation (2021年12月1日起施行): no answer to how long approval takes
+    assert engine.answer("救助基金多久能批下来").status != ANSWER
