@@ -61,6 +61,9 @@ COMMON_WORD = 100  # jieba frequency above which a word is taken as meant, never
 # (normalising turned 48.5's point into a space)
 _NUMBER = r"(?:\d+(?:[.\s]\d+)?|[零一二两三四五六七八九十百千]{2,}|多少|几)\s*[多来]?\s*"
 
+MIN_SPELLING = 5  # a pinyin spelling shorter than this (gaosu is 5) may be an English word or a name
+_LATIN_WORD = re.compile(r"(?<![a-z0-9])[a-z]{5,}(?![a-z0-9])")
+
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _SPACES = re.compile(r"\s+")
@@ -130,6 +133,7 @@ class TextProcessor:
         self._kept: frozenset[str] = frozenset()
         self._restorable: frozenset[str] = frozenset()
         self._domain: frozenset[str] = frozenset()  # terms and subjects: what typo repair restores first
+        self._by_spelling: dict[str, str] = {}  # toneless pinyin → domain word (diandongche → 电动车)
 
     # -- normalisation ---------------------------------------------------------------------
     def normalize(self, text: str) -> str:
@@ -146,13 +150,19 @@ class TextProcessor:
 
         Pass `repaired` when the caller already has `repair_typos(normalized)`.
         """
-        text = self._replace_synonyms(self.repair_typos(normalized) if repaired is None else repaired)
+        text = self._replace_synonyms(self._read_pinyin(self.repair_typos(normalized) if repaired is None else repaired))
         if self._measure_re is not None:
             # The amount itself (八十斤, 60v) is no topic word and would count against every
             # entry; the question 多少 stays a question.
             text = self._measure_re.sub(
                 lambda m: f" {'多少' if m.group(0).startswith(('多少', '几')) else ''} {self._measures[m.group(1)]} ", text)
         return text
+
+    def _read_pinyin(self, text: str) -> str:
+        """A domain word typed as its pinyin, without tones (diandongche, jiazhao), read as the word."""
+        if not self._by_spelling or not _LATIN_WORD.search(text):
+            return text
+        return _LATIN_WORD.sub(lambda m: f" {w} " if (w := self._by_spelling.get(m.group(0))) else m.group(0), text)
 
     def _replace_synonyms(self, text: str) -> str:
         if self._synonym_re is None:
@@ -212,6 +222,14 @@ class TextProcessor:
         self._by_len = {}
         self._repaired = {}
         self._domain = frozenset(self.terms | self._restorable)
+        # a domain word's spelling in pinyin; of words spelt alike, the one Chinese at large uses
+        # most (驾照 over the slip 架照 that the vocabulary also lists)
+        spelt: dict[str, set[str]] = {}
+        for word in self._domain:
+            if 2 <= len(word) <= 8 and all(_HAN.match(ch) for ch in word):
+                for reading in _readings(word):
+                    spelt.setdefault("".join(reading), set()).add(word)
+        self._by_spelling = {k: max(sorted(ws), key=self.general_freq) for k, ws in spelt.items() if len(k) >= MIN_SPELLING}
         for word in sorted(self.terms | words | self._homophones | self._restorable):
             if len(word) < 2 or not _HAN.search(word) or word in STOPWORDS or len(word) > 8:
                 continue

@@ -397,3 +397,12 @@ def test_an_answer_stating_a_time_limit_answers_how_long_and_a_date_does_not(eng
     assert (reply.status, reply.entry_id) == (ANSWER, "licence-exam")
     # the fund entry dates its regulation (2021年12月1日起施行): no answer to how long approval takes
     assert engine.answer("救助基金多久能批下来").status != ANSWER
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("diandongche要上牌吗", "ebike-plates"),
+    ("jiazhao丢了怎么补", "licence-lost"),
+])
+def test_a_subject_typed_in_pinyin_reaches_its_entry(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry)

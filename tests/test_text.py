@@ -100,3 +100,15 @@ def test_a_repair_never_rewrites_part_of_a_concept_word_but_may_complete_one():
     # 三防是 sounds like 三方式 (san fang shi), a word the knowledge uses: 三防 stays as typed
     assert "三防" in t.canonical(t.normalize("学校的三防是指啥"))
     assert "车管所" in t.canonical(t.normalize("车管锁在哪"))
+
+
+def test_a_domain_word_typed_in_pinyin_is_read_as_the_word():
+    t = TextProcessor(("电动自行车",), {"电动车": "电动自行车"})
+    t.keep_as_typed(["电动车", "驾照", "架照"], restorable=["电动车", "驾照", "架照"])
+    t.index_vocabulary(set())
+    assert "电动自行车" in t.canonical(t.normalize("diandongche要上牌吗"))
+    assert "电动自行车" in t.canonical(t.normalize("Diandongche 最高时速"))
+    # spelt alike: the word Chinese uses, not the slip the vocabulary also lists
+    assert "驾照" in t.canonical(t.normalize("jiazhao丢了"))
+    # English stays English
+    assert t.canonical(t.normalize("hello world")) == "hello world"
