@@ -52,6 +52,7 @@ QUESTION_TYPES = {
     "#why": ("为什么", "为啥", "干嘛"),
 }
 _QUESTION_TYPE = {w: t for t, words in QUESTION_TYPES.items() for w in words}
+_STOP_CHARS = frozenset(w for w in STOPWORDS if len(w) == 1)
 TERM_BOOST = 1.3  # a word staff listed as a domain term weighs more than one jieba merely knows
 NOISE_RUN, NOISE_SHARE = 20, 0.85  # a run this long, nearly all characters jieba joins into no word, is noise: not repaired
 REPAIR_CACHE = 4096  # runs of text remembered with their repair, per knowledge version
@@ -202,10 +203,11 @@ class TextProcessor:
         written the way citizens mistype (酒架), and 酒驾 must not be repaired into such a slip.
         `restorable` of them are restored from an exact homophone before any other word (最驾 → 醉驾)."""
         self._kept = frozenset(self.normalize(w).replace(" ", "") for w in words)
-        # not a phrasing with a question in it (扣几分, 多少伏): it sounds like other questions
-        # (口几分 is a slip, but 多少付 is one of 多少辅警)
+        # not a phrasing with a question or a particle in it (扣几分, 多少伏, 私了): it sounds like
+        # other questions (多少付 is one of 多少辅警; 死了 is no slip of 私了)
         self._restorable = frozenset(w for w in (self.normalize(x).replace(" ", "") for x in restorable)
-                                     if w in self._kept and not any(q in w for q in _QUESTION_TYPE))
+                                     if w in self._kept and not any(q in w for q in _QUESTION_TYPE)
+                                     and not any(ch in _STOP_CHARS for ch in w))
         self._repaired = {}
 
     def index_vocabulary(self, words: set[str]) -> None:
@@ -312,11 +314,11 @@ class TextProcessor:
                     step = n
                     break
                 freq = self.general_freq(piece)
-                word = self._by_pinyin.get(tuple(syllables[i:i + n]))
+                word = exact = self._by_pinyin.get(tuple(syllables[i:i + n]))
                 if word is not None and (freq >= COMMON_WORD or (freq and word not in self.terms)
                                          or (domain_only and word not in domain)):
                     word = None  # 天气, 颠覆 are words of their own, not typos of 天起, 垫付
-                if word is None and not freq:
+                if exact is None and not freq:
                     # Sound-alike slips (视屏 → 视频, 头灰 → 头盔) only where jieba sees no word at all.
                     word = self._by_fuzzy.get(tuple(fuzzy[i:i + n]))
                     if word is None and all(k in loose for k in range(i, i + n)):

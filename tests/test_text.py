@@ -112,3 +112,11 @@ def test_a_domain_word_typed_in_pinyin_is_read_as_the_word():
     assert "驾照" in t.canonical(t.normalize("jiazhao丢了"))
     # English stays English
     assert t.canonical(t.normalize("hello world")) == "hello world"
+
+
+def test_a_word_typed_as_it_sounds_is_not_turned_into_a_near_domain_word():
+    # 死了 is itself a word the knowledge knows (si le); 私了 only sounds alike: deaths stay deaths
+    t = TextProcessor(("私了",), {}, homophones=("死了",))
+    t.keep_as_typed(["年检"], restorable=["年检"])
+    t.index_vocabulary(set())
+    assert "死了" in t.canonical(t.normalize("去年车祸死了几个人"))
