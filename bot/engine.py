@@ -27,8 +27,10 @@ class Engine:
         self.text = text or TextProcessor(knowledge.terms, knowledge.synonyms,
                                           homophones=rules.harm + rules.fire + rules.urgent,
                                           measures=knowledge.measures)
-        self.text.keep_as_typed(w for table in (knowledge.concepts.subjects, knowledge.concepts.aspects)
-                                for standard, variants in table.items() for w in (standard, *variants) if len(w) >= 2)
+        concepts = knowledge.concepts
+        self.text.keep_as_typed((w for table in (concepts.subjects, concepts.aspects)
+                                 for standard, variants in table.items() for w in (standard, *variants) if len(w) >= 2),
+                                restorable=[*concepts.aspects, *(w for s, vs in concepts.subjects.items() for w in (s, *vs))])
         self._entries = {e.id: e for e in knowledge.entries}
         self.index = Index(knowledge.entries, self.text)
         self.shared = Shared(knowledge, self.matching, self.text, self.index,

@@ -52,6 +52,7 @@ QUESTION_TYPES = {
     "#why": ("为什么", "为啥", "干嘛"),
 }
 _QUESTION_TYPE = {w: t for t, words in QUESTION_TYPES.items() for w in words}
+_STOP_CHARS = frozenset(w for w in STOPWORDS if len(w) == 1)
 TERM_BOOST = 1.3  # a word staff listed as a domain term weighs more than one jieba merely knows
 NOISE_RUN, NOISE_SHARE = 20, 0.85  # a run this long, nearly all characters jieba joins into no word, is noise: not repaired
 REPAIR_CACHE = 4096  # runs of text remembered with their repair, per knowledge version
@@ -60,6 +61,9 @@ COMMON_WORD = 100  # jieba frequency above which a word is taken as meant, never
 # question 多少 / 几; then 多 / 来 for "about" (四十多码).
 # (normalising turned 48.5's point into a space)
 _NUMBER = r"(?:\d+(?:[.\s]\d+)?|[零一二两三四五六七八九十百千]{2,}|多少|几)\s*[多来]?\s*"
+
+MIN_SPELLING = 5  # a pinyin spelling shorter than this (gaosu is 5) may be an English word or a name
+_LATIN_WORD = re.compile(r"(?<![a-z0-9])[a-z]{5,}(?![a-z0-9])")
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
@@ -128,6 +132,9 @@ class TextProcessor:
         # 放车 must not become 翻车.
         self._homophones = {self.normalize(w).replace(" ", "") for w in homophones}
         self._kept: frozenset[str] = frozenset()
+        self._restorable: frozenset[str] = frozenset()
+        self._domain: frozenset[str] = frozenset()  # terms and subjects: what typo repair restores first
+        self._by_spelling: dict[str, str] = {}  # toneless pinyin → domain word (diandongche → 电动车)
 
     # -- normalisation ---------------------------------------------------------------------
     def normalize(self, text: str) -> str:
@@ -144,13 +151,19 @@ class TextProcessor:
 
         Pass `repaired` when the caller already has `repair_typos(normalized)`.
         """
-        text = self._replace_synonyms(self.repair_typos(normalized) if repaired is None else repaired)
+        text = self._replace_synonyms(self._read_pinyin(self.repair_typos(normalized) if repaired is None else repaired))
         if self._measure_re is not None:
             # The amount itself (八十斤, 60v) is no topic word and would count against every
             # entry; the question 多少 stays a question.
             text = self._measure_re.sub(
                 lambda m: f" {'多少' if m.group(0).startswith(('多少', '几')) else ''} {self._measures[m.group(1)]} ", text)
         return text
+
+    def _read_pinyin(self, text: str) -> str:
+        """A domain word typed as its pinyin, without tones (diandongche, jiazhao), read as the word."""
+        if not self._by_spelling or not _LATIN_WORD.search(text):
+            return text
+        return _LATIN_WORD.sub(lambda m: f" {w} " if (w := self._by_spelling.get(m.group(0))) else m.group(0), text)
 
     def _replace_synonyms(self, text: str) -> str:
         if self._synonym_re is None:
@@ -185,23 +198,41 @@ class TextProcessor:
         """jieba's dictionary words seen at least `min_freq` times (for checks and tests)."""
         return (w for w in self._tokenizer.FREQ if self.general_freq(w) >= min_freq)
 
-    def keep_as_typed(self, words: Iterable[str]) -> None:
+    def keep_as_typed(self, words: Iterable[str], restorable: Iterable[str] = ()) -> None:
         """Words typo repair never rewrites (the concept vocabulary): the knowledge's questions are
-        written the way citizens mistype (酒架), and 酒驾 must not be repaired into such a slip."""
+        written the way citizens mistype (酒架), and 酒驾 must not be repaired into such a slip.
+        `restorable` of them are restored from an exact homophone before any other word (最驾 → 醉驾)."""
         self._kept = frozenset(self.normalize(w).replace(" ", "") for w in words)
+        # not a phrasing with a question or a particle in it (扣几分, 多少伏, 私了): it sounds like
+        # other questions (多少付 is one of 多少辅警; 死了 is no slip of 私了)
+        self._restorable = frozenset(w for w in (self.normalize(x).replace(" ", "") for x in restorable)
+                                     if w in self._kept and not any(q in w for q in _QUESTION_TYPE)
+                                     and not any(ch in _STOP_CHARS for ch in w))
         self._repaired = {}
 
     def index_vocabulary(self, words: set[str]) -> None:
         """Build the pinyin index used to repair typos.
 
         Any word of the knowledge may be restored from an exact homophone; only the curated domain
-        terms (synonyms.yaml) from a near one, since a near match on a common word is a guess.
+        terms (synonyms.yaml) from a near one, since a near match on a common word is a guess. The
+        subjects of the concept vocabulary and the aspects' standard words (`keep_as_typed`'s
+        `restorable`: 醉驾, 年检 …) are domain words too: what citizens' slips (最驾, 年简) mean. Not
+        the aspects' many phrasings: 多少伏, 价格 sound like 多少付 (辅警), 加个.
         """
         self._by_pinyin = {}
         self._by_fuzzy = {}
         self._by_len = {}
         self._repaired = {}
-        for word in sorted(self.terms | words | self._homophones):
+        self._domain = frozenset(self.terms | self._restorable)
+        # a domain word's spelling in pinyin; of words spelt alike, the one Chinese at large uses
+        # most (驾照 over the slip 架照 that the vocabulary also lists)
+        spelt: dict[str, set[str]] = {}
+        for word in self._domain:
+            if 2 <= len(word) <= 8 and all(_HAN.match(ch) for ch in word):
+                for reading in _readings(word):
+                    spelt.setdefault("".join(reading), set()).add(word)
+        self._by_spelling = {k: max(sorted(ws), key=self.general_freq) for k, ws in spelt.items() if len(k) >= MIN_SPELLING}
+        for word in sorted(self.terms | words | self._homophones | self._restorable):
             if len(word) < 2 or not _HAN.search(word) or word in STOPWORDS or len(word) > 8:
                 continue
             key = tuple(lazy_pinyin(word, style=Style.NORMAL, errors="default"))
@@ -241,6 +272,11 @@ class TextProcessor:
         return "".join(out)
 
     def _repair_run(self, run: str) -> str:
+        # Domain words first, then any word of the knowledge: 没年简 is 没 + 年检, not 每年 + 简.
+        fixed = self._repair_pass(run, domain_only=True)
+        return self._repair_pass(fixed, domain_only=False)
+
+    def _repair_pass(self, run: str, domain_only: bool) -> str:
         syllables = lazy_pinyin(run, style=Style.NORMAL, errors="default")
         if len(syllables) != len(run):
             return run
@@ -255,6 +291,16 @@ class TextProcessor:
         if len(run) >= NOISE_RUN and len(loose) > len(run) * NOISE_SHARE:
             return run  # mostly characters jieba joins into no word: noise, not a question with a slip
         chars = list(run)
+        domain = self._domain
+        # a repair never changes a character of a concept word, wherever jieba's boundaries fall
+        # (三防是 is not 三方式); it may complete one (车管锁 → 车管所)
+        kept = self._kept
+        protected = bytearray(len(run))
+        for i in range(len(run) - 1):
+            for n in range(min(8, len(run) - i), 1, -1):
+                if run[i:i + n] in kept:
+                    protected[i:i + n] = b"\x01" * n
+                    break
         # each syllable's fuzzy sound once: the spans tried below overlap, up to 8 per character
         fuzzy = [_fuzzy_syllable(syl) for syl in syllables]
         i = 0
@@ -264,19 +310,21 @@ class TextProcessor:
                 if i + n not in bounds or i not in bounds:
                     continue
                 piece = "".join(chars[i:i + n])
-                if piece in self.terms or piece in self._kept:
+                if piece in domain:
                     step = n
                     break
                 freq = self.general_freq(piece)
-                word = self._by_pinyin.get(tuple(syllables[i:i + n]))
-                if word is not None and (freq >= COMMON_WORD or (freq and word not in self.terms)):
+                word = exact = self._by_pinyin.get(tuple(syllables[i:i + n]))
+                if word is not None and (freq >= COMMON_WORD or (freq and word not in self.terms)
+                                         or (domain_only and word not in domain)):
                     word = None  # 天气, 颠覆 are words of their own, not typos of 天起, 垫付
-                if word is None and not freq:
+                if exact is None and not freq:
                     # Sound-alike slips (视屏 → 视频, 头灰 → 头盔) only where jieba sees no word at all.
                     word = self._by_fuzzy.get(tuple(fuzzy[i:i + n]))
                     if word is None and all(k in loose for k in range(i, i + n)):
                         word = self._near_word(piece, "".join(syllables[i:i + n]))
-                if word is not None and word != piece:
+                if word is not None and word != piece and not any(
+                        protected[i + k] and word[k] != piece[k] for k in range(n)):
                     chars[i:i + n] = list(word)
                     step = n
                     break

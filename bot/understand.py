@@ -14,6 +14,11 @@ from bot.knowledge import Concepts, Entry
 from bot.text import TextProcessor
 
 COVERING_CACHE = 1024  # (kind, concepts) -> entries, per knowledge version
+# An answer that states a time limit (三十日内, 十日后, 3个月) holds 何时, whatever its `aspects:`
+# say: 满分学习没过多久能再考 is answered by the entry that says 十日后. A calendar date does not
+# (2021年12月1日起施行 dates a rule; it says nothing of how long a case takes).
+TIME_ASPECT = "何时"
+_TIME_LIMIT = re.compile(r"[\d一二两三四五六七八九十百]+(?:个工作日|个月|日内|天内|日后|天后|年内|日以内)")
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]+")
 
 
@@ -51,6 +56,10 @@ class ConceptReader:
         # Per concept, the entries that cover it; an entry naming none is about anything.
         self.subject_entries: dict[str, frozenset[int]] = _owners(entries, "subjects")
         self.aspect_entries: dict[str, frozenset[int]] = _owners(entries, "aspects", self.disclaimed)
+        if TIME_ASPECT in concepts.aspects:
+            timed = frozenset(i for i, e in enumerate(entries)
+                              if _TIME_LIMIT.search(e.answer) and TIME_ASPECT not in self.disclaimed[i])
+            self.aspect_entries[TIME_ASPECT] = self.aspect_entries.get(TIME_ASPECT, frozenset()) | timed
         self.disclaiming: dict[str, frozenset[int]] = _owners(entries, "", self.disclaimed)
         self.open_subject = frozenset(i for i, e in enumerate(entries) if not e.subjects)
         self.open_aspect = frozenset(i for i, e in enumerate(entries) if not e.aspects)

@@ -381,3 +381,36 @@ def test_a_storys_end_without_an_aspect_does_not_pick_an_entry_on_its_words(engi
     reply = engine.answer("我家孩子十五岁，放学骑车回家，能不能骑电动车")
     assert not reply.reason.startswith("last")
     assert reply.entry_id in (None, "nm-age")  # an answer, if any, on what is asked
+
+
+@pytest.mark.parametrize("question, entry", [
+    # a slip of a concept word, restored before the other words of the knowledge
+    ("最驾了驾照会被吊销吗", "licence-revoked"),
+    ("车子没年简能上路吗", "reg-inspection"),
+    # a concept word typed across jieba's boundaries is not rewritten into another word
+    ("学校周边的三防是指啥", "school-separation"),
+    # citizens' words for an aspect or subject (knowledge/concepts-citizen.yaml)
+    ("救助基金垫的钱最后找谁要回来", "fund-what"),
+    ("七十多岁的老人还能开车吗", "licence-elderly"),
+    ("中央领导来忻州视察的时候交警做了啥", "escort-2024"),
+])
+def test_citizens_slips_and_everyday_words_reach_the_entry(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry)
+
+
+def test_an_answer_stating_a_time_limit_answers_how_long_and_a_date_does_not(engine):
+    # the exam entry says 十日后预约 without naming 何时 among its aspects
+    reply = engine.answer("科目三挂了要隔多久才能再约")
+    assert (reply.status, reply.entry_id) == (ANSWER, "licence-exam")
+    # the fund entry dates its regulation (2021年12月1日起施行): no answer to how long approval takes
+    assert engine.answer("救助基金多久能批下来").status != ANSWER
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("diandongche要上牌吗", "ebike-plates"),
+    ("jiazhao丢了怎么补", "licence-lost"),
+])
+def test_a_subject_typed_in_pinyin_reaches_its_entry(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry)

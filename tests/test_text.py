@@ -78,3 +78,45 @@ def test_a_variant_running_into_its_standard_word_is_left_as_typed():
     assert t.canonical(t.normalize("上高速公路车坏了")) == "上高速公路车坏了"  # not 高速公路公路
     assert t.canonical(t.normalize("上高速车坏了")) == "高速公路车坏了"
     assert t.canonical(t.normalize("社会救助基金")) == "救助基金"  # the standard word inside the variant
+
+
+def test_slips_of_the_concept_vocabulary_are_restored_before_other_words():
+    t = TextProcessor(("上牌",), {})
+    t.keep_as_typed(["醉驾", "年检", "大车", "多少伏"], restorable=["醉驾", "年检", "大车"])
+    t.index_vocabulary({"每年"})
+    assert "醉驾" in t.canonical(t.normalize("最驾会怎样"))
+    # 没年简: the domain word 年检 wins over 每年, a word the knowledge merely uses
+    assert t.canonical(t.normalize("车辆逾期没年简会罚款不")) == "车辆逾期没年检会罚款不"
+    # a real word stays itself (打车 is no slip of 大车), and a phrasing with a question in it
+    # (多少伏) is restored from nothing
+    assert "打车" in t.canonical(t.normalize("打车的钱谁出"))
+    assert "多少付" in t.canonical(t.normalize("电瓶多少付"))
+
+
+def test_a_repair_never_rewrites_part_of_a_concept_word_but_may_complete_one():
+    t = TextProcessor(("车管所",), {})
+    t.keep_as_typed(["三防", "车管"])
+    t.index_vocabulary({"方式"})
+    # 三防是 sounds like 三方式 (san fang shi), a word the knowledge uses: 三防 stays as typed
+    assert "三防" in t.canonical(t.normalize("学校的三防是指啥"))
+    assert "车管所" in t.canonical(t.normalize("车管锁在哪"))
+
+
+def test_a_domain_word_typed_in_pinyin_is_read_as_the_word():
+    t = TextProcessor(("电动自行车",), {"电动车": "电动自行车"})
+    t.keep_as_typed(["电动车", "驾照", "架照"], restorable=["电动车", "驾照", "架照"])
+    t.index_vocabulary(set())
+    assert "电动自行车" in t.canonical(t.normalize("diandongche要上牌吗"))
+    assert "电动自行车" in t.canonical(t.normalize("Diandongche 最高时速"))
+    # spelt alike: the word Chinese uses, not the slip the vocabulary also lists
+    assert "驾照" in t.canonical(t.normalize("jiazhao丢了"))
+    # English stays English
+    assert t.canonical(t.normalize("hello world")) == "hello world"
+
+
+def test_a_word_typed_as_it_sounds_is_not_turned_into_a_near_domain_word():
+    # 死了 is itself a word the knowledge knows (si le); 私了 only sounds alike: deaths stay deaths
+    t = TextProcessor(("私了",), {}, homophones=("死了",))
+    t.keep_as_typed(["年检"], restorable=["年检"])
+    t.index_vocabulary(set())
+    assert "死了" in t.canonical(t.normalize("去年车祸死了几个人"))
