@@ -42,6 +42,8 @@ MAX_INSERTED = 4
 # sentences of their own are never run together.
 FRAGMENT_CHARS = 6
 FRAGMENTS_TOTAL = 40
+FIGURE_REACH = 8  # how far before a harm word a figure of speech (心都在, 气得) is looked for
+FIGURE_GAP = 3  # what may stand between them: 排得我快死了, 心都在流血
 GAP = 6  # how many characters `…` in a word stands for: 压在…底下 is 压在三轮车底下
 # A word ending in a particle (伤了, 伤着, 伤到) is no verb-object word: 伤好了 is no 伤了.
 _PARTICLES = "了着过到得"
@@ -116,6 +118,7 @@ class Detector:
     # danger words that hold it
     by_char_sound: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] | None = None
     by_fuzzy: dict[str, str] | None = None  # whole words by their syllables read fuzzily (zuangren: 撞人)
+    figures: re.Pattern | None = None  # 心都在流血, 气得吐血: a harm word just after these is a figure of speech
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -178,7 +181,8 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         _alternation(words(rules.masks), plain=True), _alternation(words(rules.now_again), plain=True),
         {r: tuple((ch, tuple(sorted(ws))) for ch, ws in chars.items()) for r, chars in by_char.items()},
         {"".join(_fuzzy(x) for x in reading): w for spelled, found in sound.items() for w, reading, i, j in found
-         if i == 0 and j == len(reading)})
+         if i == 0 and j == len(reading)},
+        _alternation(words(rules.figures)))
 
 
 def _composed(word: str, groups: dict[str, tuple[str, ...]], norm) -> str | None:
@@ -284,6 +288,11 @@ _INSERTED_SOUND = {"le": "了", "zhe": "着", "hen": "很", "hao": "好", "duo":
                    "man": "满", "ge": "个", "ban": "半"}
 
 
+# Pronouns and particles, typed in pinyin between danger words read from pinyin.
+_LITTLE_SOUND = {"wo": "我", "ta": "他", "ni": "你", "le": "了", "de": "的", "zai": "在", "you": "有", "ren": "人",
+                 "women": "我们", "haizi": "孩子", "siji": "司机"}
+
+
 def read_mixed(text: str, detector: Detector) -> str:
     """A clause without its spaces, its Latin words and pinyin read as the Chinese they spell:
     'shou伤了' → '受伤了', 'you ren liu xue' → 'you ren 流血', 'someone is injured' → '有人受伤'."""
@@ -304,7 +313,19 @@ def read_mixed(text: str, detector: Detector) -> str:
         out.append(word)
         at = end
     out.append(text[at:])
-    return "".join(out)
+    read = "".join(out)
+    if at == 0:
+        return read
+    # Danger was read: the little words left between (wo, ta, le) are read too, so that who it
+    # befell is named (jiu ming wo chu bu qu le: 救命我出不去了)
+    return _LATIN_RUN.sub(lambda m: _little(m.group(0)), read)
+
+
+def _little(run: str) -> str:
+    syllables = _split(run)
+    if syllables is None or not all(x in _LITTLE_SOUND for x in syllables):
+        return run
+    return "".join(_LITTLE_SOUND[x] for x in syllables)
 
 
 def _spelled(text: str, m: re.Match, detector: Detector) -> tuple[int, int, str | None]:
@@ -458,6 +479,17 @@ def _negated(text: str, start: int, negations: tuple[str, ...], starts: list[int
     return False
 
 
+def _figurative(text: str, start: int, detector: Detector, starts: list[int]) -> bool:
+    """A figure of speech just before the harm word, in its clause: 心都在流血, 气得吐血, 排队排得我快死了,
+    心疼死了 (the figure may run into the harm word). The figure must begin a word: 担心 and 恶心 hold no 心."""
+    if detector.figures is None:
+        return False
+    lo = max(text.rfind(CLAUSE, 0, start) + 1, start - FIGURE_REACH)
+    word_starts = set(starts)
+    return any(m.start(1) < start and m.end(1) >= start - FIGURE_GAP and (not starts or m.start(1) in word_starts)
+               for m in detector.figures.finditer(text, lo, start + 1))
+
+
 def _in_other_word(at: int, neg: str, harm: int, starts: list[int], size: int) -> bool:
     i = bisect.bisect_right(starts, at)
     word_start = starts[i - 1] if i else 0
@@ -606,7 +638,7 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                         continue
                 if start and text[start - 1] == "车" and m.group(1).startswith(rules.body):
                     continue  # 车头撞到, 车身被压: the car's head and body, not a person's
-                if _negated(text, start, rules.negations, starts):
+                if _negated(text, start, rules.negations, starts) or _figurative(text, start, detector, starts):
                     continue
                 if cat.not_after is not None and _said_of_object(text, start, detector, cat.not_after):
                     continue
