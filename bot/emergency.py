@@ -196,7 +196,7 @@ def _composed(word: str, groups: dict[str, tuple[str, ...]], norm) -> str | None
                 ws = groups.get(tok[1:-1])
                 if not ws:
                     return None
-                out.append("(?:" + "|".join(map(re.escape, sorted(ws, key=len, reverse=True))) + ")")
+                out.append("(?:" + _tree([(tuple(map(re.escape, w)), len(w)) for w in set(ws)]) + ")")
             elif tok:
                 out.append(re.escape(norm(tok)))
         parts.append("".join(out))
