@@ -448,3 +448,9 @@ def test_a_figure_or_a_near_miss_calms_only_its_own_word(engine, question):
 def test_pinyin_pronouns_between_danger_words_name_who_it_befell(engine):
     reply = engine.answer("jiu ming wo chu bu qu le che fan le")
     assert reply.status == EMERGENCY and says_119_first(reply.text)
+
+
+@pytest.mark.parametrize("question, never", [("去年出车祸受的伤好了 能考驾照吗", "伤号"), ("老人年纪大了能开车吗", "打了")])
+def test_new_danger_words_are_never_what_typo_repair_makes_of_common_words(engine, question, never):
+    # danger words written as a group (<伤号>, <打了>) stay out of typo repair's vocabulary
+    assert never not in engine.text.repair_typos(engine.text.normalize(question))
