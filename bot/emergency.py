@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pypinyin import Style, pinyin
@@ -42,6 +42,8 @@ MAX_INSERTED = 4
 # sentences of their own are never run together.
 FRAGMENT_CHARS = 6
 FRAGMENTS_TOTAL = 40
+FIGURE_REACH = 8  # how far before a harm word a figure of speech (心都在, 气得) is looked for
+FIGURE_GAP = 3  # what may stand between them: 排得我快死了, 心都在流血
 GAP = 6  # how many characters `…` in a word stands for: 压在…底下 is 压在三轮车底下
 # A word ending in a particle (伤了, 伤着, 伤到) is no verb-object word: 伤好了 is no 伤了.
 _PARTICLES = "了着过到得"
@@ -84,11 +86,11 @@ class Danger:
 @dataclass(frozen=True)
 class _Category:
     info: DangerCategory
-    words: tuple[re.Pattern, ...]
-    of_person: tuple[re.Pattern, ...]
-    person_after: tuple[re.Pattern, ...]
+    words: tuple[_Scan, ...]
+    of_person: tuple[_Scan, ...]
+    person_after: tuple[_Scan, ...]
     # words built from groups (<身体>…<伤状>), read on the text with the masks blanked (头盔 is no 头)
-    composed: tuple[tuple[re.Pattern, str], ...] = ()
+    composed: tuple[tuple[_Scan, str], ...] = ()
     needs: re.Pattern | None = None
     not_after: re.Pattern | None = None
 
@@ -116,6 +118,7 @@ class Detector:
     # danger words that hold it
     by_char_sound: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] | None = None
     by_fuzzy: dict[str, str] | None = None  # whole words by their syllables read fuzzily (zuangren: 撞人)
+    figures: _Scan | None = None  # 心都在流血, 气得吐血: a harm word just after these is a figure of speech
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -130,12 +133,12 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     groups = {name: tuple(x for x in (norm(w) for w in ws) if x) for name, ws in rules.groups}
     groups.setdefault("人", words(rules.persons))  # <人>: anyone the persons list names
 
-    def composed(ws) -> re.Pattern | None:
+    def composed(ws) -> _Scan | None:
         srcs = [x for x in (_composed(w, groups, norm) for w in ws if "<" in w) if x]
-        return re.compile("(?=(" + "|".join(srcs) + "))") if srcs else None
+        return _Scan(re.compile("(?=(" + "|".join(srcs) + "))"), grouped=False) if srcs else None
 
     def group(name: str) -> re.Pattern | None:
-        return _alternation(groups.get(name, ()), plain=True) if name else None
+        return _alternation(groups.get(name, ())) if name else None
 
     def plain(ws) -> tuple[str, ...]:
         return words(w for w in ws if "<" not in w)
@@ -170,15 +173,16 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
                 for j in range(i + 1, len(w) + 1):
                     sound.setdefault("".join(reading[i:j]), []).append((w, reading, i, j))
     return Detector(
-        rules, cats, words(rules.urgent), _alternation(words(rules.persons + rules.body), plain=True),
-        _alternation(words(rules.persons), plain=True),
-        _alternation(words(rules.things), plain=True), latin, latin_map,
+        rules, cats, words(rules.urgent), _alternation(words(rules.persons + rules.body)),
+        _alternation(words(rules.persons)),
+        _alternation(words(rules.things)), latin, latin_map,
         {k: tuple(v) for k, v in sound.items()}, _phrases(words(rules.now)), _phrases(words(rules.here)),
         getattr(text, "segments", None), getattr(text, "general_freq", None),
-        _alternation(words(rules.masks), plain=True), _alternation(words(rules.now_again), plain=True),
+        _alternation(words(rules.masks)), _alternation(words(rules.now_again)),
         {r: tuple((ch, tuple(sorted(ws))) for ch, ws in chars.items()) for r, chars in by_char.items()},
         {"".join(_fuzzy(x) for x in reading): w for spelled, found in sound.items() for w, reading, i, j in found
-         if i == 0 and j == len(reading)})
+         if i == 0 and j == len(reading)},
+        _scan(words(rules.figures)))
 
 
 def _composed(word: str, groups: dict[str, tuple[str, ...]], norm) -> str | None:
@@ -192,7 +196,7 @@ def _composed(word: str, groups: dict[str, tuple[str, ...]], norm) -> str | None
                 ws = groups.get(tok[1:-1])
                 if not ws:
                     return None
-                out.append("(?:" + "|".join(map(re.escape, sorted(ws, key=len, reverse=True))) + ")")
+                out.append("(?:" + _tree([(tuple(map(re.escape, w)), len(w)) for w in set(ws)]) + ")")
             elif tok:
                 out.append(re.escape(norm(tok)))
         parts.append("".join(out))
@@ -208,21 +212,84 @@ def _readings(word: str) -> set[tuple[str, ...]]:
     return out
 
 
-def _scans(words: Sequence[str]) -> tuple[re.Pattern, ...]:
+@dataclass(frozen=True)
+class _Scan:
+    """Words that may start at every position: a denied one (没人受伤) must not hide another that
+    overlaps it. `grouped`: one branch per first character, each capturing the rest of its words
+    in a lookahead (the regex engine then skips, in C, the characters no word begins with);
+    otherwise one lookahead capturing group 1 (a word built from groups)."""
+
+    pattern: re.Pattern
+    grouped: bool = True
+
+    def spans(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int]]:
+        found = self.pattern.finditer(text, pos) if endpos is None else self.pattern.finditer(text, pos, endpos)
+        if self.grouped:
+            return ((m.start(), m.end(m.lastindex or 0)) for m in found)
+        return ((m.start(1), m.end(1)) for m in found)
+
+
+def _scans(words: Sequence[str]) -> tuple[_Scan, ...]:
     """Words with a gap (躺在…路) scanned apart from the others: at one position only one
     alternative of a pattern is tried, and a gapped one rejected there must not hide 躺在路边."""
     gapped = [w for w in words if "\u2026" in w]
     plain = [w for w in words if "\u2026" not in w]
-    return tuple(p for p in (_alternation(plain), _alternation(gapped)) if p is not None)
+    return tuple(p for p in (_scan(plain), _scan(gapped)) if p is not None)
 
 
-def _alternation(words: Sequence[str], plain: bool = False) -> re.Pattern | None:
-    parts = [re.escape(w) if plain else _pattern(w) for w in sorted(set(words), key=len, reverse=True) if w]
-    if not parts:
+def _alternation(words: Sequence[str]) -> re.Pattern | None:
+    """Plain words as one pattern, a tree of their characters: at each fork the longer words are
+    tried first, as an alternation sorted longest first would, but each character is tried once
+    for all the words that share it (the check runs on every message)."""
+    seqs = [(tuple(re.escape(ch) for ch in w), len(w)) for w in set(words) if w]
+    return re.compile(_tree(seqs)) if seqs else None
+
+
+def _scan(words: Sequence[str]) -> _Scan | None:
+    """Danger words (`…` a gap, two-character words opened up) as a tree, as `_alternation`."""
+    seqs = [(_atoms(w), len(w)) for w in set(words) if w]
+    if not seqs:
         return None
-    # A lookahead finds a match starting at every position, so a denied one (没人受伤) does not
-    # hide another that overlaps it.
-    return re.compile("|".join(parts)) if plain else re.compile("(?=(" + "|".join(parts) + "))")
+    firsts: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for atoms, n in seqs:
+        firsts.setdefault(atoms[0], []).append((atoms[1:], n))
+    if any(not _LITERAL.fullmatch(a) for a in firsts):  # a word that begins with a gap: no branch by its first character
+        return _Scan(re.compile("(?=(" + _tree(seqs) + "))"), grouped=False)
+    return _Scan(re.compile("|".join(a + "(?=(" + _tree(rest) + "))" for a, rest in firsts.items())))
+
+
+_LITERAL = re.compile(r"\\?.", re.S)  # one character, escaped or not
+_GAP_SOURCE = f"[^{CLAUSE}]{{0,{GAP}}}"
+_INSERTED_SOURCE = f"[{_INSERTED}]{{0,{MAX_INSERTED}}}"
+
+
+def _atoms(word: str) -> tuple[str, ...]:
+    """The pattern of a word as a sequence: each character, a gap for `…`, and what Chinese puts
+    inside a two-character verb-object word (流了好多血)."""
+    if "\u2026" in word:
+        out: list[str] = []
+        for i, piece in enumerate(word.split("\u2026")):
+            out += ([_GAP_SOURCE] if i else []) + [re.escape(ch) for ch in piece]
+        return tuple(out)
+    if len(word) == 2 and all(_HAN.match(ch) for ch in word) and word[1] not in _PARTICLES:
+        return re.escape(word[0]), _INSERTED_SOURCE, re.escape(word[1])
+    return tuple(re.escape(ch) for ch in word)
+
+
+def _tree(seqs: list[tuple[tuple[str, ...], int]]) -> str:
+    """Regex source of atom sequences (each with its word's length) as a tree: at each fork the
+    branch holding the longest word first, and ending here (a shorter word) last."""
+    ends = any(not atoms for atoms, _ in seqs)
+    forks: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for atoms, n in seqs:
+        if atoms:
+            forks.setdefault(atoms[0], []).append((atoms[1:], n))
+    parts = [a + _tree(rest) for a, rest in sorted(forks.items(), key=lambda kv: -max(n for _, n in kv[1]))]
+    if not parts:
+        return ""
+    if len(parts) == 1 and not ends:
+        return parts[0]
+    return "(?:" + "|".join(parts) + ("|" if ends else "") + ")"
 
 
 def _phrases(words: Sequence[str]) -> re.Pattern | None:
@@ -232,12 +299,6 @@ def _phrases(words: Sequence[str]) -> re.Pattern | None:
     return re.compile("|".join(parts)) if parts else None
 
 
-def _pattern(word: str) -> str:
-    if "\u2026" in word:
-        return f"[^{CLAUSE}]{{0,{GAP}}}".join(re.escape(p) for p in word.split("\u2026"))
-    if len(word) == 2 and all(_HAN.match(ch) for ch in word) and word[1] not in _PARTICLES:
-        return f"{re.escape(word[0])}[{_INSERTED}]{{0,{MAX_INSERTED}}}{re.escape(word[1])}"
-    return re.escape(word)
 
 
 # -- reading mixed scripts ---------------------------------------------------------------------
@@ -284,6 +345,11 @@ _INSERTED_SOUND = {"le": "了", "zhe": "着", "hen": "很", "hao": "好", "duo":
                    "man": "满", "ge": "个", "ban": "半"}
 
 
+# Pronouns and particles, typed in pinyin between danger words read from pinyin.
+_LITTLE_SOUND = {"wo": "我", "ta": "他", "ni": "你", "le": "了", "de": "的", "zai": "在", "you": "有", "ren": "人",
+                 "women": "我们", "haizi": "孩子", "siji": "司机"}
+
+
 def read_mixed(text: str, detector: Detector) -> str:
     """A clause without its spaces, its Latin words and pinyin read as the Chinese they spell:
     'shou伤了' → '受伤了', 'you ren liu xue' → 'you ren 流血', 'someone is injured' → '有人受伤'."""
@@ -304,7 +370,19 @@ def read_mixed(text: str, detector: Detector) -> str:
         out.append(word)
         at = end
     out.append(text[at:])
-    return "".join(out)
+    read = "".join(out)
+    if at == 0:
+        return read
+    # Danger was read: the little words left between (wo, ta, le) are read too, so that who it
+    # befell is named (jiu ming wo chu bu qu le: 救命我出不去了)
+    return _LATIN_RUN.sub(lambda m: _little(m.group(0)), read)
+
+
+def _little(run: str) -> str:
+    syllables = _split(run)
+    if syllables is None or not all(x in _LITTLE_SOUND for x in syllables):
+        return run
+    return "".join(_LITTLE_SOUND[x] for x in syllables)
 
 
 def _spelled(text: str, m: re.Match, detector: Detector) -> tuple[int, int, str | None]:
@@ -458,6 +536,17 @@ def _negated(text: str, start: int, negations: tuple[str, ...], starts: list[int
     return False
 
 
+def _figurative(text: str, start: int, detector: Detector, starts: list[int]) -> bool:
+    """A figure of speech just before the harm word, in its clause: 心都在流血, 气得吐血, 排队排得我快死了,
+    心疼死了 (the figure may run into the harm word). The figure must begin a word: 担心 and 恶心 hold no 心."""
+    if detector.figures is None:
+        return False
+    lo = max(text.rfind(CLAUSE, 0, start) + 1, start - FIGURE_REACH)
+    word_starts = set(starts)
+    return any(s < start and e >= start - FIGURE_GAP and (not starts or s in word_starts)
+               for s, e in detector.figures.spans(text, lo, start + 1))
+
+
 def _in_other_word(at: int, neg: str, harm: int, starts: list[int], size: int) -> bool:
     i = bisect.bisect_right(starts, at)
     word_start = starts[i - 1] if i else 0
@@ -593,8 +682,8 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
         for pattern, needs_person, read in scans:
             if cat.info.id in {h.category.id for h in out}:
                 break
-            for m in pattern.finditer(read):
-                start, end = m.start(1), m.end(1)
+            for start, end in pattern.spans(read):
+                said = read[start:end]
                 starts, ends = spans(start)
                 # 撞了人 in 车被人撞了人家开走了: the match ends inside 人家, a word begun within it.
                 # A word running on only by a complement or a place (被甩出|来, 油漏|出来, 冲进河|里)
@@ -604,20 +693,20 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                     after = min((e for e in ends if e > end), default=end)
                     if not all(ch in _COMPLEMENT or ch in _PLACE for ch in text[end:after]):
                         continue
-                if start and text[start - 1] == "车" and m.group(1).startswith(rules.body):
+                if start and text[start - 1] == "车" and said.startswith(rules.body):
                     continue  # 车头撞到, 车身被压: the car's head and body, not a person's
-                if _negated(text, start, rules.negations, starts):
+                if _negated(text, start, rules.negations, starts) or _figurative(text, start, detector, starts):
                     continue
                 if cat.not_after is not None and _said_of_object(text, start, detector, cat.not_after):
                     continue
                 if needs_person == "before" and not (
                         _disposed(text, start, end, detector) if text.startswith(_DISPOSAL, start)
                         else _of_person(text, start, detector, writer=not cat.info.acute, cry=cry)
-                        or any(w in m.group(1) for w in _WRECK) and _inside_after(text, end, detector)):
+                        or any(w in said for w in _WRECK) and _inside_after(text, end, detector)):
                     continue
                 if needs_person == "after" and not _person_after(text, end, detector):
                     continue
-                out.append(_Hit(cat.info, start, end, m.group(1)))
+                out.append(_Hit(cat.info, start, end, said))
                 break
     return out
 
@@ -767,7 +856,7 @@ def _built_spans(text: str, detector: Detector) -> list[tuple[int, int]]:
     """Where words built from groups run (Listed words are not taken: 血本 stays the frame that
     calms 出血本). Each pattern is run once over the text, so a long message stays cheap."""
     masked = _masked(text, detector)
-    return [(m.start(1), m.end(1)) for cat in detector.categories for p, _ in cat.composed for m in p.finditer(masked)]
+    return [span for cat in detector.categories for p, _ in cat.composed for span in p.spans(masked)]
 
 
 def _told_again(text: str, words: Sequence[str], hits: list[_Hit], detector: Detector) -> bool:

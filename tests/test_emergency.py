@@ -384,3 +384,73 @@ def test_asking_about_the_ambulance_or_pinyin_errands_stays_calm(engine, questio
 ])
 def test_a_message_typed_in_fragments_is_read_as_one_thought(engine, question, state):
     assert_119_first_only_for_danger(engine.answer(question), state)
+
+
+# -- issue 9: classes of danger read by their parts, and figures of speech ------------------------
+@pytest.mark.parametrize("question, state", [
+    ("伤员", "danger"), ("急 撞车 伤员 三个", "danger"), ("撞了 伤了一个老人", "danger"),
+    ("伤员的护理费一天多少", "calm"),                  # money talk about casualties
+    ("医院能不能因为伤者没交钱就不给抢救", "calm"),     # 伤者 in talk of rules names no one here
+])
+def test_a_casualty_named_is_someone_hurt_here(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("对方司机下车动手打人了", "danger"), ("他拿着菜刀下车了", "danger"), ("对面几个人围着我哥打", "danger"),
+    ("我被他揍了 眼睛睁不开", "danger"), ("dui fang da ren le", "danger"),
+    ("他打我电话说我车挡路了", "calm"), ("打人的司机要负刑事责任吗", "calm"), ("车上放把刀违法吗", "calm"),
+])
+def test_someone_attacked_at_the_scene_is_an_emergency(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("车停在高速行车道上 人还在车里", "danger"), ("我的车在高速上坏在行车道中间了，后面车一辆接一辆好危险", "danger"),
+    ("高速上有个人在路中间走来走去", "danger"),
+    ("高速上抛锚了 已经停到应急车道 人都站到护栏外面了 拖车怎么叫", "calm"),   # the shoulder is no live lane
+    ("在高速行车道上停车怎么罚", "calm"), ("车停在路中间违法吗", "calm"), ("在高速上走错路了能倒车吗", "calm"),
+])
+def test_a_car_or_a_person_in_a_live_expressway_lane_is_danger_now(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("司机突然晕倒了", "danger"), ("大巴司机突发心脏病", "danger"), ("司机低血糖晕了", "danger"),
+    ("我爷爷开车时突然嘴歪了说话不清", "danger"),
+    ("手机突然黑屏了 12123怎么登", "calm"), ("有羊角风的人能考驾照吗", "calm"), ("司机突然变道撞了我 谁全责", "calm"),
+])
+def test_a_driver_taken_ill_at_the_wheel_is_an_emergency(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("车被洪水冲走了 里面有人", "danger"), ("桥洞积水 车淹了 人站在车顶上", "danger"), ("有人溺水了", "danger"),
+    ("落水车辆打捞费谁出", "calm"), ("车窗没关 雨水灌进车里了", "calm"), ("车被水冲走了怎么注销", "calm"),
+])
+def test_water_reads_people_in_danger_not_wet_cars(engine, question, state):
+    assert_119_first_only_for_danger(engine.answer(question), state)
+
+
+@pytest.mark.parametrize("question", [
+    "油价又涨了 心都在流血", "气得吐血 又被贴条了", "排队排得我快死了", "车被刮了 心疼死了",
+    "这政策真是伤透了心", "差点撞到人 吓出一身冷汗", "差点撞了个小孩 吓死了 还好刹住了",
+])
+def test_figures_of_speech_and_near_misses_are_no_emergency(engine, question):
+    assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question", ["他气得胸口疼 后来被车撞了 现在流血", "差点撞死 现在腿断了动不了"])
+def test_a_figure_or_a_near_miss_calms_only_its_own_word(engine, question):
+    assert engine.answer(question).status == EMERGENCY
+
+
+def test_pinyin_pronouns_between_danger_words_name_who_it_befell(engine):
+    reply = engine.answer("jiu ming wo chu bu qu le che fan le")
+    assert reply.status == EMERGENCY and says_119_first(reply.text)
+
+
+@pytest.mark.parametrize("question, never", [("去年出车祸受的伤好了 能考驾照吗", "伤号"), ("老人年纪大了能开车吗", "打了")])
+def test_new_danger_words_are_never_what_typo_repair_makes_of_common_words(engine, question, never):
+    # danger words written as a group (<伤号>, <打了>) stay out of typo repair's vocabulary
+    assert never not in engine.text.repair_typos(engine.text.normalize(question))
