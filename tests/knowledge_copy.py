@@ -1,6 +1,7 @@
 """Copies of the real knowledge for tests that edit it, break it or check it: every file that is no
-topic (emergency rules, concepts, words, scope, smalltalk), the topic files a test names, and the
-topic files their entries' `related:` point into (so the copy is whole: no link to a missing entry).
+topic (emergency rules, concepts, words, scope, smalltalk), the topic files a test names, and
+(unless told not to) the topic files their entries' `related:` point into, so that the copy is
+whole: no link to a missing entry.
 
 A kb check or an engine build costs by the question, so a test that shows one behaviour of the
 loader or the checker runs on the topics that behaviour needs (team.yaml holds the entries another
@@ -28,9 +29,9 @@ def _topics() -> dict[str, dict]:
     return out
 
 
-def knowledge_copy(target: Path, *topics: str) -> Path:
-    """`target` (created if need be) holding the rules, the named topic files of knowledge/ and the
-    topic files those link to, transitively."""
+def knowledge_copy(target: Path, *topics: str, linked: bool = True) -> Path:
+    """`target` (created if need be) holding the rules, the named topic files of knowledge/ and
+    (`linked`) the topic files those link to, transitively."""
     files = _topics()
     missing = set(topics) - files.keys()
     assert not missing, f"no such topic file in knowledge/: {sorted(missing)}"
@@ -40,7 +41,8 @@ def knowledge_copy(target: Path, *topics: str) -> Path:
         name = todo.pop()
         if name not in wanted:
             wanted.add(name)
-            todo.extend(home[r] for e in files[name]["entries"] or () for r in e.get("related") or () if r in home)
+            if linked:
+                todo.extend(home[r] for e in files[name]["entries"] or () for r in e.get("related") or () if r in home)
     target.mkdir(parents=True, exist_ok=True)
     for source in KNOWLEDGE_DIR.glob("*.yaml"):
         if source.name in wanted or source.name not in files:

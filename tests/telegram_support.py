@@ -44,7 +44,7 @@ def one_topic_knowledge(folder: Path, topic: str = "ebike.yaml") -> Path:
     `folder`/knowledge. A real `bot run` process builds its engine from it in about half the time
     of the whole knowledge, and answers the e-bike questions the process tests ask as the whole
     knowledge does; what the knowledge answers is tested in this process, on the whole of it."""
-    return knowledge_copy(folder / "knowledge", topic)
+    return knowledge_copy(folder / "knowledge", topic, linked=False)
 
 
 def make_config(api: FakeBotAPI | None = None, *, database: str = "", mode: str = "polling",

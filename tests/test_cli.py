@@ -37,6 +37,16 @@ def built_once(monkeypatch, engine):
         return build(path, matching)
 
     monkeypatch.setattr(engine_module, "build_engine", cached)
+    # kb check loads the knowledge itself (its problems, its lines) and answers every question with
+    # an engine of it: on the same files (the same version) that is the session's engine
+    from bot import kbcheck
+
+    def engine_for(knowledge, matching=None):
+        if knowledge.version == engine.knowledge.version and (matching or MatchingConfig()) == MatchingConfig():
+            return engine
+        return engine_module.Engine(knowledge, matching)
+
+    monkeypatch.setattr(kbcheck, "Engine", engine_for)
 
 
 def feed(monkeypatch, data: bytes) -> None:
