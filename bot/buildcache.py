@@ -63,6 +63,20 @@ def cache_key(knowledge_dir: str | os.PathLike, matching: Any) -> str | None:
     return digest.hexdigest()
 
 
+def _version(knowledge_dir: str | os.PathLike) -> str | None:
+    """The version load_knowledge gives the files as they are now: an engine is stored only if it
+    was built from these very bytes (not from an edit undone while it was built)."""
+    digest = hashlib.sha256()
+    root = Path(knowledge_dir)
+    try:
+        for path in sorted(root.glob("*.yaml")) + sorted(root.glob("*.yml")):
+            if path.is_file() and not path.name.startswith("."):
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()[:12]
+
+
 def _tokenizer(added: dict[str, int], total: int, jieba_cache: str) -> jieba.Tokenizer:
     """jieba's shipped dictionary with the engine's words put back (how a stored tokenizer loads)."""
     tokenizer = text_module._make_tokenizer(Path(jieba_cache))
@@ -135,7 +149,8 @@ def cached_build(knowledge_dir: str, matching: Any = None, *, folder: Path | Non
         except Exception as exc:  # noqa: BLE001 - a damaged or foreign entry of any kind: build as if there were none
             log.debug("engine cache entry unreadable (%s): building", exc)
     engine, problems = build(knowledge_dir, matching)
-    if engine is not None and key is not None and cache_key(knowledge_dir, matching) == key:
+    if engine is not None and key is not None and cache_key(knowledge_dir, matching) == key \
+            and getattr(engine.knowledge, "version", None) == _version(knowledge_dir):
         try:
             _write(folder, key, _dump(engine, list(problems), jieba_cache))
         except Exception as exc:  # noqa: BLE001 - unwritable folder, full disk, an engine part pickle cannot store

@@ -200,9 +200,13 @@ async def test_close_in_the_middle_of_a_burst_writes_every_recorded_question(db)
 
 CHILD = textwrap.dedent(
     """
-    import asyncio, sys
+    import asyncio, signal, sys
     sys.path.insert(0, {root!r})
     from bot.querylog import QueryLog
+
+    # Ctrl-C as in a terminal: a suite started in the background by a script (`pytest &`) hands
+    # its children SIGINT ignored, and asyncio then leaves it ignored; the test sends SIGINT
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     from bot.reply import Reply
 
     async def main():
