@@ -112,10 +112,10 @@ def _config(args) -> Config:
 
 def _engine(cfg: Config, quiet: bool = False):
     """The engine, or None after printing why it cannot serve."""
-    from bot.engine import build_engine
+    from bot.buildcache import cached_build
     from bot.knowledge import errors
 
-    engine, problems = build_engine(cfg.knowledge.path, cfg.matching)
+    engine, problems = cached_build(cfg.knowledge.path, cfg.matching)
     bad = errors(problems)
     if bad and not quiet:
         print(f"知识库有 {len(bad)} 处错误（运行 trafficbot kb check 查看全部）：", file=sys.stderr)

@@ -22,6 +22,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.buildcache import cached_build
 from bot.config import DEFAULT_BASE_URL, Config
 from bot.querylog import QueryLog
 from bot.reload import KnowledgeHolder, KnowledgeLoadError, format_problems
@@ -81,7 +82,8 @@ def _skip_failing_imports() -> None:
 def load_knowledge(config: Config) -> tuple[KnowledgeHolder | None, list]:
     """A knowledge holder for the configured folder (None if nothing can be served), and problems."""
     try:
-        holder = KnowledgeHolder(config.knowledge.path, config.matching)
+        # a restart after no edit serves in about a second; every reload is keyed by the files too
+        holder = KnowledgeHolder(config.knowledge.path, config.matching, build=cached_build)
     except KnowledgeLoadError as exc:
         return None, exc.problems
     return holder, list(holder.problems)

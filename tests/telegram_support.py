@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from fakebotapi import FakeBotAPI
+from knowledge_copy import knowledge_copy
 from telegram import Update
 from telegram.ext import Application
 
@@ -39,18 +40,11 @@ def real_engine():
 
 
 def one_topic_knowledge(folder: Path, topic: str = "ebike.yaml") -> Path:
-    """A copy of the real knowledge with one topic file and every file that is no topic (emergency
-    rules, concepts, words, scope, smalltalk), in `folder`/knowledge. A real `bot run` process
-    builds its engine from it in about half the time of the whole knowledge, and answers the e-bike
-    questions the process tests ask as the whole knowledge does; what the knowledge answers is
-    tested in this process, on the whole of it."""
-    target = folder / "knowledge"
-    target.mkdir(exist_ok=True)
-    for source in KNOWLEDGE_DIR.glob("*.yaml"):
-        text = source.read_text(encoding="utf-8")
-        if source.name == topic or not any(line.startswith("entries:") for line in text.splitlines()):
-            (target / source.name).write_text(text, encoding="utf-8")
-    return target
+    """A copy of the real knowledge with one topic file and every file that is no topic, in
+    `folder`/knowledge. A real `bot run` process builds its engine from it in about half the time
+    of the whole knowledge, and answers the e-bike questions the process tests ask as the whole
+    knowledge does; what the knowledge answers is tested in this process, on the whole of it."""
+    return knowledge_copy(folder / "knowledge", topic, linked=False)
 
 
 def make_config(api: FakeBotAPI | None = None, *, database: str = "", mode: str = "polling",

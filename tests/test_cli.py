@@ -37,6 +37,27 @@ def built_once(monkeypatch, engine):
         return build(path, matching)
 
     monkeypatch.setattr(engine_module, "build_engine", cached)
+    # nor read back from the disk cache (a copy, not the session's engine the eval report is of)
+    from bot import buildcache
+
+    kept = buildcache.cached_build
+
+    def session_or_kept(path, matching=None, **options):
+        if Path(path).resolve() == (ROOT / "knowledge").resolve() and (matching or MatchingConfig()) == MatchingConfig():
+            return engine, []
+        return kept(path, matching, **options)
+
+    monkeypatch.setattr(buildcache, "cached_build", session_or_kept)
+    # kb check loads the knowledge itself (its problems, its lines) and answers every question with
+    # an engine of it: on the same files (the same version) that is the session's engine
+    from bot import kbcheck
+
+    def engine_for(knowledge, matching=None):
+        if knowledge.version == engine.knowledge.version and (matching or MatchingConfig()) == MatchingConfig():
+            return engine
+        return engine_module.Engine(knowledge, matching)
+
+    monkeypatch.setattr(kbcheck, "Engine", engine_for)
 
 
 def feed(monkeypatch, data: bytes) -> None:

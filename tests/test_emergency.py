@@ -40,10 +40,16 @@ def says_119_first(text: str) -> bool:
     return "119" in first and first.index("119") < first.find("122")
 
 
-def test_no_calm_message_gets_the_emergency_reply(engine):
+# the calm sweep (over 5,000 messages) in parts, so that parallel workers share it; together the
+# parts read every message
+CALM_PARTS = 3
+
+
+@pytest.mark.parametrize("part", range(CALM_PARTS))
+def test_no_calm_message_gets_the_emergency_reply(engine, part):
     corpus = calm_corpus(engine)
     assert len(corpus) >= 2000
-    flagged = [(q, r.extra.get("reason")) for q in corpus if (r := engine.answer(q)).status == EMERGENCY]
+    flagged = [(q, r.extra.get("reason")) for q in corpus[part::CALM_PARTS] if (r := engine.answer(q)).status == EMERGENCY]
     assert flagged == []
 
 

@@ -1,7 +1,8 @@
 """Staff mistakes in knowledge/*.yaml: a clear file:line message, never a crash, valid parts kept."""
 
-import shutil
 from pathlib import Path
+
+from knowledge_copy import knowledge_copy
 
 from bot.engine import build_engine
 from bot.knowledge import errors, load_knowledge
@@ -91,9 +92,8 @@ def test_not_utf8_and_empty_and_wrong_kind(tmp_path):
     assert "list.yaml:1:" in text
 
 
-def test_engine_keeps_serving_valid_entries_of_a_broken_copy(tmp_path, knowledge_dir):
-    for f in knowledge_dir.glob("*.yaml"):
-        shutil.copy(f, tmp_path / f.name)
+def test_engine_keeps_serving_valid_entries_of_a_broken_copy(tmp_path):
+    knowledge_copy(tmp_path, "ebike.yaml", "team.yaml")
     ebike = tmp_path / "ebike.yaml"
     ebike.write_text(ebike.read_text(encoding="utf-8") + "\n  - id: [broken\n", encoding="utf-8")
     engine, problems = build_engine(str(tmp_path))
@@ -108,11 +108,10 @@ def test_missing_folder_is_a_problem_not_a_crash(tmp_path):
     assert "not found" in str(problems[0])
 
 
-def test_kb_check_finds_shared_questions_twins_and_failing_tests(tmp_path, knowledge_dir):
+def test_kb_check_finds_shared_questions_twins_and_failing_tests(tmp_path):
     from bot.kbcheck import check_knowledge
 
-    for f in knowledge_dir.glob("*.yaml"):
-        shutil.copy(f, tmp_path / f.name)
+    knowledge_copy(tmp_path, "team.yaml")  # douluo-squad's questions are the ones shared
     write(tmp_path, "extra.yaml", """topic: 测试
 entries:
   - id: twin-a
@@ -177,12 +176,6 @@ def test_hidden_files_are_no_knowledge(tmp_path):
     assert errors(problems) == [] and [e.id for e in knowledge.entries] == ["test-one"]
 
 
-def kb_copy(folder: Path, knowledge_dir: Path) -> Path:
-    for f in knowledge_dir.glob("*.yaml"):
-        shutil.copy(f, folder / f.name)
-    return folder
-
-
 EXTRA_WITH_ANOTHER_ENTRYS_QUESTION = """topic: 测试
 entries:
   - id: moved-office
@@ -198,10 +191,10 @@ entries:
 """
 
 
-def test_an_entry_given_another_entrys_question_fails_strict_at_that_line(tmp_path, knowledge_dir, capsys):
+def test_an_entry_given_another_entrys_question_fails_strict_at_that_line(tmp_path, capsys):
     from bot import cli
 
-    kb_copy(tmp_path, knowledge_dir)
+    knowledge_copy(tmp_path, "team.yaml")  # gucheng-office's question is the one given away
     write(tmp_path, "extra.yaml", EXTRA_WITH_ANOTHER_ENTRYS_QUESTION)
     assert cli.main(["kb", "check", "--knowledge", str(tmp_path)]) == 0  # a warning only
     out = capsys.readouterr().out
@@ -216,7 +209,7 @@ def test_an_entry_given_another_entrys_question_fails_strict_at_that_line(tmp_pa
 def test_a_question_copied_from_another_entry_is_an_error_at_both_lines(tmp_path, knowledge_dir):
     from bot.kbcheck import check_knowledge
 
-    kb_copy(tmp_path, knowledge_dir)
+    knowledge_copy(tmp_path, "team.yaml")
     write(tmp_path, "extra.yaml", EXTRA_WITH_ANOTHER_ENTRYS_QUESTION.replace("古城大队的新地址", "古城大队搬到哪里了？"))
     problems, _ = check_knowledge(str(tmp_path))
     assert at(errors(problems), "extra.yaml", 6, "is also in entry 'gucheng-office'")
@@ -225,10 +218,10 @@ def test_a_question_copied_from_another_entry_is_an_error_at_both_lines(tmp_path
     assert not at(problems, "extra.yaml", 6, "does not reach it")  # said once
 
 
-def test_a_test_taken_by_a_rule_names_the_rule_not_missing_questions(tmp_path, knowledge_dir):
+def test_a_test_taken_by_a_rule_names_the_rule_not_missing_questions(tmp_path):
     from bot.kbcheck import check_knowledge
 
-    kb_copy(tmp_path, knowledge_dir)
+    knowledge_copy(tmp_path)  # the emergency rules, no topic beside the entry under test
     write(tmp_path, "extra.yaml", GOOD_ENTRY.replace("test-one", "rule-taken") + "    tests: [出车祸了有人受伤流了很多血]\n")
     problems, _ = check_knowledge(str(tmp_path))
     found = next(p for p in errors(problems) if p.file.endswith("extra.yaml") and p.line == 8)
@@ -236,10 +229,10 @@ def test_a_test_taken_by_a_rule_names_the_rule_not_missing_questions(tmp_path, k
     assert "add a question closer" not in found.message
 
 
-def test_deeply_nested_yaml_is_a_file_line_error_not_a_recursion_error(tmp_path, knowledge_dir, capsys):
+def test_deeply_nested_yaml_is_a_file_line_error_not_a_recursion_error(tmp_path, capsys):
     from bot import cli
 
-    kb_copy(tmp_path, knowledge_dir)
+    knowledge_copy(tmp_path, "school.yaml")  # a valid topic to serve beside the broken files
     write(tmp_path, "deep.yaml", "topic: x\nentries:\n  - id: deep\n    questions: " + "[" * 500 + "]" * 500 + "\n")
     nested = "topic: y\nentries:\n  - id: nest\n    answer:\n" + "".join("  " * (i + 3) + "a:\n" for i in range(500))
     write(tmp_path, "nested.yaml", nested)

@@ -200,9 +200,13 @@ async def test_close_in_the_middle_of_a_burst_writes_every_recorded_question(db)
 
 CHILD = textwrap.dedent(
     """
-    import asyncio, sys
+    import asyncio, signal, sys
     sys.path.insert(0, {root!r})
     from bot.querylog import QueryLog
+
+    # Ctrl-C as in a terminal: a suite started in the background by a script (`pytest &`) hands
+    # its children SIGINT ignored, and asyncio then leaves it ignored; the test sends SIGINT
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     from bot.reply import Reply
 
     async def main():
@@ -362,7 +366,8 @@ async def test_database_locked_by_another_process_answers_go_on_and_rows_arrive_
     locker.proc.stdin.close()
     assert await asyncio.to_thread(locker.finish, 10) == 0
     assert await wait_for(lambda: count(db) == n + 1, timeout=5)
-    assert log.healthy
+    # healthy again once the writer has taken in its commit (a moment after the rows are readable)
+    assert await wait_for(lambda: log.healthy, timeout=5)
     await log.close()
     outage = [r for r in caplog.records if "cannot write" in r.getMessage()]
     assert len(outage) == 1 and "locked" in outage[0].getMessage()  # one warning per outage
