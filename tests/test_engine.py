@@ -406,9 +406,9 @@ def test_citizens_slips_and_everyday_words_reach_the_entry(engine, question, ent
 
 
 def test_an_answer_stating_a_time_limit_answers_how_long_and_a_date_does_not(engine):
-    # the exam entry says 十日后预约 without naming 何时 among its aspects
-    reply = engine.answer("科目三挂了要隔多久才能再约")
-    assert (reply.status, reply.entry_id) == (ANSWER, "licence-exam")
+    # the breath-test entry says 三日内 (apply for a blood test) without naming 何时 among its aspects
+    reply = engine.answer("对酒精测试结果不服几天内能申请复检")
+    assert (reply.status, reply.entry_id) == (ANSWER, "drink-test")
     # the fund entry dates its regulation (2021年12月1日起施行): no answer to how long approval takes
     assert engine.answer("救助基金多久能批下来").status != ANSWER
 
