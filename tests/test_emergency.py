@@ -460,3 +460,30 @@ def test_pinyin_pronouns_between_danger_words_name_who_it_befell(engine):
 def test_new_danger_words_are_never_what_typo_repair_makes_of_common_words(engine, question, never):
     # danger words written as a group (<伤号>, <打了>) stay out of typo repair's vocabulary
     assert never not in engine.text.repair_typos(engine.text.normalize(question))
+
+
+@pytest.mark.parametrize("question, first", [
+    ("货车倒车碾到一个老太太了", "122"),                    # run over: 碾 as 撞 and 轧 are
+    ("拖拉机碾了我爸的腿", "122"),
+    ("追尾了 后座的人被甩在马路上了", "122"),               # thrown onto the road
+    ("摔下来以后手腕骨头碎了", "122"),                      # a bone crushed, as a bone broken
+    ("刚才碰了一下 他小腿上很深的口子", "122"),            # a deep wound, with or without blood
+    ("后面那辆车一直撞我 要把我逼到路边", "122"),          # forced off the road now
+    ("两车刮了 一个人站在高速路中间不走", "122"),          # the expressway's middle is a live lane
+    ("三轮车翻了压在人身上", "119"),                        # pinned under a vehicle: 119 frees
+    ("车翻了 我倒吊着解不开安全带", "119"),
+])
+def test_run_over_thrown_crushed_and_pinned_are_read(engine, question, first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY
+    assert says_119_first(reply.text) == (first == "119")
+
+
+@pytest.mark.parametrize("question", [
+    "房贷就像压在身上的大山",                # a figure: a weight on no one
+    "对方故意撞我的车，我该不该报警",        # asked afterwards, how to handle
+    "撞死人逃逸一般判多少年",                # a sentence asked
+    "套牌车出了事故真车主要担责吗",          # liability asked
+])
+def test_the_same_words_asked_about_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
