@@ -674,13 +674,14 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
         return cache[lo]
 
     out: list[_Hit] = []
+    found: set[str] = set()  # categories already hit: one hit each is enough
     for cat in detector.categories:
         # 脖子疼 built from groups is an injury after a crash or a fall, not after a day at the desk
         built = cat.composed if cat.needs is None or cat.needs.search(masked) else ()
         scans = [(p, "", text) for p in cat.words] + [(p, "before", text) for p in cat.of_person] + [
             (p, "after", text) for p in cat.person_after] + [(p, mode, masked) for p, mode in built]
         for pattern, needs_person, read in scans:
-            if cat.info.id in {h.category.id for h in out}:
+            if cat.info.id in found:
                 break
             for start, end in pattern.spans(read):
                 said = read[start:end]
@@ -707,6 +708,7 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                 if needs_person == "after" and not _person_after(text, end, detector):
                     continue
                 out.append(_Hit(cat.info, start, end, said))
+                found.add(cat.info.id)
                 break
     return out
 

@@ -274,17 +274,24 @@ class TextProcessor:
 
     def _repair_run(self, run: str) -> str:
         # Domain words first, then any word of the knowledge: 没年简 is 没 + 年检, not 每年 + 简.
-        fixed = self._repair_pass(run, domain_only=True)
-        return self._repair_pass(fixed, domain_only=False)
-
-    def _repair_pass(self, run: str, domain_only: bool) -> str:
+        # Most runs hold no slip: the second pass then reads the same text, so it reuses the
+        # first pass's pinyin and cut instead of computing them again.
         syllables = lazy_pinyin(run, style=Style.NORMAL, errors="default")
+        cut = self._tokenizer.lcut(run, HMM=False)
+        fixed = self._repair_pass(run, True, syllables, cut)
+        if fixed != run:
+            syllables = lazy_pinyin(fixed, style=Style.NORMAL, errors="default")
+            cut = self._tokenizer.lcut(fixed, HMM=False)
+        return self._repair_pass(fixed, False, syllables, cut)
+
+    def _repair_pass(self, run: str, domain_only: bool, syllables: list[str], cut: list[str]) -> str:
+        """One pass over `run`, given its pinyin `syllables` and jieba's `cut` of it."""
         if len(syllables) != len(run):
             return run
         bounds = {0}
         loose = set()  # positions of characters jieba left on their own
         pos = 0
-        for word in self._tokenizer.lcut(run, HMM=False):
+        for word in cut:
             if len(word) == 1:
                 loose.add(pos)
             pos += len(word)
