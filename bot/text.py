@@ -70,6 +70,9 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _SPACES = re.compile(r"\s+")
 _HAN = re.compile(rf"[{_CJK}]")
+# Every character of a word that is no content word (stop words, question words): a Han character
+# outside these and outside a vocabulary is part of a content word not in that vocabulary.
+FUNCTION_CHARS = frozenset("".join(STOPWORDS) + "".join(_QUESTION_TYPE))
 
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -388,6 +391,12 @@ class TextProcessor:
             return 0.5
         freq = self.general_freq(word)
         return 1.0 / (1.0 + math.log10(1.0 + freq / 1000.0))
+
+    def has_word_outside(self, text: str, vocabulary_chars: frozenset[str]) -> bool:
+        """True when `content_words(text)` surely holds a word outside a vocabulary, given
+        `vocabulary_chars` (its words' characters and FUNCTION_CHARS): a Han character outside
+        them is in such a word, and this is known without cutting the text."""
+        return "#" not in text and any(ch not in vocabulary_chars and _HAN.match(ch) for ch in text)
 
     def content_words(self, canonical: str) -> list[str]:
         return [t.word for t in self.tokens(canonical) if t.content]
