@@ -223,7 +223,12 @@ class _Scan:
     grouped: bool = True
 
     def spans(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int]]:
-        found = self.pattern.finditer(text, pos) if endpos is None else self.pattern.finditer(text, pos, endpos)
+        end = len(text) if endpos is None else endpos
+        # Most scans of a question find nothing: one search in C says so without building an
+        # iterator and a generator for each of the ~50 scans.
+        if self.pattern.search(text, pos, end) is None:
+            return iter(())
+        found = self.pattern.finditer(text, pos, end)
         if self.grouped:
             return ((m.start(), m.end(m.lastindex or 0)) for m in found)
         return ((m.start(1), m.end(1)) for m in found)
@@ -674,13 +679,14 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
         return cache[lo]
 
     out: list[_Hit] = []
+    found: set[str] = set()  # categories already hit: one hit each is enough
     for cat in detector.categories:
         # 脖子疼 built from groups is an injury after a crash or a fall, not after a day at the desk
         built = cat.composed if cat.needs is None or cat.needs.search(masked) else ()
         scans = [(p, "", text) for p in cat.words] + [(p, "before", text) for p in cat.of_person] + [
             (p, "after", text) for p in cat.person_after] + [(p, mode, masked) for p, mode in built]
         for pattern, needs_person, read in scans:
-            if cat.info.id in {h.category.id for h in out}:
+            if cat.info.id in found:
                 break
             for start, end in pattern.spans(read):
                 said = read[start:end]
@@ -707,6 +713,7 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                 if needs_person == "after" and not _person_after(text, end, detector):
                     continue
                 out.append(_Hit(cat.info, start, end, said))
+                found.add(cat.info.id)
                 break
     return out
 

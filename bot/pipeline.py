@@ -16,7 +16,7 @@ from bot.config import MatchingConfig
 from bot.knowledge import Entry, Knowledge, SmalltalkIntent
 from bot.matcher import Index, Match
 from bot.reply import ANSWER, CLARIFY, EMERGENCY, FALLBACK, SMALLTALK, Candidate, Reply
-from bot.text import MAX_QUERY_CHARS, TextProcessor
+from bot.text import FUNCTION_CHARS, MAX_QUERY_CHARS, TextProcessor
 from bot.understand import ConceptReader, Reading
 
 OFFICIAL_CHANNELS = "通过“交管12123”App查询办理，或咨询当地公安交警大队"
@@ -203,6 +203,7 @@ class Smalltalk:
         self.by_len = sorted(self.phrases, key=len, reverse=True)
         self.words = {w: intent for intent in shared.knowledge.smalltalk for p in intent.phrases
                       for w in text.content_words(text.normalize(p))}
+        self.word_chars = frozenset("".join(self.words)) | FUNCTION_CHARS
 
     def __call__(self, asked: Asked) -> Reply | None:
         intent, rest = self.split(asked.normalized.replace(" ", ""))
@@ -231,7 +232,10 @@ class Smalltalk:
                     rest = rest[len(phrase):] if rest.startswith(phrase) else rest[: -len(phrase)]
                     changed = True
                     break
-        if rest and (found or len(rest) <= SMALLTALK_CHARS):
+        # With no phrase found, only a text of smalltalk words alone is smalltalk; a character of
+        # no such word rules that out without cutting the text with jieba.
+        if rest and (found or len(rest) <= SMALLTALK_CHARS) and (
+                found or not self.s.text.has_word_outside(rest, self.word_chars)):
             words = {w for w in self.s.text.content_words(rest) if not w.startswith("#")}
             if not words and found:
                 rest = ""  # 好的 我知道了 再见: after the smalltalk nothing with a meaning is left

@@ -70,6 +70,9 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
 _SPACES = re.compile(r"\s+")
 _HAN = re.compile(rf"[{_CJK}]")
+# Every character of a word that is no content word (stop words, question words): a Han character
+# outside these and outside a vocabulary is part of a content word not in that vocabulary.
+FUNCTION_CHARS = frozenset("".join(STOPWORDS) + "".join(_QUESTION_TYPE))
 
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
@@ -274,17 +277,24 @@ class TextProcessor:
 
     def _repair_run(self, run: str) -> str:
         # Domain words first, then any word of the knowledge: 没年简 is 没 + 年检, not 每年 + 简.
-        fixed = self._repair_pass(run, domain_only=True)
-        return self._repair_pass(fixed, domain_only=False)
-
-    def _repair_pass(self, run: str, domain_only: bool) -> str:
+        # Most runs hold no slip: the second pass then reads the same text, so it reuses the
+        # first pass's pinyin and cut instead of computing them again.
         syllables = lazy_pinyin(run, style=Style.NORMAL, errors="default")
+        cut = self._tokenizer.lcut(run, HMM=False)
+        fixed = self._repair_pass(run, True, syllables, cut)
+        if fixed != run:
+            syllables = lazy_pinyin(fixed, style=Style.NORMAL, errors="default")
+            cut = self._tokenizer.lcut(fixed, HMM=False)
+        return self._repair_pass(fixed, False, syllables, cut)
+
+    def _repair_pass(self, run: str, domain_only: bool, syllables: list[str], cut: list[str]) -> str:
+        """One pass over `run`, given its pinyin `syllables` and jieba's `cut` of it."""
         if len(syllables) != len(run):
             return run
         bounds = {0}
         loose = set()  # positions of characters jieba left on their own
         pos = 0
-        for word in self._tokenizer.lcut(run, HMM=False):
+        for word in cut:
             if len(word) == 1:
                 loose.add(pos)
             pos += len(word)
@@ -381,6 +391,12 @@ class TextProcessor:
             return 0.5
         freq = self.general_freq(word)
         return 1.0 / (1.0 + math.log10(1.0 + freq / 1000.0))
+
+    def has_word_outside(self, text: str, vocabulary_chars: frozenset[str]) -> bool:
+        """True when `content_words(text)` surely holds a word outside a vocabulary, given
+        `vocabulary_chars` (its words' characters and FUNCTION_CHARS): a Han character outside
+        them is in such a word, and this is known without cutting the text."""
+        return "#" not in text and any(ch not in vocabulary_chars and _HAN.match(ch) for ch in text)
 
     def content_words(self, canonical: str) -> list[str]:
         return [t.word for t in self.tokens(canonical) if t.content]
