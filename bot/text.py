@@ -294,10 +294,10 @@ class TextProcessor:
         bounds = {0}
         loose = set()  # positions of characters jieba left on their own
         pos = 0
-        for word in cut:
-            if len(word) == 1:
+        for token in cut:
+            if len(token) == 1:
                 loose.add(pos)
-            pos += len(word)
+            pos += len(token)
             bounds.add(pos)
         if len(run) >= NOISE_RUN and len(loose) > len(run) * NOISE_SHARE:
             return run  # mostly characters jieba joins into no word: noise, not a question with a slip
