@@ -381,8 +381,8 @@ class AspectNotHeld:
         allowed = reader.covering("subjects", subjects) if subjects else None
         # an aspect no entry at all holds or speaks of (过渡期 beside 国标): asked beside others, it is
         # still what we lack, and an entry holding the others answers another question
-        lacking = next((a for a in others if len(others) > 1 and not reader.held("aspects", a)
-                        and not self._speaking(allowed, (a,), reading.said, subjects)), "")
+        lacking = next((a for a in others if not reader.held("aspects", a)
+                        and not self._speaking(allowed, (a,), reading.said, subjects)), "") if len(others) > 1 else ""
         if lacking and undecided is None:
             return self._not_held(asked, subjects, lacking)
         aspect = ""  # the first asked aspect that leaves no entry

@@ -281,14 +281,29 @@ class TextProcessor:
         # first pass's pinyin and cut instead of computing them again.
         syllables = lazy_pinyin(run, style=Style.NORMAL, errors="default")
         cut = self._tokenizer.lcut(run, HMM=False)
-        fixed = self._repair_pass(run, True, syllables, cut)
+        protected = self._protected(run)
+        fixed = self._repair_pass(run, True, syllables, cut, protected)
         if fixed != run:
             syllables = lazy_pinyin(fixed, style=Style.NORMAL, errors="default")
             cut = self._tokenizer.lcut(fixed, HMM=False)
-        return self._repair_pass(fixed, False, syllables, cut)
+            protected = self._protected(fixed)
+        return self._repair_pass(fixed, False, syllables, cut, protected)
 
-    def _repair_pass(self, run: str, domain_only: bool, syllables: list[str], cut: list[str]) -> str:
-        """One pass over `run`, given its pinyin `syllables` and jieba's `cut` of it."""
+    def _protected(self, run: str) -> bytearray:
+        """1 at each character of a concept word in `run`: a repair never changes one, wherever
+        jieba's boundaries fall (三防是 is not 三方式); it may complete one (车管锁 → 车管所)."""
+        kept = self._kept
+        protected = bytearray(len(run))
+        for i in range(len(run) - 1):
+            for n in range(min(8, len(run) - i), 1, -1):
+                if run[i:i + n] in kept:
+                    protected[i:i + n] = b"\x01" * n
+                    break
+        return protected
+
+    def _repair_pass(self, run: str, domain_only: bool, syllables: list[str], cut: list[str],
+                     protected: bytearray) -> str:
+        """One pass over `run`, given its pinyin `syllables`, jieba's `cut` and its `protected` characters."""
         if len(syllables) != len(run):
             return run
         bounds = {0}
@@ -303,15 +318,6 @@ class TextProcessor:
             return run  # mostly characters jieba joins into no word: noise, not a question with a slip
         chars = list(run)
         domain = self._domain
-        # a repair never changes a character of a concept word, wherever jieba's boundaries fall
-        # (三防是 is not 三方式); it may complete one (车管锁 → 车管所)
-        kept = self._kept
-        protected = bytearray(len(run))
-        for i in range(len(run) - 1):
-            for n in range(min(8, len(run) - i), 1, -1):
-                if run[i:i + n] in kept:
-                    protected[i:i + n] = b"\x01" * n
-                    break
         # each syllable's fuzzy sound once: the spans tried below overlap, up to 8 per character
         fuzzy = [_fuzzy_syllable(syl) for syl in syllables]
         i = 0
