@@ -348,7 +348,7 @@ class AspectNotHeld:
 
     def __init__(self, shared: Shared):
         self.s = shared
-        self.details = {d.aspect: d.reply for d in shared.knowledge.unknown_details}
+        self.details = {d.aspect: d.reply for d in shared.knowledge.unknown_details}  # reply "" → NOT_HELD_TEXT
         # a subject's own entries: those that name it first (the helmet entry also covers 机动车's
         # seat belts, but it is no entry about cars to offer)
         self.own: dict[str, list[int]] = {}
@@ -371,12 +371,15 @@ class AspectNotHeld:
         details = [a for a in reading.aspects if a in self.details]
         others = tuple(a for a in reading.aspects if a not in self.details)
         undecided: Reply | None = None
-        if details and not reading.subjects:
-            # 几点上班 / 多少钱 of nothing named (市民之家 is no subject of ours): we say so. Asked
-            # with another aspect (实习期多久), an entry holding both may answer, only confidently.
-            undecided = Reply(FALLBACK, self.details[details[0]],
-                              reason=f"aspect:{details[0]} asked of no subject", **asked.base)
-            if not others:
+        local = [d for d in details if self.details[d]]
+        if local and not reading.subjects:
+            # 几点上班 / 多少钱 of nothing named (市民之家 is no subject of ours): a local fact, we
+            # say so (the details with their own reply). Asked with another aspect (实习期多久),
+            # an entry holding both may answer, only confidently. A detail without a reply (扣多少
+            # 分) of nothing named is answered by the entries holding it.
+            undecided = Reply(FALLBACK, self.details[local[0]],
+                              reason=f"aspect:{local[0]} asked of no subject", **asked.base)
+            if not others and len(local) == len(details):
                 return undecided
         allowed = reader.covering("subjects", subjects) if subjects else None
         # an aspect no entry at all holds or speaks of (过渡期 beside 国标): asked beside others, it is
@@ -536,7 +539,7 @@ class OtherPlace:
         self.national = frozenset(i for i, e in enumerate(shared.knowledge.entries)
                                   if home and home not in e.source and home not in e.answer)
         self.details = frozenset(d.aspect for d in shared.knowledge.unknown_details)
-        self.replies = {d.aspect: d.reply for d in shared.knowledge.unknown_details}
+        self.replies = {d.aspect: d.reply or NOT_HERE_TEXT for d in shared.knowledge.unknown_details}
 
     def __call__(self, asked: Asked) -> Reply | None:
         compact = asked.canonical.replace(" ", "")
