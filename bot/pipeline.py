@@ -425,8 +425,11 @@ class AspectNotHeld:
         words = [w for w, standard in said.items() if standard in group]
         # in a question naming the subject asked or none (摩托车上高速能带人吗 says 带人 of motorcycles,
         # not of e-bikes; 行驶证丢了怎么补 names none)
+        # and never one whose answer says it does not hold what was asked (队史馆能参观吗 is its own
+        # question; its answer says 怎么参观这里没有资料: the honest reply says so, with choices)
+        disclaimed = self.s.reader.disclaimed
         return frozenset(i for w in words for i, named in self._saying(w)
-                         if (allowed is None or i in allowed)
+                         if (allowed is None or i in allowed) and disclaimed[i].isdisjoint(group)
                          and (not named or not subjects or not named.isdisjoint(subjects)))
 
     def _saying(self, word: str) -> tuple[tuple[int, frozenset[str]], ...]:
@@ -539,7 +542,7 @@ class OtherPlace:
         self.national = frozenset(i for i, e in enumerate(shared.knowledge.entries)
                                   if home and home not in e.source and home not in e.answer)
         self.details = frozenset(d.aspect for d in shared.knowledge.unknown_details)
-        self.replies = {d.aspect: d.reply or NOT_HERE_TEXT for d in shared.knowledge.unknown_details}
+        self.replies = {d.aspect: d.reply or FALLBACK_TEXT for d in shared.knowledge.unknown_details}
 
     def __call__(self, asked: Asked) -> Reply | None:
         compact = asked.canonical.replace(" ", "")
