@@ -341,8 +341,11 @@ class AspectNotHeld:
     honestly and offer that subject's entries, never another aspect's answer. Otherwise narrow
     the entries to those covering most of what was asked.
 
-    A detail (地点, 何时, 联系电话, 金额 … — an aspect `unknown_details` has a reply for) must be held
-    by the entry itself; of the other aspects, one is enough (上牌 for 电动车没上牌能上路吗)."""
+    A detail (an aspect listed under `unknown_details` in knowledge/scope.yaml: 地点, 联系电话, 金额,
+    多少起, 比例, 哪个大学 …) must be held by the entry itself — named in its `aspects:` or stated in
+    its answer as the detail's `held_when` says (多少起 by an answer giving “{数}起”), never
+    disclaimed there; this is the one place such checks live. Of the other aspects, one is enough
+    (上牌 for 电动车没上牌能上路吗)."""
 
     name = "aspect-not-held"
 
@@ -699,7 +702,7 @@ def steps(shared: Shared) -> tuple:
         Understand,      # synonyms, then subjects / aspects / kind
         OtherPlace,      # another city → national rules only; no local detail
         UnknownSubject,  # a subject no entry is about → fallback
-        AspectNotHeld,   # a known subject, an aspect none of its entries holds → say so, offer its entries
+        AspectNotHeld,   # an aspect or detail (多少起, 比例 …) none of the subject's entries holds → say so, offer its entries
         YearNotHeld,     # a year no entry speaks of (2025年的数据) → fallback; else entries naming it
         Retrieve,        # lexical ranking within the entries the reading allows
         LastClauses,     # a long, unsure message → its last clauses choose

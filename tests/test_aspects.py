@@ -143,6 +143,7 @@ def test_a_subject_we_have_nothing_on_beside_one_we_know_gets_the_fallback(engin
 
 @pytest.mark.parametrize("question, detail, subject", [
     ("酒驾一年查处了多少起", "起数", "酒驾"),  # a count of cases: no drink-driving entry gives one
+    ("忻州一年发生多少起交通事故", "总数", "交通事故"),  # a total: the overview gives changes (减少2起), no total
     ("交强险最高能赔多少钱", "赔偿限额", "交强险"),  # the limits' sums are not in the texts we hold
     ("12123一打开就闪退怎么办", "软件故障", "12123"),  # the app misbehaving: nothing held about it
     ("队史馆对外开放参观吗", "参观", "队史馆"),  # its own entry's answer says 怎么参观这里没有资料
