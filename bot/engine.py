@@ -35,7 +35,8 @@ class Engine:
         self.index = Index(knowledge.entries, self.text)
         self.shared = Shared(knowledge, self.matching, self.text, self.index,
                              ConceptReader(knowledge.concepts, knowledge.entries, self.text,
-                                           knowledge.not_held_markers),
+                                           knowledge.not_held_markers,
+                                           {d.aspect: d.held_when for d in knowledge.unknown_details if d.held_when}),
                              position={e.id: i for i, e in enumerate(knowledge.entries)}, by_id=self._entries)
         self.steps = steps(self.shared)
 

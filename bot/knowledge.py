@@ -128,12 +128,17 @@ SCOPE_KEYS = ("home_place", "other_places", "unknown_details", "not_held_markers
 
 @dataclass(frozen=True)
 class UnknownDetail:
-    """What to say when an aspect (地点, 电话, 费用 …) is asked and no entry about the subject holds it."""
+    """A detail a question may ask (地点, 电话, 费用, 多少起, 比例 …): an entry answers it only if it
+    holds it. What to say when no entry about the subject does (no reply: "关于X，这个问题我这里没有资料").
+
+    `held_when`: patterns an answer states when it holds the detail, `{数}` standing for a number
+    (“{数}起” is held by an answer saying 减少2起); an entry holds it by these or by its `aspects:`."""
 
     aspect: str
-    reply: str
+    reply: str = ""
     line: int = 0
     file: str = ""
+    held_when: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -607,16 +612,16 @@ def _load_details(node: yaml.Node, c: _Collector) -> list[UnknownDetail]:
     for item in node.value:
         fields = _mapping(item)
         for name, (key, _v) in fields.items():
-            if name not in ("aspect", "reply"):
-                c.error(key, f"不认识的字段 '{name}' / unknown field '{name}' (allowed: aspect, reply)")
-        missing = [k for k in ("aspect", "reply") if k not in fields]
-        if missing:
-            c.error(item, f"unknown_details 的每一项要有 aspect 和 reply / item is missing {', '.join(missing)}")
+            if name not in ("aspect", "reply", "held_when"):
+                c.error(key, f"不认识的字段 '{name}' / unknown field '{name}' (allowed: aspect, reply, held_when)")
+        if "aspect" not in fields:
+            c.error(item, "unknown_details 的每一项要有 aspect / item is missing aspect")
             continue
         aspect = _text(fields["aspect"][1], c, "'aspect'")
-        reply = _text(fields["reply"][1], c, "'reply'")
-        if aspect and reply:
-            out.append(UnknownDetail(aspect, reply.strip(), _line(fields["aspect"][1]), c.file))
+        reply = _text(fields["reply"][1], c, "'reply'") if "reply" in fields else ""
+        held = tuple(t for t, _ in _text_list(fields["held_when"][1], c, "'held_when'")) if "held_when" in fields else ()
+        if aspect:
+            out.append(UnknownDetail(aspect, (reply or "").strip(), _line(fields["aspect"][1]), c.file, held))
     return out
 
 

@@ -341,14 +341,17 @@ class AspectNotHeld:
     honestly and offer that subject's entries, never another aspect's answer. Otherwise narrow
     the entries to those covering most of what was asked.
 
-    A detail (地点, 何时, 联系电话, 金额 … — an aspect `unknown_details` has a reply for) must be held
-    by the entry itself; of the other aspects, one is enough (上牌 for 电动车没上牌能上路吗)."""
+    A detail (an aspect listed under `unknown_details` in knowledge/scope.yaml: 地点, 联系电话, 金额,
+    多少起, 比例, 哪个大学 …) must be held by the entry itself — named in its `aspects:` or stated in
+    its answer as the detail's `held_when` says (多少起 by an answer giving “{数}起”), never
+    disclaimed there; this is the one place such checks live. Of the other aspects, one is enough
+    (上牌 for 电动车没上牌能上路吗)."""
 
     name = "aspect-not-held"
 
     def __init__(self, shared: Shared):
         self.s = shared
-        self.details = {d.aspect: d.reply for d in shared.knowledge.unknown_details}
+        self.details = {d.aspect: d.reply for d in shared.knowledge.unknown_details}  # reply "" → NOT_HELD_TEXT
         # a subject's own entries: those that name it first (the helmet entry also covers 机动车's
         # seat belts, but it is no entry about cars to offer)
         self.own: dict[str, list[int]] = {}
@@ -371,12 +374,15 @@ class AspectNotHeld:
         details = [a for a in reading.aspects if a in self.details]
         others = tuple(a for a in reading.aspects if a not in self.details)
         undecided: Reply | None = None
-        if details and not reading.subjects:
-            # 几点上班 / 多少钱 of nothing named (市民之家 is no subject of ours): we say so. Asked
-            # with another aspect (实习期多久), an entry holding both may answer, only confidently.
-            undecided = Reply(FALLBACK, self.details[details[0]],
-                              reason=f"aspect:{details[0]} asked of no subject", **asked.base)
-            if not others:
+        local = [d for d in details if self.details[d]]
+        if local and not reading.subjects:
+            # 几点上班 / 多少钱 of nothing named (市民之家 is no subject of ours): a local fact, we
+            # say so (the details with their own reply). Asked with another aspect (实习期多久),
+            # an entry holding both may answer, only confidently. A detail without a reply (扣多少
+            # 分) of nothing named is answered by the entries holding it.
+            undecided = Reply(FALLBACK, self.details[local[0]],
+                              reason=f"aspect:{local[0]} asked of no subject", **asked.base)
+            if not others and len(local) == len(details):
                 return undecided
         allowed = reader.covering("subjects", subjects) if subjects else None
         # an aspect no entry at all holds or speaks of (过渡期 beside 国标): asked beside others, it is
@@ -422,8 +428,11 @@ class AspectNotHeld:
         words = [w for w, standard in said.items() if standard in group]
         # in a question naming the subject asked or none (摩托车上高速能带人吗 says 带人 of motorcycles,
         # not of e-bikes; 行驶证丢了怎么补 names none)
+        # and never one whose answer says it does not hold what was asked (队史馆能参观吗 is its own
+        # question; its answer says 怎么参观这里没有资料: the honest reply says so, with choices)
+        disclaimed = self.s.reader.disclaimed
         return frozenset(i for w in words for i, named in self._saying(w)
-                         if (allowed is None or i in allowed)
+                         if (allowed is None or i in allowed) and disclaimed[i].isdisjoint(group)
                          and (not named or not subjects or not named.isdisjoint(subjects)))
 
     def _saying(self, word: str) -> tuple[tuple[int, frozenset[str]], ...]:
@@ -536,7 +545,7 @@ class OtherPlace:
         self.national = frozenset(i for i, e in enumerate(shared.knowledge.entries)
                                   if home and home not in e.source and home not in e.answer)
         self.details = frozenset(d.aspect for d in shared.knowledge.unknown_details)
-        self.replies = {d.aspect: d.reply for d in shared.knowledge.unknown_details}
+        self.replies = {d.aspect: d.reply or FALLBACK_TEXT for d in shared.knowledge.unknown_details}
 
     def __call__(self, asked: Asked) -> Reply | None:
         compact = asked.canonical.replace(" ", "")
@@ -693,7 +702,7 @@ def steps(shared: Shared) -> tuple:
         Understand,      # synonyms, then subjects / aspects / kind
         OtherPlace,      # another city → national rules only; no local detail
         UnknownSubject,  # a subject no entry is about → fallback
-        AspectNotHeld,   # a known subject, an aspect none of its entries holds → say so, offer its entries
+        AspectNotHeld,   # an aspect or detail (多少起, 比例 …) none of the subject's entries holds → say so, offer its entries
         YearNotHeld,     # a year no entry speaks of (2025年的数据) → fallback; else entries naming it
         Retrieve,        # lexical ranking within the entries the reading allows
         LastClauses,     # a long, unsure message → its last clauses choose

@@ -14,11 +14,10 @@ from bot.knowledge import Concepts, Entry
 from bot.text import TextProcessor
 
 COVERING_CACHE = 1024  # (kind, concepts) -> entries, per knowledge version
-# An answer that states a time limit (三十日内, 十日后, 3个月) holds 何时, whatever its `aspects:`
-# say: 满分学习没过多久能再考 is answered by the entry that says 十日后. A calendar date does not
-# (2021年12月1日起施行 dates a rule; it says nothing of how long a case takes).
-TIME_ASPECT = "何时"
-_TIME_LIMIT = re.compile(r"[\d一二两三四五六七八九十百]+(?:个工作日|个月|日内|天内|日后|天后|年内|日以内)")
+# `{数}` in a detail's `held_when` (knowledge/scope.yaml): a number as answers write it, in digits
+# or Chinese numerals (减少2起, 三十日内, 7.49%)
+NUMBER_SLOT = "{数}"
+_NUMBER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)"
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]+")
 
 
@@ -46,7 +45,7 @@ class ConceptReader:
     流动车管所 is read as itself and not as 车管所, and 无人受伤 not as 受伤."""
 
     def __init__(self, concepts: Concepts, entries: tuple[Entry, ...], text: TextProcessor,
-                 not_held_markers: tuple[str, ...] = ()):
+                 not_held_markers: tuple[str, ...] = (), held_when: dict[str, tuple[str, ...]] | None = None):
         self.text = text
         self._subjects = self._compile(concepts.subjects)
         self._aspects = self._compile(concepts.aspects)
@@ -56,10 +55,16 @@ class ConceptReader:
         # Per concept, the entries that cover it; an entry naming none is about anything.
         self.subject_entries: dict[str, frozenset[int]] = _owners(entries, "subjects")
         self.aspect_entries: dict[str, frozenset[int]] = _owners(entries, "aspects", self.disclaimed)
-        if TIME_ASPECT in concepts.aspects:
-            timed = frozenset(i for i, e in enumerate(entries)
-                              if _TIME_LIMIT.search(e.answer) and TIME_ASPECT not in self.disclaimed[i])
-            self.aspect_entries[TIME_ASPECT] = self.aspect_entries.get(TIME_ASPECT, frozenset()) | timed
+        # A detail with `held_when` is held by the entries whose answer states it (多少起: an answer
+        # giving a count of cases; 三十日内 holds 何时: 满分学习没过多久能再考 → the entry saying
+        # 十日后) and by those whose `aspects:` name it; never by one whose answer disclaims it.
+        for aspect, patterns in (held_when or {}).items():
+            pattern = held_pattern(patterns)
+            if pattern is None:
+                continue
+            self.aspect_entries[aspect] = self.aspect_entries.get(aspect, frozenset()) | frozenset(
+                i for i, e in enumerate(entries)
+                if aspect not in self.disclaimed[i] and (pattern.search(e.answer) or pattern.search(text.normalize(e.answer))))
         self.disclaiming: dict[str, frozenset[int]] = _owners(entries, "", self.disclaimed)
         self.open_subject = frozenset(i for i, e in enumerate(entries) if not e.subjects)
         self.open_aspect = frozenset(i for i, e in enumerate(entries) if not e.aspects)
@@ -140,6 +145,12 @@ class ConceptReader:
     def held(self, kind: str, word: str) -> bool:
         table = self.subject_entries if kind == "subjects" else self.aspect_entries
         return bool(table.get(word))
+
+
+def held_pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One expression for a detail's `held_when` patterns, `{数}` a number."""
+    parts = [re.escape(p).replace(re.escape(NUMBER_SLOT), _NUMBER) for p in patterns if p]
+    return re.compile("|".join(parts)) if parts else None
 
 
 def _lengths_by_first(standard_of: dict[str, str]) -> dict[str, tuple[int, ...]]:

@@ -139,3 +139,37 @@ def test_a_subject_we_have_nothing_on_beside_one_we_know_gets_the_fallback(engin
     # the fallback, whichever step gives it: an answer text that merely contains the word (替代驾驶
     # holds 代驾) lets retrieval try that entry, and it scores nothing
     assert reply.status == FALLBACK and subject in reply.reason
+
+
+@pytest.mark.parametrize("question, detail, subject", [
+    ("酒驾一年查处了多少起", "起数", "酒驾"),  # a count of cases: no drink-driving entry gives one
+    ("忻州一年发生多少起交通事故", "总数", "交通事故"),  # a total: the overview gives changes (减少2起), no total
+    ("交强险最高能赔多少钱", "赔偿限额", "交强险"),  # the limits' sums are not in the texts we hold
+    ("12123一打开就闪退怎么办", "软件故障", "12123"),  # the app misbehaving: nothing held about it
+    ("队史馆对外开放参观吗", "参观", "队史馆"),  # its own entry's answer says 怎么参观这里没有资料
+])
+def test_a_detail_no_entry_states_is_declined_naming_the_subject(engine, question, detail, subject):
+    # never the related entry's answer: the honest reply, that subject's entries as choices
+    reply = engine.answer(question)
+    assert reply.status == CLARIFY and reply.reason == f"aspect:{detail} not held for {subject}"
+    assert f"关于{subject}" in reply.text and "没有资料" in reply.text
+    assert reply.choices and all(subject in engine.entry(c.id).subjects for c in reply.choices)
+
+
+@pytest.mark.parametrize("question, entry, stated", [
+    ("较大事故比上年少了几起", "stats-serious-2024", "2起"),  # the count is in the answer: it is held
+    ("电动车头盔佩戴率是百分之多少", "ebike-helmet", "80%"),
+])
+def test_a_detail_an_answer_states_is_answered(engine, question, entry, stated):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry) and stated in reply.text
+
+
+@pytest.mark.parametrize("question, subject, not_from", [
+    ("骑摩托车没戴安全帽要记几分", "摩托车", "ebike-helmet"),  # the e-bike entry names motorcycles too, but states no points
+    ("单车道的公路没有限速牌最快开多少", "机动车", "nm-lane"),  # 单车道 is a road's lane, not 单车 the bicycle
+])
+def test_a_subject_is_not_answered_from_another_subjects_entry(engine, question, subject, not_from):
+    reply = engine.answer(question)
+    assert reply.status == ANSWER and reply.entry_id != not_from
+    assert subject in engine.entry(reply.entry_id).subjects
