@@ -2,10 +2,12 @@
 
 from pathlib import Path
 
+import pytest
 from knowledge_copy import knowledge_copy
 
 from bot.engine import build_engine
 from bot.knowledge import errors, load_knowledge
+from bot.reply import ANSWER
 
 GOOD_ENTRY = """topic: 测试
 entries:
@@ -314,3 +316,26 @@ def test_concept_mistakes_are_reported_at_their_line(tmp_path):
     # an entry that names no subject: a warning at the entry
     warned = [p for p in problems if p.severity == "warning" and "test-two" in p.message]
     assert {p.line for p in warned} == {10} and len(warned) == 2
+
+
+# The law entries, through the real engine: a citizen's wording (none of these is an entry's own
+# question) reaches the entry whose answer states the article's fact.
+@pytest.mark.parametrize("question, entry, fact", [
+    ("电子驾照跟纸质驾照效力一样吗", "licence-electronic", "同等效力"),           # 162 §61
+    ("拖拉机牌照在哪办", "reg-tractor", "农业（农业机械）主管部门"),              # 道交法 §121
+    ("拖拉机转弯最快开多快", "road-speed-special", "15公里"),                    # a new subject keeps its old home
+    ("检测站非让在他们那修车才给过", "reg-inspection-station", "不得要求"),        # 道交法 §13
+    ("没挂牌照上路扣几分", "points-values", "9分"),                              # 163 §9
+    ("五岁小孩能自己过马路吗", "road-child-guardian", "监护人"),                  # 道交法 §64
+    ("亲戚送我的车怎么过户", "reg-inherit", "公证书"),                           # 164 §90
+])
+def test_a_citizens_wording_reaches_the_law_entry_stating_the_fact(engine, question, entry, fact):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry)
+    assert fact in reply.text
+
+
+def test_a_homophone_of_a_plate_word_is_not_read_as_a_missing_plate(engine):
+    # 误拍 and 无牌 sound alike (wù pāi): typo repair must not turn a misread camera into no plates
+    reply = engine.answer("被电子眼误拍了咋办")
+    assert (reply.status, reply.entry_id) == (ANSWER, "violation-objection")
