@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pypinyin import Style, pinyin
+from pypinyin.pinyin_dict import pinyin_dict
 
 from bot.knowledge import DangerCategory, EmergencyRules
 
@@ -66,8 +67,8 @@ _RIDES = "骑坐开推倒停"  # 孩子骑滑板车被撞了, 被我倒车碰倒
 _WRECK = ("门", "窗", "安全带", "烂", "扁", "瘪", "变形")
 _INSIDE = re.compile("还?在(?:车)?(?:里面|里头|里边|里|内|上面)")
 INSIDE_REACH = 12
-_PASSIVE = "被"  # a passive with no subject said (被车撞了) befell the writer
-_AGENT = "被叫让给"  # 孩子被车门夹住: the thing after 被 is what did it, not what the state is of
+_PASSIVE = ("被", "遭", "挨")  # a passive with no subject said (被车撞了, 遭车撞了) befell the writer
+_AGENT = "被叫让给遭挨"  # 孩子被车门夹住: the thing after 被 is what did it, not what the state is of
 _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
 _FUNCTION = "的了得着地是在过到也都就还"  # beside a common character, these make no harm word: 上的, 上了
 _DISPOSAL = "把"  # 把 names who is acted on: of_person words that begin with it name their person inside
@@ -119,6 +120,10 @@ class Detector:
     by_char_sound: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] | None = None
     by_fuzzy: dict[str, str] | None = None  # whole words by their syllables read fuzzily (zuangren: 撞人)
     figures: _Scan | None = None  # 心都在流血, 气得吐血: a harm word just after these is a figure of speech
+    # harm words by the sound of their first character: each with the sounds of all its characters
+    # (有人留学了 is heard as 有人流血了 where an accident was just told)
+    heard: dict[str, tuple[tuple[str, tuple[frozenset[str], ...]], ...]] | None = None
+    accident: re.Pattern | None = None
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -182,7 +187,113 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         {r: tuple((ch, tuple(sorted(ws))) for ch, ws in chars.items()) for r, chars in by_char.items()},
         {"".join(_fuzzy(x) for x in reading): w for spelled, found in sound.items() for w, reading, i, j in found
          if i == 0 and j == len(reading)},
-        _scan(words(rules.figures)))
+        _scan(words(rules.figures)), _by_sound(rules), _phrases(words(rules.accident)))
+
+
+# -- hearing a harm word typed as another word ---------------------------------------------------
+# Pinyin input offers every word of a sound: 流血 comes out 留学, 呼吸 乎吸. Such a slip is heard
+# by its sound only where the message itself says harm is meant: an accident told as just
+# happened (撞车了), the word told of a person as what befell them (有人留学了), and the heard word
+# ending its clause. Without an accident told, only a word of three characters or more is heard,
+# and only where the typed characters are no common word (他不乎吸了). 血型, 留学, 受理 and 上的
+# stay what they are wherever no accident was told.
+_TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
+HEARD_CHARS = (2, 4)
+HEARD_ALONE = 3  # without an accident told, only words this long are heard by sound
+_TOLD = "了啊呀啦吧哦喽咯"  # what may end a clause after the harm it tells
+
+
+def _heard_as(syllable: str) -> str:
+    """A syllable as many speakers say it: zh/ch/sh as z/c/s, -ng as -n, n as l (流 and 牛)."""
+    return re.sub(r"^n", "l", _fuzzy(syllable))
+
+
+def _sound(ch: str) -> frozenset[str]:
+    readings = pinyin_dict.get(ord(ch))
+    if not readings:
+        return frozenset()
+    return frozenset(_HEARD_SYLLABLE.get(r, r) for r in readings.translate(_TONELESS).split(","))
+
+
+def _by_sound(rules: EmergencyRules) -> dict[str, tuple[tuple[str, tuple[frozenset[str], ...]], ...]]:
+    """The harm words staff listed (plain ones: no group, no gap, no ending particle, which 上了 and
+    伤了 share), by the sound of their first character."""
+    index: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
+    for w in sorted({w for c in rules.categories for w in c.words}):
+        if not (HEARD_CHARS[0] <= len(w) <= HEARD_CHARS[1]) or not all(_HAN.match(ch) for ch in w) \
+                or w[-1] in _PARTICLES:
+            continue
+        sounds = tuple(_sound(ch) for ch in w)
+        for first in sounds[0]:
+            index.setdefault(first, []).append((w, sounds))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _heard_words(text: str, detector: Detector) -> list[tuple[int, int, str]]:
+    """Where the text sounds like a harm word it does not spell: (start, end, the word heard)."""
+    if not detector.heard:
+        return []
+    sounds: dict[str, frozenset[str]] = {}
+
+    def sound(ch: str) -> frozenset[str]:
+        if ch not in sounds:
+            sounds[ch] = _sound(ch)
+        return sounds[ch]
+
+    out, i = [], 0
+    while i < len(text):
+        best = ""
+        for first in sound(text[i]):
+            for w, ws in detector.heard.get(first, ()):
+                n = len(w)
+                if len(w) > len(best) and i + n <= len(text) and text[i:i + n] != w and all(
+                        ws[k] & sound(text[i + k]) for k in range(1, n)):
+                    best = w
+        if best:
+            out.append((i, i + len(best), best))
+            i += len(best)
+        else:
+            i += 1
+    return out
+
+
+_ADVERBS = "也都还又在已经一直好像是快要"  # 他也留学了 is 他也流血了; 对方说去留学了 tells of no harm
+
+
+def _next_to_person(text: str, start: int, detector: Detector) -> bool:
+    """The heard word follows the one it befell, only adverbs between: 有人留学了, 他不乎吸了."""
+    lo = text.rfind(CLAUSE, 0, start) + 1
+    ends = [m.end() for m in detector.persons.finditer(text, lo, start)] if detector.persons else []
+    return bool(ends) and all(ch in _ADVERBS for ch in text[ends[-1]:start])
+
+
+def _heard_hits(raw: str, detector: Detector, seen: set[str]) -> list[_Hit]:
+    """Harm words heard by their sound (有人留学了 after 撞车了), where the message says harm is meant."""
+    found = _heard_words(raw, detector)
+    if not found:
+        return []
+    accident = detector.accident is not None and detector.accident.search(raw) is not None
+    if not accident and all(e - s < HEARD_ALONE for s, e, _ in found):
+        return []
+    chars = list(raw)
+    for s, e, w in found:
+        chars[s:e] = w
+    heard = "".join(chars)
+    out = []
+    for h in _hits(heard, detector):
+        span = next(((s, e) for s, e, _ in found if s < h.end and h.start < e), None)
+        if h.category.id in seen or span is None:
+            continue
+        clause_end = heard.find(CLAUSE, h.end)
+        if heard[h.end:len(heard) if clause_end == -1 else clause_end].strip(_TOLD):
+            continue  # the harm must be what its clause tells: 撞车了 有人留学了, not 留学生
+        if not _of_person(heard, h.start, detector) or not _next_to_person(heard, h.start, detector):
+            continue
+        if not (accident or span[1] - span[0] >= HEARD_ALONE and _typed(raw, heard, h, detector)):
+            continue
+        out.append(h)
+        seen.add(h.category.id)
+    return out
 
 
 def _composed(word: str, groups: dict[str, tuple[str, ...]], norm) -> str | None:
@@ -340,6 +451,7 @@ def _fuzzy(syllable: str) -> str:
 
 
 SPLITTABLE = SYLLABLES | {_fuzzy(x) for x in SYLLABLES}  # zuang is no syllable, but is typed
+_HEARD_SYLLABLE = {s: _heard_as(s) for s in SYLLABLES}
 MAX_SYLLABLE = 6
 MAX_SPOKEN = 5  # the longest danger word read from its syllables (tang zai lu shang: 躺在路上)
 _TONE = re.compile(r"(?<=[a-z])[1-5](?!\d)")  # shou4shang1: tone numbers typed after syllables
@@ -777,6 +889,8 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
     if urgent is None:
         # a clause that is only a cry (血！, 救护车 快, 快 火 车祸, 有火)
         urgent = next((_cry(c) for c in raw.split(CLAUSE) if _cry(c) in rules.alone or _cry(c) in rules.alone_fire), None)
+        if urgent is not None and _cry(raw) != urgent and any(urgent in c.of_person for c in rules.categories):
+            urgent = None  # 出不来 alone is the writer trapped; beside other words, whose state it is is read
     exasperated = urgent is not None and any(w in raw for w in rules.urgent_not_with)
     hits = _hits(raw, detector, cry=urgent is not None and not exasperated)
     fixed = None
@@ -786,6 +900,7 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
             seen = {h.category.id for h in hits}
             hits += [h for h in _hits(fixed, detector)
                      if h.category.id not in seen and _typed(raw, fixed, h, detector)]
+    hits += _heard_hits(raw, detector, {h.category.id for h in hits})
     if exasperated and not hits:
         urgent = None  # 科目一又挂了 救命: exasperation, not a call for help
     if not hits and urgent is None:
@@ -800,7 +915,10 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
     fire = next((h for h in hits if h.category.first == "119"), None)
     first = fire or (hits[0] if hits else None)
     if urgent in rules.alone_fire:
-        return Danger("fire", "fire", f"紧急：起火（{urgent}） / emergency: fire, urgent", rules.fire_reply)
+        # 出不来 alone is someone trapped, 火 alone a fire: named by the category that lists the word
+        cat = next((c for c in rules.categories if c.first == "119" and urgent in c.words + c.of_person), None)
+        name, cid = (cat.name, cat.id) if cat is not None else ("起火", "fire")
+        return Danger("fire", cid, f"紧急：{name}（{urgent}） / emergency: {cid}, urgent", rules.fire_reply)
     said = "、".join(f"{h.category.name}（{h.text}）" for h in hits) or f"求救（{urgent}）"
     why = f"紧急：{said} / emergency: " + ", ".join(h.category.id for h in hits) + (
         f"{', ' if hits else ''}urgent" if urgent else "")
