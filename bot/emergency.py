@@ -157,7 +157,8 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     latin_map = {"".join(k.lower().split()): v for k, v in rules.latin}
     phrases = sorted({" ".join(k.lower().split()) for k, _ in rules.latin}, key=len, reverse=True)
     latin = (re.compile(r"(?<![a-z])(" + "|".join(r"\s*".join(map(re.escape, k.split())) for k in phrases)
-                        + r")(?![a-z])") if phrases else None)
+                        # normalising may glue an article on (bleedinga lot): the word still ends there
+                        + r")(?=(?:a|an|the)?(?![a-z]))") if phrases else None)
     sound: dict[str, list] = {}
     by_char: dict[str, dict[str, set[str]]] = {}
     for w in {p for c in rules.categories for x in c.words + c.of_person if "<" not in x for p in x.split("…")}:

@@ -558,3 +558,24 @@ def test_a_drunk_or_weaving_driver_now_is_danger_even_if_he_only_almost_hit_some
 ])
 def test_railway_crossings_expressway_pileups_and_dialect_passives_are_read(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("someone is bleeding a lot", "danger"),      # normalising glues the article on: bleedinga lot
+    ("car flipped over people inside", "danger"), ("brakes failed going downhill", "danger"),
+    ("how to fix brakes at home", "calm"),
+])
+def test_latin_words_for_rollovers_and_brakes_are_read(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("后生骑摩托跌倒了 躺在那儿不言语了", "danger"),   # dialect silence after a fall
+    ("娃娃叫车挂了一下 头上起了个大疙瘩", "danger"),    # 挂 is a crash; a lump is an injury
+    ("有辆车逆行朝着人群冲过来了", "danger"),
+    ("电动车被大货车压在下面 人也在下面", "danger"),
+    ("我老公躺在那儿玩手机 不去考驾照", "calm"), ("问了窗口的人 她不言语", "calm"),
+    ("娃娃脸上起了个疙瘩能拍驾照照片吗", "calm"), ("朝人群冲过去的司机判了几年", "calm"),
+])
+def test_dialect_silence_lumps_and_cars_driven_at_people_are_read_only_after_an_event(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
