@@ -220,8 +220,10 @@ def _by_sound(rules: EmergencyRules) -> dict[str, tuple[tuple[str, tuple[frozens
     """The harm words staff listed (plain ones: no group, no gap, no ending particle, which 上了 and
     伤了 share), by the sound of their first character."""
     index: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
-    for w in sorted({w for c in rules.categories for w in c.words}):
-        if not (HEARD_CHARS[0] <= len(w) <= HEARD_CHARS[1]) or not all(_HAN.match(ch) for ch in w) \
+    # cries for help too (快叫就护车), of three characters or more: 救命 alone sounds like too much
+    cries = {w for w in rules.urgent if len(w) >= HEARD_ALONE}
+    for w in sorted({w for c in rules.categories for w in c.words} | cries):
+        if not (HEARD_CHARS[0] <= len(w) <= HEARD_CHARS[1] or w in cries) or not all(_HAN.match(ch) for ch in w) \
                 or w[-1] in _PARTICLES:
             continue
         sounds = tuple(_sound(ch) for ch in w)
@@ -268,14 +270,17 @@ def _next_to_person(text: str, start: int, detector: Detector) -> bool:
     return bool(ends) and all(ch in _ADVERBS for ch in text[ends[-1]:start])
 
 
-def _heard_hits(raw: str, detector: Detector, seen: set[str]) -> list[_Hit]:
+def _heard_cry(raw: str, found: list[tuple[int, int, str]], detector: Detector) -> str | None:
+    """A cry for help typed as other words (快叫就护车), where the typed characters are no common word."""
+    return next((w for s, e, w in found if w in detector.urgent and _typed(raw, raw[:s] + w + raw[e:], s, e, detector)),
+                None)
+
+
+def _heard_hits(raw: str, found: list[tuple[int, int, str]], detector: Detector, seen: set[str]) -> list[_Hit]:
     """Harm words heard by their sound (有人留学了 after 撞车了), where the message says harm is meant."""
-    found = _heard_words(raw, detector)
     if not found:
         return []
     accident = detector.accident is not None and detector.accident.search(raw) is not None
-    if not accident and all(e - s < HEARD_ALONE for s, e, _ in found):
-        return []
     chars = list(raw)
     for s, e, w in found:
         chars[s:e] = w
@@ -288,9 +293,12 @@ def _heard_hits(raw: str, detector: Detector, seen: set[str]) -> list[_Hit]:
         clause_end = heard.find(CLAUSE, h.end)
         if heard[h.end:len(heard) if clause_end == -1 else clause_end].strip(_TOLD):
             continue  # the harm must be what its clause tells: 撞车了 有人留学了, not 留学生
-        if not _of_person(heard, h.start, detector) or not _next_to_person(heard, h.start, detector):
+        # a fire or a leak is said of the car; harm of someone, named just before it
+        if h.category.first != "119" and not (
+                _of_person(heard, h.start, detector) and _next_to_person(heard, h.start, detector)):
             continue
-        if not (accident or span[1] - span[0] >= HEARD_ALONE and _typed(raw, heard, h, detector)):
+        if not (accident or (span[1] - span[0] >= HEARD_ALONE or h.category.first == "119")
+                and _typed(raw, heard, h.start, h.end, detector)):
             continue
         out.append(h)
         seen.add(h.category.id)
@@ -831,19 +839,19 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
     return out
 
 
-def _typed(raw: str, repaired: str, hit: _Hit, detector: Detector) -> bool:
+def _typed(raw: str, repaired: str, start: int, end: int, detector: Detector) -> bool:
     """Did the citizen type this danger word, or a slip of it? A repair that made it is believed
     only where one character changed and the typed characters are no common word nor part of
     one: 留血 → 流血, but not 上的 → 伤得 nor 受理 → 受伤."""
-    changed = [i for i in range(hit.start, hit.end) if i < len(raw) and raw[i] != repaired[i]]
+    changed = [i for i in range(start, end) if i < len(raw) and raw[i] != repaired[i]]
     if not changed:
         return True
     if len(changed) > 1 or detector.freq is None or detector.segment is None:
         return False
     if detector.freq(raw[changed[0]]) >= COMMON_CHAR and all(
-            ch in _FUNCTION for i, ch in enumerate(raw[hit.start:hit.end], hit.start) if i != changed[0]):
+            ch in _FUNCTION for i, ch in enumerate(raw[start:end], start) if i != changed[0]):
         return False  # 上了 is no slip of 伤了, 上的 none of 伤的: only a particle stands beside the common 上
-    if detector.freq(raw[hit.start:hit.end]) > 0:
+    if detector.freq(raw[start:end]) > 0:
         return False
     at = 0
     for word in detector.segment(raw.replace(CLAUSE, " ")):
@@ -900,8 +908,11 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
         if fixed != raw and len(fixed) == len(raw):
             seen = {h.category.id for h in hits}
             hits += [h for h in _hits(fixed, detector)
-                     if h.category.id not in seen and _typed(raw, fixed, h, detector)]
-    hits += _heard_hits(raw, detector, {h.category.id for h in hits})
+                     if h.category.id not in seen and _typed(raw, fixed, h.start, h.end, detector)]
+    found = _heard_words(raw, detector)
+    hits += _heard_hits(raw, found, detector, {h.category.id for h in hits})
+    if urgent is None and found and not any(w in raw for w in rules.urgent_not_with):
+        urgent = _heard_cry(raw, found, detector)
     if exasperated and not hits:
         urgent = None  # 科目一又挂了 救命: exasperation, not a call for help
     if not hits and urgent is None:

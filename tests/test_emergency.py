@@ -579,3 +579,14 @@ def test_latin_words_for_rollovers_and_brakes_are_read(engine, question, state):
 ])
 def test_dialect_silence_lumps_and_cars_driven_at_people_are_read_only_after_an_event(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("快叫就护车", "danger"),            # a cry for help typed as other words
+    ("车底下在露油", "danger"),          # a leak said of the car needs no one named
+    ("车起伙了", "danger"),
+    ("这车看起来很自然", "calm"),        # 自然 is a word: never 自燃
+    ("快教就会了 科目二不难", "calm"), ("火灾险怎么买", "calm"),
+])
+def test_cries_and_fires_typed_as_other_words_are_heard_where_the_typed_is_no_word(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
