@@ -122,7 +122,8 @@ class Detector:
     figures: _Scan | None = None  # 心都在流血, 气得吐血: a harm word just after these is a figure of speech
     # harm words by the sound of their first character: each with the sounds of all its characters
     # (有人留学了 is heard as 有人流血了 where an accident was just told)
-    heard: dict[str, tuple[tuple[str, tuple[frozenset[str], ...]], ...]] | None = None
+    heard: dict[tuple[str, str], tuple[tuple[str, tuple[frozenset[str], ...]], ...]] | None = None
+    heard_chars: dict[str, frozenset[str]] | None = None  # every character's sounds that a heard word has
     accident: re.Pattern | None = None
 
 
@@ -188,7 +189,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         {r: tuple((ch, tuple(sorted(ws))) for ch, ws in chars.items()) for r, chars in by_char.items()},
         {"".join(_fuzzy(x) for x in reading): w for spelled, found in sound.items() for w, reading, i, j in found
          if i == 0 and j == len(reading)},
-        _scan(words(rules.figures)), _by_sound(rules), _phrases(words(rules.accident)))
+        _scan(words(rules.figures)), *_by_sound(rules), _phrases(words(rules.accident)))
 
 
 # -- hearing a harm word typed as another word ---------------------------------------------------
@@ -216,42 +217,50 @@ def _sound(ch: str) -> frozenset[str]:
     return frozenset(_HEARD_SYLLABLE.get(r, r) for r in readings.translate(_TONELESS).split(","))
 
 
-def _by_sound(rules: EmergencyRules) -> dict[str, tuple[tuple[str, tuple[frozenset[str], ...]], ...]]:
+def _by_sound(rules: EmergencyRules) -> tuple[dict, dict[str, frozenset[str]]]:
     """The harm words staff listed (plain ones: no group, no gap, no ending particle, which 上了 and
-    伤了 share), by the sound of their first character."""
-    index: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
+    伤了 share), by the sounds of their first two characters; and, for every character, those of
+    its sounds that some such word has, so a message is read by table look-ups alone."""
+    index: dict[tuple[str, str], list[tuple[str, tuple[frozenset[str], ...]]]] = {}
     # cries for help too (快叫就护车), of three characters or more: 救命 alone sounds like too much
     cries = {w for w in rules.urgent if len(w) >= HEARD_ALONE}
+    wanted: set[str] = set()
     for w in sorted({w for c in rules.categories for w in c.words} | cries):
         if not (HEARD_CHARS[0] <= len(w) <= HEARD_CHARS[1] or w in cries) or not all(_HAN.match(ch) for ch in w) \
                 or w[-1] in _PARTICLES:
             continue
         sounds = tuple(_sound(ch) for ch in w)
-        for first in sounds[0]:
-            index.setdefault(first, []).append((w, sounds))
-    return {k: tuple(v) for k, v in index.items()}
+        wanted.update(*sounds)
+        for pair in itertools.product(sounds[0], sounds[1]):
+            index.setdefault(pair, []).append((w, sounds))
+    chars, by_readings = {}, {}  # many characters share one reading: each reading is read once
+    for code, readings in pinyin_dict.items():
+        if code > 0xFFFF:
+            continue  # what pinyin input offers lies in the basic plane
+        if readings not in by_readings:
+            by_readings[readings] = frozenset(
+                _HEARD_SYLLABLE.get(r, r) for r in readings.translate(_TONELESS).split(",")) & wanted
+        if by_readings[readings]:
+            chars[chr(code)] = by_readings[readings]
+    return {k: tuple(v) for k, v in index.items()}, chars
 
 
 def _heard_words(text: str, detector: Detector) -> list[tuple[int, int, str]]:
     """Where the text sounds like a harm word it does not spell: (start, end, the word heard)."""
-    if not detector.heard:
+    if not detector.heard or not detector.heard_chars:
         return []
-    sounds: dict[str, frozenset[str]] = {}
-
-    def sound(ch: str) -> frozenset[str]:
-        if ch not in sounds:
-            sounds[ch] = _sound(ch)
-        return sounds[ch]
-
-    out, i = [], 0
-    while i < len(text):
+    sound = detector.heard_chars.get
+    out, i, size = [], 0, len(text)
+    while i < size - 1:
         best = ""
-        for first in sound(text[i]):
-            for w, ws in detector.heard.get(first, ()):
-                n = len(w)
-                if len(w) > len(best) and i + n <= len(text) and text[i:i + n] != w and all(
-                        ws[k] & sound(text[i + k]) for k in range(1, n)):
-                    best = w
+        first, second = sound(text[i]), sound(text[i + 1])
+        if first and second:
+            for pair in itertools.product(first, second):
+                for w, ws in detector.heard.get(pair, ()):
+                    n = len(w)
+                    if n > len(best) and i + n <= size and text[i:i + n] != w and all(
+                            ws[k] & (sound(text[i + k]) or _NO_SOUND) for k in range(2, n)):
+                        best = w
         if best:
             out.append((i, i + len(best), best))
             i += len(best)
@@ -260,6 +269,7 @@ def _heard_words(text: str, detector: Detector) -> list[tuple[int, int, str]]:
     return out
 
 
+_NO_SOUND: frozenset[str] = frozenset()
 _ADVERBS = "也都还又在已经一直好像是快要"  # 他也留学了 is 他也流血了; 对方说去留学了 tells of no harm
 
 
@@ -270,6 +280,11 @@ def _next_to_person(text: str, start: int, detector: Detector) -> bool:
     return bool(ends) and all(ch in _ADVERBS for ch in text[ends[-1]:start])
 
 
+def _clause_end(text: str, at: int) -> int:
+    end = text.find(CLAUSE, at)
+    return len(text) if end == -1 else end
+
+
 def _heard_cry(raw: str, found: list[tuple[int, int, str]], detector: Detector) -> str | None:
     """A cry for help typed as other words (快叫就护车), where the typed characters are no common word."""
     return next((w for s, e, w in found if w in detector.urgent and _typed(raw, raw[:s] + w + raw[e:], s, e, detector)),
@@ -278,6 +293,8 @@ def _heard_cry(raw: str, found: list[tuple[int, int, str]], detector: Detector) 
 
 def _heard_hits(raw: str, found: list[tuple[int, int, str]], detector: Detector, seen: set[str]) -> list[_Hit]:
     """Harm words heard by their sound (有人留学了 after 撞车了), where the message says harm is meant."""
+    # the harm must be what its clause tells (撞车了 有人留学了, not 留学生): looked at first, as it is cheap
+    found = [(s, e, w) for s, e, w in found if not raw[e:_clause_end(raw, e)].strip(_TOLD)]
     if not found:
         return []
     accident = detector.accident is not None and detector.accident.search(raw) is not None
@@ -290,9 +307,8 @@ def _heard_hits(raw: str, found: list[tuple[int, int, str]], detector: Detector,
         span = next(((s, e) for s, e, _ in found if s < h.end and h.start < e), None)
         if h.category.id in seen or span is None:
             continue
-        clause_end = heard.find(CLAUSE, h.end)
-        if heard[h.end:len(heard) if clause_end == -1 else clause_end].strip(_TOLD):
-            continue  # the harm must be what its clause tells: 撞车了 有人留学了, not 留学生
+        if heard[h.end:_clause_end(heard, h.end)].strip(_TOLD):
+            continue
         # a fire or a leak is said of the car; harm of someone, named just before it
         if h.category.first != "119" and not (
                 _of_person(heard, h.start, detector) and _next_to_person(heard, h.start, detector)):
