@@ -590,3 +590,14 @@ def test_dialect_silence_lumps_and_cars_driven_at_people_are_read_only_after_an_
 ])
 def test_cries_and_fires_typed_as_other_words_are_heard_where_the_typed_is_no_word(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("在高速上翻车了 车顶朝下 我被安全带吊着", "danger"),   # rolled over, hanging in the belt
+    ("下坡的时候刹车没了 撞上了山体", "danger"),           # brakes gone on a slope: told as this one
+    ("油门卡住了 车一直往前冲", "danger"),
+    ("刹车没了 修一下多少钱", "calm"), ("刹车坏了的车能拖吗", "calm"), ("刹车片没了要换吗", "calm"),
+    ("翻了个底朝天也没找到驾驶证", "calm"), ("撞上了 对方全责吗", "calm"),
+])
+def test_rollovers_and_brakes_gone_on_a_slope_are_read_and_repairs_asked_stay_calm(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
