@@ -309,13 +309,14 @@ def _heard_hits(raw: str, found: list[tuple[int, int, str]], detector: Detector,
             continue
         if heard[h.end:_clause_end(heard, h.end)].strip(_TOLD):
             continue
-        # a fire or a leak is said of the car; harm of someone, named just before it
-        if h.category.first != "119" and not (
-                _of_person(heard, h.start, detector) and _next_to_person(heard, h.start, detector)):
-            continue
-        if not (accident or (span[1] - span[0] >= HEARD_ALONE or h.category.first == "119")
-                and _typed(raw, heard, h.start, h.end, detector)):
-            continue
+        if h.category.first == "119":
+            # a fire or a leak is said of the car, with no one named: heard only where the typed
+            # characters are no common word (车起伙了, not 撞车了 是我楼友)
+            if not _typed(raw, heard, h.start, h.end, detector):
+                continue
+        elif not (_of_person(heard, h.start, detector) and _next_to_person(heard, h.start, detector)) or not (
+                accident or span[1] - span[0] >= HEARD_ALONE and _typed(raw, heard, h.start, h.end, detector)):
+            continue  # harm of someone named just before it
         out.append(h)
         seen.add(h.category.id)
     return out
