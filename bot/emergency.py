@@ -196,12 +196,12 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
 # Pinyin input offers every word of a sound: 流血 comes out 留学, 呼吸 乎吸. Such a slip is heard
 # by its sound only where the message itself says harm is meant: an accident told as just
 # happened (撞车了), the word told of a person as what befell them (有人留学了), and the heard word
-# ending its clause. Without an accident told, only a word of three characters or more is heard,
-# and only where the typed characters are no common word (他不乎吸了). 血型, 留学, 受理 and 上的
-# stay what they are wherever no accident was told.
+# ending its clause. Without an accident told, a word is heard only where the typed characters
+# are no common word (他不乎吸了, 腿古哲了). 血型, 留学, 受理 and 上的 stay what they are wherever no
+# accident was told.
 _TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
 HEARD_CHARS = (2, 4)
-HEARD_ALONE = 3  # without an accident told, only words this long are heard by sound
+HEARD_ALONE = 3  # cries for help heard by sound are this long at least: 救命 alone sounds like too much
 _TOLD = "了啊呀啦吧哦喽咯"  # what may end a clause after the harm it tells
 
 
@@ -222,7 +222,7 @@ def _by_sound(rules: EmergencyRules) -> tuple[dict, dict[str, frozenset[str]]]:
     伤了 share), by the sounds of their first two characters; and, for every character, those of
     its sounds that some such word has, so a message is read by table look-ups alone."""
     index: dict[tuple[str, str], list[tuple[str, tuple[frozenset[str], ...]]]] = {}
-    # cries for help too (快叫就护车), of three characters or more: 救命 alone sounds like too much
+    # cries for help too (快叫就护车)
     cries = {w for w in rules.urgent if len(w) >= HEARD_ALONE}
     wanted: set[str] = set()
     for w in sorted({w for c in rules.categories for w in c.words} | cries):
@@ -315,7 +315,7 @@ def _heard_hits(raw: str, found: list[tuple[int, int, str]], detector: Detector,
             if not _typed(raw, heard, h.start, h.end, detector):
                 continue
         elif not (_of_person(heard, h.start, detector) and _next_to_person(heard, h.start, detector)) or not (
-                accident or span[1] - span[0] >= HEARD_ALONE and _typed(raw, heard, h.start, h.end, detector)):
+                accident or _typed(raw, heard, h.start, h.end, detector)):
             continue  # harm of someone named just before it
         out.append(h)
         seen.add(h.category.id)
