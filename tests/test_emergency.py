@@ -543,7 +543,9 @@ def test_a_smell_or_hiss_of_gas_or_fuel_leads_with_119(engine, question, state):
 @pytest.mark.parametrize("question, state", [
     ("前面那辆车一直歪歪扭扭 司机像喝醉了 刚才差点撞到人", "danger"),  # 差点 denies the hit, not the weaving
     ("一个醉汉开车在街上横冲直撞", "danger"), ("有辆车冲上人行道了", "danger"), ("那车左摇右晃的 好像喝醉了", "danger"),
+    ("前车一直蛇行 像是酒驾 刚才差点撞上行人", "danger"), ("有个醉驾的在小区里乱窜 差点撞了小孩", "danger"),
     ("醉驾怎么处罚", "calm"), ("喝醉了能找代驾吗", "calm"), ("开车歪歪扭扭会被扣分吗", "calm"),
+    ("蛇行驾驶扣几分", "calm"), ("疑似酒驾怎么处理", "calm"),
     ("差点撞到人 吓出一身冷汗", "calm"),
 ])
 def test_a_drunk_or_weaving_driver_now_is_danger_even_if_he_only_almost_hit_someone(engine, question, state):
