@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from pypinyin import Style, pinyin
+from pypinyin.pinyin_dict import pinyin_dict
 
 from bot.knowledge import DangerCategory, EmergencyRules
 
@@ -66,8 +67,8 @@ _RIDES = "骑坐开推倒停"  # 孩子骑滑板车被撞了, 被我倒车碰倒
 _WRECK = ("门", "窗", "安全带", "烂", "扁", "瘪", "变形")
 _INSIDE = re.compile("还?在(?:车)?(?:里面|里头|里边|里|内|上面)")
 INSIDE_REACH = 12
-_PASSIVE = "被"  # a passive with no subject said (被车撞了) befell the writer
-_AGENT = "被叫让给"  # 孩子被车门夹住: the thing after 被 is what did it, not what the state is of
+_PASSIVE = ("被", "遭", "挨")  # a passive with no subject said (被车撞了, 遭车撞了) befell the writer
+_AGENT = "被叫让给遭挨"  # 孩子被车门夹住: the thing after 被 is what did it, not what the state is of
 _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
 _FUNCTION = "的了得着地是在过到也都就还"  # beside a common character, these make no harm word: 上的, 上了
 _DISPOSAL = "把"  # 把 names who is acted on: of_person words that begin with it name their person inside
@@ -119,6 +120,11 @@ class Detector:
     by_char_sound: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] | None = None
     by_fuzzy: dict[str, str] | None = None  # whole words by their syllables read fuzzily (zuangren: 撞人)
     figures: _Scan | None = None  # 心都在流血, 气得吐血: a harm word just after these is a figure of speech
+    # harm words by the sound of their first character: each with the sounds of all its characters
+    # (有人留学了 is heard as 有人流血了 where an accident was just told)
+    heard: dict[tuple[str, str], tuple[tuple[str, tuple[frozenset[str], ...]], ...]] | None = None
+    heard_chars: dict[str, frozenset[str]] | None = None  # every character's sounds that a heard word has
+    accident: re.Pattern | None = None
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -152,7 +158,8 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     latin_map = {"".join(k.lower().split()): v for k, v in rules.latin}
     phrases = sorted({" ".join(k.lower().split()) for k, _ in rules.latin}, key=len, reverse=True)
     latin = (re.compile(r"(?<![a-z])(" + "|".join(r"\s*".join(map(re.escape, k.split())) for k in phrases)
-                        + r")(?![a-z])") if phrases else None)
+                        # normalising may glue an article on (bleedinga lot): the word still ends there
+                        + r")(?=(?:a|an|the)?(?![a-z]))") if phrases else None)
     sound: dict[str, list] = {}
     by_char: dict[str, dict[str, set[str]]] = {}
     for w in {p for c in rules.categories for x in c.words + c.of_person if "<" not in x for p in x.split("…")}:
@@ -182,7 +189,137 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         {r: tuple((ch, tuple(sorted(ws))) for ch, ws in chars.items()) for r, chars in by_char.items()},
         {"".join(_fuzzy(x) for x in reading): w for spelled, found in sound.items() for w, reading, i, j in found
          if i == 0 and j == len(reading)},
-        _scan(words(rules.figures)))
+        _scan(words(rules.figures)), *_by_sound(rules), _phrases(words(rules.accident)))
+
+
+# -- hearing a harm word typed as another word ---------------------------------------------------
+# Pinyin input offers every word of a sound: 流血 comes out 留学, 呼吸 乎吸. Such a slip is heard
+# by its sound only where the message itself says harm is meant: an accident told as just
+# happened (撞车了), the word told of a person as what befell them (有人留学了), and the heard word
+# ending its clause. Without an accident told, a word is heard only where the typed characters
+# are no common word (他不乎吸了, 腿古哲了). 血型, 留学, 受理 and 上的 stay what they are wherever no
+# accident was told.
+_TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
+HEARD_CHARS = (2, 4)
+HEARD_ALONE = 3  # cries for help heard by sound are this long at least: 救命 alone sounds like too much
+_TOLD = "了啊呀啦吧哦喽咯"  # what may end a clause after the harm it tells
+
+
+def _heard_as(syllable: str) -> str:
+    """A syllable as many speakers say it: zh/ch/sh as z/c/s, -ng as -n, n as l (流 and 牛)."""
+    return re.sub(r"^n", "l", _fuzzy(syllable))
+
+
+def _sound(ch: str) -> frozenset[str]:
+    readings = pinyin_dict.get(ord(ch))
+    if not readings:
+        return frozenset()
+    return frozenset(_HEARD_SYLLABLE.get(r, r) for r in readings.translate(_TONELESS).split(","))
+
+
+def _by_sound(rules: EmergencyRules) -> tuple[dict, dict[str, frozenset[str]]]:
+    """The harm words staff listed (plain ones: no group, no gap, no ending particle, which 上了 and
+    伤了 share), by the sounds of their first two characters; and, for every character, those of
+    its sounds that some such word has, so a message is read by table look-ups alone."""
+    index: dict[tuple[str, str], list[tuple[str, tuple[frozenset[str], ...]]]] = {}
+    # cries for help too (快叫就护车)
+    cries = {w for w in rules.urgent if len(w) >= HEARD_ALONE}
+    wanted: set[str] = set()
+    for w in sorted({w for c in rules.categories for w in c.words} | cries):
+        if not (HEARD_CHARS[0] <= len(w) <= HEARD_CHARS[1] or w in cries) or not all(_HAN.match(ch) for ch in w) \
+                or w[-1] in _PARTICLES:
+            continue
+        sounds = tuple(_sound(ch) for ch in w)
+        wanted.update(*sounds)
+        for pair in itertools.product(sounds[0], sounds[1]):
+            index.setdefault(pair, []).append((w, sounds))
+    chars, by_readings = {}, {}  # many characters share one reading: each reading is read once
+    for code, readings in pinyin_dict.items():
+        if code > 0xFFFF:
+            continue  # what pinyin input offers lies in the basic plane
+        if readings not in by_readings:
+            by_readings[readings] = frozenset(
+                _HEARD_SYLLABLE.get(r, r) for r in readings.translate(_TONELESS).split(",")) & wanted
+        if by_readings[readings]:
+            chars[chr(code)] = by_readings[readings]
+    return {k: tuple(v) for k, v in index.items()}, chars
+
+
+def _heard_words(text: str, detector: Detector) -> list[tuple[int, int, str]]:
+    """Where the text sounds like a harm word it does not spell: (start, end, the word heard)."""
+    if not detector.heard or not detector.heard_chars:
+        return []
+    sound = detector.heard_chars.get
+    out, i, size = [], 0, len(text)
+    while i < size - 1:
+        best = ""
+        first, second = sound(text[i]), sound(text[i + 1])
+        if first and second:
+            for pair in itertools.product(first, second):
+                for w, ws in detector.heard.get(pair, ()):
+                    n = len(w)
+                    if n > len(best) and i + n <= size and text[i:i + n] != w and all(
+                            ws[k] & (sound(text[i + k]) or _NO_SOUND) for k in range(2, n)):
+                        best = w
+        if best:
+            out.append((i, i + len(best), best))
+            i += len(best)
+        else:
+            i += 1
+    return out
+
+
+_NO_SOUND: frozenset[str] = frozenset()
+_ADVERBS = "也都还又在已经一直好像是快要"  # 他也留学了 is 他也流血了; 对方说去留学了 tells of no harm
+
+
+def _next_to_person(text: str, start: int, detector: Detector) -> bool:
+    """The heard word follows the one it befell, only adverbs between: 有人留学了, 他不乎吸了."""
+    lo = text.rfind(CLAUSE, 0, start) + 1
+    ends = [m.end() for m in detector.persons.finditer(text, lo, start)] if detector.persons else []
+    return bool(ends) and all(ch in _ADVERBS for ch in text[ends[-1]:start])
+
+
+def _clause_end(text: str, at: int) -> int:
+    end = text.find(CLAUSE, at)
+    return len(text) if end == -1 else end
+
+
+def _heard_cry(raw: str, found: list[tuple[int, int, str]], detector: Detector) -> str | None:
+    """A cry for help typed as other words (快叫就护车), where the typed characters are no common word."""
+    return next((w for s, e, w in found if w in detector.urgent and _typed(raw, raw[:s] + w + raw[e:], s, e, detector)),
+                None)
+
+
+def _heard_hits(raw: str, found: list[tuple[int, int, str]], detector: Detector, seen: set[str]) -> list[_Hit]:
+    """Harm words heard by their sound (有人留学了 after 撞车了), where the message says harm is meant."""
+    # the harm must be what its clause tells (撞车了 有人留学了, not 留学生): looked at first, as it is cheap
+    found = [(s, e, w) for s, e, w in found if not raw[e:_clause_end(raw, e)].strip(_TOLD)]
+    if not found:
+        return []
+    accident = detector.accident is not None and detector.accident.search(raw) is not None
+    chars = list(raw)
+    for s, e, w in found:
+        chars[s:e] = w
+    heard = "".join(chars)
+    out = []
+    for h in _hits(heard, detector):
+        span = next(((s, e) for s, e, _ in found if s < h.end and h.start < e), None)
+        if h.category.id in seen or span is None:
+            continue
+        if heard[h.end:_clause_end(heard, h.end)].strip(_TOLD):
+            continue
+        if h.category.first == "119":
+            # a fire or a leak is said of the car, with no one named: heard only where the typed
+            # characters are no common word (车起伙了, not 撞车了 是我楼友)
+            if not _typed(raw, heard, h.start, h.end, detector):
+                continue
+        elif not (_of_person(heard, h.start, detector) and _next_to_person(heard, h.start, detector)) or not (
+                accident or _typed(raw, heard, h.start, h.end, detector)):
+            continue  # harm of someone named just before it
+        out.append(h)
+        seen.add(h.category.id)
+    return out
 
 
 def _composed(word: str, groups: dict[str, tuple[str, ...]], norm) -> str | None:
@@ -340,6 +477,7 @@ def _fuzzy(syllable: str) -> str:
 
 
 SPLITTABLE = SYLLABLES | {_fuzzy(x) for x in SYLLABLES}  # zuang is no syllable, but is typed
+_HEARD_SYLLABLE = {s: _heard_as(s) for s in SYLLABLES}
 MAX_SYLLABLE = 6
 MAX_SPOKEN = 5  # the longest danger word read from its syllables (tang zai lu shang: 躺在路上)
 _TONE = re.compile(r"(?<=[a-z])[1-5](?!\d)")  # shou4shang1: tone numbers typed after syllables
@@ -718,19 +856,19 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
     return out
 
 
-def _typed(raw: str, repaired: str, hit: _Hit, detector: Detector) -> bool:
+def _typed(raw: str, repaired: str, start: int, end: int, detector: Detector) -> bool:
     """Did the citizen type this danger word, or a slip of it? A repair that made it is believed
     only where one character changed and the typed characters are no common word nor part of
     one: 留血 → 流血, but not 上的 → 伤得 nor 受理 → 受伤."""
-    changed = [i for i in range(hit.start, hit.end) if i < len(raw) and raw[i] != repaired[i]]
+    changed = [i for i in range(start, end) if i < len(raw) and raw[i] != repaired[i]]
     if not changed:
         return True
     if len(changed) > 1 or detector.freq is None or detector.segment is None:
         return False
     if detector.freq(raw[changed[0]]) >= COMMON_CHAR and all(
-            ch in _FUNCTION for i, ch in enumerate(raw[hit.start:hit.end], hit.start) if i != changed[0]):
+            ch in _FUNCTION for i, ch in enumerate(raw[start:end], start) if i != changed[0]):
         return False  # 上了 is no slip of 伤了, 上的 none of 伤的: only a particle stands beside the common 上
-    if detector.freq(raw[hit.start:hit.end]) > 0:
+    if detector.freq(raw[start:end]) > 0:
         return False
     at = 0
     for word in detector.segment(raw.replace(CLAUSE, " ")):
@@ -777,6 +915,8 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
     if urgent is None:
         # a clause that is only a cry (血！, 救护车 快, 快 火 车祸, 有火)
         urgent = next((_cry(c) for c in raw.split(CLAUSE) if _cry(c) in rules.alone or _cry(c) in rules.alone_fire), None)
+        if urgent is not None and _cry(raw) != urgent and any(urgent in c.of_person for c in rules.categories):
+            urgent = None  # 出不来 alone is the writer trapped; beside other words, whose state it is is read
     exasperated = urgent is not None and any(w in raw for w in rules.urgent_not_with)
     hits = _hits(raw, detector, cry=urgent is not None and not exasperated)
     fixed = None
@@ -785,7 +925,11 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
         if fixed != raw and len(fixed) == len(raw):
             seen = {h.category.id for h in hits}
             hits += [h for h in _hits(fixed, detector)
-                     if h.category.id not in seen and _typed(raw, fixed, h, detector)]
+                     if h.category.id not in seen and _typed(raw, fixed, h.start, h.end, detector)]
+    found = _heard_words(raw, detector)
+    hits += _heard_hits(raw, found, detector, {h.category.id for h in hits})
+    if urgent is None and found and not any(w in raw for w in rules.urgent_not_with):
+        urgent = _heard_cry(raw, found, detector)
     if exasperated and not hits:
         urgent = None  # 科目一又挂了 救命: exasperation, not a call for help
     if not hits and urgent is None:
@@ -800,7 +944,10 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
     fire = next((h for h in hits if h.category.first == "119"), None)
     first = fire or (hits[0] if hits else None)
     if urgent in rules.alone_fire:
-        return Danger("fire", "fire", f"紧急：起火（{urgent}） / emergency: fire, urgent", rules.fire_reply)
+        # 出不来 alone is someone trapped, 火 alone a fire: named by the category that lists the word
+        cat = next((c for c in rules.categories if c.first == "119" and urgent in c.words + c.of_person), None)
+        name, cid = (cat.name, cat.id) if cat is not None else ("起火", "fire")
+        return Danger("fire", cid, f"紧急：{name}（{urgent}） / emergency: {cid}, urgent", rules.fire_reply)
     said = "、".join(f"{h.category.name}（{h.text}）" for h in hits) or f"求救（{urgent}）"
     why = f"紧急：{said} / emergency: " + ", ".join(h.category.id for h in hits) + (
         f"{', ' if hits else ''}urgent" if urgent else "")

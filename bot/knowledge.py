@@ -24,7 +24,7 @@ DEFAULT_ORDER = 100  # topics without `order:` come after the ordered ones
 CONCEPT_KINDS = ("subjects", "aspects")  # top keys of a concept file: standard word -> variants
 EMERGENCY_FIELDS = {"reply", "fire_reply", "urgent", "harm", "fire", "negations", "not_now", "now", "categories",
                     "persons", "body", "things", "urgent_not_with", "latin", "here", "alone", "alone_fire",
-                    "groups", "masks", "now_again", "figures"}
+                    "groups", "masks", "now_again", "figures", "accident"}
 CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after", "needs", "not_after"}
 STRONG_FRAMES = ("hypothetical", "general", "past")  # only a now-word outweighs these
 
@@ -121,6 +121,7 @@ class EmergencyRules:
     now_again: tuple[str, ...] = ()  # 现在: harm told after it is now, even after a story of the past
     figures: tuple[str, ...] = ()  # just before a harm word, it is a figure of speech: 心都在流血, 气得吐血
     latin: tuple[tuple[str, str], ...] = ()  # a Latin word or phrase → the Chinese it is read as
+    accident: tuple[str, ...] = ()  # an accident told as just happened (撞车了): a harm word may then be heard by its sound
 
 
 SCOPE_KEYS = ("home_place", "other_places", "unknown_details", "not_held_markers")
@@ -544,7 +545,8 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
         negations=words("negations"), not_now=tuple(w for f in frames for w in f.words), now=words("now"),
         categories=tuple(categories), frames=tuple(frames), persons=words("persons"), body=words("body"), things=words("things"), here=words("here"), alone=words("alone"), alone_fire=words("alone_fire"),
         urgent_not_with=words("urgent_not_with"), latin=tuple(latin), groups=groups,
-        masks=words("masks"), now_again=words("now_again"), figures=words("figures"))
+        masks=words("masks"), now_again=words("now_again"), figures=words("figures"),
+        accident=words("accident"))
 
 
 def _load_groups(node: yaml.Node | None, c: _Collector) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -487,3 +487,127 @@ def test_run_over_thrown_crushed_and_pinned_are_read(engine, question, first):
 ])
 def test_the_same_words_asked_about_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question, state", [
+    ("撞车了 我老婆留学了", "danger"),        # 流血 typed as 留学, after an accident told
+    ("出车祸了 他收上了", "danger"),          # 受伤 as 收上
+    ("翻车了 孩子浑迷了", "danger"),          # 昏迷 as 浑迷
+    ("我爸不乎吸了", "danger"),               # 不呼吸: three characters heard without an accident told
+    ("我女儿在英国留学 驾照能换吗", "calm"),   # no accident told: 留学 is 留学
+    ("撞车了 对方说去留学了 联系不上", "calm"),  # told of no one harmed: 说 stands between
+    ("撞车了 我是初学者 怎么处理", "calm"),     # the heard word must end its clause
+    ("体检要查血型吗", "calm"), ("驾照业务受理要多久", "calm"), ("撞车了 保险受理了吗", "calm"),
+])
+def test_a_harm_word_typed_as_another_word_is_heard_only_where_an_accident_is_told(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("他没呼吸了", "danger"), ("老人停止呼吸了", "danger"), ("我摸了摸他没鼻息", "danger"), ("人只出气不进气", "danger"),
+    ("呼吸灯亮了是什么意思", "calm"), ("车里空调不出气了", "calm"),
+])
+def test_not_breathing_is_read_in_its_many_wordings(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("制动失灵了 车一直往前冲", "danger"), ("方向盘不听使唤了 车失控了", "danger"),
+    ("大货车刹不住了 正往坡下冲", "danger"), ("车停不下来 越来越快", "danger"),
+    ("刹车失灵怎么办", "calm"), ("方向盘失灵是什么原因", "calm"), ("刷视频停不下来", "calm"),
+    ("刹车片多久换一次", "calm"), ("刹车失灵是质量问题能找厂家吗", "calm"),
+])
+def test_a_vehicle_out_of_control_now_is_danger_with_122_first(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state == "danger")
+    assert not says_119_first(reply.text)
+
+
+@pytest.mark.parametrize("question, state", [
+    ("出不来了", "danger"), ("出不去", "danger"), ("困住了", "danger"),
+    ("驾照出不来了", "calm"), ("停车场出不去了 杆不抬", "calm"), ("成绩出不来怎么办", "calm"),
+])
+def test_a_lone_trapped_cry_is_trapped_119_first(engine, question, state):
+    assert_119_first_only_for_danger(engine.answer(question), state)
+
+
+@pytest.mark.parametrize("question, state", [
+    ("追尾了 那辆是烧液化气的 一股很浓的气味", "danger"), ("撞了以后油箱那边好重的味道", "danger"),
+    ("天然气罐车被撞了 嘶嘶响", "danger"),
+    ("车里有股怪味 是空调的问题吗", "calm"), ("天然气车可以上高速吗", "calm"), ("轮胎漏气了 附近哪里补胎", "calm"),
+])
+def test_a_smell_or_hiss_of_gas_or_fuel_leads_with_119(engine, question, state):
+    assert_119_first_only_for_danger(engine.answer(question), state)
+
+
+@pytest.mark.parametrize("question, state", [
+    ("前面那辆车一直歪歪扭扭 司机像喝醉了 刚才差点撞到人", "danger"),  # 差点 denies the hit, not the weaving
+    ("一个醉汉开车在街上横冲直撞", "danger"), ("有辆车冲上人行道了", "danger"), ("那车左摇右晃的 好像喝醉了", "danger"),
+    ("前车一直蛇行 像是酒驾 刚才差点撞上行人", "danger"), ("有个醉驾的在小区里乱窜 差点撞了小孩", "danger"),
+    ("醉驾怎么处罚", "calm"), ("喝醉了能找代驾吗", "calm"), ("开车歪歪扭扭会被扣分吗", "calm"),
+    ("蛇行驾驶扣几分", "calm"), ("疑似酒驾怎么处理", "calm"),
+    ("差点撞到人 吓出一身冷汗", "calm"),
+])
+def test_a_drunk_or_weaving_driver_now_is_danger_even_if_he_only_almost_hit_someone(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("车在铁路道口熄火了", "danger"), ("三轮车卡在铁轨上了", "danger"),
+    ("高速上连环追尾了 好几辆车", "danger"), ("过马路遭车撞了", "danger"),
+    ("铁路道口停车扣几分", "calm"), ("坐火车能带电动车电池吗", "calm"), ("火车站附近哪里能停车", "calm"),
+    ("连环追尾怎么定责", "calm"), ("遭遇了碰瓷怎么办", "calm"), ("挨罚了 扣了6分", "calm"),
+])
+def test_railway_crossings_expressway_pileups_and_dialect_passives_are_read(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("someone is bleeding a lot", "danger"),      # normalising glues the article on: bleedinga lot
+    ("car flipped over people inside", "danger"), ("brakes failed going downhill", "danger"),
+    ("how to fix brakes at home", "calm"),
+])
+def test_latin_words_for_rollovers_and_brakes_are_read(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("后生骑摩托跌倒了 躺在那儿不言语了", "danger"),   # dialect silence after a fall
+    ("娃娃叫车挂了一下 头上起了个大疙瘩", "danger"),    # 挂 is a crash; a lump is an injury
+    ("有辆车逆行朝着人群冲过来了", "danger"),
+    ("电动车被大货车压在下面 人也在下面", "danger"),
+    ("我老公躺在那儿玩手机 不去考驾照", "calm"), ("问了窗口的人 她不言语", "calm"),
+    ("娃娃脸上起了个疙瘩能拍驾照照片吗", "calm"), ("朝人群冲过去的司机判了几年", "calm"),
+])
+def test_dialect_silence_lumps_and_cars_driven_at_people_are_read_only_after_an_event(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("快叫就护车", "danger"),            # a cry for help typed as other words
+    ("车底下在露油", "danger"),          # a leak said of the car needs no one named
+    ("车起伙了", "danger"),
+    ("这车看起来很自然", "calm"),        # 自然 is a word: never 自燃
+    ("快教就会了 科目二不难", "calm"), ("火灾险怎么买", "calm"),
+])
+def test_cries_and_fires_typed_as_other_words_are_heard_where_the_typed_is_no_word(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("在高速上翻车了 车顶朝下 我被安全带吊着", "danger"),   # rolled over, hanging in the belt
+    ("下坡的时候刹车没了 撞上了山体", "danger"),           # brakes gone on a slope: told as this one
+    ("油门卡住了 车一直往前冲", "danger"),
+    ("刹车没了 修一下多少钱", "calm"), ("刹车坏了的车能拖吗", "calm"), ("刹车片没了要换吗", "calm"),
+    ("翻了个底朝天也没找到驾驶证", "calm"), ("撞上了 对方全责吗", "calm"),
+])
+def test_rollovers_and_brakes_gone_on_a_slope_are_read_and_repairs_asked_stay_calm(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("孩子摔了 胳膊骨这了", "danger"), ("我儿子守伤了", "danger"), ("他叫不星", "danger"), ("有人被车压主了", "danger"),
+    ("他留学了 驾照怎么办", "calm"), ("孩子上学了 能接送吗", "calm"), ("他书上说的不对", "calm"),
+])
+def test_a_two_character_harm_word_is_heard_of_a_person_where_the_typed_is_no_word(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
