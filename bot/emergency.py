@@ -71,6 +71,7 @@ _PASSIVE = ("被", "遭", "挨")  # a passive with no subject said (被车撞了
 _AGENT = "被叫让给遭挨"  # 孩子被车门夹住: the thing after 被 is what did it, not what the state is of
 _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
 _FUNCTION = "的了得着地是在过到也都就还"  # beside a common character, these make no harm word: 上的, 上了
+_GRAMMAR = "的了着"  # never typed for a harm character (到 may be: 晕到了 is 晕倒了)
 _DISPOSAL = "把"  # 把 names who is acted on: of_person words that begin with it name their person inside
 
 
@@ -865,6 +866,8 @@ def _typed(raw: str, repaired: str, start: int, end: int, detector: Detector) ->
         return True
     if len(changed) > 1 or detector.freq is None or detector.segment is None:
         return False
+    if raw[changed[0]] in _GRAMMAR:
+        return False  # a particle is grammar, not a slip: 积了水 is no 积溺水 (了 also reads liao, as 溺 niao)
     if detector.freq(raw[changed[0]]) >= COMMON_CHAR and all(
             ch in _FUNCTION for i, ch in enumerate(raw[start:end], start) if i != changed[0]):
         return False  # 上了 is no slip of 伤了, 上的 none of 伤的: only a particle stands beside the common 上

@@ -608,6 +608,8 @@ def test_rollovers_and_brakes_gone_on_a_slope_are_read_and_repairs_asked_stay_ca
 @pytest.mark.parametrize("question, state", [
     ("孩子摔了 胳膊骨这了", "danger"), ("我儿子守伤了", "danger"), ("他叫不星", "danger"), ("有人被车压主了", "danger"),
     ("他留学了 驾照怎么办", "calm"), ("孩子上学了 能接送吗", "calm"), ("他书上说的不对", "calm"),
+    # a particle is never a slip of a harm character: 了 also reads liao, as 溺 niao
+    ("路口积了水 车能开过去吗", "calm"), ("地下通道存了水 能走不", "calm"), ("有人晕到了", "danger"),
 ])
 def test_a_two_character_harm_word_is_heard_of_a_person_where_the_typed_is_no_word(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
