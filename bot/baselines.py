@@ -9,11 +9,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-import jieba
 from rapidfuzz import fuzz, process
 
 from bot.knowledge import Knowledge
-from bot.text import cache_dir
+from bot.text import _make_tokenizer, cache_dir
 
 
 def _questions(knowledge: Knowledge) -> tuple[list[str], list[str]]:
@@ -39,31 +38,34 @@ class BM25:
     """Okapi BM25 over plain jieba tokens (no domain dictionary, no synonyms)."""
 
     def __init__(self, docs: list[list[str]], k1: float = 1.5, b: float = 0.75):
-        self.docs = [Counter(d) for d in docs]
-        self.lengths = [len(d) for d in docs]
-        self.avg = sum(self.lengths) / max(len(docs), 1)
+        lengths = [len(d) for d in docs]
+        avg = sum(lengths) / max(len(docs), 1)
         df = Counter(w for d in docs for w in set(d))
         n = len(docs)
-        self.idf = {w: math.log(1 + (n - c + 0.5) / (c + 0.5)) for w, c in df.items()}
-        self.k1, self.b = k1, b
+        idf = {w: math.log(1 + (n - c + 0.5) / (c + 0.5)) for w, c in df.items()}
+        # each word's documents with the word's share of their score, in document order: a query
+        # visits only the documents holding one of its words, not all of them
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        for i, d in enumerate(docs):
+            for w, f in Counter(d).items():
+                norm = f + k1 * (1 - b + b * lengths[i] / avg)
+                self.postings.setdefault(w, []).append((i, idf[w] * f * (k1 + 1) / norm))
 
     def best(self, query: list[str]) -> tuple[int, float]:
+        """The best document (the first of equals) and its score; (-1, 0.0) when none shares a word."""
+        scores: dict[int, float] = {}
+        for w in query:  # a word asked twice counts twice, as in the sum over the query's words
+            for i, part in self.postings.get(w, ()):
+                scores[i] = scores.get(i, 0.0) + part
         best_i, best_s = -1, 0.0
-        for i, tf in enumerate(self.docs):
-            s = 0.0
-            for w in query:
-                f = tf.get(w)
-                if f:
-                    norm = f + self.k1 * (1 - self.b + self.b * self.lengths[i] / self.avg)
-                    s += self.idf[w] * f * (self.k1 + 1) / norm
-            if s > best_s:
-                best_i, best_s = i, s
+        for i in sorted(scores):
+            if scores[i] > best_s:
+                best_i, best_s = i, scores[i]
         return best_i, best_s
 
 
 def bm25_predictions(knowledge: Knowledge, queries: list[str]) -> list[tuple[str | None, float]]:
-    tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = str(cache_dir())
+    tokenizer = _make_tokenizer(cache_dir())  # jieba's shipped dictionary, as jieba.Tokenizer() has it
     texts, owners = _questions(knowledge)
 
     def toks(s: str) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +20,35 @@ KNOWLEDGE = ROOT / "knowledge"
 
 
 @pytest.fixture(scope="session", autouse=True)
-def jieba_dictionary_read_once() -> Iterator[None]:
+def cache_of_the_tests(request) -> Iterator[Path]:
+    """The per-user cache (XDG_CACHE_HOME) of this session and of every bot process it starts: a
+    folder of the tests' own, so that engines the tests keep (bot.buildcache) never evict or
+    replace anyone's outside the tests (another checkout's suite, a bot running here) and theirs
+    never serve a test. It is pytest's cache folder of this checkout, kept between runs (engines
+    there are keyed by the files' bytes and the code, so a run never gets one of other files or
+    code), or a folder of this run's when pytest's cache is off; a fresh checkout starts empty and
+    builds. jieba's dictionary cache is copied in from the user's, when there is one: that is a
+    file jieba writes of its shipped dictionary, the same in any folder."""
+    cache = getattr(request.config, "cache", None)
+    if cache is not None:
+        home = cache.mkdir("trafficbot-xdg")
+    else:
+        base = request.getfixturevalue("tmp_path_factory").getbasetemp()
+        home = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "xdg-cache"
+    folder = text_module.cache_dir({"XDG_CACHE_HOME": str(home)})
+    folder.mkdir(parents=True, exist_ok=True)
+    users = text_module.cache_dir() / text_module.JIEBA_CACHE
+    if users.is_file() and not (folder / text_module.JIEBA_CACHE).exists():
+        partial = folder / f".{text_module.JIEBA_CACHE}.{os.getpid()}"
+        shutil.copyfile(users, partial)
+        os.replace(partial, folder / text_module.JIEBA_CACHE)  # whole or not there: workers start together
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(home))
+        yield folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def jieba_dictionary_read_once(cache_of_the_tests) -> Iterator[None]:
     """Every TextProcessor (each engine, each kb check) starts from jieba's shipped dictionary,
     which bot.text reads from jieba's on-disk cache: ~1-3 s a time here, paid dozens of times a
     session. The tests read it once and give each TextProcessor its own copy of the tables

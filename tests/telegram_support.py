@@ -14,10 +14,12 @@ from knowledge_copy import knowledge_copy
 from telegram import Update
 from telegram.ext import Application
 
-from bot.config import Config, KnowledgeConfig, StorageConfig, TelegramConfig, WebhookConfig
-from bot.engine import build_engine
+from bot.buildcache import cached_build
+from bot.config import Config, KnowledgeConfig, MatchingConfig, StorageConfig, TelegramConfig, WebhookConfig
+from bot.engine import Engine, build_engine
 from bot.querylog import PRESS_NOT_OFFERED, PRESS_NOT_YOURS, PRESS_OK, PRESS_UNKNOWN_QUESTION
 from bot.reload import KnowledgeHolder
+from bot.reply import Reply
 from handlers.app import build_application
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,13 +32,40 @@ _engine = None
 
 
 def real_engine():
-    """The real engine over the shipped knowledge/ (built once per test session)."""
+    """The real engine over the shipped knowledge/, one per test process: built, or read back from
+    the engine kept on disk for these very files and this code (bot.buildcache, as `trafficbot run`
+    starts; the tests keep theirs in a folder of their own, see conftest.py). It remembers its
+    replies, see remembering()."""
     global _engine
     if _engine is None:
-        engine, problems = build_engine(str(KNOWLEDGE_DIR))
+        engine, problems = cached_build(str(KNOWLEDGE_DIR), MatchingConfig(), build=build_engine)
         assert engine is not None, [str(p) for p in problems]
-        _engine = engine
+        _engine = remembering(engine)
     return _engine
+
+
+def remembering(engine: Engine) -> Engine:
+    """The engine, answering a question it was asked before with the reply it gave then.
+
+    The engine is a pure function of the question (no state changes between questions), and the
+    same questions come back across the suite: kb check answers every knowledge question and
+    test phrasing, the calm-corpus sweep asks them again with every eval set, the quality floors
+    and `trafficbot eval` ask the eval sets. Each reply is computed once per test process; every
+    test still asserts what it asserts on the reply the real engine gives. A caller gets its own
+    copy of the reply's `extra` dict (the one mutable part of a Reply)."""
+    answer = engine.answer
+    replies: dict[str, Reply] = {}
+
+    def remembered(text: str) -> Reply:
+        if not isinstance(text, str):
+            return answer(text)
+        reply = replies.get(text)
+        if reply is None:
+            reply = replies[text] = answer(text)
+        return dataclasses.replace(reply, extra=dict(reply.extra))
+
+    engine.answer = remembered  # type: ignore[method-assign]
+    return engine
 
 
 def one_topic_knowledge(folder: Path, topic: str = "ebike.yaml") -> Path:

@@ -55,3 +55,33 @@ def test_amounts_and_rates_as_answers_write_them_compare_with_plain_numbers():
     assert arabic("1.5万") == "15000"
     assert arabic("每日按罚款数额的百分之三加处罚款") == "每日按罚款数额的3%加处罚款"
     assert arabic("百分之3.5") == "3.5%"
+
+
+def test_bm25_scores_as_okapi_over_every_document_and_keeps_the_first_of_equals():
+    import math
+
+    from bot.baselines import BM25
+
+    docs = [["电动车", "上牌"], ["电动车", "上牌"], ["驾照", "扣分", "扣分"], ["上牌", "地点", "在", "哪"], []]
+    k1, b = 1.5, 0.75
+    avg = sum(map(len, docs)) / len(docs)
+
+    def okapi(query: list[str]) -> tuple[int, float]:
+        """The textbook sum, document by document (what the index must give, to the last bit)."""
+        best_i, best_s = -1, 0.0
+        for i, d in enumerate(docs):
+            s = 0.0
+            for w in query:
+                if f := d.count(w):
+                    c = sum(w in other for other in docs)
+                    idf = math.log(1 + (len(docs) - c + 0.5) / (c + 0.5))
+                    s += idf * f * (k1 + 1) / (f + k1 * (1 - b + b * len(d) / avg))
+            if s > best_s:
+                best_i, best_s = i, s
+        return best_i, best_s
+
+    index = BM25(docs, k1, b)
+    for query in (["上牌"], ["电动车", "上牌"], ["扣分", "扣分"], ["上牌", "地点", "扣分"], ["天气"], []):
+        assert index.best(query) == okapi(query), query
+    assert index.best(["电动车", "上牌"])[0] == 0  # two equal documents: the first
+    assert index.best(["天气"]) == (-1, 0.0)  # no document shares a word
