@@ -772,6 +772,12 @@ def _masked(text: str, detector: Detector) -> str:
     return detector.masks.sub(lambda m: "\u25a1" * len(m.group()), text)
 
 
+def _glued(text: str, start: int, detector: Detector) -> bool:
+    """The body part begins inside a mask begun before it (里头, 外头, 码头): a word of its own."""
+    return detector.masks is not None and any(
+        m.start() < start < m.end() for m in detector.masks.finditer(text, max(0, start - 3), start + 3))
+
+
 def _said_of_object(text: str, start: int, detector: Detector, objects: re.Pattern) -> bool:
     """手机掉进水里, 钥匙卡在里面: a thing that carries no one is named last before the state."""
     lo = max(0, start - PERSON_REACH)  # 车牌被撞掉了，掉河里了: named in the clause before too
@@ -838,8 +844,8 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                     after = min((e for e in ends if e > end), default=end)
                     if not all(ch in _COMPLEMENT or ch in _PLACE for ch in text[end:after]):
                         continue
-                if start and text[start - 1] == "车" and said.startswith(rules.body):
-                    continue  # 车头撞到, 车身被压: the car's head and body, not a person's
+                if start and said.startswith(rules.body) and (text[start - 1] == "车" or _glued(text, start, detector)):
+                    continue  # 车头撞到, 院里头撞了: the car's head, a place word (里头), not a person's head
                 if _negated(text, start, rules.negations, starts) or _figurative(text, start, detector, starts):
                     continue
                 if cat.not_after is not None and _said_of_object(text, start, detector, cat.not_after):
