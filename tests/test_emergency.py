@@ -634,3 +634,14 @@ def test_a_rule_or_who_pays_asked_of_harm_is_calm_unless_danger_is_visible_now(e
 ])
 def test_a_place_word_ending_in_tou_is_no_head_injury(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # an opened harm word whose last character is a slip of sound, told of someone after an accident
+    ("撞车了 他流了好多雪", "danger"), ("下雪了 路上流了好多雪水", "calm"),
+    # 死亡 typed as 死网, of a person after an accident told
+    ("出车祸了 有人死网了", "danger"), ("撞车了 司机死网了", "danger"), ("网上说死网率高吗", "calm"),
+    ("死亡证明去哪开", "calm"), ("交通事故死亡率多少", "calm"),
+])
+def test_a_slip_of_sound_in_an_opened_word_or_of_death_is_heard_after_an_accident(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
