@@ -645,3 +645,12 @@ def test_a_place_word_ending_in_tou_is_no_head_injury(engine, question, state):
 ])
 def test_a_slip_of_sound_in_an_opened_word_or_of_death_is_heard_after_an_accident(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # fragments: an accident verb, then blood on its own
+    ("撞了 血", "danger"), ("摔了 血", "danger"),
+    ("刚抽了血 可以开车吗", "calm"), ("撞了血压高的人咋办", "calm"),
+])
+def test_blood_typed_as_a_fragment_after_an_accident_verb_is_bleeding(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
