@@ -126,6 +126,9 @@ class Detector:
     heard: dict[tuple[str, str], tuple[tuple[str, tuple[frozenset[str], ...]], ...]] | None = None
     heard_chars: dict[str, frozenset[str]] | None = None  # every character's sounds that a heard word has
     accident: re.Pattern | None = None
+    # two-character harm words by their first character, with the sounds of their second: an
+    # opened word whose second character is a slip (流了好多雪 is 流了好多血)
+    opened: dict[str, tuple[tuple[str, frozenset[str]], ...]] | None = None
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -180,6 +183,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
             for i in range(len(w)):
                 for j in range(i + 1, len(w) + 1):
                     sound.setdefault("".join(reading[i:j]), []).append((w, reading, i, j))
+    heard = _by_sound(rules)
     return Detector(
         rules, cats, words(rules.urgent), _alternation(words(rules.persons + rules.body)),
         _alternation(words(rules.persons)),
@@ -190,7 +194,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         {r: tuple((ch, tuple(sorted(ws))) for ch, ws in chars.items()) for r, chars in by_char.items()},
         {"".join(_fuzzy(x) for x in reading): w for spelled, found in sound.items() for w, reading, i, j in found
          if i == 0 and j == len(reading)},
-        _scan(words(rules.figures)), *_by_sound(rules), _phrases(words(rules.accident)))
+        _scan(words(rules.figures)), *heard, _phrases(words(rules.accident)), _opened_words(heard[0]))
 
 
 # -- hearing a harm word typed as another word ---------------------------------------------------
@@ -226,7 +230,8 @@ def _by_sound(rules: EmergencyRules) -> tuple[dict, dict[str, frozenset[str]]]:
     # cries for help too (快叫就护车)
     cries = {w for w in rules.urgent if len(w) >= HEARD_ALONE}
     wanted: set[str] = set()
-    for w in sorted({w for c in rules.categories for w in c.words} | cries):
+    # of_person words too (有人死网了): heard only of a person named just before, as every heard word
+    for w in sorted({w for c in rules.categories for w in c.words + c.of_person} | cries):
         if not (HEARD_CHARS[0] <= len(w) <= HEARD_CHARS[1] or w in cries) or not all(_HAN.match(ch) for ch in w) \
                 or w[-1] in _PARTICLES:
             continue
@@ -267,6 +272,34 @@ def _heard_words(text: str, detector: Detector) -> list[tuple[int, int, str]]:
             i += len(best)
         else:
             i += 1
+    return out
+
+
+def _opened_words(heard: dict) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    out: dict[str, set[tuple[str, frozenset[str]]]] = {}
+    for entries in heard.values():
+        for w, sounds in entries:
+            if len(w) == 2:
+                out.setdefault(w[0], set()).add((w, sounds[1]))
+    return {k: tuple(sorted(v, key=lambda x: x[0])) for k, v in out.items()}
+
+
+def _opened_slips(text: str, detector: Detector) -> list[tuple[int, int, str]]:
+    """An opened verb-object word whose last character is a slip of sound (流了好多雪): the span
+    read with the harm character in its place, as long as what was typed."""
+    if not detector.opened or not detector.heard_chars:
+        return []
+    out = []
+    for i, ch in enumerate(text):
+        for w, second in detector.opened.get(ch, ()):
+            j = i + 1
+            while j < len(text) and j - i - 1 < MAX_INSERTED and text[j] in _INSERTED:
+                j += 1
+            if j == i + 1 or j >= len(text) or text[j] == w[1] or text[j] in _GRAMMAR:
+                continue
+            if second & detector.heard_chars.get(text[j], _NO_SOUND):
+                out.append((i, j + 1, text[i:j] + w[1]))
+                break
     return out
 
 
@@ -772,6 +805,12 @@ def _masked(text: str, detector: Detector) -> str:
     return detector.masks.sub(lambda m: "\u25a1" * len(m.group()), text)
 
 
+def _glued(text: str, start: int, detector: Detector) -> bool:
+    """The body part begins inside a mask begun before it (里头, 外头, 码头): a word of its own."""
+    return detector.masks is not None and any(
+        m.start() < start < m.end() for m in detector.masks.finditer(text, max(0, start - 3), start + 3))
+
+
 def _said_of_object(text: str, start: int, detector: Detector, objects: re.Pattern) -> bool:
     """手机掉进水里, 钥匙卡在里面: a thing that carries no one is named last before the state."""
     lo = max(0, start - PERSON_REACH)  # 车牌被撞掉了，掉河里了: named in the clause before too
@@ -838,8 +877,8 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                     after = min((e for e in ends if e > end), default=end)
                     if not all(ch in _COMPLEMENT or ch in _PLACE for ch in text[end:after]):
                         continue
-                if start and text[start - 1] == "车" and said.startswith(rules.body):
-                    continue  # 车头撞到, 车身被压: the car's head and body, not a person's
+                if start and said.startswith(rules.body) and (text[start - 1] == "车" or _glued(text, start, detector)):
+                    continue  # 车头撞到, 院里头撞了: the car's head, a place word (里头), not a person's head
                 if _negated(text, start, rules.negations, starts) or _figurative(text, start, detector, starts):
                     continue
                 if cat.not_after is not None and _said_of_object(text, start, detector, cat.not_after):
@@ -930,6 +969,7 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
             hits += [h for h in _hits(fixed, detector)
                      if h.category.id not in seen and _typed(raw, fixed, h.start, h.end, detector)]
     found = _heard_words(raw, detector)
+    found += [o for o in _opened_slips(raw, detector) if not any(s < o[1] and o[0] < e for s, e, _ in found)]
     hits += _heard_hits(raw, found, detector, {h.category.id for h in hits})
     if urgent is None and found and not any(w in raw for w in rules.urgent_not_with):
         urgent = _heard_cry(raw, found, detector)

@@ -613,3 +613,44 @@ def test_rollovers_and_brakes_gone_on_a_slope_are_read_and_repairs_asked_stay_ca
 ])
 def test_a_two_character_harm_word_is_heard_of_a_person_where_the_typed_is_no_word(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # a rule, a legal consequence or who pays, asked about harm told plainly: a question
+    ("出了事故有伤员 车还能不能移走", "calm"), ("撞伤了人 司机能不能先走", "calm"),
+    ("亲戚出车祸没了 精神抚慰金咋算", "calm"), ("被两辆车撞了 找哪个赔钱", "calm"),
+    ("撞人后跑了能跑得掉吗", "calm"), ("乘客在车上打人算犯罪吗", "calm"),
+    # the same questions with harm visible now are emergencies
+    ("撞伤人了 他腿在流血 能不能先走", "danger"), ("被两辆车撞了 腿断了 找哪个赔", "danger"),
+    ("乘客在车上打人 快来", "danger"),
+])
+def test_a_rule_or_who_pays_asked_of_harm_is_calm_unless_danger_is_visible_now(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("停车场里头撞了 交警管不管", "calm"), ("村外头撞了 保险咋报", "calm"),  # 里头, 外头: where, not a head
+    ("停车场里头撞了个人 他流血了", "danger"), ("我头撞了 流血了", "danger"), ("孩子头撞了 一直哭", "danger"),
+])
+def test_a_place_word_ending_in_tou_is_no_head_injury(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # an opened harm word whose last character is a slip of sound, told of someone after an accident
+    ("撞车了 他流了好多雪", "danger"), ("下雪了 路上流了好多雪水", "calm"),
+    # 死亡 typed as 死网, of a person after an accident told
+    ("出车祸了 有人死网了", "danger"), ("撞车了 司机死网了", "danger"), ("网上说死网率高吗", "calm"),
+    ("死亡证明去哪开", "calm"), ("交通事故死亡率多少", "calm"),
+])
+def test_a_slip_of_sound_in_an_opened_word_or_of_death_is_heard_after_an_accident(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # fragments: an accident verb, then blood on its own
+    ("撞了 血", "danger"), ("摔了 血", "danger"),
+    ("刚抽了血 可以开车吗", "calm"), ("撞了血压高的人咋办", "calm"),
+])
+def test_blood_typed_as_a_fragment_after_an_accident_verb_is_bleeding(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
