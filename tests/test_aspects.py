@@ -109,6 +109,7 @@ def test_the_app_we_do_name_is_still_answered_when_its_name_is_asked(engine):
     ("体检证明过期了要重新体检吗", "licence-medical-cert"),  # its six months is what 过期 asks
     ("司机撞了就逃了到现在没抓到，责任怎么划分", "acc-hit-run-certificate"),  # an unsolved hit-and-run's 责任
     ("把车过到老公名下原来的号牌还能用吗", "reg-spouse"),  # 车过到 is 过户, never 车祸 repaired from 车过
+    ("近视的人开车不戴眼镜算违章吗", "licence-glasses"),  # its answer says wearing them is required
 ])
 def test_an_aspect_said_in_everyday_words_reaches_the_entry_holding_it(engine, question, entry):
     reply = engine.answer(question)
