@@ -105,6 +105,11 @@ def test_the_app_we_do_name_is_still_answered_when_its_name_is_asked(engine):
     ("醉驾判多长时间", "drunk-driving-crime"),   # 判多长时间 asks 判刑, which that entry holds
     ("驾照丢了能再补一个吗", "licence-lost"),    # 补一个 asks 补证
     ("交强险保多久", "insurance-term"),          # 保多久 asks 有效期, which the 交强险 term entry holds
+    ("约考取消最晚提前多久", "licence-exam-absent"),  # 约考取消 is 缺考's cancelling, not booking 约考
+    ("体检证明过期了要重新体检吗", "licence-medical-cert"),  # its six months is what 过期 asks
+    ("司机撞了就逃了到现在没抓到，责任怎么划分", "acc-hit-run-certificate"),  # an unsolved hit-and-run's 责任
+    ("把车过到老公名下原来的号牌还能用吗", "reg-spouse"),  # 车过到 is 过户, never 车祸 repaired from 车过
+    ("近视的人开车不戴眼镜算违章吗", "licence-glasses"),  # its answer says wearing them is required
 ])
 def test_an_aspect_said_in_everyday_words_reaches_the_entry_holding_it(engine, question, entry):
     reply = engine.answer(question)
