@@ -149,7 +149,7 @@ def stored_values_besides_the_text(conn: sqlite3.Connection) -> list[str]:
         cursor = conn.execute(f"SELECT * FROM {table}")
         names = [d[0] for d in cursor.description]
         for row in cursor.fetchall():
-            values.update(str(v) for name, v in zip(names, row)
+            values.update(str(v) for name, v in zip(names, row, strict=True)
                           if v is not None and name not in ("text", "normalized", "reason") and len(str(v)) >= 4)
     return sorted(values, key=len, reverse=True)
 
