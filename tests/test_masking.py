@@ -144,7 +144,7 @@ async def test_typed_personal_data_sent_to_the_bot_is_nowhere_in_the_database(tm
 def stored_values_besides_the_text(conn: sqlite3.Connection) -> list[str]:
     """Every value in the file that the bot computed (not text, normalized or reason, which hold or
     quote what was typed), longest first so a value is removed before any part of it."""
-    values = set()
+    values: set[str] = set()
     for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
         cursor = conn.execute(f"SELECT * FROM {table}")
         names = [d[0] for d in cursor.description]
