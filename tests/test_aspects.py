@@ -146,6 +146,12 @@ def test_a_subject_we_have_nothing_on_beside_one_we_know_gets_the_fallback(engin
     assert reply.status == FALLBACK and subject in reply.reason
 
 
+def test_a_neighbour_disturbing_the_night_is_not_answered_from_the_racing_crime(engine):
+    # 轰油门 吵得睡不着 asks about noise, not what racing is punished with
+    reply = engine.answer("半夜有人开摩托车轰油门 吵得睡不着")
+    assert reply.status == FALLBACK and reply.reason == "aspect:扰民 not held for 摩托车"
+
+
 @pytest.mark.parametrize("question, detail, subject", [
     ("酒驾一年查处了多少起", "起数", "酒驾"),  # a count of cases: no drink-driving entry gives one
     ("忻州一年发生多少起交通事故", "总数", "交通事故"),  # a total: the overview gives changes (减少2起), no total
@@ -157,6 +163,7 @@ def test_a_subject_we_have_nothing_on_beside_one_we_know_gets_the_fallback(engin
     ("交管12123绑不上我老婆的车", "软件显示", "12123"),
     ("驾照考试一直预约不上怎么办", "软件显示", "驾驶证"),
     ("换驾照体检哪家医院能做", "地方名单", "驾驶证"),  # no answer names a county's places
+    ("原平哪个车管所能补驾照", "地方名单", "驾驶证"),
     ("醉驾在山西具体罚多少", "本省标准", "酒驾"),  # answers give the national range only
     ("事故过去两年了还能起诉吗", "诉讼时效", "交通事故"),
     ("我的事故处理到哪一步了能帮我查查吗", "办理进度", "交通事故"),  # one's own case file
