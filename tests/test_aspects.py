@@ -169,6 +169,9 @@ def test_a_neighbour_disturbing_the_night_is_not_answered_from_the_racing_crime(
     ("我的事故处理到哪一步了能帮我查查吗", "办理进度", "交通事故"),  # one's own case file
     ("车被撞了贬值费能要吗", "贬值损失", "交通事故"),
     ("旧国标电瓶车还能开到什么时候", "截止日期", "电动自行车"),  # the standard's entry gives no end date
+    ("12123刷脸认证老是失败", "软件故障", "12123"),
+    ("醉驾能判缓刑吗", "缓刑", "酒驾"),  # the crime's entry says who judges, nothing of probation
+    ("听说新车改成十年免检了是真的吗", "免检年限", "机动车"),  # no answer states the current free years
 ])
 def test_a_detail_no_entry_states_is_declined_naming_the_subject(engine, question, detail, subject):
     # never the related entry's answer: the honest reply, that subject's entries as choices
@@ -200,6 +203,7 @@ def test_a_subject_is_not_answered_from_another_subjects_entry(engine, question,
 @pytest.mark.parametrize("question, entry", [
     ("闯红灯罚多少钱", "violation-fines"),  # the national range is what is held; only 山西具体 is declined
     ("电动车国标什么时候实施的", "ebike-standard"),  # 何时 it holds; only an end date (骑到啥时候) it lacks
+    ("新车几年免检", "reg-inspection"),  # its answer says the period changed: asked plainly, it answers
 ])
 def test_the_held_question_beside_a_declined_detail_is_still_answered(engine, question, entry):
     reply = engine.answer(question)
