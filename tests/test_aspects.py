@@ -170,6 +170,7 @@ def test_a_neighbour_disturbing_the_night_is_not_answered_from_the_racing_crime(
     ("车被撞了贬值费能要吗", "贬值损失", "交通事故"),
     ("旧国标电瓶车还能开到什么时候", "截止日期", "电动自行车"),  # the standard's entry gives no end date
     ("12123刷脸认证老是失败", "软件故障", "12123"),
+    ("被拍了闯红灯 能不能帮我调监控看看", "调取录像", "交通违法"),  # fetching one place's footage
     ("醉驾能判缓刑吗", "缓刑", "酒驾"),  # the crime's entry says who judges, nothing of probation
     ("听说新车改成十年免检了是真的吗", "免检年限", "机动车"),  # no answer states the current free years
 ])
