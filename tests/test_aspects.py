@@ -146,12 +146,33 @@ def test_a_subject_we_have_nothing_on_beside_one_we_know_gets_the_fallback(engin
     assert reply.status == FALLBACK and subject in reply.reason
 
 
+def test_a_neighbour_disturbing_the_night_is_not_answered_from_the_racing_crime(engine):
+    # 轰油门 吵得睡不着 asks about noise, not what racing is punished with
+    reply = engine.answer("半夜有人开摩托车轰油门 吵得睡不着")
+    assert reply.status == FALLBACK and reply.reason == "aspect:扰民 not held for 摩托车"
+
+
 @pytest.mark.parametrize("question, detail, subject", [
     ("酒驾一年查处了多少起", "起数", "酒驾"),  # a count of cases: no drink-driving entry gives one
     ("忻州一年发生多少起交通事故", "总数", "交通事故"),  # a total: the overview gives changes (减少2起), no total
     ("交强险最高能赔多少钱", "赔偿限额", "交强险"),  # the limits' sums are not in the texts we hold
     ("12123一打开就闪退怎么办", "软件故障", "12123"),  # the app misbehaving: nothing held about it
     ("队史馆对外开放参观吗", "参观", "队史馆"),  # its own entry's answer says 怎么参观这里没有资料
+    # what the app shows of one's own account (未处理, not seen, points not taken off): nothing held
+    ("违章在12123上处理过了怎么还显示没处理", "软件显示", "交通违法"),
+    ("交管12123绑不上我老婆的车", "软件显示", "12123"),
+    ("驾照考试一直预约不上怎么办", "软件显示", "驾驶证"),
+    ("换驾照体检哪家医院能做", "地方名单", "驾驶证"),  # no answer names a county's places
+    ("原平哪个车管所能补驾照", "地方名单", "驾驶证"),
+    ("醉驾在山西具体罚多少", "本省标准", "酒驾"),  # answers give the national range only
+    ("事故过去两年了还能起诉吗", "诉讼时效", "交通事故"),
+    ("我的事故处理到哪一步了能帮我查查吗", "办理进度", "交通事故"),  # one's own case file
+    ("车被撞了贬值费能要吗", "贬值损失", "交通事故"),
+    ("旧国标电瓶车还能开到什么时候", "截止日期", "电动自行车"),  # the standard's entry gives no end date
+    ("12123刷脸认证老是失败", "软件故障", "12123"),
+    ("被拍了闯红灯 能不能帮我调监控看看", "调取录像", "交通违法"),  # fetching one place's footage
+    ("醉驾能判缓刑吗", "缓刑", "酒驾"),  # the crime's entry says who judges, nothing of probation
+    ("听说新车改成十年免检了是真的吗", "免检年限", "机动车"),  # no answer states the current free years
 ])
 def test_a_detail_no_entry_states_is_declined_naming_the_subject(engine, question, detail, subject):
     # never the related entry's answer: the honest reply, that subject's entries as choices
@@ -178,3 +199,13 @@ def test_a_subject_is_not_answered_from_another_subjects_entry(engine, question,
     reply = engine.answer(question)
     assert reply.status == ANSWER and reply.entry_id != not_from
     assert subject in engine.entry(reply.entry_id).subjects
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("闯红灯罚多少钱", "violation-fines"),  # the national range is what is held; only 山西具体 is declined
+    ("电动车国标什么时候实施的", "ebike-standard"),  # 何时 it holds; only an end date (骑到啥时候) it lacks
+    ("新车几年免检", "reg-inspection"),  # its answer says the period changed: asked plainly, it answers
+])
+def test_the_held_question_beside_a_declined_detail_is_still_answered(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry)
