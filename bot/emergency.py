@@ -36,7 +36,7 @@ from bot.knowledge import DangerCategory, EmergencyRules
 NEGATION_WINDOW = 3  # characters before a harm word that may deny it: 没(有)(人)受伤
 # What Chinese puts inside a two-character verb-object word (离合词): 流了好多血, 受了点伤,
 # 淌了一地血, 流了一大片血. Not 的: 撞的人 is the one who hit, not someone hit.
-_INSERTED = "了着很好多大一地身脸些点片摊满个半"
+_INSERTED = "了着很好多大一地身脸些点片摊满个半可老"
 MAX_INSERTED = 4
 # A message typed as fragments (被困 车里 进水了; 车门打不开 一车人) is one thought cut by spaces:
 # when its fragments say nothing apart, they are read joined. Only short fragments, so that

@@ -654,3 +654,49 @@ def test_a_slip_of_sound_in_an_opened_word_or_of_death_is_heard_after_an_acciden
 ])
 def test_blood_typed_as_a_fragment_after_an_accident_verb_is_bleeding(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # a crash told as just happened, with a call to hurry or a vehicle turned over
+    ("追尾了 快 西环路", "danger"), ("翻车了 快", "danger"), ("出大事了 客车翻了", "danger"),
+    ("公交翻了 好多人", "danger"),
+    # the same words in a question of procedure, money or the past
+    ("出了车祸快处怎么弄", "calm"), ("追尾了保险怎么赔快吗", "calm"), ("上回撞车了一直没处理", "calm"),
+    ("车祸认定书多快能出", "calm"),
+])
+def test_a_crash_just_told_with_urgency_is_danger_and_a_question_about_one_is_calm(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # injury, blood and breath in words the lexicon lacked
+    ("撞了有人伤了", "danger"), ("淌了老多血", "danger"), ("老人不出气了", "danger"),
+    ("孩子呼吸不了", "danger"), ("货车司机开着开着趴下了", "danger"),
+    # calm look-alikes
+    ("有人伤心了怎么安慰", "calm"), ("开着开着车趴窝了 怎么叫拖车", "calm"),
+])
+def test_injury_breath_and_a_driver_collapsing_at_the_wheel_are_read(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # a drunk driver going on after hitting cars, or heading for a crowd
+    ("那人喝多了 刚撞了一辆车还在跑", "danger"), ("醉驾的车往步行街开", "danger"),
+    ("油箱露油了", "danger"),
+    # calm look-alikes: a question about drunk driving
+    ("喝多了还在开车怎么处罚", "calm"), ("醉驾撞了车 保险赔吗", "calm"),
+])
+def test_a_drunk_driver_still_going_and_a_fuel_slip_are_read(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # 救命 as exasperation about a blocked car; a rule asked of the scene; a hospital deposit
+    ("谁的车挡我车库门口了 电话也不接 救命", "calm"), ("出事后车能不能动", "calm"),
+    ("伤员送到医院要交押金吗", "calm"), ("zhuang le ren zen me pei", "calm"),
+    ("数学课在哪个教室", "calm"),
+    # a real cry for help stays one
+    ("救命 车里有人出不来", "danger"),
+])
+def test_exasperation_rules_and_deposits_asked_are_calm(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
