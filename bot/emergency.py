@@ -207,7 +207,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
 _TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
 HEARD_CHARS = (2, 4)
 HEARD_ALONE = 3  # cries for help heard by sound are this long at least: 救命 alone sounds like too much
-_TOLD = "了啊呀啦吧哦喽咯"  # what may end a clause after the harm it tells
+_TOLD = "了啊呀啦吧哦喽咯快"  # what may end a clause after the harm it tells (车起伙了 快: a cry to hurry)
 
 
 def _heard_as(syllable: str) -> str:
@@ -827,6 +827,8 @@ def _said_of_object(text: str, start: int, detector: Detector, objects: re.Patte
     last_object = max((m.end() for m in found), default=-1) - lo
     if last_object < 0:
         return False
+    if CLAUSE in window[last_object:] and any(text.startswith(b, start) for b in detector.rules.body):
+        return False  # 没戴头盔，头破了: a clause that begins with a body part is of the body, not of the thing before
     last_person = max((m.end() for m in detector.persons.finditer(window)), default=-1) if detector.persons else -1
     # 人被倒下来的货物压在下面: the thing after 被 is what did it
     return last_object > last_person and not any(a in window[max(0, last_person):last_object] for a in _AGENT)

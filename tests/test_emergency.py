@@ -700,3 +700,13 @@ def test_a_drunk_driver_still_going_and_a_fuel_slip_are_read(engine, question, s
 ])
 def test_exasperation_rules_and_deposits_asked_are_calm(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # a clause that begins with a body part is of the body, even after a thing named in the clause before
+    ("电动车撞了 帽子掉了 头破了", "danger"), ("头盔摔破了 还能戴吗", "calm"), ("撞了一下 头盔 摔裂了", "calm"),
+    # a fire or smoke typed as other words, then a cry to hurry
+    ("车冒宴了 快", "danger"), ("他出国留学了快一年", "calm"),
+])
+def test_a_body_clause_after_a_thing_and_a_slip_followed_by_kuai_are_read(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
