@@ -710,3 +710,12 @@ def test_exasperation_rules_and_deposits_asked_are_calm(engine, question, state)
 ])
 def test_a_body_clause_after_a_thing_and_a_slip_followed_by_kuai_are_read(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # someone on the road who does not move, typed as fragments; a limb crushed out of shape
+    ("老人在马路上 不动", "danger"), ("撞了 胳膊压得不成样子", "danger"),
+    ("我在路上 马上到", "calm"), ("车在路上不动了 打不着火", "calm"), ("字写得不成样子 能重新签吗", "calm"),
+])
+def test_a_person_on_the_road_not_moving_and_a_limb_out_of_shape_are_read(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
