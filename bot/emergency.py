@@ -961,6 +961,8 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
         urgent = next((_cry(c) for c in raw.split(CLAUSE) if _cry(c) in rules.alone or _cry(c) in rules.alone_fire), None)
         if urgent is not None and _cry(raw) != urgent and any(urgent in c.of_person for c in rules.categories):
             urgent = None  # 出不来 alone is the writer trapped; beside other words, whose state it is is read
+        if urgent is None and raw.strip(CLAUSE) in rules.alone:
+            urgent = raw.strip(CLAUSE)  # 车祸了 as the whole message, exactly: a crash told, nothing asked
     exasperated = urgent is not None and any(w in raw for w in rules.urgent_not_with)
     hits = _hits(raw, detector, cry=urgent is not None and not exasperated)
     fixed = None

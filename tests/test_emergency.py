@@ -719,3 +719,13 @@ def test_a_body_clause_after_a_thing_and_a_slip_followed_by_kuai_are_read(engine
 ])
 def test_a_person_on_the_road_not_moving_and_a_limb_out_of_shape_are_read(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # a crash told as the whole message, nothing asked
+    ("出车祸了", "danger"), ("车祸啦", "danger"),
+    # the topic word alone, or the same words with a question
+    ("车祸", "calm"), ("出车祸了 找哪个部门", "calm"), ("撞车了报保险吗", "calm"),
+])
+def test_a_crash_told_as_the_whole_message_is_danger_and_the_topic_word_is_not(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
