@@ -207,6 +207,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
 _TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
 HEARD_CHARS = (2, 4)
 HEARD_ALONE = 3  # cries for help heard by sound are this long at least: 救命 alone sounds like too much
+_ASKED = re.compile("哪|吗|什么|怎么|几点|多少")  # a clause that asks, not tells
 _TOLD = "了啊呀啦吧哦喽咯快"  # what may end a clause after the harm it tells (车起伙了 快: a cry to hurry)
 
 
@@ -970,8 +971,13 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
         fixed = CLAUSE.join(read_mixed(repaired_clauses[i][:MAX_CHARS], detector) for i in picked)
         if fixed != raw and len(fixed) == len(raw):
             seen = {h.category.id for h in hits}
+            told = detector.accident is not None and detector.accident.search(raw) is not None
+            # a two-character harm word the repair made, asked where or whether in its own clause
+            # with no accident told, is a slip in a question (现场课在哪上 is no 磕在)
             hits += [h for h in _hits(fixed, detector)
-                     if h.category.id not in seen and _typed(raw, fixed, h.start, h.end, detector)]
+                     if h.category.id not in seen and _typed(raw, fixed, h.start, h.end, detector)
+                     and (h.end - h.start > 2 or told or raw[h.start:h.end] == fixed[h.start:h.end]
+                          or not _ASKED.search(fixed, h.end, _clause_end(fixed, h.end)))]
     found = _heard_words(raw, detector)
     found += [o for o in _opened_slips(raw, detector) if not any(s < o[1] and o[0] < e for s, e, _ in found)]
     hits += _heard_hits(raw, found, detector, {h.category.id for h in hits})

@@ -729,3 +729,13 @@ def test_a_person_on_the_road_not_moving_and_a_limb_out_of_shape_are_read(engine
 ])
 def test_a_crash_told_as_the_whole_message_is_danger_and_the_topic_word_is_not(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # a two-character harm word only the typo repair made, in a clause that asks where or whether
+    ("学法减分的课在哪上", "calm"), ("实操课在哪上课", "calm"),
+    # the same repair in a clause that tells, or after an accident, is still heard
+    ("孩子腿上留血了 快", "danger"),
+])
+def test_a_harm_word_only_the_repair_made_in_an_asking_clause_is_a_slip(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
