@@ -13,7 +13,8 @@ Three readings, in order:
 3. The time frame: danger talked about (a rule, the fund, a statistic, an 'if', the past, how to
    handle such an accident in general) is no emergency; danger said to be happening now is,
    whatever surrounds it. 'How do I handle it' is no question when harm is told in a clause after
-   it (撞人了咋办，人一直喊疼) or it is pleaded again and again (怎么办 怎么办).
+   it (撞人了咋办，人一直喊疼) or it is pleaded again and again (怎么办 怎么办). A crash told and
+   nothing asked (车祸了 as the whole message, 车祸 快 东门路口) is a report: 122 first.
 
 The engine's typo repair may find a danger word the citizen did not type (留血 → 流血). It is
 believed only where the typed characters are no common word nor part of one: 电动车上的牌子 is
