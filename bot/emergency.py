@@ -13,7 +13,8 @@ Three readings, in order:
 3. The time frame: danger talked about (a rule, the fund, a statistic, an 'if', the past, how to
    handle such an accident in general) is no emergency; danger said to be happening now is,
    whatever surrounds it. 'How do I handle it' is no question when harm is told in a clause after
-   it (撞人了咋办，人一直喊疼) or it is pleaded again and again (怎么办 怎么办).
+   it (撞人了咋办，人一直喊疼) or it is pleaded again and again (怎么办 怎么办). A crash told and
+   nothing asked (车祸了 as the whole message, 车祸 快 东门路口) is a report: 122 first.
 
 The engine's typo repair may find a danger word the citizen did not type (留血 → 流血). It is
 believed only where the typed characters are no common word nor part of one: 电动车上的牌子 is
@@ -36,7 +37,7 @@ from bot.knowledge import DangerCategory, EmergencyRules
 NEGATION_WINDOW = 3  # characters before a harm word that may deny it: 没(有)(人)受伤
 # What Chinese puts inside a two-character verb-object word (离合词): 流了好多血, 受了点伤,
 # 淌了一地血, 流了一大片血. Not 的: 撞的人 is the one who hit, not someone hit.
-_INSERTED = "了着很好多大一地身脸些点片摊满个半"
+_INSERTED = "了着很好多大一地身脸些点片摊满个半可老"
 MAX_INSERTED = 4
 # A message typed as fragments (被困 车里 进水了; 车门打不开 一车人) is one thought cut by spaces:
 # when its fragments say nothing apart, they are read joined. Only short fragments, so that
@@ -207,7 +208,8 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
 _TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
 HEARD_CHARS = (2, 4)
 HEARD_ALONE = 3  # cries for help heard by sound are this long at least: 救命 alone sounds like too much
-_TOLD = "了啊呀啦吧哦喽咯"  # what may end a clause after the harm it tells
+_ASKED = re.compile("哪|吗|什么|怎么|几点|多少")  # a clause that asks, not tells
+_TOLD = "了啊呀啦吧哦喽咯快"  # what may end a clause after the harm it tells (车起伙了 快: a cry to hurry)
 
 
 def _heard_as(syllable: str) -> str:
@@ -827,6 +829,8 @@ def _said_of_object(text: str, start: int, detector: Detector, objects: re.Patte
     last_object = max((m.end() for m in found), default=-1) - lo
     if last_object < 0:
         return False
+    if CLAUSE in window[last_object:] and any(text.startswith(b, start) for b in detector.rules.body):
+        return False  # 没戴头盔，头破了: a clause that begins with a body part is of the body, not of the thing before
     last_person = max((m.end() for m in detector.persons.finditer(window)), default=-1) if detector.persons else -1
     # 人被倒下来的货物压在下面: the thing after 被 is what did it
     return last_object > last_person and not any(a in window[max(0, last_person):last_object] for a in _AGENT)
@@ -959,6 +963,8 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
         urgent = next((_cry(c) for c in raw.split(CLAUSE) if _cry(c) in rules.alone or _cry(c) in rules.alone_fire), None)
         if urgent is not None and _cry(raw) != urgent and any(urgent in c.of_person for c in rules.categories):
             urgent = None  # 出不来 alone is the writer trapped; beside other words, whose state it is is read
+        if urgent is None and raw.strip(CLAUSE) in rules.alone:
+            urgent = raw.strip(CLAUSE)  # 车祸了 as the whole message, exactly: a crash told, nothing asked
     exasperated = urgent is not None and any(w in raw for w in rules.urgent_not_with)
     hits = _hits(raw, detector, cry=urgent is not None and not exasperated)
     fixed = None
@@ -966,8 +972,13 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
         fixed = CLAUSE.join(read_mixed(repaired_clauses[i][:MAX_CHARS], detector) for i in picked)
         if fixed != raw and len(fixed) == len(raw):
             seen = {h.category.id for h in hits}
+            told = detector.accident is not None and detector.accident.search(raw) is not None
+            # a two-character harm word the repair made, asked where or whether in its own clause
+            # with no accident told, is a slip in a question (现场课在哪上 is no 磕在)
             hits += [h for h in _hits(fixed, detector)
-                     if h.category.id not in seen and _typed(raw, fixed, h.start, h.end, detector)]
+                     if h.category.id not in seen and _typed(raw, fixed, h.start, h.end, detector)
+                     and (h.end - h.start > 2 or told or raw[h.start:h.end] == fixed[h.start:h.end]
+                          or not _ASKED.search(fixed, h.end, _clause_end(fixed, h.end)))]
     found = _heard_words(raw, detector)
     found += [o for o in _opened_slips(raw, detector) if not any(s < o[1] and o[0] < e for s, e, _ in found)]
     hits += _heard_hits(raw, found, detector, {h.category.id for h in hits})

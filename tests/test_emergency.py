@@ -654,3 +654,88 @@ def test_a_slip_of_sound_in_an_opened_word_or_of_death_is_heard_after_an_acciden
 ])
 def test_blood_typed_as_a_fragment_after_an_accident_verb_is_bleeding(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # a crash told as just happened, with a call to hurry or a vehicle turned over
+    ("追尾了 快 西环路", "danger"), ("翻车了 快", "danger"), ("出大事了 客车翻了", "danger"),
+    ("公交翻了 好多人", "danger"),
+    # the same words in a question of procedure, money or the past
+    ("出了车祸快处怎么弄", "calm"), ("追尾了保险怎么赔快吗", "calm"), ("上回撞车了一直没处理", "calm"),
+    ("车祸认定书多快能出", "calm"),
+])
+def test_a_crash_just_told_with_urgency_is_danger_and_a_question_about_one_is_calm(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # injury, blood and breath in words the lexicon lacked
+    ("撞了有人伤了", "danger"), ("淌了老多血", "danger"), ("老人不出气了", "danger"),
+    ("孩子呼吸不了", "danger"), ("货车司机开着开着趴下了", "danger"),
+    # calm look-alikes
+    ("有人伤心了怎么安慰", "calm"), ("开着开着车趴窝了 怎么叫拖车", "calm"),
+])
+def test_injury_breath_and_a_driver_collapsing_at_the_wheel_are_read(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # a drunk driver going on after hitting cars, or heading for a crowd
+    ("那人喝多了 刚撞了一辆车还在跑", "danger"), ("醉驾的车往步行街开", "danger"),
+    ("油箱露油了", "danger"),
+    # calm look-alikes: a question about drunk driving
+    ("喝多了还在开车怎么处罚", "calm"), ("醉驾撞了车 保险赔吗", "calm"),
+])
+def test_a_drunk_driver_still_going_and_a_fuel_slip_are_read(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # 救命 as exasperation about a blocked car; a rule asked of the scene; a hospital deposit
+    ("谁的车挡我车库门口了 电话也不接 救命", "calm"), ("出事后车能不能动", "calm"),
+    ("伤员送到医院要交押金吗", "calm"), ("zhuang le ren zen me pei", "calm"),
+    ("数学课在哪个教室", "calm"),
+    # a real cry for help stays one
+    ("救命 车里有人出不来", "danger"),
+])
+def test_exasperation_rules_and_deposits_asked_are_calm(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # a clause that begins with a body part is of the body, even after a thing named in the clause before
+    ("电动车撞了 帽子掉了 头破了", "danger"), ("头盔摔破了 还能戴吗", "calm"), ("撞了一下 头盔 摔裂了", "calm"),
+    # a fire or smoke typed as other words, then a cry to hurry
+    ("车冒宴了 快", "danger"), ("他出国留学了快一年", "calm"),
+])
+def test_a_body_clause_after_a_thing_and_a_slip_followed_by_kuai_are_read(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # someone on the road who does not move, typed as fragments; a limb crushed out of shape
+    ("老人在马路上 不动", "danger"), ("撞了 胳膊压得不成样子", "danger"),
+    ("我在路上 马上到", "calm"), ("车在路上不动了 打不着火", "calm"), ("字写得不成样子 能重新签吗", "calm"),
+])
+def test_a_person_on_the_road_not_moving_and_a_limb_out_of_shape_are_read(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # a crash told as the whole message, nothing asked
+    ("出车祸了", "danger"), ("车祸啦", "danger"),
+    # the topic word alone, or the same words with a question
+    ("车祸", "calm"), ("出车祸了 找哪个部门", "calm"), ("撞车了报保险吗", "calm"),
+])
+def test_a_crash_told_as_the_whole_message_is_danger_and_the_topic_word_is_not(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # a two-character harm word only the typo repair made, in a clause that asks where or whether
+    ("学法减分的课在哪上", "calm"), ("实操课在哪上课", "calm"),
+    # the same repair in a clause that tells, or after an accident, is still heard
+    ("孩子腿上留血了 快", "danger"),
+])
+def test_a_harm_word_only_the_repair_made_in_an_asking_clause_is_a_slip(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
