@@ -185,6 +185,9 @@ def test_a_detail_no_entry_states_is_declined_naming_the_subject(engine, questio
 @pytest.mark.parametrize("question, entry, stated", [
     ("较大事故比上年少了几起", "stats-serious-2024", "2起"),  # the count is in the answer: it is held
     ("电动车头盔佩戴率是百分之多少", "ebike-helmet", "80%"),
+    # 看不到 of the road ahead is visibility, not what an app shows
+    ("下大雾了看不到50米 最高开多快", "road-speed-special", "30"),
+    ("高速上雾大 前面看不到100米 能开多快", "road-expressway-fog", "60"),
 ])
 def test_a_detail_an_answer_states_is_answered(engine, question, entry, stated):
     reply = engine.answer(question)
