@@ -620,9 +620,10 @@ def test_a_two_character_harm_word_is_heard_of_a_person_where_the_typed_is_no_wo
     ("出了事故有伤员 车还能不能移走", "calm"), ("撞伤了人 司机能不能先走", "calm"),
     ("亲戚出车祸没了 精神抚慰金咋算", "calm"), ("被两辆车撞了 找哪个赔钱", "calm"),
     ("撞人后跑了能跑得掉吗", "calm"), ("乘客在车上打人算犯罪吗", "calm"),
+    ("行人闯红灯被我撞了 是他全错 我不用赔吧", "calm"), ("看见有车撞人跑了 举报能给奖励吗", "calm"),
     # the same questions with harm visible now are emergencies
     ("撞伤人了 他腿在流血 能不能先走", "danger"), ("被两辆车撞了 腿断了 找哪个赔", "danger"),
-    ("乘客在车上打人 快来", "danger"),
+    ("乘客在车上打人 快来", "danger"), ("骑车的撞上我了 他头在流血 我不用赔吧", "danger"),
 ])
 def test_a_rule_or_who_pays_asked_of_harm_is_calm_unless_danger_is_visible_now(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
