@@ -150,6 +150,8 @@ class Concepts:
 
     subjects: dict[str, tuple[str, ...]] = field(default_factory=dict)  # standard -> variants
     aspects: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # subjects named as where a thing is done (去车管所注销): what is done there is asked
+    venues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -404,6 +406,8 @@ class _ConceptTable:
     words: dict[str, dict[str, list[str]]] = field(default_factory=lambda: {k: {} for k in CONCEPT_KINDS})
     # every word said (standard or variant) -> (kind, standard word, file, line)
     said: dict[str, tuple[str, str, str, int]] = field(default_factory=dict)
+    # (subject, file, line) of `venues:`
+    venues: list[tuple[str, str, int]] = field(default_factory=list)
 
     def add(self, kind: str, standard: str, word: str, file: str, line: int, problems: list[Problem]) -> bool:
         first = self.said.get(word)
@@ -415,15 +419,28 @@ class _ConceptTable:
         self.said.setdefault(word, (kind, standard, file, line))
         return True
 
-    def concepts(self) -> Concepts:
-        return Concepts(**{k: {w: tuple(vs) for w, vs in self.words[k].items()} for k in CONCEPT_KINDS})
+    def concepts(self, problems: list[Problem]) -> Concepts:
+        """The merged vocabulary; a venue that is no subject is an error at its line."""
+        venues = []
+        for word, file, line in self.venues:
+            if word in self.words["subjects"]:
+                venues.append(word)
+            else:
+                problems.append(Problem(file, line, f"不认识的主题 {word!r}：venues 里请用 subjects 下的标准词 / unknown subject "
+                                        f"{word!r}: venues must be standard words listed under 'subjects:'"))
+        return Concepts(**{k: {w: tuple(vs) for w, vs in self.words[k].items()} for k in CONCEPT_KINDS},
+                        venues=tuple(dict.fromkeys(venues)))
 
 
 def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) -> None:
-    """`subjects:` / `aspects:` — each maps a standard word to the ways citizens say it."""
+    """`subjects:` / `aspects:` — each maps a standard word to the ways citizens say it;
+    `venues:` lists the subjects that are places where things are done."""
     for name, (key, node) in _mapping(root).items():
+        if name == "venues":
+            table.venues.extend((w, c.file, line) for w, line in _text_list(node, c, "venues"))
+            continue
         if name not in CONCEPT_KINDS:
-            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)})")
+            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues)")
             continue
         if node.tag == "tag:yaml.org,2002:null":
             continue
@@ -742,7 +759,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     loaded_ids = {e.id for e in entries}
     broken_ids.update({k.id: (k.file, k.line) for k in sketches if k.id and k.id not in loaded_ids})
     _check_related(entries, problems, broken_ids, sketches)
-    concepts = concept_table.concepts()
+    concepts = concept_table.concepts(problems)
     entries = _check_concepts(entries, concepts, problems)
     for detail in details:
         if detail.aspect not in concepts.aspects:

@@ -119,6 +119,7 @@ class Asked:
     # the honest reply that stands unless an entry answers confidently (an aspect word said in
     # that entry's own questions, though no entry holds the aspect)
     undecided: Reply | None = None
+    sure: float = 0.0  # the least score an answer needs, raised where entries may answer only surely
     base: dict = field(default_factory=dict)  # the fields every Reply of this question carries
 
 
@@ -371,11 +372,30 @@ class AspectNotHeld:
     def __call__(self, asked: Asked) -> Reply | None:
         reader, reading = self.s.reader, asked.reading
         subjects = tuple(w for w in reading.subjects if reader.held("subjects", w))
+        reply = self._narrow_to(asked, subjects, reading.subjects)
+        if reply is None:
+            return reply
+        # A venue named as where a thing is done (去车管所注销, 车管所能过户吗): what is done there is
+        # asked, not the venue — unless only its own details are (车管所电话多少). The entries
+        # holding that may answer, only confidently; else the honest reply about the venue stands.
+        venues = self.s.knowledge.concepts.venues
+        if not any(w in venues for w in subjects) or all(a in self.details for a in reading.aspects):
+            return reply
+        rest = tuple(w for w in subjects if w not in venues)
+        if self._narrow_to(asked, rest, tuple(w for w in reading.subjects if w not in venues)) is not None:
+            return reply
+        if asked.undecided is None:
+            asked.undecided = reply
+        return None
+
+    def _narrow_to(self, asked: Asked, subjects: tuple[str, ...], named: tuple[str, ...]) -> Reply | None:
+        """Narrow the entries to those covering `subjects` and the aspects read; a Reply when none does."""
+        reader, reading = self.s.reader, asked.reading
         details = [a for a in reading.aspects if a in self.details]
         others = tuple(a for a in reading.aspects if a not in self.details)
         undecided: Reply | None = None
         local = [d for d in details if self.details[d]]
-        if local and not reading.subjects:
+        if local and not named:
             # 几点上班 / 多少钱 of nothing named (市民之家 is no subject of ours): a local fact, we
             # say so (the details with their own reply). Asked with another aspect (实习期多久),
             # an entry holding both may answer, only confidently. A detail without a reply (扣多少
@@ -383,7 +403,9 @@ class AspectNotHeld:
             undecided = Reply(FALLBACK, self.details[local[0]],
                               reason=f"aspect:{local[0]} asked of no subject", **asked.base)
             if not others and len(local) == len(details):
-                return undecided
+                # the subject left unsaid may still be clear from the words (提档外迁要多久): an
+                # entry holding the detail answers, only surely; else we say we do not hold it
+                asked.sure = max(asked.sure, self.s.matching.no_aspect_threshold)
         allowed = reader.covering("subjects", subjects) if subjects else None
         # an aspect no entry at all holds or speaks of (过渡期 beside 国标): asked beside others, it is
         # still what we lack, and an entry holding the others answers another question
@@ -680,7 +702,7 @@ def _decide(s: Shared, asked: Asked, matches: list[Match], about: str) -> Reply:
     said = [w for w in asked.words if not w.startswith("#")]
     meaningful = len(said) >= 2 or any(len(w) >= 2 or w.isdigit() for w in said)
     entry = s.knowledge.entries[top.entry]
-    sure = m.answer_threshold if asked.reading.aspects else max(m.answer_threshold, m.no_aspect_threshold)
+    sure = max(asked.sure, m.answer_threshold if asked.reading.aspects else max(m.answer_threshold, m.no_aspect_threshold))
     if meaningful and top.score >= sure and top.score - second >= m.margin:
         return s.answer(entry, top.score, base, candidates, f"answer: {entry.id} ({about})")
     close = [c for c in candidates if c.score >= m.clarify_threshold and top.score - c.score < 0.25]

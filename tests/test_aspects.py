@@ -212,3 +212,21 @@ def test_a_subject_is_not_answered_from_another_subjects_entry(engine, question,
 def test_the_held_question_beside_a_declined_detail_is_still_answered(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, entry)
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("去车管所办过户被退回来了为什么", "reg-transfer-refused"),  # 车管所 is where 过户 is done
+    ("换了车身颜色去车管所变更要多久", "reg-change"),
+])
+def test_a_venue_named_as_where_a_thing_is_done_does_not_decline_the_thing(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry)
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("车管所电话多少", "aspect:联系电话 not held for 车管所"),  # the venue's own detail is still asked of it
+    ("市民之家几点上班", "aspect:办公时间 asked of no subject"),  # a detail of nothing we know: no entry guesses
+])
+def test_a_detail_of_a_venue_or_of_nothing_named_is_still_declined(engine, question, reason):
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.reason == reason
