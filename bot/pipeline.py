@@ -485,7 +485,10 @@ class AspectNotHeld:
     def _best_covered(self, allowed: frozenset[int], subjects: tuple[str, ...], aspects: tuple[str, ...]) -> frozenset[int]:
         """Of the entries allowed, those covering the most of what was asked (上牌 and 地点 over
         上牌 alone). An entry naming no concepts (one staff have not annotated yet) stays in the
-        running for the lexical score, but never outranks the annotated ones by default."""
+        running for the lexical score, but never outranks the annotated ones by default. Of those
+        covering as much, the words decide: an entry naming more aspects is not for that less
+        about what was asked (the fewest-aspects rule it replaces dropped the entry asked for
+        whenever staff annotated it fully)."""
         if len(subjects) <= 1 and len(aspects) <= 1 and allowed.isdisjoint(self.unannotated):
             return allowed  # every entry allowed covers the one subject and the one aspect asked
         concepts = self.s.reader.entry_concepts
@@ -496,11 +499,6 @@ class AspectNotHeld:
         open_ = [i for i in allowed if not concepts[i]]
         most = max(cover.values(), default=(0, 0))
         best = [i for i, n in cover.items() if n == most]
-        if len(aspects) >= 2 and best:
-            # 60V的电瓶车符合国标吗 asks 电压 and 国标: the voltage entry, not the whole standard
-            # that covers them too — the one saying least beyond what was asked.
-            fewest = min(len(self.s.knowledge.entries[i].aspects) for i in best)
-            best = [i for i in best if len(self.s.knowledge.entries[i].aspects) == fewest]
         return frozenset(best + open_)
 
 
