@@ -230,3 +230,14 @@ def test_a_venue_named_as_where_a_thing_is_done_does_not_decline_the_thing(engin
 def test_a_detail_of_a_venue_or_of_nothing_named_is_still_declined(engine, question, reason):
     reply = engine.answer(question)
     assert reply.status != ANSWER and reply.reason == reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    # the cancelled-licence entry covers 过期 and 注销 as the expired-licence one does; naming more
+    # aspects once ruled it out
+    ("驾照过期太久被注销了还能恢复吗", "licence-cancelled"),
+    ("外地转进来的车要不要重新检验", "reg-transfer-other-place"),  # 转入 of a car from elsewhere
+])
+def test_an_entry_covering_what_was_asked_is_not_dropped_for_naming_more_aspects(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry)
