@@ -68,11 +68,18 @@ _RIDES = "骑坐开推倒停"  # 孩子骑滑板车被撞了, 被我倒车碰倒
 _WRECK = ("门", "窗", "安全带", "烂", "扁", "瘪", "变形")
 _INSIDE = re.compile("还?在(?:车)?(?:里面|里头|里边|里|内|上面)")
 INSIDE_REACH = 12
+# 挤扁了，里面有人 / 撞烂了 车里还有两个人: the place first, then someone in it
+_SOMEONE_INSIDE = re.compile("[了啊呀，]*(?:车)?(?:里面|里头|里边|里|内|上)(?:还|都)?有(?:个|一个|两个|几个|好几个|[一二两三四五六七八九几]个)?人")
 _PASSIVE = ("被", "遭", "挨")  # a passive with no subject said (被车撞了, 遭车撞了) befell the writer
 _AGENT = "被叫让给遭挨"  # 孩子被车门夹住: the thing after 被 is what did it, not what the state is of
 _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
 _FUNCTION = "的了得着地是在过到也都就还"  # beside a common character, these make no harm word: 上的, 上了
 _GRAMMAR = "的了着"  # never typed for a harm character (到 may be: 晕到了 is 晕倒了)
+# A crash told and a clause of hurry alone (撞车了 快快, 追尾了 你们快点): the groups staff keep
+# (刚出事, 催) and the category the reply names
+CRASH_GROUP, HURRY_GROUP, CRASH_NOW = "刚出事", "催", "crash-now"
+_HURRY_WHO = "(?:你们|你|大家|警察|交警|谁)"  # who is hurried: 你们快点
+_HURRY_TAIL = "啊呀啦吧了哦点些儿来过去"  # what ends a hurry: 快点儿, 快些来, 快过来啊
 _DISPOSAL = "把"  # 把 names who is acted on: of_person words that begin with it name their person inside
 
 
@@ -130,6 +137,11 @@ class Detector:
     # two-character harm words by their first character, with the sounds of their second: an
     # opened word whose second character is a slip (流了好多雪 is 流了好多血)
     opened: dict[str, tuple[tuple[str, frozenset[str]], ...]] | None = None
+    # a crash told (撞车了, 车祸) and a clause that only hurries (快快, 你们快点, 赶紧来人): a report
+    # pleading for help, read as the category `CRASH_NOW`
+    crash: re.Pattern | None = None
+    hurry: re.Pattern | None = None
+    crash_now: DangerCategory | None = None
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -185,6 +197,8 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
                 for j in range(i + 1, len(w) + 1):
                     sound.setdefault("".join(reading[i:j]), []).append((w, reading, i, j))
     heard = _by_sound(rules)
+    crash = [p for p in (_phrases(words(rules.accident)), group(CRASH_GROUP)) if p is not None]
+    hurry = groups.get(HURRY_GROUP, ())
     return Detector(
         rules, cats, words(rules.urgent), _alternation(words(rules.persons + rules.body)),
         _alternation(words(rules.persons)),
@@ -195,7 +209,11 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         {r: tuple((ch, tuple(sorted(ws))) for ch, ws in chars.items()) for r, chars in by_char.items()},
         {"".join(_fuzzy(x) for x in reading): w for spelled, found in sound.items() for w, reading, i, j in found
          if i == 0 and j == len(reading)},
-        _scan(words(rules.figures)), *heard, _phrases(words(rules.accident)), _opened_words(heard[0]))
+        _scan(words(rules.figures)), *heard, _phrases(words(rules.accident)), _opened_words(heard[0]),
+        re.compile("|".join(p.pattern for p in crash)) if crash else None,
+        re.compile("(?:" + _HURRY_WHO + "?(?:" + _tree([(tuple(map(re.escape, w)), len(w)) for w in set(hurry)])
+                   + f")[{_HURRY_TAIL}]*)+") if hurry else None,
+        next((c for c in rules.categories if c.id == CRASH_NOW), None))
 
 
 # -- hearing a harm word typed as another word ---------------------------------------------------
@@ -232,10 +250,12 @@ def _by_sound(rules: EmergencyRules) -> tuple[dict, dict[str, frozenset[str]]]:
     # cries for help too (快叫就护车)
     cries = {w for w in rules.urgent if len(w) >= HEARD_ALONE}
     wanted: set[str] = set()
-    # of_person words too (有人死网了): heard only of a person named just before, as every heard word
+    # of_person words too (有人死网了): heard only of a person named just before, as every heard word.
+    # A word ending in a particle is heard when it is longer than the particle and one character
+    # (人似了 is 人死了; 上了 stays 上了, never 伤了)
     for w in sorted({w for c in rules.categories for w in c.words + c.of_person} | cries):
         if not (HEARD_CHARS[0] <= len(w) <= HEARD_CHARS[1] or w in cries) or not all(_HAN.match(ch) for ch in w) \
-                or w[-1] in _PARTICLES:
+                or w[-1] in _PARTICLES and len(w) <= 2:
             continue
         sounds = tuple(_sound(ch) for ch in w)
         wanted.update(*sounds)
@@ -316,6 +336,21 @@ def _next_to_person(text: str, start: int, detector: Detector) -> bool:
     return bool(ends) and all(ch in _ADVERBS for ch in text[ends[-1]:start])
 
 
+def _aspect_of_common_verb(raw: str, start: int, word: str, detector: Detector) -> bool:
+    """有人上了 is someone getting on, not 有人伤了: a heard word ending in a particle whose changed
+    character is a common one (上, 是, 时) is that verb with its particle, typed as meant."""
+    if word[-1] not in _PARTICLES or detector.freq is None:
+        return False
+    return any(raw[i] != word[i - start] and detector.freq(raw[i]) >= COMMON_CHAR
+               for i in range(start, start + len(word)))
+
+
+def _names_person(text: str, start: int, end: int, detector: Detector) -> bool:
+    """The heard word begins with the one it befell (人死了, 有人伤了)."""
+    at = start + 1 if text.startswith("有", start) else start
+    return detector.people is not None and (m := detector.people.match(text, at)) is not None and m.end() < end
+
+
 def _clause_end(text: str, at: int) -> int:
     end = text.find(CLAUSE, at)
     return len(text) if end == -1 else end
@@ -330,10 +365,13 @@ def _heard_cry(raw: str, found: list[tuple[int, int, str]], detector: Detector) 
 def _heard_hits(raw: str, found: list[tuple[int, int, str]], detector: Detector, seen: set[str]) -> list[_Hit]:
     """Harm words heard by their sound (有人留学了 after 撞车了), where the message says harm is meant."""
     # the harm must be what its clause tells (撞车了 有人留学了, not 留学生): looked at first, as it is cheap
-    found = [(s, e, w) for s, e, w in found if not raw[e:_clause_end(raw, e)].strip(_TOLD)]
+    accident = detector.accident is not None and detector.accident.search(raw) is not None
+    # after an accident told, a frightened question ends the harm too (撞车了 人似了吗)
+    told = _TOLD + "吗么" if accident else _TOLD
+    found = [(s, e, w) for s, e, w in found if not raw[e:_clause_end(raw, e)].strip(told)
+             and not _aspect_of_common_verb(raw, s, w, detector)]
     if not found:
         return []
-    accident = detector.accident is not None and detector.accident.search(raw) is not None
     chars = list(raw)
     for s, e, w in found:
         chars[s:e] = w
@@ -343,16 +381,17 @@ def _heard_hits(raw: str, found: list[tuple[int, int, str]], detector: Detector,
         span = next(((s, e) for s, e, _ in found if s < h.end and h.start < e), None)
         if h.category.id in seen or span is None:
             continue
-        if heard[h.end:_clause_end(heard, h.end)].strip(_TOLD):
+        if heard[h.end:_clause_end(heard, h.end)].strip(told):
             continue
         if h.category.first == "119":
             # a fire or a leak is said of the car, with no one named: heard only where the typed
             # characters are no common word (车起伙了, not 撞车了 是我楼友)
             if not _typed(raw, heard, h.start, h.end, detector):
                 continue
-        elif not (_of_person(heard, h.start, detector) and _next_to_person(heard, h.start, detector)) or not (
+        elif not (_of_person(heard, h.start, detector) and _next_to_person(heard, h.start, detector)
+                  or _names_person(heard, h.start, h.end, detector)) or not (
                 accident or _typed(raw, heard, h.start, h.end, detector)):
-            continue  # harm of someone named just before it
+            continue  # harm of someone named just before it, or in it (人似了: 人死了)
         out.append(h)
         seen.add(h.category.id)
     return out
@@ -760,7 +799,9 @@ def _of_person(text: str, start: int, detector: Detector, writer: bool = False, 
         window = text[lo:start]
     last = None
     for m in detector.persons.finditer(window):
-        if not _NOT_PERSON.match(window, m.start()):
+        # 人家的车, 头发都压扁了, 手机: a word that only begins with a person or a body part
+        mask = detector.masks.match(window, m.start()) if detector.masks is not None else None
+        if not _NOT_PERSON.match(window, m.start()) and not (mask and mask.end() > m.end()):
             last = m
     if last is None:
         return False
@@ -784,6 +825,8 @@ def _inside_after(text: str, end: int, detector: Detector) -> bool:
     if detector.people is None:
         return False
     window = text[end:end + INSIDE_REACH]
+    if _SOMEONE_INSIDE.match(window):
+        return True  # 挤扁了，里面有人
     return any(_INSIDE.match(window, m.end()) and not _NOT_PERSON.match(window, m.start())
                for m in detector.people.finditer(window))
 
@@ -914,6 +957,9 @@ def _typed(raw: str, repaired: str, start: int, end: int, detector: Detector) ->
     if detector.freq(raw[changed[0]]) >= COMMON_CHAR and all(
             ch in _FUNCTION for i, ch in enumerate(raw[start:end], start) if i != changed[0]):
         return False  # 上了 is no slip of 伤了, 上的 none of 伤的: only a particle stands beside the common 上
+    if detector.freq(raw[changed[0]]) >= COMMON_CHAR and raw[changed[0] + 1:changed[0] + 2] in tuple(_PARTICLES) \
+            and changed[0] + 1 < end:
+        return False  # 有人上了 is someone getting on: a common verb with its particle, typed as meant
     if detector.freq(raw[start:end]) > 0:
         return False
     at = 0
@@ -922,6 +968,18 @@ def _typed(raw: str, repaired: str, start: int, end: int, detector: Detector) ->
             return False
         at += len(word)
     return True
+
+
+def _hurried(raw: str, detector: Detector) -> list[_Hit]:
+    """A crash told and a clause that only hurries (撞车了，快快；追尾了，你们快点): a report and
+    a plea, the crash-now danger; any question around it (怎么定责) is read by the frames."""
+    if detector.hurry is None or detector.crash is None or detector.crash_now is None:
+        return []
+    crash = detector.crash.search(raw)
+    if crash is None or not any(c and detector.hurry.fullmatch(c) for c in raw.split(CLAUSE)):
+        return []
+    # the hit is the crash told: what is said after it (人都没事) is read by the frames
+    return [_Hit(detector.crash_now, crash.start(), crash.end(), crash.group())]
 
 
 def _cry(clause: str) -> str:
@@ -979,6 +1037,8 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
                      if h.category.id not in seen and _typed(raw, fixed, h.start, h.end, detector)
                      and (h.end - h.start > 2 or told or raw[h.start:h.end] == fixed[h.start:h.end]
                           or not _ASKED.search(fixed, h.end, _clause_end(fixed, h.end)))]
+    if not hits:
+        hits += _hurried(raw, detector)
     found = _heard_words(raw, detector)
     found += [o for o in _opened_slips(raw, detector) if not any(s < o[1] and o[0] < e for s, e, _ in found)]
     hits += _heard_hits(raw, found, detector, {h.category.id for h in hits})
