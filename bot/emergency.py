@@ -80,6 +80,7 @@ _GRAMMAR = "的了着"  # never typed for a harm character (到 may be: 晕到�
 CRASH_GROUP, HURRY_GROUP, CRASH_NOW = "刚出事", "催", "crash-now"
 _HURRY_WHO = "(?:你们|你|大家|警察|交警|谁)"  # who is hurried: 你们快点
 _HURRY_TAIL = "啊呀啦吧了哦点些儿来过去"  # what ends a hurry: 快点儿, 快些来, 快过来啊
+_BODY_STATES = ("bleeding", "unconscious", "severe")  # dangers only a body is in: no 人没事 after them calms
 _DISPOSAL = "把"  # 把 names who is acted on: of_person words that begin with it name their person inside
 
 
@@ -1090,6 +1091,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue
         if frame.name == "fine" and max(text.rfind(w) for w in frame.words) < max(h.end for h in hits):
             continue  # 车没事，人受伤了: the harm is said after, and stands
+        if frame.name == "fine" and _people_fine_after(text, frame.words, hits):
+            return frame.name  # 车掉沟里了，人没事: where the car went, and everyone in it is fine
         if frame.name in ("how", "when"):
             # 撞了人怎么办, 有人受伤的时候: such accidents in general; 我撞了人, 倒车的时候压到了一个小孩: this one
             if acute or _says(detector.here, text, fixed):
@@ -1103,6 +1106,16 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         if not acute:
             return frame.name
     return None
+
+
+def _people_fine_after(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:
+    """A clause that begins by saying the people are fine (人没事, 人都没事, 没人受伤), after every
+    danger told, where no danger is a state of a body (流血, 叫不醒): 其他人没事 is no such clause."""
+    if any(h.category.id in _BODY_STATES for h in hits):
+        return False
+    last = max(h.end for h in hits)
+    return any(text.startswith(w, at) for w in words if "人" in w
+               for at in (text.find(CLAUSE, last) + 1,) if at > 0)
 
 
 def _outside(text: str, words: Sequence[str], hits: list[_Hit], detector: Detector) -> bool:

@@ -776,3 +776,18 @@ def test_a_crushed_car_with_someone_said_to_be_in_it_is_someone_trapped(engine, 
 ])
 def test_vomiting_is_a_sign_of_harm_after_an_event_not_carsickness(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("车翻进沟里了 人都没事 叫拖车", "calm"),   # where the car went, and everyone is fine
+    ("车掉沟里了 其他人没事 我爸卡在里面", "danger"), ("车掉沟里了 他在流血 人没事吧", "danger"),
+])
+def test_people_said_to_be_fine_after_where_the_car_went_calm_it(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("科目三又没过 我要死了", "calm"), ("出事了 我朋友一直抽抽", "danger"), ("12123又抽风了", "calm"),
+])
+def test_exaggeration_and_dialect_states_are_read_for_what_they_are(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
