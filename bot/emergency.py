@@ -400,8 +400,9 @@ def _heard_hits(raw: str, found: list[tuple[int, int, str]], detector: Detector,
                 continue
         elif not (_of_person(heard, h.start, detector) and _next_to_person(heard, h.start, detector)
                   or _names_person(heard, h.start, h.end, detector)) or not (
-                accident or _typed(raw, heard, h.start, h.end, detector)):
-            continue  # harm of someone named just before it, or in it (人似了: 人死了)
+                accident or _typed(raw, heard, h.start, h.end, detector) and _same_sound(raw, heard, h.start, h.end)):
+            continue  # harm of someone named just before it, or in it (人似了: 人死了); a near sound
+            # (撞衫, shan for shang) only after an accident told
         out.append(h)
         seen.add(h.category.id)
     return out
@@ -1012,6 +1013,18 @@ def _hurried(raw: str, detector: Detector) -> list[_Hit]:
     return [_Hit(detector.crash_now, crash.start(), crash.end(), crash.group())]
 
 
+def _same_sound(raw: str, fixed: str, start: int, end: int) -> bool:
+    """Each character the repair changed sounds exactly as the one it became (收伤 is 受伤); a
+    near sound (撞衫, shan for shang) is believed only where an accident was told."""
+    return all(_exact_sound(raw[i]) & _exact_sound(fixed[i]) for i in range(start, min(end, len(raw)))
+               if raw[i] != fixed[i])
+
+
+def _exact_sound(ch: str) -> frozenset[str]:
+    readings = pinyin_dict.get(ord(ch))
+    return frozenset(readings.translate(_TONELESS).split(",")) if readings else frozenset()
+
+
 def _cry(clause: str) -> str:
     """A clause as a cry: what stands around it dropped, and 有 before it (有火, 有血)."""
     word = clause.strip(_CRY)
@@ -1065,6 +1078,7 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
             # with no accident told, is a slip in a question (现场课在哪上 is no 磕在)
             hits += [h for h in _hits(fixed, detector)
                      if h.category.id not in seen and _typed(raw, fixed, h.start, h.end, detector)
+                     and (told or _same_sound(raw, fixed, h.start, h.end))
                      and (h.end - h.start > 2 or told or raw[h.start:h.end] == fixed[h.start:h.end]
                           or not _ASKED.search(fixed, h.end, _clause_end(fixed, h.end)))]
     if not hits:

@@ -797,6 +797,7 @@ def test_exaggeration_and_dialect_states_are_read_for_what_they_are(engine, ques
     ("救命 这破软件咋这么慢", "calm"), ("救命啊 倒车入库怎么这么难", "calm"),   # exasperation at a thing
     ("出事了 人晕 快来救", "danger"), ("俺家老汉叫车撵了", "danger"),
     ("考完科目二紧张死了", "calm"), ("路上摔了一跤 丢人死了", "calm"),          # feelings, not death
+    ("开会跟领导撞衫了", "calm"),   # shan is a near sound of shang: heard so only after an accident told
 ])
 def test_exasperation_feelings_and_dialect_are_read_for_what_they_are(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
