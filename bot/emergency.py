@@ -65,9 +65,12 @@ _COMPLEMENT = "来去了着过住到出下上起开回子儿"
 _RIDES = "骑坐开推倒停"  # 孩子骑滑板车被撞了, 被我倒车碰倒了: the vehicle the person drives is no thing that stopped
 # 门打不开，我老婆在里面, 撞得稀巴烂，人在里面: a door that will not open or a wrecked car, with
 # someone said to be inside just after
-_WRECK = ("门", "窗", "安全带", "烂", "扁", "瘪", "变形")
+_CRUSHED = ("烂", "扁", "瘪", "变形")
+_WRECK = ("门", "窗", "安全带") + _CRUSHED
 _INSIDE = re.compile("还?在(?:车)?(?:里面|里头|里边|里|内|上面)")
 INSIDE_REACH = 12
+_SOMEONE_INSIDE_BEFORE = re.compile(
+    "(?:车里|车内|车上|里面|里头|里边)(?:还|都)?有(?:个|一个|两个|几个|[一二两三四五六七八九几]个)?人|人(?:还|都)?在(?:车)?(?:里面|里头|里边|车里|车上)")
 # 挤扁了，里面有人 / 撞烂了 车里还有两个人: the place first, then someone in it
 _SOMEONE_INSIDE = re.compile("[了啊呀，]*(?:车)?(?:里面|里头|里边|里|内|上)(?:还|都)?有(?:个|一个|两个|几个|好几个|[一二两三四五六七八九几]个)?人")
 _PASSIVE = ("被", "遭", "挨")  # a passive with no subject said (被车撞了, 遭车撞了) befell the writer
@@ -858,6 +861,13 @@ def _inside_after(text: str, end: int, detector: Detector) -> bool:
                for m in detector.people.finditer(window))
 
 
+def _inside_before(text: str, start: int, said: str, detector: Detector) -> bool:
+    """车里有人，车门变形打不开: someone said to be inside just before the car's state, where the
+    car is crushed or a crash was told (车上有人，门锁坏了打不开 is a broken lock)."""
+    crushed = any(w in said for w in _CRUSHED) or (detector.accident is not None and detector.accident.search(text))
+    return bool(crushed) and _SOMEONE_INSIDE_BEFORE.search(text, max(0, start - INSIDE_REACH), start) is not None
+
+
 def _person_after(text: str, end: int, detector: Detector, reach: int = PERSON_AFTER_REACH) -> bool:
     """撞了一个学生, 轧到个小孩: the one harmed named right after the verb."""
     if detector.people is None:
@@ -964,7 +974,8 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                 if needs_person == "before" and not (
                         _disposed(text, start, end, detector) if text.startswith(_DISPOSAL, start)
                         else _of_person(text, start, detector, writer=not cat.info.acute, cry=cry)
-                        or any(w in said for w in _WRECK) and _inside_after(text, end, detector)):
+                        or any(w in said for w in _WRECK) and (
+                            _inside_after(text, end, detector) or _inside_before(text, start, said, detector))):
                     continue
                 if needs_person == "after" and not _person_after(text, end, detector):
                     continue

@@ -801,3 +801,14 @@ def test_exaggeration_and_dialect_states_are_read_for_what_they_are(engine, ques
 ])
 def test_exasperation_feelings_and_dialect_are_read_for_what_they_are(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("车里有人 车门变形打不开", "danger"), ("撞车了 里面有人 门打不开", "danger"),
+    ("车里有人的时候车门打不开怎么办", "calm"),
+])
+def test_someone_said_to_be_inside_before_a_crushed_or_crashed_car_is_trapped(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state == "danger")
+    if state == "danger":
+        assert says_119_first(reply.text)
