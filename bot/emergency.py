@@ -65,14 +65,25 @@ _COMPLEMENT = "来去了着过住到出下上起开回子儿"
 _RIDES = "骑坐开推倒停"  # 孩子骑滑板车被撞了, 被我倒车碰倒了: the vehicle the person drives is no thing that stopped
 # 门打不开，我老婆在里面, 撞得稀巴烂，人在里面: a door that will not open or a wrecked car, with
 # someone said to be inside just after
-_WRECK = ("门", "窗", "安全带", "烂", "扁", "瘪", "变形")
+_CRUSHED = ("烂", "扁", "瘪", "变形")
+_WRECK = ("门", "窗", "安全带") + _CRUSHED
 _INSIDE = re.compile("还?在(?:车)?(?:里面|里头|里边|里|内|上面)")
 INSIDE_REACH = 12
+_SOMEONE_INSIDE_BEFORE = re.compile(
+    "(?:车里|车内|车上|里面|里头|里边)(?:还|都)?有(?:个|一个|两个|几个|[一二两三四五六七八九几]个)?人|人(?:还|都)?在(?:车)?(?:里面|里头|里边|车里|车上)")
+# 挤扁了，里面有人 / 撞烂了 车里还有两个人: the place first, then someone in it
+_SOMEONE_INSIDE = re.compile("[了啊呀，]*(?:车)?(?:里面|里头|里边|里|内|上)(?:还|都)?有(?:个|一个|两个|几个|好几个|[一二两三四五六七八九几]个)?人")
 _PASSIVE = ("被", "遭", "挨")  # a passive with no subject said (被车撞了, 遭车撞了) befell the writer
 _AGENT = "被叫让给遭挨"  # 孩子被车门夹住: the thing after 被 is what did it, not what the state is of
 _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
 _FUNCTION = "的了得着地是在过到也都就还"  # beside a common character, these make no harm word: 上的, 上了
 _GRAMMAR = "的了着"  # never typed for a harm character (到 may be: 晕到了 is 晕倒了)
+# A crash told and a clause of hurry alone (撞车了 快快, 追尾了 你们快点): the groups staff keep
+# (刚出事, 催) and the category the reply names
+CRASH_GROUP, HURRY_GROUP, CRASH_NOW = "刚出事", "催", "crash-now"
+_HURRY_WHO = "(?:你们|你|大家|警察|交警|谁)"  # who is hurried: 你们快点
+_HURRY_TAIL = "啊呀啦吧了哦点些儿来过去"  # what ends a hurry: 快点儿, 快些来, 快过来啊
+_BODY_STATES = ("bleeding", "unconscious", "severe")  # dangers only a body is in: no 人没事 after them calms
 _DISPOSAL = "把"  # 把 names who is acted on: of_person words that begin with it name their person inside
 
 
@@ -130,6 +141,14 @@ class Detector:
     # two-character harm words by their first character, with the sounds of their second: an
     # opened word whose second character is a slip (流了好多雪 is 流了好多血)
     opened: dict[str, tuple[tuple[str, frozenset[str]], ...]] | None = None
+    # a crash told (撞车了, 车祸) and a clause that only hurries (快快, 你们快点, 赶紧来人): a report
+    # pleading for help, read as the category `CRASH_NOW`
+    crash: re.Pattern | None = None
+    hurry: re.Pattern | None = None
+    crash_now: DangerCategory | None = None
+    # every category's plain words as one tree: a message where none occurs (most questions) skips
+    # the ~50 scans of them with one search
+    any_plain: tuple[_Scan, ...] = ()
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -145,8 +164,13 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     groups.setdefault("人", words(rules.persons))  # <人>: anyone the persons list names
 
     def composed(ws) -> _Scan | None:
-        srcs = [x for x in (_composed(w, groups, norm) for w in ws if "<" in w) if x]
-        return _Scan(re.compile("(?=(" + "|".join(srcs) + "))"), grouped=False) if srcs else None
+        built = [(w, x) for w, x in ((w, _composed(w, groups, norm)) for w in ws if "<" in w) if x]
+        if not built:
+            return None
+        firsts = [_first_chars(w, groups, norm) for w, _ in built]
+        known = [f for f in firsts if f is not None]
+        return _Scan(re.compile("(?=(" + "|".join(x for _, x in built) + "))"), grouped=False,
+                     firsts=frozenset().union(*known) if len(known) == len(firsts) else None)
 
     def group(name: str) -> re.Pattern | None:
         return _alternation(groups.get(name, ())) if name else None
@@ -185,6 +209,8 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
                 for j in range(i + 1, len(w) + 1):
                     sound.setdefault("".join(reading[i:j]), []).append((w, reading, i, j))
     heard = _by_sound(rules)
+    crash = [p for p in (_phrases(words(rules.accident)), group(CRASH_GROUP)) if p is not None]
+    hurry = groups.get(HURRY_GROUP, ())
     return Detector(
         rules, cats, words(rules.urgent), _alternation(words(rules.persons + rules.body)),
         _alternation(words(rules.persons)),
@@ -195,7 +221,12 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         {r: tuple((ch, tuple(sorted(ws))) for ch, ws in chars.items()) for r, chars in by_char.items()},
         {"".join(_fuzzy(x) for x in reading): w for spelled, found in sound.items() for w, reading, i, j in found
          if i == 0 and j == len(reading)},
-        _scan(words(rules.figures)), *heard, _phrases(words(rules.accident)), _opened_words(heard[0]))
+        _scan(words(rules.figures)), *heard, _phrases(words(rules.accident)), _opened_words(heard[0]),
+        re.compile("|".join(p.pattern for p in crash)) if crash else None,
+        re.compile("(?:" + _HURRY_WHO + "?(?:" + _tree([(tuple(map(re.escape, w)), len(w)) for w in set(hurry)])
+                   + f")[{_HURRY_TAIL}]*)+") if hurry else None,
+        next((c for c in rules.categories if c.id == CRASH_NOW), None),
+        _scans(plain(w for c in rules.categories for w in c.words + c.of_person + c.person_after)))
 
 
 # -- hearing a harm word typed as another word ---------------------------------------------------
@@ -232,10 +263,12 @@ def _by_sound(rules: EmergencyRules) -> tuple[dict, dict[str, frozenset[str]]]:
     # cries for help too (快叫就护车)
     cries = {w for w in rules.urgent if len(w) >= HEARD_ALONE}
     wanted: set[str] = set()
-    # of_person words too (有人死网了): heard only of a person named just before, as every heard word
+    # of_person words too (有人死网了): heard only of a person named just before, as every heard word.
+    # A word ending in a particle is heard when it is longer than the particle and one character
+    # (人似了 is 人死了; 上了 stays 上了, never 伤了)
     for w in sorted({w for c in rules.categories for w in c.words + c.of_person} | cries):
         if not (HEARD_CHARS[0] <= len(w) <= HEARD_CHARS[1] or w in cries) or not all(_HAN.match(ch) for ch in w) \
-                or w[-1] in _PARTICLES:
+                or w[-1] in _PARTICLES and len(w) <= 2:
             continue
         sounds = tuple(_sound(ch) for ch in w)
         wanted.update(*sounds)
@@ -316,6 +349,21 @@ def _next_to_person(text: str, start: int, detector: Detector) -> bool:
     return bool(ends) and all(ch in _ADVERBS for ch in text[ends[-1]:start])
 
 
+def _aspect_of_common_verb(raw: str, start: int, word: str, detector: Detector) -> bool:
+    """有人上了 is someone getting on, not 有人伤了: a heard word ending in a particle whose changed
+    character is a common one (上, 是, 时) is that verb with its particle, typed as meant."""
+    if word[-1] not in _PARTICLES or detector.freq is None:
+        return False
+    return any(raw[i] != word[i - start] and detector.freq(raw[i]) >= COMMON_CHAR
+               for i in range(start, start + len(word)))
+
+
+def _names_person(text: str, start: int, end: int, detector: Detector) -> bool:
+    """The heard word begins with the one it befell (人死了, 有人伤了)."""
+    at = start + 1 if text.startswith("有", start) else start
+    return detector.people is not None and (m := detector.people.match(text, at)) is not None and m.end() < end
+
+
 def _clause_end(text: str, at: int) -> int:
     end = text.find(CLAUSE, at)
     return len(text) if end == -1 else end
@@ -330,10 +378,13 @@ def _heard_cry(raw: str, found: list[tuple[int, int, str]], detector: Detector) 
 def _heard_hits(raw: str, found: list[tuple[int, int, str]], detector: Detector, seen: set[str]) -> list[_Hit]:
     """Harm words heard by their sound (有人留学了 after 撞车了), where the message says harm is meant."""
     # the harm must be what its clause tells (撞车了 有人留学了, not 留学生): looked at first, as it is cheap
-    found = [(s, e, w) for s, e, w in found if not raw[e:_clause_end(raw, e)].strip(_TOLD)]
+    accident = detector.accident is not None and detector.accident.search(raw) is not None
+    # after an accident told, a frightened question ends the harm too (撞车了 人似了吗)
+    told = _TOLD + "吗么" if accident else _TOLD
+    found = [(s, e, w) for s, e, w in found if not raw[e:_clause_end(raw, e)].strip(told)
+             and not _aspect_of_common_verb(raw, s, w, detector)]
     if not found:
         return []
-    accident = detector.accident is not None and detector.accident.search(raw) is not None
     chars = list(raw)
     for s, e, w in found:
         chars[s:e] = w
@@ -343,19 +394,33 @@ def _heard_hits(raw: str, found: list[tuple[int, int, str]], detector: Detector,
         span = next(((s, e) for s, e, _ in found if s < h.end and h.start < e), None)
         if h.category.id in seen or span is None:
             continue
-        if heard[h.end:_clause_end(heard, h.end)].strip(_TOLD):
+        if heard[h.end:_clause_end(heard, h.end)].strip(told):
             continue
         if h.category.first == "119":
             # a fire or a leak is said of the car, with no one named: heard only where the typed
             # characters are no common word (车起伙了, not 撞车了 是我楼友)
             if not _typed(raw, heard, h.start, h.end, detector):
                 continue
-        elif not (_of_person(heard, h.start, detector) and _next_to_person(heard, h.start, detector)) or not (
-                accident or _typed(raw, heard, h.start, h.end, detector)):
-            continue  # harm of someone named just before it
+        elif not (_of_person(heard, h.start, detector) and _next_to_person(heard, h.start, detector)
+                  or _names_person(heard, h.start, h.end, detector)) or not (
+                accident or _typed(raw, heard, h.start, h.end, detector) and _same_sound(raw, heard, h.start, h.end)):
+            continue  # harm of someone named just before it, or in it (人似了: 人死了); a near sound
+            # (撞衫, shan for shang) only after an accident told
         out.append(h)
         seen.add(h.category.id)
     return out
+
+
+def _first_chars(word: str, groups: dict[str, tuple[str, ...]], norm) -> frozenset[str] | None:
+    """The characters a word built from groups may begin with; None when it may begin anywhere."""
+    piece = word.split("\u2026")[0]
+    if not piece:
+        return None
+    if piece.startswith("<"):
+        ws = groups.get(piece[1:piece.find(">")], ())
+        return frozenset(w[0] for w in ws if w) or None
+    first = norm(piece[0])
+    return frozenset(first[0]) if first else None
 
 
 def _composed(word: str, groups: dict[str, tuple[str, ...]], norm) -> str | None:
@@ -394,6 +459,9 @@ class _Scan:
 
     pattern: re.Pattern
     grouped: bool = True
+    # the characters its words may begin with (None: any): a text holding none of them is skipped
+    # by one set test, cheaper than a search, for the ~60 scans run on every message
+    firsts: frozenset[str] | None = None
 
     def spans(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int]]:
         end = len(text) if endpos is None else endpos
@@ -433,7 +501,8 @@ def _scan(words: Sequence[str]) -> _Scan | None:
         firsts.setdefault(atoms[0], []).append((atoms[1:], n))
     if any(not _LITERAL.fullmatch(a) for a in firsts):  # a word that begins with a gap: no branch by its first character
         return _Scan(re.compile("(?=(" + _tree(seqs) + "))"), grouped=False)
-    return _Scan(re.compile("|".join(a + "(?=(" + _tree(rest) + "))" for a, rest in firsts.items())))
+    return _Scan(re.compile("|".join(a + "(?=(" + _tree(rest) + "))" for a, rest in firsts.items())),
+                 firsts=frozenset(w[0] for w in words if w))
 
 
 _LITERAL = re.compile(r"\\?.", re.S)  # one character, escaped or not
@@ -760,7 +829,9 @@ def _of_person(text: str, start: int, detector: Detector, writer: bool = False, 
         window = text[lo:start]
     last = None
     for m in detector.persons.finditer(window):
-        if not _NOT_PERSON.match(window, m.start()):
+        # 人家的车, 头发都压扁了, 手机: a word that only begins with a person or a body part
+        mask = detector.masks.match(window, m.start()) if detector.masks is not None else None
+        if not _NOT_PERSON.match(window, m.start()) and not (mask and mask.end() > m.end()):
             last = m
     if last is None:
         return False
@@ -784,8 +855,17 @@ def _inside_after(text: str, end: int, detector: Detector) -> bool:
     if detector.people is None:
         return False
     window = text[end:end + INSIDE_REACH]
+    if _SOMEONE_INSIDE.match(window):
+        return True  # 挤扁了，里面有人
     return any(_INSIDE.match(window, m.end()) and not _NOT_PERSON.match(window, m.start())
                for m in detector.people.finditer(window))
+
+
+def _inside_before(text: str, start: int, said: str, detector: Detector) -> bool:
+    """车里有人，车门变形打不开: someone said to be inside just before the car's state, where the
+    car is crushed or a crash was told (车上有人，门锁坏了打不开 is a broken lock)."""
+    crushed = any(w in said for w in _CRUSHED) or (detector.accident is not None and detector.accident.search(text))
+    return bool(crushed) and _SOMEONE_INSIDE_BEFORE.search(text, max(0, start - INSIDE_REACH), start) is not None
 
 
 def _person_after(text: str, end: int, detector: Detector, reach: int = PERSON_AFTER_REACH) -> bool:
@@ -861,12 +941,16 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
         return cache[lo]
 
     out: list[_Hit] = []
+    plain = any(p.pattern.search(text) for p in detector.any_plain)
+    masked_chars = set(masked)
     found: set[str] = set()  # categories already hit: one hit each is enough
     for cat in detector.categories:
         # 脖子疼 built from groups is an injury after a crash or a fall, not after a day at the desk
         built = cat.composed if cat.needs is None or cat.needs.search(masked) else ()
-        scans = [(p, "", text) for p in cat.words] + [(p, "before", text) for p in cat.of_person] + [
-            (p, "after", text) for p in cat.person_after] + [(p, mode, masked) for p, mode in built]
+        scans = [(p, mode, masked) for p, mode in built if p.firsts is None or not p.firsts.isdisjoint(masked_chars)]
+        if plain:
+            scans = [(p, "", text) for p in cat.words] + [(p, "before", text) for p in cat.of_person] + [
+                (p, "after", text) for p in cat.person_after] + scans
         for pattern, needs_person, read in scans:
             if cat.info.id in found:
                 break
@@ -890,7 +974,8 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                 if needs_person == "before" and not (
                         _disposed(text, start, end, detector) if text.startswith(_DISPOSAL, start)
                         else _of_person(text, start, detector, writer=not cat.info.acute, cry=cry)
-                        or any(w in said for w in _WRECK) and _inside_after(text, end, detector)):
+                        or any(w in said for w in _WRECK) and (
+                            _inside_after(text, end, detector) or _inside_before(text, start, said, detector))):
                     continue
                 if needs_person == "after" and not _person_after(text, end, detector):
                     continue
@@ -914,6 +999,9 @@ def _typed(raw: str, repaired: str, start: int, end: int, detector: Detector) ->
     if detector.freq(raw[changed[0]]) >= COMMON_CHAR and all(
             ch in _FUNCTION for i, ch in enumerate(raw[start:end], start) if i != changed[0]):
         return False  # 上了 is no slip of 伤了, 上的 none of 伤的: only a particle stands beside the common 上
+    if detector.freq(raw[changed[0]]) >= COMMON_CHAR and raw[changed[0] + 1:changed[0] + 2] in tuple(_PARTICLES) \
+            and changed[0] + 1 < end:
+        return False  # 有人上了 is someone getting on: a common verb with its particle, typed as meant
     if detector.freq(raw[start:end]) > 0:
         return False
     at = 0
@@ -922,6 +1010,30 @@ def _typed(raw: str, repaired: str, start: int, end: int, detector: Detector) ->
             return False
         at += len(word)
     return True
+
+
+def _hurried(raw: str, detector: Detector) -> list[_Hit]:
+    """A crash told and a clause that only hurries (撞车了，快快；追尾了，你们快点): a report and
+    a plea, the crash-now danger; any question around it (怎么定责) is read by the frames."""
+    if detector.hurry is None or detector.crash is None or detector.crash_now is None:
+        return []
+    crash = detector.crash.search(raw)
+    if crash is None or not any(c and detector.hurry.fullmatch(c) for c in raw.split(CLAUSE)):
+        return []
+    # the hit is the crash told: what is said after it (人都没事) is read by the frames
+    return [_Hit(detector.crash_now, crash.start(), crash.end(), crash.group())]
+
+
+def _same_sound(raw: str, fixed: str, start: int, end: int) -> bool:
+    """Each character the repair changed sounds exactly as the one it became (收伤 is 受伤); a
+    near sound (撞衫, shan for shang) is believed only where an accident was told."""
+    return all(_exact_sound(raw[i]) & _exact_sound(fixed[i]) for i in range(start, min(end, len(raw)))
+               if raw[i] != fixed[i])
+
+
+def _exact_sound(ch: str) -> frozenset[str]:
+    readings = pinyin_dict.get(ord(ch))
+    return frozenset(readings.translate(_TONELESS).split(",")) if readings else frozenset()
 
 
 def _cry(clause: str) -> str:
@@ -977,8 +1089,11 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
             # with no accident told, is a slip in a question (现场课在哪上 is no 磕在)
             hits += [h for h in _hits(fixed, detector)
                      if h.category.id not in seen and _typed(raw, fixed, h.start, h.end, detector)
+                     and (told or _same_sound(raw, fixed, h.start, h.end))
                      and (h.end - h.start > 2 or told or raw[h.start:h.end] == fixed[h.start:h.end]
                           or not _ASKED.search(fixed, h.end, _clause_end(fixed, h.end)))]
+    if not hits:
+        hits += _hurried(raw, detector)
     found = _heard_words(raw, detector)
     found += [o for o in _opened_slips(raw, detector) if not any(s < o[1] and o[0] < e for s, e, _ in found)]
     hits += _heard_hits(raw, found, detector, {h.category.id for h in hits})
@@ -1030,6 +1145,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue
         if frame.name == "fine" and max(text.rfind(w) for w in frame.words) < max(h.end for h in hits):
             continue  # 车没事，人受伤了: the harm is said after, and stands
+        if frame.name == "fine" and _people_fine_after(text, frame.words, hits):
+            return frame.name  # 车掉沟里了，人没事: where the car went, and everyone in it is fine
         if frame.name in ("how", "when"):
             # 撞了人怎么办, 有人受伤的时候: such accidents in general; 我撞了人, 倒车的时候压到了一个小孩: this one
             if acute or _says(detector.here, text, fixed):
@@ -1043,6 +1160,16 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         if not acute:
             return frame.name
     return None
+
+
+def _people_fine_after(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:
+    """A clause that begins by saying the people are fine (人没事, 人都没事, 没人受伤), after every
+    danger told, where no danger is a state of a body (流血, 叫不醒): 其他人没事 is no such clause."""
+    if any(h.category.id in _BODY_STATES for h in hits):
+        return False
+    last = max(h.end for h in hits)
+    return any(text.startswith(w, at) for w in words if "人" in w
+               for at in (text.find(CLAUSE, last) + 1,) if at > 0)
 
 
 def _outside(text: str, words: Sequence[str], hits: list[_Hit], detector: Detector) -> bool:

@@ -740,3 +740,75 @@ def test_a_crash_told_as_the_whole_message_is_danger_and_the_topic_word_is_not(e
 ])
 def test_a_harm_word_only_the_repair_made_in_an_asking_clause_is_a_slip(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("出车祸了 赶紧来人", "danger"), ("追尾了 快点 快点", "danger"), ("刚撞了 你们快点", "danger"),
+    ("翻车 快快快", "danger"),
+    ("车被撞了 快点告诉我怎么定责", "calm"), ("追尾了 快处怎么弄", "calm"), ("快点 我要预约科目三", "calm"),
+    ("撞车了 人都没事 快点", "calm"),
+])
+def test_a_crash_told_and_a_clause_that_only_hurries_is_a_plea(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("出事了 有人似了", "danger"),       # a heard word ending in 了 that names its person: 人死了
+    ("他留学了吗", "calm"), ("车上有人上了吗", "calm"),
+])
+def test_a_heard_harm_word_may_end_in_a_particle_when_it_names_its_person(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("货车把面包车压扁了 里头还有两个人", "danger"),
+    ("戴头盔头发都压扁了", "calm"), ("车撞扁了 修要多少钱", "calm"),
+])
+def test_a_crushed_car_with_someone_said_to_be_in_it_is_someone_trapped(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state == "danger")
+    if state == "danger":
+        assert says_119_first(reply.text)
+
+
+@pytest.mark.parametrize("question, state", [
+    ("孩子被车刮了 一直吐", "danger"), ("孩子坐车晕车想吐怎么办", "calm"), ("我老婆怀孕了 一直想吐 能开车吗", "calm"),
+])
+def test_vomiting_is_a_sign_of_harm_after_an_event_not_carsickness(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("车翻进沟里了 人都没事 叫拖车", "calm"),   # where the car went, and everyone is fine
+    ("车掉沟里了 其他人没事 我爸卡在里面", "danger"), ("车掉沟里了 他在流血 人没事吧", "danger"),
+])
+def test_people_said_to_be_fine_after_where_the_car_went_calm_it(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("科目三又没过 我要死了", "calm"), ("出事了 我朋友一直抽抽", "danger"), ("12123又抽风了", "calm"),
+])
+def test_exaggeration_and_dialect_states_are_read_for_what_they_are(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("救命 这破软件咋这么慢", "calm"), ("救命啊 倒车入库怎么这么难", "calm"),   # exasperation at a thing
+    ("出事了 人晕 快来救", "danger"), ("俺家老汉叫车撵了", "danger"),
+    ("考完科目二紧张死了", "calm"), ("路上摔了一跤 丢人死了", "calm"),          # feelings, not death
+    ("开会跟领导撞衫了", "calm"),   # shan is a near sound of shang: heard so only after an accident told
+])
+def test_exasperation_feelings_and_dialect_are_read_for_what_they_are(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("车里有人 车门变形打不开", "danger"), ("撞车了 里面有人 门打不开", "danger"),
+    ("车里有人的时候车门打不开怎么办", "calm"),
+])
+def test_someone_said_to_be_inside_before_a_crushed_or_crashed_car_is_trapped(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state == "danger")
+    if state == "danger":
+        assert says_119_first(reply.text)
