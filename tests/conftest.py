@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import jieba
@@ -65,6 +65,63 @@ def jieba_dictionary_read_once(cache_of_the_tests) -> Iterator[None]:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(text_module, "_make_tokenizer", fresh_copy)
+        yield
+
+
+# Tests that ask the real engine thousands of the same questions: every knowledge question and test
+# phrasing (kb check, the calm sweep), every eval set (the calm and panic sweeps, the quality
+# floors, `trafficbot eval`). The engine of a test process remembers its replies (telegram_support.
+# remembering) and the default set's report is a session fixture, so they cost once if they run in
+# one process: with `--dist loadgroup` (pyproject.toml) they are one unit of work, sent first to
+# one worker, while the other takes the remaining tests a few at a time. (xdist's own loadgroup
+# reads `xdist_group` marks into test ids, which pytest 9 no longer lets it change.) A test named
+# here that no longer exists costs nothing; one missing here costs time, never a result.
+ASKING_THE_SAME = ("test_quality.py::", "test_cli.py::test_kb_check_passes_on_the_real_knowledge",
+                   "test_cli.py::test_eval_prints_figures_and_baselines",
+                   "test_emergency.py::test_no_calm_message_gets_the_emergency_reply",
+                   "test_emergency.py::test_every_panic_message_is_caught")
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadgroup":
+        return None  # xdist's own, as asked
+    from xdist.scheduler import LoadScopeScheduling
+
+    class AskingTheSameTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "asking-the-same" if nodeid.rsplit("/", 1)[-1].startswith(ASKING_THE_SAME) else nodeid
+
+    return AskingTheSameTogether(config, log)
+
+
+def _memoised(read: Callable[..., list]) -> Callable[..., list]:
+    """pypinyin's `read` remembering its answer for each string and options: a reading is a pure
+    function of them. Each caller gets its own lists (as from pypinyin), never the remembered ones."""
+    seen: dict[tuple, tuple] = {}
+
+    def remembered(hans, *args, **kwargs):
+        if not isinstance(hans, str):
+            return read(hans, *args, **kwargs)
+        key = (hans, args, tuple(sorted(kwargs.items())))
+        got = seen.get(key)
+        if got is None:
+            got = seen[key] = tuple(tuple(x) if isinstance(x, list) else x for x in read(hans, *args, **kwargs))
+        return [list(x) if isinstance(x, tuple) else x for x in got]
+
+    return remembered
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pinyin_read_once() -> Iterator[None]:
+    """Every engine build reads the pinyin of its words and of the emergency rules' words, the
+    same ten thousand strings in each of the suite's ~30 builds (~0.7 s of a small knowledge's
+    1.5 s build here). The tests' process reads each once: the builds are still the real code, on
+    what pypinyin says."""
+    from bot import emergency
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text_module, "lazy_pinyin", _memoised(text_module.lazy_pinyin))
+        patch.setattr(emergency, "pinyin", _memoised(emergency.pinyin))
         yield
 
 

@@ -3,9 +3,12 @@ recording query log, and an Application wired to the stand-in Bot API server."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import fcntl
 import itertools
-from collections.abc import Callable, Coroutine
+import time
+from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +23,7 @@ from bot.engine import Engine, build_engine
 from bot.querylog import PRESS_NOT_OFFERED, PRESS_NOT_YOURS, PRESS_OK, PRESS_UNKNOWN_QUESTION
 from bot.reload import KnowledgeHolder
 from bot.reply import Reply
+from bot.text import cache_dir
 from handlers.app import build_application
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,10 +42,35 @@ def real_engine():
     replies, see remembering()."""
     global _engine
     if _engine is None:
-        engine, problems = cached_build(str(KNOWLEDGE_DIR), MatchingConfig(), build=build_engine)
+        # in a folder of its own: the suite's ~30 other knowledge copies (kept in the tests' cache,
+        # KEEP at a time) would evict it, and every run would build it again in each worker
+        folder = cache_dir() / "shipped-knowledge"
+        with one_at_a_time(folder / ".building"):  # one worker builds, the others read what it kept
+            engine, problems = cached_build(str(KNOWLEDGE_DIR), MatchingConfig(), build=build_engine, folder=folder)
         assert engine is not None, [str(p) for p in problems]
         _engine = remembering(engine)
     return _engine
+
+
+@contextlib.contextmanager
+def one_at_a_time(lock: Path, deadline: float = 120.0) -> Iterator[None]:
+    """Held by one process of the machine at a time (an flock on `lock`); after `deadline` seconds
+    of waiting, entered anyway: a stuck holder costs a build, never the suite."""
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock, "a") as f:
+        give_up = time.monotonic() + deadline
+        while True:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > give_up:
+                    break
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 def remembering(engine: Engine) -> Engine:
