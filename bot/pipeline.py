@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot import emergency
+from bot.answertype import AnswerTypes
 from bot.config import MatchingConfig
 from bot.knowledge import Entry, Knowledge, SmalltalkIntent
 from bot.matcher import Index, Match
@@ -352,12 +353,7 @@ class AspectNotHeld:
     def __init__(self, shared: Shared):
         self.s = shared
         self.details = {d.aspect: d.reply for d in shared.knowledge.unknown_details}  # reply "" → NOT_HELD_TEXT
-        # a subject's own entries: those that name it first (the helmet entry also covers 机动车's
-        # seat belts, but it is no entry about cars to offer)
-        self.own: dict[str, list[int]] = {}
-        for i, e in enumerate(shared.knowledge.entries):
-            if e.subjects:
-                self.own.setdefault(e.subjects[0], []).append(i)
+        self.own = own_entries(shared.knowledge)
         self.unannotated = shared.reader.open_subject & shared.reader.open_aspect
         # each entry's own questions as the reader reads them (驾照 → 驾驶证), to see what it speaks of
         text = shared.text
@@ -444,21 +440,7 @@ class AspectNotHeld:
 
     def _not_held(self, asked: Asked, subjects: tuple[str, ...], aspect: str) -> Reply:
         """The honest reply: that detail's, or "关于X，这个问题我这里没有资料" with X's own entries as choices."""
-        # the subject named in the reply is the one whose entries are offered (电动车交强险要买吗:
-        # 电动自行车's entries, not the insurance ones beside it)
-        subject = next((w for w in subjects if self.own.get(w)), subjects[0] if subjects else "")
-        reason = f"aspect:{aspect} not held" + (f" for {subject}" if subject else " by any entry")
-        text = self.details.get(aspect) or (NOT_HELD_TEXT.format(subject=subject) if subject else FALLBACK_TEXT)
-        own = list(self.own.get(subject, ()))
-        if not own:
-            return Reply(FALLBACK, text, reason=reason, **asked.base)
-        # That subject's own entries as choices, the closest to the words first.
-        matches = self.s.index.search(asked.words, limit=self.s.matching.max_choices, within=tuple(own[:SMALL_SUBJECT]))
-        ranked = list(dict.fromkeys([m.entry for m in matches] + own))
-        choices = tuple(self.s.candidate(Match(i, 0.0, 0)) for i in ranked[:self.s.matching.max_choices])
-        lines = [text.rstrip(), NOT_HELD_CHOICES.format(subject=subject)]
-        lines += [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
-        return Reply(CLARIFY, "\n".join(lines), candidates=choices, choices=choices, reason=reason, **asked.base)
+        return not_held(self.s, self.own, asked, subjects, f"aspect:{aspect} not held", self.details.get(aspect, ""))
 
     def _best_covered(self, allowed: frozenset[int], subjects: tuple[str, ...], aspects: tuple[str, ...]) -> frozenset[int]:
         """Of the entries allowed, those covering the most of what was asked (上牌 and 地点 over
@@ -484,6 +466,80 @@ class AspectNotHeld:
 
 def _narrow(allowed: frozenset[int] | None, by: frozenset[int]) -> frozenset[int]:
     return by if allowed is None else allowed & by
+
+
+def own_entries(knowledge: Knowledge) -> dict[str, list[int]]:
+    """A subject's own entries: those that name it first (the helmet entry also covers 机动车's
+    seat belts, but it is no entry about cars to offer)."""
+    own: dict[str, list[int]] = {}
+    for i, e in enumerate(knowledge.entries):
+        if e.subjects:
+            own.setdefault(e.subjects[0], []).append(i)
+    return own
+
+
+def not_held(s: Shared, own: dict[str, list[int]], asked: Asked, subjects: tuple[str, ...], why: str,
+             text: str = "") -> Reply:
+    """The honest reply to what nothing holds: `text` (a detail's own), or "关于X，这个问题我这里没有资料"
+    with X's own entries as choices; `why` starts the reason."""
+    # the subject named in the reply is the one whose entries are offered (电动车交强险要买吗:
+    # 电动自行车's entries, not the insurance ones beside it)
+    subject = next((w for w in subjects if own.get(w)), subjects[0] if subjects else "")
+    reason = why + (f" for {subject}" if subject else " by any entry")
+    text = text or (NOT_HELD_TEXT.format(subject=subject) if subject else FALLBACK_TEXT)
+    mine = list(own.get(subject, ()))
+    if not mine:
+        return Reply(FALLBACK, text, reason=reason, **asked.base)
+    # That subject's own entries as choices, the closest to the words first.
+    matches = s.index.search(asked.words, limit=s.matching.max_choices, within=tuple(mine[:SMALL_SUBJECT]))
+    ranked = list(dict.fromkeys([m.entry for m in matches] + mine))
+    choices = tuple(s.candidate(Match(i, 0.0, 0)) for i in ranked[:s.matching.max_choices])
+    lines = [text.rstrip(), NOT_HELD_CHOICES.format(subject=subject)]
+    lines += [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
+    return Reply(CLARIFY, "\n".join(lines), candidates=choices, choices=choices, reason=reason, **asked.base)
+
+
+class AnswerTypeNotStated:
+    """The kind of answer the question asks for (knowledge/scope.yaml `answer_types`: 多少钱 an
+    amount, 几天 a number of days, 几点 a clock time, 电话 a number to call): only an entry whose
+    answer states one may answer. None does → the honest reply, never an answer about the same
+    subject that does not state what was asked (年检多少钱 → not the fine for a missed inspection)."""
+
+    name = "answer-type"
+
+    def __init__(self, shared: Shared):
+        self.s = shared
+        k = shared.knowledge
+        self.types = AnswerTypes(k.answer_types, k.entries, shared.text, k.not_held_markers)
+        self.own = own_entries(k)
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        if not self.types.types:
+            return None
+        compact = asked.normalized.replace(" ", "")
+        if asked.smalltalk is not None:
+            compact = asked.rest
+        foci = self.types.asked(compact)
+        if not foci:
+            return None
+        # two things asked at once (罚多少钱扣几分): an entry stating either answers a part of it
+        stating = frozenset().union(*(self.types.stating(f) for f in foci))
+        allowed = _narrow(asked.allowed, stating)
+        if allowed:
+            asked.allowed = allowed
+            return None
+        focus = foci[0]
+        subjects = tuple(w for w in asked.reading.subjects if self.s.reader.held("subjects", w))
+        honest = not_held(self.s, self.own, asked, subjects,
+                          f"answer-type:{focus.name} asked ({focus.said}), not stated", focus.type.reply)
+        # an entry whose own questions ask it (私家车年审几年一次: the figure changed, the entry says
+        # where to look) may still answer, only confidently; else the honest reply
+        written_for = _narrow(asked.allowed, frozenset().union(*(self.types.asked_in_questions(f) for f in foci)))
+        if not written_for:
+            return honest
+        asked.allowed = written_for
+        asked.undecided = asked.undecided or honest
+        return None
 
 
 class YearNotHeld:
@@ -703,6 +759,7 @@ def steps(shared: Shared) -> tuple:
         OtherPlace,      # another city → national rules only; no local detail
         UnknownSubject,  # a subject no entry is about → fallback
         AspectNotHeld,   # an aspect or detail (多少起, 比例 …) none of the subject's entries holds → say so, offer its entries
+        AnswerTypeNotStated,  # the kind of answer asked (多少钱, 几天, 几点, 电话) stated by no entry that may answer → say so
         YearNotHeld,     # a year no entry speaks of (2025年的数据) → fallback; else entries naming it
         Retrieve,        # lexical ranking within the entries the reading allows
         LastClauses,     # a long, unsure message → its last clauses choose
