@@ -124,7 +124,8 @@ class EmergencyRules:
     accident: tuple[str, ...] = ()  # an accident told as just happened (撞车了): a harm word may then be heard by its sound
 
 
-SCOPE_KEYS = ("home_place", "other_places", "unknown_details", "not_held_markers", "answer_types")
+SCOPE_KEYS = ("home_place", "other_places", "unknown_details", "not_held_markers", "answer_types", "named_places")
+NAMED_PLACE_FIELDS = ("kinds", "not_names", "not_in_names", "reply")
 ANSWER_TYPE_FIELDS = ("type", "asked_by", "stated_by", "not_in", "not_stated_with", "units", "reply")
 # slots a pattern of `answer_types` may use: a number, a unit of the type's `units`
 PATTERN_SLOTS = ("{数}", "{量}")
@@ -166,6 +167,21 @@ class AnswerType:
 
 
 @dataclass(frozen=True)
+class NamedPlaces:
+    """A particular place a question names (和平街, 二广高速, 奇村镇, 人民医院): a name of a few
+    characters before one of `kinds` (街, 高速, 镇, 医院 …). Only an entry that mentions it may answer.
+    `not_names`: words ending in a kind that name no particular place (马路, 道路, 上高速);
+    `not_in_names`: characters a name does not hold (在, 去, 的 …): the name starts after them."""
+
+    kinds: tuple[str, ...] = ()
+    not_names: tuple[str, ...] = ()
+    not_in_names: str = ""
+    reply: str = ""
+    line: int = 0
+    file: str = ""
+
+
+@dataclass(frozen=True)
 class Concepts:
     """The vocabulary entries and questions are read with: what a question is about (subjects:
     电动自行车, 救助基金 …) and which aspect of it is asked (aspects: 车速, 上牌, 在哪办 …), each a
@@ -190,6 +206,7 @@ class Knowledge:
     # named in such a sentence are not answered by that entry
     not_held_markers: tuple[str, ...] = ()
     answer_types: tuple[AnswerType, ...] = ()
+    named_places: NamedPlaces = field(default_factory=NamedPlaces)
     concepts: Concepts = field(default_factory=Concepts)
     version: str = ""
     path: str = ""
@@ -711,6 +728,23 @@ def _load_answer_types(node: yaml.Node, c: _Collector) -> list[AnswerType]:
     return out
 
 
+def _load_named_places(node: yaml.Node, c: _Collector) -> NamedPlaces:
+    fields = _mapping(node)
+    if not isinstance(node, yaml.MappingNode):
+        c.error(node, "'named_places' 应该写 kinds、not_names、not_in_names / 'named_places' must be a mapping of kinds, not_names, not_in_names")
+        return NamedPlaces()
+    for name, (key, _v) in fields.items():
+        if name not in NAMED_PLACE_FIELDS:
+            c.error(key, f"不认识的字段 '{name}' / unknown field '{name}' (allowed: {', '.join(NAMED_PLACE_FIELDS)})")
+    kinds = tuple(t for t, _ in _text_list(fields["kinds"][1], c, "'kinds'")) if "kinds" in fields else ()
+    if not kinds:
+        c.error(node, "named_places 要写 kinds（街、路、镇……）/ named_places needs kinds (街, 路, 镇 …)")
+    not_names = tuple(t for t, _ in _text_list(fields["not_names"][1], c, "'not_names'")) if "not_names" in fields else ()
+    chars = (_text(fields["not_in_names"][1], c, "'not_in_names'") or "") if "not_in_names" in fields else ""
+    reply = (_text(fields["reply"][1], c, "'reply'") or "") if "reply" in fields else ""
+    return NamedPlaces(kinds, not_names, chars, reply.strip(), _line(node), c.file)
+
+
 def _display(path: Path, root: Path) -> str:
     try:
         return str(path.relative_to(root.parent))
@@ -742,6 +776,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     home_place = ""
     details: list[UnknownDetail] = []
     answer_types: list[AnswerType] = []
+    named_places = NamedPlaces()
     markers: list[str] = []
     concept_table = _ConceptTable()
     digest = hashlib.sha256()
@@ -809,6 +844,8 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
                 details.extend(_load_details(keys["unknown_details"][1], c))
             if "answer_types" in keys:
                 answer_types.extend(_load_answer_types(keys["answer_types"][1], c))
+            if "named_places" in keys:
+                named_places = _load_named_places(keys["named_places"][1], c)
             if "not_held_markers" in keys:
                 markers.extend(t for t, _ in _text_list(keys["not_held_markers"][1], c, "'not_held_markers'"))
             for name in keys.keys() - set(SCOPE_KEYS):
@@ -849,6 +886,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
         unknown_details=tuple(details),
         not_held_markers=tuple(dict.fromkeys(markers)),
         answer_types=tuple(answer_types),
+        named_places=named_places,
         concepts=concepts,
         version=digest.hexdigest()[:12],
         path=str(root),

@@ -542,6 +542,83 @@ class AnswerTypeNotStated:
         return None
 
 
+class NamedPlace:
+    """A particular place the question names (和平街限速多少, 豆罗中队在哪, 车管所离奇村镇远不): only an
+    entry that mentions it (in its answer or its own questions) may answer; none does → the honest
+    reply, never a rule about roads or offices in general told as if it were that place's."""
+
+    name = "named-place"
+
+    def __init__(self, shared: Shared):
+        self.s = shared
+        rules = shared.knowledge.named_places
+        self.kinds = tuple(sorted(shared.words(rules.kinds), key=len, reverse=True))
+        self.not_names = tuple(sorted(shared.words(rules.not_names), key=len, reverse=True))
+        self.stop = frozenset(rules.not_in_names) | frozenset(" #")
+        self.reply = rules.reply
+        text = shared.text
+        self.texts = tuple(text.normalize(e.answer + "，".join(e.questions)).replace(" ", "") for e in shared.knowledge.entries)
+        self.corpus = "\n".join(self.texts)
+        self.own = own_entries(shared.knowledge)
+
+    def named(self, compact: str) -> list[str]:
+        """The particular places named: a name of 2–4 characters before a kind (和平 + 街)."""
+        for word in self.not_names:
+            compact = compact.replace(word, "#" * len(word))
+        found = []
+        i = 0
+        while i < len(compact):
+            kind = next((k for k in self.kinds if compact.startswith(k, i)), "")
+            if not kind:
+                i += 1
+                continue
+            start = i
+            while start > 0 and i - start < NAME_CHARS and compact[start - 1] not in self.stop:
+                start -= 1
+            if i - start >= 2:
+                found.append(compact[start:i + len(kind)])
+            i += len(kind)
+        return found
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        if not self.kinds:
+            return None
+        # a story's places are where it happened (早上在和平街被追尾了…该咋办): only where it asks counts
+        story = len(asked.clauses) >= MIN_CLAUSES
+        ask = " ".join(asked.clauses[-ASK_CLAUSES:]) if story else asked.normalized
+        fixed = " ".join(asked.fixed[-ASK_CLAUSES:]) if story else asked.repaired or ask
+        typed, repaired = self.named(ask), self.named(fixed)
+        if len(repaired) != len(typed):
+            repaired = typed
+        for place, place_fixed in zip(typed, repaired, strict=True):
+            # as typed or with its typo repaired (古成大队 is 古城大队)
+            mentioning = self.mentioning(place) | self.mentioning(place_fixed)
+            if not mentioning and self.common(place):
+                continue
+            allowed = _narrow(asked.allowed, mentioning)
+            if not allowed:
+                subjects = tuple(w for w in asked.reading.subjects if self.s.reader.held("subjects", w))
+                return not_held(self.s, self.own, asked, subjects, f"named-place:{place} not mentioned", self.reply)
+            asked.allowed = allowed
+        return None
+
+    def common(self, place: str) -> bool:
+        """The two characters before the kind are a word the knowledge uses elsewhere (雾天高速,
+        因为路, 没钱医院): words of a question, not a place's name. A name is not said there."""
+        kind = next(k for k in self.kinds if place.endswith(k))
+        return place[-len(kind) - 2:-len(kind)] in self.corpus
+
+    def mentioning(self, place: str) -> frozenset[int]:
+        """The entries that mention the place: its name's last characters with its kind (交警豆罗中队:
+        豆罗中队), or the subject it is read as (古城 is 古城大队, 枫桥式中队 is 豆罗中队)."""
+        kind = next(k for k in self.kinds if place.endswith(k))
+        name = place[:-len(kind)]
+        tails = [name[j:] + kind for j in range(len(name) - 1)]
+        found = frozenset(i for i, t in enumerate(self.texts) if any(x in t for x in tails))
+        reader = self.s.reader
+        subjects = tuple(w for w in reader.read(self.s.text.canonical(place, place)).subjects if reader.held("subjects", w))
+        return found | (reader.covering("subjects", subjects) - reader.open_subject if subjects else frozenset())
+
 class YearNotHeld:
     """A year asked (2025年上半年的事故数据) that the figures we hold are not of: never another year's
     figure. Entries whose answer names no year (rules that do not age) stay in the running, so a
@@ -760,6 +837,7 @@ def steps(shared: Shared) -> tuple:
         UnknownSubject,  # a subject no entry is about → fallback
         AspectNotHeld,   # an aspect or detail (多少起, 比例 …) none of the subject's entries holds → say so, offer its entries
         AnswerTypeNotStated,  # the kind of answer asked (多少钱, 几天, 几点, 电话) stated by no entry that may answer → say so
+        NamedPlace,      # a particular place named (和平街, 二广高速, 奇村镇) that no entry mentions → say so
         YearNotHeld,     # a year no entry speaks of (2025年的数据) → fallback; else entries naming it
         Retrieve,        # lexical ranking within the entries the reading allows
         LastClauses,     # a long, unsure message → its last clauses choose
@@ -767,6 +845,7 @@ def steps(shared: Shared) -> tuple:
     ))
 
 
+NAME_CHARS = 4  # a place's own name before its kind: 和平 (街), 雁门关 (隧道), 五台山 (景区)
 SMALL_SUBJECT = 12  # so few entries allowed: score all their questions, not only the index's picks
 
 

@@ -92,3 +92,37 @@ def test_kb_check_reports_a_broken_pattern_at_its_line(tmp_path):
     assert at(problems, "scope.yaml", 3, "{数}")                    # an unknown slot
     assert at(problems, "scope.yaml", 4, "units")                  # {量} without units
     assert at(problems, "scope.yaml", 5, "colour")                 # an unknown field
+
+
+@pytest.mark.parametrize("question", [
+    "解放路限速是多少",             # a road no entry speaks of
+    "东关镇里面限速多少",            # a town
+    "京昆高速忻州段最高开多快",
+])
+def test_a_place_no_entry_mentions_is_declined_honestly(engine, question):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith("named-place:")
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("古城大队搬到哪了", "gucheng-office"),          # a place the knowledge speaks of
+    ("电动车能上高速吗", "road-expressway-rules"),   # 上高速 names no particular road
+])
+def test_a_place_an_entry_mentions_or_no_place_still_answers(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry)
+
+
+def test_a_place_told_in_a_story_is_not_what_is_asked(engine):
+    reply = engine.answer("早上在解放路等红灯，被后面的车轻轻碰了一下，两个人都没受伤，车能先挪开吗")
+    assert not reply.reason.startswith("named-place:")
+
+
+def test_kb_check_reports_named_places_without_kinds_at_their_line(tmp_path):
+    write(tmp_path, "emergency.yaml", EMERGENCY)
+    write(tmp_path, "topic.yaml", TWO_ENTRIES)
+    write(tmp_path, "scope.yaml", "named_places:\n  not_names: [马路]\n  colour: red\n")
+    _, problems = load_knowledge(tmp_path)
+    assert at(problems, "scope.yaml", 2, "kinds")
+    assert at(problems, "scope.yaml", 3, "colour")
