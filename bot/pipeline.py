@@ -464,6 +464,13 @@ class AspectNotHeld:
         return frozenset(best + open_)
 
 
+def _flood(asked: Asked) -> bool:
+    """Longer than any question and typed without a break: what it asks for cannot be told from
+    its words (4096 random characters hold a 路 and a 几天 somewhere); scoring decides it."""
+    return len(asked.query) > MAX_QUERY_CHARS and not _PUNCTUATION_BREAK.search(asked.query) and not any(
+        c.isspace() for c in asked.query)
+
+
 def _narrow(allowed: frozenset[int] | None, by: frozenset[int]) -> frozenset[int]:
     return by if allowed is None else allowed & by
 
@@ -514,7 +521,7 @@ class AnswerTypeNotStated:
         self.own = own_entries(k)
 
     def __call__(self, asked: Asked) -> Reply | None:
-        if not self.types.types:
+        if not self.types.types or _flood(asked):
             return None
         compact = asked.normalized.replace(" ", "")
         if asked.smalltalk is not None:
@@ -581,7 +588,7 @@ class NamedPlace:
         return found
 
     def __call__(self, asked: Asked) -> Reply | None:
-        if not self.kinds:
+        if not self.kinds or _flood(asked):
             return None
         # a story's places are where it happened (早上在和平街被追尾了…该咋办): only where it asks counts
         story = len(asked.clauses) >= MIN_CLAUSES
