@@ -562,6 +562,9 @@ class NamedPlace:
         self.kinds = tuple(sorted(shared.words(rules.kinds), key=len, reverse=True))
         self.not_names = tuple(sorted(shared.words(rules.not_names), key=len, reverse=True))
         self.stop = frozenset(rules.not_in_names) | frozenset(" #")
+        # one pass over a question, whatever the number of kinds and words (longest first)
+        self.kinds_re = re.compile("|".join(map(re.escape, self.kinds))) if self.kinds else re.compile("(?!)")
+        self.not_names_re = re.compile("|".join(map(re.escape, self.not_names))) if self.not_names else None
         self.reply = rules.reply
         text = shared.text
         self.texts = tuple(text.normalize(e.answer + "，".join(e.questions)).replace(" ", "") for e in shared.knowledge.entries)
@@ -570,21 +573,15 @@ class NamedPlace:
 
     def named(self, compact: str) -> list[str]:
         """The particular places named: a name of 2–4 characters before a kind (和平 + 街)."""
-        for word in self.not_names:
-            compact = compact.replace(word, "#" * len(word))
+        if self.not_names_re is not None:
+            compact = self.not_names_re.sub(lambda m: "#" * len(m.group()), compact)
         found = []
-        i = 0
-        while i < len(compact):
-            kind = next((k for k in self.kinds if compact.startswith(k, i)), "")
-            if not kind:
-                i += 1
-                continue
-            start = i
+        for m in self.kinds_re.finditer(compact):
+            i = start = m.start()
             while start > 0 and i - start < NAME_CHARS and compact[start - 1] not in self.stop:
                 start -= 1
             if i - start >= 2:
-                found.append(compact[start:i + len(kind)])
-            i += len(kind)
+                found.append(compact[start:m.end()])
         return found
 
     def __call__(self, asked: Asked) -> Reply | None:
