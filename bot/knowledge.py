@@ -124,7 +124,11 @@ class EmergencyRules:
     accident: tuple[str, ...] = ()  # an accident told as just happened (撞车了): a harm word may then be heard by its sound
 
 
-SCOPE_KEYS = ("home_place", "other_places", "unknown_details", "not_held_markers")
+SCOPE_KEYS = ("home_place", "other_places", "unknown_details", "not_held_markers", "answer_types", "named_places")
+NAMED_PLACE_FIELDS = ("kinds", "not_names", "not_in_names", "reply")
+ANSWER_TYPE_FIELDS = ("type", "asked_by", "stated_by", "not_in", "not_stated_with", "units", "reply")
+# slots a pattern of `answer_types` may use: a number, a unit of the type's `units`
+PATTERN_SLOTS = ("{数}", "{量}")
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,41 @@ class UnknownDetail:
     line: int = 0
     file: str = ""
     held_when: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AnswerType:
+    """A kind of answer a question asks for (多少钱 asks an amount, 几点 a clock time, 几天 a number
+    of days): an entry whose answer states no instance of it cannot answer that question.
+
+    `asked_by`: patterns of the question (“…” a gap of a few characters, {量} one of `units`);
+    `not_in`: phrases where those words ask nothing (前几天, 罚多少钱 for a fee); `stated_by`:
+    patterns of an answer stating one ({数} a number); `units`: groups of units said alike (天 / 日)."""
+
+    type: str
+    asked_by: tuple[str, ...]
+    stated_by: tuple[str, ...]
+    not_in: tuple[str, ...] = ()
+    not_stated_with: tuple[str, ...] = ()  # a sentence of the answer with one of these states none (罚款: no fee)
+    units: tuple[tuple[str, ...], ...] = ()
+    reply: str = ""
+    line: int = 0
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class NamedPlaces:
+    """A particular place a question names (和平街, 二广高速, 奇村镇, 人民医院): a name of a few
+    characters before one of `kinds` (街, 高速, 镇, 医院 …). Only an entry that mentions it may answer.
+    `not_names`: words ending in a kind that name no particular place (马路, 道路, 上高速);
+    `not_in_names`: characters a name does not hold (在, 去, 的 …): the name starts after them."""
+
+    kinds: tuple[str, ...] = ()
+    not_names: tuple[str, ...] = ()
+    not_in_names: str = ""
+    reply: str = ""
+    line: int = 0
+    file: str = ""
 
 
 @dataclass(frozen=True)
@@ -168,6 +207,8 @@ class Knowledge:
     # phrases with which an answer says it does not hold something (这里没有资料): the aspects
     # named in such a sentence are not answered by that entry
     not_held_markers: tuple[str, ...] = ()
+    answer_types: tuple[AnswerType, ...] = ()
+    named_places: NamedPlaces = field(default_factory=NamedPlaces)
     concepts: Concepts = field(default_factory=Concepts)
     version: str = ""
     path: str = ""
@@ -644,6 +685,83 @@ def _load_details(node: yaml.Node, c: _Collector) -> list[UnknownDetail]:
     return out
 
 
+def _pattern_problem(pattern: str, units: bool) -> str:
+    """What is wrong with one pattern of `answer_types`, in Chinese and English ("" when nothing)."""
+    rest = pattern
+    for slot in PATTERN_SLOTS:
+        rest = rest.replace(slot, "")
+    if "{" in rest or "}" in rest:
+        return (f"{pattern!r} 里只能用 {{数}} 或 {{量}} / only the slots {{数}} (a number) and {{量}} (a unit) may be used in {pattern!r}")
+    if "{量}" in pattern and not units:
+        return f"{pattern!r} 用了 {{量}}，请写 units / {pattern!r} uses {{量}}: list the units"
+    if pattern.strip("…") != pattern:
+        return f"{pattern!r} 不能以“…”开头或结尾 / {pattern!r} must not start or end with a gap “…”"
+    if not rest.replace("…", "") and "{量}" not in pattern:
+        return f"{pattern!r} 只有占位符，会到处命中 / {pattern!r} is slots alone and would match anything"
+    return ""
+
+
+def _load_answer_types(node: yaml.Node, c: _Collector) -> list[AnswerType]:
+    if not isinstance(node, yaml.SequenceNode):
+        c.error(node, "'answer_types' 应该是列表 / 'answer_types' must be a list of {type, asked_by, stated_by}")
+        return []
+    out = []
+    for item in node.value:
+        fields = _mapping(item)
+        if not isinstance(item, yaml.MappingNode):
+            c.error(item, "answer_types 的每一项要写 type、asked_by、stated_by / each item needs type, asked_by and stated_by")
+            continue
+        for name, (key, _v) in fields.items():
+            if name not in ANSWER_TYPE_FIELDS:
+                c.error(key, f"不认识的字段 '{name}' / unknown field '{name}' (allowed: {', '.join(ANSWER_TYPE_FIELDS)})")
+        missing = [n for n in ("type", "asked_by", "stated_by") if n not in fields]
+        if missing:
+            c.error(item, f"answer_types 的这一项缺少 {'、'.join(missing)} / item is missing {', '.join(missing)}")
+            continue
+        kind = _text(fields["type"][1], c, "'type'")
+        lists = {n: _text_list(fields[n][1], c, f"'{n}'") if n in fields else []
+                 for n in ("asked_by", "stated_by", "not_in", "not_stated_with")}
+        units = []
+        if "units" in fields:
+            groups = fields["units"][1]
+            if not isinstance(groups, yaml.SequenceNode):
+                c.error(groups, "'units' 应该是列表，每项是说法相同的一组单位 / 'units' must be a list of groups ([天, 日])")
+            else:
+                units = [tuple(t for t, _ in _text_list(g, c, "'units'")) for g in groups.value]
+        for found in lists.values():
+            for pattern, line in found:
+                problem = _pattern_problem(pattern, bool(units))
+                if problem:
+                    c.problems.append(Problem(c.file, line, problem))
+        if not lists["asked_by"] or not lists["stated_by"]:
+            c.error(item, "asked_by 和 stated_by 都不能是空的 / asked_by and stated_by must not be empty")
+            continue
+        reply = _text(fields["reply"][1], c, "'reply'") if "reply" in fields else ""
+        if kind:
+            texts = {n: tuple(t for t, _ in found) for n, found in lists.items()}
+            out.append(AnswerType(kind, texts["asked_by"], texts["stated_by"], texts["not_in"], texts["not_stated_with"],
+                                  units=tuple(u for u in units if u), reply=(reply or "").strip(),
+                                  line=_line(fields["type"][1]), file=c.file))
+    return out
+
+
+def _load_named_places(node: yaml.Node, c: _Collector) -> NamedPlaces:
+    fields = _mapping(node)
+    if not isinstance(node, yaml.MappingNode):
+        c.error(node, "'named_places' 应该写 kinds、not_names、not_in_names / 'named_places' must be a mapping of kinds, not_names, not_in_names")
+        return NamedPlaces()
+    for name, (key, _v) in fields.items():
+        if name not in NAMED_PLACE_FIELDS:
+            c.error(key, f"不认识的字段 '{name}' / unknown field '{name}' (allowed: {', '.join(NAMED_PLACE_FIELDS)})")
+    kinds = tuple(t for t, _ in _text_list(fields["kinds"][1], c, "'kinds'")) if "kinds" in fields else ()
+    if not kinds:
+        c.error(node, "named_places 要写 kinds（街、路、镇……）/ named_places needs kinds (街, 路, 镇 …)")
+    not_names = tuple(t for t, _ in _text_list(fields["not_names"][1], c, "'not_names'")) if "not_names" in fields else ()
+    chars = (_text(fields["not_in_names"][1], c, "'not_in_names'") or "") if "not_in_names" in fields else ""
+    reply = (_text(fields["reply"][1], c, "'reply'") or "") if "reply" in fields else ""
+    return NamedPlaces(kinds, not_names, chars, reply.strip(), _line(node), c.file)
+
+
 def _display(path: Path, root: Path) -> str:
     try:
         return str(path.relative_to(root.parent))
@@ -674,6 +792,8 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     other_places: list[str] = []
     home_place = ""
     details: list[UnknownDetail] = []
+    answer_types: list[AnswerType] = []
+    named_places = NamedPlaces()
     markers: list[str] = []
     concept_table = _ConceptTable()
     digest = hashlib.sha256()
@@ -739,6 +859,10 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
                 other_places.extend(t for t, _ in _text_list(keys["other_places"][1], c, "'other_places'"))
             if "unknown_details" in keys:
                 details.extend(_load_details(keys["unknown_details"][1], c))
+            if "answer_types" in keys:
+                answer_types.extend(_load_answer_types(keys["answer_types"][1], c))
+            if "named_places" in keys:
+                named_places = _load_named_places(keys["named_places"][1], c)
             if "not_held_markers" in keys:
                 markers.extend(t for t, _ in _text_list(keys["not_held_markers"][1], c, "'not_held_markers'"))
             for name in keys.keys() - set(SCOPE_KEYS):
@@ -778,6 +902,8 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
         home_place=home_place,
         unknown_details=tuple(details),
         not_held_markers=tuple(dict.fromkeys(markers)),
+        answer_types=tuple(answer_types),
+        named_places=named_places,
         concepts=concepts,
         version=digest.hexdigest()[:12],
         path=str(root),

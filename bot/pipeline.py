@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot import emergency
+from bot.answertype import AnswerTypes
 from bot.config import MatchingConfig
 from bot.knowledge import Entry, Knowledge, SmalltalkIntent
 from bot.matcher import Index, Match
@@ -353,12 +354,7 @@ class AspectNotHeld:
     def __init__(self, shared: Shared):
         self.s = shared
         self.details = {d.aspect: d.reply for d in shared.knowledge.unknown_details}  # reply "" → NOT_HELD_TEXT
-        # a subject's own entries: those that name it first (the helmet entry also covers 机动车's
-        # seat belts, but it is no entry about cars to offer)
-        self.own: dict[str, list[int]] = {}
-        for i, e in enumerate(shared.knowledge.entries):
-            if e.subjects:
-                self.own.setdefault(e.subjects[0], []).append(i)
+        self.own = own_entries(shared.knowledge)
         self.unannotated = shared.reader.open_subject & shared.reader.open_aspect
         # each entry's own questions as the reader reads them (驾照 → 驾驶证), to see what it speaks of
         text = shared.text
@@ -466,21 +462,7 @@ class AspectNotHeld:
 
     def _not_held(self, asked: Asked, subjects: tuple[str, ...], aspect: str) -> Reply:
         """The honest reply: that detail's, or "关于X，这个问题我这里没有资料" with X's own entries as choices."""
-        # the subject named in the reply is the one whose entries are offered (电动车交强险要买吗:
-        # 电动自行车's entries, not the insurance ones beside it)
-        subject = next((w for w in subjects if self.own.get(w)), subjects[0] if subjects else "")
-        reason = f"aspect:{aspect} not held" + (f" for {subject}" if subject else " by any entry")
-        text = self.details.get(aspect) or (NOT_HELD_TEXT.format(subject=subject) if subject else FALLBACK_TEXT)
-        own = list(self.own.get(subject, ()))
-        if not own:
-            return Reply(FALLBACK, text, reason=reason, **asked.base)
-        # That subject's own entries as choices, the closest to the words first.
-        matches = self.s.index.search(asked.words, limit=self.s.matching.max_choices, within=tuple(own[:SMALL_SUBJECT]))
-        ranked = list(dict.fromkeys([m.entry for m in matches] + own))
-        choices = tuple(self.s.candidate(Match(i, 0.0, 0)) for i in ranked[:self.s.matching.max_choices])
-        lines = [text.rstrip(), NOT_HELD_CHOICES.format(subject=subject)]
-        lines += [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
-        return Reply(CLARIFY, "\n".join(lines), candidates=choices, choices=choices, reason=reason, **asked.base)
+        return not_held(self.s, self.own, asked, subjects, f"aspect:{aspect} not held", self.details.get(aspect, ""))
 
     def _best_covered(self, allowed: frozenset[int], subjects: tuple[str, ...], aspects: tuple[str, ...]) -> frozenset[int]:
         """Of the entries allowed, those covering the most of what was asked (上牌 and 地点 over
@@ -502,9 +484,164 @@ class AspectNotHeld:
         return frozenset(best + open_)
 
 
+def _flood(asked: Asked) -> bool:
+    """Longer than any question and typed without a break: what it asks for cannot be told from
+    its words (4096 random characters hold a 路 and a 几天 somewhere); scoring decides it."""
+    return len(asked.query) > MAX_QUERY_CHARS and not _PUNCTUATION_BREAK.search(asked.query) and not any(
+        c.isspace() for c in asked.query)
+
+
 def _narrow(allowed: frozenset[int] | None, by: frozenset[int]) -> frozenset[int]:
     return by if allowed is None else allowed & by
 
+
+def own_entries(knowledge: Knowledge) -> dict[str, list[int]]:
+    """A subject's own entries: those that name it first (the helmet entry also covers 机动车's
+    seat belts, but it is no entry about cars to offer)."""
+    own: dict[str, list[int]] = {}
+    for i, e in enumerate(knowledge.entries):
+        if e.subjects:
+            own.setdefault(e.subjects[0], []).append(i)
+    return own
+
+
+def not_held(s: Shared, own: dict[str, list[int]], asked: Asked, subjects: tuple[str, ...], why: str,
+             text: str = "") -> Reply:
+    """The honest reply to what nothing holds: `text` (a detail's own), or "关于X，这个问题我这里没有资料"
+    with X's own entries as choices; `why` starts the reason."""
+    # the subject named in the reply is the one whose entries are offered (电动车交强险要买吗:
+    # 电动自行车's entries, not the insurance ones beside it)
+    subject = next((w for w in subjects if own.get(w)), subjects[0] if subjects else "")
+    reason = why + (f" for {subject}" if subject else " by any entry")
+    text = text or (NOT_HELD_TEXT.format(subject=subject) if subject else FALLBACK_TEXT)
+    mine = list(own.get(subject, ()))
+    if not mine:
+        return Reply(FALLBACK, text, reason=reason, **asked.base)
+    # That subject's own entries as choices, the closest to the words first.
+    matches = s.index.search(asked.words, limit=s.matching.max_choices, within=tuple(mine[:SMALL_SUBJECT]))
+    ranked = list(dict.fromkeys([m.entry for m in matches] + mine))
+    choices = tuple(s.candidate(Match(i, 0.0, 0)) for i in ranked[:s.matching.max_choices])
+    lines = [text.rstrip(), NOT_HELD_CHOICES.format(subject=subject)]
+    lines += [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
+    return Reply(CLARIFY, "\n".join(lines), candidates=choices, choices=choices, reason=reason, **asked.base)
+
+
+class AnswerTypeNotStated:
+    """The kind of answer the question asks for (knowledge/scope.yaml `answer_types`: 多少钱 an
+    amount, 几天 a number of days, 几点 a clock time, 电话 a number to call): only an entry whose
+    answer states one may answer. None does → the honest reply, never an answer about the same
+    subject that does not state what was asked (年检多少钱 → not the fine for a missed inspection)."""
+
+    name = "answer-type"
+
+    def __init__(self, shared: Shared):
+        self.s = shared
+        k = shared.knowledge
+        self.types = AnswerTypes(k.answer_types, k.entries, shared.text, k.not_held_markers)
+        self.own = own_entries(k)
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        if not self.types.types or _flood(asked):
+            return None
+        compact = asked.normalized.replace(" ", "")
+        if asked.smalltalk is not None:
+            compact = asked.rest
+        foci = self.types.asked(compact)
+        if not foci:
+            return None
+        # two things asked at once (罚多少钱扣几分): an entry stating either answers a part of it
+        stating = frozenset().union(*(self.types.stating(f) for f in foci))
+        allowed = _narrow(asked.allowed, stating)
+        if allowed:
+            asked.allowed = allowed
+            return None
+        focus = foci[0]
+        subjects = tuple(w for w in asked.reading.subjects if self.s.reader.held("subjects", w))
+        honest = not_held(self.s, self.own, asked, subjects,
+                          f"answer-type:{focus.name} asked ({focus.said}), not stated", focus.type.reply)
+        # an entry whose own questions ask it (私家车年审几年一次: the figure changed, the entry says
+        # where to look) may still answer, only confidently; else the honest reply
+        written_for = _narrow(asked.allowed, frozenset().union(*(self.types.asked_in_questions(f) for f in foci)))
+        if not written_for:
+            return honest
+        asked.allowed = written_for
+        asked.undecided = asked.undecided or honest
+        return None
+
+
+class NamedPlace:
+    """A particular place the question names (和平街限速多少, 豆罗中队在哪, 车管所离奇村镇远不): only an
+    entry that mentions it (in its answer or its own questions) may answer; none does → the honest
+    reply, never a rule about roads or offices in general told as if it were that place's."""
+
+    name = "named-place"
+
+    def __init__(self, shared: Shared):
+        self.s = shared
+        rules = shared.knowledge.named_places
+        self.kinds = tuple(sorted(shared.words(rules.kinds), key=len, reverse=True))
+        self.not_names = tuple(sorted(shared.words(rules.not_names), key=len, reverse=True))
+        self.stop = frozenset(rules.not_in_names) | frozenset(" #")
+        # one pass over a question, whatever the number of kinds and words (longest first)
+        self.kinds_re = re.compile("|".join(map(re.escape, self.kinds))) if self.kinds else re.compile("(?!)")
+        self.not_names_re = re.compile("|".join(map(re.escape, self.not_names))) if self.not_names else None
+        self.reply = rules.reply
+        text = shared.text
+        self.texts = tuple(text.normalize(e.answer + "，".join(e.questions)).replace(" ", "") for e in shared.knowledge.entries)
+        self.corpus = "\n".join(self.texts)
+        self.own = own_entries(shared.knowledge)
+
+    def named(self, compact: str) -> list[str]:
+        """The particular places named: a name of 2–4 characters before a kind (和平 + 街)."""
+        if self.not_names_re is not None:
+            compact = self.not_names_re.sub(lambda m: "#" * len(m.group()), compact)
+        found = []
+        for m in self.kinds_re.finditer(compact):
+            i = start = m.start()
+            while start > 0 and i - start < NAME_CHARS and compact[start - 1] not in self.stop:
+                start -= 1
+            if i - start >= 2:
+                found.append(compact[start:m.end()])
+        return found
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        if not self.kinds or _flood(asked):
+            return None
+        # a story's places are where it happened (早上在和平街被追尾了…该咋办): only where it asks counts
+        story = len(asked.clauses) >= MIN_CLAUSES
+        ask = " ".join(asked.clauses[-ASK_CLAUSES:]) if story else asked.normalized
+        fixed = " ".join(asked.fixed[-ASK_CLAUSES:]) if story else asked.repaired or ask
+        typed, repaired = self.named(ask), self.named(fixed)
+        if len(repaired) != len(typed):
+            repaired = typed
+        for place, place_fixed in zip(typed, repaired, strict=True):
+            # as typed or with its typo repaired (古成大队 is 古城大队)
+            mentioning = self.mentioning(place) | self.mentioning(place_fixed)
+            if not mentioning and self.common(place):
+                continue
+            allowed = _narrow(asked.allowed, mentioning)
+            if not allowed:
+                subjects = tuple(w for w in asked.reading.subjects if self.s.reader.held("subjects", w))
+                return not_held(self.s, self.own, asked, subjects, f"named-place:{place} not mentioned", self.reply)
+            asked.allowed = allowed
+        return None
+
+    def common(self, place: str) -> bool:
+        """The two characters before the kind are a word the knowledge uses elsewhere (雾天高速,
+        因为路, 没钱医院): words of a question, not a place's name. A name is not said there."""
+        kind = next(k for k in self.kinds if place.endswith(k))
+        return place[-len(kind) - 2:-len(kind)] in self.corpus
+
+    def mentioning(self, place: str) -> frozenset[int]:
+        """The entries that mention the place: its name's last characters with its kind (交警豆罗中队:
+        豆罗中队), or the subject it is read as (古城 is 古城大队, 枫桥式中队 is 豆罗中队)."""
+        kind = next(k for k in self.kinds if place.endswith(k))
+        name = place[:-len(kind)]
+        tails = [name[j:] + kind for j in range(len(name) - 1)]
+        found = frozenset(i for i, t in enumerate(self.texts) if any(x in t for x in tails))
+        reader = self.s.reader
+        subjects = tuple(w for w in reader.read(self.s.text.canonical(place, place)).subjects if reader.held("subjects", w))
+        return found | (reader.covering("subjects", subjects) - reader.open_subject if subjects else frozenset())
 
 class YearNotHeld:
     """A year asked (2025年上半年的事故数据) that the figures we hold are not of: never another year's
@@ -723,6 +860,8 @@ def steps(shared: Shared) -> tuple:
         OtherPlace,      # another city → national rules only; no local detail
         UnknownSubject,  # a subject no entry is about → fallback
         AspectNotHeld,   # an aspect or detail (多少起, 比例 …) none of the subject's entries holds → say so, offer its entries
+        AnswerTypeNotStated,  # the kind of answer asked (多少钱, 几天, 几点, 电话) stated by no entry that may answer → say so
+        NamedPlace,      # a particular place named (和平街, 二广高速, 奇村镇) that no entry mentions → say so
         YearNotHeld,     # a year no entry speaks of (2025年的数据) → fallback; else entries naming it
         Retrieve,        # lexical ranking within the entries the reading allows
         LastClauses,     # a long, unsure message → its last clauses choose
@@ -730,6 +869,7 @@ def steps(shared: Shared) -> tuple:
     ))
 
 
+NAME_CHARS = 4  # a place's own name before its kind: 和平 (街), 雁门关 (隧道), 五台山 (景区)
 SMALL_SUBJECT = 12  # so few entries allowed: score all their questions, not only the index's picks
 
 

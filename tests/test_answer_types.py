@@ -1,0 +1,128 @@
+"""Answer types (knowledge/scope.yaml `answer_types`): a question asking for a kind of answer (an
+amount, a number of days, a clock time) is answered only by an entry whose answer states one."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.knowledge import load_knowledge
+from bot.reply import ANSWER, CLARIFY, FALLBACK
+
+EMERGENCY = "emergency:\n  reply: 请立即拨打 122 和 120\n  harm: [受伤]\n"
+
+SCOPE = """\
+answer_types:
+  - type: 数量
+    asked_by: ["几{量}", "多少{量}"]
+    not_in: [前几]
+    stated_by: ["{数}{量}"]
+    units: [[天, 日]]
+  - type: 钟点
+    asked_by: [几点]
+    stated_by: ["{数}点"]
+    reply: 办公时间我这里没有准确资料。
+"""
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("车管所中午休不休息", "钟点"),          # hours of an office: no answer states any
+    ("交警大队春节放不放假", "钟点"),
+])
+def test_a_kind_of_answer_no_entry_states_is_declined_honestly(engine, question, kind):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith(f"answer-type:{kind} asked")
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("驾照有效期几年", "licence-validity"),        # 六年 states a number of years
+    ("酒驾罚多少钱", "drink-penalty"),              # 一千元以上二千元以下
+    ("私家车年检几年一次", "reg-inspection"),      # its own question: the figure changed, it says where to look
+])
+def test_an_entry_stating_what_is_asked_still_answers(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry)
+
+
+TWO_ENTRIES = """topic: 测试
+entries:
+  - id: with-days
+    questions: [换证要多久, 换证期限, 换证几天, 换证时间, 换证什么时候]
+    answer: 应当在三十日内申请换证。2024年10月1日起施行。
+    source: 测试来源
+    updated: 2025-01-10
+  - id: with-a-date-only
+    questions: [条例哪天施行, 条例施行, 条例生效, 条例开始, 条例实施]
+    answer: 条例自2024年10月1日起施行。
+    source: 测试来源
+    updated: 2025-01-10
+"""
+
+
+def test_a_number_said_in_another_unit_of_its_group_states_it_and_a_date_does_not(tmp_path):
+    write(tmp_path, "emergency.yaml", EMERGENCY)
+    write(tmp_path, "topic.yaml", TWO_ENTRIES)
+    write(tmp_path, "scope.yaml", SCOPE)
+    knowledge, problems = load_knowledge(tmp_path)
+    assert not [p for p in problems if p.severity == "error"]
+    types = Engine(knowledge).step("answer-type").types
+    days = types.asked("要等几天")
+    assert [f.name for f in days] == ["数量(天)"]
+    assert types.stating(days[0]) == {0}          # 三十日内 states days; 10月1日 is a date
+    assert types.asked("前几天被拍了") == []       # 前几天 tells when, it asks nothing
+    assert [f.name for f in types.asked("几点上班")] == ["钟点"]
+
+
+def write(folder: Path, name: str, text: str) -> None:
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def at(problems, file: str, line: int, words: str) -> bool:
+    """Some problem is reported at file:line and says `words`."""
+    return any(p.file.endswith(file) and p.line == line and words in p.message for p in problems)
+
+
+def test_kb_check_reports_a_broken_pattern_at_its_line(tmp_path):
+    write(tmp_path, "emergency.yaml", EMERGENCY)
+    write(tmp_path, "topic.yaml", TWO_ENTRIES)
+    write(tmp_path, "scope.yaml", "answer_types:\n  - type: 数量\n    asked_by: [\"几{单位}\"]\n"
+                                  "    stated_by: [\"{数}{量}\"]\n    colour: red\n")
+    _, problems = load_knowledge(tmp_path)
+    assert at(problems, "scope.yaml", 3, "{数}")                    # an unknown slot
+    assert at(problems, "scope.yaml", 4, "units")                  # {量} without units
+    assert at(problems, "scope.yaml", 5, "colour")                 # an unknown field
+
+
+@pytest.mark.parametrize("question", [
+    "解放路限速是多少",             # a road no entry speaks of
+    "东关镇里面限速多少",            # a town
+    "京昆高速忻州段最高开多快",
+])
+def test_a_place_no_entry_mentions_is_declined_honestly(engine, question):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith("named-place:")
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("古城大队搬到哪了", "gucheng-office"),          # a place the knowledge speaks of
+    ("电动车能上高速吗", "road-expressway-rules"),   # 上高速 names no particular road
+])
+def test_a_place_an_entry_mentions_or_no_place_still_answers(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry)
+
+
+def test_a_place_told_in_a_story_is_not_what_is_asked(engine):
+    reply = engine.answer("早上在解放路等红灯，被后面的车轻轻碰了一下，两个人都没受伤，车能先挪开吗")
+    assert not reply.reason.startswith("named-place:")
+
+
+def test_kb_check_reports_named_places_without_kinds_at_their_line(tmp_path):
+    write(tmp_path, "emergency.yaml", EMERGENCY)
+    write(tmp_path, "topic.yaml", TWO_ENTRIES)
+    write(tmp_path, "scope.yaml", "named_places:\n  not_names: [马路]\n  colour: red\n")
+    _, problems = load_knowledge(tmp_path)
+    assert at(problems, "scope.yaml", 2, "kinds")
+    assert at(problems, "scope.yaml", 3, "colour")
