@@ -27,6 +27,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bot import jieba_first  # noqa: F401 - before jieba: jieba without pkg_resources
+
+# isort: split
 import jieba
 import opencc
 

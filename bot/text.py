@@ -16,6 +16,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot import jieba_first  # noqa: F401 - before jieba: jieba without pkg_resources
+
+# isort: split
 import jieba
 import opencc
 from pypinyin import Style, lazy_pinyin

@@ -7,6 +7,9 @@ import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from bot import jieba_first  # noqa: F401 - before jieba: jieba without pkg_resources
+
+# isort: split
 import jieba
 import pytest
 from telegram_support import real_engine

@@ -7,6 +7,8 @@ import contextlib
 import dataclasses
 import fcntl
 import itertools
+import os
+import shutil
 import time
 from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
@@ -23,7 +25,7 @@ from bot.engine import Engine, build_engine
 from bot.querylog import PRESS_NOT_OFFERED, PRESS_NOT_YOURS, PRESS_OK, PRESS_UNKNOWN_QUESTION
 from bot.reload import KnowledgeHolder
 from bot.reply import Reply
-from bot.text import cache_dir
+from bot.text import JIEBA_CACHE, cache_dir
 from handlers.app import build_application
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,6 +97,28 @@ def remembering(engine: Engine) -> Engine:
 
     engine.answer = remembered  # type: ignore[method-assign]
     return engine
+
+
+def process_env(**extra: str) -> dict[str, str]:
+    """The environment of a bot process a test starts: this one's without the token, and a cache
+    folder of the bot processes' own (beside the tests', in XDG_CACHE_HOME), so that the one engine
+    they all serve, of one_topic_knowledge, is kept between runs: in the tests' folder, the engines
+    of the other knowledge copies evicted it (KEEP), and each run's first processes built it again.
+    jieba's dictionary cache is copied in, as conftest does for the tests' folder."""
+    env = {k: v for k, v in os.environ.items() if k != "TRAFFICBOT_TOKEN"}
+    tests_home = env.get("XDG_CACHE_HOME")
+    if tests_home:
+        home = Path(tests_home) / "bot-processes"
+        folder = cache_dir({"XDG_CACHE_HOME": str(home)})
+        folder.mkdir(parents=True, exist_ok=True)
+        jieba_cache = cache_dir() / JIEBA_CACHE
+        if jieba_cache.is_file() and not (folder / JIEBA_CACHE).exists():
+            partial = folder / f".{JIEBA_CACHE}.{os.getpid()}"
+            shutil.copyfile(jieba_cache, partial)
+            os.replace(partial, folder / JIEBA_CACHE)  # whole or not there: workers start together
+        env["XDG_CACHE_HOME"] = str(home)
+    env.update(extra)
+    return env
 
 
 def one_topic_knowledge(folder: Path, topic: str = "ebike.yaml") -> Path:

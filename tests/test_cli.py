@@ -4,14 +4,13 @@ exit codes; a real process only where the process is the point (the entry point,
 import argparse
 import io
 import json
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from telegram_support import one_topic_knowledge
+from telegram_support import one_topic_knowledge, process_env
 
 from bot import cli
 
@@ -75,10 +74,9 @@ def config(tmp_path: Path) -> Path:
 def test_ask_json_one_line_per_input_line_in_order_from_a_real_process(tmp_path):
     lines = ["电动车要上牌吗", "", "字" * 20000, "出车祸了有人受伤"]
     data = ("\n".join(lines) + "\n").encode() + b"\xff\xfe bad bytes\n"
-    env = {k: v for k, v in os.environ.items() if k != "TRAFFICBOT_TOKEN"}
     knowledge = str(one_topic_knowledge(tmp_path))  # the process's start-up is not what is tested
     p = subprocess.run([sys.executable, "-m", "bot", "ask", "--json", "--knowledge", knowledge], input=data, capture_output=True,
-                       cwd=ROOT, env=env, timeout=120, check=False)
+                       cwd=ROOT, env=process_env(), timeout=120, check=False)
     assert p.returncode == 0, p.stderr.decode()
     out = [json.loads(x) for x in p.stdout.decode().splitlines()]
     assert len(out) == 5

@@ -24,6 +24,7 @@ import pytest
 import yaml
 from telegram_support import one_topic_knowledge
 
+from bot import cli
 from bot.cli import build_parser, cmd_run
 from bot.config import TOKEN_ENV, load_config
 
@@ -299,8 +300,9 @@ def test_compose_builds_this_dockerfile_with_the_volume_and_the_token():
 
 # --- the backup ----------------------------------------------------------------------------------
 
-def test_backup_script_copies_the_log_and_the_knowledge_and_drops_old_copies(tmp_path):
-    """deploy/backup.sh as the timer runs it, with the real `trafficbot` on a real query log."""
+def test_backup_script_copies_the_log_and_the_knowledge_and_drops_old_copies(tmp_path, monkeypatch, capsys):
+    """deploy/backup.sh as the timer runs it, with the real `trafficbot` on a real query log (written
+    by `trafficbot ask --log` run in this process: the backup's own `trafficbot` is the process)."""
     data = tmp_path / "data"
     data.mkdir()
     config = data / "config.yaml"
@@ -308,10 +310,8 @@ def test_backup_script_copies_the_log_and_the_knowledge_and_drops_old_copies(tmp
                                       "storage": {"database": "trafficbot.sqlite3"}}), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != TOKEN_ENV}
     env["PYTHONPATH"] = str(ROOT)
-    asked = subprocess.run([sys.executable, "-m", "bot", "ask", "--log", "--config", str(config),
-                            "电动车要上牌吗", "头盔"], check=False, capture_output=True, text=True, env=env,
-                           timeout=120)
-    assert asked.returncode == 0, asked.stderr
+    monkeypatch.delenv(TOKEN_ENV, raising=False)
+    assert cli.main(["ask", "--log", "--config", str(config), "电动车要上牌吗", "头盔"]) == 0, capsys.readouterr().err
     trafficbot = tmp_path / "trafficbot"  # the console script pip would install
     trafficbot.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m bot "$@"\n')
     trafficbot.chmod(0o755)

@@ -5,7 +5,6 @@ show neither secrets nor citizens' ids and words."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 from fakebotapi import FakeBotAPI
-from telegram_support import ROOT, TOKEN, one_topic_knowledge
+from telegram_support import ROOT, TOKEN, one_topic_knowledge, process_env
 from test_telegram_e2e import bot_process, reap, write_config
 from test_webhook import free_port, post, wait_listening
 
@@ -61,9 +60,7 @@ def run_with(tmp_path, telegram: dict, *, env_token: str | None = None, extra: d
              timeout: float = 60):
     """`python -m bot run` on a config with these telegram settings (and `extra` sections), at DEBUG."""
     path = write_run_config(tmp_path, telegram, extra)
-    env = {k: v for k, v in os.environ.items() if k != "TRAFFICBOT_TOKEN"}
-    if env_token:
-        env["TRAFFICBOT_TOKEN"] = env_token
+    env = process_env(**({"TRAFFICBOT_TOKEN": env_token} if env_token else {}))
     return subprocess.run([sys.executable, "-m", "bot", "run", "--config", str(path)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=timeout)
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import sqlite3
@@ -16,7 +15,18 @@ from pathlib import Path
 import pytest
 import yaml
 from fakebotapi import FakeBotAPI, parse_html
-from telegram_support import ADMIN_ID, CITIZEN_ID, ROOT, TOKEN, holder_for, make_config, one_topic_knowledge, real_engine, run_hook
+from telegram_support import (
+    ADMIN_ID,
+    CITIZEN_ID,
+    ROOT,
+    TOKEN,
+    holder_for,
+    make_config,
+    one_topic_knowledge,
+    process_env,
+    real_engine,
+    run_hook,
+)
 
 from handlers import render as r
 from handlers.app import ALLOWED_UPDATES, build_application
@@ -176,10 +186,8 @@ def reap(proc: subprocess.Popen) -> None:
 
 
 def bot_process(config: Path) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if k != "TRAFFICBOT_TOKEN"}
-    env["PYTHONUNBUFFERED"] = "1"
     return subprocess.Popen(
-        [sys.executable, "-m", "bot", "run", "--config", str(config)], cwd=ROOT, env=env,
+        [sys.executable, "-m", "bot", "run", "--config", str(config)], cwd=ROOT, env=process_env(PYTHONUNBUFFERED="1"),
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
 
