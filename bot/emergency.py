@@ -55,6 +55,7 @@ MAX_CHARS = 600
 COMMON_CHAR = 100_000  # jieba count of a character that is a word in itself (上, 的, 了), never a slip
 PERSON_REACH = 12
 PERSON_AFTER_REACH = 5  # 撞了一个学生: the person within a few characters after the verb
+_TRADE = re.compile(f"[^{'，'}的]{{1,3}}的(?=[被叫让给遭挨])")  # 修鞋的被撞了, 送快递的叫车碰了: a person by their work
 _NOT_PERSON = re.compile("人家|人行|人民")  # 撞到人家的车: someone's car, not someone  # how far before a state word (不动了) its person may be named
 CLAUSE = "，"
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -81,6 +82,7 @@ _GRAMMAR = "的了着"  # never typed for a harm character (到 may be: 晕到�
 # A crash told and a clause of hurry alone (撞车了 快快, 追尾了 你们快点): the groups staff keep
 # (刚出事, 催) and the category the reply names
 CRASH_GROUP, HURRY_GROUP, CRASH_NOW = "刚出事", "催", "crash-now"
+DIALECT_GROUP = "方言"  # pairs 咗=了: a dialect form and the Mandarin it says
 _HURRY_WHO = "(?:你们|你|大家|警察|交警|谁)"  # who is hurried: 你们快点
 _HURRY_TAIL = "啊呀啦吧了哦点些儿来过去"  # what ends a hurry: 快点儿, 快些来, 快过来啊
 _BODY_STATES = ("bleeding", "unconscious", "severe")  # dangers only a body is in: no 人没事 after them calms
@@ -149,6 +151,8 @@ class Detector:
     # every category's plain words as one tree: a message where none occurs (most questions) skips
     # the ~50 scans of them with one search
     any_plain: tuple[_Scan, ...] = ()
+    # dialect forms read as the Mandarin they say before anything else (佢俾车撞咗: 他被车撞了)
+    dialect: tuple[re.Pattern, dict[str, str]] | None = None
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -209,6 +213,11 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
                 for j in range(i + 1, len(w) + 1):
                     sound.setdefault("".join(reading[i:j]), []).append((w, reading, i, j))
     heard = _by_sound(rules)
+    # the dialect group's entries are pairs, 咗=了: read raw, since normalising drops the '='
+    said = dict(tuple(norm(x) for x in w.split("=", 1)) for n, ws in rules.groups if n == DIALECT_GROUP
+                for w in ws if "=" in w)
+    said = {k: v for k, v in said.items() if k}
+    dialect = (re.compile("|".join(map(re.escape, sorted(said, key=len, reverse=True)))), said) if said else None
     crash = [p for p in (_phrases(words(rules.accident)), group(CRASH_GROUP)) if p is not None]
     hurry = groups.get(HURRY_GROUP, ())
     return Detector(
@@ -226,7 +235,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         re.compile("(?:" + _HURRY_WHO + "?(?:" + _tree([(tuple(map(re.escape, w)), len(w)) for w in set(hurry)])
                    + f")[{_HURRY_TAIL}]*)+") if hurry else None,
         next((c for c in rules.categories if c.id == CRASH_NOW), None),
-        _scans(plain(w for c in rules.categories for w in c.words + c.of_person + c.person_after)))
+        _scans(plain(w for c in rules.categories for w in c.words + c.of_person + c.person_after)), dialect)
 
 
 # -- hearing a harm word typed as another word ---------------------------------------------------
@@ -600,7 +609,11 @@ _LITTLE_SOUND = {"wo": "我", "ta": "他", "ni": "你", "le": "了", "de": "的"
 
 def read_mixed(text: str, detector: Detector) -> str:
     """A clause without its spaces, its Latin words and pinyin read as the Chinese they spell:
-    'shou伤了' → '受伤了', 'you ren liu xue' → 'you ren 流血', 'someone is injured' → '有人受伤'."""
+    'shou伤了' → '受伤了', 'you ren liu xue' → 'you ren 流血', 'someone is injured' → '有人受伤'.
+    Dialect forms are read as the Mandarin they say first: '佢流紧血' → '他流着血'."""
+    if detector.dialect is not None:
+        pattern, said = detector.dialect
+        text = pattern.sub(lambda m: said[m.group(0)], text)
     if not any("a" <= ch <= "z" for ch in text):
         return text.replace(" ", "")
     if detector.latin is not None:
@@ -833,9 +846,15 @@ def _of_person(text: str, start: int, detector: Detector, writer: bool = False, 
         mask = detector.masks.match(window, m.start()) if detector.masks is not None else None
         if not _NOT_PERSON.match(window, m.start()) and not (mask and mask.end() > m.end()):
             last = m
-    if last is None:
+    # 修鞋的被车撞了: who someone is by their work, right before what befell them (the 被 after
+    # it may begin the state word, so it is looked for in the text)
+    trades = [m.end() - lo for m in _TRADE.finditer(text[:start + 1], lo)]
+    said = last.end() if last is not None else None
+    if trades and (said is None or trades[-1] > said):
+        said = trades[-1]
+    if said is None:
         return False
-    between = window[last.end():]
+    between = window[said:]
     if between.startswith("的") and not detector.persons.match(between, 1):
         return False  # 孩子的玩具卡在车门里: whose thing, not who (孩子的腿卡住了 is the child)
     return detector.things is None or not any(
@@ -1178,13 +1197,25 @@ def _outside(text: str, words: Sequence[str], hits: list[_Hit], detector: Detect
     for w in words:
         at = text.find(w)
         while at != -1:
-            if not any(h.start <= at and at + len(w) <= h.end for h in hits):
+            if not any(h.start <= at and at + len(w) <= h.end for h in hits) \
+                    and not _trade(text, at + len(w), detector):
                 if built is None:
                     built = _built_spans(text, detector)
                 if not any(s <= at < e for s, e in built):
                     return True
             at = text.find(w, at + 1)
     return False
+
+
+def _trade(text: str, end: int, detector: Detector) -> bool:
+    """A frame word that with 的 names who someone is by their work (修车的师傅, 修车的被撞倒了): a
+    person, not the repair talked about (修车的钱 stays the frame)."""
+    at = text.find("的", end, end + 3)
+    if at == -1 or CLAUSE in text[end:at]:
+        return False
+    after = at + 1
+    return text[after:after + 1] in tuple(_AGENT) or (
+        detector.people is not None and detector.people.match(text, after) is not None)
 
 
 def _built_spans(text: str, detector: Detector) -> list[tuple[int, int]]:

@@ -812,3 +812,40 @@ def test_someone_said_to_be_inside_before_a_crushed_or_crashed_car_is_trapped(en
     assert (reply.status == EMERGENCY) == (state == "danger")
     if state == "danger":
         assert says_119_first(reply.text)
+
+
+@pytest.mark.parametrize(("question", "state"), [
+    ("佢俾车撞咗 好痛", "danger"), ("撞咗人 佢冇反应", "danger"), ("佢哋喺车入面出唔嚟", "danger"),
+    ("我俾罚咗款 点样交", "calm"),                 # dialect read as Mandarin is still a question
+    ("最近好郁闷 驾照又被扣分", "calm"),           # 郁 alone is Mandarin (郁闷), no 动
+])
+def test_dialect_forms_are_read_as_the_mandarin_they_say(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize(("question", "state"), [
+    ("修鞋的被车撞了", "danger"), ("修车的师傅被撞倒了", "danger"), ("卖菜的老头被撞了 起不来", "danger"),
+    ("修车的钱谁出", "calm"), ("修车的师傅说刹车片要换了", "calm"),
+    ("鞋子被车轧坏了", "calm"), ("箱子被车压扁了", "calm"),   # a thing run over, not a person
+])
+def test_a_person_named_by_their_work_is_a_person_and_a_thing_run_over_is_not(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("地上好多血 快来", "122"), ("司机脸上那么多血", "122"), ("三轮车从孩子身上碾过去了", "122"),
+    ("撞了 胳膊烂了", "122"), ("车上大火", "119"), ("一片火海 追尾了", "119"),
+])
+def test_blood_by_its_amount_a_wheel_over_a_body_and_fire_by_its_name_are_read(engine, question, first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY
+    assert says_119_first(reply.text) == (first == "119")
+
+
+@pytest.mark.parametrize("question", [
+    "车祸死了人 遗体多久能火化", "事故中有人死亡 死亡证明去哪开",   # procedures after a death
+    "抽了好多血 体检报告多久出",                                    # blood drawn, no one bleeding
+    "急救课上学怎么给流血的人止血",
+])
+def test_procedures_after_a_death_and_blood_drawn_are_no_emergency(engine, question):
+    assert engine.answer(question).status != EMERGENCY
