@@ -35,10 +35,27 @@ def test_a_kind_of_answer_no_entry_states_is_declined_honestly(engine, question,
     assert reply.reason.startswith(f"answer-type:{kind} asked")
 
 
+@pytest.mark.parametrize("question, kind", [
+    ("麻烦帮我看看我的违章处理了没", "代查"),        # the bot sees no one's own records
+    ("我的事故认定书出来了没有呀", "代查"),          # the progress of one's own case
+    ("交管12123刷脸一直过不去咋办", "软件入口"),      # app account steps: no answer says which button
+    ("在山西超速罚款多少", "本省罚款"),              # the law gives a range; Shanxi's own sum is not held
+    ("补的行驶证可以邮寄到家吗", "邮寄"),
+    ("科目四好考吗", "难易"),                        # rules, not how hard an exam is
+    ("换驾照的照片有什么要求", "照片规格"),
+    ("驾照照片能不能自己拍", "照片规格"),
+])
+def test_what_nothing_here_can_tell_is_declined_with_its_rule(engine, question, kind):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith(f"answer-type:{kind} asked"), reply.reason
+
+
 @pytest.mark.parametrize("question, entry", [
     ("驾照有效期几年", "licence-validity"),        # 六年 states a number of years
     ("酒驾罚多少钱", "drink-penalty"),              # 一千元以上二千元以下
     ("私家车年检几年一次", "reg-inspection"),      # its own question: the figure changed, it says where to look
+    ("驾驶证丢了怎么补", "licence-lost"),           # no lookup, no app step, no sum asked
 ])
 def test_an_entry_stating_what_is_asked_still_answers(engine, question, entry):
     reply = engine.answer(question)
