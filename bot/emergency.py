@@ -240,7 +240,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
                    + f")[{_HURRY_TAIL}]*)+") if hurry else None,
         next((c for c in rules.categories if c.id == CRASH_NOW), None),
         _scans(plain(w for c in rules.categories for w in c.words + c.of_person + c.person_after)), dialect,
-        _shadow(freq) if freq is not None else None)
+        _Shadow(freq) if freq is not None else None)
 
 
 # -- hearing a harm word typed as another word ---------------------------------------------------
@@ -265,18 +265,23 @@ SHADOW_MIN = 500  # the other word must be a common one
 SHADOW_CHAR = 2000  # the characters tried for the other word: those common enough to build one
 
 
-def _shadow(freq: Callable[[str], int]) -> Callable[[str, Sequence[str]], bool]:
-    """Whether a two-character danger word spelled by these syllables is far more often another
-    common word (yisi: 意思, not 一死). Worked out on first use, for the spellings asked about
-    only: most messages hold no pinyin, and the engine is built often."""
-    chars: dict[str, list[str]] = {}
-    known: dict[tuple[str, str, str], bool] = {}
+class _Shadow:
+    """Whether a two-character danger word spelled by these syllables is a fragment whose spelling
+    is a common word (yisi: 意思, not 一死). Worked out on first use, for the spellings asked about
+    only: most messages hold no pinyin, and the engine is built often. A class, not a closure, so
+    that the engine cache can store it."""
 
-    def shadowed(word: str, syllables: Sequence[str]) -> bool:
+    def __init__(self, freq: Callable[[str], int]):
+        self.freq = freq
+        self.chars: dict[str, list[str]] = {}
+        self.known: dict[tuple[str, str, str], bool] = {}
+
+    def __call__(self, word: str, syllables: Sequence[str]) -> bool:
         if len(word) != 2 or len(syllables) != 2:
             return False
+        freq, chars = self.freq, self.chars
         key = (word, syllables[0], syllables[1])
-        if key not in known:
+        if key not in self.known:
             if not chars:
                 for code, readings in pinyin_dict.items():
                     if code <= 0xFFFF and freq(chr(code)) >= SHADOW_CHAR:
@@ -284,10 +289,8 @@ def _shadow(freq: Callable[[str], int]) -> Callable[[str, Sequence[str]], bool]:
                             chars.setdefault(r, []).append(chr(code))
             other = max((freq(a + b) for a in chars.get(syllables[0], ())
                          for b in chars.get(syllables[1], ()) if a + b != word), default=0)
-            known[key] = other >= SHADOW_MIN and freq(word) == 0
-        return known[key]
-
-    return shadowed
+            self.known[key] = other >= SHADOW_MIN and freq(word) == 0
+        return self.known[key]
 
 
 def _heard_as(syllable: str) -> str:
