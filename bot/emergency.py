@@ -153,6 +153,9 @@ class Detector:
     any_plain: tuple[_Scan, ...] = ()
     # dialect forms read as the Mandarin they say before anything else (佢俾车撞咗: 他被车撞了)
     dialect: tuple[re.Pattern, dict[str, str]] | None = None
+    # a two-character danger word spelled in pinyin whose syllables are far more often another
+    # word (yisi: 意思, not 一死)
+    shadowed: Callable[[str, Sequence[str]], bool] | None = None
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -213,6 +216,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
                 for j in range(i + 1, len(w) + 1):
                     sound.setdefault("".join(reading[i:j]), []).append((w, reading, i, j))
     heard = _by_sound(rules)
+    freq = getattr(text, "general_freq", None)
     # the dialect group's entries are pairs, 咗=了: read raw, since normalising drops the '='
     said = dict(tuple(norm(x) for x in w.split("=", 1)) for n, ws in rules.groups if n == DIALECT_GROUP
                 for w in ws if "=" in w)
@@ -235,7 +239,8 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         re.compile("(?:" + _HURRY_WHO + "?(?:" + _tree([(tuple(map(re.escape, w)), len(w)) for w in set(hurry)])
                    + f")[{_HURRY_TAIL}]*)+") if hurry else None,
         next((c for c in rules.categories if c.id == CRASH_NOW), None),
-        _scans(plain(w for c in rules.categories for w in c.words + c.of_person + c.person_after)), dialect)
+        _scans(plain(w for c in rules.categories for w in c.words + c.of_person + c.person_after)), dialect,
+        _Shadow(freq) if freq is not None else None)
 
 
 # -- hearing a harm word typed as another word ---------------------------------------------------
@@ -250,6 +255,42 @@ HEARD_CHARS = (2, 4)
 HEARD_ALONE = 3  # cries for help heard by sound are this long at least: 救命 alone sounds like too much
 _ASKED = re.compile("哪|吗|什么|怎么|几点|多少")  # a clause that asks, not tells
 _TOLD = "了啊呀啦吧哦喽咯快"  # what may end a clause after the harm it tells (车起伙了 快: a cry to hurry)
+
+
+# A two-syllable spelling is read as a danger word that Chinese at large never writes as a word
+# of its own (一死, 有血: 0 in jieba's count) only where its syllables are no common word: yisi is
+# 意思 (6,089), youxie 有些. A word of its own stays read (liuxue: 流血 788 as well as 留学 1,026;
+# da ren le: 打人 as well as 大人), where the message around it says harm.
+SHADOW_MIN = 500  # the other word must be a common one
+SHADOW_CHAR = 2000  # the characters tried for the other word: those common enough to build one
+
+
+class _Shadow:
+    """Whether a two-character danger word spelled by these syllables is a fragment whose spelling
+    is a common word (yisi: 意思, not 一死). Worked out on first use, for the spellings asked about
+    only: most messages hold no pinyin, and the engine is built often. A class, not a closure, so
+    that the engine cache can store it."""
+
+    def __init__(self, freq: Callable[[str], int]):
+        self.freq = freq
+        self.chars: dict[str, list[str]] = {}
+        self.known: dict[tuple[str, str, str], bool] = {}
+
+    def __call__(self, word: str, syllables: Sequence[str]) -> bool:
+        if len(word) != 2 or len(syllables) != 2:
+            return False
+        freq, chars = self.freq, self.chars
+        key = (word, syllables[0], syllables[1])
+        if key not in self.known:
+            if not chars:
+                for code, readings in pinyin_dict.items():
+                    if code <= 0xFFFF and freq(chr(code)) >= SHADOW_CHAR:
+                        for r in readings.translate(_TONELESS).split(","):
+                            chars.setdefault(r, []).append(chr(code))
+            other = max((freq(a + b) for a in chars.get(syllables[0], ())
+                         for b in chars.get(syllables[1], ()) if a + b != word), default=0)
+            self.known[key] = other >= SHADOW_MIN and freq(word) == 0
+        return self.known[key]
 
 
 def _heard_as(syllable: str) -> str:
@@ -751,12 +792,12 @@ def _spelled_rest(run: str, detector: Detector) -> str:
 
 
 def _whole(detector: Detector, spelled: str, syllables: Sequence[str] = ()) -> str | None:
-    for word, reading, i, j in detector.by_sound.get(spelled, ()):
-        if i == 0 and j == len(reading):
-            return word
-    if syllables and detector.by_fuzzy:
-        return detector.by_fuzzy.get("".join(_fuzzy(x) for x in syllables))
-    return None
+    word = next((w for w, reading, i, j in detector.by_sound.get(spelled, ()) if i == 0 and j == len(reading)), None)
+    if word is None and syllables and detector.by_fuzzy:
+        word = detector.by_fuzzy.get("".join(_fuzzy(x) for x in syllables))
+    if word is not None and syllables and detector.shadowed is not None and detector.shadowed(word, syllables):
+        return None
+    return word
 
 
 def _split(run: str) -> list[str] | None:
@@ -984,6 +1025,8 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                     after = min((e for e in ends if e > end), default=end)
                     if not all(ch in _COMPLEMENT or ch in _PLACE for ch in text[end:after]):
                         continue
+                if end - start == 1 and ends and (start not in starts or end not in ends):
+                    continue  # a one-character word (有人伤) is a word of its own: 伤员, 伤亡, 伤心 are other words
                 if start and said.startswith(rules.body) and (text[start - 1] == "车" or _glued(text, start, detector)):
                     continue  # 车头撞到, 院里头撞了: the car's head, a place word (里头), not a person's head
                 if _negated(text, start, rules.negations, starts) or _figurative(text, start, detector, starts):
@@ -1013,6 +1056,9 @@ def _typed(raw: str, repaired: str, start: int, end: int, detector: Detector) ->
         return True
     if len(changed) > 1 or detector.freq is None or detector.segment is None:
         return False
+    if detector.masks is not None and any(m.start() <= changed[0] < m.end()
+                                          for m in detector.masks.finditer(raw, max(0, changed[0] - 8), changed[0] + 8)):
+        return False  # a word staff listed as no danger is typed as meant: 开大货的 is no 大火
     if raw[changed[0]] in _GRAMMAR:
         return False  # a particle is grammar, not a slip: 积了水 is no 积溺水 (了 also reads liao, as 溺 niao)
     if detector.freq(raw[changed[0]]) >= COMMON_CHAR and all(

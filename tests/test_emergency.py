@@ -849,3 +849,14 @@ def test_blood_by_its_amount_a_wheel_over_a_body_and_fire_by_its_name_are_read(e
 ])
 def test_procedures_after_a_death_and_blood_drawn_are_no_emergency(engine, question):
     assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question", ["yisi shi sha", "zhege biaozhi shi sha yisi", "youxie wenti xiang wen"])
+def test_pinyin_of_a_common_word_is_no_danger_fragment(engine, question):
+    # yisi is 意思, not 一死; youxie 有些, not 有血
+    assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question", ["开大货的 驾照分扣完了", "跑大货的 年审在哪"])
+def test_typo_repair_never_rewrites_a_word_staff_listed_as_no_danger(engine, question):
+    assert engine.answer(question).status != EMERGENCY
