@@ -77,15 +77,19 @@ def check_knowledge(path: str, matching: MatchingConfig | None = None) -> tuple[
     # staff just added, and either may be the one to change.
     seen: dict[str, list[tuple[str, str, str, int]]] = defaultdict(list)  # entry id, question, file, line
     shapes: dict[frozenset, list[tuple[str, str, str, int]]] = defaultdict(list)
-    for entry in knowledge.entries:
+    # Each question is answered right after its shape is read: the engine's typo repair remembers
+    # the question's text then (a bounded cache, smaller than the knowledge's questions).
+    replies: dict[tuple[int, int], Reply] = {}
+    for e, entry in enumerate(knowledge.entries):
         if not entry.answer.strip():
             problems.append(Problem(entry.file, entry.line, f"答案是空的 / entry {entry.id!r} has an empty answer"))
         lines = entry.question_lines or (entry.line,) * len(entry.questions)
-        for question, line in zip(entry.questions, lines, strict=False):
+        for q, (question, line) in enumerate(zip(entry.questions, lines, strict=False)):
             seen[text.normalize(question).replace(" ", "")].append((entry.id, question, entry.file, line))
             words = frozenset(text.content_words(text.canonical(text.normalize(question))))
             if words:
                 shapes[words].append((entry.id, question, entry.file, line))
+            replies[e, q] = engine.answer(question)
     shared: set[tuple[str, int]] = set()
     for group in seen.values():
         for entry_id, question, file, line in group:
@@ -107,12 +111,12 @@ def check_knowledge(path: str, matching: MatchingConfig | None = None) -> tuple[
                                         "reword one so the two entries can be told apart"))
     reported = {(p.file, p.line) for p in problems if p.severity == "error"}
     passed = total = 0
-    for entry in knowledge.entries:
+    for e, entry in enumerate(knowledge.entries):
         qlines = entry.question_lines or (entry.line,) * len(entry.questions)
-        for question, line in zip(entry.questions, qlines, strict=False):
+        for q, (question, line) in enumerate(zip(entry.questions, qlines, strict=False)):
             if (entry.file, line) in reported:
                 continue  # already an error above: the same question in two entries
-            reply = engine.answer(question)
+            reply = replies[e, q]
             if reply.status == ANSWER and reply.entry_id == entry.id:
                 continue
             zh, en, zh_advice, en_advice = _miss(reply, entry.id, QUESTION_ADVICE)

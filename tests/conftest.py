@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -144,3 +145,31 @@ def default_report(engine) -> dict:
 @pytest.fixture(scope="session")
 def knowledge_dir() -> Path:
     return KNOWLEDGE
+
+
+@pytest.fixture
+def run_restored(monkeypatch):
+    """`trafficbot run` in this process for a start that fails at the Bot API (no process is needed to
+    see that): the stop signals' handlers and the logging setup it changes are put back after, and
+    the engine is read from the bot processes' cache folder (process_env), where it is kept."""
+    import logging
+
+    from telegram_support import process_env
+
+    monkeypatch.setenv("XDG_CACHE_HOME", process_env()["XDG_CACHE_HOME"])
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    root = logging.getLogger()
+    level, root_handlers = root.level, list(root.handlers)
+    filters = {h: list(h.filters) for h in root_handlers}
+    quiet = {name: logging.getLogger(name).level for name in logging.root.manager.loggerDict}
+    try:
+        yield
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+        root.setLevel(level)
+        root.handlers[:] = root_handlers
+        for h, kept in filters.items():
+            h.filters[:] = kept
+        for name, lvl in quiet.items():
+            logging.getLogger(name).setLevel(lvl)

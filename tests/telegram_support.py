@@ -35,6 +35,7 @@ ADMIN_ID = 4242
 CITIZEN_ID = 1001
 
 _engine = None
+_engine_problems: list = []
 
 
 def real_engine():
@@ -42,7 +43,7 @@ def real_engine():
     the engine kept on disk for these very files and this code (bot.buildcache, as `trafficbot run`
     starts; the tests keep theirs in a folder of their own, see conftest.py). It remembers its
     replies, see remembering()."""
-    global _engine
+    global _engine, _engine_problems
     if _engine is None:
         # in a folder of its own: the suite's ~30 other knowledge copies (kept in the tests' cache,
         # KEEP at a time) would evict it, and every run would build it again in each worker
@@ -50,8 +51,15 @@ def real_engine():
         with one_at_a_time(folder / ".building"):  # one worker builds, the others read what it kept
             engine, problems = cached_build(str(KNOWLEDGE_DIR), MatchingConfig(), build=build_engine, folder=folder)
         assert engine is not None, [str(p) for p in problems]
-        _engine = remembering(engine)
+        _engine, _engine_problems = remembering(engine), list(problems)
     return _engine
+
+
+def real_build() -> tuple[Engine, list]:
+    """What `cached_build` gives for the shipped knowledge: real_engine() and the problems its build
+    reported (a copy of the list for each caller)."""
+    engine = real_engine()
+    return engine, list(_engine_problems)
 
 
 @contextlib.contextmanager

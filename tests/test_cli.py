@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from telegram_support import one_topic_knowledge, process_env
+from telegram_support import one_topic_knowledge, process_env, real_build
 
 from bot import cli
 
@@ -24,39 +24,31 @@ def no_token(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def built_once(monkeypatch, engine):
-    """The real engine on the real knowledge is built once per session, not once per command."""
+    """The real engine on the real knowledge is built once per session, not once per command: the
+    commands that build (cached_build, build_engine) get the session's engine and its build's problems
+    for the shipped knowledge, whose replies the other tests asking the same questions share."""
+    from bot import buildcache, kbcheck
     from bot import engine as engine_module
     from bot.config import MatchingConfig
+
+    def shipped(path, matching) -> bool:
+        return Path(path).resolve() == (ROOT / "knowledge").resolve() and (matching or MatchingConfig()) == MatchingConfig()
 
     build = engine_module.build_engine
 
     def cached(path, matching=None):
-        if Path(path).resolve() == (ROOT / "knowledge").resolve() and (matching or MatchingConfig()) == MatchingConfig():
-            return engine, []
-        return build(path, matching)
+        return real_build() if shipped(path, matching) else build(path, matching)
 
     monkeypatch.setattr(engine_module, "build_engine", cached)
-    # nor read back from the disk cache (a copy, not the session's engine the eval report is of)
-    from bot import buildcache
-
+    # nor read back from the disk cache (a copy, not the session's engine the eval report is of);
+    # kb check imported cached_build by name, so it is replaced there too
     kept = buildcache.cached_build
 
     def session_or_kept(path, matching=None, **options):
-        if Path(path).resolve() == (ROOT / "knowledge").resolve() and (matching or MatchingConfig()) == MatchingConfig():
-            return engine, []
-        return kept(path, matching, **options)
+        return real_build() if shipped(path, matching) else kept(path, matching, **options)
 
     monkeypatch.setattr(buildcache, "cached_build", session_or_kept)
-    # kb check loads the knowledge itself (its problems, its lines) and answers every question with
-    # an engine of it: on the same files (the same version) that is the session's engine
-    from bot import kbcheck
-
-    def engine_for(knowledge, matching=None):
-        if knowledge.version == engine.knowledge.version and (matching or MatchingConfig()) == MatchingConfig():
-            return engine
-        return engine_module.Engine(knowledge, matching)
-
-    monkeypatch.setattr(kbcheck, "Engine", engine_for)
+    monkeypatch.setattr(kbcheck, "cached_build", session_or_kept)
 
 
 def feed(monkeypatch, data: bytes) -> None:

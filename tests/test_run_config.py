@@ -1,7 +1,7 @@
 """`trafficbot run` refuses settings that would make it spin or go silent, with one clear line that
 names the key; a webhook it cannot serve is named too, not shown as a traceback. Settings are
-refused before anything starts, so `cli.main` runs in this process; a port in use needs the real
-process (it gets as far as listening)."""
+refused before anything starts, so `cli.main` runs in this process; a port in use too (it gets as
+far as listening), with the signal handlers and logging it sets put back after."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import socket
 import pytest
 from fakebotapi import FakeBotAPI
 from telegram_support import TOKEN
-from test_secrets import run_in_process, run_with
+from test_secrets import run_in_process
 
 
 @pytest.mark.parametrize("section,key,value", [
@@ -38,13 +38,14 @@ def test_an_http_webhook_url_is_refused_as_such(tmp_path, capsys, monkeypatch):
     assert code == 2 and "https://" in err and "telegram.webhook.url" in err
 
 
-def test_a_webhook_port_in_use_is_one_clear_line(tmp_path):
+def test_a_webhook_port_in_use_is_one_clear_line(tmp_path, capsys, monkeypatch, run_restored):
     with FakeBotAPI(TOKEN) as api, socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        p = run_with(tmp_path, {"token": TOKEN, "base_url": api.base_url, "mode": "webhook", "webhook": {
-            "listen": "127.0.0.1", "port": port, "url": "https://bot.example.org/telegram", "secret_token": "abc"}})
-    assert p.returncode == 1, p.stderr[-2000:]
-    assert "telegram.webhook.port" in p.stderr and str(port) in p.stderr
-    assert "Traceback" not in p.stderr, p.stderr[-3000:]
+        code, err = run_in_process(tmp_path, capsys, monkeypatch, {
+            "token": TOKEN, "base_url": api.base_url, "mode": "webhook", "webhook": {
+                "listen": "127.0.0.1", "port": port, "url": "https://bot.example.org/telegram", "secret_token": "abc"}})
+    assert code == 1, err[-2000:]
+    assert "telegram.webhook.port" in err and str(port) in err
+    assert "Traceback" not in err, err[-3000:]

@@ -6,14 +6,12 @@ show neither secrets nor citizens' ids and words."""
 from __future__ import annotations
 
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from fakebotapi import FakeBotAPI
-from telegram_support import ROOT, TOKEN, one_topic_knowledge, process_env
+from telegram_support import TOKEN, one_topic_knowledge
 from test_telegram_e2e import bot_process, reap, write_config
 from test_webhook import free_port, post, wait_listening
 
@@ -46,7 +44,8 @@ def write_run_config(tmp_path, telegram: dict, extra: dict | None = None) -> Pat
 def run_in_process(tmp_path, capsys, monkeypatch, telegram: dict, *, env_token: str | None = None,
                    extra: dict | None = None) -> tuple[int, str]:
     """`trafficbot run` through cli.main in this process, for settings it refuses before anything starts
-    (no process is needed to see that): its exit code and all it printed, stdout then stderr."""
+    or a start that fails at the Bot API (with the run_restored fixture: no process is needed to see
+    that): its exit code and all it printed, stdout then stderr (log lines: caplog)."""
     if env_token:
         monkeypatch.setenv("TRAFFICBOT_TOKEN", env_token)
     else:
@@ -54,15 +53,6 @@ def run_in_process(tmp_path, capsys, monkeypatch, telegram: dict, *, env_token: 
     code = cli.main(["run", "--config", str(write_run_config(tmp_path, telegram, extra))])
     printed = capsys.readouterr()
     return code, printed.out + printed.err
-
-
-def run_with(tmp_path, telegram: dict, *, env_token: str | None = None, extra: dict | None = None,
-             timeout: float = 60):
-    """`python -m bot run` on a config with these telegram settings (and `extra` sections), at DEBUG."""
-    path = write_run_config(tmp_path, telegram, extra)
-    env = process_env(**({"TRAFFICBOT_TOKEN": env_token} if env_token else {}))
-    return subprocess.run([sys.executable, "-m", "bot", "run", "--config", str(path)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
 
 
 def assert_no_secret(output: str) -> None:
@@ -96,17 +86,18 @@ def test_token_in_base_url_from_the_environment_is_refused_without_showing_it(tm
     assert_no_secret(output + caplog.text)
 
 
-def test_a_wrong_base_url_path_says_so_not_that_the_token_was_rejected(api, tmp_path):
-    p = run_with(tmp_path, {"token": TOKEN, "base_url": api.base_url.removesuffix("/bot") + "/api"})
-    assert p.returncode == 1
-    assert "base_url" in p.stderr and "rejected the token" not in p.stderr
-    assert_no_secret(p.stdout + p.stderr)
+def test_a_wrong_base_url_path_says_so_not_that_the_token_was_rejected(api, tmp_path, capsys, monkeypatch, caplog,
+                                                                          run_restored):
+    code, output = run_in_process(tmp_path, capsys, monkeypatch, {"token": TOKEN, "base_url": api.base_url.removesuffix("/bot") + "/api"})
+    assert code == 1
+    assert "base_url" in output and "rejected the token" not in output
+    assert_no_secret(output + caplog.text)
 
 
-def test_an_unreachable_server_is_named_without_the_token(tmp_path):
-    p = run_with(tmp_path, {"token": TOKEN, "base_url": "http://127.0.0.1:9/bot"})
-    assert p.returncode == 1 and "Cannot reach" in p.stderr
-    assert_no_secret(p.stdout + p.stderr)
+def test_an_unreachable_server_is_named_without_the_token(tmp_path, capsys, monkeypatch, caplog, run_restored):
+    code, output = run_in_process(tmp_path, capsys, monkeypatch, {"token": TOKEN, "base_url": "http://127.0.0.1:9/bot"})
+    assert code == 1 and "Cannot reach" in output
+    assert_no_secret(output + caplog.text)
 
 
 def test_debug_logs_show_no_secret_no_user_id_no_question(api, tmp_path):
