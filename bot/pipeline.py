@@ -411,9 +411,21 @@ class AspectNotHeld:
             return self._not_held(asked, subjects, lacking)
         aspect = ""  # the first asked aspect that leaves no entry
         spoken_of = ""  # an aspect no entry holds, said in the own questions of an entry that may answer
+        said_in_own: dict[int, frozenset[str]] = {}  # entries holding an aspect through their own questions
         for group in [(d,) for d in details] + ([others] if others else []):
             narrowed = _narrow(allowed, reader.covering("aspects", group))
-            if not aspect and not narrowed - reader.open_aspect:
+            if group[0] not in self.details and narrowed - reader.open_aspect:
+                # No entry holding the aspect is about all the subjects asked: an entry whose own
+                # questions say the word read as the aspect holds it too, though its annotation does
+                # not name it (车没年检开上路扣几分: 上路 reads 通行, and 没年检的车上路扣几分 is the
+                # overdue-inspection entry's own question, not the pedestrian-yield entry's).
+                if subjects and not any(frozenset(subjects) <= reader.entry_concepts[i]
+                                        for i in narrowed - reader.open_aspect):
+                    for a in group:  # each aspect credited only to the entries saying its word
+                        for i in self._speaking(allowed, (a,), reading.said, subjects) - narrowed:
+                            said_in_own[i] = said_in_own.get(i, frozenset()) | {a}
+                    narrowed |= said_in_own.keys()
+            elif not aspect and not narrowed - reader.open_aspect:
                 # no annotated entry holds it (an entry naming no aspects stays open to all). A
                 # detail (地址, 几点 …) must be held by the entry itself: its questions may name one
                 # its answer does not give (忻州的车管所在哪 → three kinds, no address)
@@ -427,7 +439,7 @@ class AspectNotHeld:
             return None
         if allowed:
             # subjects told in a story gate, but do not rank: the asking end does
-            allowed = self._best_covered(allowed, () if asked.story_subjects else subjects, reading.aspects)
+            allowed = self._best_covered(allowed, () if asked.story_subjects else subjects, reading.aspects, said_in_own)
             asked.allowed = allowed if asked.allowed is None else allowed & asked.allowed
             if spoken_of and undecided is None:
                 undecided = self._not_held(asked, subjects, spoken_of)
@@ -464,7 +476,8 @@ class AspectNotHeld:
         """The honest reply: that detail's, or "关于X，这个问题我这里没有资料" with X's own entries as choices."""
         return not_held(self.s, self.own, asked, subjects, f"aspect:{aspect} not held", self.details.get(aspect, ""))
 
-    def _best_covered(self, allowed: frozenset[int], subjects: tuple[str, ...], aspects: tuple[str, ...]) -> frozenset[int]:
+    def _best_covered(self, allowed: frozenset[int], subjects: tuple[str, ...], aspects: tuple[str, ...],
+                      said_in_own: dict[int, frozenset[str]] | None = None) -> frozenset[int]:
         """Of the entries allowed, those covering the most of what was asked (上牌 and 地点 over
         上牌 alone). An entry naming no concepts (one staff have not annotated yet) stays in the
         running for the lexical score, but never outranks the annotated ones by default. Of those
@@ -474,9 +487,17 @@ class AspectNotHeld:
         if len(subjects) <= 1 and len(aspects) <= 1 and allowed.isdisjoint(self.unannotated):
             return allowed  # every entry allowed covers the one subject and the one aspect asked
         concepts = self.s.reader.entry_concepts
-        # the aspects asked weigh first: 电瓶车在非机动车道上最快多少 asks 通行 and 车速 — the lane
-        # entry holding both, not the crossing entry naming one more vehicle
-        cover = {i: (len(frozenset(aspects) & concepts[i]), len(frozenset(subjects) & concepts[i]))
+        # subjects and aspects asked weigh alike: 车没年检开上路扣几分 asks 年检, 记分 and 通行 (上路) —
+        # the entry on driving an uninspected car holds two, the pedestrian-yield entry (通行, 记分)
+        # two as well; the words choose between them, a generic aspect never outranks the subject.
+        # 电瓶车在非机动车道上最快多少 (通行, 车速, 电动自行车): the lane entry holds all three.
+        asked = frozenset(aspects) | frozenset(subjects)
+        # Of those covering as many, the more aspects (an aspect said in an entry's own questions
+        # counts here): 事故车没买交强险伤者抢救费咋办 → the fund (未投保, 垫付), not the insurer's advance.
+        extra = said_in_own or {}
+        aspects_ = frozenset(aspects)
+        # (one such aspect at most: an entry's questions saying many words is no entry annotated for them)
+        cover = {i: (len(asked & concepts[i]), len(aspects_ & concepts[i]) + (i in extra))
                  for i in allowed if concepts[i]}
         open_ = [i for i in allowed if not concepts[i]]
         most = max(cover.values(), default=(0, 0))
