@@ -77,6 +77,9 @@ _SOMEONE_INSIDE = re.compile("[了啊呀，]*(?:车)?(?:里面|里头|里边|里
 _PASSIVE = ("被", "遭", "挨")  # a passive with no subject said (被车撞了, 遭车撞了) befell the writer
 _AGENT = "被叫让给遭挨"  # 孩子被车门夹住: the thing after 被 is what did it, not what the state is of
 _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
+_HABIT = re.compile("(?:老|总|老是|总是|经常|常常|动不动就?|隔三差五)$")  # 电动车老起火: a fault that recurs, asked about, not a fire now
+_LEAVE = re.compile("(?:能不能|可不可以|能否|(?:能|可以)[^，]{1,8}(?:吗|不|么|嘛))[^，]{0,3}$")  # 救命 能换教练不: asking leave, so the cry is a sigh
+_URGING = re.compile("^(?:赶紧|赶快|快点|帮忙|帮我|麻烦|谁)+")  # 赶紧叫救护车, 帮忙叫个120: the same cry, hurried
 _FUNCTION = "的了得着地是在过到也都就还"  # beside a common character, these make no harm word: 上的, 上了
 _GRAMMAR = "的了着"  # never typed for a harm character (到 may be: 晕到了 is 晕倒了)
 # A crash told and a clause of hurry alone (撞车了 快快, 追尾了 你们快点): the groups staff keep
@@ -1031,6 +1034,8 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                     continue  # 车头撞到, 院里头撞了: the car's head, a place word (里头), not a person's head
                 if _negated(text, start, rules.negations, starts) or _figurative(text, start, detector, starts):
                     continue
+                if _HABIT.search(text, max(0, start - 5), start):
+                    continue
                 if cat.not_after is not None and _said_of_object(text, start, detector, cat.not_after):
                     continue
                 if needs_person == "before" and not (
@@ -1103,7 +1108,7 @@ def _exact_sound(ch: str) -> frozenset[str]:
 
 def _cry(clause: str) -> str:
     """A clause as a cry: what stands around it dropped, and 有 before it (有火, 有血)."""
-    word = clause.strip(_CRY)
+    word = _URGING.sub("", clause.strip(_CRY)).strip(_CRY)
     return word[1:] if word.startswith("有") and len(word) == 2 else word
 
 
@@ -1138,11 +1143,17 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
     if urgent is None:
         # a clause that is only a cry (血！, 救护车 快, 快 火 车祸, 有火)
         urgent = next((_cry(c) for c in raw.split(CLAUSE) if _cry(c) in rules.alone or _cry(c) in rules.alone_fire), None)
-        if urgent is not None and _cry(raw) != urgent and any(urgent in c.of_person for c in rules.categories):
-            urgent = None  # 出不来 alone is the writer trapped; beside other words, whose state it is is read
+        cries = [_cry(c) for c in raw.split(CLAUSE) if c]
+        only_cries = all(w in rules.alone or w in rules.alone_fire for w in cries)
+        if urgent is not None and _cry(raw) != urgent and not only_cries and any(
+                urgent in c.of_person or urgent + "了" in c.of_person for c in rules.categories):
+            # 出不来 alone is the writer trapped; beside other words, whose state it is is read;
+            # 卡住了 出不来: nothing but cries, still the writer
+            urgent = None
         if urgent is None and raw.strip(CLAUSE) in rules.alone:
             urgent = raw.strip(CLAUSE)  # 车祸了 as the whole message, exactly: a crash told, nothing asked
-    exasperated = urgent is not None and any(w in raw for w in rules.urgent_not_with)
+    exasperated = urgent is not None and (any(w in raw for w in rules.urgent_not_with) or urgent in rules.urgent and any(
+        _LEAVE.search(c) for c in raw.split(CLAUSE)))
     hits = _hits(raw, detector, cry=urgent is not None and not exasperated)
     fixed = None
     if len(repaired_clauses) == len(raw_clauses):
