@@ -44,6 +44,10 @@ def test_a_kind_of_answer_no_entry_states_is_declined_honestly(engine, question,
     ("科目四好考吗", "难易"),                        # rules, not how hard an exam is
     ("换驾照的照片有什么要求", "照片规格"),
     ("驾照照片能不能自己拍", "照片规格"),
+    ("二手车过户费大概多少", "金额"),          # a fee's sum: no answer states one
+    ("办临牌手机上咋操作", "软件入口"),
+    ("收到个短信让交罚款 这个短信是真的吗", "真假"),  # no entry can tell a real message from a fake
+    ("我交的复核申请有结果没", "代查"),
 ])
 def test_what_nothing_here_can_tell_is_declined_with_its_rule(engine, question, kind):
     reply = engine.answer(question)
@@ -75,6 +79,11 @@ entries:
     source: 测试来源
     updated: 2025-01-10
 """
+
+
+def test_a_rumour_checked_against_the_rules_is_not_a_message_to_verify(engine):
+    reply = engine.answer("电动车没脚蹬就不符合国标 是真的吗")
+    assert not reply.reason.startswith("answer-type:"), reply.reason
 
 
 def test_a_number_said_in_another_unit_of_its_group_states_it_and_a_date_does_not(tmp_path):
