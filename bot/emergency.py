@@ -32,7 +32,15 @@ from dataclasses import dataclass
 from pypinyin import Style, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
-from bot.knowledge import DangerCategory, EmergencyRules
+from bot.knowledge import (
+    CRUSHED_GROUP,
+    HABIT_GROUP,
+    HURRY_WHO_GROUP,
+    PLAIN_GROUPS,
+    URGING_GROUP,
+    DangerCategory,
+    EmergencyRules,
+)
 
 NEGATION_WINDOW = 3  # characters before a harm word that may deny it: 没(有)(人)受伤
 # What Chinese puts inside a two-character verb-object word (离合词): 流了好多血, 受了点伤,
@@ -66,8 +74,7 @@ _COMPLEMENT = "来去了着过住到出下上起开回子儿"
 _RIDES = "骑坐开推倒停"  # 孩子骑滑板车被撞了, 被我倒车碰倒了: the vehicle the person drives is no thing that stopped
 # 门打不开，我老婆在里面, 撞得稀巴烂，人在里面: a door that will not open or a wrecked car, with
 # someone said to be inside just after
-_CRUSHED = ("烂", "扁", "瘪", "变形")
-_WRECK = ("门", "窗", "安全带") + _CRUSHED
+_WRECK = ("门", "窗", "安全带")  # with the 压坏 group: the car crushed about someone
 _INSIDE = re.compile("还?在(?:车)?(?:里面|里头|里边|里|内|上面)")
 INSIDE_REACH = 12
 _SOMEONE_INSIDE_BEFORE = re.compile(
@@ -77,16 +84,13 @@ _SOMEONE_INSIDE = re.compile("[了啊呀，]*(?:车)?(?:里面|里头|里边|里
 _PASSIVE = ("被", "遭", "挨")  # a passive with no subject said (被车撞了, 遭车撞了) befell the writer
 _AGENT = "被叫让给遭挨"  # 孩子被车门夹住: the thing after 被 is what did it, not what the state is of
 _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
-_HABIT = re.compile("(?:老|总|老是|总是|经常|常常|动不动就?|隔三差五)$")  # 电动车老起火: a fault that recurs, asked about, not a fire now
 _LEAVE = re.compile("(?:能不能|可不可以|能否|(?:能|可以)[^，]{1,8}(?:吗|不|么|嘛))[^，]{0,3}$")  # 救命 能换教练不: asking leave, so the cry is a sigh
-_URGING = re.compile("^(?:赶紧|赶快|快点|帮忙|帮我|麻烦|谁)+")  # 赶紧叫救护车, 帮忙叫个120: the same cry, hurried
 _FUNCTION = "的了得着地是在过到也都就还"  # beside a common character, these make no harm word: 上的, 上了
 _GRAMMAR = "的了着"  # never typed for a harm character (到 may be: 晕到了 is 晕倒了)
 # A crash told and a clause of hurry alone (撞车了 快快, 追尾了 你们快点): the groups staff keep
 # (刚出事, 催) and the category the reply names
 CRASH_GROUP, HURRY_GROUP, CRASH_NOW = "刚出事", "催", "crash-now"
 DIALECT_GROUP = "方言"  # pairs 咗=了: a dialect form and the Mandarin it says
-_HURRY_WHO = "(?:你们|你|大家|警察|交警|谁)"  # who is hurried: 你们快点
 _HURRY_TAIL = "啊呀啦吧了哦点些儿来过去"  # what ends a hurry: 快点儿, 快些来, 快过来啊
 _BODY_STATES = ("bleeding", "unconscious", "severe")  # dangers only a body is in: no 人没事 after them calms
 _DISPOSAL = "把"  # 把 names who is acted on: of_person words that begin with it name their person inside
@@ -159,6 +163,10 @@ class Detector:
     # a two-character danger word spelled in pinyin whose syllables are far more often another
     # word (yisi: 意思, not 一死)
     shadowed: Callable[[str, Sequence[str]], bool] | None = None
+    # the plain staff groups (PLAIN_GROUPS), as built from knowledge/emergency.yaml
+    habit: re.Pattern | None = None
+    urging: re.Pattern | None = None
+    crushed: tuple[str, ...] = ()
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -227,6 +235,10 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     dialect = (re.compile("|".join(map(re.escape, sorted(said, key=len, reverse=True)))), said) if said else None
     crash = [p for p in (_phrases(words(rules.accident)), group(CRASH_GROUP)) if p is not None]
     hurry = groups.get(HURRY_GROUP, ())
+    plain_group = {n: ws for n, ws in rules.groups if n in PLAIN_GROUPS}  # raw: these are read as typed
+    habit = "|".join(map(re.escape, plain_group.get(HABIT_GROUP, ())))
+    urging = "|".join(map(re.escape, plain_group.get(URGING_GROUP, ())))
+    who = "|".join(map(re.escape, plain_group.get(HURRY_WHO_GROUP, ())))
     return Detector(
         rules, cats, words(rules.urgent), _alternation(words(rules.persons + rules.body)),
         _alternation(words(rules.persons)),
@@ -239,11 +251,13 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
          if i == 0 and j == len(reading)},
         _scan(words(rules.figures)), *heard, _phrases(words(rules.accident)), _opened_words(heard[0]),
         re.compile("|".join(p.pattern for p in crash)) if crash else None,
-        re.compile("(?:" + _HURRY_WHO + "?(?:" + _tree([(tuple(map(re.escape, w)), len(w)) for w in set(hurry)])
+        re.compile("(?:" + (f"(?:{who})?" if who else "") + "(?:" + _tree([(tuple(map(re.escape, w)), len(w)) for w in set(hurry)])
                    + f")[{_HURRY_TAIL}]*)+") if hurry else None,
         next((c for c in rules.categories if c.id == CRASH_NOW), None),
         _scans(plain(w for c in rules.categories for w in c.words + c.of_person + c.person_after)), dialect,
-        _Shadow(freq) if freq is not None else None)
+        _Shadow(freq) if freq is not None else None,
+        re.compile(f"(?:{habit})$") if habit else None, re.compile(f"^(?:{urging})+") if urging else None,
+        tuple(plain_group.get(CRUSHED_GROUP, ())))
 
 
 # -- hearing a harm word typed as another word ---------------------------------------------------
@@ -927,7 +941,7 @@ def _inside_after(text: str, end: int, detector: Detector) -> bool:
 def _inside_before(text: str, start: int, said: str, detector: Detector) -> bool:
     """车里有人，车门变形打不开: someone said to be inside just before the car's state, where the
     car is crushed or a crash was told (车上有人，门锁坏了打不开 is a broken lock)."""
-    crushed = any(w in said for w in _CRUSHED) or (detector.accident is not None and detector.accident.search(text))
+    crushed = any(w in said for w in detector.crushed) or (detector.accident is not None and detector.accident.search(text))
     return bool(crushed) and _SOMEONE_INSIDE_BEFORE.search(text, max(0, start - INSIDE_REACH), start) is not None
 
 
@@ -1034,14 +1048,14 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                     continue  # 车头撞到, 院里头撞了: the car's head, a place word (里头), not a person's head
                 if _negated(text, start, rules.negations, starts) or _figurative(text, start, detector, starts):
                     continue
-                if _HABIT.search(text, max(0, start - 5), start):
+                if detector.habit is not None and detector.habit.search(text, max(0, start - 5), start):
                     continue
                 if cat.not_after is not None and _said_of_object(text, start, detector, cat.not_after):
                     continue
                 if needs_person == "before" and not (
                         _disposed(text, start, end, detector) if text.startswith(_DISPOSAL, start)
                         else _of_person(text, start, detector, writer=not cat.info.acute, cry=cry)
-                        or any(w in said for w in _WRECK) and (
+                        or any(w in said for w in _WRECK + detector.crushed) and (
                             _inside_after(text, end, detector) or _inside_before(text, start, said, detector))):
                     continue
                 if needs_person == "after" and not _person_after(text, end, detector):
@@ -1106,9 +1120,9 @@ def _exact_sound(ch: str) -> frozenset[str]:
     return frozenset(readings.translate(_TONELESS).split(",")) if readings else frozenset()
 
 
-def _cry(clause: str) -> str:
+def _cry(clause: str, urging: re.Pattern | None) -> str:
     """A clause as a cry: what stands around it dropped, and 有 before it (有火, 有血)."""
-    word = _URGING.sub("", clause.strip(_CRY)).strip(_CRY)
+    word = (urging.sub("", clause.strip(_CRY)) if urging is not None else clause.strip(_CRY)).strip(_CRY)
     return word[1:] if word.startswith("有") and len(word) == 2 else word
 
 
@@ -1142,10 +1156,10 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
     urgent = next((u for u in detector.urgent if u in raw), None)
     if urgent is None:
         # a clause that is only a cry (血！, 救护车 快, 快 火 车祸, 有火)
-        urgent = next((_cry(c) for c in raw.split(CLAUSE) if _cry(c) in rules.alone or _cry(c) in rules.alone_fire), None)
-        cries = [_cry(c) for c in raw.split(CLAUSE) if c]
+        urgent = next((_cry(c, detector.urging) for c in raw.split(CLAUSE) if _cry(c, detector.urging) in rules.alone or _cry(c, detector.urging) in rules.alone_fire), None)
+        cries = [_cry(c, detector.urging) for c in raw.split(CLAUSE) if c]
         only_cries = all(w in rules.alone or w in rules.alone_fire for w in cries)
-        if urgent is not None and _cry(raw) != urgent and not only_cries and any(
+        if urgent is not None and _cry(raw, detector.urging) != urgent and not only_cries and any(
                 urgent in c.of_person or urgent + "了" in c.of_person for c in rules.categories):
             # 出不来 alone is the writer trapped; beside other words, whose state it is is read;
             # 卡住了 出不来: nothing but cries, still the writer

@@ -124,6 +124,15 @@ class EmergencyRules:
     accident: tuple[str, ...] = ()  # an accident told as just happened (撞车了): a harm word may then be heard by its sound
 
 
+# staff word groups read as plain words (knowledge/emergency.yaml groups); kb check names any missing, and
+# without one the engine skips what it tells (no crash)
+HABIT_GROUP = "惯常"  # 电动车老起火: a fault that recurs, asked about, not a fire now
+URGING_GROUP = "催促开头"  # 赶紧叫救护车, 帮忙叫个120: the same cry, hurried
+HURRY_WHO_GROUP = "被催的人"  # who is hurried: 你们快点
+CRUSHED_GROUP = "压坏"  # 车门变形 人在里面: crushed about someone
+PLAIN_GROUPS = (HABIT_GROUP, URGING_GROUP, HURRY_WHO_GROUP, CRUSHED_GROUP)
+
+
 SCOPE_KEYS = ("home_place", "other_places", "unknown_details", "not_held_markers", "answer_types", "named_places")
 NAMED_PLACE_FIELDS = ("kinds", "not_names", "not_in_names", "reply")
 ANSWER_TYPE_FIELDS = ("type", "asked_by", "stated_by", "not_in", "not_stated_with", "units", "reply")
@@ -588,6 +597,10 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
         return None
     groups = _load_groups(fields.get("groups", (None, None))[1], c)
     named = {n for n, _ in groups} | {"人"}  # <人> is the persons list
+    for g in PLAIN_GROUPS:
+        if g not in named:
+            c.error(fields.get("groups", (None, node))[1] or node, f"groups 里缺少词组 {g}，相关的紧急判断会失效 / "
+                                                               f"'groups' lacks the group {g}: the check it feeds is skipped")
     for cat in categories:
         used = {g for w in cat.words + cat.of_person + cat.person_after for g in re.findall(r"<([^<>]+)>", w)}
         for g in sorted((used | {cat.needs, cat.not_after}) - named - {""}):

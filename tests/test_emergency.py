@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.emergency import assess, compile_rules
 from bot.evaluate import load_labelled
 from bot.knowledge import errors, load_knowledge
 from bot.reply import EMERGENCY
@@ -860,3 +861,23 @@ def test_pinyin_of_a_common_word_is_no_danger_fragment(engine, question):
 @pytest.mark.parametrize("question", ["开大货的 驾照分扣完了", "跑大货的 年审在哪"])
 def test_typo_repair_never_rewrites_a_word_staff_listed_as_no_danger(engine, question):
     assert engine.answer(question).status != EMERGENCY
+
+
+def test_a_missing_plain_word_group_is_reported_at_its_line_and_the_rest_still_works(tmp_path):
+    (tmp_path / "e.yaml").write_text(
+        "emergency:\n"
+        "  reply: 请立即拨打 122 和 120\n"
+        "  categories:\n"
+        "    - id: fire\n"
+        "      first: 119\n"
+        "      words: [着火]\n"
+        "  groups:\n"
+        "    惯常: [老, 经常]\n", encoding="utf-8")
+    knowledge, problems = load_knowledge(tmp_path)
+    missing = {p.line for p in errors(problems) if "催促开头" in p.message or "被催的人" in p.message
+               or "压坏" in p.message}
+    assert missing == {8}
+    assert not any("惯常" in p.message for p in errors(problems))
+    detector = compile_rules(knowledge.emergency)
+    assert assess(["车着火了"], ["车着火了"], detector) is not None
+    assert assess(["车经常着火"], ["车经常着火"], detector) is None  # the group staff kept still works
