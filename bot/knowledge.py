@@ -599,8 +599,8 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
     named = {n for n, _ in groups} | {"人"}  # <人> is the persons list
     for g in PLAIN_GROUPS:
         if g not in named:
-            c.error(fields.get("groups", (None, node))[1] or node, f"groups 里缺少词组 {g}，相关的紧急判断会失效 / "
-                                                               f"'groups' lacks the group {g}: the check it feeds is skipped")
+            c.warn(fields.get("groups", (None, node))[1] or node, f"groups 里缺少词组 {g}，相关的紧急判断会失效 / "
+                                                              f"'groups' lacks the group {g}: the check it feeds is skipped")
     for cat in categories:
         used = {g for w in cat.words + cat.of_person + cat.person_after for g in re.findall(r"<([^<>]+)>", w)}
         for g in sorted((used | {cat.needs, cat.not_after}) - named - {""}):

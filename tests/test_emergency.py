@@ -874,10 +874,11 @@ def test_a_missing_plain_word_group_is_reported_at_its_line_and_the_rest_still_w
         "  groups:\n"
         "    惯常: [老, 经常]\n", encoding="utf-8")
     knowledge, problems = load_knowledge(tmp_path)
-    missing = {p.line for p in errors(problems) if "催促开头" in p.message or "被催的人" in p.message
+    assert not errors(problems)  # a warning: small knowledge bases may do without these checks
+    missing = {p.line for p in problems if "催促开头" in p.message or "被催的人" in p.message
                or "压坏" in p.message}
     assert missing == {8}
-    assert not any("惯常" in p.message for p in errors(problems))
+    assert not any("惯常" in p.message for p in problems)
     detector = compile_rules(knowledge.emergency)
     assert assess(["车着火了"], ["车着火了"], detector) is not None
     assert assess(["车经常着火"], ["车经常着火"], detector) is None  # the group staff kept still works
