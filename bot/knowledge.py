@@ -677,6 +677,13 @@ def _load_frames(node: yaml.Node | None, c: _Collector) -> list[Frame]:
     return [Frame("about", tuple(t for t, _ in _text_list(node, c, "'not_now'")), strong=False)]
 
 
+def _unknown_fields(fields: dict[str, tuple[yaml.Node, yaml.Node]], allowed: tuple[str, ...], c: _Collector) -> None:
+    """Each field a staff member misspelt in a rule mapping, reported at its own line."""
+    for name, (key, _v) in fields.items():
+        if name not in allowed:
+            c.error(key, f"不认识的字段 '{name}' / unknown field '{name}' (allowed: {', '.join(allowed)})")
+
+
 def _load_details(node: yaml.Node, c: _Collector) -> list[UnknownDetail]:
     if not isinstance(node, yaml.SequenceNode):
         c.error(node, "'unknown_details' 应该是列表 / 'unknown_details' must be a list of {aspect, reply}")
@@ -684,9 +691,7 @@ def _load_details(node: yaml.Node, c: _Collector) -> list[UnknownDetail]:
     out = []
     for item in node.value:
         fields = _mapping(item)
-        for name, (key, _v) in fields.items():
-            if name not in ("aspect", "reply", "held_when"):
-                c.error(key, f"不认识的字段 '{name}' / unknown field '{name}' (allowed: aspect, reply, held_when)")
+        _unknown_fields(fields, ("aspect", "reply", "held_when"), c)
         if "aspect" not in fields:
             c.error(item, "unknown_details 的每一项要有 aspect / item is missing aspect")
             continue
@@ -724,9 +729,7 @@ def _load_answer_types(node: yaml.Node, c: _Collector) -> list[AnswerType]:
         if not isinstance(item, yaml.MappingNode):
             c.error(item, "answer_types 的每一项要写 type、asked_by、stated_by / each item needs type, asked_by and stated_by")
             continue
-        for name, (key, _v) in fields.items():
-            if name not in ANSWER_TYPE_FIELDS:
-                c.error(key, f"不认识的字段 '{name}' / unknown field '{name}' (allowed: {', '.join(ANSWER_TYPE_FIELDS)})")
+        _unknown_fields(fields, ANSWER_TYPE_FIELDS, c)
         missing = [n for n in ("type", "asked_by", "stated_by") if n not in fields]
         if missing:
             c.error(item, f"answer_types 的这一项缺少 {'、'.join(missing)} / item is missing {', '.join(missing)}")
@@ -763,9 +766,7 @@ def _load_named_places(node: yaml.Node, c: _Collector) -> NamedPlaces:
     if not isinstance(node, yaml.MappingNode):
         c.error(node, "'named_places' 应该写 kinds、not_names、not_in_names / 'named_places' must be a mapping of kinds, not_names, not_in_names")
         return NamedPlaces()
-    for name, (key, _v) in fields.items():
-        if name not in NAMED_PLACE_FIELDS:
-            c.error(key, f"不认识的字段 '{name}' / unknown field '{name}' (allowed: {', '.join(NAMED_PLACE_FIELDS)})")
+    _unknown_fields(fields, NAMED_PLACE_FIELDS, c)
     kinds = tuple(t for t, _ in _text_list(fields["kinds"][1], c, "'kinds'")) if "kinds" in fields else ()
     if not kinds:
         c.error(node, "named_places 要写 kinds（街、路、镇……）/ named_places needs kinds (街, 路, 镇 …)")
