@@ -36,8 +36,10 @@ from bot.knowledge import (
     CRUSHED_GROUP,
     HABIT_GROUP,
     HURRY_WHO_GROUP,
+    LEAVE_GROUP,
     PLAIN_GROUPS,
     URGING_GROUP,
+    WRECK_GROUP,
     DangerCategory,
     EmergencyRules,
 )
@@ -74,7 +76,6 @@ _COMPLEMENT = "来去了着过住到出下上起开回子儿"
 _RIDES = "骑坐开推倒停"  # 孩子骑滑板车被撞了, 被我倒车碰倒了: the vehicle the person drives is no thing that stopped
 # 门打不开，我老婆在里面, 撞得稀巴烂，人在里面: a door that will not open or a wrecked car, with
 # someone said to be inside just after
-_WRECK = ("门", "窗", "安全带")  # with the 压坏 group: the car crushed about someone
 _INSIDE = re.compile("还?在(?:车)?(?:里面|里头|里边|里|内|上面)")
 INSIDE_REACH = 12
 _SOMEONE_INSIDE_BEFORE = re.compile(
@@ -84,7 +85,8 @@ _SOMEONE_INSIDE = re.compile("[了啊呀，]*(?:车)?(?:里面|里头|里边|里
 _PASSIVE = ("被", "遭", "挨")  # a passive with no subject said (被车撞了, 遭车撞了) befell the writer
 _AGENT = "被叫让给遭挨"  # 孩子被车门夹住: the thing after 被 is what did it, not what the state is of
 _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
-_LEAVE = re.compile("(?:能不能|可不可以|能否|(?:能|可以)[^，]{1,8}(?:吗|不|么|嘛))[^，]{0,3}$")  # 救命 能换教练不: asking leave, so the cry is a sigh
+LEAVE_GAP = 8  # how far apart the two halves of a leave asked may be: 能…吗 is 能换个教练吗
+LEAVE_TAIL = 3  # what may end the clause after it: 能换教练不啊
 _FUNCTION = "的了得着地是在过到也都就还"  # beside a common character, these make no harm word: 上的, 上了
 _GRAMMAR = "的了着"  # never typed for a harm character (到 may be: 晕到了 is 晕倒了)
 # A crash told and a clause of hurry alone (撞车了 快快, 追尾了 你们快点): the groups staff keep
@@ -167,6 +169,8 @@ class Detector:
     habit: re.Pattern | None = None
     urging: re.Pattern | None = None
     crushed: tuple[str, ...] = ()
+    wreck: tuple[str, ...] = ()  # 门, 窗, 安全带: with `crushed`, what shuts someone in
+    leave: re.Pattern | None = None  # 救命 能换教练不: a clause ending in asking leave, so the cry is a sigh
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -239,6 +243,9 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     habit = "|".join(map(re.escape, plain_group.get(HABIT_GROUP, ())))
     urging = "|".join(map(re.escape, plain_group.get(URGING_GROUP, ())))
     who = "|".join(map(re.escape, plain_group.get(HURRY_WHO_GROUP, ())))
+    # 能…吗: the halves of a leave asked, as far apart as LEAVE_GAP
+    leave = "|".join(f"[^{CLAUSE}]{{1,{LEAVE_GAP}}}".join(map(re.escape, w.split("\u2026")))
+                     for w in sorted(plain_group.get(LEAVE_GROUP, ()), key=len, reverse=True))
     return Detector(
         rules, cats, words(rules.urgent), _alternation(words(rules.persons + rules.body)),
         _alternation(words(rules.persons)),
@@ -257,7 +264,8 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         _scans(plain(w for c in rules.categories for w in c.words + c.of_person + c.person_after)), dialect,
         _Shadow(freq) if freq is not None else None,
         re.compile(f"(?:{habit})$") if habit else None, re.compile(f"^(?:{urging})+") if urging else None,
-        tuple(plain_group.get(CRUSHED_GROUP, ())))
+        tuple(plain_group.get(CRUSHED_GROUP, ())), tuple(plain_group.get(WRECK_GROUP, ())),
+        re.compile(f"(?:{leave})[^{CLAUSE}]{{0,{LEAVE_TAIL}}}$") if leave else None)
 
 
 # -- hearing a harm word typed as another word ---------------------------------------------------
@@ -1055,7 +1063,7 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                 if needs_person == "before" and not (
                         _disposed(text, start, end, detector) if text.startswith(_DISPOSAL, start)
                         else _of_person(text, start, detector, writer=not cat.info.acute, cry=cry)
-                        or any(w in said for w in _WRECK + detector.crushed) and (
+                        or any(w in said for w in detector.wreck + detector.crushed) and (
                             _inside_after(text, end, detector) or _inside_before(text, start, said, detector))):
                     continue
                 if needs_person == "after" and not _person_after(text, end, detector):
@@ -1166,8 +1174,8 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
             urgent = None
         if urgent is None and raw.strip(CLAUSE) in rules.alone:
             urgent = raw.strip(CLAUSE)  # 车祸了 as the whole message, exactly: a crash told, nothing asked
-    exasperated = urgent is not None and (any(w in raw for w in rules.urgent_not_with) or urgent in rules.urgent and any(
-        _LEAVE.search(c) for c in raw.split(CLAUSE)))
+    exasperated = urgent is not None and (any(w in raw for w in rules.urgent_not_with) or urgent in rules.urgent and detector.leave is not None and any(
+        detector.leave.search(c) for c in raw.split(CLAUSE)))
     hits = _hits(raw, detector, cry=urgent is not None and not exasperated)
     fixed = None
     if len(repaired_clauses) == len(raw_clauses):
