@@ -88,6 +88,8 @@ _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊
 LEAVE_GAP = 8  # how far apart the two halves of a leave asked may be: 能…吗 is 能换个教练吗
 LEAVE_TAIL = 3  # what may end the clause after it: 能换教练不啊
 _FUNCTION = "的了得着地是在过到也都就还"  # beside a common character, these make no harm word: 上的, 上了
+_DENIAL = "不没别"
+WORD_CHAR = 1_000  # jieba count of a character that is a verb or noun of its own (懂), typed as meant beside a denial
 _GRAMMAR = "的了着"  # never typed for a harm character (到 may be: 晕到了 is 晕倒了)
 # A crash told and a clause of hurry alone (撞车了 快快, 追尾了 你们快点): the groups staff keep
 # (刚出事, 催) and the category the reply names
@@ -95,6 +97,7 @@ CRASH_GROUP, HURRY_GROUP, CRASH_NOW = "刚出事", "催", "crash-now"
 DIALECT_GROUP = "方言"  # pairs 咗=了: a dialect form and the Mandarin it says
 _HURRY_TAIL = "啊呀啦吧了哦点些儿来过去"  # what ends a hurry: 快点儿, 快些来, 快过来啊
 _BODY_STATES = ("bleeding", "unconscious", "severe")  # dangers only a body is in: no 人没事 after them calms
+_COUNTED = ("有", "个", "一")  # 没有人, 没一个人: the person is what the denial counts
 _DISPOSAL = "把"  # 把 names who is acted on: of_person words that begin with it name their person inside
 
 
@@ -849,15 +852,18 @@ class _Hit:
     text: str
 
 
-def _negated(text: str, start: int, negations: tuple[str, ...], starts: list[int]) -> bool:
+def _negated(text: str, start: int, negations: tuple[str, ...], starts: list[int],
+             persons: re.Pattern | None = None, things: re.Pattern | None = None) -> bool:
     """A denial just before the danger word, in its clause (车没事，人受伤 denies nothing), and not
-    a character of some other word: the 未 of 未成年人 denies nothing."""
+    a character of some other word: the 未 of 未成年人 denies nothing, nor one that a person
+    or thing named after it starts a new sentence from (没刹住我腿断了, 没刹住车冒烟了: 没 denies the braking)."""
     lo = max(0, start - NEGATION_WINDOW - 1, text.rfind(CLAUSE, 0, start) + 1)
     window = text[lo:start]
     for neg in negations:
         at = window.find(neg)
         while at != -1:
-            if not starts or not _in_other_word(lo + at, neg, start, starts, len(text)):
+            if (not starts or not _in_other_word(lo + at, neg, start, starts, len(text))) \
+                    and not any(_subject_between(window[at + len(neg):], p) for p in (persons, things)):
                 return True
             at = window.find(neg, at + 1)
     return False
@@ -872,6 +878,15 @@ def _figurative(text: str, start: int, detector: Detector, starts: list[int]) ->
     word_starts = set(starts)
     return any(s < start and e >= start - FIGURE_GAP and (not starts or s in word_starts)
                for s, e in detector.figures.spans(text, lo, start + 1))
+
+
+def _subject_between(between: str, persons: re.Pattern | None) -> bool:
+    """Someone or something named between a denial and the harm word, not as what the denial
+    counts (没人, 没有人, 没一个人, 没有车): the subject of a sentence of its own, told without
+    punctuation."""
+    if persons is None:
+        return False
+    return any(m.start() > 0 and not between[:m.start()].endswith(_COUNTED) for m in persons.finditer(between))
 
 
 def _in_other_word(at: int, neg: str, harm: int, starts: list[int], size: int) -> bool:
@@ -1054,7 +1069,7 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                     continue  # a one-character word (有人伤) is a word of its own: 伤员, 伤亡, 伤心 are other words
                 if start and said.startswith(rules.body) and (text[start - 1] == "车" or _glued(text, start, detector)):
                     continue  # 车头撞到, 院里头撞了: the car's head, a place word (里头), not a person's head
-                if _negated(text, start, rules.negations, starts) or _figurative(text, start, detector, starts):
+                if _negated(text, start, rules.negations, starts, detector.people, detector.things) or _figurative(text, start, detector, starts):
                     continue
                 if detector.habit is not None and detector.habit.search(text, max(0, start - 5), start):
                     continue
@@ -1094,6 +1109,9 @@ def _typed(raw: str, repaired: str, start: int, end: int, detector: Detector) ->
     if detector.freq(raw[changed[0]]) >= COMMON_CHAR and raw[changed[0] + 1:changed[0] + 2] in tuple(_PARTICLES) \
             and changed[0] + 1 < end:
         return False  # 有人上了 is someone getting on: a common verb with its particle, typed as meant
+    if detector.freq(raw[changed[0]]) >= WORD_CHAR and any(ch in _DENIAL for ch in raw[start:end]) and all(
+            ch in _FUNCTION + _DENIAL for i, ch in enumerate(raw[start:end], start) if i != changed[0]):
+        return False  # 不懂了 is no slip of 不动了: a word of its own, with a denial and a particle beside it
     if detector.freq(raw[start:end]) > 0:
         return False
     at = 0
@@ -1231,7 +1249,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         return None
     acute = any(h.category.acute for h in hits)
     for frame in rules.frames:
-        if not _outside(text, frame.words, hits, detector):
+        if not _outside(text, frame.words, hits, detector, trades=frame.name != "hypothetical"):
             continue  # 一直想睡觉 is a sign of harm, not the frame 睡觉 (开车睡着了)
         if frame.name == "past" and _told_again(text, frame.words, hits, detector):
             continue  # 当时觉得没事 …现在喘不上气: the harm told after 现在 is now
@@ -1270,14 +1288,16 @@ def _people_fine_after(text: str, words: Sequence[str], hits: list[_Hit]) -> boo
                for at in (text.find(CLAUSE, last) + 1,) if at > 0)
 
 
-def _outside(text: str, words: Sequence[str], hits: list[_Hit], detector: Detector) -> bool:
-    """One of the words said somewhere that is not part of a danger word (一直想睡觉 holds 睡觉)."""
+def _outside(text: str, words: Sequence[str], hits: list[_Hit], detector: Detector, trades: bool = True) -> bool:
+    """One of the words said somewhere that is not part of a danger word (一直想睡觉 holds 睡觉).
+    `trades`: a frame word may begin a person named by their work (修车的师傅); an 'if' never does
+    (万一骑车的被撞了 is the if)."""
     built: list[tuple[int, int]] | None = None
     for w in words:
         at = text.find(w)
         while at != -1:
             if not any(h.start <= at and at + len(w) <= h.end for h in hits) \
-                    and not _trade(text, at + len(w), detector):
+                    and not (trades and _trade(text, at + len(w), detector)):
                 if built is None:
                     built = _built_spans(text, detector)
                 if not any(s <= at < e for s, e in built):

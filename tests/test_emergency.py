@@ -916,3 +916,27 @@ def test_staff_decide_what_shuts_someone_in_a_wrecked_car(tmp_path):
     said = ["车窗打不开", "我老婆在里面"]
     assert assess(said, said, _staff_rules(tmp_path, "能不能", "窗")) is not None
     assert assess(said, said, _staff_rules(tmp_path, "能不能", "门")) is None
+
+
+@pytest.mark.parametrize("question", [
+    "路上一辆三轮没刹住我胳膊断了",  # a denial of the braking, then a new sentence without punctuation
+    "前面的车没停稳车冒烟了",
+    "对方流血了 咋整",  # the other party of this crash, asked how: this one
+    "骑电动车的被撞了 怎么办 快",
+    "我媳妇怎么喊都不应",  # 喊…不应 with words between
+    "他好像没有心跳了",
+    "摔了 疼",  # a fall told, then a cry of pain
+])
+def test_new_forms_of_danger_now_are_caught(engine, question):
+    assert engine.answer(question).status == EMERGENCY
+
+
+@pytest.mark.parametrize("question", [
+    "我不懂了 怎么办",  # 不懂 typed as meant, no slip of 不动
+    "他看不懂了怎么办",
+    "撞了以后腰有点疼是正常的吗",  # asking whether a symptom is normal
+    "万一开车的被追尾了怎么处理",  # an 'if' before a person named by what they do
+    "没有人受伤 车撞坏了怎么理赔",
+])
+def test_look_alikes_of_danger_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
