@@ -40,6 +40,7 @@ from bot.knowledge import (
     PLAIN_GROUPS,
     URGING_GROUP,
     WRECK_GROUP,
+    WRITER_GROUP,
     DangerCategory,
     EmergencyRules,
 )
@@ -66,7 +67,7 @@ COMMON_CHAR = 100_000  # jieba count of a character that is a word in itself (�
 PERSON_REACH = 12
 PERSON_AFTER_REACH = 5  # 撞了一个学生: the person within a few characters after the verb
 _TRADE = re.compile(f"[^{'，'}的]{{1,3}}的(?=[被叫让给遭挨])")  # 修鞋的被撞了, 送快递的叫车碰了: a person by their work
-_NOT_PERSON = re.compile("人家|人行|人民")  # 撞到人家的车: someone's car, not someone  # how far before a state word (不动了) its person may be named
+_NOT_PERSON = re.compile("人家(?:的|[车店门])|人行|人民")  # 撞到人家的车, 人家车: someone's car, not someone; 人家被撞了 is the other party
 CLAUSE = "，"
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RUN = re.compile(r"[a-z]+")
@@ -97,6 +98,10 @@ CRASH_GROUP, HURRY_GROUP, CRASH_NOW = "刚出事", "催", "crash-now"
 DIALECT_GROUP = "方言"  # pairs 咗=了: a dialect form and the Mandarin it says
 _HURRY_TAIL = "啊呀啦吧了哦点些儿来过去"  # what ends a hurry: 快点儿, 快些来, 快过来啊
 _BODY_STATES = ("bleeding", "unconscious", "severe")  # dangers only a body is in: no 人没事 after them calms
+# A state of no response (不动了, 没反应) is never the writer's own: whoever types is awake
+# (wo bu dong le zenme ban is 我不懂了; 我爸不动了 stays danger)
+_AWAKE = ("unconscious",)
+_WRITER_ADVERBS = "好像已经都也就又突然一下"
 _COUNTED = ("有", "个", "一")  # 没有人, 没一个人: the person is what the denial counts
 _DISPOSAL = "把"  # 把 names who is acted on: of_person words that begin with it name their person inside
 
@@ -174,6 +179,7 @@ class Detector:
     crushed: tuple[str, ...] = ()
     wreck: tuple[str, ...] = ()  # 门, 窗, 安全带: with `crushed`, what shuts someone in
     leave: re.Pattern | None = None  # 救命 能换教练不: a clause ending in asking leave, so the cry is a sigh
+    writer: re.Pattern | None = None  # the clause so far names only the one typing (我, 俺好像)
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -246,6 +252,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     habit = "|".join(map(re.escape, plain_group.get(HABIT_GROUP, ())))
     urging = "|".join(map(re.escape, plain_group.get(URGING_GROUP, ())))
     who = "|".join(map(re.escape, plain_group.get(HURRY_WHO_GROUP, ())))
+    writer = "|".join(map(re.escape, plain_group.get(WRITER_GROUP, ())))
     # 能…吗: the halves of a leave asked, as far apart as LEAVE_GAP
     leave = "|".join(f"[^{CLAUSE}]{{1,{LEAVE_GAP}}}".join(map(re.escape, w.split("\u2026")))
                      for w in sorted(plain_group.get(LEAVE_GROUP, ()), key=len, reverse=True))
@@ -268,7 +275,8 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         _Shadow(freq) if freq is not None else None,
         re.compile(f"(?:{habit})$") if habit else None, re.compile(f"^(?:{urging})+") if urging else None,
         tuple(plain_group.get(CRUSHED_GROUP, ())), tuple(plain_group.get(WRECK_GROUP, ())),
-        re.compile(f"(?:{leave})[^{CLAUSE}]{{0,{LEAVE_TAIL}}}$") if leave else None)
+        re.compile(f"(?:{leave})[^{CLAUSE}]{{0,{LEAVE_TAIL}}}$") if leave else None,
+        re.compile(f"(?:{writer})[{_WRITER_ADVERBS}]{{0,3}}$") if writer else None)
 
 
 # -- hearing a harm word typed as another word ---------------------------------------------------
@@ -1063,8 +1071,8 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                 i = bisect.bisect_right(starts, start)
                 if ends and end not in ends and i < len(starts) and starts[i] < end:
                     after = min((e for e in ends if e > end), default=end)
-                    if not all(ch in _COMPLEMENT or ch in _PLACE for ch in text[end:after]):
-                        continue
+                    if not all(ch in _COMPLEMENT or ch in _PLACE or ch == text[end - 1] for ch in text[end:after]):
+                        continue  # 疼|疼疼: a cry said over and over runs on as itself
                 if end - start == 1 and ends and (start not in starts or end not in ends):
                     continue  # a one-character word (有人伤) is a word of its own: 伤员, 伤亡, 伤心 are other words
                 if start and said.startswith(rules.body) and (text[start - 1] == "车" or _glued(text, start, detector)):
@@ -1074,6 +1082,9 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                 if detector.habit is not None and detector.habit.search(text, max(0, start - 5), start):
                     continue
                 if cat.not_after is not None and _said_of_object(text, start, detector, cat.not_after):
+                    continue
+                if needs_person == "before" and cat.info.id in _AWAKE and detector.writer is not None \
+                        and detector.writer.fullmatch(text, text.rfind(CLAUSE, 0, start) + 1, start):
                     continue
                 if needs_person == "before" and not (
                         _disposed(text, start, end, detector) if text.startswith(_DISPOSAL, start)

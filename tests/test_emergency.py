@@ -926,6 +926,10 @@ def test_staff_decide_what_shuts_someone_in_a_wrecked_car(tmp_path):
     "我媳妇怎么喊都不应",  # 喊…不应 with words between
     "他好像没有心跳了",
     "摔了 疼",  # a fall told, then a cry of pain
+    "追尾了 痛痛痛",  # the cry said over and over
+    "电瓶车在楼下充着电突然着了",  # a battery that caught fire while charging
+    "我闺女脸上肿了个大包",
+    "人家躺在地上不动了",  # 人家: the other party, not someone's car
 ])
 def test_new_forms_of_danger_now_are_caught(engine, question):
     assert engine.answer(question).status == EMERGENCY
@@ -937,6 +941,8 @@ def test_new_forms_of_danger_now_are_caught(engine, question):
     "撞了以后腰有点疼是正常的吗",  # asking whether a symptom is normal
     "万一开车的被追尾了怎么处理",  # an 'if' before a person named by what they do
     "没有人受伤 车撞坏了怎么理赔",
+    "wo bu dong le zenme ban",  # the one typing is awake: not 我不动了
+    "撞了人家的车 人家不让走",
 ])
 def test_look_alikes_of_danger_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
