@@ -67,6 +67,8 @@ COMMON_CHAR = 100_000  # jieba count of a character that is a word in itself (�
 PERSON_REACH = 12
 PERSON_AFTER_REACH = 5  # 撞了一个学生: the person within a few characters after the verb
 _TRADE = re.compile(f"[^{'，'}的]{{1,3}}的(?=[被叫让给遭挨])")  # 修鞋的被撞了, 送快递的叫车碰了: a person by their work
+# after a verb, 人家 begins the next sentence's subject as often as it names someone hit (被人撞了人家跑了)
+_NOT_PERSON_AFTER = re.compile("人家|人行|人民")
 _NOT_PERSON = re.compile("人家(?:的|[车店门])|人行|人民")  # 撞到人家的车, 人家车: someone's car, not someone; 人家被撞了 is the other party
 CLAUSE = "，"
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -982,8 +984,8 @@ def _person_after(text: str, end: int, detector: Detector, reach: int = PERSON_A
         return False
     window = text[end:end + reach].split(CLAUSE)[0]
     for m in detector.people.finditer(window):
-        if _NOT_PERSON.match(window, m.start()) or window[m.end():m.end() + 1] == "的":
-            continue  # 撞到人家的车, 撞到我的车: whose thing was hit
+        if _NOT_PERSON_AFTER.match(window, m.start()) or window[m.end():m.end() + 1] == "的":
+            continue  # 撞到人家的车, 撞到我的车: whose thing was hit; 撞了人家跑了: who did it
         return detector.things is None or not detector.things.search(window, 0, m.start())
     return False
 
