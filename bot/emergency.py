@@ -36,8 +36,11 @@ from bot.knowledge import (
     CRUSHED_GROUP,
     HABIT_GROUP,
     HURRY_WHO_GROUP,
+    LEAVE_GROUP,
     PLAIN_GROUPS,
     URGING_GROUP,
+    WRECK_GROUP,
+    WRITER_GROUP,
     DangerCategory,
     EmergencyRules,
 )
@@ -64,7 +67,9 @@ COMMON_CHAR = 100_000  # jieba count of a character that is a word in itself (�
 PERSON_REACH = 12
 PERSON_AFTER_REACH = 5  # 撞了一个学生: the person within a few characters after the verb
 _TRADE = re.compile(f"[^{'，'}的]{{1,3}}的(?=[被叫让给遭挨])")  # 修鞋的被撞了, 送快递的叫车碰了: a person by their work
-_NOT_PERSON = re.compile("人家|人行|人民")  # 撞到人家的车: someone's car, not someone  # how far before a state word (不动了) its person may be named
+# after a verb, 人家 begins the next sentence's subject as often as it names someone hit (被人撞了人家跑了)
+_NOT_PERSON_AFTER = re.compile("人家|人行|人民")
+_NOT_PERSON = re.compile("人家(?:的|[车店门])|人行|人民")  # 撞到人家的车, 人家车: someone's car, not someone; 人家被撞了 is the other party
 CLAUSE = "，"
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RUN = re.compile(r"[a-z]+")
@@ -74,7 +79,6 @@ _COMPLEMENT = "来去了着过住到出下上起开回子儿"
 _RIDES = "骑坐开推倒停"  # 孩子骑滑板车被撞了, 被我倒车碰倒了: the vehicle the person drives is no thing that stopped
 # 门打不开，我老婆在里面, 撞得稀巴烂，人在里面: a door that will not open or a wrecked car, with
 # someone said to be inside just after
-_WRECK = ("门", "窗", "安全带")  # with the 压坏 group: the car crushed about someone
 _INSIDE = re.compile("还?在(?:车)?(?:里面|里头|里边|里|内|上面)")
 INSIDE_REACH = 12
 _SOMEONE_INSIDE_BEFORE = re.compile(
@@ -84,8 +88,11 @@ _SOMEONE_INSIDE = re.compile("[了啊呀，]*(?:车)?(?:里面|里头|里边|里
 _PASSIVE = ("被", "遭", "挨")  # a passive with no subject said (被车撞了, 遭车撞了) befell the writer
 _AGENT = "被叫让给遭挨"  # 孩子被车门夹住: the thing after 被 is what did it, not what the state is of
 _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
-_LEAVE = re.compile("(?:能不能|可不可以|能否|(?:能|可以)[^，]{1,8}(?:吗|不|么|嘛))[^，]{0,3}$")  # 救命 能换教练不: asking leave, so the cry is a sigh
+LEAVE_GAP = 8  # how far apart the two halves of a leave asked may be: 能…吗 is 能换个教练吗
+LEAVE_TAIL = 3  # what may end the clause after it: 能换教练不啊
 _FUNCTION = "的了得着地是在过到也都就还"  # beside a common character, these make no harm word: 上的, 上了
+_DENIAL = "不没别"
+WORD_CHAR = 1_000  # jieba count of a character that is a verb or noun of its own (懂), typed as meant beside a denial
 _GRAMMAR = "的了着"  # never typed for a harm character (到 may be: 晕到了 is 晕倒了)
 # A crash told and a clause of hurry alone (撞车了 快快, 追尾了 你们快点): the groups staff keep
 # (刚出事, 催) and the category the reply names
@@ -93,6 +100,11 @@ CRASH_GROUP, HURRY_GROUP, CRASH_NOW = "刚出事", "催", "crash-now"
 DIALECT_GROUP = "方言"  # pairs 咗=了: a dialect form and the Mandarin it says
 _HURRY_TAIL = "啊呀啦吧了哦点些儿来过去"  # what ends a hurry: 快点儿, 快些来, 快过来啊
 _BODY_STATES = ("bleeding", "unconscious", "severe")  # dangers only a body is in: no 人没事 after them calms
+# A state of no response (不动了, 没反应) is never the writer's own: whoever types is awake
+# (wo bu dong le zenme ban is 我不懂了; 我爸不动了 stays danger)
+_AWAKE = ("unconscious",)
+_WRITER_ADVERBS = "好像已经都也就又突然一下"
+_COUNTED = ("有", "个", "一")  # 没有人, 没一个人: the person is what the denial counts
 _DISPOSAL = "把"  # 把 names who is acted on: of_person words that begin with it name their person inside
 
 
@@ -167,6 +179,9 @@ class Detector:
     habit: re.Pattern | None = None
     urging: re.Pattern | None = None
     crushed: tuple[str, ...] = ()
+    wreck: tuple[str, ...] = ()  # 门, 窗, 安全带: with `crushed`, what shuts someone in
+    leave: re.Pattern | None = None  # 救命 能换教练不: a clause ending in asking leave, so the cry is a sigh
+    writer: re.Pattern | None = None  # the clause so far names only the one typing (我, 俺好像)
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -239,6 +254,10 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     habit = "|".join(map(re.escape, plain_group.get(HABIT_GROUP, ())))
     urging = "|".join(map(re.escape, plain_group.get(URGING_GROUP, ())))
     who = "|".join(map(re.escape, plain_group.get(HURRY_WHO_GROUP, ())))
+    writer = "|".join(map(re.escape, plain_group.get(WRITER_GROUP, ())))
+    # 能…吗: the halves of a leave asked, as far apart as LEAVE_GAP
+    leave = "|".join(f"[^{CLAUSE}]{{1,{LEAVE_GAP}}}".join(map(re.escape, w.split("\u2026")))
+                     for w in sorted(plain_group.get(LEAVE_GROUP, ()), key=len, reverse=True))
     return Detector(
         rules, cats, words(rules.urgent), _alternation(words(rules.persons + rules.body)),
         _alternation(words(rules.persons)),
@@ -257,7 +276,9 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         _scans(plain(w for c in rules.categories for w in c.words + c.of_person + c.person_after)), dialect,
         _Shadow(freq) if freq is not None else None,
         re.compile(f"(?:{habit})$") if habit else None, re.compile(f"^(?:{urging})+") if urging else None,
-        tuple(plain_group.get(CRUSHED_GROUP, ())))
+        tuple(plain_group.get(CRUSHED_GROUP, ())), tuple(plain_group.get(WRECK_GROUP, ())),
+        re.compile(f"(?:{leave})[^{CLAUSE}]{{0,{LEAVE_TAIL}}}$") if leave else None,
+        re.compile(f"(?:{writer})[{_WRITER_ADVERBS}]{{0,3}}$") if writer else None)
 
 
 # -- hearing a harm word typed as another word ---------------------------------------------------
@@ -841,15 +862,18 @@ class _Hit:
     text: str
 
 
-def _negated(text: str, start: int, negations: tuple[str, ...], starts: list[int]) -> bool:
+def _negated(text: str, start: int, negations: tuple[str, ...], starts: list[int],
+             persons: re.Pattern | None = None, things: re.Pattern | None = None) -> bool:
     """A denial just before the danger word, in its clause (车没事，人受伤 denies nothing), and not
-    a character of some other word: the 未 of 未成年人 denies nothing."""
+    a character of some other word: the 未 of 未成年人 denies nothing, nor one that a person
+    or thing named after it starts a new sentence from (没刹住我腿断了, 没刹住车冒烟了: 没 denies the braking)."""
     lo = max(0, start - NEGATION_WINDOW - 1, text.rfind(CLAUSE, 0, start) + 1)
     window = text[lo:start]
     for neg in negations:
         at = window.find(neg)
         while at != -1:
-            if not starts or not _in_other_word(lo + at, neg, start, starts, len(text)):
+            if (not starts or not _in_other_word(lo + at, neg, start, starts, len(text))) \
+                    and not any(_subject_between(window[at + len(neg):], p) for p in (persons, things)):
                 return True
             at = window.find(neg, at + 1)
     return False
@@ -864,6 +888,15 @@ def _figurative(text: str, start: int, detector: Detector, starts: list[int]) ->
     word_starts = set(starts)
     return any(s < start and e >= start - FIGURE_GAP and (not starts or s in word_starts)
                for s, e in detector.figures.spans(text, lo, start + 1))
+
+
+def _subject_between(between: str, persons: re.Pattern | None) -> bool:
+    """Someone or something named between a denial and the harm word, not as what the denial
+    counts (没人, 没有人, 没一个人, 没有车): the subject of a sentence of its own, told without
+    punctuation."""
+    if persons is None:
+        return False
+    return any(m.start() > 0 and not between[:m.start()].endswith(_COUNTED) for m in persons.finditer(between))
 
 
 def _in_other_word(at: int, neg: str, harm: int, starts: list[int], size: int) -> bool:
@@ -951,8 +984,8 @@ def _person_after(text: str, end: int, detector: Detector, reach: int = PERSON_A
         return False
     window = text[end:end + reach].split(CLAUSE)[0]
     for m in detector.people.finditer(window):
-        if _NOT_PERSON.match(window, m.start()) or window[m.end():m.end() + 1] == "的":
-            continue  # 撞到人家的车, 撞到我的车: whose thing was hit
+        if _NOT_PERSON_AFTER.match(window, m.start()) or window[m.end():m.end() + 1] == "的":
+            continue  # 撞到人家的车, 撞到我的车: whose thing was hit; 撞了人家跑了: who did it
         return detector.things is None or not detector.things.search(window, 0, m.start())
     return False
 
@@ -1040,22 +1073,25 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                 i = bisect.bisect_right(starts, start)
                 if ends and end not in ends and i < len(starts) and starts[i] < end:
                     after = min((e for e in ends if e > end), default=end)
-                    if not all(ch in _COMPLEMENT or ch in _PLACE for ch in text[end:after]):
-                        continue
+                    if not all(ch in _COMPLEMENT or ch in _PLACE or ch == text[end - 1] for ch in text[end:after]):
+                        continue  # 疼|疼疼: a cry said over and over runs on as itself
                 if end - start == 1 and ends and (start not in starts or end not in ends):
                     continue  # a one-character word (有人伤) is a word of its own: 伤员, 伤亡, 伤心 are other words
                 if start and said.startswith(rules.body) and (text[start - 1] == "车" or _glued(text, start, detector)):
                     continue  # 车头撞到, 院里头撞了: the car's head, a place word (里头), not a person's head
-                if _negated(text, start, rules.negations, starts) or _figurative(text, start, detector, starts):
+                if _negated(text, start, rules.negations, starts, detector.people, detector.things) or _figurative(text, start, detector, starts):
                     continue
                 if detector.habit is not None and detector.habit.search(text, max(0, start - 5), start):
                     continue
                 if cat.not_after is not None and _said_of_object(text, start, detector, cat.not_after):
                     continue
+                if needs_person == "before" and cat.info.id in _AWAKE and detector.writer is not None \
+                        and detector.writer.fullmatch(text, text.rfind(CLAUSE, 0, start) + 1, start):
+                    continue
                 if needs_person == "before" and not (
                         _disposed(text, start, end, detector) if text.startswith(_DISPOSAL, start)
                         else _of_person(text, start, detector, writer=not cat.info.acute, cry=cry)
-                        or any(w in said for w in _WRECK + detector.crushed) and (
+                        or any(w in said for w in detector.wreck + detector.crushed) and (
                             _inside_after(text, end, detector) or _inside_before(text, start, said, detector))):
                     continue
                 if needs_person == "after" and not _person_after(text, end, detector):
@@ -1086,6 +1122,9 @@ def _typed(raw: str, repaired: str, start: int, end: int, detector: Detector) ->
     if detector.freq(raw[changed[0]]) >= COMMON_CHAR and raw[changed[0] + 1:changed[0] + 2] in tuple(_PARTICLES) \
             and changed[0] + 1 < end:
         return False  # 有人上了 is someone getting on: a common verb with its particle, typed as meant
+    if detector.freq(raw[changed[0]]) >= WORD_CHAR and any(ch in _DENIAL for ch in raw[start:end]) and all(
+            ch in _FUNCTION + _DENIAL for i, ch in enumerate(raw[start:end], start) if i != changed[0]):
+        return False  # 不懂了 is no slip of 不动了: a word of its own, with a denial and a particle beside it
     if detector.freq(raw[start:end]) > 0:
         return False
     at = 0
@@ -1166,8 +1205,8 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
             urgent = None
         if urgent is None and raw.strip(CLAUSE) in rules.alone:
             urgent = raw.strip(CLAUSE)  # 车祸了 as the whole message, exactly: a crash told, nothing asked
-    exasperated = urgent is not None and (any(w in raw for w in rules.urgent_not_with) or urgent in rules.urgent and any(
-        _LEAVE.search(c) for c in raw.split(CLAUSE)))
+    exasperated = urgent is not None and (any(w in raw for w in rules.urgent_not_with) or urgent in rules.urgent and detector.leave is not None and any(
+        detector.leave.search(c) for c in raw.split(CLAUSE)))
     hits = _hits(raw, detector, cry=urgent is not None and not exasperated)
     fixed = None
     if len(repaired_clauses) == len(raw_clauses):
@@ -1223,7 +1262,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         return None
     acute = any(h.category.acute for h in hits)
     for frame in rules.frames:
-        if not _outside(text, frame.words, hits, detector):
+        if not _outside(text, frame.words, hits, detector, trades=frame.name != "hypothetical"):
             continue  # 一直想睡觉 is a sign of harm, not the frame 睡觉 (开车睡着了)
         if frame.name == "past" and _told_again(text, frame.words, hits, detector):
             continue  # 当时觉得没事 …现在喘不上气: the harm told after 现在 is now
@@ -1262,14 +1301,16 @@ def _people_fine_after(text: str, words: Sequence[str], hits: list[_Hit]) -> boo
                for at in (text.find(CLAUSE, last) + 1,) if at > 0)
 
 
-def _outside(text: str, words: Sequence[str], hits: list[_Hit], detector: Detector) -> bool:
-    """One of the words said somewhere that is not part of a danger word (一直想睡觉 holds 睡觉)."""
+def _outside(text: str, words: Sequence[str], hits: list[_Hit], detector: Detector, trades: bool = True) -> bool:
+    """One of the words said somewhere that is not part of a danger word (一直想睡觉 holds 睡觉).
+    `trades`: a frame word may begin a person named by their work (修车的师傅); an 'if' never does
+    (万一骑车的被撞了 is the if)."""
     built: list[tuple[int, int]] | None = None
     for w in words:
         at = text.find(w)
         while at != -1:
             if not any(h.start <= at and at + len(w) <= h.end for h in hits) \
-                    and not _trade(text, at + len(w), detector):
+                    and not (trades and _trade(text, at + len(w), detector)):
                 if built is None:
                     built = _built_spans(text, detector)
                 if not any(s <= at < e for s, e in built):

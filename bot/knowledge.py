@@ -130,7 +130,10 @@ HABIT_GROUP = "惯常"  # 电动车老起火: a fault that recurs, asked about, 
 URGING_GROUP = "催促开头"  # 赶紧叫救护车, 帮忙叫个120: the same cry, hurried
 HURRY_WHO_GROUP = "被催的人"  # who is hurried: 你们快点
 CRUSHED_GROUP = "压坏"  # 车门变形 人在里面: crushed about someone
-PLAIN_GROUPS = (HABIT_GROUP, URGING_GROUP, HURRY_WHO_GROUP, CRUSHED_GROUP)
+WRECK_GROUP = "门窗"  # 车门打不开，我老婆在里面: what shuts someone in a car
+LEAVE_GROUP = "求许可"  # 救命 能换教练不: asking leave, so the cry is a sigh
+WRITER_GROUP = "写信人"  # 我不动了: the one typing is awake, so a state of no response is not theirs
+PLAIN_GROUPS = (HABIT_GROUP, URGING_GROUP, HURRY_WHO_GROUP, CRUSHED_GROUP, WRECK_GROUP, LEAVE_GROUP, WRITER_GROUP)
 
 
 SCOPE_KEYS = ("home_place", "other_places", "unknown_details", "not_held_markers", "answer_types", "named_places")

@@ -876,9 +876,73 @@ def test_a_missing_plain_word_group_is_reported_at_its_line_and_the_rest_still_w
     knowledge, problems = load_knowledge(tmp_path)
     assert not errors(problems)  # a warning: small knowledge bases may do without these checks
     missing = {p.line for p in problems if "催促开头" in p.message or "被催的人" in p.message
-               or "压坏" in p.message}
+               or "压坏" in p.message or "门窗" in p.message or "求许可" in p.message}
     assert missing == {8}
     assert not any("惯常" in p.message for p in problems)
     detector = compile_rules(knowledge.emergency)
     assert assess(["车着火了"], ["车着火了"], detector) is not None
     assert assess(["车经常着火"], ["车经常着火"], detector) is None  # the group staff kept still works
+
+
+def _staff_rules(tmp_path, leave: str, wreck: str):
+    (tmp_path / "e.yaml").write_text(
+        "emergency:\n"
+        "  reply: 请立即拨打 122 和 120\n"
+        "  urgent: [救命]\n"
+        "  persons: [我老婆, 人]\n"
+        "  categories:\n"
+        "    - id: trapped\n"
+        "      first: 119\n"
+        "      of_person: [门打不开, 窗打不开]\n"
+        "  groups:\n"
+        "    压坏: [变形]\n"
+        f"    门窗: [{wreck}]\n"
+        f"    求许可: [{leave}]\n", encoding="utf-8")
+    knowledge, problems = load_knowledge(tmp_path)
+    assert not errors(problems)
+    return compile_rules(knowledge.emergency)
+
+
+def test_staff_decide_which_asked_leave_makes_a_cry_a_sigh(tmp_path):
+    # 求许可 lives in knowledge/emergency.yaml: a form staff add is read, with its gap
+    detector = _staff_rules(tmp_path, "可以…吗", "门")
+    assert assess(["救命", "可以不考科目三吗"], ["救命", "可以不考科目三吗"], detector) is None
+    assert assess(["救命", "快来"], ["救命", "快来"], detector) is not None
+    detector = _staff_rules(tmp_path, "能不能", "门")
+    assert assess(["救命", "可以不考科目三吗"], ["救命", "可以不考科目三吗"], detector) is not None
+
+
+def test_staff_decide_what_shuts_someone_in_a_wrecked_car(tmp_path):
+    said = ["车窗打不开", "我老婆在里面"]
+    assert assess(said, said, _staff_rules(tmp_path, "能不能", "窗")) is not None
+    assert assess(said, said, _staff_rules(tmp_path, "能不能", "门")) is None
+
+
+@pytest.mark.parametrize("question", [
+    "路上一辆三轮没刹住我胳膊断了",  # a denial of the braking, then a new sentence without punctuation
+    "前面的车没停稳车冒烟了",
+    "对方流血了 咋整",  # the other party of this crash, asked how: this one
+    "骑电动车的被撞了 怎么办 快",
+    "我媳妇怎么喊都不应",  # 喊…不应 with words between
+    "他好像没有心跳了",
+    "摔了 疼",  # a fall told, then a cry of pain
+    "追尾了 痛痛痛",  # the cry said over and over
+    "电瓶车在楼下充着电突然着了",  # a battery that caught fire while charging
+    "我闺女脸上肿了个大包",
+    "人家躺在地上不动了",  # 人家: the other party, not someone's car
+])
+def test_new_forms_of_danger_now_are_caught(engine, question):
+    assert engine.answer(question).status == EMERGENCY
+
+
+@pytest.mark.parametrize("question", [
+    "我不懂了 怎么办",  # 不懂 typed as meant, no slip of 不动
+    "他看不懂了怎么办",
+    "撞了以后腰有点疼是正常的吗",  # asking whether a symptom is normal
+    "万一开车的被追尾了怎么处理",  # an 'if' before a person named by what they do
+    "没有人受伤 车撞坏了怎么理赔",
+    "wo bu dong le zenme ban",  # the one typing is awake: not 我不动了
+    "撞了人家的车 人家不让走",
+])
+def test_look_alikes_of_danger_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
