@@ -106,6 +106,7 @@ class Asked:
     query: str
     clauses: list[str] = field(default_factory=list)  # normalised, as typed
     fixed: list[str] = field(default_factory=list)  # the same, typos repaired
+    heard: list[str] = field(default_factory=list)  # the same, repaired liberally: for the emergency check
     normalized: str = ""
     repaired: str = ""
     canonical: str = ""
@@ -148,14 +149,14 @@ class Read:
         whole = " ".join(asked.clauses)
         # Repair keeps a text's length and breaks at spaces: one pass serves every clause. It
         # costs by the character, so only a message's end is repaired, where the question is.
+        # The emergency check reads the liberal repair beside the text as typed (a missed cry
+        # costs more than a misread word); matching reads the strict one.
         head, tail = whole[:-REPAIR_CHARS], whole[-REPAIR_CHARS:]
         repaired = head + self.s.text.repair_typos(tail)
+        liberal = head + self.s.text.repair_typos(tail, strict=False)
+        asked.fixed, asked.heard = _per_clause(asked.clauses, whole, repaired), _per_clause(asked.clauses, whole, liberal)
         if len(repaired) != len(whole):
             repaired = whole
-        at, asked.fixed = 0, []
-        for c in asked.clauses:
-            asked.fixed.append(repaired[at:at + len(c)])
-            at += len(c) + 1
         # A long story keeps its end: that is where the question is; its clauses whole, when
         # the last ones fit.
         tail = whole
@@ -186,7 +187,7 @@ class Emergency:
 
     def __call__(self, asked: Asked) -> Reply | None:
         # Clause by clause, as typed and as repaired: 车被撞了 人跑了 is no 撞了人.
-        danger = emergency.assess(asked.clauses, asked.fixed, self.detector)
+        danger = emergency.assess(asked.clauses, asked.heard, self.detector)
         if danger is None:
             return None
         return Reply(EMERGENCY, danger.reply, reason=f"emergency: {danger.why}", **asked.base)
@@ -503,6 +504,18 @@ class AspectNotHeld:
         most = max(cover.values(), default=(0, 0))
         best = [i for i, n in cover.items() if n == most]
         return frozenset(best + open_)
+
+
+def _per_clause(clauses: list[str], whole: str, repaired: str) -> list[str]:
+    """`repaired` (the clauses joined by spaces, repaired) cut back into its clauses; as typed
+    where a repair changed the length."""
+    if len(repaired) != len(whole):
+        repaired = whole
+    out, at = [], 0
+    for c in clauses:
+        out.append(repaired[at:at + len(c)])
+        at += len(c) + 1
+    return out
 
 
 def _flood(asked: Asked) -> bool:

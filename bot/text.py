@@ -61,6 +61,17 @@ TERM_BOOST = 1.3  # a word staff listed as a domain term weighs more than one ji
 NOISE_RUN, NOISE_SHARE = 20, 0.85  # a run this long, nearly all characters jieba joins into no word, is noise: not repaired
 REPAIR_CACHE = 4096  # runs of text remembered with their repair, per knowledge version
 COMMON_WORD = 100  # jieba frequency above which a word is taken as meant, never as a typo
+# A two-character repair changes one character on the strength of the other. Typed characters this
+# common on their own (出, 过, 起 …) are meant far more often than they are slips (出了 is no 除了),
+# unless the character kept is a rare one that makes the word (驾 in 最驾 → 醉驾).
+COMMON_CHAR = 40000
+RARE_CHAR = 5000
+# Grammar, not topic: particles, pronouns, prepositions, negation. A slip inside a two-character
+# word is never repaired into or out of one of these (上的 is no 伤得, 叫他 no 脚踏, 不贴 no 补贴).
+GRAMMAR_CHARS = frozenset(
+    "的了着地得吗呢吧啊呀嘛么哈啦是在有和与及跟或就都也又还才被把给让对向从到于以为"
+    "这那哪我你您他她它咱俺不没别个些能会要想该去来一很太谁啥咋几"
+)
 # A number before a unit: digits, two or more Chinese numerals (一码 is not 1 码), or the
 # question 多少 / 几; then 多 / 来 for "about" (四十多码).
 # (normalising turned 48.5's point into a space)
@@ -134,7 +145,7 @@ class TextProcessor:
         self._by_len: dict[tuple[int, int, str], list[tuple[str, str]]] = {}  # (length, position, char)
         # runs already repaired (a flood repeats them; citizens repeat questions): repair costs
         # by the character, a lookup does not
-        self._repaired: dict[str, str] = {}
+        self._repaired: dict[tuple[bool, str], str] = {}
         # Words restored only from an exact homophone (留血 → 流血), never from a near one:
         # 放车 must not become 翻车.
         self._homophones = {self.normalize(w).replace(" ", "") for w in homophones}
@@ -220,17 +231,19 @@ class TextProcessor:
     def index_vocabulary(self, words: set[str]) -> None:
         """Build the pinyin index used to repair typos.
 
-        Any word of the knowledge may be restored from an exact homophone; only the curated domain
-        terms (synonyms.yaml) from a near one, since a near match on a common word is a guess. The
-        subjects of the concept vocabulary and the aspects' standard words (`keep_as_typed`'s
-        `restorable`: 醉驾, 年检 …) are domain words too: what citizens' slips (最驾, 年简) mean. Not
-        the aspects' many phrasings: 多少伏, 价格 sound like 多少付 (辅警), 加个.
+        Only domain words are restored: the curated terms (synonyms.yaml), the subjects of the
+        concept vocabulary and the aspects' standard words (`keep_as_typed`'s `restorable`: 醉驾,
+        年检 …), and the emergency words (留血 → 流血) — what citizens' slips mean. Any other word
+        of the knowledge (`words`) is indexed only to say a typed piece sounds like a real word and
+        is no near slip; restoring it was a guess that read 出了 as 除了 and 上的 as 伤得. Not the
+        aspects' many phrasings either: 多少伏, 价格 sound like 多少付 (辅警), 加个.
         """
         self._by_pinyin = {}
         self._by_fuzzy = {}
         self._by_len = {}
         self._repaired = {}
         self._domain = frozenset(self.terms | self._restorable)
+        self._restored = self._domain | self._homophones
         # a domain word's spelling in pinyin; of words spelt alike, the one Chinese at large uses
         # most (驾照 over the slip 架照 that the vocabulary also lists)
         spelt: dict[str, set[str]] = {}
@@ -248,49 +261,63 @@ class TextProcessor:
             # Every reading of a word with heteronyms (流血: liu xie / liu xue), since a typed
             # homophone may follow either.
             for reading in _readings(word):
-                self._by_pinyin.setdefault(reading, word)
+                # of words that sound alike, a domain word, then the one Chinese uses most
+                # (驾照 over the slip 架照 that the vocabulary also lists)
+                held = self._by_pinyin.get(reading)
+                if held is None or self._rank(word) > self._rank(held):
+                    self._by_pinyin[reading] = word
                 if word in self.terms:
                     self._by_fuzzy.setdefault(_fuzzy(reading), word)
             if word in self.terms:
                 for pos, ch in enumerate(word):
                     self._by_len.setdefault((len(word), pos, ch), []).append(("".join(key), word))
 
-    def repair_typos(self, text: str) -> str:
+    def repair_typos(self, text: str, strict: bool = True) -> str:
         """Replace a run of Han characters that sounds like a domain word (上派 → 上牌) with it.
 
-        A repaired span must start and end on jieba's word boundaries, so a real word is never cut
-        (公积金 keeps its 积金). Exact homophones may replace whole words (救主基金 → 救助基金); a near
-        one (头灰 → 头盔: one pinyin letter off, a character shared in place) only characters that
-        jieba could not join into a word.
+        Strict (what matching reads): only domain words and emergency words are restored, and
+        only where the slip is plausible (`_plausible`): exact homophones (救主基金 → 救助基金), the
+        sounds keyboards confuse (视屏 → 视频), a near sound in a longer domain word. A span starts
+        and ends on jieba's word boundaries, so a real word is never cut (公积金 keeps its 积金),
+        unless jieba reads the repaired word whole and only characters it left alone change.
+
+        Not strict (what the emergency check reads beside the text as typed, where a missed cry
+        costs more than a misread word): also any word of the knowledge from an exact homophone,
+        and a near sound in a two-character word (头灰 → 头盔).
         """
         if not self._by_pinyin:
             return text
         out = []
         for run in re.split(rf"([{_CJK}]+)", text):
             if run and _HAN.match(run):
-                fixed = self._repaired.get(run)
+                fixed = self._repaired.get((strict, run))
                 if fixed is None:
-                    fixed = self._repair_run(run)
+                    fixed = self._repair_run(run, strict)
                     if len(self._repaired) >= REPAIR_CACHE:
                         self._repaired.clear()
-                    self._repaired[run] = fixed
+                    self._repaired[(strict, run)] = fixed
                 run = fixed
             out.append(run)
         return "".join(out)
 
-    def _repair_run(self, run: str) -> str:
-        # Domain words first, then any word of the knowledge: 没年简 is 没 + 年检, not 每年 + 简.
-        # Most runs hold no slip: the second pass then reads the same text, so it reuses the
-        # first pass's pinyin and cut instead of computing them again.
+    def _rank(self, word: str) -> tuple[bool, int]:
+        return word in self._restored, self.general_freq(word)
+
+    def _repair_run(self, run: str, strict: bool) -> str:
         syllables = lazy_pinyin(run, style=Style.NORMAL, errors="default")
         cut = self._tokenizer.lcut(run, HMM=False)
         protected = self._protected(run)
-        fixed = self._repair_pass(run, True, syllables, cut, protected)
+        if strict:
+            return self._repair_pass(run, self._restored, True, syllables, cut, protected)
+        # Domain words first, then any word of the knowledge: 没年简 is 没 + 年检, not 每年 + 简.
+        # Most runs hold no slip: the second pass then reads the same text, so it reuses the
+        # first pass's pinyin and cut instead of computing them again.
+        fixed = self._repair_pass(run, self._domain, False, syllables, cut, protected)
         if fixed != run:
             syllables = lazy_pinyin(fixed, style=Style.NORMAL, errors="default")
             cut = self._tokenizer.lcut(fixed, HMM=False)
             protected = self._protected(fixed)
-        return self._repair_pass(fixed, False, syllables, cut, protected)
+        return self._repair_pass(fixed, None, False, syllables, cut, protected)
 
     def _protected(self, run: str) -> bytearray:
         """1 at each character of a concept word in `run`: a repair never changes one, wherever
@@ -304,9 +331,10 @@ class TextProcessor:
                     break
         return protected
 
-    def _repair_pass(self, run: str, domain_only: bool, syllables: list[str], cut: list[str],
-                     protected: bytearray) -> str:
-        """One pass over `run`, given its pinyin `syllables`, jieba's `cut` and its `protected` characters."""
+    def _repair_pass(self, run: str, restore: frozenset[str] | None, strict: bool, syllables: list[str],
+                     cut: list[str], protected: bytearray) -> str:
+        """One pass over `run`, given its pinyin `syllables`, jieba's `cut` and its `protected`
+        characters, restoring the words of `restore` (None: any word of the knowledge)."""
         if len(syllables) != len(run):
             return run
         bounds = {0}
@@ -320,36 +348,77 @@ class TextProcessor:
         if len(run) >= NOISE_RUN and len(loose) > len(run) * NOISE_SHARE:
             return run  # mostly characters jieba joins into no word: noise, not a question with a slip
         chars = list(run)
-        domain = self._domain
+        domain = self._domain if restore is None else restore
         # each syllable's fuzzy sound once: the spans tried below overlap, up to 8 per character
         fuzzy = [_fuzzy_syllable(syl) for syl in syllables]
         i = 0
         while i < len(chars):
             step = 1
             for n in range(min(8, len(chars) - i), 1, -1):
-                if i + n not in bounds or i not in bounds:
+                # A span across jieba's boundaries only for a domain word (新车上派: 车上|派 →
+                # 上牌; 新过标有: 过|标有 → 新国标), and only where what it changes jieba left alone.
+                bounded = i in bounds and i + n in bounds
+                if not bounded and not strict:
                     continue
                 piece = "".join(chars[i:i + n])
-                if piece in domain:
+                if bounded and piece in domain:
                     step = n
                     break
                 freq = self.general_freq(piece)
                 word = exact = self._by_pinyin.get(tuple(syllables[i:i + n]))
                 if word is not None and (freq >= COMMON_WORD or (freq and word not in self.terms)
-                                         or (domain_only and word not in domain)):
+                                         or (restore is not None and word not in restore)):
                     word = None  # 天气, 颠覆 are words of their own, not typos of 天起, 垫付
                 if exact is None and not freq:
-                    # Sound-alike slips (视屏 → 视频, 头灰 → 头盔) only where jieba sees no word at all.
+                    # Sound-alike slips (视屏 → 视频, 救助鸡金 → 救助基金) only where jieba sees no
+                    # word at all; strictly, a near sound only in a longer word, whose other
+                    # characters confirm it (车会 is no 车祸, 白车 no 卖车).
                     word = self._by_fuzzy.get(tuple(fuzzy[i:i + n]))
-                    if word is None and all(k in loose for k in range(i, i + n)):
+                    if word is None and (n >= 3 or not strict) and all(k in loose for k in range(i, i + n)):
                         word = self._near_word(piece, "".join(syllables[i:i + n]))
+                if word is not None and not bounded and (word != exact or any(
+                        word[k] != piece[k] and i + k not in loose for k in range(n))
+                        or not self._cut_whole(chars, i, n, word)):
+                    word = None
                 if word is not None and word != piece and not any(
-                        protected[i + k] and word[k] != piece[k] for k in range(n)):
+                        protected[i + k] and word[k] != piece[k] for k in range(n)) and (
+                        not strict or self._plausible(piece, word)):
                     chars[i:i + n] = list(word)
                     step = n
                     break
             i += step
         return "".join(chars)
+
+    def _cut_whole(self, chars: list[str], i: int, n: int, word: str) -> bool:
+        """Across jieba's boundaries, a repair must be what jieba then reads: 新车上牌 cuts 新车|上牌,
+        but 晚上牌得到 still cuts 晚上|牌 (晚上拍得到 had no slip)."""
+        text = "".join(chars[:i]) + word + "".join(chars[i + n:])
+        at = 0
+        for token in self._tokenizer.lcut(text, HMM=False):
+            if at == i:
+                return len(token) == n
+            if at > i:
+                return False
+            at += len(token)
+        return False
+
+    def _plausible(self, piece: str, word: str) -> bool:
+        """Is `word` a likelier reading of `piece` than what was typed? At most half its characters
+        changed, none of them grammar in a short word; a two-character word holds no grammar, and
+        no common character is changed on the strength of a common one."""
+        changed = [k for k in range(len(piece)) if piece[k] != word[k]]
+        if len(changed) > len(piece) // 2:
+            return False  # 小房车 is no slip of 消防车, 树倒 none of 疏导
+        if len(piece) <= 3 and any(piece[k] in GRAMMAR_CHARS or word[k] in GRAMMAR_CHARS for k in changed):
+            return False  # 在孩子 is no 载孩子, 被撞的 no 被撞得
+        if len(piece) == 2:
+            if any(ch in GRAMMAR_CHARS for ch in word):
+                return False  # a verb and its particle (撞了, 逮着) is one character of meaning: too slight
+            kept = [piece[k] for k in range(2) if k not in changed]
+            if any(self.general_freq(piece[k]) >= COMMON_CHAR for k in changed) and not all(
+                    self.general_freq(ch) < RARE_CHAR for ch in kept):
+                return False
+        return True
 
     def _near_word(self, piece: str, spelled: str) -> str | None:
         best = None
