@@ -583,12 +583,16 @@ class AnswerTypeNotStated:
         foci = self.types.asked(compact)
         if not foci:
             return None
+        # a kind no entry of the whole knowledge states (代查: one's own records) is what we lack,
+        # whatever is asked beside it (我还剩几分 帮我查下: 几分 is stated, the person's own figure never)
+        never = [f for f in foci if not self.types.stating(f)]
         # two things asked at once (罚多少钱扣几分): an entry stating either answers a part of it
         stating = frozenset().union(*(self.types.stating(f) for f in foci))
         allowed = _narrow(asked.allowed, stating)
-        if allowed:
+        if allowed and not never:
             asked.allowed = allowed
             return None
+        foci = never or foci
         focus = foci[0]
         subjects = tuple(w for w in asked.reading.subjects if self.s.reader.held("subjects", w))
         honest = not_held(self.s, self.own, asked, subjects,

@@ -81,6 +81,24 @@ entries:
 """
 
 
+@pytest.mark.parametrize("question", [
+    "我还剩几分 帮我查下",                 # 几分 is stated by the points entries; one's own figure never is
+    "我驾照现在还剩几分",
+    "换证的申请交了 啥时候能审核下来",
+    "事故赔偿款多久能到账",
+])
+def test_ones_own_record_asked_beside_what_entries_state_is_still_declined(engine, question):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith("answer-type:代查 asked"), reply.reason
+    assert "12123" in reply.text
+
+
+def test_how_to_look_up_ones_own_points_still_answers(engine):
+    reply = engine.answer("我驾照还剩几分怎么查")
+    assert (reply.status, reply.entry_id) == (ANSWER, "points-query")
+
+
 def test_a_rumour_checked_against_the_rules_is_not_a_message_to_verify(engine):
     reply = engine.answer("电动车没脚蹬就不符合国标 是真的吗")
     assert not reply.reason.startswith("answer-type:"), reply.reason

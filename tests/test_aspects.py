@@ -75,6 +75,10 @@ def test_an_incidental_word_does_not_decline_what_an_entry_answers(engine, quest
 @pytest.mark.parametrize("question, reason", [
     ("电动车被偷了怎么办", "aspect:被盗 not held for 电动自行车"),  # no e-bike entry speaks of theft
     ("忻州车管所地址在哪", "aspect:地点 not held for 车管所"),      # a detail must be held, not only said
+    # everyday ways of asking an aspect (knowledge/concepts-spoken.yaml) that no entry of the subject holds
+    ("电瓶车的牌子丢了怎么补", "aspect:补证 not held for 电动自行车"),
+    ("年检怎么预约", "aspect:约考 not held for 年检"),
+    ("喝了两瓶啤酒多久以后能开车", "aspect:酒后多久能开 not held for 酒驾"),
 ])
 def test_a_word_said_in_no_entry_of_the_subject_still_gets_the_honest_reply(engine, question, reason):
     reply = engine.answer(question)
