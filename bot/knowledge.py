@@ -203,6 +203,9 @@ class Concepts:
     aspects: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # subjects named as where a thing is done (去车管所注销): what is done there is asked
     venues: tuple[str, ...] = ()
+    # aspects that tell the asker's situation (人在外地), not what is asked (能延期吗): beside
+    # another aspect, the entries holding that other one answer
+    circumstances: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -461,6 +464,8 @@ class _ConceptTable:
     said: dict[str, tuple[str, str, str, int]] = field(default_factory=dict)
     # (subject, file, line) of `venues:`
     venues: list[tuple[str, str, int]] = field(default_factory=list)
+    # (aspect, file, line) of `circumstances:`
+    circumstances: list[tuple[str, str, int]] = field(default_factory=list)
 
     def add(self, kind: str, standard: str, word: str, file: str, line: int, problems: list[Problem]) -> bool:
         first = self.said.get(word)
@@ -473,27 +478,34 @@ class _ConceptTable:
         return True
 
     def concepts(self, problems: list[Problem]) -> Concepts:
-        """The merged vocabulary; a venue that is no subject is an error at its line."""
-        venues = []
-        for word, file, line in self.venues:
-            if word in self.words["subjects"]:
-                venues.append(word)
-            else:
-                problems.append(Problem(file, line, f"不认识的主题 {word!r}：venues 里请用 subjects 下的标准词 / unknown subject "
-                                        f"{word!r}: venues must be standard words listed under 'subjects:'"))
+        """The merged vocabulary; a venue that is no subject, or a circumstance that is no aspect,
+        is an error at its line."""
         return Concepts(**{k: {w: tuple(vs) for w, vs in self.words[k].items()} for k in CONCEPT_KINDS},
-                        venues=tuple(dict.fromkeys(venues)))
+                        venues=self._known(self.venues, "subjects", "主题", "venues", problems),
+                        circumstances=self._known(self.circumstances, "aspects", "方面", "circumstances", problems))
+
+    def _known(self, listed: list[tuple[str, str, int]], kind: str, hint: str, key: str,
+               problems: list[Problem]) -> tuple[str, ...]:
+        known = []
+        for word, file, line in listed:
+            if word in self.words[kind]:
+                known.append(word)
+            else:
+                problems.append(Problem(file, line, f"不认识的{hint} {word!r}：{key} 里请用 {kind} 下的标准词 / unknown {kind[:-1]} "
+                                        f"{word!r}: {key} must be standard words listed under '{kind}:'"))
+        return tuple(dict.fromkeys(known))
 
 
 def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) -> None:
     """`subjects:` / `aspects:` — each maps a standard word to the ways citizens say it;
-    `venues:` lists the subjects that are places where things are done."""
+    `venues:` lists the subjects that are places where things are done; `circumstances:` the
+    aspects that tell the asker's situation rather than what is asked."""
     for name, (key, node) in _mapping(root).items():
-        if name == "venues":
-            table.venues.extend((w, c.file, line) for w, line in _text_list(node, c, "venues"))
+        if name in ("venues", "circumstances"):
+            getattr(table, name).extend((w, c.file, line) for w, line in _text_list(node, c, name))
             continue
         if name not in CONCEPT_KINDS:
-            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues)")
+            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances)")
             continue
         if node.tag == "tag:yaml.org,2002:null":
             continue

@@ -292,7 +292,12 @@ class Understand:
             # the story's subjects only when the end names none, and only those we know.
             end_reading = self.s.reader.read(end)
             subjects = end_reading.subjects or tuple(w for w in reading.subjects if self.s.reader.held("subjects", w))
-            reading = dataclasses.replace(reading, subjects=subjects, aspects=end_reading.aspects)
+            aspects = end_reading.aspects
+            if aspects and set(aspects) <= set(self.s.knowledge.concepts.circumstances):
+                # the end tells only the situation (收到一堆外地违章 咋整): what the story said
+                # happened (被套牌) is what is asked about
+                aspects = tuple(dict.fromkeys(reading.aspects + aspects))
+            reading = dataclasses.replace(reading, subjects=subjects, aspects=aspects)
             asked.story_subjects = not end_reading.subjects
         asked.reading = reading
         return None
@@ -498,10 +503,13 @@ class AspectNotHeld:
         extra = said_in_own or {}
         aspects_ = frozenset(aspects)
         # (one such aspect at most: an entry's questions saying many words is no entry annotated for them)
-        cover = {i: (len(asked & concepts[i]), len(aspects_ & concepts[i]) + (i in extra))
+        # An aspect telling the asker's situation (人在外地 … 能延期吗) counts only after what is
+        # asked beside it: the entry on extending the deadline, not the one on other places.
+        asks = asked - frozenset(self.s.knowledge.concepts.circumstances)
+        cover = {i: (len(asks & concepts[i]), len(asked & concepts[i]), len(aspects_ & concepts[i]) + (i in extra))
                  for i in allowed if concepts[i]}
         open_ = [i for i in allowed if not concepts[i]]
-        most = max(cover.values(), default=(0, 0))
+        most = max(cover.values(), default=(0, 0, 0))
         best = [i for i, n in cover.items() if n == most]
         return frozenset(best + open_)
 

@@ -245,3 +245,18 @@ def test_a_detail_of_a_venue_or_of_nothing_named_is_still_declined(engine, quest
 def test_an_entry_covering_what_was_asked_is_not_dropped_for_naming_more_aspects(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, entry)
+
+
+@pytest.mark.parametrize("question,entry", [
+    # 外地 tells where the asker is; what is asked is the deadline's extension (延期)
+    ("我在外省上班 违章一个月内赶不回去处理 可以推迟吗", "violation-notice"),
+    ("在外地打工 罚单的处理期限能延后吗", "violation-notice"),
+    # a story ending on the situation only (收到外地违章 咋办): what it told happened is asked about
+    ("我的车牌被人套了 外地冒出好几条违章 怎么办", "violation-cancel"),
+    ("上个月车借给同事了 他开出去撞了人 我这车主要担啥", "acc-lent-car"),
+    # asked alone, the situation is still answered by the entry holding it
+    ("在外省被拍了违章 能在忻州处理吗", "violation-other-place"),
+])
+def test_a_circumstance_beside_what_is_asked_does_not_choose_the_entry(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason

@@ -301,7 +301,8 @@ def test_entries_name_their_subjects_and_aspects_from_the_concept_files(tmp_path
 def test_concept_mistakes_are_reported_at_their_line(tmp_path):
     write(tmp_path, "emergency.yaml", EMERGENCY)
     write(tmp_path, "concepts.yaml", CONCEPTS)
-    write(tmp_path, "concepts-law.yaml", "aspects:\n  载人: [带人]\n  上牌: [登记]\n  费用: [几码]\nvenues: [车管所]\n")
+    write(tmp_path, "concepts-law.yaml", "aspects:\n  载人: [带人]\n  上牌: [登记]\n  费用: [几码]\nvenues: [车管所]\n"
+                                         "circumstances: [载人, 外地]\n")
     write(tmp_path, "t.yaml", GOOD_ENTRY.replace("  - id: test-one\n", "  - id: test-one\n    subjects: [电动自行车]\n    aspects: [车速, 车重]\n")
           + "  - id: test-two\n    questions: [甲, 乙, 丙, 丁, 戊]\n    answer: a\n    source: s\n    updated: 2025-01-10\n")
     knowledge, problems = load_knowledge(tmp_path)
@@ -314,6 +315,9 @@ def test_concept_mistakes_are_reported_at_their_line(tmp_path):
     # a venue that is no subject: an error at its line
     assert at(errors(problems), "concepts-law.yaml", 5, "车管所")
     assert knowledge.concepts.venues == ()
+    # a circumstance that is no aspect: an error at its line; the aspects named stay
+    assert at(errors(problems), "concepts-law.yaml", 6, "外地")
+    assert knowledge.concepts.circumstances == ("载人",)
     # repeating a standard word with a new variant is no error
     assert set(knowledge.concepts.aspects["上牌"]) == {"挂牌", "登记"}
     # an entry that names no subject: a warning at the entry
