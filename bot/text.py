@@ -21,8 +21,44 @@ from bot import jieba_first  # noqa: F401 - before jieba: jieba without pkg_reso
 # isort: split
 import jieba
 import opencc
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style
+from pypinyin.constants import PINYIN_DICT
+from pypinyin.converter import UltimateConverter
+from pypinyin.core import Pinyin
 from rapidfuzz.distance import Levenshtein
+
+
+class _ToneStripped(UltimateConverter):
+    """The converter `pypinyin.lazy_pinyin` builds (no option on), giving the toneless (NORMAL)
+    form of a reading from a table: pypinyin would run its chain of style hooks again for each
+    character of each question, half of what reading a question's pinyin costs. Any other
+    style, or a reading not in the table, goes pypinyin's own way."""
+
+    def __init__(self, toneless: Mapping[str, str]):
+        super().__init__()
+        self._toneless = toneless
+
+    def convert_style(self, han, orig_pinyin, style, strict, **kwargs):
+        if style == Style.NORMAL and strict is True and not kwargs:
+            got = self._toneless.get(orig_pinyin)
+            if got is not None:
+                return got
+        return super().convert_style(han, orig_pinyin, style, strict, **kwargs)
+
+
+def _toneless_readings() -> dict[str, str]:
+    """Every reading of pypinyin's character table → its toneless form, as pypinyin makes it."""
+    convert = UltimateConverter().convert_style
+    table: dict[str, str] = {}
+    for readings in set(PINYIN_DICT.values()):
+        for reading in readings.split(","):
+            if reading not in table:
+                table[reading] = convert("", reading, Style.NORMAL, True)  # the character plays no part in it
+    return table
+
+
+# `pypinyin.lazy_pinyin` (same arguments, same readings), its toneless style read from a table
+lazy_pinyin = Pinyin(_ToneStripped(_toneless_readings())).lazy_pinyin
 
 MAX_QUERY_CHARS = 120  # matching looks at this much of a message's end; a citizen's question is far shorter (the longest of 1,188 labelled ones: 84)
 
