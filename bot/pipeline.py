@@ -843,8 +843,9 @@ class LastClauses:
 
 
 class Decide:
-    """Answer when the best is sure and ahead; otherwise up to three choices; otherwise the honest
-    fallback (thresholds: the config's `matching:`)."""
+    """Answer when the best is sure and ahead, or, of entries tied on the words, the one mainly about
+    what was asked; otherwise up to three choices; otherwise the honest fallback (thresholds: the
+    config's `matching:`)."""
 
     name = "decide"
 
@@ -886,6 +887,12 @@ def _decide(s: Shared, asked: Asked, matches: list[Match], about: str) -> Reply:
     sure = max(asked.sure, m.answer_threshold if asked.reading.aspects else max(m.answer_threshold, m.no_aspect_threshold))
     if meaningful and top.score >= sure and top.score - second >= m.margin:
         return s.answer(entry, top.score, base, candidates, f"answer: {entry.id} ({about})")
+    if meaningful and top.score >= sure:
+        own = _own_choice(s, asked, matches)
+        if own is not None and own.score >= sure:
+            chosen = s.knowledge.entries[own.entry]
+            return s.answer(chosen, own.score, base, candidates,
+                            f"answer: {chosen.id}, the one close entry mainly about what was asked ({about})")
     close = [c for c in candidates if c.score >= m.clarify_threshold and top.score - c.score < 0.25]
     choices = tuple(close[: m.max_choices])
     if len(choices) == 1 and meaningful and top.score >= sure:
@@ -894,6 +901,40 @@ def _decide(s: Shared, asked: Asked, matches: list[Match], about: str) -> Reply:
     lines += [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
     return Reply(CLARIFY, "\n".join(lines), score=top.score, candidates=candidates, choices=choices,
                  reason=f"clarify: {len(choices)} close ({about})", **base)
+
+
+def _own_choice(s: Shared, asked: Asked, matches: list[Match]) -> Match | None:
+    """Of entries the words cannot tell apart (scores within TIE of the best), the one mainly about
+    what was asked, when the others are its special cases: 新车上牌去哪办 → the new-car entry, not
+    the temporary-plate one, which holds 上牌 too but is mainly about 临时号牌, not asked.
+
+    An entry's main aspect is the first its `aspects:` name (as its first subject is its own, see
+    `own_entries`). Exactly one tied entry's main aspect is asked (a detail such as 地点 or a
+    circumstance such as 异地 tells nothing of what the entry is about); it covers every subject
+    (a venue aside) and aspect asked; each other tied entry holds an aspect asked beside its own
+    main one; and the subject is not in doubt: the chosen entry's main subject was asked, or every
+    tied entry has the same one. Otherwise None: the choices stand."""
+    top = matches[0].score
+    tied = [x for x in matches if top - x.score < TIE]
+    if len(tied) < 2:
+        return None
+    k, reading, concepts = s.knowledge, asked.reading, s.reader.entry_concepts
+    not_asks = frozenset(k.concepts.circumstances) | frozenset(d.aspect for d in k.unknown_details)
+    asks = frozenset(reading.aspects) - not_asks
+    entries = [k.entries[x.entry] for x in tied]
+    main = [i for i, e in enumerate(entries) if e.aspects and e.aspects[0] in asks]
+    if len(main) != 1:
+        return None
+    chosen, entry = tied[main[0]], entries[main[0]]
+    subjects = frozenset(reading.subjects) - frozenset(k.concepts.venues)
+    if not (asks | subjects) <= concepts[chosen.entry]:
+        return None
+    if any(concepts[x.entry].isdisjoint(asks) for x in tied if x is not chosen):
+        return None
+    own = entry.subjects[:1]
+    if not (own and own[0] in reading.subjects) and any(e.subjects[:1] != own for e in entries):
+        return None
+    return chosen
 
 
 def steps(shared: Shared) -> tuple:
@@ -916,6 +957,9 @@ def steps(shared: Shared) -> tuple:
 
 
 NAME_CHARS = 4  # a place's own name before its kind: 和平 (街), 雁门关 (隧道), 五台山 (景区)
+# Scores this close are a tie the words cannot break (margin, the config's, is what an answer needs
+# ahead of the next): of such entries, the one mainly about what was asked answers (`_own_choice`).
+TIE = 0.05
 SMALL_SUBJECT = 12  # so few entries allowed: score all their questions, not only the index's picks
 
 
