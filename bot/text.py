@@ -144,6 +144,15 @@ def _strip_char(ch: str) -> str:
     return ch
 
 
+class _Stripped(dict):
+    """`_strip_char` by code point for `str.translate`, each character worked out once: the
+    translation then runs in C instead of a Python call per character."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = got = _strip_char(chr(code))
+        return got
+
+
 @dataclass(frozen=True)
 class Token:
     word: str
@@ -157,6 +166,7 @@ class TextProcessor:
                  cache: Path | None = None, homophones: tuple[str, ...] | list[str] = (),
                  measures: dict[str, str] | None = None):
         self._t2s = opencc.OpenCC("t2s")
+        self._stripped = _Stripped()
         self._tokenizer = _make_tokenizer(cache or cache_dir())
         # jieba's frequencies as shipped: add_term raises a term's, so its original is kept here
         # (a copy of the whole table would cost ~40 MB).
@@ -182,6 +192,9 @@ class TextProcessor:
         # runs already repaired (a flood repeats them; citizens repeat questions): repair costs
         # by the character, a lookup does not
         self._repaired: dict[tuple[bool, str], str] = {}
+        # a run's pinyin, jieba cut and protected characters: the strict repair (matching) and the
+        # liberal one (the emergency check) read the same run of each message
+        self._analysed: dict[str, tuple[list[str], list[str], bytes]] = {}
         # Words restored only from an exact homophone (留血 → 流血), never from a near one:
         # 放车 must not become 翻车.
         self._homophones = {self.normalize(w).replace(" ", "") for w in homophones}
@@ -190,12 +203,19 @@ class TextProcessor:
         self._domain: frozenset[str] = frozenset()  # terms and subjects: what typo repair restores first
         self._by_spelling: dict[str, str] = {}  # toneless pinyin → domain word (diandongche → 电动车)
 
+    def __getstate__(self) -> dict:
+        # A kept engine (bot.buildcache) leaves out the runs' analyses: the build's own fill
+        # them, and they would cost more to read back than to work out again.
+        state = self.__dict__.copy()
+        state["_analysed"] = {}
+        return state
+
     # -- normalisation ---------------------------------------------------------------------
     def normalize(self, text: str) -> str:
         """Full-width → half-width, traditional → simplified, lower case, no punctuation/emoji,
         no spaces between Chinese characters."""
         text = unicodedata.normalize("NFKC", text[: MAX_QUERY_CHARS * 4])[: MAX_QUERY_CHARS * 2]
-        text = "".join(_strip_char(ch) for ch in text)
+        text = text.translate(self._stripped)
         text = self._t2s.convert(text).lower()
         text = _SPACE_BETWEEN_CJK.sub("", text)
         return _SPACES.sub(" ", text).strip()[:MAX_QUERY_CHARS]
@@ -263,6 +283,7 @@ class TextProcessor:
                                      if w in self._kept and not any(q in w for q in _QUESTION_TYPE)
                                      and not any(ch in _STOP_CHARS for ch in w))
         self._repaired = {}
+        self._analysed = {}
 
     def index_vocabulary(self, words: set[str]) -> None:
         """Build the pinyin index used to repair typos.
@@ -278,25 +299,36 @@ class TextProcessor:
         self._by_fuzzy = {}
         self._by_len = {}
         self._repaired = {}
+        self._analysed = {}
         self._domain = frozenset(self.terms | self._restorable)
         self._restored = self._domain | self._homophones
         # a domain word's spelling in pinyin; of words spelt alike, the one Chinese at large uses
         # most (驾照 over the slip 架照 that the vocabulary also lists)
+        # each word's and each character's pinyin once: the loops below read most words twice
+        by_char: dict[str, str] = {}
+        read: dict[str, list[tuple[str, ...]]] = {}
+
+        def readings(word: str) -> list[tuple[str, ...]]:
+            got = read.get(word)
+            if got is None:
+                got = read[word] = _readings(word, by_char)
+            return got
+
         spelt: dict[str, set[str]] = {}
         for word in self._domain:
             if 2 <= len(word) <= 8 and all(_HAN.match(ch) for ch in word):
-                for reading in _readings(word):
+                for reading in readings(word):
                     spelt.setdefault("".join(reading), set()).add(word)
         self._by_spelling = {k: max(sorted(ws), key=self.general_freq) for k, ws in spelt.items() if len(k) >= MIN_SPELLING}
         for word in sorted(self.terms | words | self._homophones | self._restorable):
             if len(word) < 2 or not _HAN.search(word) or word in STOPWORDS or len(word) > 8:
                 continue
-            key = tuple(lazy_pinyin(word, style=Style.NORMAL, errors="default"))
+            key = readings(word)[0]  # the word read as a phrase
             if len(key) != len(word):
                 continue
             # Every reading of a word with heteronyms (流血: liu xie / liu xue), since a typed
             # homophone may follow either.
-            for reading in _readings(word):
+            for reading in readings(word):
                 # of words that sound alike, a domain word, then the one Chinese uses most
                 # (驾照 over the slip 架照 that the vocabulary also lists)
                 held = self._by_pinyin.get(reading)
@@ -340,9 +372,7 @@ class TextProcessor:
         return word in self._restored, self.general_freq(word)
 
     def _repair_run(self, run: str, strict: bool) -> str:
-        syllables = lazy_pinyin(run, style=Style.NORMAL, errors="default")
-        cut = self._tokenizer.lcut(run, HMM=False)
-        protected = self._protected(run)
+        syllables, cut, protected = self._analyse(run)
         if strict:
             return self._repair_pass(run, self._restored, True, syllables, cut, protected)
         # Domain words first, then any word of the knowledge: 没年简 is 没 + 年检, not 每年 + 简.
@@ -350,10 +380,20 @@ class TextProcessor:
         # first pass's pinyin and cut instead of computing them again.
         fixed = self._repair_pass(run, self._domain, False, syllables, cut, protected)
         if fixed != run:
-            syllables = lazy_pinyin(fixed, style=Style.NORMAL, errors="default")
-            cut = self._tokenizer.lcut(fixed, HMM=False)
-            protected = self._protected(fixed)
+            syllables, cut, protected = self._analyse(fixed)
         return self._repair_pass(fixed, None, False, syllables, cut, protected)
+
+    def _analyse(self, run: str) -> tuple[list[str], list[str], bytes]:
+        """A run's pinyin, jieba's cut and its protected characters, worked out once for both
+        repairs of a message (they only read them)."""
+        got = self._analysed.get(run)
+        if got is None:
+            got = (lazy_pinyin(run, style=Style.NORMAL, errors="default"), self._tokenizer.lcut(run, HMM=False),
+                   bytes(self._protected(run)))
+            if len(self._analysed) >= REPAIR_CACHE:
+                self._analysed.clear()
+            self._analysed[run] = got
+        return got
 
     def _protected(self, run: str) -> bytearray:
         """1 at each character of a concept word in `run`: a repair never changes one, wherever
@@ -368,7 +408,7 @@ class TextProcessor:
         return protected
 
     def _repair_pass(self, run: str, restore: frozenset[str] | None, strict: bool, syllables: list[str],
-                     cut: list[str], protected: bytearray) -> str:
+                     cut: list[str], protected: bytes) -> str:
         """One pass over `run`, given its pinyin `syllables`, jieba's `cut` and its `protected`
         characters, restoring the words of `restore` (None: any word of the knowledge)."""
         if len(syllables) != len(run):
@@ -541,11 +581,16 @@ def _fuzzy_syllable(syl: str) -> str:
     return syl
 
 
-def _readings(word: str) -> list[tuple[str, ...]]:
+def _readings(word: str, by_char: dict[str, str] | None = None) -> list[tuple[str, ...]]:
     """The word read as a phrase (流血: liu xie) and character by character (liu xue): a typist
-    picks characters by their everyday sound. Rare readings (受 as dao) are left out on purpose."""
+    picks characters by their everyday sound. Rare readings (受 as dao) are left out on purpose.
+    `by_char`: characters' readings already known, filled as more are read."""
     phrase = tuple(lazy_pinyin(word, style=Style.NORMAL, errors="default"))
-    chars = tuple(lazy_pinyin(ch, style=Style.NORMAL, errors="default")[0] for ch in word)
+    by_char = {} if by_char is None else by_char
+    for ch in word:
+        if ch not in by_char:
+            by_char[ch] = lazy_pinyin(ch, style=Style.NORMAL, errors="default")[0]
+    chars = tuple(by_char[ch] for ch in word)
     return [phrase] if chars == phrase else [phrase, chars]
 
 
