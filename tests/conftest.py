@@ -5,8 +5,15 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+# Bytecode caches (__pycache__, git-ignored), even where PYTHONDONTWRITEBYTECODE is set: without them
+# every test process compiles bot/, handlers/ and the test modules (and rewrites their asserts) from
+# source at each run, ~2.5 CPU-s a process. Set before anything of this checkout is imported.
+sys.dont_write_bytecode = False
+# ruff: noqa: E402 - the imports below come after that line on purpose
 
 from bot import jieba_first  # noqa: F401 - before jieba: jieba without pkg_resources
 
@@ -48,6 +55,8 @@ def cache_of_the_tests(request) -> Iterator[Path]:
         os.replace(partial, folder / text_module.JIEBA_CACHE)  # whole or not there: workers start together
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(home))
+        # the bot processes the tests start keep their bytecode too, as this one does (above)
+        patch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
         yield folder
 
 
