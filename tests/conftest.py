@@ -22,12 +22,14 @@ import jieba
 import pytest
 from telegram_support import real_engine
 
+from bot import buildcache
 from bot import text as text_module
 from bot.engine import Engine
 from bot.evaluate import DEFAULT_SET, evaluate, load_labelled
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
+TESTS_KEEP = 80  # engines kept in the tests' cache folder: more than the suite's knowledge copies
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -57,6 +59,10 @@ def cache_of_the_tests(request) -> Iterator[Path]:
         patch.setenv("XDG_CACHE_HOME", str(home))
         # the bot processes the tests start keep their bytecode too, as this one does (above)
         patch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+        # The suite builds ~30 knowledge copies, the same bytes at every run: a user's cache keeps
+        # KEEP engines, which here would evict them all each run. The tests' folder keeps every one,
+        # so a run with unchanged code reads them back (keyed by files and code: never a stale one).
+        patch.setattr(buildcache, "KEEP", TESTS_KEEP)
         yield folder
 
 
