@@ -31,6 +31,10 @@ INTERVALS = (
     ("telegram.concurrent_updates", 1),
 )
 
+# the longest storage.close_timeout: the query log's close is the last step of a stop, which must end
+# within handlers.run.SHUTDOWN_BUDGET (8 s) of the signal
+CLOSE_TIMEOUT_MAX = 5.0
+
 
 class ConfigError(Exception):
     """A config problem an operator can fix; the message names the file and key."""
@@ -65,6 +69,8 @@ class StorageConfig:
     hash_secret: str = ""
     batch_size: int = 100
     flush_interval: float = 1.0
+    # seconds a stop waits for the log to write what is queued (bot.querylog.CLOSE_TIMEOUT)
+    close_timeout: float = 5.0
 
 
 @dataclass(frozen=True)
@@ -182,6 +188,10 @@ def _validate(cfg: Config, origin: str) -> None:
         raise ConfigError(f"{origin}: 'storage.retention_days' must be at least 1")
     if cfg.storage.batch_size < 1:
         raise ConfigError(f"{origin}: 'storage.batch_size' must be at least 1")
+    if not 0 <= cfg.storage.close_timeout <= CLOSE_TIMEOUT_MAX:
+        raise ConfigError(f"{origin}: 'storage.close_timeout' 必须在 0 到 {CLOSE_TIMEOUT_MAX} 秒之间 / must be between 0 "
+                          f"and {CLOSE_TIMEOUT_MAX} seconds (a stop must end within its budget), got "
+                          f"{cfg.storage.close_timeout!r}")
     if not 1 <= cfg.telegram.webhook.port <= 65535:
         raise ConfigError(f"{origin}: 'telegram.webhook.port' must be a TCP port (1-65535)")
     if cfg.logging.level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR"):

@@ -223,4 +223,4 @@ async def _post_shutdown(app: Application) -> None:
     services: Services = app.bot_data
     qlog, services.querylog = services.querylog, None
     if qlog is not None:
-        await qlog.close()  # bounded; logs one line: rows written, lost, in doubt
+        await qlog.close(services.config.storage.close_timeout)  # bounded; logs one line: rows written, lost, in doubt

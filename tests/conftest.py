@@ -5,8 +5,15 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+# Bytecode caches (__pycache__, git-ignored), even where PYTHONDONTWRITEBYTECODE is set: without them
+# every test process compiles bot/, handlers/ and the test modules (and rewrites their asserts) from
+# source at each run, ~2.5 CPU-s a process. Set before anything of this checkout is imported.
+sys.dont_write_bytecode = False
+# ruff: noqa: E402 - the imports below come after that line on purpose
 
 from bot import jieba_first  # noqa: F401 - before jieba: jieba without pkg_resources
 
@@ -15,12 +22,14 @@ import jieba
 import pytest
 from telegram_support import real_engine
 
+from bot import buildcache
 from bot import text as text_module
 from bot.engine import Engine
 from bot.evaluate import DEFAULT_SET, evaluate, load_labelled
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
+TESTS_KEEP = 80  # engines kept in the tests' cache folder: more than the suite's knowledge copies
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -48,6 +57,12 @@ def cache_of_the_tests(request) -> Iterator[Path]:
         os.replace(partial, folder / text_module.JIEBA_CACHE)  # whole or not there: workers start together
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(home))
+        # the bot processes the tests start keep their bytecode too, as this one does (above)
+        patch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
+        # The suite builds ~30 knowledge copies, the same bytes at every run: a user's cache keeps
+        # KEEP engines, which here would evict them all each run. The tests' folder keeps every one,
+        # so a run with unchanged code reads them back (keyed by files and code: never a stale one).
+        patch.setattr(buildcache, "KEEP", TESTS_KEEP)
         yield folder
 
 

@@ -32,6 +32,16 @@ def test_zero_or_negative_intervals_are_refused(tmp_path, capsys, monkeypatch, s
     assert len(err.strip().splitlines()) == 1, err  # one clear line
 
 
+@pytest.mark.parametrize("value", [-1, 6, float("nan")])
+def test_a_close_timeout_beyond_the_stop_budget_is_refused(tmp_path, capsys, monkeypatch, value):
+    code, err = run_in_process(tmp_path, capsys, monkeypatch, {"token": TOKEN},
+                               extra={"storage": {"close_timeout": value}})
+    assert code == 2, err[-2000:]
+    assert "'storage.close_timeout'" in err and "between 0 and 5" in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+
+
 def test_an_http_webhook_url_is_refused_as_such(tmp_path, capsys, monkeypatch):
     code, err = run_in_process(tmp_path, capsys, monkeypatch, {
         "token": TOKEN, "mode": "webhook", "webhook": {"url": "http://bot.example.org/telegram", "secret_token": "abc"}})

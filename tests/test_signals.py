@@ -29,8 +29,8 @@ def api():
         yield server
 
 
-def start_bot(api: FakeBotAPI, tmp_path):
-    config = write_config(tmp_path, api, extra={"storage": {"hash_secret": HASH_SECRET},
+def start_bot(api: FakeBotAPI, tmp_path, **storage):
+    config = write_config(tmp_path, api, extra={"storage": {"hash_secret": HASH_SECRET, **storage},
                                                 "logging": {"level": "INFO"}})
     proc = bot_process(config)
     try:
@@ -98,7 +98,8 @@ def test_any_stop_signals_under_a_burst_lose_no_answered_question(api, tmp_path,
 
 
 def test_a_locked_database_at_stop_is_reported_once_and_honestly(api, tmp_path):
-    proc = start_bot(api, tmp_path)
+    # the log waits its close_timeout for the lock (5 s unless set): the same stop, sooner
+    proc = start_bot(api, tmp_path, close_timeout=1.0)
     lock = sqlite3.connect(tmp_path / "log.sqlite3", isolation_level=None, timeout=10)
     try:
         lock.execute("BEGIN EXCLUSIVE")  # another program holds the database
