@@ -418,6 +418,12 @@ class AspectNotHeld:
         aspect = ""  # the first asked aspect that leaves no entry
         spoken_of = ""  # an aspect no entry holds, said in the own questions of an entry that may answer
         said_in_own: dict[int, frozenset[str]] = {}  # entries holding an aspect through their own questions
+        # A situation told beside a named subject (撞了人逃逸了 以后还能再考驾照吗: 伤亡) does not gate:
+        # the entries about what is asked need not hold it; it only ranks (`_best_covered`). With a
+        # detail asked of it (受伤了多少人) the situation is what is asked, and gates.
+        circumstances = self.s.knowledge.concepts.circumstances
+        if subjects and others and not details and all(a in circumstances for a in others):
+            others = ()
         for group in [(d,) for d in details] + ([others] if others else []):
             narrowed = _narrow(allowed, reader.covering("aspects", group))
             if group[0] not in self.details and narrowed - reader.open_aspect:

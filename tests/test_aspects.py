@@ -256,7 +256,33 @@ def test_an_entry_covering_what_was_asked_is_not_dropped_for_naming_more_aspects
     ("上个月车借给同事了 他开出去撞了人 我这车主要担啥", "acc-lent-car"),
     # asked alone, the situation is still answered by the entry holding it
     ("在外省被拍了违章 能在忻州处理吗", "violation-other-place"),
+    # 撞伤人 tells what happened; what is asked is getting a licence again (驾考), which the entry on
+    # revoked licences holds though it names no 伤亡
+    ("开车撞伤人后逃了 这辈子还能重新考驾照不", "licence-revoked"),
 ])
 def test_a_circumstance_beside_what_is_asked_does_not_choose_the_entry(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+def test_a_count_asked_of_the_situation_is_not_answered_by_an_entry_without_it(engine):
+    """受伤了多少人 asks the number of injured: 伤亡 is what is asked, not a situation told, so an
+    entry giving other counts (deaths) does not answer it."""
+    reply = engine.answer("2024年忻州交通事故里受伤的人一共多少")
+    assert reply.status != ANSWER, reply.reason
+
+
+def test_the_full_points_exam_is_not_read_as_the_driving_test(engine):
+    """满分考试 is the exam after 12 points (满分), not 驾考's 考试: never the exam-video entry."""
+    reply = engine.answer("满分考试不合格的 要等多久再约")
+    assert reply.status != ANSWER or reply.entry_id.startswith("points-full"), reply.reason
+
+
+def test_a_premium_going_up_reaches_the_premium_entry(engine):
+    reply = engine.answer("去年没出险 今年交强险会不会涨")  # 涨 of a premium is 费率
+    assert (reply.status, reply.entry_id) == (ANSWER, "insurance-premium"), reply.reason
+
+
+def test_a_slogan_no_entry_gives_is_declined_not_answered_with_the_unit(engine):
+    reply = engine.answer("豆罗中队提出了什么口号")
+    assert reply.status != ANSWER and "没有资料" in reply.text, reply.reason
