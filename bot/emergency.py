@@ -1303,7 +1303,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
                 continue
             if frame.name == "how" and _pleads(text, frame.words, detector):
                 continue  # 撞人 怎么办 怎么办: asked again and again is panic, not a question
-            if any(h.category.first == "119" and _burning_now(text, h) for h in hits):
+            if any(h.category.id in _BURNING and _burning_now(text, h) for h in hits):
                 continue  # 电动车充电的时候着了怎么办: a fire told as under way is this one, not fires in general
             if _told_after(text, frame.words, hits):
                 continue  # 撞人了咋办，人一直喊疼: the harm told after the question is this one
@@ -1391,9 +1391,12 @@ _UNDER_WAY = "了着啦"  # 着火了, 冒着烟: told as happening, not named a
 def _burning_now(text: str, hit: _Hit) -> bool:
     """A fire, leak or trap told as happening (着了, 冒烟了, 在漏, 冒着烟), not named (着火的车)."""
     return hit.text.endswith(tuple(_UNDER_WAY)) or text[hit.end:hit.end + 1] in tuple(_UNDER_WAY) \
-        or text[max(0, hit.start - 1):hit.start] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:])
+        or hit.start > 0 and text[hit.start - 1] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:])
 
 
+# fire and what feeds it: told as under way, no 'how' calms them (water in a car after rain may be
+# a question of the carpet: 车里进水了 怎么处理)
+_BURNING = ("fire", "smoke-fuel", "gas-smell")
 _GOING_ON = "着在越得"  # 冒着烟, 车在燃烧, 火越来越大, 烧得很旺: under way now
 
 
