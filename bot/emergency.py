@@ -245,8 +245,10 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     heard = _by_sound(rules)
     freq = getattr(text, "general_freq", None)
     # the dialect group's entries are pairs, 咗=了: read raw, since normalising drops the '='
-    said = dict(tuple(norm(x) for x in w.split("=", 1)) for n, ws in rules.groups if n == DIALECT_GROUP
-                for w in ws if "=" in w)
+    # 嘞=的/了: read as 的 inside a clause (骑车嘞人), as 了 at its end (车着嘞)
+    said = dict((norm(k), "/".join(norm(x) for x in v.split("/")))
+                for k, v in (w.split("=", 1) for n, ws in rules.groups if n == DIALECT_GROUP
+                             for w in ws if "=" in w))
     said = {k: v for k, v in said.items() if k}
     dialect = (re.compile("|".join(map(re.escape, sorted(said, key=len, reverse=True)))), said) if said else None
     crash = [p for p in (_phrases(words(rules.accident)), group(CRASH_GROUP)) if p is not None]
@@ -693,7 +695,7 @@ def read_mixed(text: str, detector: Detector) -> str:
     Dialect forms are read as the Mandarin they say first: '佢流紧血' → '他流着血'."""
     if detector.dialect is not None:
         pattern, said = detector.dialect
-        text = pattern.sub(lambda m: said[m.group(0)], text)
+        text = pattern.sub(lambda m: _said(m, said[m.group(0)]), text)
     if not any("a" <= ch <= "z" for ch in text):
         return text.replace(" ", "")
     if detector.latin is not None:
@@ -717,6 +719,15 @@ def read_mixed(text: str, detector: Detector) -> str:
     # Danger was read: the little words left between (wo, ta, le) are read too, so that who it
     # befell is named (jiu ming wo chu bu qu le: 救命我出不去了)
     return _LATIN_RUN.sub(lambda m: _little(m.group(0)), read)
+
+
+def _said(m: re.Match, form: str) -> str:
+    """A dialect form as Mandarin; a form read two ways (的/了) by whether a word follows in its clause."""
+    if "/" not in form:
+        return form
+    inside, end = form.split("/", 1)
+    after = m.string[m.end():m.end() + 1]
+    return inside if after and _HAN.match(after) else end
 
 
 def _little(run: str) -> str:
