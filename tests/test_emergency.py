@@ -726,8 +726,8 @@ def test_a_person_on_the_road_not_moving_and_a_limb_out_of_shape_are_read(engine
 @pytest.mark.parametrize("question, state", [
     # a crash told as the whole message, nothing asked
     ("出车祸了", "danger"), ("车祸啦", "danger"),
-    # 车祸 alone is read as a report too (a frightened person types one word); with a question it is calm
-    ("车祸", "danger"), ("出车祸了 找哪个部门", "calm"), ("撞车了报保险吗", "calm"),
+    # the topic word alone, or the same words with a question
+    ("车祸", "calm"), ("出车祸了 找哪个部门", "calm"), ("撞车了报保险吗", "calm"),
     ("不醒", "danger"), ("叫不醒", "danger"),  # someone who will not wake, as the whole message
     ("事故里死了人 谁来出具证明", "calm"),      # who is to do something: a question of procedure
 ])
