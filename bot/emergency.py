@@ -57,6 +57,7 @@ FRAGMENT_CHARS = 6
 FRAGMENTS_TOTAL = 40
 FIGURE_REACH = 8  # how far before a harm word a figure of speech (心都在, 气得) is looked for
 FIGURE_GAP = 3  # what may stand between them: 排得我快死了, 心都在流血
+MASK_REACH = 8  # how far around a danger word a mask holding it may begin or end
 GAP = 6  # how many characters `…` in a word stands for: 压在…底下 is 压在三轮车底下
 # A word ending in a particle (伤了, 伤着, 伤到) is no verb-object word: 伤好了 is no 伤了.
 _PARTICLES = "了着过到得"
@@ -244,8 +245,10 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     heard = _by_sound(rules)
     freq = getattr(text, "general_freq", None)
     # the dialect group's entries are pairs, 咗=了: read raw, since normalising drops the '='
-    said = dict(tuple(norm(x) for x in w.split("=", 1)) for n, ws in rules.groups if n == DIALECT_GROUP
-                for w in ws if "=" in w)
+    # 嘞=的/了: read as 的 inside a clause (骑车嘞人), as 了 at its end (车着嘞)
+    said = dict((norm(k), "/".join(norm(x) for x in v.split("/")))
+                for k, v in (w.split("=", 1) for n, ws in rules.groups if n == DIALECT_GROUP
+                             for w in ws if "=" in w))
     said = {k: v for k, v in said.items() if k}
     dialect = (re.compile("|".join(map(re.escape, sorted(said, key=len, reverse=True)))), said) if said else None
     crash = [p for p in (_phrases(words(rules.accident)), group(CRASH_GROUP)) if p is not None]
@@ -692,7 +695,7 @@ def read_mixed(text: str, detector: Detector) -> str:
     Dialect forms are read as the Mandarin they say first: '佢流紧血' → '他流着血'."""
     if detector.dialect is not None:
         pattern, said = detector.dialect
-        text = pattern.sub(lambda m: said[m.group(0)], text)
+        text = pattern.sub(lambda m: _said(m, said[m.group(0)]), text)
     if not any("a" <= ch <= "z" for ch in text):
         return text.replace(" ", "")
     if detector.latin is not None:
@@ -716,6 +719,15 @@ def read_mixed(text: str, detector: Detector) -> str:
     # Danger was read: the little words left between (wo, ta, le) are read too, so that who it
     # befell is named (jiu ming wo chu bu qu le: 救命我出不去了)
     return _LATIN_RUN.sub(lambda m: _little(m.group(0)), read)
+
+
+def _said(m: re.Match, form: str) -> str:
+    """A dialect form as Mandarin; a form read two ways (的/了) by whether a word follows in its clause."""
+    if "/" not in form:
+        return form
+    inside, end = form.split("/", 1)
+    after = m.string[m.end():m.end() + 1]
+    return inside if after and _HAN.match(after) else end
 
 
 def _little(run: str) -> str:
@@ -935,8 +947,9 @@ def _of_person(text: str, start: int, detector: Detector, writer: bool = False, 
     for m in detector.persons.finditer(window):
         # 人家的车, 头发都压扁了, 手机: a word that only begins with a person or a body part
         mask = detector.masks.match(window, m.start()) if detector.masks is not None else None
-        if not _NOT_PERSON.match(window, m.start()) and not (mask and mask.end() > m.end()):
-            last = m
+        if not _NOT_PERSON.match(window, m.start()) and not (mask and mask.end() > m.end()) \
+                and not _glued(window, m.start(), detector):
+            last = m  # 人脸识别: no face of anyone, a word begun before it
     # 修鞋的被车撞了: who someone is by their work, right before what befell them (the 被 after
     # it may begin the state word, so it is looked for in the text)
     trades = [m.end() - lo for m in _TRADE.finditer(text[:start + 1], lo)]
@@ -995,6 +1008,12 @@ def _masked(text: str, detector: Detector) -> str:
     if detector.masks is None:
         return text
     return detector.masks.sub(lambda m: "\u25a1" * len(m.group()), text)
+
+
+def _in_mask(text: str, start: int, end: int, detector: Detector) -> bool:
+    """The danger word lies wholly inside a word staff listed as no danger (没反应过来, 自燃险)."""
+    return detector.masks is not None and any(
+        m.start() <= start and end <= m.end() for m in detector.masks.finditer(text, max(0, start - MASK_REACH), end + MASK_REACH))
 
 
 def _glued(text: str, start: int, detector: Detector) -> bool:
@@ -1079,6 +1098,8 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                     continue  # a one-character word (有人伤) is a word of its own: 伤员, 伤亡, 伤心 are other words
                 if start and said.startswith(rules.body) and (text[start - 1] == "车" or _glued(text, start, detector)):
                     continue  # 车头撞到, 院里头撞了: the car's head, a place word (里头), not a person's head
+                if _in_mask(text, start, end, detector):
+                    continue  # 没反应过来 is not getting it, 人脸识别卡住了 an app: a word staff listed as no danger
                 if _negated(text, start, rules.negations, starts, detector.people, detector.things) or _figurative(text, start, detector, starts):
                     continue
                 if detector.habit is not None and detector.habit.search(text, max(0, start - 5), start):
@@ -1165,6 +1186,13 @@ def _cry(clause: str, urging: re.Pattern | None) -> str:
     return word[1:] if word.startswith("有") and len(word) == 2 else word
 
 
+def _without(clause: str, cries: Sequence[str]) -> str:
+    """The clause with its cries for help taken out (火救命: 火)."""
+    for w in cries:
+        clause = clause.replace(w, "")
+    return clause
+
+
 def _capped(clauses: Sequence[str]) -> list[int]:
     """Which clauses are read: all of a normal message; of a very long one its start and end."""
     total = sum(len(c) + 1 for c in clauses)
@@ -1241,6 +1269,10 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
         return None
     fire = next((h for h in hits if h.category.first == "119"), None)
     first = fire or (hits[0] if hits else None)
+    if fire is None and urgent not in rules.alone_fire:
+        # 火 救命: a clause that is only a cry of fire, beside another cry, still puts 119 first
+        urgent = next((w for w in (_cry(_without(c, detector.urgent), detector.urging) for c in raw.split(CLAUSE))
+                       if w in rules.alone_fire), urgent)
     if urgent in rules.alone_fire:
         # 出不来 alone is someone trapped, 火 alone a fire: named by the category that lists the word
         cat = next((c for c in rules.categories if c.first == "119" and urgent in c.words + c.of_person), None)
@@ -1280,8 +1312,10 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             # 撞了人怎么办, 有人受伤的时候: such accidents in general; 我撞了人, 倒车的时候压到了一个小孩: this one
             if acute or _says(detector.here, text, fixed):
                 continue
-            if frame.name == "how" and _pleads(text, frame.words):
+            if frame.name == "how" and _pleads(text, frame.words, detector):
                 continue  # 撞人 怎么办 怎么办: asked again and again is panic, not a question
+            if any(h.category.id in _BURNING and _burning_now(text, h) for h in hits):
+                continue  # 电动车充电的时候着了怎么办: a fire told as under way is this one, not fires in general
             if _told_after(text, frame.words, hits):
                 continue  # 撞人了咋办，人一直喊疼: the harm told after the question is this one
 
@@ -1351,8 +1385,30 @@ def _happened(text: str, hits: list[_Hit]) -> bool:
     return any(text.startswith("了", h.end) for h in hits)
 
 
-def _pleads(text: str, words: Sequence[str]) -> bool:
-    return any(text.count(w) >= 2 for w in words)
+def _pleads(text: str, words: Sequence[str], detector: Detector) -> bool:
+    """Panic, not a question: 'how' asked again and again (怎么办 怎么办), a crash cried twice
+    running (撞了撞了), or a cry drawn out (啊啊啊)."""
+    if any(text.count(w) >= 2 for w in words) or _DRAWN_OUT.search(text):
+        return True
+    crash = detector.crash
+    return crash is not None and any((again := crash.match(text, m.end())) is not None and again.group() == m.group()
+                                     for m in crash.finditer(text))
+
+
+_DRAWN_OUT = re.compile("([啊呀哇呜])\\1\\1")
+_UNDER_WAY = "了着啦"  # 着火了, 冒着烟: told as happening, not named as a kind of accident (着火的车)
+
+
+def _burning_now(text: str, hit: _Hit) -> bool:
+    """A fire, leak or trap told as happening (着了, 冒烟了, 在漏, 冒着烟), not named (着火的车)."""
+    return hit.text.endswith(tuple(_UNDER_WAY)) or text[hit.end:hit.end + 1] in tuple(_UNDER_WAY) \
+        or hit.start > 0 and text[hit.start - 1] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:])
+
+
+# fire and what feeds it: told as under way, no 'how' calms them (water in a car after rain may be
+# a question of the carpet: 车里进水了 怎么处理)
+_BURNING = ("fire", "smoke-fuel", "gas-smell")
+_GOING_ON = "着在越得"  # 冒着烟, 车在燃烧, 火越来越大, 烧得很旺: under way now
 
 
 def _told_after(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:

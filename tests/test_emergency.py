@@ -728,8 +728,10 @@ def test_a_person_on_the_road_not_moving_and_a_limb_out_of_shape_are_read(engine
     ("出车祸了", "danger"), ("车祸啦", "danger"),
     # the topic word alone, or the same words with a question
     ("车祸", "calm"), ("出车祸了 找哪个部门", "calm"), ("撞车了报保险吗", "calm"),
+    ("不醒", "danger"), ("叫不醒", "danger"),  # someone who will not wake, as the whole message
+    ("事故里死了人 谁来出具证明", "calm"),      # who is to do something: a question of procedure
 ])
-def test_a_crash_told_as_the_whole_message_is_danger_and_the_topic_word_is_not(engine, question, state):
+def test_a_crash_told_as_the_whole_message_is_danger_and_a_question_is_not(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
 
 
@@ -945,4 +947,44 @@ def test_new_forms_of_danger_now_are_caught(engine, question):
     "撞了人家的车 人家不让走",
 ])
 def test_look_alikes_of_danger_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question", [
+    "电动车一下子就着了 人还在旁边",          # what burns, then how it burns
+    "三轮车在燃烧 快",
+    "面包车呼呼地烧",
+    "机盖里冒青烟 孩子在后座",               # 冒<烟色>烟
+    "电瓶突然炸了 俺娘就在边上",             # a battery that burst
+    "我公公被方向盘顶住了",                  # 被…<压卡>
+    "我媳妇钻不出来",                        # <脱身>不出来
+    "摩托车压在我哥身上",                    # a vehicle lying on someone
+    "车子还在漏油 地上一滩还在流",
+    "火 救命",                               # a cry of fire beside another cry
+])
+def test_fire_smoke_fuel_and_trapped_put_119_first_in_many_wordings(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and says_119_first(reply.text), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "电动车充电的时候着了怎么办",   # a fire told as happening, with 'how do I' after it
+    "面包车在燃烧 咋整",
+    "车冒烟了 点算",                # Cantonese 'what now'
+])
+def test_a_fire_under_way_is_no_how_to_question(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and says_119_first(reply.text), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "着火的车怎么灭火",                 # a kind of fire named, not one told
+    "电动车充电起火怎么预防",
+    "车冒蓝烟是什么问题",               # burning oil, a repair
+    "车一直在烧机油 正常吗",
+    "汽车自燃险有必要买吗",             # an insurance named after a fire
+    "这道题我想了好久还是没反应过来",   # 没反应过来: not getting it
+    "人脸识别一直卡住了",               # an app's face check, no one's face
+])
+def test_fire_and_trap_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
