@@ -759,8 +759,10 @@ class OtherPlace:
 
     def __call__(self, asked: Asked) -> Reply | None:
         compact = asked.canonical.replace(" ", "")
-        home = self.s.knowledge.home_place
-        if home and home in compact:
+        k = self.s.knowledge
+        # a county of this city (代县哪里能处理违章) asks its local detail as the city's name does
+        home = next((h for h in (k.home_place, *k.home_parts) if h and h in compact), "")
+        if home:
             reply = self._home(asked, home)
             if reply is not None:
                 return reply
