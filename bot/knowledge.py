@@ -136,7 +136,7 @@ WRITER_GROUP = "写信人"  # 我不动了: the one typing is awake, so a state 
 PLAIN_GROUPS = (HABIT_GROUP, URGING_GROUP, HURRY_WHO_GROUP, CRUSHED_GROUP, WRECK_GROUP, LEAVE_GROUP, WRITER_GROUP)
 
 
-SCOPE_KEYS = ("home_place", "other_places", "unknown_details", "not_held_markers", "answer_types", "named_places")
+SCOPE_KEYS = ("home_place", "home_parts", "other_places", "unknown_details", "not_held_markers", "answer_types", "named_places")
 NAMED_PLACE_FIELDS = ("kinds", "not_names", "not_in_names", "reply")
 ANSWER_TYPE_FIELDS = ("type", "asked_by", "stated_by", "not_in", "not_stated_with", "units", "reply")
 # slots a pattern of `answer_types` may use: a number, a unit of the type's `units`
@@ -218,6 +218,7 @@ class Knowledge:
     emergency: EmergencyRules = field(default_factory=EmergencyRules)
     other_places: tuple[str, ...] = ()  # places outside the bot's area: their questions are not ours
     home_place: str = ""  # an entry naming it (in source or answer) states local facts, not national rules
+    home_parts: tuple[str, ...] = ()  # the home place's counties (代县, 原平): naming one asks as locally
     unknown_details: tuple[UnknownDetail, ...] = ()
     # phrases with which an answer says it does not hold something (这里没有资料): the aspects
     # named in such a sentence are not answered by that entry
@@ -820,6 +821,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     emergency: EmergencyRules | None = None
     other_places: list[str] = []
     home_place = ""
+    home_parts: list[str] = []
     details: list[UnknownDetail] = []
     answer_types: list[AnswerType] = []
     named_places = NamedPlaces()
@@ -884,6 +886,8 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
         elif set(SCOPE_KEYS) & keys.keys():
             if "home_place" in keys:
                 home_place = _text(keys["home_place"][1], c, "'home_place'") or home_place
+            if "home_parts" in keys:
+                home_parts.extend(t for t, _ in _text_list(keys["home_parts"][1], c, "'home_parts'"))
             if "other_places" in keys:
                 other_places.extend(t for t, _ in _text_list(keys["other_places"][1], c, "'other_places'"))
             if "unknown_details" in keys:
@@ -929,6 +933,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
         emergency=emergency or EmergencyRules(),
         other_places=tuple(dict.fromkeys(other_places)),
         home_place=home_place,
+        home_parts=tuple(dict.fromkeys(home_parts)),
         unknown_details=tuple(details),
         not_held_markers=tuple(dict.fromkeys(markers)),
         answer_types=tuple(answer_types),

@@ -709,18 +709,25 @@ class YearNotHeld:
         for i, e in enumerate(shared.knowledge.entries):
             if not _YEAR.search(e.answer):
                 timeless.add(i)
-            for year in _YEAR.findall(" ".join((e.answer, *e.questions))):
+            # only the answer's own years: a question comparing with another year (比2023年少多少)
+            # does not make that year's figure held
+            for year in _YEAR.findall(e.answer):
                 found.setdefault(year, set()).add(i)
         self.by_year = {y: frozenset(v) for y, v in found.items()}
         self.timeless = frozenset(timeless)
 
     def __call__(self, asked: Asked) -> Reply | None:
-        for year in dict.fromkeys(_YEAR.findall(asked.canonical.replace(" ", ""))):
-            holding = self.by_year.get(year, frozenset()) | self.timeless
-            allowed = holding if asked.allowed is None else asked.allowed & holding
-            if not allowed:
-                return Reply(FALLBACK, FALLBACK_TEXT, reason=f"year:{year} held by no entry that may answer", **asked.base)
-            asked.allowed = allowed
+        years = list(dict.fromkeys(_YEAR.findall(asked.canonical.replace(" ", ""))))
+        if not years:
+            return None
+        # several years (2024年比2023年少多少): an entry naming any of them may answer; the base of a
+        # comparison is not asked for itself
+        holding = frozenset().union(*(self.by_year.get(y, frozenset()) for y in years)) | self.timeless
+        allowed = holding if asked.allowed is None else asked.allowed & holding
+        if not allowed:
+            said = "/".join(years)
+            return Reply(FALLBACK, FALLBACK_TEXT, reason=f"year:{said} held by no entry that may answer", **asked.base)
+        asked.allowed = allowed
         return None
 
 
@@ -758,8 +765,10 @@ class OtherPlace:
 
     def __call__(self, asked: Asked) -> Reply | None:
         compact = asked.canonical.replace(" ", "")
-        home = self.s.knowledge.home_place
-        if home and home in compact:
+        k = self.s.knowledge
+        # a county of this city (代县哪里能处理违章) asks its local detail as the city's name does
+        home = next((h for h in (k.home_place, *k.home_parts) if h and h in compact), "")
+        if home:
             reply = self._home(asked, home)
             if reply is not None:
                 return reply

@@ -48,6 +48,9 @@ def test_a_kind_of_answer_no_entry_states_is_declined_honestly(engine, question,
     ("办临牌手机上咋操作", "软件入口"),
     ("收到个短信让交罚款 这个短信是真的吗", "真假"),  # no entry can tell a real message from a fake
     ("我交的复核申请有结果没", "代查"),
+    ("撞了我家车那个司机跑了 人抓到了没", "代查"),    # one's own case solved or not
+    ("闯红灯那张罚单能不能给我消了", "代查"),          # undoing one's own record
+    ("我这个周期已经扣了多少分了", "代查"),
 ])
 def test_what_nothing_here_can_tell_is_declined_with_its_rule(engine, question, kind):
     reply = engine.answer(question)

@@ -390,6 +390,19 @@ def test_a_year_whose_figures_we_do_not_hold_gets_no_other_years_figure(engine):
     assert engine.answer("电动车新国标是2019年开始执行的吗").entry_id == "ebike-standard"
 
 
+def test_a_year_only_compared_with_is_not_held(engine):
+    # the 2024 figure is "29 fewer than the year before": the earlier year's own figure is not held
+    reply = engine.answer("2023年全市交通事故死了多少人")
+    assert reply.status == FALLBACK and reply.reason.startswith("year:2023")
+    assert engine.answer("2024年比2023年交通事故死亡人数少了多少").entry_id == "stats-deaths-2024"
+
+
+@pytest.mark.parametrize("question", ["原平哪里能处理交通违法", "代县违章在哪交罚款"])
+def test_a_county_of_this_city_asks_its_detail_locally(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == FALLBACK and reply.entry_id is None
+
+
 @pytest.mark.parametrize("question", ["挑个好号码要加钱吗", "交警调解事故收钱吗"])
 def test_asking_what_something_costs_is_declined_where_no_entry_states_a_sum(engine, question):
     reply = engine.answer(question)
