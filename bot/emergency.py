@@ -232,7 +232,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
                     by_char.setdefault(r, {}).setdefault(ch, set()).add(w)
     spoken = {x for c in rules.categories for x in c.words + c.of_person if "<" not in x and "\u2026" not in x}
     # who it befell, typed in pinyin too (haizi bei che ya zhu le: 孩子 …), for the of_person words
-    for w in spoken | set(rules.urgent) | set(rules.persons):
+    for w in sorted(spoken | set(rules.urgent) | set(rules.persons)):  # sorted: the hash seed never orders a spelling's words
         # 伤了 is spelled shang le, as is 上了: a two-character word with a particle is not read from
         # pinyin; 不动了 (bu dong le) is no other word
         if not (2 <= len(w) <= MAX_SPOKEN) or not all(_HAN.match(ch) for ch in w) or (
@@ -390,7 +390,8 @@ def _heard_words(text: str, detector: Detector) -> list[tuple[int, int, str]]:
             for pair in itertools.product(first, second):
                 for w, ws in detector.heard.get(pair, ()):
                     n = len(w)
-                    if n > len(best) and i + n <= size and text[i:i + n] != w and all(
+                    # equal lengths: the smaller word, so the set's order (the hash seed) never chooses
+                    if (n > len(best) or (n == len(best) and w < best)) and i + n <= size and text[i:i + n] != w and all(
                             ws[k] & (sound(text[i + k]) or _NO_SOUND) for k in range(2, n)):
                         best = w
         if best:

@@ -87,7 +87,9 @@ class Index:
             self.entry_docs.append(range(len(self.docs), len(self.docs) + len(qs)))
             for question, qwords in zip(qs, ws, strict=False):
                 di = len(self.docs)
-                chars = "".join(sorted(qwords, key=question.find))
+                # in the order said; words starting at one place longest first, so that the order
+                # (and the character score) never follows the hash seed
+                chars = "".join(sorted(qwords, key=lambda x: (question.find(x), -len(x), x)))
                 self.docs.append(Doc(ei, qwords, chars, sum(self.weight(x) for x in qwords) or 1.0))
                 for x in qwords:
                     self.word_postings[x].append(di)

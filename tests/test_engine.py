@@ -448,3 +448,34 @@ def test_an_answer_stating_a_time_limit_answers_how_long_and_a_date_does_not(eng
 def test_a_subject_typed_in_pinyin_reaches_its_entry(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, entry)
+
+
+_SEEDED_ANSWERS = """
+import json, sys
+from bot.engine import build_engine
+engine, _ = build_engine(sys.argv[1], None)
+for q in sys.argv[2:]:
+    r = engine.answer(q)
+    print(json.dumps([q, r.status, r.entry_id, round(r.score, 6), r.reason, r.text], ensure_ascii=False))
+"""
+
+
+def test_a_rebuild_under_another_hash_seed_answers_every_question_alike(tmp_path):
+    """Staff edit the knowledge and the bot rebuilds in a new process: the same files must give
+    the same answers and scores, whatever order Python's sets come in (the hash seed)."""
+    import os
+    import subprocess
+    import sys
+
+    kdir = knowledge_copy(tmp_path / "k", "ebike.yaml")
+    questions = ["电动车电池坏了 充不进电", "电瓶车最高能跑多快", "电动车上派要带啥", "躺那不动 咋整",
+                 "shang de hen zhong 快来人", "电动车电池电压多少伏"]
+    runs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", _SEEDED_ANSWERS, str(kdir), *questions], env=env,
+                              capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parent.parent)
+        assert done.returncode == 0, done.stderr[-2000:]
+        runs.append(done.stdout.splitlines())
+    assert len(runs[0]) == len(questions)
+    assert runs[0] == runs[1]
