@@ -1120,8 +1120,10 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                     continue
                 if detector.habit is not None and detector.habit.search(text, max(0, start - 5), start):
                     continue
-                if cat.not_after is not None and _said_of_object(text, start, detector, cat.not_after):
-                    continue
+                if cat.not_after is not None and not (detector.persons is not None and any(
+                        m.end() == len(said) for m in detector.persons.finditer(said))) \
+                        and _said_of_object(text, start, detector, cat.not_after):
+                    continue  # 护栏…夹着人: a word ending on the person held is of that person, whatever came before
                 if needs_person == "before" and cat.info.id in _AWAKE and detector.writer is not None \
                         and detector.writer.fullmatch(text, text.rfind(CLAUSE, 0, start) + 1, start):
                     continue
