@@ -700,7 +700,7 @@ def read_mixed(text: str, detector: Detector) -> str:
     if not any("a" <= ch <= "z" for ch in text):
         return text.replace(" ", "")
     if detector.latin is not None:
-        text = detector.latin.sub(lambda m: detector.latin_map["".join(m.group(1).split())], text)
+        text = detector.latin.sub(lambda m: _translated(m, detector), text)
     text = _TONE.sub("", text).replace(" ", "")
     if not detector.by_sound or not any("a" <= ch <= "z" for ch in text):
         return text
@@ -720,6 +720,21 @@ def read_mixed(text: str, detector: Detector) -> str:
     # Danger was read: the little words left between (wo, ta, le) are read too, so that who it
     # befell is named (jiu ming wo chu bu qu le: 救命我出不去了)
     return _LATIN_RUN.sub(lambda m: _little(m.group(0)), read)
+
+
+def _translated(m: re.Match, detector: Detector) -> str:
+    """An English word read as Chinese stays a word of its own: where the Chinese after it would
+    run into it (fire车: 着火|车 is read 着|火车), it is set apart as its own clause."""
+    word = detector.latin_map["".join(m.group(1).split())]
+    after = m.string[m.end():m.end() + 3]
+    if detector.segment is None or not after or not "\u4e00" <= after[0] <= "\u9fff":
+        return word
+    at = 0
+    for w in detector.segment(word + after):
+        at += len(w)
+        if at >= len(word):
+            break
+    return word if at == len(word) else word + CLAUSE
 
 
 def _said(m: re.Match, form: str) -> str:
@@ -1105,8 +1120,10 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                     continue
                 if detector.habit is not None and detector.habit.search(text, max(0, start - 5), start):
                     continue
-                if cat.not_after is not None and _said_of_object(text, start, detector, cat.not_after):
-                    continue
+                if cat.not_after is not None and not (detector.persons is not None and any(
+                        m.end() == len(said) for m in detector.persons.finditer(said))) \
+                        and _said_of_object(text, start, detector, cat.not_after):
+                    continue  # 护栏…夹着人: a word ending on the person held is of that person, whatever came before
                 if needs_person == "before" and cat.info.id in _AWAKE and detector.writer is not None \
                         and detector.writer.fullmatch(text, text.rfind(CLAUSE, 0, start) + 1, start):
                     continue
@@ -1301,6 +1318,13 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # 当时觉得没事 …现在喘不上气: the harm told after 现在 is now
         if frame.name == "call" and (acute or _says(detector.here, text, fixed) or _happened(text, hits)):
             continue  # 有人受伤了该打什么电话: asking whom to call for a harm that has happened is calling
+        if frame.name == "hypothetical" and any(
+                h.category.id in _BURNING and _burning_now(text, h) and text.find(CLAUSE, h.end) != -1
+                and not _outside(text[:h.start], frame.words, [], detector)
+                and any(w.startswith("会") and w in text[h.end:] for w in frame.words) for h in hits):
+            # 一直冒烟 车会不会炸: a fire told as under way, then what it will do feared, is this
+            # fire (冒火星子 正常吗 asks whether it is a fire at all)
+            continue
         if frame.strong:
             return frame.name
         if cry:
@@ -1403,13 +1427,13 @@ _UNDER_WAY = "了着啦"  # 着火了, 冒着烟: told as happening, not named a
 def _burning_now(text: str, hit: _Hit) -> bool:
     """A fire, leak or trap told as happening (着了, 冒烟了, 在漏, 冒着烟), not named (着火的车)."""
     return hit.text.endswith(tuple(_UNDER_WAY)) or text[hit.end:hit.end + 1] in tuple(_UNDER_WAY) \
-        or hit.start > 0 and text[hit.start - 1] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:])
+        or hit.start > 0 and text[hit.start - 1] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:]) or hit.text.startswith("在")
 
 
 # fire and what feeds it: told as under way, no 'how' calms them (water in a car after rain may be
 # a question of the carpet: 车里进水了 怎么处理)
 _BURNING = ("fire", "smoke-fuel", "gas-smell")
-_GOING_ON = "着在越得"  # 冒着烟, 车在燃烧, 火越来越大, 烧得很旺: under way now
+_GOING_ON = "着在越得直"  # 冒着烟, 车在燃烧, 火越来越大, 烧得很旺: under way now
 
 
 def _told_after(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:

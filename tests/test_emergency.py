@@ -988,3 +988,26 @@ def test_a_fire_under_way_is_no_how_to_question(engine, question):
 ])
 def test_fire_and_trap_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question", [
+    "小车右前方一直在冒烟 闻着一股焦味 我胳膊蹭破点皮没大碍 油箱会不会爆",  # smoke under way, injuries denied, a fear asked
+    "高架上两车追尾了 老大的烟 什么都看不见",     # smoke told by its amount
+    "桥上三车连环撞 到处都是烟",
+    "拉货的车侧翻 里头卡着个人",                   # a person stuck, told of the place
+    "大货车撞上护栏 驾驶座那里夹住了人",
+    "半挂货车正在燃烧 怎么弄",                     # a fire beside a word masked as no danger
+    "smoke 面包车 高速出口",                       # an English danger word beside a vehicle
+    "fire 货车 五台山路",
+])
+def test_smoke_by_amount_someone_stuck_and_english_beside_a_vehicle_put_119_first(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and says_119_first(reply.text), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "请问出了事故有人受伤 双方可以协商解决吗",     # settling asked of an accident with injuries: a rule
+    "如果车子冒烟了 会不会爆炸",                   # a fear asked of a smoke that is only supposed
+])
+def test_settling_and_supposed_smoke_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
