@@ -69,7 +69,7 @@ PERSON_REACH = 12
 PERSON_AFTER_REACH = 5  # 撞了一个学生: the person within a few characters after the verb
 _TRADE = re.compile(f"[^{'，'}的]{{1,3}}的(?=[被叫让给遭挨])")  # 修鞋的被撞了, 送快递的叫车碰了: a person by their work
 # after a verb, 人家 begins the next sentence's subject as often as it names someone hit (被人撞了人家跑了)
-_NOT_PERSON_AFTER = re.compile("人家|人行|人民")
+_NOT_PERSON_AFTER = re.compile("人家|人行|人民")  # after a verb (撞了人家跑了), 人家 names no one hit, whatever follows
 _NOT_PERSON = re.compile("人家(?:的|[车店门])|人行|人民")  # 撞到人家的车, 人家车: someone's car, not someone; 人家被撞了 is the other party
 CLAUSE = "，"
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -1421,12 +1421,14 @@ def _pleads(text: str, words: Sequence[str], detector: Detector) -> bool:
 
 
 _DRAWN_OUT = re.compile("([啊呀哇呜])\\1\\1")
-_UNDER_WAY = "了着啦"  # 着火了, 冒着烟: told as happening, not named as a kind of accident (着火的车)
+# 着火了, 冒着烟: told as happening, not named as a kind of accident (着火的车). A tuple, not a string:
+# the end of the text ("") is no character after a hit.
+_UNDER_WAY = ("了", "着", "啦")
 
 
 def _burning_now(text: str, hit: _Hit) -> bool:
     """A fire, leak or trap told as happening (着了, 冒烟了, 在漏, 冒着烟), not named (着火的车)."""
-    return hit.text.endswith(tuple(_UNDER_WAY)) or text[hit.end:hit.end + 1] in tuple(_UNDER_WAY) \
+    return hit.text.endswith(_UNDER_WAY) or text[hit.end:hit.end + 1] in _UNDER_WAY \
         or hit.start > 0 and text[hit.start - 1] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:]) or hit.text.startswith("在")
 
 
