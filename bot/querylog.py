@@ -869,12 +869,14 @@ class QueryLog:
             await _close_within(db, 1.0)
 
     def _settled(self, batch: list[Row], future: asyncio.Future) -> None:
+        # read first, always: a write close() gave up on still ends, often in "database is locked",
+        # and an error nobody retrieves is printed as a traceback at exit
+        exc = None if future.cancelled() else future.exception()
         try:
             self._inflight.remove(batch)
         except ValueError:
             return  # given up by close(), and counted as lost then
         self._committing = [b for b in self._committing if b is not batch]
-        exc = None if future.cancelled() else future.exception()
         if exc is None and not future.cancelled():
             self.written += len(batch)
             self._leave_outage()
