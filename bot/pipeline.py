@@ -289,7 +289,8 @@ class Understand:
         end = self._asking_end(asked)
         if end is not None:
             # A story asks at its end (先说事故经过，再问“能破案吗”): what is asked there counts;
-            # the story's subjects only when the end names none, and only those we know.
+            # the story's subjects only when the end names none, and only those we know. The
+            # story's other aspects are what it told (车借给朋友开…): they rank, they do not gate.
             end_reading = self.s.reader.read(end)
             subjects = end_reading.subjects or tuple(w for w in reading.subjects if self.s.reader.held("subjects", w))
             aspects = end_reading.aspects
@@ -297,7 +298,8 @@ class Understand:
                 # the end tells only the situation (收到一堆外地违章 咋整): what the story said
                 # happened (被套牌) is what is asked about
                 aspects = tuple(dict.fromkeys(reading.aspects + aspects))
-            reading = dataclasses.replace(reading, subjects=subjects, aspects=aspects)
+            told = tuple(a for a in reading.aspects if a not in aspects)
+            reading = dataclasses.replace(reading, subjects=subjects, aspects=aspects, told=told)
             asked.story_subjects = not end_reading.subjects
         asked.reading = reading
         return None
@@ -451,7 +453,8 @@ class AspectNotHeld:
             return None
         if allowed:
             # subjects told in a story gate, but do not rank: the asking end does
-            allowed = self._best_covered(allowed, () if asked.story_subjects else subjects, reading.aspects, said_in_own)
+            allowed = self._best_covered(allowed, () if asked.story_subjects else subjects, reading.aspects, said_in_own,
+                                         reading.told)
             asked.allowed = allowed if asked.allowed is None else allowed & asked.allowed
             if spoken_of and undecided is None:
                 undecided = self._not_held(asked, subjects, spoken_of)
@@ -489,14 +492,14 @@ class AspectNotHeld:
         return not_held(self.s, self.own, asked, subjects, f"aspect:{aspect} not held", self.details.get(aspect, ""))
 
     def _best_covered(self, allowed: frozenset[int], subjects: tuple[str, ...], aspects: tuple[str, ...],
-                      said_in_own: dict[int, frozenset[str]] | None = None) -> frozenset[int]:
+                      said_in_own: dict[int, frozenset[str]] | None = None, told: tuple[str, ...] = ()) -> frozenset[int]:
         """Of the entries allowed, those covering the most of what was asked (上牌 and 地点 over
         上牌 alone). An entry naming no concepts (one staff have not annotated yet) stays in the
         running for the lexical score, but never outranks the annotated ones by default. Of those
         covering as much, the words decide: an entry naming more aspects is not for that less
         about what was asked (the fewest-aspects rule it replaces dropped the entry asked for
         whenever staff annotated it fully)."""
-        if len(subjects) <= 1 and len(aspects) <= 1 and allowed.isdisjoint(self.unannotated):
+        if len(subjects) <= 1 and len(aspects) <= 1 and not told and allowed.isdisjoint(self.unannotated):
             return allowed  # every entry allowed covers the one subject and the one aspect asked
         concepts = self.s.reader.entry_concepts
         # subjects and aspects asked weigh alike: 车没年检开上路扣几分 asks 年检, 记分 and 通行 (上路) —
@@ -512,10 +515,14 @@ class AspectNotHeld:
         # An aspect telling the asker's situation (人在外地 … 能延期吗) counts only after what is
         # asked beside it: the entry on extending the deadline, not the one on other places.
         asks = asked - frozenset(self.s.knowledge.concepts.circumstances)
-        cover = {i: (len(asks & concepts[i]), len(asked & concepts[i]), len(aspects_ & concepts[i]) + (i in extra))
+        # What a story told before its ask (借车, then 要赔吗) counts right after what is asked, before
+        # the situation (伤亡): it is particular to this message, the situation common to many.
+        tells = asks | (frozenset(told) - frozenset(self.details))
+        cover = {i: (len(asks & concepts[i]), len(tells & concepts[i]), len(asked & concepts[i]),
+                     len(aspects_ & concepts[i]) + (i in extra))
                  for i in allowed if concepts[i]}
         open_ = [i for i in allowed if not concepts[i]]
-        most = max(cover.values(), default=(0, 0, 0))
+        most = max(cover.values(), default=(0, 0, 0, 0))
         best = [i for i, n in cover.items() if n == most]
         return frozenset(best + open_)
 
@@ -561,6 +568,9 @@ def not_held(s: Shared, own: dict[str, list[int]], asked: Asked, subjects: tuple
     # 电动自行车's entries, not the insurance ones beside it)
     subject = next((w for w in subjects if own.get(w)), subjects[0] if subjects else "")
     reason = why + (f" for {subject}" if subject else " by any entry")
+    if asked.place:
+        # another city named (太原去年出了多少起事故): what we lack there is that city's, not our subject's
+        return Reply(FALLBACK, NOT_HERE_TEXT, reason=f"place:{asked.place} is not ours, {reason}", **asked.base)
     text = text or (NOT_HELD_TEXT.format(subject=subject) if subject else FALLBACK_TEXT)
     mine = list(own.get(subject, ()))
     if not mine:
@@ -748,9 +758,10 @@ class Retrieve:
 
 class OtherPlace:
     """A question naming another city (在太原…) is answered only by an entry of national rules, and
-    only confidently (`decide` says "I only know Xinzhou" otherwise); never with a detail (an
-    office's address, phone, hours): this city's offices and figures do not hold there. Naming
-    this city with a detail asks for a local fact: only an entry about this city may hold it."""
+    only confidently (`decide` says "I only know Xinzhou" otherwise); never with a local detail (an
+    office's address, phone, hours, a fee): this city's offices and figures do not hold there. A
+    detail the national law states (a deadline: 迁到太原了 多少天内办) is answered as everywhere.
+    Naming this city with a detail asks for a local fact: only an entry about this city may hold it."""
 
     name = "other-place"
 
@@ -761,6 +772,10 @@ class OtherPlace:
         self.national = frozenset(i for i, e in enumerate(shared.knowledge.entries)
                                   if home and home not in e.source and home not in e.answer)
         self.details = frozenset(d.aspect for d in shared.knowledge.unknown_details)
+        # a detail an answer states in so many words (a deadline: 三十日内; points: 记6分) is a rule
+        # where the national law states it; only the others (an address, a phone, opening hours,
+        # a fee) are facts of one city's offices that ours do not tell for another
+        self.local_details = frozenset(d.aspect for d in shared.knowledge.unknown_details if not d.held_when)
         self.replies = {d.aspect: d.reply or FALLBACK_TEXT for d in shared.knowledge.unknown_details}
 
     def __call__(self, asked: Asked) -> Reply | None:
@@ -777,7 +792,7 @@ class OtherPlace:
             return None
         asked.place = place
         asked.allowed = self.national if asked.allowed is None else asked.allowed & self.national
-        detail = next((a for a in asked.reading.aspects if a in self.details), None)
+        detail = next((a for a in asked.reading.aspects if a in self.local_details), None)
         if detail is None:
             return None
         return Reply(FALLBACK, NOT_HERE_TEXT, reason=f"place:{place} is not ours, aspect:{detail} asked", **asked.base)

@@ -30,6 +30,9 @@ class Reading:
     kind: str = ""  # the first question frame (#what, #how, #where …), for the reason only
     # the text each concept was read from (登记 → 上牌): lets scoring credit an entry covering it
     said: dict[str, str] = field(default_factory=dict, compare=False)
+    # aspects a story told before asking about others (车借给朋友开 他撞了人 我要赔吗: 借车 told,
+    # 赔偿 asked): they do not gate, they rank the entries about what is asked
+    told: tuple[str, ...] = ()
 
     def describe(self) -> str:
         parts = []
@@ -58,13 +61,15 @@ class ConceptReader:
         # A detail with `held_when` is held by the entries whose answer states it (多少起: an answer
         # giving a count of cases; 三十日内 holds 何时: 满分学习没过多久能再考 → the entry saying
         # 十日后) and by those whose `aspects:` name it; never by one whose answer disclaims it.
+        # A sentence saying what the entry does not hold states none of it (要带什么材料…这里没有资料).
+        stated = ["".join(s for s in _sentences(e.answer) if not _says_any(s, not_held_markers)) for e in entries]
         for aspect, patterns in (held_when or {}).items():
             pattern = held_pattern(patterns)
             if pattern is None:
                 continue
             self.aspect_entries[aspect] = self.aspect_entries.get(aspect, frozenset()) | frozenset(
-                i for i, e in enumerate(entries)
-                if aspect not in self.disclaimed[i] and (pattern.search(e.answer) or pattern.search(text.normalize(e.answer))))
+                i for i, answer in enumerate(stated)
+                if aspect not in self.disclaimed[i] and (pattern.search(answer) or pattern.search(text.normalize(answer))))
         self.disclaiming: dict[str, frozenset[int]] = _owners(entries, "", self.disclaimed)
         self.open_subject = frozenset(i for i, e in enumerate(entries) if not e.subjects)
         self.open_aspect = frozenset(i for i, e in enumerate(entries) if not e.aspects)
@@ -145,6 +150,15 @@ class ConceptReader:
     def held(self, kind: str, word: str) -> bool:
         table = self.subject_entries if kind == "subjects" else self.aspect_entries
         return bool(table.get(word))
+
+
+def _sentences(answer: str) -> list[str]:
+    """The answer's sentences, each with the mark that ends it."""
+    return re.findall(r"[^。；;！!？?\n]+[。；;！!？?\n]*", answer)
+
+
+def _says_any(sentence: str, markers: tuple[str, ...]) -> bool:
+    return any(m and m in sentence for m in markers)
 
 
 def held_pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
