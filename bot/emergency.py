@@ -14,7 +14,7 @@ Three readings, in order:
    handle such an accident in general) is no emergency; danger said to be happening now is,
    whatever surrounds it. 'How do I handle it' is no question when harm is told in a clause after
    it (撞人了咋办，人一直喊疼) or it is pleaded again and again (怎么办 怎么办). A crash told and
-   nothing asked (车祸了 as the whole message, 车祸 快 东门路口) is a report: 122 first.
+   nothing asked (车祸 or 前面出车祸了 as the whole message, 车祸 快 东门路口) is a report: 122 first.
 
 The engine's typo repair may find a danger word the citizen did not type (留血 → 流血). It is
 believed only where the typed characters are no common word nor part of one: 电动车上的牌子 is
@@ -67,6 +67,7 @@ MAX_CHARS = 600
 COMMON_CHAR = 100_000  # jieba count of a character that is a word in itself (上, 的, 了), never a slip
 PERSON_REACH = 12
 PERSON_AFTER_REACH = 5  # 撞了一个学生: the person within a few characters after the verb
+PERSON_AFTER_TAIL = 5  # how far past that reach a person begun within it may run (骑电动车的)
 _TRADE = re.compile(f"[^{'，'}的]{{1,3}}的(?=[被叫让给遭挨])")  # 修鞋的被撞了, 送快递的叫车碰了: a person by their work
 # after a verb, 人家 begins the next sentence's subject as often as it names someone hit (被人撞了人家跑了)
 _NOT_PERSON_AFTER = re.compile("人家|人行|人民")  # after a verb (撞了人家跑了), 人家 names no one hit, whatever follows
@@ -98,6 +99,10 @@ _GRAMMAR = "的了着"  # never typed for a harm character (到 may be: 晕到�
 # A crash told and a clause of hurry alone (撞车了 快快, 追尾了 你们快点): the groups staff keep
 # (刚出事, 催) and the category the reply names
 CRASH_GROUP, HURRY_GROUP, CRASH_NOW = "刚出事", "催", "crash-now"
+SCENE_GROUP = "出事地点"  # 前面出车祸了: where a crash told as the whole message happened
+_REPORT_TAIL = "了啊呀啦吧哦喽"  # what may end a crash told: 车祸啦, 出事了呀
+_REPORT_LEAD = "在刚又也们"  # what may stand between who and where before it: 我们在路口撞车了, 我刚出车祸了
+REPORT_LEAD = 4
 DIALECT_GROUP = "方言"  # pairs 咗=了: a dialect form and the Mandarin it says
 _HURRY_TAIL = "啊呀啦吧了哦点些儿来过去"  # what ends a hurry: 快点儿, 快些来, 快过来啊
 _BODY_STATES = ("bleeding", "unconscious", "severe")  # dangers only a body is in: no 人没事 after them calms
@@ -183,6 +188,8 @@ class Detector:
     wreck: tuple[str, ...] = ()  # 门, 窗, 安全带: with `crushed`, what shuts someone in
     leave: re.Pattern | None = None  # 救命 能换教练不: a clause ending in asking leave, so the cry is a sigh
     writer: re.Pattern | None = None  # the clause so far names only the one typing (我, 俺好像)
+    # a clause that only tells a crash (车祸, 出车祸了, 前面撞车了, 撞了撞了)
+    report: re.Pattern | None = None
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -198,7 +205,10 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     groups.setdefault("人", words(rules.persons))  # <人>: anyone the persons list names
 
     def composed(ws) -> _Scan | None:
-        built = [(w, x) for w, x in ((w, _composed(w, groups, norm)) for w in ws if "<" in w) if x]
+        # longer words first: at one position only the first alternative that matches is taken, and
+        # <刚出事>快 must not hide <刚出事>快点 (车祸了快点: 快 alone runs into 快点, a word of its own)
+        built = sorted(((w, x) for w, x in ((w, _composed(w, groups, norm)) for w in ws if "<" in w) if x),
+                       key=lambda wx: -len(wx[0]))
         if not built:
             return None
         firsts = [_first_chars(w, groups, norm) for w, _ in built]
@@ -231,6 +241,8 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
                 for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]:
                     by_char.setdefault(r, {}).setdefault(ch, set()).add(w)
     spoken = {x for c in rules.categories for x in c.words + c.of_person if "<" not in x and "\u2026" not in x}
+    # a crash told and a cry to hurry, typed in pinyin too (che huo le kuai lai: 车祸了快来)
+    spoken |= {x for x in rules.accident + groups.get(CRASH_GROUP, ()) + groups.get(HURRY_GROUP, ()) if "\u2026" not in x}
     # who it befell, typed in pinyin too (haizi bei che ya zhu le: 孩子 …), for the of_person words
     for w in sorted(spoken | set(rules.urgent) | set(rules.persons)):  # sorted: the hash seed never orders a spelling's words
         # 伤了 is spelled shang le, as is 上了: a two-character word with a particle is not read from
@@ -281,7 +293,19 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         re.compile(f"(?:{habit})$") if habit else None, re.compile(f"^(?:{urging})+") if urging else None,
         tuple(plain_group.get(CRUSHED_GROUP, ())), tuple(plain_group.get(WRECK_GROUP, ())),
         re.compile(f"(?:{leave})[^{CLAUSE}]{{0,{LEAVE_TAIL}}}$") if leave else None,
-        re.compile(f"(?:{writer})[{_WRITER_ADVERBS}]{{0,3}}$") if writer else None)
+        re.compile(f"(?:{writer})[{_WRITER_ADVERBS}]{{0,3}}$") if writer else None,
+        _report(groups.get(CRASH_GROUP, ()), groups.get(SCENE_GROUP, ()) + groups["人"]))
+
+
+def _report(crashes: Sequence[str], before: Sequence[str]) -> re.Pattern | None:
+    """A clause that tells a crash and nothing else: who and where before it (我爸, 前面, 我们在路口),
+    a particle after (车祸啦), the crash cried again (撞了撞了)."""
+    if not crashes:
+        return None
+    lead = f"(?:{_tree([(tuple(map(re.escape, w)), len(w)) for w in set(before)])}|[{_REPORT_LEAD}])" if before else ""
+    crash = _tree([(tuple(map(re.escape, w)), len(w)) for w in set(crashes)])
+    return re.compile(f"{lead}{{0,{REPORT_LEAD}}}(?:(?:{crash})[{_REPORT_TAIL}]*)+" if lead else
+                      f"(?:(?:{crash})[{_REPORT_TAIL}]*)+")
 
 
 # -- hearing a harm word typed as another word ---------------------------------------------------
@@ -690,6 +714,33 @@ _LITTLE_SOUND = {"wo": "我", "ta": "他", "ni": "你", "le": "了", "de": "的"
                  "women": "我们", "haizi": "孩子", "siji": "司机"}
 
 
+# English contractions, whose apostrophe normalising has made a space (can't: can t, he's: he s):
+# read back as the words they stand for, so that the staff's table (cannot get out, is bleeding)
+# reads them. 're after a pronoun only: re alone is a pinyin syllable (热).
+_CONTRACTIONS = (
+    (re.compile(r"(?<![a-z])(can|won|ain) t(?![a-z])"), lambda m: {"can": "cannot", "won": "will not", "ain": "is not"}[m.group(1)]),
+    (re.compile(r"(?<![a-z])([a-z]+)n t(?![a-z])"), lambda m: m.group(1) + " not"),
+    (re.compile(r"(?<![a-z])(we|you|they) re(?![a-z])"), lambda m: m.group(1) + " are"),
+    (re.compile(r"(?<![a-z])i m(?![a-z])"), lambda m: "i am"),
+    (re.compile(r"(?<=[a-z]) s(?![a-z])"), lambda m: " is"),
+    (re.compile(r"(?<=[a-z]) (?:ll|ve|d)(?![a-z])"), lambda m: ""),
+)
+
+
+def _uncontracted(text: str) -> str:
+    if " " not in text:
+        return text
+    for pattern, full in _CONTRACTIONS:
+        text = pattern.sub(full, text)
+    return text
+
+
+# One-character kin typed in pinyin, read only right after whose they are (wo ma: 我妈; ma alone
+# is as often 吗). Not mei, di, ye: wo mei shi is 我没事, wo di che 我的车, wo ye 我也.
+_OWNER_SOUND = {"wo": "我", "ta": "他", "an": "俺", "ni": "你"}
+_KIN_SOUND = {"ma": "妈", "ba": "爸", "die": "爹", "niang": "娘", "nai": "奶"}
+
+
 def read_mixed(text: str, detector: Detector) -> str:
     """A clause without its spaces, its Latin words and pinyin read as the Chinese they spell:
     'shou伤了' → '受伤了', 'you ren liu xue' → 'you ren 流血', 'someone is injured' → '有人受伤'.
@@ -700,6 +751,7 @@ def read_mixed(text: str, detector: Detector) -> str:
     if not any("a" <= ch <= "z" for ch in text):
         return text.replace(" ", "")
     if detector.latin is not None:
+        text = _uncontracted(text)
         text = detector.latin.sub(lambda m: _translated(m, detector), text)
     text = _TONE.sub("", text).replace(" ", "")
     if not detector.by_sound or not any("a" <= ch <= "z" for ch in text):
@@ -726,6 +778,8 @@ def _translated(m: re.Match, detector: Detector) -> str:
     """An English word read as Chinese stays a word of its own: where the Chinese after it would
     run into it (fire车: 着火|车 is read 着|火车), it is set apart as its own clause."""
     word = detector.latin_map["".join(m.group(1).split())]
+    if m.group(1) in SYLLABLES and _beside_pinyin(m):
+        return m.group(0)  # he, she, man: a pinyin syllable too, and pinyin is typed beside it (he jiu le)
     after = m.string[m.end():m.end() + 3]
     if detector.segment is None or not after or not "\u4e00" <= after[0] <= "\u9fff":
         return word
@@ -735,6 +789,18 @@ def _translated(m: re.Match, detector: Detector) -> str:
         if at >= len(word):
             break
     return word if at == len(word) else word + CLAUSE
+
+
+_WORD_BEFORE = re.compile(r"([a-z]+) *$")
+_WORD_AFTER = re.compile(r" *([a-z]+)")
+
+
+def _beside_pinyin(m: re.Match) -> bool:
+    """The Latin word next to this one spells pinyin (he jiu, che kai de man); English beside it
+    (he is, man down) or none (有个man躺着) leaves it English."""
+    before = _WORD_BEFORE.search(m.string, 0, m.start())
+    after = _WORD_AFTER.match(m.string, m.end())
+    return any(w is not None and _split(w.group(1)) is not None for w in (before, after))
 
 
 def _said(m: re.Match, form: str) -> str:
@@ -747,7 +813,11 @@ def _said(m: re.Match, form: str) -> str:
 
 
 def _little(run: str) -> str:
+    if run in _LITTLE_SOUND:
+        return _LITTLE_SOUND[run]  # women: 我们, not wo men
     syllables = _split(run)
+    if syllables is not None and len(syllables) == 2 and syllables[0] in _OWNER_SOUND and syllables[1] in _KIN_SOUND:
+        return _OWNER_SOUND[syllables[0]] + _KIN_SOUND[syllables[1]]  # wo ma bu dong le: 我妈不动了
     if syllables is None or not all(x in _LITTLE_SOUND for x in syllables):
         return run
     return "".join(_LITTLE_SOUND[x] for x in syllables)
@@ -1011,8 +1081,11 @@ def _person_after(text: str, end: int, detector: Detector, reach: int = PERSON_A
     """撞了一个学生, 轧到个小孩: the one harmed named right after the verb."""
     if detector.people is None:
         return False
-    window = text[end:end + reach].split(CLAUSE)[0]
+    # the person begins within reach and may end beyond it (压着一个骑电动车的)
+    window = text[end:end + reach + PERSON_AFTER_TAIL].split(CLAUSE)[0]
     for m in detector.people.finditer(window):
+        if m.start() >= reach:
+            break
         if _NOT_PERSON_AFTER.match(window, m.start()) or window[m.end():m.end() + 1] == "的":
             continue  # 撞到人家的车, 撞到我的车: whose thing was hit; 撞了人家跑了: who did it
         return detector.things is None or not detector.things.search(window, 0, m.start())
@@ -1176,14 +1249,44 @@ def _typed(raw: str, repaired: str, start: int, end: int, detector: Detector) ->
 
 def _hurried(raw: str, detector: Detector) -> list[_Hit]:
     """A crash told and a clause that only hurries (撞车了，快快；追尾了，你们快点): a report and
-    a plea, the crash-now danger; any question around it (怎么定责) is read by the frames."""
-    if detector.hurry is None or detector.crash is None or detector.crash_now is None:
+    a plea, the crash-now danger; any question around it (怎么定责) is read by the frames. A
+    message that only tells a crash (车祸, 出车祸了！, 前面撞车了) is that report too: a frightened
+    citizen types no more, and one looking things up asks again."""
+    if detector.crash is None or detector.crash_now is None:
         return []
     crash = detector.crash.search(raw)
-    if crash is None or not any(c and detector.hurry.fullmatch(c) for c in raw.split(CLAUSE)):
+    if crash is None:
+        return []
+    clauses = [c for c in raw.split(CLAUSE) if c]
+    hurried = detector.hurry is not None and any(detector.hurry.fullmatch(c) for c in clauses)
+    reported = detector.report is not None and all(
+        detector.report.fullmatch(c) or detector.hurry is not None and detector.hurry.fullmatch(c) for c in clauses)
+    if not (hurried or reported):
         return []
     # the hit is the crash told: what is said after it (人都没事) is read by the frames
     return [_Hit(detector.crash_now, crash.start(), crash.end(), crash.group())]
+
+
+def cried_apart(clauses: Sequence[str], cries: frozenset[str], detector: Detector) -> bool:
+    """Clauses read with a one-character cry set apart (火 | 车上有人): believed where a clause
+    beside each cry tells of someone there or hurries (车上有人, 快), and none beside it asks
+    (火 | 车站在哪 is 火车站 typed with a space)."""
+    found = False
+    cried = [_cry(c, detector.urging) in cries for c in clauses]
+    for i in range(len(clauses)):
+        if not cried[i]:
+            continue
+        # the nearest clause on each side that is no cry itself (火 火 | 车上有人)
+        before = next((clauses[j] for j in range(i - 1, -1, -1) if not cried[j]), "")
+        after = next((clauses[j] for j in range(i + 1, len(clauses)) if not cried[j]), "")
+        beside = [x for x in (before, after) if x]
+        if not beside or any(_ASKED.search(x) for x in beside) or not any(
+                detector.people is not None and detector.people.search(x)
+                or detector.now is not None and detector.now.search(x)
+                or detector.hurry is not None and detector.hurry.fullmatch(x) for x in beside):
+            return False
+        found = True
+    return found
 
 
 def _same_sound(raw: str, fixed: str, start: int, end: int) -> bool:
@@ -1329,6 +1432,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             return frame.name
         if cry:
             continue
+        if frame.name == "fine" and any(h.category.id in _BURNING for h in hits):
+            continue  # 车头冒烟了 人都没事: everyone unhurt puts out no fire; they still must get away and call 119
         if frame.name == "fine" and max(text.rfind(w) for w in frame.words) < max(h.end for h in hits):
             continue  # 车没事，人受伤了: the harm is said after, and stands
         if frame.name == "fine" and _people_fine_after(text, frame.words, hits):
@@ -1429,6 +1534,7 @@ _UNDER_WAY = ("了", "着", "啦")
 def _burning_now(text: str, hit: _Hit) -> bool:
     """A fire, leak or trap told as happening (着了, 冒烟了, 在漏, 冒着烟), not named (着火的车)."""
     return hit.text.endswith(_UNDER_WAY) or text[hit.end:hit.end + 1] in _UNDER_WAY \
+        or text.endswith(_SUDDEN, 0, hit.start) \
         or hit.start > 0 and text[hit.start - 1] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:]) or hit.text.startswith("在")
 
 
@@ -1436,6 +1542,7 @@ def _burning_now(text: str, hit: _Hit) -> bool:
 # a question of the carpet: 车里进水了 怎么处理)
 _BURNING = ("fire", "smoke-fuel", "gas-smell")
 _GOING_ON = "着在越得直"  # 冒着烟, 车在燃烧, 火越来越大, 烧得很旺: under way now
+_SUDDEN = ("突然", "忽然", "一下子", "猛地", "猛然")  # 充电的时候突然冒火星: told as it happened, not named
 
 
 def _told_after(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:

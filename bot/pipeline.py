@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot import emergency
@@ -41,6 +42,8 @@ CLARIFY_ONE_TEXT = "我不太确定，您是想问下面这个问题吗？"
 # Where a message's clauses break, as typed (before normalising drops the punctuation).
 _PUNCTUATION_BREAK = re.compile(r"[，,。.！!？?；;、…~]+")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_LETTER = re.compile("[A-Za-z]")
+_LONE_CHAR = re.compile(r"(?:^|\s)\S(?:\s|$)")  # a single character typed apart: 火 车上有人, 车上有人 火
 _YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")  # a year as written: 2024, not 12123 or 17761
 # The most clauses read of one message: its first (where harm is told: 我受伤了，…) and its last
 # (where the question is). Telegram allows 4096 characters; the work stays that of a long question.
@@ -184,10 +187,20 @@ class Emergency:
             rules, urgent=shared.words(rules.urgent), harm=shared.words(rules.harm), fire=shared.words(rules.fire),
             negations=shared.words(rules.negations), not_now=shared.words(rules.not_now))
         self.detector = emergency.compile_rules(self.rules, shared.text)
+        self.cries = frozenset(w for w in self.rules.alone + self.rules.alone_fire if len(w) == 1)  # 火, 血
 
     def __call__(self, asked: Asked) -> Reply | None:
         # Clause by clause, as typed and as repaired: 车被撞了 人跑了 is no 撞了人.
         danger = emergency.assess(asked.clauses, asked.heard, self.detector)
+        if danger is None and self.cries and (" " in asked.query or "\u3000" in asked.query) \
+                and _LONE_CHAR.search(asked.query):
+            # 火 车上有人: a one-character cry typed apart, that reading the spaces as spelling
+            # one word out glued into 火车. Read apart, it is believed where the clause after it
+            # tells of someone there or hurries, asking nothing.
+            norm = self.s.text.normalize
+            apart = [c for c in (norm(c) for c in clauses(asked.query, apart=lambda p: norm(p) in self.cries)) if c]
+            if apart != asked.clauses and emergency.cried_apart(apart, self.cries, self.detector):
+                danger = emergency.assess(apart, apart, self.detector)
         if danger is None:
             return None
         return Reply(EMERGENCY, danger.reply, reason=f"emergency: {danger.why}", **asked.base)
@@ -997,15 +1010,19 @@ def _few(allowed: frozenset[int] | None) -> tuple[int, ...] | None:
     return tuple(sorted(allowed)) if allowed is not None and len(allowed) <= SMALL_SUBJECT else None
 
 
-def clauses(text: str) -> list[str]:
+def clauses(text: str, apart: Callable[[str], bool] | None = None) -> list[str]:
     """The clauses of a message as typed: split at punctuation, and at a space between two Chinese
     words of two characters or more — a space beside a single character (电 动 车, 受 伤了) spells
-    one word out and breaks nothing."""
+    one word out and breaks nothing. A single Latin letter beside a Latin word is an English word
+    of its own (I got hit, bleeding a lot), set apart by its space. `apart`: single characters
+    that stand alone where typed alone (火 车上有人: a cry, then who is there)."""
     out = []
     for part in _PUNCTUATION_BREAK.split(text):
         run: list[str] = []
         for piece in part.split():
-            if run and (len(piece) == 1 or len(run[-1]) == 1):
+            if run and (len(piece) == 1 or len(run[-1]) == 1) and not (
+                    _LATIN_LETTER.match(run[-1][-1]) and _LATIN_LETTER.match(piece[0])) and not (
+                    apart is not None and (apart(piece) or len(run[-1]) == 1 and apart(run[-1]))):
                 run[-1] += piece
             elif run and not (_HAN_CHAR.match(run[-1][-1]) and _HAN_CHAR.match(piece[0])):
                 run[-1] += " " + piece  # hit a pedestrian: spaces between Latin words are no breaks

@@ -724,10 +724,11 @@ def test_a_person_on_the_road_not_moving_and_a_limb_out_of_shape_are_read(engine
 
 
 @pytest.mark.parametrize("question, state", [
-    # a crash told as the whole message, nothing asked
-    ("出车祸了", "danger"), ("车祸啦", "danger"),
-    # the topic word alone, or the same words with a question
-    ("车祸", "calm"), ("出车祸了 找哪个部门", "calm"), ("撞车了报保险吗", "calm"),
+    # a crash told as the whole message, nothing asked: the bare word too, what a frightened
+    # citizen types (车祸), since one looking things up asks again
+    ("出车祸了", "danger"), ("车祸啦", "danger"), ("车祸", "danger"),
+    # the same words with a question, or the wider topic word
+    ("出车祸了 找哪个部门", "calm"), ("撞车了报保险吗", "calm"), ("交通事故", "calm"),
     ("不醒", "danger"), ("叫不醒", "danger"),  # someone who will not wake, as the whole message
     ("事故里死了人 谁来出具证明", "calm"),      # who is to do something: a question of procedure
 ])
@@ -1010,4 +1011,111 @@ def test_smoke_by_amount_someone_stuck_and_english_beside_a_vehicle_put_119_firs
     "如果车子冒烟了 会不会爆炸",                   # a fear asked of a smoke that is only supposed
 ])
 def test_settling_and_supposed_smoke_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question", [
+    "翻车", "追尾了！！", "出事故了", "撞了 撞了",    # a crash word, and nothing else
+    "后面出车祸了", "我儿子出车祸了", "俺们在路口撞车了",  # who or where before it
+    "zhui wei le", "fan che le kuai dian",             # typed in pinyin
+])
+def test_a_crash_told_and_nothing_else_gets_the_emergency_reply_122_first(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and not says_119_first(reply.text), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "事故", "车祸认定书", "追尾 谁的责任", "撞车了 保险公司不赔咋办", "考试翻车了",
+    "车祸片好看吗", "前面出车祸了 绕哪条路",
+])
+def test_a_crash_named_with_anything_asked_is_no_bare_report(engine, question):
+    assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question", [
+    "烟 车里有孩子",        # a one-character cry typed apart, then who is inside
+    "火 人在里面",
+    "火 火 车上有老人",
+    "我们在车上 火",        # who is there first, the cry after
+])
+def test_a_one_character_cry_typed_apart_is_read_apart(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and says_119_first(reply.text), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "火 车站在哪里",        # 火车站 with a space: asks
+    "火 车票买不到",        # names no one
+    "血 型怎么查",
+    "救 助基金怎么申请",
+])
+def test_a_single_character_typed_apart_that_spells_a_word_stays_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question, first", [
+    ("my brother can't get out of the car", "119"),   # an apostrophe read back: cannot get out
+    ("we're stuck inside, doors won't open", "119"),
+    ("he's lying on the road and isn't breathing", "122"),
+    ("the bus's burning", "119"),
+    ("she bled a lot", "122"),
+    ("i got hit by a van", "122"),                    # a single letter is a word of its own
+    ("my grandma can't stand up", "122"),
+    ("truck crashed and fuel's leaking", "119"),
+    ("撞了 she won't wake up", "122"),
+    ("ta ba hun mi le", "122"),                       # kin in pinyin after whose they are: 他爸
+    ("a truck hit my son", "122"),
+    ("bus hit an old man, blood on his face", "122"),
+])
+def test_english_contractions_inflections_and_pinyin_kin_are_read(engine, question, first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and says_119_first(reply.text) == (first == "119"), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "what if my car catches fire on the highway",     # an English 'if'
+    "I got hit with a parking ticket",                # hit with a fine, not by a car
+    "my car got hit while parked, who pays",
+    "I'm stuck in a traffic jam, any detour",
+    "I'm stuck on the 12123 login page",
+    "I'm dying to know my exam result lol",
+    "he jiu le neng kai che ma",                      # he: pinyin beside pinyin (喝酒了)
+    "wo ye bu dong le",                               # 我也不懂了, no kin typed
+    "I hit a curb, nobody hurt, what now",
+    "do I get points if I hit the brakes hard",
+])
+def test_english_and_pinyin_look_alikes_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question, first", [
+    ("后备箱冒烟了 人都没事", "119"),                 # people unhurt put out no fire
+    ("撞了护栏 前面在漏油 大家都没事", "119"),
+    ("車禍傷人", "122"),                              # a crash and its toll told as a headline
+    ("刚才撞车死人了", "122"),
+    ("送外卖的小哥倒了半天不动", "122"),              # down, then not moving, words between
+    ("电瓶车在车棚里着了", "119"),                    # what burns, where, and that it caught
+    ("大车压着一个骑三轮的", "119"),                  # the one held named right after
+    ("挂车把一辆面包车压在下面了 里面还有人", "119"),  # a car crushed under, someone inside
+    ("车门锁死了 我闺女在里面", "119"),
+    ("孩子被车门夹了脚 肿起来了", "122"),
+    ("车祸了快点", "122"),                            # 快点 is a word: not 快 running on
+    ("宝宝被反锁在车里了", "119"),                    # 宝宝 is someone
+])
+def test_smoke_told_beside_people_unhurt_and_telegraphic_reports_are_caught(engine, question, first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and says_119_first(reply.text) == (first == "119"), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "车冒烟 人没事 保险赔吗",           # about the insurance: the frames still read it
+    "上个月车冒烟了 人没事",
+    "每年车祸死人多少",                 # a statistic
+    "交通事故伤人的赔偿标准",
+    "大树把我的车压在下面了 保险赔吗",   # a parked car crushed, no one said inside
+    "车门锁住了 钥匙在里面",
+    "他倒了杯水 不动声色",
+    "电梯门夹了手 怎么投诉",
+])
+def test_look_alikes_of_the_new_forms_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
