@@ -59,6 +59,7 @@ MAX_ASK_CLAUSES = 3  # the ask sits in the last few clauses; longer tails are th
 CLAUSE_MIN_SCORE = 0.55  # how sure the last clauses must be to pick among the whole's candidates
 NOT_PLACES = ("北京时间",)  # phrases that hold a place name and name no place
 PLACE_SUFFIXES = ("市", "省", "区", "县")
+PLACE_SUFFIXES_BEFORE_WHERE = ("市区", "城区", "市里", "县城", "县里", "市", "省", "区", "县", "这边", "那边")
 # Words around smalltalk that change nothing: "好的 明白了 谢谢", "辛苦了交警同志".
 SMALLTALK_FILLERS = (
     "请问", "明白", "嗯", "哦哦", "哦", "噢", "交警同志", "警察同志", "小同志", "同志", "警官", "小助手", "助手",
@@ -275,6 +276,13 @@ class Understand:
 
     def __init__(self, shared: Shared):
         self.s = shared
+        k = shared.knowledge
+        places = sorted(shared.words([p for p in (k.home_place, *k.home_parts, *k.other_places) if p]), key=len, reverse=True)
+        # a place named between a verb and where-word (在忻州哪里上课, 去原平哪个机构): the question
+        # asks 在哪里 / 去哪 of that place, and is read as if the place were not there
+        self.place_before_where = re.compile(
+            "(?:" + "|".join(map(re.escape, places)) + ")(?:" + "|".join(PLACE_SUFFIXES_BEFORE_WHERE) + ")?(?=哪)"
+        ) if places else None
 
     def __call__(self, asked: Asked) -> Reply | None:
         text = self.s.text
@@ -285,7 +293,10 @@ class Understand:
         tokens = text.tokens(asked.canonical)
         asked.words = [t.word for t in tokens if t.content]
         kind = next((t.word for t in tokens if t.word.startswith("#")), "")
-        reading = self.s.reader.read(asked.canonical, kind)
+        read = asked.canonical
+        if self.place_before_where is not None:
+            read = self.place_before_where.sub("", read)
+        reading = self.s.reader.read(read, kind)
         end = self._asking_end(asked)
         if end is not None:
             # A story asks at its end (先说事故经过，再问“能破案吗”): what is asked there counts;
@@ -600,8 +611,13 @@ class AnswerTypeNotStated:
         # a kind no entry of the whole knowledge states (代查: one's own records) is what we lack,
         # whatever is asked beside it (我还剩几分 帮我查下: 几分 is stated, the person's own figure never)
         never = [f for f in foci if not self.types.stating(f)]
-        # two things asked at once (罚多少钱扣几分): an entry stating either answers a part of it
+        # two things asked at once (罚多少钱扣几分): an entry stating either answers a part of it; an
+        # entry whose own questions ask it (醉驾拘役多久: the sentence is the court's, it says so)
+        # stays beside those stating it, never dropped for another that states a figure of another matter
+        written_for = _narrow(asked.allowed, frozenset().union(*(self.types.asked_in_questions(f) for f in foci)))
         stating = frozenset().union(*(self.types.stating(f) for f in foci))
+        if stating:
+            stating |= written_for
         allowed = _narrow(asked.allowed, stating)
         if allowed and not never:
             asked.allowed = allowed
@@ -613,7 +629,8 @@ class AnswerTypeNotStated:
                           f"answer-type:{focus.name} asked ({focus.said}), not stated", focus.type.reply)
         # an entry whose own questions ask it (私家车年审几年一次: the figure changed, the entry says
         # where to look) may still answer, only confidently; else the honest reply
-        written_for = _narrow(asked.allowed, frozenset().union(*(self.types.asked_in_questions(f) for f in foci)))
+        if never:
+            written_for = _narrow(asked.allowed, frozenset().union(*(self.types.asked_in_questions(f) for f in foci)))
         if not written_for:
             return honest
         asked.allowed = written_for

@@ -286,3 +286,50 @@ def test_a_premium_going_up_reaches_the_premium_entry(engine):
 def test_a_slogan_no_entry_gives_is_declined_not_answered_with_the_unit(engine):
     reply = engine.answer("豆罗中队提出了什么口号")
     assert reply.status != ANSWER and "没有资料" in reply.text, reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "体检在忻州哪里做",                 # 在…哪里 with the city between: a local address
+    "想考摩托车本 去原平哪个地方报",
+    "满分学习去忻州市区哪儿上课",
+])
+def test_a_place_named_between_a_verb_and_where_still_asks_where(engine, question):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY), reply.reason
+    assert "地点" in reply.reason, reply.reason
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("私家车开几年就得报废", "aspect:报废年数"),          # the years are not in the rules we hold
+    ("豆罗中队管辖范围到哪", "aspect:路段名单"),           # which streets a squad covers
+    ("电瓶车充一次电能跑多远", "aspect:续航多远"),
+    ("帮我查下车主是谁 车牌晋H88888", "aspect:查车主"),
+    ("二广高速今天堵不堵", "aspect:实时路况"),              # live traffic is not in the knowledge
+    ("对方全责 官司能打赢吗", "aspect:胜诉"),
+    ("共享单车押金怎么退", "subject:共享单车"),
+    ("新车多久保养一次", "subject:保养周期"),
+])
+def test_a_detail_or_matter_the_knowledge_lacks_is_not_answered_from_a_neighbour(engine, question, reason):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith(reason), reply.reason
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("买二手车要交什么税", "车辆税费"),          # a tax beside a car: the car entries say nothing of it
+    ("出了事故保险公司定损要多久", "车险"),      # the insurer's assessment, not the police's
+])
+def test_a_matter_of_another_office_beside_a_subject_we_know_is_not_answered(engine, question, subject):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert subject in reply.reason, reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("到了报废年限的车还能上路吗", "reg-scrapped-driving"),   # 报废年限 names the car's state, asks no years
+    ("补驾照必须本人去吗", "licence-proxy"),                  # 本人去: whether someone else may go
+    ("喝了点酒骑共享单车算酒驾吗", "drink-ebike"),            # an entry speaks of shared bikes
+])
+def test_the_words_of_a_lacking_detail_said_otherwise_still_reach_the_entry(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
