@@ -602,7 +602,8 @@ class AnswerTypeNotStated:
     def __call__(self, asked: Asked) -> Reply | None:
         if not self.types.types or _flood(asked):
             return None
-        compact = asked.normalized.replace(" ", "")
+        # as repaired: 攻率 typed for 功率 is no rate asked
+        compact = (asked.repaired or asked.normalized).replace(" ", "")
         if asked.smalltalk is not None:
             compact = asked.rest
         foci = self.types.asked(compact)
@@ -929,6 +930,12 @@ def _decide(s: Shared, asked: Asked, matches: list[Match], about: str) -> Reply:
     choices = tuple(close[: m.max_choices])
     if len(choices) == 1 and meaningful and top.score >= sure:
         return s.answer(entry, top.score, base, candidates, f"answer: {entry.id}, the only close one ({about})")
+    if meaningful and not asked.reading.subjects and not asked.reading.aspects:
+        # a question of several words, none of them ours, only words shared (坐公交刷老年卡 → the
+        # bus-driver crime): such choices are about something else; the honest reply serves
+        # better (a lone character still gets "did you mean")
+        return Reply(FALLBACK, FALLBACK_TEXT, candidates=candidates, score=top.score,
+                     reason=f"fallback: best {top.score:.2f} unsure, and no subject or aspect read to offer choices of", **base)
     lines = [CLARIFY_ONE_TEXT if len(choices) == 1 else CLARIFY_TEXT]
     lines += [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
     return Reply(CLARIFY, "\n".join(lines), score=top.score, candidates=candidates, choices=choices,

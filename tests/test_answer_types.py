@@ -213,3 +213,22 @@ def test_ones_own_status_is_not_answered_with_the_rule(engine, question):
     reply = engine.answer(question)
     assert reply.status in (FALLBACK, CLARIFY)
     assert reply.reason.startswith("answer-type:代查"), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "驾考科目三的通过率有多高",        # a rate: no answer gives one
+    "驾考一次通过率多少",
+])
+def test_a_rate_no_answer_gives_is_declined(engine, question):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith("answer-type:比率"), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("肇事逃逸的侦破率多少", "accident-hit-and-run"),    # written 100%: the sign is kept as a percentage
+    ("电瓶车电机攻率最大多少", "ebike-power"),            # 攻率 is 功率 mistyped, no rate asked
+])
+def test_a_rate_an_answer_gives_and_a_mistyped_word_still_answer(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason

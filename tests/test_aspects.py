@@ -327,9 +327,39 @@ def test_a_matter_of_another_office_beside_a_subject_we_know_is_not_answered(eng
 
 @pytest.mark.parametrize("question, entry", [
     ("到了报废年限的车还能上路吗", "reg-scrapped-driving"),   # 报废年限 names the car's state, asks no years
-    ("补驾照必须本人去吗", "licence-proxy"),                  # 本人去: whether someone else may go
+    ("驾驶证业务都得本人到场吗", "licence-proxy"),            # 本人到场: whether someone else may go
+    ("驾照到期换证必须本人去吗", "licence-renew"),            # its answer says a proxy may renew
     ("喝了点酒骑共享单车算酒驾吗", "drink-ebike"),            # an entry speaks of shared bikes
 ])
 def test_the_words_of_a_lacking_detail_said_otherwise_still_reach_the_entry(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("给电动车挂牌一定要本人到场吗", "aspect:委托 not held for 电动自行车"),   # who may go is said only of licences and cars
+    ("去检测站年检需要提前预约吗", "aspect:预约办理 not held for 年检"),       # only the exam entry says booking
+])
+def test_how_a_business_is_done_is_a_detail_its_own_entry_must_hold(engine, question, reason):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith(reason), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("驾驶证补办能找亲戚代办吗", "licence-lost"),      # its answer says a proxy may go
+    ("考科目三要先预约吗", "licence-exam-booking"),
+])
+def test_how_a_business_is_done_is_answered_by_the_entry_saying_it(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "坐公交可以刷老人卡吗",      # shares 公交 with the bus-driver crime, and nothing more
+    "忻州有啥特产",
+])
+def test_nothing_of_ours_read_gets_the_honest_reply_not_unrelated_choices(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == FALLBACK and not reply.choices, reply.reason
+    assert "12123" in reply.text
