@@ -232,3 +232,22 @@ def test_a_rate_no_answer_gives_is_declined(engine, question):
 def test_a_rate_an_answer_gives_and_a_mistyped_word_still_answer(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("今年以来隐患治理投了多少钱", "本年数据"),        # the figures held are 2024's: this year's are not
+    ("这个月忻州事故死了多少人", "本年数据"),
+    ("12123上年审预约怎么操作", "软件入口"),           # an app's steps
+    ("罚单上的二维码在哪扫", "软件入口"),
+    ("我闺女科目二考过了没", "代查"),                   # one's own result
+    ("我家那辆车年检到期了吗", "代查"),
+])
+def test_this_years_figures_app_steps_and_own_results_are_declined(engine, question, kind):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith(f"answer-type:{kind}"), reply.reason
+
+
+def test_this_year_told_of_oneself_asks_no_figure_of_this_year(engine):
+    reply = engine.answer("我今年刚拿的驾照 实习期扣多少分会注销")
+    assert not reply.reason.startswith("answer-type:本年数据"), reply.reason

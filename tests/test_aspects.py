@@ -363,3 +363,24 @@ def test_nothing_of_ours_read_gets_the_honest_reply_not_unrelated_choices(engine
     reply = engine.answer(question)
     assert reply.status == FALLBACK and not reply.choices, reply.reason
     assert "12123" in reply.text
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("台铃电动车符合国标吗", "subject:车辆品牌"),        # one model's conformity: its certificate tells, not the rules
+    ("开特斯拉的辅助驾驶撞了车谁担责", "subject:"),     # a brand, self-driving: nothing held
+    ("全省每年交通事故死多少人", "subject:全国统计"),   # the figures held are Xinzhou's
+    ("驾照以前是六年一换 现在改了吗", "aspect:政策变化"),  # what changed when is not held
+])
+def test_a_model_a_province_or_a_change_of_rule_is_not_answered_from_the_rule(engine, question, reason):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith(reason), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "河曲交警大队有没有窗口交罚款",      # a county's window: a local fact
+    "原平电动车上牌点有几个",
+])
+def test_a_local_service_point_is_a_local_fact(engine, question):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY), reply.reason
