@@ -251,3 +251,13 @@ def test_this_years_figures_app_steps_and_own_results_are_declined(engine, quest
 def test_this_year_told_of_oneself_asks_no_figure_of_this_year(engine):
     reply = engine.answer("我今年刚拿的驾照 实习期扣多少分会注销")
     assert not reply.reason.startswith("answer-type:本年数据"), reply.reason
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("12123上驾驶证照片怎么上传", "软件入口"),
+    ("临时号牌一副要交多少", "金额"),
+])
+def test_an_app_upload_and_a_sum_to_pay_are_declined(engine, question, kind):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith(f"answer-type:{kind}"), reply.reason

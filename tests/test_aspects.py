@@ -384,3 +384,14 @@ def test_a_model_a_province_or_a_change_of_rule_is_not_answered_from_the_rule(en
 def test_a_local_service_point_is_a_local_fact(engine, question):
     reply = engine.answer(question)
     assert reply.status in (FALLBACK, CLARIFY), reply.reason
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("报了驾校学一半想转驾校怎么办", "aspect:驾校服务"),    # a school's own business, not the exam rules
+    ("醉驾判了以后会不会留案底", "aspect:其他影响"),        # consequences beyond the traffic law
+    ("豆罗中队坐几路公交能到", "aspect:地点"),             # how to get there is where it is
+])
+def test_what_lies_beside_the_rules_is_said_so(engine, question, reason):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith(reason), reply.reason
