@@ -395,3 +395,19 @@ def test_what_lies_beside_the_rules_is_said_so(engine, question, reason):
     reply = engine.answer(question)
     assert reply.status in (FALLBACK, CLARIFY)
     assert reply.reason.startswith(reason), reply.reason
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("这台二手车出没出过事故怎么查", "aspect:车辆历史"),   # a car's history is the insurer's and the garage's record
+    ("忻州一共几个车管所", "aspect:地方名单"),              # how many local offices: answers name none
+])
+def test_a_cars_history_and_a_count_of_local_offices_are_not_held(engine, question, reason):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith(reason), reply.reason
+
+
+def test_where_ones_own_car_was_towed_is_ones_own_record(engine):
+    reply = engine.answer("违停被拖走了 车拖哪去了")
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith("answer-type:代查"), reply.reason
