@@ -411,3 +411,18 @@ def test_where_ones_own_car_was_towed_is_ones_own_record(engine):
     reply = engine.answer("违停被拖走了 车拖哪去了")
     assert reply.status in (FALLBACK, CLARIFY)
     assert reply.reason.startswith("answer-type:代查"), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "去队史馆参观收门票不",            # a fee the hall's entry does not state
+    "豆罗中队一共几个民警",            # a head count it does not give
+    "豆罗中队能不能处理违章",          # which services it offers
+])
+def test_a_detail_of_a_local_office_its_entry_does_not_give_is_declined(engine, question):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY), reply.reason
+
+
+def test_what_the_app_offers_is_still_answered_by_the_app_entry(engine):
+    reply = engine.answer("交管12123上能交罚款吗")
+    assert (reply.status, reply.entry_id) == (ANSWER, "app-12123"), reply.reason
