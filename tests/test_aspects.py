@@ -426,3 +426,18 @@ def test_a_detail_of_a_local_office_its_entry_does_not_give_is_declined(engine, 
 def test_what_the_app_offers_is_still_answered_by_the_app_entry(engine):
     reply = engine.answer("交管12123上能交罚款吗")
     assert (reply.status, reply.entry_id) == (ANSWER, "app-12123"), reply.reason
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("我倒车他直行撞上了 我是不是全责", "aspect:个案定责"),   # one's own case: the police decide on the scene
+    ("考C2最少要学多少学时", "aspect:培训学时"),              # a school's training hours are not in the rules
+])
+def test_ones_own_case_judged_and_training_hours_are_not_held(engine, question, reason):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith(reason), reply.reason
+
+
+def test_how_responsibility_is_divided_is_still_answered(engine):
+    reply = engine.answer("交通事故全责主责次责是怎么划分的")
+    assert reply.status == ANSWER, reply.reason
