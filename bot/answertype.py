@@ -19,6 +19,7 @@ GAP_CHARS = 8
 UNIT_SLOT = "{量}"
 APPROX = "(?:余|多|来)?"  # 60余次, 200多元: a number said roughly is still one
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]+")
+_PERCENT = re.compile(r"[%％]")  # normalising drops the sign: 95% is kept as a percentage
 # a year or a date is no count of years, months or days (2024年10月1日起施行)
 _DATES = re.compile(r"(?:19|20)\d\d年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日")
 
@@ -79,7 +80,7 @@ class AnswerTypes:
         # each entry's answer, sentence by sentence, as questions are read; without the sentences
         # saying what it does not hold (收不收费，这里没有资料) and without dates
         self.sentences = tuple(
-            tuple(s for s in (_DATES.sub("#", text.normalize(x).replace(" ", "")).replace("百分之", "%")
+            tuple(s for s in (_DATES.sub("#", text.normalize(_PERCENT.sub("百分之", x)).replace(" ", "")).replace("百分之", "%")
                               for x in _SENTENCE_END.split(e.answer)) if s and not any(m in s for m in markers))
             for e in entries)
         self._stating: dict[tuple[str, tuple[str, ...]], frozenset[int]] = {}

@@ -62,6 +62,7 @@ MAX_ASK_CLAUSES = 3  # the ask sits in the last few clauses; longer tails are th
 CLAUSE_MIN_SCORE = 0.55  # how sure the last clauses must be to pick among the whole's candidates
 NOT_PLACES = ("北京时间",)  # phrases that hold a place name and name no place
 PLACE_SUFFIXES = ("市", "省", "区", "县")
+PLACE_SUFFIXES_BEFORE_WHERE = ("市区", "城区", "市里", "县城", "县里", "市", "省", "区", "县", "这边", "那边")
 # Words around smalltalk that change nothing: "好的 明白了 谢谢", "辛苦了交警同志".
 SMALLTALK_FILLERS = (
     "请问", "明白", "嗯", "哦哦", "哦", "噢", "交警同志", "警察同志", "小同志", "同志", "警官", "小助手", "助手",
@@ -288,6 +289,13 @@ class Understand:
 
     def __init__(self, shared: Shared):
         self.s = shared
+        k = shared.knowledge
+        places = sorted(shared.words([p for p in (k.home_place, *k.home_parts, *k.other_places) if p]), key=len, reverse=True)
+        # a place named between a verb and where-word (在忻州哪里上课, 去原平哪个机构): the question
+        # asks 在哪里 / 去哪 of that place, and is read as if the place were not there
+        self.place_before_where = re.compile(
+            "(?:" + "|".join(map(re.escape, places)) + ")(?:" + "|".join(PLACE_SUFFIXES_BEFORE_WHERE) + ")?(?=哪)"
+        ) if places else None
 
     def __call__(self, asked: Asked) -> Reply | None:
         text = self.s.text
@@ -298,7 +306,10 @@ class Understand:
         tokens = text.tokens(asked.canonical)
         asked.words = [t.word for t in tokens if t.content]
         kind = next((t.word for t in tokens if t.word.startswith("#")), "")
-        reading = self.s.reader.read(asked.canonical, kind)
+        read = asked.canonical
+        if self.place_before_where is not None:
+            read = self.place_before_where.sub("", read)
+        reading = self.s.reader.read(read, kind)
         end = self._asking_end(asked)
         if end is not None:
             # A story asks at its end (先说事故经过，再问“能破案吗”): what is asked there counts;
@@ -614,7 +625,8 @@ class AnswerTypeNotStated:
     def __call__(self, asked: Asked) -> Reply | None:
         if not self.types.types or _flood(asked):
             return None
-        compact = asked.normalized.replace(" ", "")
+        # as repaired: 攻率 typed for 功率 is no rate asked
+        compact = (asked.repaired or asked.normalized).replace(" ", "")
         if asked.smalltalk is not None:
             compact = asked.rest
         foci = self.types.asked(compact)
@@ -623,8 +635,13 @@ class AnswerTypeNotStated:
         # a kind no entry of the whole knowledge states (代查: one's own records) is what we lack,
         # whatever is asked beside it (我还剩几分 帮我查下: 几分 is stated, the person's own figure never)
         never = [f for f in foci if not self.types.stating(f)]
-        # two things asked at once (罚多少钱扣几分): an entry stating either answers a part of it
+        # two things asked at once (罚多少钱扣几分): an entry stating either answers a part of it; an
+        # entry whose own questions ask it (醉驾拘役多久: the sentence is the court's, it says so)
+        # stays beside those stating it, never dropped for another that states a figure of another matter
+        written_for = _narrow(asked.allowed, frozenset().union(*(self.types.asked_in_questions(f) for f in foci)))
         stating = frozenset().union(*(self.types.stating(f) for f in foci))
+        if stating:
+            stating |= written_for
         allowed = _narrow(asked.allowed, stating)
         if allowed and not never:
             asked.allowed = allowed
@@ -636,7 +653,8 @@ class AnswerTypeNotStated:
                           f"answer-type:{focus.name} asked ({focus.said}), not stated", focus.type.reply)
         # an entry whose own questions ask it (私家车年审几年一次: the figure changed, the entry says
         # where to look) may still answer, only confidently; else the honest reply
-        written_for = _narrow(asked.allowed, frozenset().union(*(self.types.asked_in_questions(f) for f in foci)))
+        if never:
+            written_for = _narrow(asked.allowed, frozenset().union(*(self.types.asked_in_questions(f) for f in foci)))
         if not written_for:
             return honest
         asked.allowed = written_for
@@ -940,6 +958,12 @@ def _decide(s: Shared, asked: Asked, matches: list[Match], about: str) -> Reply:
     choices = tuple(close[: m.max_choices])
     if len(choices) == 1 and meaningful and top.score >= sure:
         return s.answer(entry, top.score, base, candidates, f"answer: {entry.id}, the only close one ({about})")
+    if meaningful and not asked.reading.subjects and not asked.reading.aspects:
+        # a question of several words, none of them ours, only words shared (坐公交刷老年卡 → the
+        # bus-driver crime): such choices are about something else; the honest reply serves
+        # better (a lone character still gets "did you mean")
+        return Reply(FALLBACK, FALLBACK_TEXT, candidates=candidates, score=top.score,
+                     reason=f"fallback: best {top.score:.2f} unsure, and no subject or aspect read to offer choices of", **base)
     lines = [CLARIFY_ONE_TEXT if len(choices) == 1 else CLARIFY_TEXT]
     lines += [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
     return Reply(CLARIFY, "\n".join(lines), score=top.score, candidates=candidates, choices=choices,

@@ -173,3 +173,91 @@ def test_kb_check_reports_named_places_without_kinds_at_their_line(tmp_path):
     _, problems = load_knowledge(tmp_path)
     assert at(problems, "scope.yaml", 2, "kinds")
     assert at(problems, "scope.yaml", 3, "colour")
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("飙车构成犯罪一般判几个月", "刑期"),             # 处拘役: the law gives no months
+    ("危险驾驶罪的罚金大概交多少", "罚金数额"),       # 并处罚金: the court sets the sum
+    ("持C2驾照可以开小货车吗", "准驾范围"),           # which vehicles a class allows is not held
+    ("A1本能不能开公交", "准驾范围"),
+    ("闯禁行到底罚50还是罚200", "本省罚款"),          # a figure inside the law's range is the local standard's
+    ("驾校学费要交多少", "金额"),                     # a school's fee is no sum the knowledge states
+    ("满分教育收培训费吗", "金额"),
+    ("科目二倒库有啥窍门", "难易"),                   # tips to pass are no rule
+    ("换证的相片要什么背景", "照片规格"),
+    ("流动车管所一年下乡几次", "数量"),               # a count of times no answer gives
+])
+def test_a_figure_or_kind_beside_the_rules_is_declined_with_its_rule(engine, question, kind):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith(f"answer-type:{kind}"), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("再次喝酒开车被抓要拘留几天", "drink-penalty"),       # 十日以下拘留 states days of detention
+    ("交通肇事逃跑了要判几年", "accident-hit-run-crime"),  # 三年以下有期徒刑 states years of prison
+    ("醉酒开车判几个月", "drunk-driving-crime"),           # its own question: not the entry whose months are a licence suspended
+    ("驾照过期了半年还能开车吗", "licence-expired"),       # 还能开: whether, not which vehicles a class allows
+])
+def test_a_figure_stated_of_that_matter_still_answers(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "我那个违章罚款交了没有",           # whether one's own fine is paid
+    "上个月申请的救助基金批下来没",
+    "帮我瞧瞧我的驾驶证啥时候到期",
+])
+def test_ones_own_status_is_not_answered_with_the_rule(engine, question):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith("answer-type:代查"), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "驾考科目三的通过率有多高",        # a rate: no answer gives one
+    "驾考一次通过率多少",
+])
+def test_a_rate_no_answer_gives_is_declined(engine, question):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith("answer-type:比率"), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("肇事逃逸的侦破率多少", "accident-hit-and-run"),    # written 100%: the sign is kept as a percentage
+    ("电瓶车电机攻率最大多少", "ebike-power"),            # 攻率 is 功率 mistyped, no rate asked
+])
+def test_a_rate_an_answer_gives_and_a_mistyped_word_still_answer(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("今年以来隐患治理投了多少钱", "本年数据"),        # the figures held are 2024's: this year's are not
+    ("这个月忻州事故死了多少人", "本年数据"),
+    ("12123上年审预约怎么操作", "软件入口"),           # an app's steps
+    ("罚单上的二维码在哪扫", "软件入口"),
+    ("我闺女科目二考过了没", "代查"),                   # one's own result
+    ("我家那辆车年检到期了吗", "代查"),
+])
+def test_this_years_figures_app_steps_and_own_results_are_declined(engine, question, kind):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith(f"answer-type:{kind}"), reply.reason
+
+
+def test_this_year_told_of_oneself_asks_no_figure_of_this_year(engine):
+    reply = engine.answer("我今年刚拿的驾照 实习期扣多少分会注销")
+    assert not reply.reason.startswith("answer-type:本年数据"), reply.reason
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("12123上驾驶证照片怎么上传", "软件入口"),
+    ("临时号牌一副要交多少", "金额"),
+])
+def test_an_app_upload_and_a_sum_to_pay_are_declined(engine, question, kind):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith(f"answer-type:{kind}"), reply.reason

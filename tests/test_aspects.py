@@ -286,3 +286,158 @@ def test_a_premium_going_up_reaches_the_premium_entry(engine):
 def test_a_slogan_no_entry_gives_is_declined_not_answered_with_the_unit(engine):
     reply = engine.answer("豆罗中队提出了什么口号")
     assert reply.status != ANSWER and "没有资料" in reply.text, reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "体检在忻州哪里做",                 # 在…哪里 with the city between: a local address
+    "想考摩托车本 去原平哪个地方报",
+    "满分学习去忻州市区哪儿上课",
+])
+def test_a_place_named_between_a_verb_and_where_still_asks_where(engine, question):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY), reply.reason
+    assert "地点" in reply.reason, reply.reason
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("私家车开几年就得报废", "aspect:报废年数"),          # the years are not in the rules we hold
+    ("豆罗中队管辖范围到哪", "aspect:路段名单"),           # which streets a squad covers
+    ("电瓶车充一次电能跑多远", "aspect:续航多远"),
+    ("帮我查下车主是谁 车牌晋H88888", "aspect:查车主"),
+    ("二广高速今天堵不堵", "aspect:实时路况"),              # live traffic is not in the knowledge
+    ("对方全责 官司能打赢吗", "aspect:胜诉"),
+    ("共享单车押金怎么退", "subject:共享单车"),
+    ("新车多久保养一次", "subject:保养周期"),
+])
+def test_a_detail_or_matter_the_knowledge_lacks_is_not_answered_from_a_neighbour(engine, question, reason):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith(reason), reply.reason
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("买二手车要交什么税", "车辆税费"),          # a tax beside a car: the car entries say nothing of it
+    ("出了事故保险公司定损要多久", "车险"),      # the insurer's assessment, not the police's
+])
+def test_a_matter_of_another_office_beside_a_subject_we_know_is_not_answered(engine, question, subject):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert subject in reply.reason, reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("到了报废年限的车还能上路吗", "reg-scrapped-driving"),   # 报废年限 names the car's state, asks no years
+    ("驾驶证业务都得本人到场吗", "licence-proxy"),            # 本人到场: whether someone else may go
+    ("驾照到期换证必须本人去吗", "licence-renew"),            # its answer says a proxy may renew
+    ("喝了点酒骑共享单车算酒驾吗", "drink-ebike"),            # an entry speaks of shared bikes
+])
+def test_the_words_of_a_lacking_detail_said_otherwise_still_reach_the_entry(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("给电动车挂牌一定要本人到场吗", "aspect:委托 not held for 电动自行车"),   # who may go is said only of licences and cars
+    ("去检测站年检需要提前预约吗", "aspect:预约办理 not held for 年检"),       # only the exam entry says booking
+])
+def test_how_a_business_is_done_is_a_detail_its_own_entry_must_hold(engine, question, reason):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith(reason), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("驾驶证补办能找亲戚代办吗", "licence-lost"),      # its answer says a proxy may go
+    ("考科目三要先预约吗", "licence-exam-booking"),
+])
+def test_how_a_business_is_done_is_answered_by_the_entry_saying_it(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "坐公交可以刷老人卡吗",      # shares 公交 with the bus-driver crime, and nothing more
+    "忻州有啥特产",
+])
+def test_nothing_of_ours_read_gets_the_honest_reply_not_unrelated_choices(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == FALLBACK and not reply.choices, reply.reason
+    assert "12123" in reply.text
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("台铃电动车符合国标吗", "subject:车辆品牌"),        # one model's conformity: its certificate tells, not the rules
+    ("开特斯拉的辅助驾驶撞了车谁担责", "subject:"),     # a brand, self-driving: nothing held
+    ("全省每年交通事故死多少人", "subject:全国统计"),   # the figures held are Xinzhou's
+    ("驾照以前是六年一换 现在改了吗", "aspect:政策变化"),  # what changed when is not held
+])
+def test_a_model_a_province_or_a_change_of_rule_is_not_answered_from_the_rule(engine, question, reason):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith(reason), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "河曲交警大队有没有窗口交罚款",      # a county's window: a local fact
+    "原平电动车上牌点有几个",
+])
+def test_a_local_service_point_is_a_local_fact(engine, question):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY), reply.reason
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("报了驾校学一半想转驾校怎么办", "aspect:驾校服务"),    # a school's own business, not the exam rules
+    ("醉驾判了以后会不会留案底", "aspect:其他影响"),        # consequences beyond the traffic law
+    ("豆罗中队坐几路公交能到", "aspect:地点"),             # how to get there is where it is
+])
+def test_what_lies_beside_the_rules_is_said_so(engine, question, reason):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith(reason), reply.reason
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("这台二手车出没出过事故怎么查", "aspect:车辆历史"),   # a car's history is the insurer's and the garage's record
+    ("忻州一共几个车管所", "aspect:地方名单"),              # how many local offices: answers name none
+])
+def test_a_cars_history_and_a_count_of_local_offices_are_not_held(engine, question, reason):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith(reason), reply.reason
+
+
+def test_where_ones_own_car_was_towed_is_ones_own_record(engine):
+    reply = engine.answer("违停被拖走了 车拖哪去了")
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith("answer-type:代查"), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "去队史馆参观收门票不",            # a fee the hall's entry does not state
+    "豆罗中队一共几个民警",            # a head count it does not give
+    "豆罗中队能不能处理违章",          # which services it offers
+])
+def test_a_detail_of_a_local_office_its_entry_does_not_give_is_declined(engine, question):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY), reply.reason
+
+
+def test_what_the_app_offers_is_still_answered_by_the_app_entry(engine):
+    reply = engine.answer("交管12123上能交罚款吗")
+    assert (reply.status, reply.entry_id) == (ANSWER, "app-12123"), reply.reason
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("我倒车他直行撞上了 我是不是全责", "aspect:个案定责"),   # one's own case: the police decide on the scene
+    ("考C2最少要学多少学时", "aspect:培训学时"),              # a school's training hours are not in the rules
+])
+def test_ones_own_case_judged_and_training_hours_are_not_held(engine, question, reason):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY)
+    assert reply.reason.startswith(reason), reply.reason
+
+
+def test_how_responsibility_is_divided_is_still_answered(engine):
+    reply = engine.answer("交通事故全责主责次责是怎么划分的")
+    assert reply.status == ANSWER, reply.reason
