@@ -101,14 +101,48 @@ ASKING_THE_SAME = ("test_quality.py::", "test_cli.py::test_kb_check_passes_on_th
                    "test_emergency.py::test_every_panic_message_is_caught")
 
 
+# The tests that take seconds of their own, sent right after that group, longest first: while the
+# group's worker builds the shipped knowledge's engine (a fresh checkout: ~6 s) the other runs these,
+# which never ask it (bot processes on a one-topic copy, the query log, engines of their own copies),
+# instead of waiting on the build's lock; and none of them is left to run alone at the end while the
+# other worker has nothing to do. Order only: a name missing or stale here costs time, never a result.
+SLOW_FIRST = ("test_querylog.py::test_database_locked_by_another_process",
+              "test_signals.py::", "test_engine.py::test_a_rebuild_under_another_hash_seed",
+              "test_telegram_e2e.py::test_trafficbot_run_answers_and_stops_cleanly",
+              "test_secrets.py::test_debug_logs_show_no_secret", "test_webhook.py::test_webhook_checks_the_secret_header",
+              "test_cli.py::test_ask_json_one_line_per_input_line_in_order_from_a_real_process",
+              "test_querylog.py::test_an_outage_is_retried", "test_deploy.py::test_unit_restart_policy",
+              "test_startup.py::", "test_handlers.py::test_twenty_topics_of_fifteen",
+              "test_knowledge.py::test_an_entry_given_another_entrys_question", "test_knowledge.py::test_deeply_nested_yaml",
+              "test_knowledge.py::test_kb_check_finds_shared", "test_knowledge.py::test_a_question_copied",
+              "test_knowledge.py::test_engine_keeps_serving", "test_logs_cli.py::test_the_real_trafficbot_command",
+              "test_querylog.py::")
+
+
 def pytest_xdist_make_scheduler(config, log):
     if config.getvalue("dist") != "loadgroup":
         return None  # xdist's own, as asked
     from xdist.scheduler import LoadScopeScheduling
 
+    def rank(scope: str) -> int:
+        if scope == "asking-the-same":
+            return -1
+        name = scope.rsplit("/", 1)[-1]
+        return next((i for i, slow in enumerate(SLOW_FIRST) if name.startswith(slow)), len(SLOW_FIRST))
+
     class AskingTheSameTogether(LoadScopeScheduling):
+        ranked = False
+
         def _split_scope(self, nodeid: str) -> str:
             return "asking-the-same" if nodeid.rsplit("/", 1)[-1].startswith(ASKING_THE_SAME) else nodeid
+
+        def _assign_work_unit(self, node) -> None:
+            if not self.ranked:  # the queue is whole by the first assignment: ordered once (stable)
+                ordered = sorted(self.workqueue.items(), key=lambda unit: rank(unit[0]))
+                self.workqueue.clear()
+                self.workqueue.update(ordered)
+                self.ranked = True
+            super()._assign_work_unit(node)
 
     return AskingTheSameTogether(config, log)
 
@@ -141,6 +175,36 @@ def pinyin_read_once() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(text_module, "lazy_pinyin", _memoised(text_module.lazy_pinyin))
         patch.setattr(emergency, "pinyin", _memoised(emergency.pinyin))
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def tls_context_made_once() -> Iterator[None]:
+    """Each Application the tests build (~90 a session, and each in-process `trafficbot run`) opens
+    two httpx clients, and httpx reads the whole CA bundle into a new TLS context for each: ~30 ms
+    of CPU a client, for clients that only ever speak plain HTTP to the stand-in server on
+    127.0.0.1. The tests' process makes the context of each setting once and hands every client
+    the same one (a context is made to be shared); the bot processes the tests start make their own."""
+    from httpx._transports import default as transports
+
+    make = getattr(transports, "create_ssl_context", None)
+    if make is None:  # another httpx: its own way, at its own cost
+        yield
+        return
+    made: dict = {}
+
+    def shared(*args, **kwargs):
+        key = (args, tuple(sorted(kwargs.items())), os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+        try:
+            context = made.get(key)
+        except TypeError:  # an unhashable setting: not one the tests use
+            return make(*args, **kwargs)
+        if context is None:
+            context = made[key] = make(*args, **kwargs)
+        return context
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(transports, "create_ssl_context", shared)
         yield
 
 
