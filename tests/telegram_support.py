@@ -210,11 +210,12 @@ class RecordingLog:
 
 
 def holder_for(engine, knowledge_dir=None, matching=None) -> KnowledgeHolder:
-    """The real KnowledgeHolder serving an engine already built (later reloads build for real)."""
+    """The real KnowledgeHolder serving an engine already built; later reloads get theirs as the
+    bot's do (handlers.app.load_knowledge): the engine kept for those very files, else built."""
     first = [engine]
 
     def build(path, match):
-        return (first.pop(), []) if first else build_engine(path, match)
+        return (first.pop(), []) if first else cached_build(path, match)
 
     return KnowledgeHolder(knowledge_dir or str(KNOWLEDGE_DIR), matching, build=build)
 

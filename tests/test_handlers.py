@@ -25,7 +25,7 @@ from telegram_support import (
     started_app,
 )
 
-from bot.engine import build_engine
+from bot.buildcache import cached_build
 from bot.reply import ANSWER, CLARIFY, Candidate, Reply
 from handlers import render as r
 
@@ -609,7 +609,7 @@ def many_topics(folder, topics: int = 20, entries: int = 15, place: str = "æµ‹è¯
 
 async def test_twenty_topics_of_fifteen_browse_in_pages_in_their_order(api, tmp_path):
     many_topics(tmp_path)
-    engine, problems = build_engine(str(tmp_path))
+    engine, problems = cached_build(str(tmp_path))  # as the bot starts: these files' engine is kept
     assert engine is not None, [str(p) for p in problems]
     application = await started_app(api, engine=engine, config=make_config(api, knowledge_dir=str(tmp_path)))
     try:
