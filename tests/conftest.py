@@ -8,6 +8,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # Bytecode caches (__pycache__, git-ignored), even where PYTHONDONTWRITEBYTECODE is set: without them
 # every test process compiles bot/, handlers/ and the test modules (and rewrites their asserts) from
@@ -15,17 +16,15 @@ from pathlib import Path
 sys.dont_write_bytecode = False
 # ruff: noqa: E402 - the imports below come after that line on purpose
 
-from bot import jieba_first  # noqa: F401 - before jieba: jieba without pkg_resources
-
-# isort: split
-import jieba
 import pytest
-from telegram_support import real_engine
 
-from bot import buildcache
-from bot import text as text_module
-from bot.engine import Engine
-from bot.evaluate import DEFAULT_SET, evaluate, load_labelled
+# pytest-xdist's controller reads this file too, for its scheduler below, and runs no test: the
+# engine, jieba and Telegram are imported by the fixtures that use them (~1 s of the controller's
+# start, before it starts the workers, whose test modules import them anyway).
+if TYPE_CHECKING:
+    import jieba
+
+    from bot.engine import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
@@ -42,6 +41,9 @@ def cache_of_the_tests(request) -> Iterator[Path]:
     code), or a folder of this run's when pytest's cache is off; a fresh checkout starts empty and
     builds. jieba's dictionary cache is copied in from the user's, when there is one: that is a
     file jieba writes of its shipped dictionary, the same in any folder."""
+    from bot import buildcache
+    from bot import text as text_module
+
     cache = getattr(request.config, "cache", None)
     if cache is not None:
         home = cache.mkdir("trafficbot-xdg")
@@ -73,6 +75,13 @@ def jieba_dictionary_read_once(cache_of_the_tests) -> Iterator[None]:
     session. The tests read it once and give each TextProcessor its own copy of the tables
     (FREQ, total: all that initialize() sets and add_word() changes), so every engine is still
     built by the real code on its own dictionary, and none sees another's domain words."""
+    from bot import jieba_first  # noqa: F401 - before jieba: jieba without pkg_resources
+
+    # isort: split
+    import jieba
+
+    from bot import text as text_module
+
     make = text_module._make_tokenizer
     shipped = make(text_module.cache_dir())
 
@@ -171,6 +180,7 @@ def pinyin_read_once() -> Iterator[None]:
     1.5 s build here). The tests' process reads each once: the builds are still the real code, on
     what pypinyin says."""
     from bot import emergency
+    from bot import text as text_module
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(text_module, "lazy_pinyin", _memoised(text_module.lazy_pinyin))
@@ -211,6 +221,8 @@ def tls_context_made_once() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def engine() -> Engine:
     # the same one the Telegram tests' helpers use: building it is the slowest step of the suite
+    from telegram_support import real_engine
+
     return real_engine()
 
 
@@ -218,6 +230,8 @@ def engine() -> Engine:
 def default_report(engine) -> dict:
     """The labelled set (tests/eval/questions.yaml) through the real engine, with the baselines:
     the quality floors and `trafficbot eval`'s printout read the same report, computed once."""
+    from bot.evaluate import DEFAULT_SET, evaluate, load_labelled
+
     return evaluate(engine, load_labelled(DEFAULT_SET), baselines=True)
 
 
