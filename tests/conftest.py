@@ -218,6 +218,35 @@ def tls_context_made_once() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def kb_check_asks_once_per_files() -> Iterator[None]:
+    """A test that checks the same files twice (`kb check`, then `kb check --strict`) gets the same
+    engine the second time, remembering its replies (telegram_support.remembering): each question
+    is answered once. Keyed as the engine cache is (bot.buildcache.cache_key: the files' bytes and
+    the code), and only the last files' engine is kept (each holds its own copy of jieba's tables)."""
+    from telegram_support import remembering
+
+    from bot import buildcache, kbcheck
+
+    read = kbcheck.cached_build
+    last: dict = {}
+
+    def the_same(path, matching=None, **options):
+        key = buildcache.cache_key(path, matching)
+        if key is None or options:
+            return read(path, matching, **options)
+        if key not in last:
+            engine, problems = read(path, matching)
+            last.clear()
+            last[key] = (remembering(engine) if engine is not None else None, list(problems))
+        engine, problems = last[key]
+        return engine, list(problems)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(kbcheck, "cached_build", the_same)
+        yield
+
+
 @pytest.fixture(scope="session")
 def engine() -> Engine:
     # the same one the Telegram tests' helpers use: building it is the slowest step of the suite
