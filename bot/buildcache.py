@@ -93,11 +93,24 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def _dump(engine: Any, problems: list, jieba_cache: Path) -> bytes:
-    shipped = text_module._make_tokenizer(jieba_cache).FREQ
+    # the engine's words: the entries of jieba's dictionary its text processor added or changed
+    # (jieba never removes one). The processor knows them; a tokenizer it does not own is compared
+    # with the shipped dictionary, entry by entry (reading that dictionary and comparing half a
+    # million entries costs more than the rest of the dump).
+    owned: dict[int, dict[str, int]] = {}
+    changes = getattr(getattr(engine, "text", None), "jieba_changes", None)
+    if changes is not None:
+        own, changed = changes()
+        owned[id(own)] = changed
+    shipped: dict[str, int] = {}
 
     def tokenizer(t: jieba.Tokenizer) -> tuple:
-        # the engine's words: those it added or whose frequency it changed (jieba never removes one)
-        return _tokenizer, ({w: f for w, f in t.FREQ.items() if shipped.get(w) != f}, t.total, str(jieba_cache))
+        added = owned.get(id(t))
+        if added is None:
+            if not shipped:
+                shipped.update(text_module._make_tokenizer(jieba_cache).FREQ)
+            added = {w: f for w, f in t.FREQ.items() if shipped.get(w) != f}
+        return _tokenizer, (added, t.total, str(jieba_cache))
 
     out = io.BytesIO()
     pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)

@@ -31,6 +31,21 @@ QUERY_KEYS = ("q", "query", "question", "text")
 EXPECT_KEYS = ("expect", "expected", "label", "entry")
 
 
+# libyaml's parser where PyYAML was built with it: the sets are read about ten times faster (a
+# second of `trafficbot eval` on the larger ones). What it refuses is read again by the pure
+# parser, so a broken set's message never depends on how PyYAML was installed.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
+def _read_yaml(raw: str) -> Any:
+    if _FAST_LOADER is not None:
+        try:
+            return yaml.load(raw, Loader=_FAST_LOADER)
+        except (yaml.YAMLError, ValueError):  # ValueError: text libyaml cannot encode (a lone surrogate)
+            pass
+    return yaml.safe_load(raw)
+
+
 def load_labelled(path: Path) -> list[dict]:
     """Items {q, expect, kind} from YAML (a list), JSON lines, or CSV/TSV with a header."""
     try:
@@ -39,7 +54,7 @@ def load_labelled(path: Path) -> list[dict]:
         raise ValueError(f"cannot read: {exc.strerror}") from None
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
-        rows = yaml.safe_load(raw) or []
+        rows = _read_yaml(raw) or []
     elif suffix in (".jsonl", ".ndjson"):
         rows = [json.loads(line) for line in raw.splitlines() if line.strip()]
     elif suffix == ".json":

@@ -263,6 +263,19 @@ class TextProcessor:
             self._shipped_freq.setdefault(term, self._tokenizer.FREQ.get(term, 0))
             self._tokenizer.add_word(term, freq=max(self._tokenizer.suggest_freq(term, False), 2000))
 
+    def jieba_changes(self) -> tuple[object, dict[str, int]]:
+        """This processor's jieba tokenizer, and every entry of its dictionary that add_term may have
+        changed, with its value now: each word added, then its prefixes (jieba adds a missing prefix
+        with 0), in the order added. Every entry that differs from jieba's shipped dictionary is
+        among them (some may equal it): what a kept engine stores instead of the whole dictionary."""
+        freq = self._tokenizer.FREQ
+        changed: dict[str, int] = {}
+        for word in self._shipped_freq:
+            for piece in (word, *(word[:n] for n in range(1, len(word)))):
+                if piece not in changed and piece in freq:
+                    changed[piece] = freq[piece]
+        return self._tokenizer, changed
+
     def general_freq(self, word: str) -> int:
         """How often jieba's own dictionary saw `word` in general Chinese (0: not a word to it)."""
         shipped = self._shipped_freq.get(word)

@@ -8,6 +8,7 @@ import signal
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # Bytecode caches (__pycache__, git-ignored), even where PYTHONDONTWRITEBYTECODE is set: without them
 # every test process compiles bot/, handlers/ and the test modules (and rewrites their asserts) from
@@ -15,17 +16,15 @@ from pathlib import Path
 sys.dont_write_bytecode = False
 # ruff: noqa: E402 - the imports below come after that line on purpose
 
-from bot import jieba_first  # noqa: F401 - before jieba: jieba without pkg_resources
-
-# isort: split
-import jieba
 import pytest
-from telegram_support import real_engine
 
-from bot import buildcache
-from bot import text as text_module
-from bot.engine import Engine
-from bot.evaluate import DEFAULT_SET, evaluate, load_labelled
+# pytest-xdist's controller reads this file too, for its scheduler below, and runs no test: the
+# engine, jieba and Telegram are imported by the fixtures that use them (~1 s of the controller's
+# start, before it starts the workers, whose test modules import them anyway).
+if TYPE_CHECKING:
+    import jieba
+
+    from bot.engine import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
@@ -42,6 +41,9 @@ def cache_of_the_tests(request) -> Iterator[Path]:
     code), or a folder of this run's when pytest's cache is off; a fresh checkout starts empty and
     builds. jieba's dictionary cache is copied in from the user's, when there is one: that is a
     file jieba writes of its shipped dictionary, the same in any folder."""
+    from bot import buildcache
+    from bot import text as text_module
+
     cache = getattr(request.config, "cache", None)
     if cache is not None:
         home = cache.mkdir("trafficbot-xdg")
@@ -73,6 +75,13 @@ def jieba_dictionary_read_once(cache_of_the_tests) -> Iterator[None]:
     session. The tests read it once and give each TextProcessor its own copy of the tables
     (FREQ, total: all that initialize() sets and add_word() changes), so every engine is still
     built by the real code on its own dictionary, and none sees another's domain words."""
+    from bot import jieba_first  # noqa: F401 - before jieba: jieba without pkg_resources
+
+    # isort: split
+    import jieba
+
+    from bot import text as text_module
+
     make = text_module._make_tokenizer
     shipped = make(text_module.cache_dir())
 
@@ -101,14 +110,48 @@ ASKING_THE_SAME = ("test_quality.py::", "test_cli.py::test_kb_check_passes_on_th
                    "test_emergency.py::test_every_panic_message_is_caught")
 
 
+# The tests that take seconds of their own, sent right after that group, longest first: while the
+# group's worker builds the shipped knowledge's engine (a fresh checkout: ~6 s) the other runs these,
+# which never ask it (bot processes on a one-topic copy, the query log, engines of their own copies),
+# instead of waiting on the build's lock; and none of them is left to run alone at the end while the
+# other worker has nothing to do. Order only: a name missing or stale here costs time, never a result.
+SLOW_FIRST = ("test_querylog.py::test_database_locked_by_another_process",
+              "test_signals.py::", "test_engine.py::test_a_rebuild_under_another_hash_seed",
+              "test_telegram_e2e.py::test_trafficbot_run_answers_and_stops_cleanly",
+              "test_secrets.py::test_debug_logs_show_no_secret", "test_webhook.py::test_webhook_checks_the_secret_header",
+              "test_cli.py::test_ask_json_one_line_per_input_line_in_order_from_a_real_process",
+              "test_querylog.py::test_an_outage_is_retried", "test_deploy.py::test_unit_restart_policy",
+              "test_startup.py::", "test_handlers.py::test_twenty_topics_of_fifteen",
+              "test_knowledge.py::test_an_entry_given_another_entrys_question", "test_knowledge.py::test_deeply_nested_yaml",
+              "test_knowledge.py::test_kb_check_finds_shared", "test_knowledge.py::test_a_question_copied",
+              "test_knowledge.py::test_engine_keeps_serving", "test_logs_cli.py::test_the_real_trafficbot_command",
+              "test_querylog.py::")
+
+
 def pytest_xdist_make_scheduler(config, log):
     if config.getvalue("dist") != "loadgroup":
         return None  # xdist's own, as asked
     from xdist.scheduler import LoadScopeScheduling
 
+    def rank(scope: str) -> int:
+        if scope == "asking-the-same":
+            return -1
+        name = scope.rsplit("/", 1)[-1]
+        return next((i for i, slow in enumerate(SLOW_FIRST) if name.startswith(slow)), len(SLOW_FIRST))
+
     class AskingTheSameTogether(LoadScopeScheduling):
+        ranked = False
+
         def _split_scope(self, nodeid: str) -> str:
             return "asking-the-same" if nodeid.rsplit("/", 1)[-1].startswith(ASKING_THE_SAME) else nodeid
+
+        def _assign_work_unit(self, node) -> None:
+            if not self.ranked:  # the queue is whole by the first assignment: ordered once (stable)
+                ordered = sorted(self.workqueue.items(), key=lambda unit: rank(unit[0]))
+                self.workqueue.clear()
+                self.workqueue.update(ordered)
+                self.ranked = True
+            super()._assign_work_unit(node)
 
     return AskingTheSameTogether(config, log)
 
@@ -137,6 +180,7 @@ def pinyin_read_once() -> Iterator[None]:
     1.5 s build here). The tests' process reads each once: the builds are still the real code, on
     what pypinyin says."""
     from bot import emergency
+    from bot import text as text_module
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(text_module, "lazy_pinyin", _memoised(text_module.lazy_pinyin))
@@ -144,9 +188,70 @@ def pinyin_read_once() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def tls_context_made_once() -> Iterator[None]:
+    """Each Application the tests build (~90 a session, and each in-process `trafficbot run`) opens
+    two httpx clients, and httpx reads the whole CA bundle into a new TLS context for each: ~30 ms
+    of CPU a client, for clients that only ever speak plain HTTP to the stand-in server on
+    127.0.0.1. The tests' process makes the context of each setting once and hands every client
+    the same one (a context is made to be shared); the bot processes the tests start make their own."""
+    from httpx._transports import default as transports
+
+    make = getattr(transports, "create_ssl_context", None)
+    if make is None:  # another httpx: its own way, at its own cost
+        yield
+        return
+    made: dict = {}
+
+    def shared(*args, **kwargs):
+        key = (args, tuple(sorted(kwargs.items())), os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+        try:
+            context = made.get(key)
+        except TypeError:  # an unhashable setting: not one the tests use
+            return make(*args, **kwargs)
+        if context is None:
+            context = made[key] = make(*args, **kwargs)
+        return context
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(transports, "create_ssl_context", shared)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def kb_check_asks_once_per_files() -> Iterator[None]:
+    """A test that checks the same files twice (`kb check`, then `kb check --strict`) gets the same
+    engine the second time, remembering its replies (telegram_support.remembering): each question
+    is answered once. Keyed as the engine cache is (bot.buildcache.cache_key: the files' bytes and
+    the code), and only the last files' engine is kept (each holds its own copy of jieba's tables)."""
+    from telegram_support import remembering
+
+    from bot import buildcache, kbcheck
+
+    read = kbcheck.cached_build
+    last: dict = {}
+
+    def the_same(path, matching=None, **options):
+        key = buildcache.cache_key(path, matching)
+        if key is None or options:
+            return read(path, matching, **options)
+        if key not in last:
+            engine, problems = read(path, matching)
+            last.clear()
+            last[key] = (remembering(engine) if engine is not None else None, list(problems))
+        engine, problems = last[key]
+        return engine, list(problems)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(kbcheck, "cached_build", the_same)
+        yield
+
+
 @pytest.fixture(scope="session")
 def engine() -> Engine:
     # the same one the Telegram tests' helpers use: building it is the slowest step of the suite
+    from telegram_support import real_engine
+
     return real_engine()
 
 
@@ -154,6 +259,8 @@ def engine() -> Engine:
 def default_report(engine) -> dict:
     """The labelled set (tests/eval/questions.yaml) through the real engine, with the baselines:
     the quality floors and `trafficbot eval`'s printout read the same report, computed once."""
+    from bot.evaluate import DEFAULT_SET, evaluate, load_labelled
+
     return evaluate(engine, load_labelled(DEFAULT_SET), baselines=True)
 
 

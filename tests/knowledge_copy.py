@@ -16,17 +16,31 @@ from pathlib import Path
 import yaml
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # what yaml.safe_load reads, parsed in C where it can be
+
+
+# each file of knowledge/ as read, by its name, size and time of change: a session copies the
+# knowledge dozens of times and would otherwise parse every file of it each time (~0.1 s a copy)
+_read: dict[tuple[str, int, int], object] = {}
 
 
 def _topics() -> dict[str, dict]:
-    """Topic file name → its data, for every topic file of knowledge/."""
+    """Topic file name → its data, for every topic file of knowledge/ (the caller only reads it)."""
     out = {}
     for source in sorted(KNOWLEDGE_DIR.glob("*.yaml")):
-        data = yaml.load(source.read_text(encoding="utf-8"), Loader=_LOADER)
+        st = source.stat()
+        key = (source.name, st.st_size, st.st_mtime_ns)
+        if key not in _read:
+            _read[key] = yaml.load(source.read_text(encoding="utf-8"), Loader=YAML_LOADER)
+        data = _read[key]
         if isinstance(data, dict) and "entries" in data:
             out[source.name] = data
     return out
+
+
+def topic_files() -> set[str]:
+    """The names of knowledge/'s topic files (those with entries)."""
+    return set(_topics())
 
 
 def knowledge_copy(target: Path, *topics: str, linked: bool = True) -> Path:

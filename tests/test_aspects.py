@@ -5,6 +5,7 @@ aspect asked, or the bot says it has nothing on it; its choices are that subject
 
 import pytest
 import yaml
+from knowledge_copy import YAML_LOADER
 
 from bot.evaluate import DEFAULT_SET
 from bot.reply import ANSWER, CLARIFY, FALLBACK
@@ -14,7 +15,7 @@ SET = DEFAULT_SET.parent / "aspects.yaml"
 
 @pytest.fixture(scope="module")
 def results(engine):
-    items = yaml.safe_load(SET.read_text(encoding="utf-8"))
+    items = yaml.load(SET.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     out = []
     for item in items:
         expect = item["expect"] if isinstance(item["expect"], list) else [item["expect"]]

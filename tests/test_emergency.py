@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from knowledge_copy import YAML_LOADER
 
 from bot.emergency import assess, compile_rules
 from bot.evaluate import load_labelled
@@ -26,12 +27,12 @@ def calm_corpus(engine) -> list[str]:
     look-alike everyday messages of calm.yaml."""
     texts = [q for e in engine.knowledge.entries for q in e.questions + e.tests]
     texts += [item["q"] for items in labelled_sets() for item in items if item["expect"] != "emergency"]
-    texts += yaml.safe_load((EVAL / "calm.yaml").read_text(encoding="utf-8"))
+    texts += yaml.load((EVAL / "calm.yaml").read_text(encoding="utf-8"), Loader=YAML_LOADER)
     return list(dict.fromkeys(texts))
 
 
 def panic_set() -> list[dict]:
-    items = yaml.safe_load((EVAL / "panic-dev.yaml").read_text(encoding="utf-8"))
+    items = yaml.load((EVAL / "panic-dev.yaml").read_text(encoding="utf-8"), Loader=YAML_LOADER)
     items += [item for items_ in labelled_sets() for item in items_ if item["expect"] == "emergency"]
     return items
 

@@ -470,12 +470,20 @@ def test_a_rebuild_under_another_hash_seed_answers_every_question_alike(tmp_path
     kdir = knowledge_copy(tmp_path / "k", "ebike.yaml")
     questions = ["电动车电池坏了 充不进电", "电瓶车最高能跑多快", "电动车上派要带啥", "躺那不动 咋整",
                  "shang de hen zhong 快来人", "电动车电池电压多少伏"]
+    # both processes at once: each builds its engine on its own
+    procs = [subprocess.Popen([sys.executable, "-c", _SEEDED_ANSWERS, str(kdir), *questions],
+                              env={**os.environ, "PYTHONHASHSEED": seed}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, cwd=Path(__file__).resolve().parent.parent) for seed in ("1", "2")]
     runs = []
-    for seed in ("1", "2"):
-        env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run([sys.executable, "-c", _SEEDED_ANSWERS, str(kdir), *questions], env=env,
-                              capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parent.parent)
-        assert done.returncode == 0, done.stderr[-2000:]
-        runs.append(done.stdout.splitlines())
+    try:
+        for proc in procs:
+            out, err = proc.communicate(timeout=120)
+            assert proc.returncode == 0, err[-2000:]
+            runs.append(out.splitlines())
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate()
     assert len(runs[0]) == len(questions)
     assert runs[0] == runs[1]

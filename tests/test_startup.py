@@ -83,6 +83,9 @@ def test_a_cached_engine_answers_as_built_and_an_edit_or_a_reload_never_gets_a_s
     cached, cached_problems = cached_build(str(kdir), MatchingConfig(), folder=cache, build=must_not_build)
     assert cached is not built and replies(cached) == replies(built) and cached_problems == problems
     assert cached.knowledge == built.knowledge and cached.knowledge.path == str(kdir)
+    # jieba's dictionary as the build left it: every word it added, every frequency it changed
+    kept, made = cached.text._tokenizer, built.text._tokenizer
+    assert (kept.FREQ, kept.total) == (made.FREQ, made.total) and kept is not made
 
     # a staff edit: the answer citizens get is the edited one, at once
     topic = kdir / "school.yaml"
