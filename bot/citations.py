@@ -14,6 +14,7 @@ Pure functions over text; `check_entries` reads the source folder once.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,7 @@ NATIONAL_RULES = "national-rules.md"
 REPORT = "xinzhou-traffic-police-2024-top10.txt"
 # Sections of national-rules.md whose numbers any answer may use: channels, not facts.
 CHANNEL_SECTIONS = ("Emergency numbers", "Online services")
+REPLY_SOURCE = "来源："  # an emergency reply names what it rests on after this, on its last line
 
 CN_NUM = "零〇一二两三四五六七八九十百千万"
 ARTICLE = rf"第([{CN_NUM}]+|\d+)条(?:之([一二三四五六七八九十]|\d+))?"
@@ -293,8 +295,10 @@ def check_entry(entry: Entry, sources: Sources, lines: list[str] | None = None) 
     return problems
 
 
-def check_entries(entries: tuple[Entry, ...] | list[Entry], knowledge_dir: str | Path) -> list[Problem]:
-    """Citation problems of every entry, against the texts under `knowledge_dir/sources/`."""
+def check_entries(entries: tuple[Entry, ...] | list[Entry], knowledge_dir: str | Path,
+                  replies: Sequence[tuple[str, str, str, int]] = ()) -> list[Problem]:
+    """Citation problems of every entry, against the texts under `knowledge_dir/sources/`; and of
+    the emergency `replies` (name, text, file, line), each ending in its 来源： line."""
     sources = load_sources(knowledge_dir)
     if not sources.laws and not sources.national_rules:
         return [Problem(str(Path(knowledge_dir) / SOURCES_DIR), 1, "没有找到法规原文，无法核对引用 / no source texts "
@@ -306,6 +310,13 @@ def check_entries(entries: tuple[Entry, ...] | list[Entry], knowledge_dir: str |
         if entry.file not in file_lines:
             file_lines[entry.file] = _entry_file_lines(root, entry.file)
         problems.extend(check_entry(entry, sources, file_lines[entry.file]))
+    for name, text, file, line in replies:
+        answer, said, source = text.rpartition(REPLY_SOURCE)
+        if not said:
+            problems.append(Problem(file, line, f"紧急回复 {name} 没有写来源（最后一行“{REPLY_SOURCE}……”）/ the emergency "
+                                    f"reply {name!r} cites no source: end it with a line '{REPLY_SOURCE}《…》第…条'", "warning"))
+            continue
+        problems.extend(check_entry(Entry(name, "", (), answer, source.strip(), "", file=file, line=line), sources))
     return problems
 
 

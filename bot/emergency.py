@@ -14,7 +14,8 @@ Three readings, in order:
    handle such an accident in general) is no emergency; danger said to be happening now is,
    whatever surrounds it. 'How do I handle it' is no question when harm is told in a clause after
    it (撞人了咋办，人一直喊疼) or it is pleaded again and again (怎么办 怎么办). A crash told and
-   nothing asked (车祸 or 前面出车祸了 as the whole message, 车祸 快 东门路口) is a report: 122 first.
+   nothing asked (车祸 or 前面出车祸了 as the whole message, 车祸 快 东门路口) is a report: 122 first,
+   in the crash reply, which also says what the law has the unhurt do (move aside, then settle).
 
 The engine's typo repair may find a danger word the citizen did not type (留血 → 流血). It is
 believed only where the typed characters are no common word nor part of one: 电动车上的牌子 is
@@ -85,8 +86,8 @@ _INSIDE = re.compile("还?在(?:车)?(?:里面|里头|里边|里|内|上面)")
 INSIDE_REACH = 12
 _SOMEONE_INSIDE_BEFORE = re.compile(
     "(?:车里|车内|车上|里面|里头|里边)(?:还|都)?有(?:个|一个|两个|几个|[一二两三四五六七八九几]个)?人|人(?:还|都)?在(?:车)?(?:里面|里头|里边|车里|车上)")
-# 挤扁了，里面有人 / 撞烂了 车里还有两个人: the place first, then someone in it
-_SOMEONE_INSIDE = re.compile("[了啊呀，]*(?:车)?(?:里面|里头|里边|里|内|上)(?:还|都)?有(?:个|一个|两个|几个|好几个|[一二两三四五六七八九几]个)?人")
+# 挤扁了，里面有人 / 撞烂了 车里还有两个人 / 挤在护栏上，面包车里有人: the place first, then someone in it
+_SOMEONE_INSIDE = re.compile("[了啊呀，]*(?:[^，]{0,3}车)?(?:里面|里头|里边|里|内|上)(?:还|都)?有(?:个|一个|两个|几个|好几个|[一二两三四五六七八九几]个)?人")
 _PASSIVE = ("被", "遭", "挨")  # a passive with no subject said (被车撞了, 遭车撞了) befell the writer
 _AGENT = "被叫让给遭挨"  # 孩子被车门夹住: the thing after 被 is what did it, not what the state is of
 _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
@@ -710,8 +711,10 @@ _INSERTED_SOUND = {"le": "了", "zhe": "着", "hen": "很", "hao": "好", "duo":
 
 
 # Pronouns and particles, typed in pinyin between danger words read from pinyin.
+# bei, che: wo ma bei che 撞倒了 is 我妈被车撞倒了 (wo de che 出不来 stays a car that cannot get out)
 _LITTLE_SOUND = {"wo": "我", "ta": "他", "ni": "你", "le": "了", "de": "的", "zai": "在", "you": "有", "ren": "人",
-                 "women": "我们", "haizi": "孩子", "siji": "司机"}
+                 "women": "我们", "haizi": "孩子", "siji": "司机", "bei": "被", "che": "车"}
+_WHO_SOUND = ("wo", "ta", "ni", "ren", "women", "haizi", "siji")  # little words that name who
 
 
 # English contractions, whose apostrophe normalising has made a space (can't: can t, he's: he s):
@@ -771,16 +774,17 @@ def read_mixed(text: str, detector: Detector) -> str:
         return read
     # Danger was read: the little words left between (wo, ta, le) are read too, so that who it
     # befell is named (jiu ming wo chu bu qu le: 救命我出不去了)
-    return _LATIN_RUN.sub(lambda m: _little(m.group(0)), read)
+    return _LATIN_RUN.sub(lambda m: _little(m.group(0), _HAN.match(read, m.end()) is not None), read)
 
 
 def _translated(m: re.Match, detector: Detector) -> str:
-    """An English word read as Chinese stays a word of its own: where the Chinese after it would
-    run into it (fire车: 着火|车 is read 着|火车), it is set apart as its own clause."""
+    """An English word read as Chinese stays a word of its own: where the Chinese after it, typed
+    close or after a space, would run into it (fire车, fire 车里有人: 着火|车 is read 着|火车), it is
+    set apart as its own clause."""
     word = detector.latin_map["".join(m.group(1).split())]
     if m.group(1) in SYLLABLES and _beside_pinyin(m):
         return m.group(0)  # he, she, man: a pinyin syllable too, and pinyin is typed beside it (he jiu le)
-    after = m.string[m.end():m.end() + 3]
+    after = m.string[m.end():m.end() + 4].lstrip(" ")[:3]  # fire 车里有人: the space is dropped after
     if detector.segment is None or not after or not "\u4e00" <= after[0] <= "\u9fff":
         return word
     at = 0
@@ -812,15 +816,34 @@ def _said(m: re.Match, form: str) -> str:
     return inside if after and _HAN.match(after) else end
 
 
-def _little(run: str) -> str:
+def _little(run: str, before_han: bool = False) -> str:
+    """The little words of a run as characters (wo ma: 我妈, one kin right after whose); of a run
+    right before characters (che li you ren 出不来, wo ma bei che 撞倒了), those at its end, where
+    they name who: the rest stays as typed."""
     if run in _LITTLE_SOUND:
         return _LITTLE_SOUND[run]  # women: 我们, not wo men
     syllables = _split(run)
-    if syllables is not None and len(syllables) == 2 and syllables[0] in _OWNER_SOUND and syllables[1] in _KIN_SOUND:
-        return _OWNER_SOUND[syllables[0]] + _KIN_SOUND[syllables[1]]  # wo ma bu dong le: 我妈不动了
-    if syllables is None or not all(x in _LITTLE_SOUND for x in syllables):
+    if syllables is None:
         return run
-    return "".join(_LITTLE_SOUND[x] for x in syllables)
+    read: list[str | None] = []
+    who: list[bool] = []
+    i = 0
+    while i < len(syllables):
+        x = syllables[i]
+        if x in _OWNER_SOUND and i + 1 < len(syllables) and syllables[i + 1] in _KIN_SOUND:
+            read += [_OWNER_SOUND[x] + _KIN_SOUND[syllables[i + 1]], ""]  # wo ma bu dong le: 我妈不动了
+            who += [True, True]
+            i += 2
+            continue
+        read.append(_LITTLE_SOUND.get(x))
+        who.append(x in _WHO_SOUND)
+        i += 1
+    k = len(read)
+    while k and read[k - 1] is not None:
+        k -= 1
+    if k and not (before_han and any(who[k:])):
+        return run
+    return "".join(syllables[:k]) + "".join(r for r in read[k:] if r)
 
 
 def _spelled(text: str, m: re.Match, detector: Detector) -> tuple[int, int, str | None]:
@@ -984,7 +1007,10 @@ def _figurative(text: str, start: int, detector: Detector, starts: list[int]) ->
         return False
     lo = max(text.rfind(CLAUSE, 0, start) + 1, start - FIGURE_REACH)
     word_starts = set(starts)
-    return any(s < start and e >= start - FIGURE_GAP and (not starts or s in word_starts)
+    # a figure ending inside a word is none: 这事 in 这事故 (a figure may run into the harm word itself)
+    hi = text.find(CLAUSE, start)
+    ends = word_starts | {len(text) if hi == -1 else hi}
+    return any(s < start and e >= start - FIGURE_GAP and (not starts or s in word_starts and (e in ends or e > start))
                for s, e in detector.figures.spans(text, lo, start + 1))
 
 
@@ -1064,8 +1090,9 @@ def _inside_after(text: str, end: int, detector: Detector) -> bool:
     if detector.people is None:
         return False
     window = text[end:end + INSIDE_REACH]
-    if _SOMEONE_INSIDE.match(window):
-        return True  # 挤扁了，里面有人
+    clause = window.find(CLAUSE)
+    if _SOMEONE_INSIDE.match(window) or clause != -1 and _SOMEONE_INSIDE.match(window, clause):
+        return True  # 挤扁了，里面有人; 挤在护栏上，面包车里有人: where it is crushed, then who is in it
     return any(_INSIDE.match(window, m.end()) and not _NOT_PERSON.match(window, m.start())
                for m in detector.people.finditer(window))
 
@@ -1086,8 +1113,9 @@ def _person_after(text: str, end: int, detector: Detector, reach: int = PERSON_A
     for m in detector.people.finditer(window):
         if m.start() >= reach:
             break
-        if _NOT_PERSON_AFTER.match(window, m.start()) or window[m.end():m.end() + 1] == "的":
-            continue  # 撞到人家的车, 撞到我的车: whose thing was hit; 撞了人家跑了: who did it
+        if _NOT_PERSON_AFTER.match(window, m.start()) or window[m.end():m.end() + 1] == "的" or (
+                detector.things is not None and detector.things.match(window, m.end())):
+            continue  # 撞到人家的车, 撞到我的车, 撞了我车: whose thing was hit; 撞了人家跑了: who did it
         return detector.things is None or not detector.things.search(window, 0, m.start())
     return False
 
@@ -1200,9 +1228,10 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                 if needs_person == "before" and cat.info.id in _AWAKE and detector.writer is not None \
                         and detector.writer.fullmatch(text, text.rfind(CLAUSE, 0, start) + 1, start):
                     continue
+                # 把小车压住了，人在里面: a car crushed, with someone said to be inside, whoever 把 names
                 if needs_person == "before" and not (
-                        _disposed(text, start, end, detector) if text.startswith(_DISPOSAL, start)
-                        else _of_person(text, start, detector, writer=not cat.info.acute, cry=cry)
+                        (_disposed(text, start, end, detector) if text.startswith(_DISPOSAL, start)
+                         else _of_person(text, start, detector, writer=not cat.info.acute, cry=cry))
                         or any(w in said for w in detector.wreck + detector.crushed) and (
                             _inside_after(text, end, detector) or _inside_before(text, start, said, detector))):
                     continue
@@ -1254,9 +1283,9 @@ def _hurried(raw: str, detector: Detector) -> list[_Hit]:
     citizen types no more, and one looking things up asks again."""
     if detector.crash is None or detector.crash_now is None:
         return []
-    crash = detector.crash.search(raw)
+    crash = next((m for m in detector.crash.finditer(raw) if not _in_mask(raw, m.start(), m.end(), detector)), None)
     if crash is None:
-        return []
+        return []  # 我又翻车了: a crash word inside a word staff listed as no danger (failing again)
     clauses = [c for c in raw.split(CLAUSE) if c]
     hurried = detector.hurry is not None and any(detector.hurry.fullmatch(c) for c in clauses)
     reported = detector.report is not None and all(
@@ -1402,8 +1431,11 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
     said = "、".join(f"{h.category.name}（{h.text}）" for h in hits) or f"求救（{urgent}）"
     why = f"紧急：{said} / emergency: " + ", ".join(h.category.id for h in hits) + (
         f"{', ' if hits else ''}urgent" if urgent else "")
+    # a crash told and nothing of harm nor a cry for help: whoever is unhurt in a scrape must also
+    # hear that the law has them move aside (the injury reply says to leave the cars where they are)
+    crash_only = urgent is None and bool(hits) and all(h.category.id == CRASH_NOW for h in hits)
     return Danger("fire" if fire else "harm", first.category.id if first else "urgent", why,
-                  rules.fire_reply if fire else rules.reply)
+                  rules.fire_reply if fire else rules.crash_reply if crash_only else rules.reply)
 
 
 def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: bool = False) -> str | None:

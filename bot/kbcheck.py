@@ -132,7 +132,9 @@ def check_knowledge(path: str, matching: MatchingConfig | None = None) -> tuple[
             zh, en, zh_advice, en_advice = _miss(reply, entry.id, TEST_ADVICE)
             problems.append(Problem(entry.file, line, f"测试问法没有得到本条目的答案：{zh}，{zh_advice} / test {phrase!r} should answer "
                                     f"{entry.id!r}, {en}: {en_advice}"))
-    problems.extend(check_entries(knowledge.entries, path))
+    rules = knowledge.emergency
+    problems.extend(check_entries(knowledge.entries, path, [(name, getattr(rules, name), file, line)
+                                                           for name, file, line in rules.reply_lines]))
     n_questions = sum(len(e.questions) for e in knowledge.entries)
     files = len({e.file for e in knowledge.entries})
     summary = (f"{files} topic files, {len(knowledge.entries)} entries, {n_questions} questions, "

@@ -22,7 +22,7 @@ REQUIRED_FIELDS = ("id", "questions", "answer", "source", "updated")
 MIN_QUESTIONS = 5
 DEFAULT_ORDER = 100  # topics without `order:` come after the ordered ones
 CONCEPT_KINDS = ("subjects", "aspects")  # top keys of a concept file: standard word -> variants
-EMERGENCY_FIELDS = {"reply", "fire_reply", "urgent", "harm", "fire", "negations", "not_now", "now", "categories",
+EMERGENCY_FIELDS = {"reply", "fire_reply", "crash_reply", "urgent", "harm", "fire", "negations", "not_now", "now", "categories",
                     "persons", "body", "things", "urgent_not_with", "latin", "here", "alone", "alone_fire",
                     "groups", "masks", "now_again", "figures", "accident"}
 CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after", "needs", "not_after"}
@@ -100,6 +100,10 @@ class Frame:
 class EmergencyRules:
     reply: str = ""
     fire_reply: str = ""
+    # a crash told and no harm read (追尾了, 前面翻车了): 122 first, and what to do if no one is hurt
+    crash_reply: str = ""
+    # where each reply was written (name, file, line): kb check verifies what they cite
+    reply_lines: tuple[tuple[str, str, int], ...] = ()
     urgent: tuple[str, ...] = ()
     # Every category's words, flat: the typo repair's vocabulary (留血 → 流血).
     harm: tuple[str, ...] = ()
@@ -609,6 +613,7 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
             if spelled and value:
                 latin.append((spelled.lower(), value))
     fire_reply = _text(fields["fire_reply"][1], c, "'fire_reply'") if "fire_reply" in fields else None
+    crash_reply = _text(fields["crash_reply"][1], c, "'crash_reply'") if "crash_reply" in fields else None
     if reply is None:
         return None
     groups = _load_groups(fields.get("groups", (None, None))[1], c)
@@ -626,7 +631,9 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
     fire_words = [w for cat in categories if cat.first == "119" for w in cat.words + cat.of_person + cat.person_after
                   if "<" not in w]
     return EmergencyRules(
-        reply=reply.strip(), fire_reply=(fire_reply or reply).strip(), urgent=words("urgent"),
+        reply=reply.strip(), fire_reply=(fire_reply or reply).strip(), crash_reply=(crash_reply or reply).strip(),
+        reply_lines=tuple((n, c.file, _line(fields[n][1])) for n in ("reply", "fire_reply", "crash_reply") if n in fields),
+        urgent=words("urgent"),
         harm=tuple(w.replace("…", "") for w in everything if w not in fire_words),
         fire=tuple(w.replace("…", "") for w in fire_words),
         negations=words("negations"), not_now=tuple(w for f in frames for w in f.words), now=words("now"),

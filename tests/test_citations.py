@@ -92,3 +92,22 @@ def test_the_law_entries_of_the_real_knowledge_have_no_citation_problems(knowled
     assert check_entries(ours, knowledge_dir) == []
     # entries of the other files that cite an article too (the helmet's point, hit-and-run's lifelong ban)
     assert check_entries([e for e in knowledge.entries if Path(e.file).name not in LAW_FILES], knowledge_dir) == []
+
+
+def test_an_emergency_reply_is_checked_like_an_entry_at_its_own_line(kb):
+    cited = EMERGENCY.replace("reply: 请立即拨打 122 和 120", "reply: |\n    请立即拨打 122 和 120。在车后三百米设置警告标志。\n"
+                              "    来源：《中华人民共和国道路交通安全法》第九百条")
+    (kb / "emergency.yaml").write_text(cited, encoding="utf-8")
+    problems, _ = check_knowledge(str(kb))
+    said = [p for p in problems if Path(p.file).name == "emergency.yaml" and p.line == 2]
+    assert any("第九百条" in p.message for p in said)                 # an article the law does not have
+    assert any("三百" in p.message for p in said)                     # a number no cited article states
+
+
+def test_the_emergency_replies_of_the_real_knowledge_cite_what_they_say(knowledge_dir):
+    knowledge, _ = load_knowledge(knowledge_dir)
+    rules = knowledge.emergency
+    assert {name for name, _, _ in rules.reply_lines} == {"reply", "fire_reply", "crash_reply"}
+    replies = [(name, getattr(rules, name), file, line) for name, file, line in rules.reply_lines]
+    assert check_entries([], knowledge_dir, replies) == []
+    assert "第十九条" in rules.crash_reply and "第七十条" in rules.crash_reply

@@ -1120,3 +1120,123 @@ def test_smoke_told_beside_people_unhurt_and_telegraphic_reports_are_caught(engi
 ])
 def test_look_alikes_of_the_new_forms_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question, state", [
+    ("肇事车逃逸了 那人躺着", "danger"),              # 逃逸 tells what happened: the one left lying is now
+    ("撞人逃逸 孩子躺着不动", "danger"),
+    ("逃逸 地上一个人躺着", "danger"),
+    ("撞人逃逸了能抓到吗", "calm"),                    # what follows a hit-and-run is asked about
+    ("朋友撞人后跑了 现在想自首 怎么办", "calm"),
+    ("被撞了司机逃逸 监控能查到吗", "calm"),
+    ("撞了人送医院后再去交警队 算不算逃逸", "calm"),
+    ("家里老人被撞 司机逃逸 交警一直不说侦办进展", "calm"),
+])
+def test_a_hit_and_run_told_is_the_accident_what_follows_it_is_asked(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("孩子从电动车上摔下来 刚才又吐了", "danger"),      # vomiting told with 又, 就, 还在 after a fall or crash
+    ("撞车以后头疼 一动就吐", "danger"),
+    ("老爸骑车摔了 回来吐得稀里哗啦", "danger"),
+    ("被车撞了一下 当时没事 现在一站起来就晕", "danger"),
+    ("车祸后孩子嗜睡 叫了半天才醒", "danger"),
+    ("孩子坐车就吐 有啥办法", "calm"),                 # carsickness: nothing befell anyone
+    ("追尾以后对方一直吐槽 要报警吗", "calm"),         # 吐槽 is complaining
+    ("刮蹭了一下 对方老吐槽我开车慢", "calm"),
+])
+def test_vomiting_told_any_way_after_a_crash_is_a_sign_and_complaining_is_not(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("老人摔在路边 叫了半天不答应", "danger"),         # called and no answer: the person and insisting between
+    ("我妈被撞了 叫她她不回答", "danger"),
+    ("司机闭着眼 怎么叫都不回话", "danger"),
+    ("车祸 喊他不应", "danger"),
+    ("对面车的司机趴着 喊了好几声没应声", "danger"),
+    ("撞了我的车 叫他赔钱他不答应", "calm"),           # asked to do something and refusing
+    ("对方全责 叫他私了他不答应", "calm"),
+    ("追尾了 喊他挪车他不理", "calm"),
+    ("叫他挪车他不应 能叫交警吗", "calm"),
+    ("叫他他不理我", "calm"),                          # ignoring the writer
+    ("喊他吃饭他不答应", "calm"),
+])
+def test_no_answer_when_called_is_unconsciousness_and_refusing_a_request_is_not(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("这事压着我喘不过气", "calm"),                    # a matter presses, not a car
+    ("房贷压得我喘不过气来", "calm"),
+    ("每个月的车贷压得人喘不过气", "calm"),
+    ("车压着我 喘不过气", "danger"),
+    ("被车压着 快喘不过气了", "danger"),
+    ("这事故人在流血", "danger"),                      # 这事 in 这事故 is no figure
+])
+def test_a_burden_pressing_is_a_figure_and_a_vehicle_pressing_is_not(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("我又翻车了", "calm"),                            # slang: failed again
+    ("俺又翻车了 科目二", "calm"),
+    ("计划又翻车了", "calm"),
+    ("我翻车了", "danger"),
+    ("我骑三轮翻车了 腿动不了", "danger"),
+    ("又翻车了 人压在下面", "danger"),
+])
+def test_failing_again_is_no_rollover(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question", ["追尾了", "前面翻车了", "车祸 快", "zhui wei le"])
+def test_a_crash_told_with_no_harm_gets_122_first_and_the_move_aside_rule(engine, question):
+    reply = engine.answer(question)
+    first = reply.text.splitlines()[0]
+    assert reply.status == EMERGENCY and "122" in first and "120" in first and not says_119_first(reply.text)
+    assert "不妨碍交通" in reply.text and "不要移动事故车辆" in reply.text   # both cases said, each with its rule
+    assert "第七十条" in reply.text and "第十九条" in reply.text
+
+
+@pytest.mark.parametrize("question", ["追尾了 有人在流血", "撞了 疼", "车祸 救命", "撞人了 快", "我爸出车祸了 叫不醒"])
+def test_harm_or_a_cry_beside_a_crash_keeps_the_injury_reply(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and reply.text == engine.knowledge.emergency.reply, reply.reason
+    assert "不妨碍交通" not in reply.text
+
+
+@pytest.mark.parametrize("question, first", [
+    ("fire 车里有人", "119"),                          # an English word, a space, then Chinese
+    ("che li you ren chu bu lai", "119"),              # who, typed in pinyin before the state
+    ("wo ma bei che zhuang dao le", "122"),
+    ("there is a lot of blood 车祸", "122"),
+    ("轿车钻到货车底下了 司机在里面", "119"),          # a car under a truck
+    ("大货车把一辆面包车挤在护栏上 面包车里有人", "119"),  # crushed against, then who is inside
+    ("大货车侧翻 把小车压住了 人在里面", "119"),
+    ("路边停着一辆车 司机头靠在车窗上一动不动", "122"),  # 车窗上 is where the head rests
+    ("车祸 死了两个", "122"),
+])
+def test_new_wordings_of_harm_and_entrapment_are_read(engine, question, first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and says_119_first(reply.text) == (first == "119"), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "wo de che chu bu lai le",                         # a car that cannot get out
+    "撞到了一只狗 狗流血了 要报警吗",                  # an animal bleeds
+    "撞死了一只猫 要不要报警",
+    "猫钻到车底下了 怎么弄出来",
+    "大车把我的车挤在路边了 车上有划痕",
+    "车窗一动不动 摇不下来",
+    "据说那边撞死人了",                                # hearsay
+    "他撞了我车就跑了",                                # whose car, not who
+])
+def test_look_alikes_of_these_wordings_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question", ["撞了一头牛 司机头在流血", "撞了一只狗 我也摔了 腿在流血"])
+def test_a_person_hurt_after_an_animal_is_named_is_still_read(engine, question):
+    assert engine.answer(question).status == EMERGENCY
