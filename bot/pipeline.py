@@ -476,9 +476,18 @@ class AspectNotHeld:
         if allowed is None:
             return None
         if allowed:
-            # subjects told in a story gate, but do not rank: the asking end does
+            # subjects told in a story gate; where its end asks an aspect and an entry holds them all
+            # with it, they rank as what the story told, after what is asked (我表哥撞了人…跑了…这种
+            # 一般判几年 → the hit-and-run entry of those about 判刑). An end asking nothing read (这事
+            # 交警管不管), or subjects no entry holds together with the ask (电驴 and 碰了一下: the
+            # scrape entries are about cars), leave the choice among the entries about the ask to the words.
+            story: tuple[str, ...] = ()
+            if asked.story_subjects and reading.aspects:
+                whole = frozenset(subjects) | frozenset(reading.aspects)
+                if any(whole <= reader.entry_concepts[i] for i in allowed):
+                    story = subjects
             allowed = self._best_covered(allowed, () if asked.story_subjects else subjects, reading.aspects, said_in_own,
-                                         reading.told)
+                                         reading.told + story)
             asked.allowed = allowed if asked.allowed is None else allowed & asked.allowed
             if spoken_of and undecided is None:
                 undecided = self._not_held(asked, subjects, spoken_of)
@@ -935,6 +944,11 @@ def _decide(s: Shared, asked: Asked, matches: list[Match], about: str) -> Reply:
     m = s.matching
     base = asked.base
     candidates = tuple(s.candidate(x) for x in matches)
+    sole = _sole_cover(s, asked, matches)
+    if sole is not None:
+        chosen = s.knowledge.entries[sole.entry]
+        return s.answer(chosen, sole.score, base, candidates,
+                        f"answer: {chosen.id}, the only entry covering all that was read ({about})")
     if not matches or matches[0].score < m.clarify_threshold:
         best = matches[0].score if matches else 0.0
         return Reply(FALLBACK, FALLBACK_TEXT, candidates=candidates, score=best,
@@ -968,6 +982,34 @@ def _decide(s: Shared, asked: Asked, matches: list[Match], about: str) -> Reply:
     lines += [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
     return Reply(CLARIFY, "\n".join(lines), score=top.score, candidates=candidates, choices=choices,
                  reason=f"clarify: {len(choices)} close ({about})", **base)
+
+
+def _sole_cover(s: Shared, asked: Asked, matches: list[Match]) -> Match | None:
+    """Of a story (MIN_CLAUSES or more clauses), the one entry the reading leaves, when it covers two or
+    more subjects and aspects read and nothing else does (倒车剐了别人车…我一慌就开走了 会扣几分: 肇事逃逸 and 记分, held together only by
+    the hit-and-run entry): a story's words (一慌, 别人车) that no entry explains lower its score, not
+    what it asks. Only above SOLE_MIN, and never where an honest reply waits or another city is named."""
+    if len(asked.clauses) < MIN_CLAUSES or not matches or asked.undecided is not None or asked.place \
+            or asked.allowed is None or len(asked.allowed) != 1:
+        return None  # a plain question's unexplained words are what it asks, not a story told
+    top = matches[0]
+    if top.entry not in asked.allowed or top.score < SOLE_MIN or top.score >= s.matching.answer_threshold:
+        return None
+    reader, reading = s.reader, asked.reading
+    subjects = tuple(w for w in reading.subjects if reader.held("subjects", w))
+    read = frozenset(subjects) | frozenset(reading.aspects)
+    if len(read) < 2 or not read <= reader.entry_concepts[top.entry]:
+        return None
+    # and it is what the entry is mainly about (its first subject and aspect, as in `_own_choice`):
+    # an entry holding them beside its own matter (摩托车 and 通行 in the expressway rules) answers
+    # another question than 摩托车能进城吗
+    entry = s.knowledge.entries[top.entry]
+    if subjects and entry.subjects[:1] and entry.subjects[0] not in subjects:
+        return None
+    if reading.aspects and entry.aspects[:1] and entry.aspects[0] not in reading.aspects:
+        return None
+    said = [w for w in asked.words if not w.startswith("#")]
+    return top if len(said) >= 2 else None
 
 
 def _own_choice(s: Shared, asked: Asked, matches: list[Match]) -> Match | None:
@@ -1027,6 +1069,9 @@ NAME_CHARS = 4  # a place's own name before its kind: 和平 (街), 雁门关 (�
 # Scores this close are a tie the words cannot break (margin, the config's, is what an answer needs
 # ahead of the next): of such entries, the one mainly about what was asked answers (`_own_choice`).
 TIE = 0.05
+# The least score of the one entry covering all of two or more concepts read (`_sole_cover`): the
+# words of a story no entry explains count against it, what was read does not.
+SOLE_MIN = 0.30
 SMALL_SUBJECT = 12  # so few entries allowed: score all their questions, not only the index's picks
 
 

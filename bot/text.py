@@ -328,7 +328,10 @@ class TextProcessor:
             return got
 
         spelt: dict[str, set[str]] = {}
-        for word in self._domain:
+        # A whole question may be typed in pinyin (gaosu zuigao xiansu duoshao): every phrasing of
+        # the concept vocabulary and the question words are read from their spelling too, not only
+        # the words typo repair restores (a Latin word of MIN_SPELLING letters or more is no slip)
+        for word in self._domain | self._kept | _QUESTION_TYPE.keys():
             if 2 <= len(word) <= 8 and all(_HAN.match(ch) for ch in word):
                 for reading in readings(word):
                     spelt.setdefault("".join(reading), set()).add(word)
