@@ -96,7 +96,8 @@ def test_an_entry_answers_what_its_own_answer_states(engine, question, entry):
     # a talk that broke down is a dispute
     ("调解谈崩了 还有啥办法", "acc-mediation"),
     # someone else sent in one's place is a proxy
-    ("本人去不了 能叫女儿代我去补驾照吗", "licence-proxy"),
+    # (补证 by proxy is held by licence-lost as well since it names 委托: that question offers both)
+    ("本人去不了 驾驶证注销能叫儿子代我去办吗", "licence-proxy"),
     # 补了新 … the old one: a replacement, not a question on validity in general
     ("驾驶证补办后旧证又找到了 还能接着用吗", "licence-lost"),
     # which illnesses: 疾病, held by the entry listing them
