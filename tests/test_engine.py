@@ -375,8 +375,10 @@ def test_without_an_aspect_read_the_words_must_carry_more(engine):
     assert engine.answer(subject_only).status == ANSWER
     asked = dataclasses.replace(engine.knowledge, entries=tuple(
         e for e in engine.knowledge.entries if Path(e.file).name in ("team.yaml", "ebike.yaml")))
-    default = Engine(asked, MatchingConfig(), text=engine.text)
-    strict = Engine(asked, MatchingConfig(no_aspect_threshold=0.99), text=engine.text)
+    # a text processor of their own: an engine indexes its words into the one it is given, and the
+    # session's engine (shared by every test of this process) must keep the whole knowledge's
+    default = Engine(asked, MatchingConfig())
+    strict = Engine(asked, MatchingConfig(no_aspect_threshold=0.99), text=default.text)  # the same words
     assert default.answer(subject_only).entry_id == engine.answer(subject_only).entry_id == "gucheng-office"
     assert strict.answer(subject_only).status != ANSWER
     assert strict.answer("电动车能骑多快").entry_id == engine.answer("电动车能骑多快").entry_id == "ebike-speed"
