@@ -1117,6 +1117,8 @@ def test_smoke_told_beside_people_unhurt_and_telegraphic_reports_are_caught(engi
     "车门锁住了 钥匙在里面",
     "他倒了杯水 不动声色",
     "电梯门夹了手 怎么投诉",
+    "我表哥撞了人就跑 上个礼拜被抓了 得坐几年牢",   # a past hit-and-run, asking the sentence
+    "开车撞了人跑掉的那个司机被抓住了吗",
 ])
 def test_look_alikes_of_the_new_forms_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
