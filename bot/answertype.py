@@ -76,7 +76,8 @@ class AnswerTypes:
         self._asked = []
         for t in types:
             units = tuple(u for group in t.units for u in group)
-            self._asked.append((t, _any(t.asked_by, units), _any(t.not_in, ())))
+            # a unit in not_in too (几{量}前: 几天前 asks no length of time)
+            self._asked.append((t, _any(t.asked_by, units), _any(t.not_in, units)))
         # each entry's answer, sentence by sentence, as questions are read; without the sentences
         # saying what it does not hold (收不收费，这里没有资料) and without dates
         self.sentences = tuple(

@@ -253,3 +253,12 @@ def test_an_app_upload_and_a_sum_to_pay_are_declined(engine, question, kind):
     reply = engine.answer(question)
     assert reply.status in (FALLBACK, CLARIFY)
     assert reply.reason.startswith(f"answer-type:{kind}"), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "几天前闯了红灯会扣分吗",        # 几天前 tells when, it asks no number of days
+    "几个月前被拍的违章到现在会扣分吗",
+])
+def test_a_time_told_with_a_unit_is_not_a_number_asked(engine, question):
+    # scope.yaml's not_in lists 几{量}前: the unit stands for each unit of the type, as in asked_by
+    assert not engine.answer(question).reason.startswith("answer-type:"), engine.answer(question).reason
