@@ -647,7 +647,7 @@ class AnswerTypeNotStated:
         # two things asked at once (罚多少钱扣几分): an entry stating either answers a part of it; an
         # entry whose own questions ask it (醉驾拘役多久: the sentence is the court's, it says so)
         # stays beside those stating it, never dropped for another that states a figure of another matter
-        written_for = _narrow(asked.allowed, frozenset().union(*(self.types.asked_in_questions(f) for f in foci)))
+        written_for = self._written_for(asked, foci)
         stating = frozenset().union(*(self.types.stating(f) for f in foci))
         if stating:
             stating |= written_for
@@ -663,12 +663,16 @@ class AnswerTypeNotStated:
         # an entry whose own questions ask it (私家车年审几年一次: the figure changed, the entry says
         # where to look) may still answer, only confidently; else the honest reply
         if never:
-            written_for = _narrow(asked.allowed, frozenset().union(*(self.types.asked_in_questions(f) for f in foci)))
+            written_for = self._written_for(asked, never)  # the foci now: those no entry states
         if not written_for:
             return honest
         asked.allowed = written_for
         asked.undecided = asked.undecided or honest
         return None
+
+    def _written_for(self, asked: Asked, foci: list) -> frozenset[int]:
+        """The entries allowed whose own questions ask one of `foci`."""
+        return _narrow(asked.allowed, frozenset().union(*(self.types.asked_in_questions(f) for f in foci)))
 
 
 class NamedPlace:
