@@ -218,6 +218,14 @@ class Smalltalk:
         self.phrases = {text.normalize(p).replace(" ", ""): intent
                         for intent in shared.knowledge.smalltalk for p in intent.phrases}
         self.by_len = sorted(self.phrases, key=len, reverse=True)
+        # by the character a phrase starts or ends with: a text's two ends are looked up, not every phrase
+        self.rank = {p: n for n, p in enumerate(self.by_len)}
+        self.by_first: dict[str, list[str]] = {}
+        self.by_last: dict[str, list[str]] = {}
+        for phrase in self.by_len:
+            if phrase:
+                self.by_first.setdefault(phrase[0], []).append(phrase)
+                self.by_last.setdefault(phrase[-1], []).append(phrase)
         self.words = {w: intent for intent in shared.knowledge.smalltalk for p in intent.phrases
                       for w in text.content_words(text.normalize(p))}
         self.word_chars = frozenset("".join(self.words)) | FUNCTION_CHARS
@@ -243,12 +251,17 @@ class Smalltalk:
         while rest and changed:
             changed = False
             rest = self._strip_fillers(rest)
-            for phrase in self.by_len:
-                if rest.startswith(phrase) or rest.endswith(phrase):
-                    found.append(self.phrases[phrase])
-                    rest = rest[len(phrase):] if rest.startswith(phrase) else rest[: -len(phrase)]
-                    changed = True
-                    break
+            if not rest:
+                break
+            # the longest phrase at either end, as a walk over every phrase by length would find it
+            phrase = next((p for p in self.by_first.get(rest[0], ()) if rest.startswith(p)), None)
+            last = next((p for p in self.by_last.get(rest[-1], ()) if rest.endswith(p)), None)
+            if last is not None and (phrase is None or self.rank[last] < self.rank[phrase]):
+                phrase = last
+            if phrase is not None:
+                found.append(self.phrases[phrase])
+                rest = rest[len(phrase):] if rest.startswith(phrase) else rest[: -len(phrase)]
+                changed = True
         # With no phrase found, only a text of smalltalk words alone is smalltalk; a character of
         # no such word rules that out without cutting the text with jieba.
         if rest and (found or len(rest) <= SMALLTALK_CHARS) and (
