@@ -1124,7 +1124,22 @@ def _masked(text: str, detector: Detector) -> str:
     """The text with the masks blanked, as long as it was: 头盔 and 手机 hold no body part."""
     if detector.masks is None:
         return text
-    return detector.masks.sub(lambda m: "\u25a1" * len(m.group()), text)
+    return detector.masks.sub(lambda m: m.group() if _cut_into(text, m.start(), detector) else "\u25a1" * len(m.group()), text)
+
+
+def _cut_into(text: str, start: int, detector: Detector) -> bool:
+    """The mask's first characters end a word begun before it (手指头|发紫: no 头发 there), so the
+    words it hides are not the ones it was listed for."""
+    if start == 0 or detector.segment is None or not "\u4e00" <= text[start - 1] <= "\u9fff":
+        return False
+    at = lo = max(0, start - 3)
+    for w in detector.segment(text[lo:start + 3]):
+        if at < start < at + len(w):
+            return True
+        at += len(w)
+        if at >= start:
+            break
+    return False
 
 
 def _in_mask(text: str, start: int, end: int, detector: Detector) -> bool:

@@ -248,6 +248,8 @@ def test_a_passive_without_a_subject_befell_the_writer(engine, question, state):
     ("考科目二考得头疼", "calm"),                      # a body part's state with no crash or fall
     ("开车久了脚麻 有没有规定多久休息", "calm"),
     ("碰上堵车真头疼", "calm"),                        # 头疼 as a figure of speech is masked
+    ("出车祸了他手指头发紫", "danger"),                # 手指头|发紫: the mask 头发 begins inside a word
+    ("撞车以后我去剪头发了", "calm"),                  # 剪头发 holds the mask whole: still hair
 ])
 def test_a_body_part_in_a_harmed_state_after_a_crash_is_an_injury(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
