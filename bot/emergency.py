@@ -554,7 +554,7 @@ def _composed(word: str, groups: dict[str, tuple[str, ...]], norm) -> str | None
     as a pattern; None when it names a group there is not."""
     parts = []
     for piece in word.split("\u2026"):
-        out = []
+        out: list[str] = []
         for tok in re.split(r"(<[^<>]+>)", piece):
             if tok.startswith("*") and out:
                 # <人|叫副>*: the group said any few times or none (喊了半天他也不答应)
