@@ -58,7 +58,8 @@ FRAGMENT_CHARS = 6
 FRAGMENTS_TOTAL = 40
 FIGURE_REACH = 8  # how far before a harm word a figure of speech (心都在, 气得) is looked for
 FIGURE_GAP = 3  # what may stand between them: 排得我快死了, 心都在流血
-MASK_REACH = 8  # how far around a danger word a mask holding it may begin or end
+MASK_REACH = 8  # how far around a danger word a mask holding it may begin or end (a built one: three times as far before)
+REPEAT = 4  # how many times `<组>*` may say its group: 喊了|他|半天|也 不答应
 GAP = 6  # how many characters `…` in a word stands for: 压在…底下 is 压在三轮车底下
 # A word ending in a particle (伤了, 伤着, 伤到) is no verb-object word: 伤好了 is no 伤了.
 _PARTICLES = "了着过到得"
@@ -280,7 +281,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         _alternation(words(rules.things)), latin, latin_map,
         {k: tuple(v) for k, v in sound.items()}, _phrases(words(rules.now)), _phrases(words(rules.here)),
         getattr(text, "segments", None), getattr(text, "general_freq", None),
-        _alternation(words(rules.masks)), _alternation(words(rules.now_again)),
+        _masks([w for w in rules.masks if "<" in w], words(w for w in rules.masks if "<" not in w), groups, norm), _alternation(words(rules.now_again)),
         {r: tuple((ch, tuple(sorted(ws))) for ch, ws in chars.items()) for r, chars in by_char.items()},
         {"".join(_fuzzy(x) for x in reading): w for spelled, found in sound.items() for w, reading, i, j in found
          if i == 0 and j == len(reading)},
@@ -534,10 +535,18 @@ def _first_chars(word: str, groups: dict[str, tuple[str, ...]], norm) -> frozens
     if not piece:
         return None
     if piece.startswith("<"):
-        ws = groups.get(piece[1:piece.find(">")], ())
+        if piece[piece.find(">") + 1:].startswith("*"):
+            return None  # the group may be said no time: the word begins with what follows it
+        ws = _group_words(piece[1:piece.find(">")], groups)
         return frozenset(w[0] for w in ws if w) or None
     first = norm(piece[0])
     return frozenset(first[0]) if first else None
+
+
+def _group_words(name: str, groups: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The words of a group, or of several (<人|叫副>: either); none when one is not defined."""
+    found = [groups.get(n, ()) for n in name.split("|")]
+    return () if not all(found) else tuple(w for ws in found for w in ws)
 
 
 def _composed(word: str, groups: dict[str, tuple[str, ...]], norm) -> str | None:
@@ -545,10 +554,13 @@ def _composed(word: str, groups: dict[str, tuple[str, ...]], norm) -> str | None
     as a pattern; None when it names a group there is not."""
     parts = []
     for piece in word.split("\u2026"):
-        out = []
+        out: list[str] = []
         for tok in re.split(r"(<[^<>]+>)", piece):
+            if tok.startswith("*") and out:
+                # <人|叫副>*: the group said any few times or none (喊了半天他也不答应)
+                out[-1], tok = f"(?:{out[-1]}){{0,{REPEAT}}}", tok[1:]
             if tok.startswith("<") and tok.endswith(">"):
-                ws = groups.get(tok[1:-1])
+                ws = _group_words(tok[1:-1], groups)
                 if not ws:
                     return None
                 out.append("(?:" + _tree([(tuple(map(re.escape, w)), len(w)) for w in set(ws)]) + ")")
@@ -598,6 +610,16 @@ def _scans(words: Sequence[str]) -> tuple[_Scan, ...]:
     gapped = [w for w in words if "\u2026" in w]
     plain = [w for w in words if "\u2026" not in w]
     return tuple(p for p in (_scan(plain), _scan(gapped)) if p is not None)
+
+
+def _masks(built_words: Sequence[str], plain_words: Sequence[str], groups: dict[str, tuple[str, ...]],
+           norm) -> re.Pattern | None:
+    """The masks as one pattern: those built from groups (a demand refused) tried before the plain
+    words, whose tree would otherwise take the position first."""
+    built = [x for x in (_composed(w, groups, norm) for w in built_words) if x]
+    plain = _alternation(plain_words)
+    parts = built + ([plain.pattern] if plain is not None else [])
+    return re.compile("|".join(f"(?:{x})" for x in parts)) if parts else None
 
 
 def _alternation(words: Sequence[str]) -> re.Pattern | None:
@@ -1124,13 +1146,28 @@ def _masked(text: str, detector: Detector) -> str:
     """The text with the masks blanked, as long as it was: 头盔 and 手机 hold no body part."""
     if detector.masks is None:
         return text
-    return detector.masks.sub(lambda m: "\u25a1" * len(m.group()), text)
+    return detector.masks.sub(lambda m: m.group() if _cut_into(text, m.start(), detector) else "\u25a1" * len(m.group()), text)
+
+
+def _cut_into(text: str, start: int, detector: Detector) -> bool:
+    """The mask's first characters end a word begun before it (手指头|发紫: no 头发 there), so the
+    words it hides are not the ones it was listed for."""
+    if start == 0 or detector.segment is None or not "\u4e00" <= text[start - 1] <= "\u9fff":
+        return False
+    at = lo = max(0, start - 3)
+    for w in detector.segment(text[lo:start + 3]):
+        if at < start < at + len(w):
+            return True
+        at += len(w)
+        if at >= start:
+            break
+    return False
 
 
 def _in_mask(text: str, start: int, end: int, detector: Detector) -> bool:
     """The danger word lies wholly inside a word staff listed as no danger (没反应过来, 自燃险)."""
     return detector.masks is not None and any(
-        m.start() <= start and end <= m.end() for m in detector.masks.finditer(text, max(0, start - MASK_REACH), end + MASK_REACH))
+        m.start() <= start and end <= m.end() for m in detector.masks.finditer(text, max(0, start - 3 * MASK_REACH), end + MASK_REACH))
 
 
 def _glued(text: str, start: int, detector: Detector) -> bool:

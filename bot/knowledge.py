@@ -121,7 +121,9 @@ class EmergencyRules:
     alone_fire: tuple[str, ...] = ()  # the same, 119 first (火！)
     urgent_not_with: tuple[str, ...] = ()  # 救命 beside these is exasperation (科目一又挂了 救命)
     groups: tuple[tuple[str, tuple[str, ...]], ...] = ()  # named word groups: <身体>…<伤状> in a word is any of each
-    masks: tuple[str, ...] = ()  # words holding a group's characters that are not it (头盔, 手机): not read by groups
+    # words holding a group's characters that are not it (头盔, 手机): not read by groups; a mask
+    # built from groups (<呼唤><人>…<索要>…<不应答>) hides a phrase that is no danger (a demand refused)
+    masks: tuple[str, ...] = ()
     now_again: tuple[str, ...] = ()  # 现在: harm told after it is now, even after a story of the past
     figures: tuple[str, ...] = ()  # just before a harm word, it is a figure of speech: 心都在流血, 气得吐血
     latin: tuple[tuple[str, str], ...] = ()  # a Latin word or phrase → the Chinese it is read as
@@ -622,8 +624,11 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
         if g not in named:
             c.warn(fields.get("groups", (None, node))[1] or node, f"groups 里缺少词组 {g}，相关的紧急判断会失效 / "
                                                               f"'groups' lacks the group {g}: the check it feeds is skipped")
+    for g in sorted({g for w in words("masks") for gs in re.findall(r"<([^<>]+)>", w) for g in gs.split("|")} - named):
+        c.error(fields["masks"][1], f"masks 用到的词组 <{g}> 在 groups 里没有 / masks use the group <{g}>, which 'groups' does not define")
     for cat in categories:
-        used = {g for w in cat.words + cat.of_person + cat.person_after for g in re.findall(r"<([^<>]+)>", w)}
+        used = {g for w in cat.words + cat.of_person + cat.person_after for gs in re.findall(r"<([^<>]+)>", w)
+                for g in gs.split("|")}
         for g in sorted((used | {cat.needs, cat.not_after}) - named - {""}):
             c.error(fields["categories"][1], f"危险类别 {cat.id} 用到的词组 <{g}> 在 groups 里没有 / "
                                              f"category {cat.id} uses group <{g}>, which 'groups' does not define")

@@ -183,6 +183,22 @@ def test_staff_mistakes_in_categories_are_reported_at_their_line(tmp_path):
     assert knowledge.emergency.harm == ("着火",)  # a wrong number falls back to 122, never to none
 
 
+def test_a_mask_or_a_word_built_from_a_group_staff_never_defined_is_reported_at_its_line(tmp_path):
+    (tmp_path / "e.yaml").write_text(
+        "emergency:\n"
+        "  reply: 请立即拨打 122 和 120\n"
+        "  groups:\n"
+        "    呼唤: [叫, 喊]\n"
+        "  masks: [<呼唤><人>…<要求>]\n"
+        "  categories:\n"
+        "    - id: unconscious\n"
+        "      words: [<呼唤><人|叫副>*不答应]\n", encoding="utf-8")
+    _knowledge, problems = load_knowledge(tmp_path)
+    found = {(p.line, p.message) for p in errors(problems)}
+    assert any(line == 5 and "<要求>" in message for line, message in found)
+    assert any("<叫副>" in message for _line, message in found)
+
+
 @pytest.mark.parametrize("question, state", [
     ("面包车把我家孩子撞了", "danger"), ("倒车把我的车撞了", "calm"), ("货车把护栏撞倒了", "calm"),
     ("拖拉机翻了 把开车的扣在底下了", "danger"), ("大风把车棚压在车上了", "calm"),
@@ -248,6 +264,8 @@ def test_a_passive_without_a_subject_befell_the_writer(engine, question, state):
     ("考科目二考得头疼", "calm"),                      # a body part's state with no crash or fall
     ("开车久了脚麻 有没有规定多久休息", "calm"),
     ("碰上堵车真头疼", "calm"),                        # 头疼 as a figure of speech is masked
+    ("出车祸了他手指头发紫", "danger"),                # 手指头|发紫: the mask 头发 begins inside a word
+    ("撞车以后我去剪头发了", "calm"),                  # 剪头发 holds the mask whole: still hair
 ])
 def test_a_body_part_in_a_harmed_state_after_a_crash_is_an_injury(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
@@ -1164,6 +1182,10 @@ def test_vomiting_told_any_way_after_a_crash_is_a_sign_and_complaining_is_not(en
     ("叫他挪车他不应 能叫交警吗", "calm"),
     ("叫他他不理我", "calm"),                          # ignoring the writer
     ("喊他吃饭他不答应", "calm"),
+    ("出车祸了 喊了半天他也不答应", "danger"),         # the person and insisting between, in any order
+    ("撞车了 问他要不要紧他不回答", "danger"),         # asked how he is: no answer is a sign
+    ("对方撞了我车 问他要电话他不回答", "calm"),       # a demand of the dispute, refused (a mask built from groups)
+    ("追尾了 跟他要驾照他不理", "calm"),
 ])
 def test_no_answer_when_called_is_unconsciousness_and_refusing_a_request_is_not(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
