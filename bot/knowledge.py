@@ -212,6 +212,9 @@ class Concepts:
     # aspects that tell the asker's situation (人在外地), not what is asked (能延期吗): beside
     # another aspect, the entries holding that other one answer
     circumstances: tuple[str, ...] = ()
+    # aspects that say how a business is done (网上办理, 委托): beside the business asked (补证),
+    # the entries about that business rank first, whatever else they hold
+    manners: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -473,6 +476,7 @@ class _ConceptTable:
     venues: list[tuple[str, str, int]] = field(default_factory=list)
     # (aspect, file, line) of `circumstances:`
     circumstances: list[tuple[str, str, int]] = field(default_factory=list)
+    manners: list[tuple[str, str, int]] = field(default_factory=list)
 
     def add(self, kind: str, standard: str, word: str, file: str, line: int, problems: list[Problem]) -> bool:
         first = self.said.get(word)
@@ -489,7 +493,8 @@ class _ConceptTable:
         is an error at its line."""
         return Concepts(**{k: {w: tuple(vs) for w, vs in self.words[k].items()} for k in CONCEPT_KINDS},
                         venues=self._known(self.venues, "subjects", "主题", "venues", problems),
-                        circumstances=self._known(self.circumstances, "aspects", "方面", "circumstances", problems))
+                        circumstances=self._known(self.circumstances, "aspects", "方面", "circumstances", problems),
+                        manners=self._known(self.manners, "aspects", "方面", "manners", problems))
 
     def _known(self, listed: list[tuple[str, str, int]], kind: str, hint: str, key: str,
                problems: list[Problem]) -> tuple[str, ...]:
@@ -508,11 +513,11 @@ def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) 
     `venues:` lists the subjects that are places where things are done; `circumstances:` the
     aspects that tell the asker's situation rather than what is asked."""
     for name, (key, node) in _mapping(root).items():
-        if name in ("venues", "circumstances"):
+        if name in ("venues", "circumstances", "manners"):
             getattr(table, name).extend((w, c.file, line) for w, line in _text_list(node, c, name))
             continue
         if name not in CONCEPT_KINDS:
-            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances)")
+            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners)")
             continue
         if node.tag == "tag:yaml.org,2002:null":
             continue

@@ -560,7 +560,10 @@ class AspectNotHeld:
         # (one such aspect at most: an entry's questions saying many words is no entry annotated for them)
         # An aspect telling the asker's situation (人在外地 … 能延期吗) counts only after what is
         # asked beside it: the entry on extending the deadline, not the one on other places.
-        asks = asked - frozenset(self.s.knowledge.concepts.circumstances)
+        # So does how the business is done (补驾照能网上办吗: 补证 before 网上办理): an entry on that
+        # business answers before one on another business that is done online.
+        concepts_ = self.s.knowledge.concepts
+        asks = asked - frozenset(concepts_.circumstances) - frozenset(concepts_.manners)
         # What a story told before its ask (借车, then 要赔吗) counts right after what is asked, before
         # the situation (伤亡): it is particular to this message, the situation common to many.
         tells = asks | (frozenset(told) - frozenset(self.details))

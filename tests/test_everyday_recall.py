@@ -185,3 +185,18 @@ def test_a_question_typed_in_pinyin_is_read(engine, question, entry):
 
 def test_english_is_not_read_as_pinyin(engine):
     assert engine.answer("I want to change my license").status == FALLBACK
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("驾照丢了能网上补吗", "licence-lost"),      # 丢了 of a document is replacing it, not theft; 网上 is how
+    ("补驾照去哪", "licence-lost"),              # its answer says where: the office of issue or any other
+    ("驾驶证找不到了怎么办", "licence-lost"),
+])
+def test_a_lost_document_asks_for_a_replacement_and_how_it_is_done_ranks_after_what(engine, question, entry):
+    assert engine.answer(question).entry_id == entry
+
+
+def test_a_business_asked_with_how_it_is_done_never_gets_another_business_done_that_way(engine):
+    reply = engine.answer("补驾照能网上办吗")   # licence-renew holds 网上办理, but is about renewing
+    assert reply.entry_id != "licence-renew"
+    assert "licence-lost" in [c.id for c in reply.candidates] or reply.entry_id == "licence-lost"

@@ -304,7 +304,7 @@ def test_concept_mistakes_are_reported_at_their_line(tmp_path):
     write(tmp_path, "emergency.yaml", EMERGENCY)
     write(tmp_path, "concepts.yaml", CONCEPTS)
     write(tmp_path, "concepts-law.yaml", "aspects:\n  载人: [带人]\n  上牌: [登记]\n  费用: [几码]\nvenues: [车管所]\n"
-                                         "circumstances: [载人, 外地]\n")
+                                         "circumstances: [载人, 外地]\nmanners: [上牌, 网上]\n")
     write(tmp_path, "t.yaml", GOOD_ENTRY.replace("  - id: test-one\n", "  - id: test-one\n    subjects: [电动自行车]\n    aspects: [车速, 车重]\n")
           + "  - id: test-two\n    questions: [甲, 乙, 丙, 丁, 戊]\n    answer: a\n    source: s\n    updated: 2025-01-10\n")
     knowledge, problems = load_knowledge(tmp_path)
@@ -320,6 +320,9 @@ def test_concept_mistakes_are_reported_at_their_line(tmp_path):
     # a circumstance that is no aspect: an error at its line; the aspects named stay
     assert at(errors(problems), "concepts-law.yaml", 6, "外地")
     assert knowledge.concepts.circumstances == ("载人",)
+    # so is a manner (how a business is done) that is no aspect
+    assert at(errors(problems), "concepts-law.yaml", 7, "网上")
+    assert knowledge.concepts.manners == ("上牌",)
     # repeating a standard word with a new variant is no error
     assert set(knowledge.concepts.aspects["上牌"]) == {"挂牌", "登记"}
     # an entry that names no subject: a warning at the entry
