@@ -200,3 +200,10 @@ def test_a_business_asked_with_how_it_is_done_never_gets_another_business_done_t
     reply = engine.answer("补驾照能网上办吗")   # licence-renew holds 网上办理, but is about renewing
     assert reply.entry_id != "licence-renew"
     assert "licence-lost" in [c.id for c in reply.candidates] or reply.entry_id == "licence-lost"
+
+
+@pytest.mark.parametrize("question", ["撞死人了要坐牢吗", "车祸致人死亡判几年", "行人闯红灯被撞死了 司机要坐牢吗"])
+def test_the_crime_of_a_fatal_accident_is_answered_from_the_criminal_law_not_the_drink_or_bus_entries(engine, question):
+    reply = engine.answer(question)
+    assert reply.entry_id == "acc-fatal-crime"
+    assert "三年以下有期徒刑或者拘役" in reply.text and "法院" in reply.text   # the rule, and who decides the case
