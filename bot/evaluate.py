@@ -158,7 +158,8 @@ def evaluate(engine, items: list[dict], baselines: bool = True) -> dict:
         reply = engine.answer(item["q"])
         offered = [c.id for c in reply.choices] if reply.status == CLARIFY else []
         rows.append({**item, "status": reply.status, "entry": reply.entry_id, "score": round(reply.score, 3),
-                     "offered": offered, "ok": _correct(item, reply.status, reply.entry_id, reply.text)})
+                     "offered": offered, "declined": reply.status == FALLBACK or reply.declined,
+                     "ok": _correct(item, reply.status, reply.entry_id, reply.text)})
     flags = [r["ok"] for r in rows]
     by_kind: dict[str, list[bool]] = defaultdict(list)
     by_topic: dict[str, list[bool]] = defaultdict(list)
@@ -184,6 +185,9 @@ def evaluate(engine, items: list[dict], baselines: bool = True) -> dict:
         "in_scope_wrong_answer": _share(in_scope, lambda r: r["status"] == ANSWER and not r["ok"]),
         "out_of_scope_not_answered": _share(oos, lambda r: r["status"] in (FALLBACK, CLARIFY)),
         "out_of_scope_fallback": _share(oos, lambda r: r["status"] == FALLBACK),
+        # the figure the targets speak of: a fallback, or "这个问题我这里没有资料" with the subject's
+        # other entries offered; a "did you mean" clarify is no decline
+        "out_of_scope_declined": _share(oos, lambda r: r["declined"]),
         "emergencies_caught": _share(emerg, lambda r: r["status"] == EMERGENCY),
         "fire_119_first": _share(fire, lambda r: r["ok"]),
         "non_emergencies_flagged": sum(1 for r in non_emerg if r["status"] == EMERGENCY),
@@ -229,7 +233,8 @@ def format_report(report: dict) -> str:
         f"   (+ clarify offering it {pct(report['in_scope_clarify_offering_it'])},"
         f" wrong answer {pct(report['in_scope_wrong_answer'])})",
         f"  out-of-scope not answered        {pct(report['out_of_scope_not_answered'])}"
-        f"   (fallback {pct(report['out_of_scope_fallback'])})",
+        f"   (declined honestly {pct(report['out_of_scope_declined'])},"
+        f" fallback {pct(report['out_of_scope_fallback'])})",
         f"  emergencies caught               {pct(report['emergencies_caught'])}"
         f"   (fire/trapped with 119 first {pct(report['fire_119_first'])})",
         f"  non-emergencies flagged          {report['non_emergencies_flagged']:6d}",

@@ -630,7 +630,8 @@ def not_held(s: Shared, own: dict[str, list[int]], asked: Asked, subjects: tuple
     choices = tuple(s.candidate(Match(i, 0.0, 0)) for i in ranked[:s.matching.max_choices])
     lines = [text.rstrip(), NOT_HELD_CHOICES.format(subject=subject)]
     lines += [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
-    return Reply(CLARIFY, "\n".join(lines), candidates=choices, choices=choices, reason=reason, **asked.base)
+    return Reply(CLARIFY, "\n".join(lines), candidates=choices, choices=choices, reason=reason, declined=True,
+                 **asked.base)
 
 
 class AnswerTypeNotStated:

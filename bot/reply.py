@@ -42,6 +42,10 @@ class Reply:
     choices: tuple[Candidate, ...] = ()
     knowledge_version: str = ""
     reason: str = ""  # which step decided, and why: "aspect:载人 not held for 电动自行车"
+    # The reply says honestly that what was asked is not held here. A fallback always is; a
+    # clarify is when it offers the subject's other entries under "这个问题我这里没有资料", which
+    # is a decline with help, not a "did you mean".
+    declined: bool = False
     extra: dict = field(default_factory=dict, compare=False)
 
     def to_json(self) -> dict:
@@ -53,6 +57,7 @@ class Reply:
             "entry": self.entry_id,
             "score": round(self.score, 4),
             "reason": self.reason,
+            "declined": self.declined or self.status == FALLBACK,
             "candidates": [
                 {"id": c.id, "question": c.question, "score": round(c.score, 4)} for c in self.candidates
             ],

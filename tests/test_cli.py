@@ -75,7 +75,8 @@ def test_ask_json_one_line_per_input_line_in_order_from_a_real_process(tmp_path)
     assert out[0]["status"] == "answer" and out[0]["entry"] == "ebike-plates"
     assert out[1]["status"] == "fallback"
     assert out[3]["status"] == "emergency" and "122" in out[3]["answer"]
-    assert set(out[0]) == {"query", "status", "answer", "entry", "score", "candidates", "reason"}
+    assert set(out[0]) == {"query", "status", "answer", "entry", "score", "candidates", "reason", "declined"}
+    assert out[1]["declined"] is True and out[0]["declined"] is False
     # which step decided, and why: staff read it to see what the engine understood
     assert out[0]["reason"].startswith("answer: ebike-plates") and "上牌" in out[0]["reason"]
     assert out[3]["reason"].startswith("emergency")
