@@ -1567,7 +1567,10 @@ def _built_spans(text: str, detector: Detector) -> list[tuple[int, int]]:
     """Where words built from groups run (Listed words are not taken: 血本 stays the frame that
     calms 出血本). Each pattern is run once over the text, so a long message stays cheap."""
     masked = _masked(text, detector)
-    return [span for cat in detector.categories for p, _ in cat.composed for span in p.spans(masked)]
+    # a category's built words stand only beside what it needs (孩子在车上睡着了 is no child locked
+    # in unless a lock is told, so its 睡着 stays the frame)
+    return [span for cat in detector.categories if cat.needs is None or cat.needs.search(masked)
+            for p, _ in cat.composed for span in p.spans(masked)]
 
 
 def _told_again(text: str, words: Sequence[str], hits: list[_Hit], detector: Detector) -> bool:

@@ -1264,3 +1264,25 @@ def test_look_alikes_of_these_wordings_stay_calm(engine, question):
 @pytest.mark.parametrize("question", ["撞了一头牛 司机头在流血", "撞了一只狗 我也摔了 腿在流血"])
 def test_a_person_hurt_after_an_animal_is_named_is_still_read(engine, question):
     assert engine.answer(question).status == EMERGENCY
+
+
+@pytest.mark.parametrize("question", [
+    "孩子在车里 车锁了",
+    "娃在车里睡着了车门锁上了",                        # asleep in the heat: the sleep is no frame here
+    "钥匙锁车里了 孩子还在里面",
+    "宝宝在车里 钥匙也在车里 车门打不开",
+    "孩子在车上玩把车锁了",
+])
+def test_a_child_locked_in_a_car_is_an_emergency_with_119_first(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and says_119_first(reply.text), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "车上有人，门锁坏了",                              # an adult beside a broken lock can get out
+    "孩子在车上睡着了 叫不醒 能不能抱下车",            # a sleeping child, and no lock told
+    "孩子在车上要坐安全座椅吗",
+    "我把钥匙锁车里了 怎么开",
+])
+def test_a_child_in_a_car_with_no_lock_or_a_lock_with_no_child_stays_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
