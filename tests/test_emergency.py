@@ -1286,3 +1286,14 @@ def test_a_child_locked_in_a_car_is_an_emergency_with_119_first(engine, question
 ])
 def test_a_child_in_a_car_with_no_lock_or_a_lock_with_no_child_stays_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question", ["把人撞成重伤会坐牢吗", "撞死了人驾照还能要吗", "有人重伤 要赔多少钱"])
+def test_the_law_asked_of_a_serious_injury_or_death_is_a_question(engine, question):
+    # 重伤 is a report like 受伤 (and a legal term), not a state seen now as 骨头露出来 is
+    assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question", ["出车祸了 有人重伤", "有人重伤了", "撞人了 伤得很重 要赔多少", "撞人了 人不动了 驾照还能要吗"])
+def test_a_serious_injury_told_or_seen_now_stays_an_emergency(engine, question):
+    assert engine.answer(question).status == EMERGENCY
