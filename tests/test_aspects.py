@@ -78,12 +78,26 @@ def test_an_incidental_word_does_not_decline_what_an_entry_answers(engine, quest
     ("忻州车管所地址在哪", "aspect:地点 not held for 车管所"),      # a detail must be held, not only said
     # everyday ways of asking an aspect (knowledge/concepts-spoken.yaml) that no entry of the subject holds
     ("电瓶车的牌子丢了怎么补", "aspect:补证 not held for 电动自行车"),
-    ("年检怎么预约", "aspect:约考 not held for 年检"),
+    ("年检怎么预约", "aspect:预约办理 not held for 年检"),
     ("喝了两瓶啤酒多久以后能开车", "aspect:酒后多久能开 not held for 酒驾"),
 ])
 def test_a_word_said_in_no_entry_of_the_subject_still_gets_the_honest_reply(engine, question, reason):
     reply = engine.answer(question)
     assert reply.status != ANSWER and reply.reason == reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("科目三怎么预约", "licence-exam-booking"),
+    ("驾考在哪预约", "licence-exam-booking"),
+    ("换驾照能网上预约吗", None),   # booking a renewal: no entry says how; never the exam booking
+    ("补办行驶证可以网上预约吗", None),
+])
+def test_booking_goes_with_the_business_asked(engine, question, entry):
+    reply = engine.answer(question)
+    if entry:
+        assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+    else:
+        assert reply.status != ANSWER and "licence-exam-booking" not in [c.id for c in reply.choices[:1]], reply.reason
 
 
 @pytest.mark.parametrize("question, reason", [
