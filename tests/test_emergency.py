@@ -1297,3 +1297,14 @@ def test_the_law_asked_of_a_serious_injury_or_death_is_a_question(engine, questi
 @pytest.mark.parametrize("question", ["出车祸了 有人重伤", "有人重伤了", "撞人了 伤得很重 要赔多少", "撞人了 人不动了 驾照还能要吗"])
 def test_a_serious_injury_told_or_seen_now_stays_an_emergency(engine, question):
     assert engine.answer(question).status == EMERGENCY
+
+
+@pytest.mark.parametrize("question, state", [
+    ("他从车里爬出来就倒了", EMERGENCY),
+    ("老人过马路 扑通倒了", EMERGENCY),
+    ("他从车里爬出来就倒了杯水喝", "calm"),              # 倒了杯水 is pouring
+    ("股票一下就倒了", "calm"),
+    ("我那电动车一推就倒了 支架坏了", "calm"),           # a thing falls over
+])
+def test_a_person_falling_down_at_once_is_read_and_pouring_or_things_are_not(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == EMERGENCY)
