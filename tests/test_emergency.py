@@ -1308,3 +1308,14 @@ def test_a_serious_injury_told_or_seen_now_stays_an_emergency(engine, question):
 ])
 def test_a_person_falling_down_at_once_is_read_and_pouring_or_things_are_not(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == EMERGENCY)
+
+
+@pytest.mark.parametrize("question, state", [
+    ("有人被车拖出去好几米", EMERGENCY),                # 好几 is one word: the drag is read apart from it
+    ("人被车拖出去了", EMERGENCY),
+    ("婴儿车被撞翻了", EMERGENCY),                      # a pram holds a child
+    ("车被拖车拖出去了", "calm"),                       # towed
+    ("婴儿车被撞坏了 要赔吗", "calm"),
+])
+def test_a_person_dragged_by_a_vehicle_or_a_pram_hit_is_read(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == EMERGENCY)
