@@ -778,13 +778,23 @@ def read_mixed(text: str, detector: Detector) -> str:
     if detector.latin is not None:
         text = _uncontracted(text)
         text = detector.latin.sub(lambda m: _translated(m, detector), text)
-    text = _TONE.sub("", text).replace(" ", "")
+    text = _TONE.sub("", text)
     if not detector.by_sound or not any("a" <= ch <= "z" for ch in text):
-        return text
+        return text.replace(" ", "")
     text = _APART.sub(lambda m: _joined(m, detector), text)
+    # where the typed words began, once the spaces between them are gone: a word read across a
+    # space begins where a typed word does (yishang kou is 以上 扣, never 伤口)
+    spaces: set[int] = set()
+    kept: list[str] = []
+    for ch in text:
+        if ch == " ":
+            spaces.add(len(kept))
+        else:
+            kept.append(ch)
+    text = "".join(kept)
     out, at = [], 0
     for m in _LATIN_RUN.finditer(text):
-        start, end, word = _spelled(text, m, detector)
+        start, end, word = _spelled(text, m, detector, frozenset(spaces))
         if start < at or word is None:
             continue
         out.append(text[at:start])
@@ -868,7 +878,8 @@ def _little(run: str, before_han: bool = False) -> str:
     return "".join(syllables[:k]) + "".join(r for r in read[k:] if r)
 
 
-def _spelled(text: str, m: re.Match, detector: Detector) -> tuple[int, int, str | None]:
+def _spelled(text: str, m: re.Match, detector: Detector,
+             spaces: frozenset[int] = frozenset()) -> tuple[int, int, str | None]:
     """The Latin run as Chinese, where it spells danger: whole danger words among its syllables
     (yourenliuxuele → yourenl流血le), or a word's first or last syllables typed in Latin and the
     rest in its own characters beside it (shou伤, 受shang; 驾照shou理 is no 夹着手: the characters
@@ -877,7 +888,11 @@ def _spelled(text: str, m: re.Match, detector: Detector) -> tuple[int, int, str 
     syllables = _split(run)
     if syllables is None:
         return at, m.end(), None
-    pieces = _words_among(syllables, detector)
+    offsets = [at + sum(map(len, syllables[:k])) for k in range(len(syllables) + 1)]
+    # the syllables a word may not begin at: inside a typed word, when it runs on past a space
+    inside = frozenset(k for k in range(len(syllables)) if offsets[k] not in spaces and k > 0 and
+                       any(offsets[k] < b < offsets[-1] for b in spaces))
+    pieces = _words_among(syllables, detector, inside, [o in spaces for o in offsets])
     changed = pieces != syllables
     if not changed and len(syllables) == 1:
         spliced = _one_syllable(text, m, detector)
@@ -913,15 +928,20 @@ def _joined(m: re.Match, detector: Detector) -> str:
     return word[0] + m.group(2) + word[1] if word is not None and len(word) == 2 else m.group(0)
 
 
-def _words_among(syllables: list[str], detector: Detector) -> list[str]:
+def _words_among(syllables: list[str], detector: Detector, inside: frozenset[int] = frozenset(),
+                 spaced: Sequence[bool] = ()) -> list[str]:
     """The syllables with the danger words among them read as characters, choosing the reading
-    that covers most syllables (bei kun zai che li: 被 困在车里, not 被困 zai che li)."""
+    that covers most syllables (bei kun zai che li: 被 困在车里, not 被困 zai che li). A word
+    beginning at a syllable `inside` a typed word may not run past that word's end (`spaced[k]`:
+    a space was typed before syllable k)."""
     size = len(syllables)
     # best[k]: (syllables covered from k on, pieces from k on)
     best: list[tuple[int, list[str]]] = [(0, [])] * (size + 1)
     for k in range(size - 1, -1, -1):
         choice = (best[k + 1][0], [syllables[k]] + best[k + 1][1])
         for n in range(2, min(MAX_SPOKEN, size - k) + 1):
+            if k in inside and any(spaced[k + 1:k + n]):
+                break
             word = _whole(detector, "".join(syllables[k:k + n]), syllables[k:k + n])
             if word is not None and best[k + n][0] + n > choice[0]:
                 choice = (best[k + n][0] + n, [word] + best[k + n][1])

@@ -450,3 +450,9 @@ def test_ones_own_case_judged_and_training_hours_are_not_held(engine, question, 
 def test_how_responsibility_is_divided_is_still_answered(engine):
     reply = engine.answer("交通事故全责主责次责是怎么划分的")
     assert reply.status == ANSWER, reply.reason
+
+
+@pytest.mark.parametrize("question", ["房子过户要啥手续", "车管所星期六上班不", "车管所礼拜天上班吗"])
+def test_a_house_is_no_car_and_a_weekday_named_asks_the_hours(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.to_json()["declined"], reply.reason

@@ -1319,3 +1319,16 @@ def test_a_person_falling_down_at_once_is_read_and_pouring_or_things_are_not(eng
 ])
 def test_a_person_dragged_by_a_vehicle_or_a_pram_hit_is_read(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == EMERGENCY)
+
+
+@pytest.mark.parametrize("question, state", [
+    ("gaosu chaosu 50% yishang kou ji fen", "calm"),   # yishang kou: 以上 扣, no 伤口 read across the space
+    ("liuxue sheng jiazhao zenme huan", "calm"),       # 留学生
+    ("you ren liuxue", EMERGENCY),
+    ("yourenliuxuele", EMERGENCY),                     # one typed run: read whole
+    ("wo bei che zhuang le liu xue le", EMERGENCY),
+    ("上礼拜追尾前车 对方说脖子有点疼 这种算伤人事故吗", "calm"),
+    ("上礼拜被撞了 现在还在流血", EMERGENCY),
+])
+def test_pinyin_words_begin_where_typed_words_do_and_last_week_is_past(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == EMERGENCY)
