@@ -456,3 +456,19 @@ def test_how_responsibility_is_divided_is_still_answered(engine):
 def test_a_house_is_no_car_and_a_weekday_named_asks_the_hours(engine, question):
     reply = engine.answer(question)
     assert reply.status != ANSWER and reply.to_json()["declined"], reply.reason
+
+
+@pytest.mark.parametrize("question", ["神池有没有科目二考场", "忻州有几个考场", "静乐有没有交警大队"])
+def test_which_local_sites_exist_is_a_local_list_we_do_not_hold(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.to_json()["declined"], reply.reason
+
+
+def test_the_items_of_an_exam_are_no_list_of_sites(engine):
+    reply = engine.answer("科目二考场有几个项目")
+    assert (reply.status, reply.entry_id) == (ANSWER, "exam-subjects"), reply.reason
+
+
+def test_the_items_of_an_exam_listed_are_no_list_of_sites(engine):
+    reply = engine.answer("科目二考场有哪些项目")
+    assert (reply.status, reply.entry_id) == (ANSWER, "exam-subjects"), reply.reason
