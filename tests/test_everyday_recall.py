@@ -207,3 +207,13 @@ def test_the_crime_of_a_fatal_accident_is_answered_from_the_criminal_law_not_the
     reply = engine.answer(question)
     assert reply.entry_id == "acc-fatal-crime"
     assert "三年以下有期徒刑或者拘役" in reply.text and "法院" in reply.text   # the rule, and who decides the case
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("70岁以上能开摩托车吗", "licence-elderly"),    # its answer names the motorcycles drivers over 70 give up
+    ("我爷爷七十多了还能开车吗", "licence-elderly"),  # an age said in words (七十多, 七十好几) asks the age
+    ("我妈六十多了能考驾照吗", "licence-age"),
+])
+def test_an_age_told_in_words_reaches_the_age_entries(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
