@@ -1,5 +1,6 @@
 """Staff mistakes in knowledge/*.yaml: a clear file:line message, never a crash, valid parts kept."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -351,3 +352,16 @@ def test_a_homophone_of_a_plate_word_is_not_read_as_a_missing_plate(engine):
     # 误拍 and 无牌 sound alike (wù pāi): typo repair must not turn a misread camera into no plates
     reply = engine.answer("被电子眼误拍了咋办")
     assert (reply.status, reply.entry_id) == (ANSWER, "violation-objection")
+
+
+def test_a_question_its_entry_honestly_cannot_answer_is_no_warning(tmp_path, knowledge_dir):
+    # 古城大队电话 is asked of the office's entry, whose answer says the number is not known here:
+    # the bot says so and offers the entry. Staff are not told to reword what works as meant.
+    from bot.kbcheck import check_knowledge
+
+    knowledge_copy(tmp_path, "team.yaml")
+    problems, summary = check_knowledge(str(tmp_path))
+    line = (knowledge_dir / "team.yaml").read_text(encoding="utf-8").splitlines().index("      - 古城大队电话") + 1
+    assert not at(problems, "team.yaml", line, "does not reach it")
+    honest = re.search(r"(\d+) questions get the honest 'not held here' reply", summary)
+    assert honest is not None and int(honest.group(1)) >= 1
