@@ -114,7 +114,9 @@ GRAMMAR_CHARS = frozenset(
 _NUMBER = r"(?:\d+(?:[.\s]\d+)?|[零一二两三四五六七八九十百千]{2,}|多少|几)\s*[多来]?\s*"
 
 MIN_SPELLING = 5  # a pinyin spelling shorter than this (gaosu is 5) may be an English word or a name
-_LATIN_WORD = re.compile(r"(?<![a-z0-9])[a-z]{5,}(?![a-z0-9])")
+# Latin words one space apart: a word may be typed syllable by syllable (kou ji fen: 扣几分)
+_LATIN_RUN = re.compile(r"(?<![a-z0-9])[a-z]+(?: [a-z]+)*(?![a-z0-9])")
+_HAS_LATIN = re.compile(r"[a-z]{2}")
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
@@ -234,10 +236,27 @@ class TextProcessor:
         return text
 
     def _read_pinyin(self, text: str) -> str:
-        """A domain word typed as its pinyin, without tones (diandongche, jiazhao), read as the word."""
-        if not self._by_spelling or not _LATIN_WORD.search(text):
+        """A domain word typed as its pinyin, without tones (diandongche, jiazhao; kou ji fen,
+        chuang hongdeng typed a syllable or a word at a time), read as the word: the longest run
+        of neighbouring Latin words that spells one."""
+        if not self._by_spelling or not _HAS_LATIN.search(text):
             return text
-        return _LATIN_WORD.sub(lambda m: f" {w} " if (w := self._by_spelling.get(m.group(0))) else m.group(0), text)
+        return _LATIN_RUN.sub(self._spelled_words, text)
+
+    def _spelled_words(self, m: re.Match) -> str:
+        words, out, i = m.group(0).split(" "), [], 0
+        while i < len(words):
+            for j in range(min(len(words), i + 6), i, -1):
+                joined = "".join(words[i:j])
+                w = self._by_spelling.get(joined) if len(joined) >= MIN_SPELLING else None
+                if w is not None:
+                    out.append(f" {w} ")
+                    i = j
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return " ".join(out)
 
     def _replace_synonyms(self, text: str) -> str:
         if self._synonym_re is None:

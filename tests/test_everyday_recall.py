@@ -217,3 +217,14 @@ def test_the_crime_of_a_fatal_accident_is_answered_from_the_criminal_law_not_the
 def test_an_age_told_in_words_reaches_the_age_entries(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("chuang hongdeng kou ji fen", "points-values"),       # a word typed a syllable at a time
+    ("jia zhao diu le zen me bu", "licence-lost"),
+    ("jiujia kou ji fen", "drink-penalty"),
+    ("dianche shang pai", "ebike-plates"),
+])
+def test_a_question_typed_in_pinyin_syllable_by_syllable_is_read(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
