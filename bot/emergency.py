@@ -735,7 +735,8 @@ _INSERTED_SOUND = {"le": "了", "zhe": "着", "hen": "很", "hao": "好", "duo":
 # Pronouns and particles, typed in pinyin between danger words read from pinyin.
 # bei, che: wo ma bei che 撞倒了 is 我妈被车撞倒了 (wo de che 出不来 stays a car that cannot get out)
 _LITTLE_SOUND = {"wo": "我", "ta": "他", "ni": "你", "le": "了", "de": "的", "zai": "在", "you": "有", "ren": "人",
-                 "women": "我们", "haizi": "孩子", "siji": "司机", "bei": "被", "che": "车"}
+                 "women": "我们", "haizi": "孩子", "siji": "司机", "bei": "被", "che": "车",
+                 "li": "里", "mian": "面", "tou": "头"}  # ren zai limian: 人在里面, who is where
 _WHO_SOUND = ("wo", "ta", "ni", "ren", "women", "haizi", "siji")  # little words that name who
 
 
@@ -1517,6 +1518,11 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             # 一直冒烟 车会不会炸: a fire told as under way, then what it will do feared, is this
             # fire (冒火星子 正常吗 asks whether it is a fire at all)
             continue
+        if frame.name in _TOLD_APART and _told_after(text, frame.words, hits, _SEEN) \
+                and _says_after(detector.here, text, frame.words):
+            # 罚款交了多久能消 对了 我车刚撞了一个骑车的 他躺着呢: a question asked first, then harm
+            # told of someone in clauses of its own after it, is harm now, not the question's subject
+            continue
         if frame.strong:
             return frame.name
         if cry:
@@ -1637,11 +1643,28 @@ _GOING_ON = "着在越得直"  # 冒着烟, 车在燃烧, 火越来越大, 烧�
 _SUDDEN = ("突然", "忽然", "一下子", "猛地", "猛然")  # 充电的时候突然冒火星: told as it happened, not named
 
 
-def _told_after(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:
-    """A harm said in a clause of its own after the clause that asks how."""
+# Frames that ask about something (a rule, a fee, money, "I want to ask"): harm told after them, in
+# clauses of its own that name who it befell, is not what they ask about. A past, an 'if' or a
+# 'when' still frames what follows it (昨天被撞了 腿肿了; 如果有人受伤).
+_TOLD_APART = frozenset({"general", "about", "ask"})
+# what is seen happen to a body (hit, lying there, bleeding, trapped, burning …), not what is felt
+# or said of oneself (科目一挂了 我快哭死了 stays a figure after the exam it is about)
+_SEEN = frozenset({"hit", "down", "bleeding", "unconscious", "trapped", "severe", "fire", "smoke-fuel",
+                   "child-locked", "water"})
+
+
+def _says_after(pattern: re.Pattern | None, text: str, words: Sequence[str]) -> bool:
+    """Someone named (here: 我, 他, 孩子 …) in the clauses after the last frame word's clause."""
     asked = max(text.rfind(w) for w in words if w in text)
     clause_end = text.find(CLAUSE, asked)
-    return clause_end != -1 and any(h.start > clause_end for h in hits)
+    return pattern is not None and clause_end != -1 and pattern.search(text, clause_end) is not None
+
+
+def _told_after(text: str, words: Sequence[str], hits: list[_Hit], kinds: frozenset[str] | None = None) -> bool:
+    """A harm (of `kinds`, when given) said in a clause of its own after the clause that asks how."""
+    asked = max(text.rfind(w) for w in words if w in text)
+    clause_end = text.find(CLAUSE, asked)
+    return clause_end != -1 and any(h.start > clause_end and (kinds is None or h.category.id in kinds) for h in hits)
 
 
 def _says(pattern: re.Pattern | None, text: str, fixed: str) -> bool:

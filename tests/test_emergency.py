@@ -1332,3 +1332,28 @@ def test_a_person_dragged_by_a_vehicle_or_a_pram_hit_is_read(engine, question, s
 ])
 def test_pinyin_words_begin_where_typed_words_do_and_last_week_is_past(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == EMERGENCY)
+
+
+@pytest.mark.parametrize("question, first", [
+    ("问个事 罚款交了多久能消 对了 我车刚撞了一个骑车的 他在那躺着呢 说脖子动不了", "122"),  # harm told after a question
+    ("我想问问电动车上牌需要什么材料 今天我骑车刚出门就看见一个老头被小车撞了 现在还躺着没人扶 上牌在哪上", "122"),
+    ("我在停车场看见一辆车里锁着个小娃 车窗紧闭 娃满脸通红", "119"),
+    ("刚过红绿灯 一个大爷骑三轮被拐弯的大车刮倒了 腿在车轮底下", "119"),
+    ("人压车底", "119"),
+    ("有个人晕倒在驾驶座上 车还没熄火 门锁着 敲窗没反应", "119"),
+    ("che fan le ren zai limian chubulai", "119"),
+    ("我老公出车祸了 现在在路上躺着", "122"),
+])
+def test_harm_told_after_a_question_or_in_new_words_is_read(engine, question, first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and says_119_first(reply.text) == (first == "119"), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "科目一挂了 我快哭死了",                   # a figure after the exam it is about
+    "校门口车和人挤成一团 能不能管管",          # crowding
+    "手机掉车底了",
+    "罚款交了多久能消 我上个月被撞了 腿还疼",    # harm after a question, but past
+])
+def test_what_follows_a_question_is_still_read_for_what_it_is(engine, question):
+    assert engine.answer(question).status != EMERGENCY
