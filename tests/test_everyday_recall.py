@@ -228,3 +228,12 @@ def test_an_age_told_in_words_reaches_the_age_entries(engine, question, entry):
 def test_a_question_typed_in_pinyin_syllable_by_syllable_is_read(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("开车接了个电话让拍了 扣几分咧", "points-values"),          # a call taken while driving, not a phone number asked
+    ("换了手机号 驾照上的联系方式多少天内要改", "licence-contact"),  # changing one's contact details
+])
+def test_a_phone_used_or_a_number_changed_is_no_number_asked(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
