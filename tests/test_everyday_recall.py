@@ -237,3 +237,8 @@ def test_a_question_typed_in_pinyin_syllable_by_syllable_is_read(engine, questio
 def test_a_phone_used_or_a_number_changed_is_no_number_asked(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+
+
+def test_an_alcohol_check_is_about_drink_driving(engine):
+    reply = engine.answer("抽了血查酒精 结果不服多少天内能申请重新检验")
+    assert (reply.status, reply.entry_id) == ("answer", "drink-test"), reply.reason
