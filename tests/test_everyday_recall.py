@@ -242,3 +242,9 @@ def test_a_phone_used_or_a_number_changed_is_no_number_asked(engine, question, e
 def test_an_alcohol_check_is_about_drink_driving(engine):
     reply = engine.answer("抽了血查酒精 结果不服多少天内能申请重新检验")
     assert (reply.status, reply.entry_id) == ("answer", "drink-test"), reply.reason
+
+
+def test_a_cause_that_cannot_be_found_reaches_the_entry_on_the_accident_certificate(engine):
+    # its answer says the police then issue a 事故证明, not a 认定书
+    reply = engine.answer("事故原因查不清 交警给开的是啥")
+    assert (reply.status, reply.entry_id) == ("answer", "acc-certificate"), reply.reason
