@@ -248,3 +248,13 @@ def test_a_cause_that_cannot_be_found_reaches_the_entry_on_the_accident_certific
     # its answer says the police then issue a 事故证明, not a 认定书
     reply = engine.answer("事故原因查不清 交警给开的是啥")
     assert (reply.status, reply.entry_id) == ("answer", "acc-certificate"), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("九驾第一次抓住驾照扣多久", "drink-penalty"),            # caught oneself: no case to solve
+    ("有人收钱帮别人消分 这个违法不 抓住咋罚", "points-buy-sell"),
+    ("撞了人跑了的能抓住吗", "accident-hit-and-run"),          # can the one who fled be caught
+])
+def test_being_caught_is_no_case_solved(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
