@@ -258,3 +258,8 @@ def test_a_cause_that_cannot_be_found_reaches_the_entry_on_the_accident_certific
 def test_being_caught_is_no_case_solved(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+
+
+def test_someone_demanding_money_asks_who_pays_not_a_fee(engine):
+    reply = engine.answer("车卖了没过户 买家开着撞了人 找我要钱 该谁赔")
+    assert (reply.status, reply.entry_id) == ("answer", "acc-sold-not-transferred"), reply.reason
