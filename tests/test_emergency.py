@@ -26,14 +26,14 @@ def calm_corpus(engine) -> list[str]:
     """Every knowledge question and test phrasing, every eval set's non-emergency item, and the
     look-alike everyday messages of calm.yaml."""
     texts = [q for e in engine.knowledge.entries for q in e.questions + e.tests]
-    texts += [item["q"] for items in labelled_sets() for item in items if item["expect"] != "emergency"]
+    texts += [item["q"] for items in labelled_sets() for item in items if item["expect"] not in ("emergency", "fire")]
     texts += yaml.load((EVAL / "calm.yaml").read_text(encoding="utf-8"), Loader=YAML_LOADER)
     return list(dict.fromkeys(texts))
 
 
 def panic_set() -> list[dict]:
     items = yaml.load((EVAL / "panic-dev.yaml").read_text(encoding="utf-8"), Loader=YAML_LOADER)
-    items += [item for items_ in labelled_sets() for item in items_ if item["expect"] == "emergency"]
+    items += [item for items_ in labelled_sets() for item in items_ if item["expect"] in ("emergency", "fire")]
     return items
 
 
