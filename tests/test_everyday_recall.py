@@ -215,8 +215,7 @@ def test_the_crime_of_a_fatal_accident_is_answered_from_the_criminal_law_not_the
     ("我妈六十多了能考驾照吗", "licence-age"),
 ])
 def test_an_age_told_in_words_reaches_the_age_entries(engine, question, entry):
-    reply = engine.answer(question)
-    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+    assert answered(engine, question) == (ANSWER, entry)
 
 
 @pytest.mark.parametrize("question, entry", [
@@ -226,8 +225,7 @@ def test_an_age_told_in_words_reaches_the_age_entries(engine, question, entry):
     ("dianche shang pai", "ebike-plates"),
 ])
 def test_a_question_typed_in_pinyin_syllable_by_syllable_is_read(engine, question, entry):
-    reply = engine.answer(question)
-    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+    assert answered(engine, question) == (ANSWER, entry)
 
 
 @pytest.mark.parametrize("question, entry", [
@@ -235,19 +233,16 @@ def test_a_question_typed_in_pinyin_syllable_by_syllable_is_read(engine, questio
     ("换了手机号 驾照上的联系方式多少天内要改", "licence-contact"),  # changing one's contact details
 ])
 def test_a_phone_used_or_a_number_changed_is_no_number_asked(engine, question, entry):
-    reply = engine.answer(question)
-    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+    assert answered(engine, question) == (ANSWER, entry)
 
 
 def test_an_alcohol_check_is_about_drink_driving(engine):
-    reply = engine.answer("抽了血查酒精 结果不服多少天内能申请重新检验")
-    assert (reply.status, reply.entry_id) == ("answer", "drink-test"), reply.reason
+    assert answered(engine, "抽了血查酒精 结果不服多少天内能申请重新检验") == (ANSWER, "drink-test")
 
 
 def test_a_cause_that_cannot_be_found_reaches_the_entry_on_the_accident_certificate(engine):
     # its answer says the police then issue a 事故证明, not a 认定书
-    reply = engine.answer("事故原因查不清 交警给开的是啥")
-    assert (reply.status, reply.entry_id) == ("answer", "acc-certificate"), reply.reason
+    assert answered(engine, "事故原因查不清 交警给开的是啥") == (ANSWER, "acc-certificate")
 
 
 @pytest.mark.parametrize("question, entry", [
@@ -256,10 +251,8 @@ def test_a_cause_that_cannot_be_found_reaches_the_entry_on_the_accident_certific
     ("撞了人跑了的能抓住吗", "accident-hit-and-run"),          # can the one who fled be caught
 ])
 def test_being_caught_is_no_case_solved(engine, question, entry):
-    reply = engine.answer(question)
-    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+    assert answered(engine, question) == (ANSWER, entry)
 
 
 def test_someone_demanding_money_asks_who_pays_not_a_fee(engine):
-    reply = engine.answer("车卖了没过户 买家开着撞了人 找我要钱 该谁赔")
-    assert (reply.status, reply.entry_id) == ("answer", "acc-sold-not-transferred"), reply.reason
+    assert answered(engine, "车卖了没过户 买家开着撞了人 找我要钱 该谁赔") == (ANSWER, "acc-sold-not-transferred")
