@@ -1357,3 +1357,21 @@ def test_harm_told_after_a_question_or_in_new_words_is_read(engine, question, fi
 ])
 def test_what_follows_a_question_is_still_read_for_what_it_is(engine, question):
     assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question, state", [
+    ("電單車撞咗欄杆 個司機仲喺度唔郁", EMERGENCY),                   # Cantonese: still there, not moving
+    ("老铁 咱这出事了 一哥们儿让车顶树上了 胸口那块瘪下去了 喘一下疼一下", EMERGENCY),
+    ("撞了头牛 车窗碎了 我手腕被玻璃割开了 一直往外冒", EMERGENCY),    # a person cut, after an animal hit
+    ("那后生头上开了个大口子 拿衣服捂着也止不住", EMERGENCY),
+    ("我一个人在山路上翻车了 车顶朝下 挂在安全带上出不去", EMERGENCY),
+    ("人撞飞了", EMERGENCY),
+    ("笑死了 我朋友倒车把自己家垃圾桶撞飞了", "calm"),
+    ("我梦见自己开车撞人了 吓醒了 是不是不吉利", "calm"),
+    ("买的意外险里有个昏迷条款 保险公司说不赔 找谁", "calm"),
+    ("抖音上看到有人被电动车撞了躺地上 那是哪的事", "calm"),
+    ("路口闪了一下 跟着火似的 是不是被拍了", "calm"),
+    ("驾考app上有道题 伤员骨折怎么办 我老选错", "calm"),
+])
+def test_dialect_indirect_harm_and_what_only_looks_like_it(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == EMERGENCY)
