@@ -192,6 +192,9 @@ class Detector:
     writer: re.Pattern | None = None  # the clause so far names only the one typing (我, 俺好像)
     # a clause that only tells a crash (车祸, 出车祸了, 前面撞车了, 撞了撞了)
     report: re.Pattern | None = None
+    # the words of the frames (上个月, 去年, 保险 …) by their exact spelling: read in the syllables the
+    # danger words leave (shang ge yue che zhao huo le: 上个月 车着火了), never taking theirs
+    frame_sound: dict[str, str] | None = None
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -296,7 +299,19 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         tuple(plain_group.get(CRUSHED_GROUP, ())), tuple(plain_group.get(WRECK_GROUP, ())),
         re.compile(f"(?:{leave})[^{CLAUSE}]{{0,{LEAVE_TAIL}}}$") if leave else None,
         re.compile(f"(?:{writer})[{_WRITER_ADVERBS}]{{0,3}}$") if writer else None,
-        _report(groups.get(CRASH_GROUP, ()), groups.get(SCENE_GROUP, ()) + groups["人"]))
+        _report(groups.get(CRASH_GROUP, ()), groups.get(SCENE_GROUP, ()) + groups["人"]),
+        _frame_sound(rules.not_now))
+
+
+def _frame_sound(words: Sequence[str]) -> dict[str, str] | None:
+    """Frame words of two characters or more, by each exact spelling (no particle ending: 好了 is
+    spelled as 号了 is)."""
+    out: dict[str, str] = {}
+    for w in sorted(words):
+        if 2 <= len(w) <= MAX_SPOKEN and all(_HAN.match(ch) for ch in w) and w[-1] not in _PARTICLES:
+            for reading in _readings(w):
+                out.setdefault("".join(reading), w)
+    return out or None
 
 
 def _report(crashes: Sequence[str], before: Sequence[str]) -> re.Pattern | None:
@@ -894,6 +909,8 @@ def _spelled(text: str, m: re.Match, detector: Detector,
     inside = frozenset(k for k in range(len(syllables)) if offsets[k] not in spaces and k > 0 and
                        any(offsets[k] < b < offsets[-1] for b in spaces))
     pieces = _words_among(syllables, detector, inside, [o in spaces for o in offsets])
+    if detector.frame_sound:
+        pieces = _frames_among(pieces, [o in spaces or k == 0 for k, o in enumerate(offsets)], detector.frame_sound)
     changed = pieces != syllables
     if not changed and len(syllables) == 1:
         spliced = _one_syllable(text, m, detector)
@@ -951,6 +968,38 @@ def _words_among(syllables: list[str], detector: Detector, inside: frozenset[int
             choice = (best[opened[1]][0] + opened[1] - k, [opened[0]] + best[opened[1]][1])
         best[k] = choice
     return best[0][1]
+
+
+def _frames_among(pieces: list[str], starts: Sequence[bool], frames: dict[str, str]) -> list[str]:
+    """The syllables left Latin by the danger words, with frame words read among them, longest first,
+    each beginning where a typed word does (`starts`, by syllable; a danger word read counts as its
+    syllables): bao xian pei bu pei → 保险 赔不赔; motuoche keeps its tuoche."""
+    out: list[str] = []
+    k = 0  # syllable position of pieces[i]
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        if not piece.isascii():
+            out.append(piece)
+            k += len(piece)  # a danger word read from as many syllables as it has characters
+            i += 1
+            continue
+        found = None
+        if k < len(starts) and starts[k]:
+            for n in range(min(MAX_SPOKEN, len(pieces) - i), 1, -1):
+                if all(p.isascii() for p in pieces[i:i + n]):
+                    found = frames.get("".join(pieces[i:i + n]))
+                    if found is not None:
+                        break
+        if found is not None:
+            out.append(found)
+            k += n
+            i += n
+        else:
+            out.append(piece)
+            k += 1
+            i += 1
+    return out
 
 
 def _opened(syllables: list[str], k: int, detector: Detector) -> tuple[str, int] | None:

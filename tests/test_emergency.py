@@ -1375,3 +1375,13 @@ def test_what_follows_a_question_is_still_read_for_what_it_is(engine, question):
 ])
 def test_dialect_indirect_harm_and_what_only_looks_like_it(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == EMERGENCY)
+
+
+@pytest.mark.parametrize("question, state", [
+    ("shang ge yue che zhao huo le bao xian pei bu pei", "calm"),          # 上个月 … 保险赔不赔, in pinyin
+    ("qu nian che huo shou shang le xian zai hai neng yao pei chang ma", "calm"),
+    ("motuoche zhuang le ren liu le hen duo xue zen me ban", EMERGENCY),    # frames never take danger's syllables
+    ("che huo le you ren liu xue", EMERGENCY),
+])
+def test_frame_words_typed_in_pinyin_frame_what_danger_words_leave(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == EMERGENCY)
