@@ -1568,7 +1568,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             # fire (冒火星子 正常吗 asks whether it is a fire at all)
             continue
         if frame.name in _TOLD_APART and _told_after(text, frame.words, hits, _SEEN) \
-                and _says_after(detector.here, text, frame.words):
+                and _says_after(detector.here, text, frame.words, hits):
             # 罚款交了多久能消 对了 我车刚撞了一个骑车的 他躺着呢: a question asked first, then harm
             # told of someone in clauses of its own after it, is harm now, not the question's subject
             continue
@@ -1702,11 +1702,14 @@ _SEEN = frozenset({"hit", "down", "bleeding", "unconscious", "trapped", "severe"
                    "child-locked", "water"})
 
 
-def _says_after(pattern: re.Pattern | None, text: str, words: Sequence[str]) -> bool:
-    """Someone named (here: 我, 他, 孩子 …) in the clauses after the last frame word's clause."""
+def _says_after(here: re.Pattern | None, text: str, words: Sequence[str], hits: list[_Hit]) -> bool:
+    """Someone or something of this moment named (here: 我, 他, 孩子, 前面 …) in the clauses after the
+    last frame word's clause, apart from the harm words themselves (婚车放鞭炮 冒烟了: 冒烟了 is the
+    harm, and names no one)."""
     asked = max(text.rfind(w) for w in words if w in text)
     clause_end = text.find(CLAUSE, asked)
-    return pattern is not None and clause_end != -1 and pattern.search(text, clause_end) is not None
+    return here is not None and clause_end != -1 and any(
+        not any(h.start < m.end() and m.start() < h.end for h in hits) for m in here.finditer(text, clause_end))
 
 
 def _told_after(text: str, words: Sequence[str], hits: list[_Hit], kinds: frozenset[str] | None = None) -> bool:

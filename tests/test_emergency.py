@@ -1354,6 +1354,7 @@ def test_harm_told_after_a_question_or_in_new_words_is_read(engine, question, fi
     "校门口车和人挤成一团 能不能管管",          # crowding
     "手机掉车底了",
     "罚款交了多久能消 我上个月被撞了 腿还疼",    # harm after a question, but past
+    "婚车车队放鞭炮 冒烟了 算违规吗",            # the smoke names no one: it is the fireworks'
 ])
 def test_what_follows_a_question_is_still_read_for_what_it_is(engine, question):
     assert engine.answer(question).status != EMERGENCY
