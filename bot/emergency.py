@@ -89,6 +89,9 @@ _SOMEONE_INSIDE_BEFORE = re.compile(
     "(?:车里|车内|车上|里面|里头|里边)(?:还|都)?有(?:个|一个|两个|几个|[一二两三四五六七八九几]个)?人|人(?:还|都)?在(?:车)?(?:里面|里头|里边|车里|车上)")
 # 挤扁了，里面有人 / 撞烂了 车里还有两个人 / 挤在护栏上，面包车里有人: the place first, then someone in it
 _SOMEONE_INSIDE = re.compile("[了啊呀，]*(?:[^，]{0,3}车)?(?:里面|里头|里边|里|内|上)(?:还|都)?有(?:个|一个|两个|几个|好几个|[一二两三四五六七八九几]个)?人")
+# the place inside named first, then who is there (里头娃娃在哭, 里面还有个老人)
+_INSIDE_LEAD = re.compile("[了啊呀，]*(?:[^，]{0,3}车)?(?:里面|里头|里边|车里|车内)(?:还|都)?有?(?:个|一个|两个|几个|好几个)?")
+_THING_OF = re.compile("座椅|座位|椅|的|玩具|用品")  # 孩子座椅, 孩子的书包: a thing for someone, not someone
 _PASSIVE = ("被", "遭", "挨")  # a passive with no subject said (被车撞了, 遭车撞了) befell the writer
 _AGENT = "被叫让给遭挨"  # 孩子被车门夹住: the thing after 被 is what did it, not what the state is of
 _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
@@ -1185,6 +1188,13 @@ def _inside_after(text: str, end: int, detector: Detector) -> bool:
     clause = window.find(CLAUSE)
     if _SOMEONE_INSIDE.match(window) or clause != -1 and _SOMEONE_INSIDE.match(window, clause):
         return True  # 挤扁了，里面有人; 挤在护栏上，面包车里有人: where it is crushed, then who is in it
+    for at in (0, clause) if clause != -1 else (0,):
+        lead = _INSIDE_LEAD.match(window, at)
+        if lead is None:
+            continue
+        who = detector.people.match(window, lead.end())
+        if who is not None and not _NOT_PERSON.match(window, lead.end()) and not _THING_OF.match(window, who.end()):
+            return True  # 车门变形打不开 里头娃娃在哭: inside, then who (里面有个孩子座椅 is a seat)
     return any(_INSIDE.match(window, m.end()) and not _NOT_PERSON.match(window, m.start())
                for m in detector.people.finditer(window))
 

@@ -1367,6 +1367,8 @@ def test_what_follows_a_question_is_still_read_for_what_it_is(engine, question):
     ("那后生头上开了个大口子 拿衣服捂着也止不住", EMERGENCY),
     ("我一个人在山路上翻车了 车顶朝下 挂在安全带上出不去", EMERGENCY),
     ("人撞飞了", EMERGENCY),
+    ("货车把大巴顶了 车门变形打不开 里头娃娃在哭", EMERGENCY),        # the door, then who is inside
+    ("车门锁坏了打不开 里面有个孩子座椅", "calm"),                    # a child's seat is no child
     ("笑死了 我朋友倒车把自己家垃圾桶撞飞了", "calm"),
     ("我梦见自己开车撞人了 吓醒了 是不是不吉利", "calm"),
     ("买的意外险里有个昏迷条款 保险公司说不赔 找谁", "calm"),
