@@ -907,7 +907,7 @@ def _spelled(text: str, m: re.Match, detector: Detector,
     syllables = _split(run)
     if syllables is None:
         return at, m.end(), None
-    offsets = [at + sum(map(len, syllables[:k])) for k in range(len(syllables) + 1)]
+    offsets = list(itertools.accumulate(map(len, syllables), initial=at))
     # the syllables a word may not begin at: inside a typed word, when it runs on past a space
     inside = frozenset(k for k in range(len(syllables)) if offsets[k] not in spaces and k > 0 and
                        any(offsets[k] < b < offsets[-1] for b in spaces))
@@ -1712,20 +1712,23 @@ _SEEN = frozenset({"hit", "down", "bleeding", "unconscious", "trapped", "severe"
                    "child-locked", "water"})
 
 
+def _after_asking(text: str, words: Sequence[str]) -> int:
+    """Where the clause of the last of the frame's words said ends (-1: it is the last clause)."""
+    return text.find(CLAUSE, max(text.rfind(w) for w in words if w in text))
+
+
 def _says_after(here: re.Pattern | None, text: str, words: Sequence[str], hits: list[_Hit]) -> bool:
     """Someone or something of this moment named (here: 我, 他, 孩子, 前面 …) in the clauses after the
     last frame word's clause, apart from the harm words themselves (婚车放鞭炮 冒烟了: 冒烟了 is the
     harm, and names no one)."""
-    asked = max(text.rfind(w) for w in words if w in text)
-    clause_end = text.find(CLAUSE, asked)
+    clause_end = _after_asking(text, words)
     return here is not None and clause_end != -1 and any(
         not any(h.start < m.end() and m.start() < h.end for h in hits) for m in here.finditer(text, clause_end))
 
 
 def _told_after(text: str, words: Sequence[str], hits: list[_Hit], kinds: frozenset[str] | None = None) -> bool:
     """A harm (of `kinds`, when given) said in a clause of its own after the clause that asks how."""
-    asked = max(text.rfind(w) for w in words if w in text)
-    clause_end = text.find(CLAUSE, asked)
+    clause_end = _after_asking(text, words)
     return clause_end != -1 and any(h.start > clause_end and (kinds is None or h.category.id in kinds) for h in hits)
 
 

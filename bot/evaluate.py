@@ -158,7 +158,7 @@ def evaluate(engine, items: list[dict], baselines: bool = True) -> dict:
         reply = engine.answer(item["q"])
         offered = [c.id for c in reply.choices] if reply.status == CLARIFY else []
         rows.append({**item, "status": reply.status, "entry": reply.entry_id, "score": round(reply.score, 3),
-                     "offered": offered, "declined": reply.status == FALLBACK or reply.declined,
+                     "offered": offered, "declined": reply.declines,
                      "ok": _correct(item, reply.status, reply.entry_id, reply.text)})
     flags = [r["ok"] for r in rows]
     by_kind: dict[str, list[bool]] = defaultdict(list)

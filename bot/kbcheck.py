@@ -119,7 +119,7 @@ def check_knowledge(path: str, matching: MatchingConfig | None = None) -> tuple[
             reply = replies[e, q]
             if reply.status == ANSWER and reply.entry_id == entry.id:
                 continue
-            if reply.declined and any(c.id == entry.id for c in reply.choices):
+            if reply.declines and any(c.id == entry.id for c in reply.choices):
                 # 豆罗中队在哪: the entry lists what citizens ask of it, its answer says the address is
                 # not known here, and the bot says so with this entry offered: meant, not a miss
                 honest += 1

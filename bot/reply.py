@@ -48,6 +48,12 @@ class Reply:
     declined: bool = False
     extra: dict = field(default_factory=dict, compare=False)
 
+    @property
+    def declines(self) -> bool:
+        """Whether the citizen is told honestly we do not hold what was asked (a fallback, or the
+        not-held reply with the subject's entries offered), not given an answer or a "did you mean"."""
+        return self.declined or self.status == FALLBACK
+
     def to_json(self) -> dict:
         """The `trafficbot ask --json` shape."""
         return {
@@ -57,7 +63,7 @@ class Reply:
             "entry": self.entry_id,
             "score": round(self.score, 4),
             "reason": self.reason,
-            "declined": self.declined or self.status == FALLBACK,
+            "declined": self.declines,
             "candidates": [
                 {"id": c.id, "question": c.question, "score": round(c.score, 4)} for c in self.candidates
             ],
