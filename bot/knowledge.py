@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
-ENTRY_FIELDS = {"id", "subjects", "aspects", "questions", "answer", "source", "updated", "related", "tests"}
+ENTRY_FIELDS = {"id", "subjects", "aspects", "only_when", "questions", "answer", "source", "updated", "related", "tests"}
 REQUIRED_FIELDS = ("id", "questions", "answer", "source", "updated")
 MIN_QUESTIONS = 5
 DEFAULT_ORDER = 100  # topics without `order:` come after the ordered ones
@@ -63,6 +63,11 @@ class Entry:
     aspects: tuple[str, ...] = ()
     subject_lines: tuple[int, ...] = ()
     aspect_lines: tuple[int, ...] = ()
+    # Of its subjects and aspects, those that make it a special case (高速公路 for fog on the
+    # expressway, 道路以外 for accidents in a car park): asked none of them, an entry on the general
+    # rule answers first, however many other words this one holds.
+    only_when: tuple[str, ...] = ()
+    only_when_lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -355,6 +360,7 @@ def _load_entry(node: yaml.Node, topic: str, c: _Collector) -> Entry | None:
     tests = _text_list(node_of("tests"), c, "'tests'")
     subjects = _text_list(node_of("subjects"), c, "'subjects'")
     aspects = _text_list(node_of("aspects"), c, "'aspects'")
+    only_when = _text_list(node_of("only_when"), c, "'only_when'")
     if missing or len([p for p in c.problems if p.severity == "error"]) > before:
         return None
     # Every required field was read without an error above, so none of these is None.
@@ -376,6 +382,8 @@ def _load_entry(node: yaml.Node, topic: str, c: _Collector) -> Entry | None:
         aspects=tuple(w for w, _ in aspects),
         subject_lines=tuple(line for _, line in subjects),
         aspect_lines=tuple(line for _, line in aspects),
+        only_when=tuple(w for w, _ in only_when),
+        only_when_lines=tuple(line for _, line in only_when),
     )
 
 
@@ -556,8 +564,17 @@ def _check_concepts(entries: list[Entry], concepts: Concepts, problems: list[Pro
                     problems.append(Problem(entry.file, line, f"不认识的{hint} {word!r}：请用 concepts.yaml 里 {kind} 下的标准词，或先在那里加上它"
                                             f" / unknown {kind[:-1]} {word!r}: use a standard word listed under '{kind}:' in a concepts file, or add it there"))
             kept[kind] = tuple(w for w in words if w in table)
-        if kept != {"subjects": entry.subjects, "aspects": entry.aspects}:
-            entry = dataclasses.replace(entry, subjects=kept["subjects"], aspects=kept["aspects"])
+        own = frozenset(kept["subjects"]) | frozenset(kept["aspects"])
+        for word, line in zip(entry.only_when, entry.only_when_lines or (entry.line,) * len(entry.only_when), strict=False):
+            if word not in own and (word in concepts.subjects or word in concepts.aspects):
+                problems.append(Problem(entry.file, line, f"only_when 里的 {word!r} 不在这个条目的 subjects 或 aspects 里：请先把它写进去"
+                                        f" / only_when {word!r} is not among this entry's subjects or aspects: name it there first"))
+            elif word not in own:
+                problems.append(Problem(entry.file, line, f"不认识的词 {word!r}：only_when 只能用这个条目 subjects / aspects 里的标准词"
+                                        f" / unknown word {word!r}: only_when takes standard words from this entry's subjects or aspects"))
+        kept["only_when"] = tuple(w for w in entry.only_when if w in own)
+        if kept != {"subjects": entry.subjects, "aspects": entry.aspects, "only_when": entry.only_when}:
+            entry = dataclasses.replace(entry, subjects=kept["subjects"], aspects=kept["aspects"], only_when=kept["only_when"])
         out.append(entry)
     return out
 

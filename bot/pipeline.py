@@ -499,8 +499,10 @@ class AspectNotHeld:
                 whole = frozenset(subjects) | frozenset(reading.aspects)
                 if any(whole <= reader.entry_concepts[i] for i in allowed):
                     story = subjects
-            allowed = self._best_covered(allowed, () if asked.story_subjects else subjects, reading.aspects, said_in_own,
-                                         reading.told + story)
+            named = frozenset(reading.subjects) | frozenset(reading.aspects) | frozenset(reading.told) \
+                | frozenset(reading.said.values())
+            allowed = self._best_covered(allowed, () if asked.story_subjects else subjects, reading.aspects, named,
+                                         said_in_own, reading.told + story)
             asked.allowed = allowed if asked.allowed is None else allowed & asked.allowed
             if spoken_of and undecided is None:
                 undecided = self._not_held(asked, subjects, spoken_of)
@@ -538,16 +540,22 @@ class AspectNotHeld:
         return not_held(self.s, self.own, asked, subjects, f"aspect:{aspect} not held", self.details.get(aspect, ""))
 
     def _best_covered(self, allowed: frozenset[int], subjects: tuple[str, ...], aspects: tuple[str, ...],
-                      said_in_own: dict[int, frozenset[str]] | None = None, told: tuple[str, ...] = ()) -> frozenset[int]:
+                      named: frozenset[str], said_in_own: dict[int, frozenset[str]] | None = None, told: tuple[str, ...] = ()) -> frozenset[int]:
         """Of the entries allowed, those covering the most of what was asked (上牌 and 地点 over
         上牌 alone). An entry naming no concepts (one staff have not annotated yet) stays in the
         running for the lexical score, but never outranks the annotated ones by default. Of those
         covering as much, the words decide: an entry naming more aspects is not for that less
         about what was asked (the fewest-aspects rule it replaces dropped the entry asked for
         whenever staff annotated it fully)."""
+        reader = self.s.reader
+        # An entry on a special case (only_when: 高速公路) whose case was not asked counts one asked
+        # word less: 下大雾在普通路上能开多快 is the fog rule for all roads, not the expressway's,
+        # though the expressway entry holds 天气 and 车速 as well; 雾天要开双闪吗 still finds it, as
+        # the only entry holding both 天气 and 警示.
+        unmet = frozenset(i for i in allowed if reader.only_when[i] and reader.only_when[i].isdisjoint(named))
         if len(subjects) <= 1 and len(aspects) <= 1 and not told and allowed.isdisjoint(self.unannotated):
-            return allowed  # every entry allowed covers the one subject and the one aspect asked
-        concepts = self.s.reader.entry_concepts
+            return allowed - unmet or allowed  # every entry allowed covers the one subject and the one aspect asked
+        concepts = reader.entry_concepts
         # subjects and aspects asked weigh alike: 车没年检开上路扣几分 asks 年检, 记分 and 通行 (上路) —
         # the entry on driving an uninspected car holds two, the pedestrian-yield entry (通行, 记分)
         # two as well; the words choose between them, a generic aspect never outranks the subject.
@@ -567,7 +575,7 @@ class AspectNotHeld:
         # What a story told before its ask (借车, then 要赔吗) counts right after what is asked, before
         # the situation (伤亡): it is particular to this message, the situation common to many.
         tells = asks | (frozenset(told) - frozenset(self.details))
-        cover = {i: (len(asks & concepts[i]), len(tells & concepts[i]), len(asked & concepts[i]),
+        cover = {i: (len(asks & concepts[i]) - (i in unmet), len(tells & concepts[i]), len(asked & concepts[i]),
                      len(aspects_ & concepts[i]) + (i in extra))
                  for i in allowed if concepts[i]}
         open_ = [i for i in allowed if not concepts[i]]

@@ -75,6 +75,7 @@ class ConceptReader:
         self.open_aspect = frozenset(i for i, e in enumerate(entries) if not e.aspects)
         self.entry_concepts = tuple(frozenset(e.subjects) | (frozenset(e.aspects) - self.disclaimed[i])
                                     for i, e in enumerate(entries))
+        self.only_when = tuple(frozenset(e.only_when) for e in entries)
         # the entries covering a few concepts, remembered: on a large knowledge they are big sets
         self._covering: dict[tuple[str, tuple[str, ...]], frozenset[int]] = {}
 

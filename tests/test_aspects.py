@@ -472,3 +472,25 @@ def test_the_items_of_an_exam_are_no_list_of_sites(engine):
 def test_the_items_of_an_exam_listed_are_no_list_of_sites(engine):
     reply = engine.answer("科目二考场有哪些项目")
     assert (reply.status, reply.entry_id) == (ANSWER, "exam-subjects"), reply.reason
+
+
+@pytest.mark.parametrize("question,entry", [
+    # fog on an ordinary road: the general speed rule (30 km/h under 50 m), not the expressway's
+    ("下大雾能见度就五十米 在普通路上能开多快", "road-speed-special"),
+    # a breakdown on an ordinary road: the general warning-sign rule, not the expressway's 150 m
+    ("在普通公路上车坏了 三角警示牌该放多远", "accident-warning-sign"),
+])
+def test_an_entry_for_a_special_case_does_not_answer_the_general_question(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question,entry", [
+    ("高速上下大雾能开多快", "road-expressway-fog"),
+    ("高速上车坏了 警告牌放多远", "accident-expressway"),
+    ("小区里撞车交警管吗", "acc-off-road"),
+    ("雾天要开双闪吗", "road-expressway-fog"),  # the only entry holding both 天气 and 警示
+])
+def test_the_special_case_asked_still_reaches_its_entry(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason

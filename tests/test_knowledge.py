@@ -301,6 +301,20 @@ def test_entries_name_their_subjects_and_aspects_from_the_concept_files(tmp_path
     assert knowledge.concepts.aspects["车速"] == ("多快", "几码")
 
 
+def test_only_when_takes_the_entrys_own_words_and_a_mistake_is_reported_at_its_line(tmp_path):
+    write(tmp_path, "emergency.yaml", EMERGENCY)
+    write(tmp_path, "concepts.yaml", CONCEPTS)
+    write(tmp_path, "t.yaml", GOOD_ENTRY.replace(
+        "  - id: test-one\n", "  - id: test-one\n    subjects: [电动自行车]\n    aspects: [车速]\n    only_when: [车速, 上牌, 高速]\n"))
+    knowledge, problems = load_knowledge(tmp_path)
+    # 上牌 is a concept, but not one of this entry's: staff are told to name it there first
+    assert at(errors(problems), "t.yaml", 6, "上牌")
+    # 高速 is no concept at all
+    assert any("高速" in p.message and p.line == 6 for p in errors(problems))
+    # the entry is still served, with the word it does hold
+    assert knowledge.by_id()["test-one"].only_when == ("车速",)
+
+
 def test_concept_mistakes_are_reported_at_their_line(tmp_path):
     write(tmp_path, "emergency.yaml", EMERGENCY)
     write(tmp_path, "concepts.yaml", CONCEPTS)

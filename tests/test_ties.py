@@ -12,13 +12,19 @@ TIE_BROKEN = "mainly about what was asked"
     # the new-car entry, not the temporary-plate one that holds 上牌 too
     ("新车上牌一般要几天", "reg-new-car"),
     ("刚提的新车去哪个车管所上牌", "reg-new-car"),
-    # the speed rules of any road, not the expressway's fog rules that hold 天气 and 车速 too
-    ("雾天车速不能超过多少", "road-speed-special"),
 ])
 def test_the_general_entry_answers_when_no_special_case_is_said(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, entry)
     assert TIE_BROKEN in reply.reason
+
+
+def test_an_entry_marked_only_when_leaves_the_general_question_before_any_tie(engine):
+    """The expressway's fog rules hold 天气 and 车速 as the general speed rules do; marked only_when
+    高速公路, they never reach a tie on a question that names no expressway."""
+    reply = engine.answer("雾天车速不能超过多少")
+    assert (reply.status, reply.entry_id) == (ANSWER, "road-speed-special")
+    assert "road-expressway-fog" not in [c.id for c in reply.candidates]
 
 
 @pytest.mark.parametrize("question, entry", [
