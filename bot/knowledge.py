@@ -147,7 +147,8 @@ WRITER_GROUP = "写信人"  # 我不动了: the one typing is awake, so a state 
 PLAIN_GROUPS = (HABIT_GROUP, URGING_GROUP, HURRY_WHO_GROUP, CRUSHED_GROUP, WRECK_GROUP, LEAVE_GROUP, WRITER_GROUP)
 
 
-SCOPE_KEYS = ("home_place", "home_parts", "other_places", "unknown_details", "not_held_markers", "answer_types", "named_places")
+SCOPE_KEYS = ("home_place", "home_parts", "other_places", "unknown_details", "not_held_markers", "answer_types", "named_places",
+              "topic_fillers")
 NAMED_PLACE_FIELDS = ("kinds", "not_names", "not_in_names", "reply")
 ANSWER_TYPE_FIELDS = ("type", "asked_by", "stated_by", "not_in", "not_stated_with", "units", "reply")
 # slots a pattern of `answer_types` may use: a number, a unit of the type's `units`
@@ -239,6 +240,8 @@ class Knowledge:
     not_held_markers: tuple[str, ...] = ()
     answer_types: tuple[AnswerType, ...] = ()
     named_places: NamedPlaces = field(default_factory=NamedPlaces)
+    # words that ask nothing beside a subject typed alone (问下, 的事, 请问): 问下驾照 is 驾照 alone
+    topic_fillers: tuple[str, ...] = ()
     concepts: Concepts = field(default_factory=Concepts)
     version: str = ""
     path: str = ""
@@ -858,6 +861,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     home_parts: list[str] = []
     details: list[UnknownDetail] = []
     answer_types: list[AnswerType] = []
+    topic_fillers: list[str] = []
     named_places = NamedPlaces()
     markers: list[str] = []
     concept_table = _ConceptTable()
@@ -928,6 +932,8 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
                 details.extend(_load_details(keys["unknown_details"][1], c))
             if "answer_types" in keys:
                 answer_types.extend(_load_answer_types(keys["answer_types"][1], c))
+            if "topic_fillers" in keys:
+                topic_fillers.extend(t for t, _ in _text_list(keys["topic_fillers"][1], c, "'topic_fillers'"))
             if "named_places" in keys:
                 named_places = _load_named_places(keys["named_places"][1], c)
             if "not_held_markers" in keys:
@@ -971,6 +977,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
         unknown_details=tuple(details),
         not_held_markers=tuple(dict.fromkeys(markers)),
         answer_types=tuple(answer_types),
+        topic_fillers=tuple(dict.fromkeys(topic_fillers)),
         named_places=named_places,
         concepts=concepts,
         version=digest.hexdigest()[:12],

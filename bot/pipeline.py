@@ -38,6 +38,7 @@ NOT_HELD_TEXT = "关于{subject}，这个问题我这里没有资料，不想给
 NOT_HELD_CHOICES = "关于{subject}，我能回答这些："
 CLARIFY_TEXT = "我不太确定您想问的是哪一个，请选择："
 CLARIFY_ONE_TEXT = "我不太确定，您是想问下面这个问题吗？"
+TOPIC_TEXT = "关于{concept}，您想问哪一个？请选择："
 
 # Where a message's clauses break, as typed (before normalising drops the punctuation).
 _PUNCTUATION_BREAK = re.compile(r"[，,。.！!？?；;、…~]+")
@@ -825,6 +826,64 @@ class Retrieve:
         return None
 
 
+class BareTopic:
+    """A subject or aspect typed alone (驾照, 违章的事, 问下过户): which of its questions is meant
+    cannot be told, so its entries are offered, never one answered at random (驾照 → the exam
+    subjects). A question staff wrote in those very words (年检, 交强险) is answered: the words
+    match an entry's own question exactly."""
+
+    name = "bare-topic"
+
+    def __init__(self, shared: Shared):
+        self.s = shared
+        self.own = {kind: _firsts(shared.knowledge, kind) for kind in ("subjects", "aspects")}
+        # longest first: 的问题 goes before 的 can leave 问题 behind
+        self.fillers = sorted(shared.knowledge.topic_fillers, key=len, reverse=True)
+        concepts = shared.knowledge.concepts
+        # the word as the citizen typed it names the topic in the reply (报废, not 注销)
+        self.variants = {w: tuple(sorted((w, *vs), key=len, reverse=True))
+                         for table in (concepts.subjects, concepts.aspects) for w, vs in table.items()}
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        reading = asked.reading
+        said = [(text, w) for text, w in reading.said.items()]
+        # a question frame read (驾照咋办, 违章去哪) asks something of it: the words answer
+        if len(said) != 1 or len(reading.subjects) + len(reading.aspects) != 1 or reading.told or reading.kind:
+            return None
+        if asked.matches and asked.matches[0].score >= EXACT:
+            return None
+        text, concept = said[0]
+        rest = asked.canonical.replace(" ", "").replace(text, "", 1)
+        for filler in self.fillers:
+            rest = rest.replace(filler, "")
+        if rest:
+            return None
+        kind = "subjects" if reading.subjects else "aspects"
+        mine = [i for i in self.own[kind].get(concept, ()) if asked.allowed is None or i in asked.allowed]
+        if len(mine) < 2:
+            return None  # one entry about it: the words answer with it
+        # the entries closest to the word itself first (违章 → where to handle one, not street racing)
+        near = self.s.index.search(asked.words, limit=self.s.matching.max_choices, within=tuple(mine[:SMALL_SUBJECT]))
+        ranked = list(dict.fromkeys([m.entry for m in near] + mine))
+        choices = tuple(self.s.candidate(Match(i, 0.0, 0)) for i in ranked[:self.s.matching.max_choices])
+        typed = asked.normalized.replace(" ", "")
+        name = next((v for v in self.variants.get(concept, ()) if v in typed), concept)
+        lines = [TOPIC_TEXT.format(concept=name)] + [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
+        return Reply(CLARIFY, "\n".join(lines), candidates=choices, choices=choices,
+                     reason=f"bare-topic: {concept} typed alone, its entries offered", **asked.base)
+
+
+def _firsts(knowledge: Knowledge, kind: str) -> dict[str, list[int]]:
+    """Per concept, the entries naming it first among their `kind` (a subject's own entries, as
+    `own_entries`; an aspect's: 过户 → the transfer entries, not every entry that mentions one)."""
+    own: dict[str, list[int]] = {}
+    for i, e in enumerate(knowledge.entries):
+        words = getattr(e, kind)
+        if words:
+            own.setdefault(words[0], []).append(i)
+    return own
+
+
 class OtherPlace:
     """A question naming another city (在太原…) is answered only by an entry of national rules, and
     only confidently (`decide` says "I only know Xinzhou" otherwise); never with a local detail (an
@@ -1089,6 +1148,7 @@ def steps(shared: Shared) -> tuple:
         NamedPlace,      # a particular place named (和平街, 二广高速, 奇村镇) that no entry mentions → say so
         YearNotHeld,     # a year no entry speaks of (2025年的数据) → fallback; else entries naming it
         Retrieve,        # lexical ranking within the entries the reading allows
+        BareTopic,       # a subject or aspect typed alone (驾照, 问下过户) → its entries to choose from
         LastClauses,     # a long, unsure message → its last clauses choose
         Decide,          # answer / clarify / fallback by score
     ))
@@ -1098,6 +1158,7 @@ NAME_CHARS = 4  # a place's own name before its kind: 和平 (街), 雁门关 (�
 # Scores this close are a tie the words cannot break (margin, the config's, is what an answer needs
 # ahead of the next): of such entries, the one mainly about what was asked answers (`_own_choice`).
 TIE = 0.05
+EXACT = 0.999  # a score this high: the words are an entry's own question
 # The least score of the one entry covering all of two or more concepts read (`_sole_cover`): the
 # words of a story no entry explains count against it, what was read does not.
 SOLE_MIN = 0.30
