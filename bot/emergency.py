@@ -46,6 +46,7 @@ from bot.knowledge import (
     EmergencyRules,
 )
 
+MASK_CHAR = "\u25a1"  # what a mask is blanked to: no word of any list holds it
 NEGATION_WINDOW = 3  # characters before a harm word that may deny it: 没(有)(人)受伤
 # What Chinese puts inside a two-character verb-object word (离合词): 流了好多血, 受了点伤,
 # 淌了一地血, 流了一大片血. Not 的: 撞的人 is the one who hit, not someone hit.
@@ -210,6 +211,14 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         return tuple(x for x in ("\u2026".join(norm(p) for p in w.split("\u2026")) for w in ws) if x.strip("\u2026"))
 
     groups = {name: tuple(x for x in (norm(w) for w in ws) if x) for name, ws in rules.groups}
+    # Built words are read on the text with the masks blanked, so a group word holding a mask and
+    # more (里头一个: the mask 里头 keeps 头 from being read as a head) is blanked the same way, or
+    # it could never match; a group word that is a mask whole stays as written.
+    plain_masks = sorted(words(w for w in rules.masks if "<" not in w), key=len, reverse=True)
+    if plain_masks:
+        hidden = re.compile("|".join(map(re.escape, plain_masks)))
+        groups = {name: tuple(hidden.sub(lambda m: MASK_CHAR * len(m.group()), w) if w not in plain_masks else w
+                              for w in ws) for name, ws in groups.items()}
     groups.setdefault("人", words(rules.persons))  # <人>: anyone the persons list names
 
     def composed(ws) -> _Scan | None:
@@ -1226,7 +1235,7 @@ def _masked(text: str, detector: Detector) -> str:
     """The text with the masks blanked, as long as it was: 头盔 and 手机 hold no body part."""
     if detector.masks is None:
         return text
-    return detector.masks.sub(lambda m: m.group() if _cut_into(text, m.start(), detector) else "\u25a1" * len(m.group()), text)
+    return detector.masks.sub(lambda m: m.group() if _cut_into(text, m.start(), detector) else MASK_CHAR * len(m.group()), text)
 
 
 def _cut_into(text: str, start: int, detector: Detector) -> bool:
@@ -1354,7 +1363,7 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                     continue
                 if needs_person == "after" and not _person_after(text, end, detector):
                     continue
-                out.append(_Hit(cat.info, start, end, said))
+                out.append(_Hit(cat.info, start, end, text[start:end]))  # as typed, masks and all
                 found.add(cat.info.id)
                 break
     return out

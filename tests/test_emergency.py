@@ -1279,6 +1279,22 @@ def test_a_child_locked_in_a_car_is_an_emergency_with_119_first(engine, question
 
 
 @pytest.mark.parametrize("question", [
+    "路边停着的车 里头一个小娃娃 大人不在 晒得脸通红 门锁着",  # 里头 is a mask word: the group word holding it still reads
+    "车里那人叫不应 窗户敲了半天也没反应 车门锁着",          # an adult unresponsive behind a locked door: break in, 119
+    "我爸在车里喊不醒 车门打不开",
+])
+def test_someone_helpless_behind_a_locked_car_door_gets_119_first(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and says_119_first(reply.text), reply.reason
+    assert "\u25a1" not in reply.reason  # the words read are shown as typed, never blanked
+
+
+@pytest.mark.parametrize("question", ["车门打不开 按钥匙没反应", "车门锁着 钥匙锁里面了怎么办", "车门打不开了 咋回事"])
+def test_a_locked_door_with_no_one_helpless_inside_stays_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question", [
     "车上有人，门锁坏了",                              # an adult beside a broken lock can get out
     "孩子在车上睡着了 叫不醒 能不能抱下车",            # a sleeping child, and no lock told
     "孩子在车上要坐安全座椅吗",
