@@ -262,3 +262,14 @@ def test_an_app_upload_and_a_sum_to_pay_are_declined(engine, question, kind):
 def test_a_time_told_with_a_unit_is_not_a_number_asked(engine, question):
     # scope.yaml's not_in lists 几{量}前: the unit stands for each unit of the type, as in asked_by
     assert not engine.answer(question).reason.startswith("answer-type:"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question", [
+    "抖音上看到有人被电动车撞了躺地上 那是哪的事",
+    "昨天高速上连环追尾了 是哪条高速",
+    "听说五台那边出了个车祸 出事的是谁",
+])
+def test_a_particular_event_asked_about_is_declined_not_answered_from_the_rules(engine, question):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY) and reply.declines, reply.reason
+    assert "没有资料" in reply.text and "通报" in reply.text or reply.reason.startswith("place:"), reply.text
