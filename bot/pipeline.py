@@ -553,7 +553,7 @@ class AspectNotHeld:
         # word less: 下大雾在普通路上能开多快 is the fog rule for all roads, not the expressway's,
         # though the expressway entry holds 天气 and 车速 as well; 雾天要开双闪吗 still finds it, as
         # the only entry holding both 天气 and 警示.
-        unmet = frozenset(i for i in allowed if reader.only_when[i] and reader.only_when[i].isdisjoint(named))
+        unmet = frozenset(i for i in reader.special & allowed if reader.only_when[i].isdisjoint(named))
         if len(subjects) <= 1 and len(aspects) <= 1 and not told and allowed.isdisjoint(self.unannotated):
             return allowed - unmet or allowed  # every entry allowed covers the one subject and the one aspect asked
         concepts = reader.entry_concepts

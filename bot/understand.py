@@ -76,6 +76,7 @@ class ConceptReader:
         self.entry_concepts = tuple(frozenset(e.subjects) | (frozenset(e.aspects) - self.disclaimed[i])
                                     for i, e in enumerate(entries))
         self.only_when = tuple(frozenset(e.only_when) for e in entries)
+        self.special = frozenset(i for i, e in enumerate(entries) if e.only_when)
         # the entries covering a few concepts, remembered: on a large knowledge they are big sets
         self._covering: dict[tuple[str, tuple[str, ...]], frozenset[int]] = {}
 
