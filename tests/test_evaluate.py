@@ -38,11 +38,11 @@ def test_a_fire_label_needs_119_first_and_counts_as_an_emergency(engine, tmp_pat
 
 def test_a_decline_is_a_fallback_or_the_not_held_reply_never_a_did_you_mean(engine, tmp_path):
     # 电动车能带人吗: "关于电动自行车，这个问题我这里没有资料" with e-bike entries offered is honest;
-    # a parking dispute met with "您是想问…" choices is not, though both are clarifies.
+    # a vague ask met with "我不太确定您想问的是哪一个" and three choices is not, though both are clarifies.
     items = _set(tmp_path, """
 - {q: "电动车能带人吗", expect: fallback}
 - {q: "忻州哪家莜面好吃", expect: fallback}
-- {q: "小区楼下老有人乱停车堵着我出不去 物业也不管 怎么办", expect: fallback}
+- {q: "就是那个 扣分那个 怎么弄", expect: fallback}
 """)
     report = evaluate(engine, items, baselines=False)
     assert report["out_of_scope_declined"] == pytest.approx(2 / 3)
