@@ -614,11 +614,7 @@ def _narrow(allowed: frozenset[int] | None, by: frozenset[int]) -> frozenset[int
 def own_entries(knowledge: Knowledge) -> dict[str, list[int]]:
     """A subject's own entries: those that name it first (the helmet entry also covers 机动车's
     seat belts, but it is no entry about cars to offer)."""
-    own: dict[str, list[int]] = {}
-    for i, e in enumerate(knowledge.entries):
-        if e.subjects:
-            own.setdefault(e.subjects[0], []).append(i)
-    return own
+    return _firsts(knowledge, "subjects")
 
 
 def not_held(s: Shared, own: dict[str, list[int]], asked: Asked, subjects: tuple[str, ...], why: str,
@@ -849,7 +845,7 @@ class BareTopic:
 
     def __call__(self, asked: Asked) -> Reply | None:
         reading = asked.reading
-        said = [(text, w) for text, w in reading.said.items()]
+        said = list(reading.said.items())
         # a question frame read (驾照咋办, 违章去哪) asks something of it: the words answer
         if len(said) != 1 or len(reading.subjects) + len(reading.aspects) != 1 or reading.told or reading.kind:
             return None
