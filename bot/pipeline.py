@@ -860,6 +860,11 @@ class BareTopic:
         kind = "subjects" if reading.subjects else "aspects"
         mine = [i for i in self.own[kind].get(concept, ()) if asked.allowed is None or i in asked.allowed]
         if len(mine) < 2:
+            # no entry or one names it first (车管所: each office entry is about its own kind of
+            # office): those holding it at all
+            mine = sorted(i for i in self.s.reader.covering(kind, (concept,)) - self.s.reader.open_subject
+                          - self.s.reader.open_aspect if asked.allowed is None or i in asked.allowed)
+        if len(mine) < 2:
             return None  # one entry about it: the words answer with it
         # the entries closest to the word itself first (违章 → where to handle one, not street racing)
         near = self.s.index.search(asked.words, limit=self.s.matching.max_choices, within=tuple(mine[:SMALL_SUBJECT]))

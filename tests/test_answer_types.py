@@ -273,3 +273,14 @@ def test_a_particular_event_asked_about_is_declined_not_answered_from_the_rules(
     reply = engine.answer(question)
     assert reply.status in (FALLBACK, CLARIFY) and reply.declines, reply.reason
     assert "没有资料" in reply.text and "通报" in reply.text or reply.reason.startswith("place:"), reply.text
+
+
+@pytest.mark.parametrize("question", [
+    "我老公驾照是不是被吊销了 你帮查一哈",
+    "我那个违章申诉提交了三天了没人理 到底处理了没",
+    "我儿子那个事故调解是哪个警官负责的",
+    "驾校报了名交了钱 现在不想学了能退多少",
+])
+def test_ones_own_case_or_a_refund_is_declined_not_answered_from_the_rules(engine, question):
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY) and reply.declines, reply.reason

@@ -494,3 +494,12 @@ def test_an_entry_for_a_special_case_does_not_answer_the_general_question(engine
 def test_the_special_case_asked_still_reaches_its_entry(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question,entry", [
+    ("驾照上电话地址换了要不要去报备 多长时间内", "licence-contact"),  # the asker's own phone changed: 变更, no phone asked
+    ("交强险是强制的吗 不买会咋样", "insurance-no-cover"),
+])
+def test_everyday_words_for_what_is_asked_reach_the_entry(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason

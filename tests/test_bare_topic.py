@@ -39,3 +39,11 @@ def test_a_topic_word_that_is_a_question_is_answered(engine, typed, entry):
 def test_a_word_holding_a_topic_inside_it_is_no_topic_typed_alone(engine, typed):
     reply = engine.answer(typed)
     assert not reply.reason.startswith("bare-topic"), reply.reason
+
+
+def test_a_topic_no_entry_names_first_offers_the_entries_holding_it(engine):
+    # each office entry is about its own kind of office; 车管所 alone still gets them to choose from
+    reply = engine.answer("车管所")
+    assert reply.status == CLARIFY and reply.reason.startswith("bare-topic"), reply.reason
+    entries = engine.knowledge.by_id()
+    assert all("车管所" in entries[c.id].subjects for c in reply.choices)

@@ -1289,6 +1289,12 @@ def test_someone_helpless_behind_a_locked_car_door_gets_119_first(engine, questi
     assert "\u25a1" not in reply.reason  # the words read are shown as typed, never blanked
 
 
+@pytest.mark.parametrize("question", ["邻居把车停俺家门口堵着门 打他电话不接", "打她手机也不接 车还堵着路"])
+def test_calling_someone_is_no_blow(engine, question):
+    # 打他电话: 打 of a phone call, not 打 of a fight
+    assert engine.answer(question).status != EMERGENCY
+
+
 @pytest.mark.parametrize("question", ["车门打不开 按钥匙没反应", "车门锁着 钥匙锁里面了怎么办", "车门打不开了 咋回事"])
 def test_a_locked_door_with_no_one_helpless_inside_stays_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
