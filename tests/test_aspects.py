@@ -499,6 +499,8 @@ def test_the_special_case_asked_still_reaches_its_entry(engine, question, entry)
 @pytest.mark.parametrize("question,entry", [
     ("驾照上电话地址换了要不要去报备 多长时间内", "licence-contact"),  # the asker's own phone changed: 变更, no phone asked
     ("交强险是强制的吗 不买会咋样", "insurance-no-cover"),
+    ("电动车后座绑东西 能绑多高", "nm-load"),
+    ("我的车借给小舅子开 他闯了红灯被拍了 分扣谁的", "violation-actual-driver"),
 ])
 def test_everyday_words_for_what_is_asked_reach_the_entry(engine, question, entry):
     reply = engine.answer(question)

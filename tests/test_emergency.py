@@ -1289,6 +1289,18 @@ def test_someone_helpless_behind_a_locked_car_door_gets_119_first(engine, questi
     assert "\u25a1" not in reply.reason  # the words read are shown as typed, never blanked
 
 
+@pytest.mark.parametrize("question", [
+    "撞人的跑了 俺家老人没了 办后事的钱有人先垫不",     # a funeral to pay for: the death is past
+    "三车道的高速 最左边那条道最低要跑多少",            # a speed asked, no one on the lane
+])
+def test_a_funeral_or_a_lane_speed_asked_stays_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
+
+
+def test_someone_running_on_an_expressway_lane_is_still_an_emergency(engine):
+    assert engine.answer("高速最左边那条道有人在跑").status == EMERGENCY
+
+
 @pytest.mark.parametrize("question", ["邻居把车停俺家门口堵着门 打他电话不接", "打她手机也不接 车还堵着路"])
 def test_calling_someone_is_no_blow(engine, question):
     # 打他电话: 打 of a phone call, not 打 of a fight
