@@ -915,11 +915,16 @@ class OtherPlace:
         k = self.s.knowledge
         # a county of this city (代县哪里能处理违章) asks its local detail as the city's name does
         home = next((h for h in (k.home_place, *k.home_parts) if h and h in compact), "")
+        place = self.named(compact)
+        if home and place is not None:
+            # 从阳泉迁到忻州, 太原的驾照在忻州换: one place is where the asker comes from, the other
+            # where they are; what links them (moving, a licence from there) is a national rule
+            asked.allowed = self.national if asked.allowed is None else asked.allowed & self.national
+            return None
         if home:
             reply = self._home(asked, home)
             if reply is not None:
                 return reply
-        place = self.named(compact)
         if place is None:
             return None
         asked.place = place

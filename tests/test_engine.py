@@ -171,6 +171,17 @@ def test_another_city_gets_national_rules_but_not_local_facts(engine, question, 
         assert reply.status == FALLBACK and "其他城市" in reply.text
 
 
+@pytest.mark.parametrize("question", ["户口从阳泉迁到忻州了 驾驶证去哪里换", "从太原搬到忻州 驾照去哪换"])
+def test_moving_from_another_city_to_this_one_gets_the_national_rule(engine, question):
+    # one place is where the asker comes from: where to apply is the law's (迁入地), not a local fact
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, "licence-move"), reply.reason
+
+
+def test_a_local_fact_of_two_cities_is_still_not_known_here(engine):
+    assert engine.answer("太原和忻州哪个车管所人少").status != ANSWER
+
+
 def test_a_long_message_is_decided_by_the_question_at_its_end(engine):
     story = "我舅舅前阵子被车撞了 司机跑了一直没抓着 住院花了不少钱 家里亲戚说有个救助基金 那这个钱怎么申请 找哪个部门"
     whole = engine.answer(story.replace(" ", ""))  # no clause breaks: the whole is unsure
