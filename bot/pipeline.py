@@ -503,9 +503,9 @@ class AspectNotHeld:
                 whole = frozenset(subjects) | frozenset(reading.aspects)
                 if any(whole <= reader.entry_concepts[i] for i in allowed):
                     story = subjects
-            named = frozenset(reading.subjects) | frozenset(reading.aspects) | frozenset(reading.told) \
+            read = frozenset(reading.subjects) | frozenset(reading.aspects) | frozenset(reading.told) \
                 | frozenset(reading.said.values())
-            allowed = self._best_covered(allowed, () if asked.story_subjects else subjects, reading.aspects, named,
+            allowed = self._best_covered(allowed, () if asked.story_subjects else subjects, reading.aspects, read,
                                          said_in_own, reading.told + story)
             asked.allowed = allowed if asked.allowed is None else allowed & asked.allowed
             if spoken_of and undecided is None:
