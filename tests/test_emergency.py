@@ -1290,6 +1290,28 @@ def test_someone_helpless_behind_a_locked_car_door_gets_119_first(engine, questi
 
 
 @pytest.mark.parametrize("question", [
+    "摩的撞了 后座大姐耳朵里往外流血水",
+    "出车祸了 一个人肚子上插着一根树枝",
+    "电动车撞了 孩子坐在前面脚踏板上 小脚卷进车轮里了 肿得发黑",
+    "旋耕机把人腿绞了 在地头 离村子很远",
+    "刚才急刹 副驾上的孕妇撞了安全气囊 现在羊水破了",
+    "车在坡上溜车 把推车的人压到底下了",
+    "俺们村口 一个娃骑车撞到拉麦子的车上 眼珠子往外翻",
+    "一个男的骑摩托撞了 头盔掉了 呼吸很怪 打呼噜一样",
+    "燃气罐从三轮上掉下来 阀门坏了 嘶嘶地漏气",
+])
+def test_rarer_harm_said_plainly_is_an_emergency(engine, question):
+    # what a frightened person sees: something stuck in a body, a limb caught in a wheel or a
+    # machine, waters broken, eyes rolling, snoring breath after a blow to the head, gas hissing out
+    assert engine.answer(question).status == EMERGENCY
+
+
+@pytest.mark.parametrize("question", ["昨晚那个撞死人的车祸是哪条路 死的是谁", "新车买回来三天就漏油 能换车吗"])
+def test_last_nights_news_or_a_faulty_new_car_stays_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question", [
     "撞人的跑了 俺家老人没了 办后事的钱有人先垫不",     # a funeral to pay for: the death is past
     "三车道的高速 最左边那条道最低要跑多少",            # a speed asked, no one on the lane
 ])
