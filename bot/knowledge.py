@@ -569,10 +569,12 @@ def _check_concepts(entries: list[Entry], concepts: Concepts, problems: list[Pro
             kept[kind] = tuple(w for w in words if w in table)
         own = frozenset(kept["subjects"]) | frozenset(kept["aspects"])
         for word, line in zip(entry.only_when, entry.only_when_lines or (entry.line,) * len(entry.only_when), strict=False):
-            if word not in own and (word in concepts.subjects or word in concepts.aspects):
+            if word in own:
+                continue
+            if word in concepts.subjects or word in concepts.aspects:
                 problems.append(Problem(entry.file, line, f"only_when 里的 {word!r} 不在这个条目的 subjects 或 aspects 里：请先把它写进去"
                                         f" / only_when {word!r} is not among this entry's subjects or aspects: name it there first"))
-            elif word not in own:
+            else:
                 problems.append(Problem(entry.file, line, f"不认识的词 {word!r}：only_when 只能用这个条目 subjects / aspects 里的标准词"
                                         f" / unknown word {word!r}: only_when takes standard words from this entry's subjects or aspects"))
         kept["only_when"] = tuple(w for w in entry.only_when if w in own)

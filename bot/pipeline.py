@@ -619,6 +619,13 @@ def own_entries(knowledge: Knowledge) -> dict[str, list[int]]:
     return _firsts(knowledge, "subjects")
 
 
+def offered(s: Shared, words: list[str], mine: list[int]) -> tuple[Candidate, ...]:
+    """A few of `mine` (a subject's or a topic's entries) as choices, the closest to the words first."""
+    near = s.index.search(words, limit=s.matching.max_choices, within=tuple(mine[:SMALL_SUBJECT]))
+    ranked = list(dict.fromkeys([m.entry for m in near] + mine))
+    return tuple(s.candidate(Match(i, 0.0, 0)) for i in ranked[:s.matching.max_choices])
+
+
 def not_held(s: Shared, own: dict[str, list[int]], asked: Asked, subjects: tuple[str, ...], why: str,
              text: str = "") -> Reply:
     """The honest reply to what nothing holds: `text` (a detail's own), or "关于X，这个问题我这里没有资料"
@@ -634,10 +641,7 @@ def not_held(s: Shared, own: dict[str, list[int]], asked: Asked, subjects: tuple
     mine = list(own.get(subject, ()))
     if not mine:
         return Reply(FALLBACK, text, reason=reason, **asked.base)
-    # That subject's own entries as choices, the closest to the words first.
-    matches = s.index.search(asked.words, limit=s.matching.max_choices, within=tuple(mine[:SMALL_SUBJECT]))
-    ranked = list(dict.fromkeys([m.entry for m in matches] + mine))
-    choices = tuple(s.candidate(Match(i, 0.0, 0)) for i in ranked[:s.matching.max_choices])
+    choices = offered(s, asked.words, mine)
     lines = [text.rstrip(), NOT_HELD_CHOICES.format(subject=subject)]
     lines += [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
     return Reply(CLARIFY, "\n".join(lines), candidates=choices, choices=choices, reason=reason, declined=True,
@@ -869,9 +873,7 @@ class BareTopic:
         if len(mine) < 2:
             return None  # one entry about it: the words answer with it
         # the entries closest to the word itself first (违章 → where to handle one, not street racing)
-        near = self.s.index.search(asked.words, limit=self.s.matching.max_choices, within=tuple(mine[:SMALL_SUBJECT]))
-        ranked = list(dict.fromkeys([m.entry for m in near] + mine))
-        choices = tuple(self.s.candidate(Match(i, 0.0, 0)) for i in ranked[:self.s.matching.max_choices])
+        choices = offered(self.s, asked.words, mine)
         typed = asked.normalized.replace(" ", "")
         name = next((v for v in self.variants.get(concept, ()) if v in typed), concept)
         lines = [TOPIC_TEXT.format(concept=name)] + [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
