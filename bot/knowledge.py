@@ -221,6 +221,9 @@ class Concepts:
     # aspects that say how a business is done (网上办理, 委托): beside the business asked (补证),
     # the entries about that business rank first, whatever else they hold
     manners: tuple[str, ...] = ()
+    # words before a number that make it an amount (限120, 跑到120): a number-only 说法 (120 the
+    # ambulance) is not read there
+    amount_marks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -488,6 +491,7 @@ class _ConceptTable:
     # (aspect, file, line) of `circumstances:`
     circumstances: list[tuple[str, str, int]] = field(default_factory=list)
     manners: list[tuple[str, str, int]] = field(default_factory=list)
+    amount_marks: list[str] = field(default_factory=list)
 
     def add(self, kind: str, standard: str, word: str, file: str, line: int, problems: list[Problem]) -> bool:
         first = self.said.get(word)
@@ -505,7 +509,8 @@ class _ConceptTable:
         return Concepts(**{k: {w: tuple(vs) for w, vs in self.words[k].items()} for k in CONCEPT_KINDS},
                         venues=self._known(self.venues, "subjects", "主题", "venues", problems),
                         circumstances=self._known(self.circumstances, "aspects", "方面", "circumstances", problems),
-                        manners=self._known(self.manners, "aspects", "方面", "manners", problems))
+                        manners=self._known(self.manners, "aspects", "方面", "manners", problems),
+                        amount_marks=tuple(dict.fromkeys(self.amount_marks)))
 
     def _known(self, listed: list[tuple[str, str, int]], kind: str, hint: str, key: str,
                problems: list[Problem]) -> tuple[str, ...]:
@@ -527,8 +532,11 @@ def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) 
         if name in ("venues", "circumstances", "manners"):
             getattr(table, name).extend((w, c.file, line) for w, line in _text_list(node, c, name))
             continue
+        if name == "amount_marks":
+            table.amount_marks.extend(w for w, _ in _text_list(node, c, name))
+            continue
         if name not in CONCEPT_KINDS:
-            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners)")
+            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners, amount_marks)")
             continue
         if node.tag == "tag:yaml.org,2002:null":
             continue

@@ -52,6 +52,9 @@ class ConceptReader:
         self.text = text
         self._subjects = self._compile(concepts.subjects)
         self._aspects = self._compile(concepts.aspects)
+        self._amount_marks = tuple(dict.fromkeys(
+            form for m in concepts.amount_marks for n in [text.normalize(m).replace(" ", "")]
+            for form in (n, text.canonical(n, n).replace(" ", "")) if form))
         # What each entry's answer says it does not hold ("门牌号、办公时间和电话这里没有资料"):
         # those aspects are not covered by it, whatever its `aspects:` say.
         self.disclaimed = tuple(self.disclaims(e.answer, not_held_markers) for e in entries)
@@ -116,13 +119,13 @@ class ConceptReader:
         compact = canonical.replace(" ", "")
         said: dict[str, str] = {}
         found = []
-        subject_spans = _longest(*self._subjects, compact)
+        subject_spans = _longest(*self._subjects, compact, self._amount_marks)
         # the subject span over each character (they do not overlap): containment in one is two
         # lookups, not a walk over all of them, so a long message reads in linear time
         owner: list[tuple[int, int] | None] = [None] * len(compact)
         for s, e, _ in subject_spans:
             owner[s:e] = [(s, e)] * (e - s)
-        for (standard_of, _), spans in zip((self._subjects, self._aspects), (subject_spans, _longest(*self._aspects, compact)), strict=False):
+        for (standard_of, _), spans in zip((self._subjects, self._aspects), (subject_spans, _longest(*self._aspects, compact, self._amount_marks)), strict=False):
             # an aspect inside a longer subject's name is part of that name: 责任 (争议) in 责任认定书;
             # a subject inside an aspect's phrase is still asked (驾驶证 in 换驾驶证, 辅警 in 招辅警)
             words = [w for start, end, w in spans if spans is subject_spans
@@ -179,16 +182,19 @@ def _lengths_by_first(standard_of: dict[str, str]) -> dict[str, tuple[int, ...]]
     return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in out.items()}
 
 
-def _longest(standard_of: dict[str, str], lengths: dict[str, tuple[int, ...]], text: str) -> list[tuple[int, int, str]]:
+def _longest(standard_of: dict[str, str], lengths: dict[str, tuple[int, ...]], text: str,
+             amount_marks: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     """The variants said (start, end, variant), in order; of two that overlap the longer wins (队史馆 over 交警队 in
-    交警队史馆), whichever starts first. A number counts only whole (120, not inside 2018)."""
+    交警队史馆), whichever starts first. A number counts only whole (120, not inside 2018), and a
+    number-only variant not where the number is an amount (限120 is a speed, not the ambulance)."""
     spans = []
     for i in range(len(text)):
         for n in lengths.get(text[i], ()):
             word = text[i:i + n]
             if len(word) == n and word in standard_of and not (
                     word[0].isdigit() and i > 0 and text[i - 1].isdigit()
-                    or word[-1].isdigit() and text[i + n:i + n + 1].isdigit()):
+                    or word[-1].isdigit() and text[i + n:i + n + 1].isdigit()
+                    or word.isdigit() and text.endswith(amount_marks, 0, i)):
                 spans.append((i, i + n, word))
                 break
     taken: list[tuple[int, int, str]] = []

@@ -505,3 +505,14 @@ def test_the_special_case_asked_still_reaches_its_entry(engine, question, entry)
 def test_everyday_words_for_what_is_asked_reach_the_entry(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question", ["高速公路限速120吗", "高速最低60最高120对吗", "小车在高速上最快能开120吗"])
+def test_a_speed_of_120_is_a_speed_not_the_ambulance_number(engine, question):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, "road-expressway-speed"), reply.reason
+
+
+@pytest.mark.parametrize("question", ["120来了没", "122是干嘛的"])
+def test_the_emergency_numbers_asked_alone_are_still_the_numbers(engine, question):
+    assert engine.answer(question).entry_id == "emergency-numbers"
