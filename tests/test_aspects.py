@@ -501,6 +501,8 @@ def test_the_special_case_asked_still_reaches_its_entry(engine, question, entry)
     ("交强险是强制的吗 不买会咋样", "insurance-no-cover"),
     ("电动车后座绑东西 能绑多高", "nm-load"),
     ("我的车借给小舅子开 他闯了红灯被拍了 分扣谁的", "violation-actual-driver"),
+    # a motorbike is a motor vehicle: the drink-driving penalties, not the e-bike rule
+    ("喝了酒骑摩托车被抓了咋处理", "drink-penalty"),
 ])
 def test_everyday_words_for_what_is_asked_reach_the_entry(engine, question, entry):
     reply = engine.answer(question)
