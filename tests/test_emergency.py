@@ -749,6 +749,7 @@ def test_a_person_on_the_road_not_moving_and_a_limb_out_of_shape_are_read(engine
     # the same words with a question, or the wider topic word
     ("出车祸了 找哪个部门", "calm"), ("撞车了报保险吗", "calm"), ("交通事故", "calm"),
     ("不醒", "danger"), ("叫不醒", "danger"),  # someone who will not wake, as the whole message
+    ("被压住了", "danger"), ("压住了", "danger"),  # pinned, as the whole message (119 first: see below)
     ("事故里死了人 谁来出具证明", "calm"),      # who is to do something: a question of procedure
 ])
 def test_a_crash_told_as_the_whole_message_is_danger_and_a_question_is_not(engine, question, state):
@@ -1444,3 +1445,9 @@ def test_dialect_indirect_harm_and_what_only_looks_like_it(engine, question, sta
 ])
 def test_frame_words_typed_in_pinyin_frame_what_danger_words_leave(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == EMERGENCY)
+
+
+@pytest.mark.parametrize("question", ["被压住了", "压住了", "被压着"])
+def test_pinned_said_alone_puts_119_first(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and reply.text.index("119") < reply.text.index("120")
