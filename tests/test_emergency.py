@@ -1447,7 +1447,11 @@ def test_frame_words_typed_in_pinyin_frame_what_danger_words_leave(engine, quest
     assert (engine.answer(question).status == EMERGENCY) == (state == EMERGENCY)
 
 
-@pytest.mark.parametrize("question", ["被压住了", "压住了", "被压着"])
+@pytest.mark.parametrize("question", ["被压住了", "压住了", "被压着", "前面大车侧翻 司机挂在里面"])
 def test_pinned_said_alone_puts_119_first(engine, question):
     reply = engine.answer(question)
     assert reply.status == EMERGENCY and reply.text.index("119") < reply.text.index("120")
+
+
+def test_a_thing_hanging_inside_the_car_is_no_one_trapped(engine):
+    assert engine.answer("钥匙挂在里面了").status != EMERGENCY
