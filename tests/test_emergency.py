@@ -1455,3 +1455,27 @@ def test_pinned_said_alone_puts_119_first(engine, question):
 
 def test_a_thing_hanging_inside_the_car_is_no_one_trapped(engine):
     assert engine.answer("钥匙挂在里面了").status != EMERGENCY
+
+
+@pytest.mark.parametrize("question", [
+    "车翻了卡住了出不来",                     # the person left unnamed after a crash told
+    "三轮车翻沟里了 俺爹压住了",              # someone named, then pinned
+    "好几个人受伤 有一个压住了",
+    "有人被车压了腿 车还没挪开",              # the wheel still on the leg
+    "加油站门口两车撞了 地上都是油",          # fuel spread on the ground
+    "人卡里面了",
+])
+def test_trapped_or_fuel_said_plainly_puts_119_first(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and reply.text.index("119") < reply.text.index("120"), reply.reason
+
+
+@pytest.mark.parametrize("question, state", [
+    ("伤的重 要死了", "danger"),              # 的 for 得, as typed in a hurry
+    ("校车在路上翻了", "danger"), ("大巴翻了", "danger"),
+    ("卡里面没钱了", "calm"),                # a bank card
+    ("俺的车贷还完了，车还押着，咋弄", "calm"),  # 押着 (pledged), repaired to 压着, is no one pinned
+    ("校车收费翻了一倍", "calm"), ("车险保费翻了一倍", "calm"),
+])
+def test_a_bus_overturned_and_a_grave_injury_typed_in_a_hurry_are_read(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
