@@ -1051,6 +1051,14 @@ def _decide(s: Shared, asked: Asked, matches: list[Match], about: str) -> Reply:
         return s.answer(chosen, sole.score, base, candidates,
                         f"answer: {chosen.id}, the only entry covering all that was read ({about})")
     if not matches or matches[0].score < m.clarify_threshold:
+        lone = _sole_cover(s, asked, matches, story=False)
+        if lone is not None:
+            # the one entry holding all that was read (逃逸 and 判刑), worded far from it: not sure
+            # enough to answer, too sure to say nothing; the honest reply first, the entry one tap away
+            choice = s.candidate(lone)
+            return Reply(CLARIFY, f"{UNSURE_ONE_TEXT}\n1. {choice.question}", score=lone.score, candidates=candidates,
+                         choices=(choice,), declined=True, **base,
+                         reason=f"clarify: {s.knowledge.entries[lone.entry].id} the only entry holding all that was read, weakly worded ({about})")
         best = matches[0].score if matches else 0.0
         return Reply(FALLBACK, FALLBACK_TEXT, candidates=candidates, score=best,
                      reason=f"fallback: best {best:.2f} under {m.clarify_threshold} ({about})", **base)
@@ -1088,12 +1096,12 @@ def _decide(s: Shared, asked: Asked, matches: list[Match], about: str) -> Reply:
                  reason=f"clarify: {len(choices)} close ({about})", declined=len(choices) == 1, **base)
 
 
-def _sole_cover(s: Shared, asked: Asked, matches: list[Match]) -> Match | None:
+def _sole_cover(s: Shared, asked: Asked, matches: list[Match], story: bool = True) -> Match | None:
     """Of a story (MIN_CLAUSES or more clauses), the one entry the reading leaves, when it covers two or
     more subjects and aspects read and nothing else does (倒车剐了别人车…我一慌就开走了 会扣几分: 肇事逃逸 and 记分, held together only by
     the hit-and-run entry): a story's words (一慌, 别人车) that no entry explains lower its score, not
     what it asks. Only above SOLE_MIN, and never where an honest reply waits or another city is named."""
-    if len(asked.clauses) < MIN_CLAUSES or not matches or asked.undecided is not None or asked.place \
+    if story and len(asked.clauses) < MIN_CLAUSES or not matches or asked.undecided is not None or asked.place \
             or asked.allowed is None or len(asked.allowed) != 1:
         return None  # a plain question's unexplained words are what it asks, not a story told
     top = matches[0]

@@ -518,3 +518,14 @@ def test_a_speed_of_120_is_a_speed_not_the_ambulance_number(engine, question):
 @pytest.mark.parametrize("question", ["120来了没", "122是干嘛的"])
 def test_the_emergency_numbers_asked_alone_are_still_the_numbers(engine, question):
     assert engine.answer(question).entry_id == "emergency-numbers"
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("因为逃跑导致伤者没救过来 司机会判多重", "accident-hit-run-crime"),   # 逃逸 and 判刑: one entry holds both
+    ("车被表哥开去闯了红灯能记他的分吗", "violation-actual-driver"),
+])
+def test_the_one_entry_holding_all_that_was_read_is_offered_when_worded_far_from_it(engine, question, entry):
+    reply = engine.answer(question)
+    assert reply.status == CLARIFY and reply.declines, reply.reason
+    assert [c.id for c in reply.choices] == [entry]
+    assert "12123" in reply.text.split("\n")[0]   # the honest reply comes first

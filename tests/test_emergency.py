@@ -1479,3 +1479,15 @@ def test_trapped_or_fuel_said_plainly_puts_119_first(engine, question):
 ])
 def test_a_bus_overturned_and_a_grave_injury_typed_in_a_hurry_are_read(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question", [
+    "忻州撞人逃逸的案子都破了吗",                         # the cases solved: figures
+    "逃逸让人死了的 判多重",                              # how heavy the sentence is
+    "这电动车跑得太慢了 救命 国标最快能到多少",            # exasperated, asking the standard
+    "喝醉了开车出了大事故死了人 这辈子还能再拿驾照吗",      # a licence after a fatal crash
+    "车去年卖给别人了一直没过户 现在人家开着撞了人 找上我了 我冤不冤",  # liability for a sold car
+])
+def test_a_question_about_rules_sentences_and_figures_is_no_emergency(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != EMERGENCY, reply.reason
