@@ -231,6 +231,9 @@ class Knowledge:
     entries: tuple[Entry, ...] = ()
     synonyms: dict[str, str] = field(default_factory=dict)  # variant -> canonical
     measures: dict[str, str] = field(default_factory=dict)  # unit (伏, 码) -> what it measures
+    # who an age is said of (俺爹, 孩子): a number after one, and 了 (七十一了), is that many years
+    age_of: tuple[str, ...] = ()
+    age_bands: tuple[int, ...] = ()  # ages the rules draw a line at (60, 70): 71 is read as 70岁以上
     terms: tuple[str, ...] = ()
     smalltalk: tuple[SmalltalkIntent, ...] = ()
     emergency: EmergencyRules = field(default_factory=EmergencyRules)
@@ -863,6 +866,8 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     entries: list[Entry] = []
     synonyms: dict[str, str] = {}
     measures: dict[str, str] = {}
+    age_of: list[str] = []
+    age_bands: list[int] = []
     terms: list[str] = []
     smalltalk: list[SmalltalkIntent] = []
     emergency: EmergencyRules | None = None
@@ -926,6 +931,12 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
             for unit, canonical in _load_measures(keys.get("measures", (None, None))[1], c).items():
                 measures.setdefault(unit, canonical)
                 terms.append(canonical)
+            age_of.extend(w for w, _ in _text_list(keys.get("age_of", (None, None))[1], c, "'age_of'"))
+            for band, line in _text_list(keys.get("age_bands", (None, None))[1], c, "'age_bands'"):
+                if band.isdigit():
+                    age_bands.append(int(band))
+                else:
+                    c.problems.append(Problem(c.file, line, f"age_bands 里要写岁数（如 70），不是 {band!r} / 'age_bands' lists ages such as 70, not {band!r}", "error"))
             for variant, canonical in found.items():
                 if variant in synonyms and synonyms[variant] != canonical:
                     c.error(None, f"variant {variant!r} maps to {synonyms[variant]} elsewhere and to {canonical} here")
@@ -978,6 +989,8 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
         entries=tuple(entries),
         synonyms=synonyms,
         measures=measures,
+        age_of=tuple(dict.fromkeys(age_of)),
+        age_bands=tuple(sorted(set(age_bands))),
         terms=tuple(dict.fromkeys(terms)),
         smalltalk=tuple(smalltalk),
         emergency=emergency or EmergencyRules(),

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot import jieba_first  # noqa: F401 - before jieba: jieba without pkg_resources
+from bot.numerals import chinese_to_int
 
 # isort: split
 import jieba
@@ -111,6 +112,7 @@ GRAMMAR_CHARS = frozenset(
 # A number before a unit: digits, two or more Chinese numerals (一码 is not 1 码), or the
 # question 多少 / 几; then 多 / 来 for "about" (四十多码).
 # (normalising turned 48.5's point into a space)
+_AGE = r"(?:1[6-9]|[2-9]\d|[二三四五六七八九]十[一二三四五六七八九]?|十[六七八九])"  # 16–99, as ages are said
 _NUMBER = r"(?:\d+(?:[.\s]\d+)?|[零一二两三四五六七八九十百千]{2,}|多少|几)\s*[多来]?\s*"
 
 MIN_SPELLING = 5  # a pinyin spelling shorter than this (gaosu is 5) may be an English word or a name
@@ -166,7 +168,7 @@ class TextProcessor:
 
     def __init__(self, terms: tuple[str, ...] | list[str] = (), synonyms: dict[str, str] | None = None,
                  cache: Path | None = None, homophones: tuple[str, ...] | list[str] = (),
-                 measures: dict[str, str] | None = None):
+                 measures: dict[str, str] | None = None, age_of: Iterable[str] = (), age_bands: Iterable[int] = ()):
         self._t2s = opencc.OpenCC("t2s")
         self._stripped = _Stripped()
         self._tokenizer = _make_tokenizer(cache or cache_dir())
@@ -183,6 +185,13 @@ class TextProcessor:
         units = sorted(self._measures, key=len, reverse=True)
         self._measure_re = re.compile(
             f"{_NUMBER}({'|'.join(map(re.escape, units))})(?![a-z])") if units else None
+        # 俺爹七十一了 / 61了 还能开大客车不 / 今年七十一: an age said as a bare number is read as
+        # one (七十一岁), so the question is read as asking about age (年龄)
+        who = sorted({self.normalize(w) for w in age_of if w}, key=len, reverse=True)
+        self._age_bands = tuple(sorted(age_bands))
+        self._age_re = re.compile(
+            f"(^|今年|(?:{'|'.join(map(re.escape, who))})(?:今年|都|已经|快|刚|也|才)?)({_AGE})(多)?(?:(岁)|(?=了|啦|$|\\s))"
+        ) if who else None
         self.terms: set[str] = set()
         for term in terms:
             self.add_term(self.normalize(term))
@@ -227,13 +236,25 @@ class TextProcessor:
 
         Pass `repaired` when the caller already has `repair_typos(normalized)`.
         """
-        text = self._replace_synonyms(self._read_pinyin(self.repair_typos(normalized) if repaired is None else repaired))
+        text = self._read_pinyin(self.repair_typos(normalized) if repaired is None else repaired)
+        if self._age_re is not None:
+            text = self._age_re.sub(self._age, text)
+        text = self._replace_synonyms(text)
         if self._measure_re is not None:
             # The amount itself (八十斤, 60v) is no topic word and would count against every
             # entry; the question 多少 stays a question.
             text = self._measure_re.sub(
                 lambda m: f" {'多少' if m.group(0).startswith(('多少', '几')) else ''} {self._measures[m.group(1)]} ", text)
         return text
+
+    def _age(self, m: re.Match) -> str:
+        said = m.group(2)
+        years = int(said) if said.isdigit() else chinese_to_int(said)
+        # 71 is over the law's 70: said as the rules say it (70岁以上), so it meets their questions
+        band = max((b for b in self._age_bands if years is not None and b <= years), default=None)
+        if band is not None:
+            return f"{m.group(1)}{band}岁以上"
+        return f"{m.group(1)}{said}{m.group(3) or ''}岁"
 
     def _read_pinyin(self, text: str) -> str:
         """A domain word typed as its pinyin, without tones (diandongche, jiazhao; kou ji fen,

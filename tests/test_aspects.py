@@ -529,3 +529,19 @@ def test_the_one_entry_holding_all_that_was_read_is_offered_when_worded_far_from
     assert reply.status == CLARIFY and reply.declines, reply.reason
     assert [c.id for c in reply.choices] == [entry]
     assert "12123" in reply.text.split("\n")[0]   # the honest reply comes first
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("我爸今年71了驾照还能用吗", "licence-elderly"),       # 71: over the law's 70
+    ("61了 还能开大客车不 我开了一辈子班车", "licence-over-60"),
+    ("孩子十七了 能报驾校考驾照不", "licence-age"),
+])
+def test_an_age_said_as_a_bare_number_is_read_as_an_age(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question", ["扣了12分了", "车速到80了", "罚了200了", "今年2024年"])
+def test_other_numbers_are_not_read_as_ages(engine, question):
+    text = engine.text
+    assert "岁" not in text.canonical(text.normalize(question))
