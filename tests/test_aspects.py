@@ -545,3 +545,8 @@ def test_an_age_said_as_a_bare_number_is_read_as_an_age(engine, question, entry)
 def test_other_numbers_are_not_read_as_ages(engine, question):
     text = engine.text
     assert "岁" not in text.canonical(text.normalize(question))
+
+
+def test_the_police_station_named_as_where_a_thing_is_done_does_not_decline_it(engine):
+    reply = engine.answer("去交警队现场学一个钟头考过了 能减几分")
+    assert (reply.status, reply.entry_id) == (ANSWER, "points-reduce"), reply.reason
