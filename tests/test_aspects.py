@@ -503,6 +503,9 @@ def test_the_special_case_asked_still_reaches_its_entry(engine, question, entry)
     ("我的车借给小舅子开 他闯了红灯被拍了 分扣谁的", "violation-actual-driver"),
     # a motorbike is a motor vehicle: the drink-driving penalties, not the e-bike rule
     ("喝了酒骑摩托车被抓了咋处理", "drink-penalty"),
+    # the asker's own number on the licence: updating it, not a phone number asked
+    ("手机号换了 驾照上登记的电话要不要去改 有期限没", "licence-contact"),
+    ("驾驶证电话怎么改", "licence-contact"),
 ])
 def test_everyday_words_for_what_is_asked_reach_the_entry(engine, question, entry):
     reply = engine.answer(question)
@@ -550,3 +553,8 @@ def test_other_numbers_are_not_read_as_ages(engine, question):
 def test_the_police_station_named_as_where_a_thing_is_done_does_not_decline_it(engine):
     reply = engine.answer("去交警队现场学一个钟头考过了 能减几分")
     assert (reply.status, reply.entry_id) == (ANSWER, "points-reduce"), reply.reason
+
+
+def test_someone_who_no_longer_answers_the_phone_is_not_a_phone_number_asked(engine):
+    reply = engine.answer("私了签了字 对方说好三天给钱 现在电话都不接了 咋办")
+    assert reply.status != ANSWER and reply.declines, reply.reason
