@@ -558,3 +558,17 @@ def test_the_police_station_named_as_where_a_thing_is_done_does_not_decline_it(e
 def test_someone_who_no_longer_answers_the_phone_is_not_a_phone_number_asked(engine):
     reply = engine.answer("私了签了字 对方说好三天给钱 现在电话都不接了 咋办")
     assert reply.status != ANSWER and reply.declines, reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("轮胎没气了停在县道边上 警告牌放车后面多远", "accident-warning-sign"),   # 警告牌 placed: the warning triangle
+    ("固定测速点必须有警告牌吗", "violation-speed-camera"),                   # a notice sign, not the triangle
+])
+def test_the_warning_triangle_is_told_from_a_notice_sign(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+def test_a_blood_type_asked_of_the_licence_is_said_not_held(engine):
+    reply = engine.answer("驾照体检要不要验血型")
+    assert reply.status != ANSWER and reply.declines, reply.reason
