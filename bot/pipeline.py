@@ -581,11 +581,14 @@ class AspectNotHeld:
         # What a story told before its ask (借车, then 要赔吗) counts right after what is asked, before
         # the situation (伤亡): it is particular to this message, the situation common to many.
         tells = asks | (frozenset(told) - frozenset(self.details))
+        # last, what staff named over what an answer only states (高速上倒车记多少分: the points entry
+        # names 分值; the expressway rules state 记12分 among other rules)
+        named_ = reader.entry_named
         cover = {i: (len(asks & concepts[i]) - (i in unmet), len(tells & concepts[i]), len(asked & concepts[i]),
-                     len(aspects_ & concepts[i]) + (i in extra))
+                     len(aspects_ & concepts[i]) + (i in extra), len(asked & named_[i]))
                  for i in allowed if concepts[i]}
         open_ = [i for i in allowed if not concepts[i]]
-        most = max(cover.values(), default=(0, 0, 0, 0))
+        most = max(cover.values(), default=(0, 0, 0, 0, 0))
         best = [i for i, n in cover.items() if n == most]
         return frozenset(best + open_)
 

@@ -76,8 +76,17 @@ class ConceptReader:
         self.disclaiming: dict[str, frozenset[int]] = _owners(entries, "", self.disclaimed)
         self.open_subject = frozenset(i for i, e in enumerate(entries) if not e.subjects)
         self.open_aspect = frozenset(i for i, e in enumerate(entries) if not e.aspects)
-        self.entry_concepts = tuple(frozenset(e.subjects) | (frozenset(e.aspects) - self.disclaimed[i])
+        # a detail an answer states (三日内 holds 何时) is covered as if named: ranking by what is
+        # covered must not put the entry stating it after those that only name it
+        stated_details: list[set[str]] = [set() for _ in entries]
+        for aspect in held_when or {}:
+            for i in self.aspect_entries.get(aspect, ()):
+                stated_details[i].add(aspect)
+        self.entry_concepts = tuple(frozenset(e.subjects) | ((frozenset(e.aspects) | stated_details[i]) - self.disclaimed[i])
                                     for i, e in enumerate(entries))
+        # what staff named (subjects:, aspects:): of entries covering as much, the one naming it first
+        self.entry_named = tuple(frozenset(e.subjects) | (frozenset(e.aspects) - self.disclaimed[i])
+                                 for i, e in enumerate(entries))
         self.only_when = tuple(frozenset(e.only_when) for e in entries)
         self.special = frozenset(i for i, e in enumerate(entries) if e.only_when)
         # the entries covering a few concepts, remembered: on a large knowledge they are big sets

@@ -572,3 +572,13 @@ def test_the_warning_triangle_is_told_from_a_notice_sign(engine, question, entry
 def test_a_blood_type_asked_of_the_licence_is_said_not_held(engine):
     reply = engine.answer("驾照体检要不要验血型")
     assert reply.status != ANSWER and reply.declines, reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    # the answer states the deadline (三日内作出是否接受的决定): it covers 何时 as much as an entry naming it
+    ("当时没报警 过两天再去报 交警会受理吗 多久给答复", "acc-report-later"),
+    ("我在国外读书 驾照到期回不去 能延期吗 最多延多久", "licence-delay"),
+])
+def test_an_entry_stating_the_time_asked_ranks_as_covering_it(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
