@@ -582,3 +582,9 @@ def test_a_blood_type_asked_of_the_licence_is_said_not_held(engine):
 def test_an_entry_stating_the_time_asked_ranks_as_covering_it(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+def test_which_number_to_call_if_a_car_caught_fire_is_the_emergency_numbers(engine):
+    reply = engine.answer("假如车着火了 应该打哪个电话")
+    assert (reply.status, reply.entry_id) == (ANSWER, "emergency-numbers"), reply.reason
+    assert "119" in reply.text
