@@ -588,3 +588,9 @@ def test_which_number_to_call_if_a_car_caught_fire_is_the_emergency_numbers(engi
     reply = engine.answer("假如车着火了 应该打哪个电话")
     assert (reply.status, reply.entry_id) == (ANSWER, "emergency-numbers"), reply.reason
     assert "119" in reply.text
+
+
+@pytest.mark.parametrize("question", ["车陷在泥里了 咋办", "车陷雪里出不来了"])
+def test_a_car_sunk_in_snow_is_no_typo_for_car_insurance(engine, question):
+    text = engine.text
+    assert "车险" not in text.canonical(text.normalize(question))
