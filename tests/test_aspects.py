@@ -594,3 +594,9 @@ def test_which_number_to_call_if_a_car_caught_fire_is_the_emergency_numbers(engi
 def test_a_car_sunk_in_snow_is_no_typo_for_car_insurance(engine, question):
     text = engine.text
     assert "车险" not in text.canonical(text.normalize(question))
+
+
+@pytest.mark.parametrize("question", ["在忻州办过户一般排队得等几天", "忻州电动车挂牌现场办完当天能拿到牌子吗"])
+def test_how_long_the_queue_or_same_day_is_a_time_no_entry_states(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.declines, reply.reason
