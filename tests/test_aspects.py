@@ -600,3 +600,14 @@ def test_a_car_sunk_in_snow_is_no_typo_for_car_insurance(engine, question):
 def test_how_long_the_queue_or_same_day_is_a_time_no_entry_states(engine, question):
     reply = engine.answer(question)
     assert reply.status != ANSWER and reply.declines, reply.reason
+
+
+@pytest.mark.parametrize("question", ["忻州哪个检测站年检快 人少", "二手车市场哪家靠谱"])
+def test_which_is_cheapest_or_quickest_asks_a_recommendation_we_do_not_give(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.declines, reply.reason
+
+
+def test_fewer_deaths_is_no_recommendation(engine):
+    reply = engine.answer("听说去年忻州交通事故死亡的人少了不少，到底比前年少了多少人？")
+    assert "推荐" not in reply.reason
