@@ -268,6 +268,7 @@ def test_a_time_told_with_a_unit_is_not_a_number_asked(engine, question):
     "抖音上看到有人被电动车撞了躺地上 那是哪的事",
     "看到新闻说高速连环追尾 是哪条",
     "听说五台那边出了个车祸 出事的是谁",
+    "昨天看新闻说高速上追尾死了三个人 是真的吗",   # whether a reported crash happened
 ])
 def test_a_particular_event_asked_about_is_declined_not_answered_from_the_rules(engine, question):
     reply = engine.answer(question)
