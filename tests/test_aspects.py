@@ -611,3 +611,12 @@ def test_which_is_cheapest_or_quickest_asks_a_recommendation_we_do_not_give(engi
 def test_fewer_deaths_is_no_recommendation(engine):
     reply = engine.answer("听说去年忻州交通事故死亡的人少了不少，到底比前年少了多少人？")
     assert "推荐" not in reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("五一去大同玩被电子眼拍了个闯红灯 还得专门跑回大同处理吗 俺在忻州", "violation-other-place"),
+    ("我在太原打工 驾照是忻州考的 到期了非得回忻州换吗", "licence-renew"),
+])
+def test_having_to_go_back_to_another_city_is_asked_as_another_place(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
