@@ -224,6 +224,11 @@ class Concepts:
     # words before a number that make it an amount (限120, 跑到120): a number-only 说法 (120 the
     # ambulance) is not read there
     amount_marks: tuple[str, ...] = ()
+    # a subject that only says which one of a kind (雅迪 → 电动自行车, 捷达 → 机动车): asked about a
+    # business of that kind (上牌, 过户), the kind is what is asked; asked about the one model itself
+    # (`model_aspects`: 国标, 推荐), it stays, and no entry holds it
+    stands_for: dict[str, str] = field(default_factory=dict)
+    model_aspects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -495,6 +500,9 @@ class _ConceptTable:
     circumstances: list[tuple[str, str, int]] = field(default_factory=list)
     manners: list[tuple[str, str, int]] = field(default_factory=list)
     amount_marks: list[str] = field(default_factory=list)
+    # (subject, the subject it stands for, file, line) of `stands_for:`
+    stands_for: list[tuple[str, str, str, int]] = field(default_factory=list)
+    model_aspects: list[tuple[str, str, int]] = field(default_factory=list)
 
     def add(self, kind: str, standard: str, word: str, file: str, line: int, problems: list[Problem]) -> bool:
         first = self.said.get(word)
@@ -513,7 +521,20 @@ class _ConceptTable:
                         venues=self._known(self.venues, "subjects", "主题", "venues", problems),
                         circumstances=self._known(self.circumstances, "aspects", "方面", "circumstances", problems),
                         manners=self._known(self.manners, "aspects", "方面", "manners", problems),
-                        amount_marks=tuple(dict.fromkeys(self.amount_marks)))
+                        amount_marks=tuple(dict.fromkeys(self.amount_marks)),
+                        stands_for=self._stands_for(problems),
+                        model_aspects=self._known(self.model_aspects, "aspects", "方面", "model_aspects", problems))
+
+    def _stands_for(self, problems: list[Problem]) -> dict[str, str]:
+        pairs = {}
+        for one, kind, file, line in self.stands_for:
+            bad = [w for w in (one, kind) if w not in self.words["subjects"]]
+            if bad:
+                problems.append(Problem(file, line, f"不认识的主题 {bad[0]!r}：stands_for 两边都要用 subjects 下的标准词 / unknown "
+                                        f"subject {bad[0]!r}: both sides of stands_for must be standard words listed under 'subjects:'"))
+            else:
+                pairs[one] = kind
+        return pairs
 
     def _known(self, listed: list[tuple[str, str, int]], kind: str, hint: str, key: str,
                problems: list[Problem]) -> tuple[str, ...]:
@@ -532,14 +553,23 @@ def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) 
     `venues:` lists the subjects that are places where things are done; `circumstances:` the
     aspects that tell the asker's situation rather than what is asked."""
     for name, (key, node) in _mapping(root).items():
-        if name in ("venues", "circumstances", "manners"):
+        if name in ("venues", "circumstances", "manners", "model_aspects"):
             getattr(table, name).extend((w, c.file, line) for w, line in _text_list(node, c, name))
             continue
         if name == "amount_marks":
             table.amount_marks.extend(w for w, _ in _text_list(node, c, name))
             continue
+        if name == "stands_for":
+            if not isinstance(node, yaml.MappingNode):
+                c.error(node, "'stands_for' 应该是“主题: 它所属的主题” / 'stands_for' must map a subject to the subject it is one of, e.g. 电动车品牌: 电动自行车")
+                continue
+            for one_node, kind_node in node.value:
+                one, kind = _text(one_node, c, "a subject"), _text(kind_node, c, "the subject it stands for")
+                if one is not None and kind is not None:
+                    table.stands_for.append((one, kind, c.file, _line(one_node)))
+            continue
         if name not in CONCEPT_KINDS:
-            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners, amount_marks)")
+            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners, amount_marks, stands_for, model_aspects)")
             continue
         if node.tag == "tag:yaml.org,2002:null":
             continue

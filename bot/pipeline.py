@@ -342,8 +342,20 @@ class Understand:
             told = tuple(a for a in reading.aspects if a not in aspects)
             reading = dataclasses.replace(reading, subjects=subjects, aspects=aspects, told=told)
             asked.story_subjects = not end_reading.subjects
-        asked.reading = reading
+        asked.reading = self._as_kind(reading)
         return None
+
+    def _as_kind(self, reading: Reading) -> Reading:
+        """A brand said beside a business of its kind (雅迪电动车上牌要啥材料, 二手捷达过户) is read as
+        that kind (`stands_for`); asked about the model itself (台铃符合国标吗) or about nothing read,
+        it stays what is asked, and no entry holds it."""
+        concepts = self.s.knowledge.concepts
+        if not any(w in concepts.stands_for for w in reading.subjects) or not reading.aspects \
+                or any(a in concepts.model_aspects for a in reading.aspects):
+            return reading
+        subjects = tuple(dict.fromkeys(concepts.stands_for.get(w, w) for w in reading.subjects))
+        said = {text: concepts.stands_for.get(c, c) for text, c in reading.said.items()}
+        return dataclasses.replace(reading, subjects=subjects, said=said)
 
     def _asking_end(self, asked: Asked) -> str | None:
         """The end of a story, canonical: its last clauses, or the last characters of a long

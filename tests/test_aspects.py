@@ -354,7 +354,7 @@ def test_the_words_of_a_lacking_detail_said_otherwise_still_reach_the_entry(engi
 @pytest.mark.parametrize("question, reason", [
     ("给电动车挂牌一定要本人到场吗", "aspect:委托 not held for 电动自行车"),   # who may go is said only of licences and cars
     ("去检测站年检需要提前预约吗", "aspect:预约办理 not held for 年检"),       # only the exam entry says booking
-    ("台铃电动车符合国标吗", "subject:车辆品牌"),        # one model's conformity: its certificate tells, not the rules
+    ("台铃电动车符合国标吗", "subject:电动车品牌"),        # one model's conformity: its certificate tells, not the rules
     ("开特斯拉的辅助驾驶撞了车谁担责", "subject:"),     # a brand, self-driving: nothing held
     ("全省每年交通事故死多少人", "subject:全国统计"),   # the figures held are Xinzhou's
     ("驾照以前是六年一换 现在改了吗", "aspect:政策变化"),  # what changed when is not held
@@ -363,6 +363,22 @@ def test_a_detail_no_entry_holds_a_model_a_province_or_a_change_of_rule_is_not_a
     reply = engine.answer(question)
     assert reply.status in (FALLBACK, CLARIFY)
     assert reply.reason.startswith(reason), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("买了辆二手捷达过户要带啥", "reg-transfer"),         # 捷达 is a car: the transfer of a car is asked
+    ("雅迪能上牌吗", "ebike-plates"),                     # 雅迪 is an e-bike
+    ("小牛电动车限速多少", "ebike-speed"),
+])
+def test_a_brand_beside_a_business_of_its_kind_is_read_as_that_kind(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question", ["比亚迪哪款好", "雅迪电动车质量怎么样", "比亚迪"])
+def test_a_brand_asked_about_itself_is_not_answered(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == FALLBACK and "品牌" in reply.reason, reply.reason
 
 
 @pytest.mark.parametrize("question, entry, says", [

@@ -319,7 +319,8 @@ def test_concept_mistakes_are_reported_at_their_line(tmp_path):
     write(tmp_path, "emergency.yaml", EMERGENCY)
     write(tmp_path, "concepts.yaml", CONCEPTS)
     write(tmp_path, "concepts-law.yaml", "aspects:\n  载人: [带人]\n  上牌: [登记]\n  费用: [几码]\nvenues: [车管所]\n"
-                                         "circumstances: [载人, 外地]\nmanners: [上牌, 网上]\n")
+                                         "circumstances: [载人, 外地]\nmanners: [上牌, 网上]\n"
+                                         "stands_for:\n  电动自行车: 摩托\nmodel_aspects: [车速, 好坏]\n")
     write(tmp_path, "t.yaml", GOOD_ENTRY.replace("  - id: test-one\n", "  - id: test-one\n    subjects: [电动自行车]\n    aspects: [车速, 车重]\n")
           + "  - id: test-two\n    questions: [甲, 乙, 丙, 丁, 戊]\n    answer: a\n    source: s\n    updated: 2025-01-10\n")
     knowledge, problems = load_knowledge(tmp_path)
@@ -338,6 +339,12 @@ def test_concept_mistakes_are_reported_at_their_line(tmp_path):
     # so is a manner (how a business is done) that is no aspect
     assert at(errors(problems), "concepts-law.yaml", 7, "网上")
     assert knowledge.concepts.manners == ("上牌",)
+    # a brand's kind that is no subject: an error at its line, and nothing is read in its place
+    assert at(errors(problems), "concepts-law.yaml", 9, "摩托")
+    assert knowledge.concepts.stands_for == {}
+    # an aspect asked of one model that is no aspect: the same
+    assert at(errors(problems), "concepts-law.yaml", 10, "好坏")
+    assert knowledge.concepts.model_aspects == ("车速",)
     # repeating a standard word with a new variant is no error
     assert set(knowledge.concepts.aspects["上牌"]) == {"挂牌", "登记"}
     # an entry that names no subject: a warning at the entry
