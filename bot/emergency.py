@@ -120,6 +120,9 @@ _COUNTED = ("有", "个", "一")  # 没有人, 没一个人: the person is what 
 _DISPOSAL = "把"  # 把 names who is acted on: of_person words that begin with it name their person inside
 
 
+URGENT = "urgent"  # Danger.category of a cry for help alone, no danger told
+
+
 @dataclass(frozen=True)
 class Danger:
     """What the check found: `kind` 'fire' (119 first) or 'harm' (122/120 first)."""
@@ -1560,7 +1563,7 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
     # a crash told and nothing of harm nor a cry for help: whoever is unhurt in a scrape must also
     # hear that the law has them move aside (the injury reply says to leave the cars where they are)
     crash_only = urgent is None and bool(hits) and all(h.category.id == CRASH_NOW for h in hits)
-    return Danger("fire" if fire else "harm", first.category.id if first else "urgent", why,
+    return Danger("fire" if fire else "harm", first.category.id if first else URGENT, why,
                   rules.fire_reply if fire else rules.crash_reply if crash_only else rules.reply)
 
 

@@ -24,7 +24,7 @@ DEFAULT_ORDER = 100  # topics without `order:` come after the ordered ones
 CONCEPT_KINDS = ("subjects", "aspects")  # top keys of a concept file: standard word -> variants
 EMERGENCY_FIELDS = {"reply", "fire_reply", "crash_reply", "urgent", "harm", "fire", "negations", "not_now", "now", "categories",
                     "persons", "body", "things", "urgent_not_with", "latin", "here", "alone", "alone_fire",
-                    "groups", "masks", "now_again", "figures", "accident"}
+                    "groups", "masks", "now_again", "figures", "accident", "sighs"}
 CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after", "needs", "not_after"}
 STRONG_FRAMES = ("hypothetical", "general", "past")  # only a now-word outweighs these
 
@@ -125,6 +125,9 @@ class EmergencyRules:
     alone: tuple[str, ...] = ()  # a clause of this word alone (血！, 救护车 快) is a cry for help
     alone_fire: tuple[str, ...] = ()  # the same, 119 first (火！)
     urgent_not_with: tuple[str, ...] = ()  # 救命 beside these is exasperation (科目一又挂了 救命)
+    # cries also sighed (救命): with no danger told, beside a question the knowledge reads (救命 网上学习
+    # 减分要学多久), they are exasperation, not a call for help
+    sighs: tuple[str, ...] = ()
     groups: tuple[tuple[str, tuple[str, ...]], ...] = ()  # named word groups: <身体>…<伤状> in a word is any of each
     # words holding a group's characters that are not it (头盔, 手机): not read by groups; a mask
     # built from groups (<呼唤><人>…<索要>…<不应答>) hides a phrase that is no danger (a demand refused)
@@ -713,7 +716,7 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
         categories=tuple(categories), frames=tuple(frames), persons=words("persons"), body=words("body"), things=words("things"), here=words("here"), alone=words("alone"), alone_fire=words("alone_fire"),
         urgent_not_with=words("urgent_not_with"), latin=tuple(latin), groups=groups,
         masks=words("masks"), now_again=words("now_again"), figures=words("figures"),
-        accident=words("accident"))
+        accident=words("accident"), sighs=words("sighs"))
 
 
 def _load_groups(node: yaml.Node | None, c: _Collector) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -48,6 +48,7 @@ _PUNCTUATION_BREAK = re.compile(r"[，,。.！!？?；;、…~]+")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 _LONE_CHAR = re.compile(r"(?:^|\s)\S(?:\s|$)")  # a single character typed apart: 火 车上有人, 车上有人 火
+_ASKS_END = re.compile(r"(?:吗|么|嘛|不|没|没有|呢|否)$")  # a clause that ends asking: 还有别的号码没
 _YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")  # a year as written: 2024, not 12123 or 17761
 # The most clauses read of one message: its first (where harm is told: 我受伤了，…) and its last
 # (where the question is). Telegram allows 4096 characters; the work stays that of a long question.
@@ -206,9 +207,31 @@ class Emergency:
             apart = [c for c in (norm(c) for c in clauses(asked.query, apart=lambda p: norm(p) in self.cries)) if c]
             if apart != asked.clauses and emergency.cried_apart(apart, self.cries, self.detector):
                 danger = emergency.assess(apart, apart, self.detector)
-        if danger is None:
+        if danger is None or danger.category == emergency.URGENT and self._sighed(asked):
             return None
         return Reply(EMERGENCY, danger.reply, reason=f"emergency: {danger.why}", **asked.base)
+
+    def _sighed(self, asked: Asked) -> bool:
+        """A sighed cry (`sighs`: 救命) is all the danger found, and the rest of the message asks a
+        question the knowledge reads (a subject or aspect it holds): 救命 网上学习减分要学多久 is
+        exasperation. A cry alone, or beside words we cannot read, stays a call for help."""
+        sighs = self.s.words(self.rules.sighs)
+        typed = " ".join(asked.clauses)
+        if not sighs or not any(w in typed.replace(" ", "") for w in sighs):
+            return False
+        rest = typed
+        for w in sorted(self.rules.urgent + sighs, key=len, reverse=True):
+            rest = rest.replace(w, " ")
+        parts = [p for p in rest.split() if p.strip("啊呀哇吧了")]
+        if not parts:
+            return False
+        text = self.s.text
+        canonical = text.canonical(" ".join(parts))
+        kind = next((t.word for t in text.tokens(canonical) if t.word.startswith("#")), "")
+        if not kind and not any(_ASKS_END.search(p) for p in parts):
+            return False
+        reading, reader = self.s.reader.read(canonical, kind), self.s.reader
+        return any(reader.held("subjects", w) for w in reading.subjects) or any(reader.held("aspects", a) for a in reading.aspects)
 
 
 class Smalltalk:

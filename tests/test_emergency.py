@@ -724,6 +724,18 @@ def test_exasperation_rules_and_deposits_asked_are_calm(engine, question, state)
 
 
 @pytest.mark.parametrize("question, state", [
+    # 救命 sighed beside a question the knowledge reads: answered as that question
+    ("救命 网上学习减分到底学多久能减一分", "calm"), ("救命 车管所电话一直打不通 还有别的号码没", "calm"),
+    ("救命啊 电动车充电器坏了 哪能买到原装的", "calm"), ("这电动车跑得太慢了 救命 国标最快能到多少", "calm"),
+    # alone, beside a place, a plea or words no entry reads, it is a cry for help
+    ("救命", "danger"), ("救命 我在高速上", "danger"), ("救命 怎么办", "danger"), ("救命啊 快来人", "danger"),
+    ("救命 有人被撞了 驾照在哪补", "danger"),
+])
+def test_a_sighed_cry_beside_a_question_we_read_is_that_question(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
     # a clause that begins with a body part is of the body, even after a thing named in the clause before
     ("电动车撞了 帽子掉了 头破了", "danger"), ("头盔摔破了 还能戴吗", "calm"), ("撞了一下 头盔 摔裂了", "calm"),
     # a fire or smoke typed as other words, then a cry to hurry
@@ -1486,6 +1498,7 @@ def test_a_bus_overturned_and_a_grave_injury_typed_in_a_hurry_are_read(engine, q
     "逃逸让人死了的 判多重",                              # how heavy the sentence is
     "这电动车跑得太慢了 救命 国标最快能到多少",            # exasperated, asking the standard
     "喝醉了开车出了大事故死了人 这辈子还能再拿驾照吗",      # a licence after a fatal crash
+    "一盔一带说的是啥 骑电动车摔伤的人太多了",               # how many get hurt: a general remark
     "车去年卖给别人了一直没过户 现在人家开着撞了人 找上我了 我冤不冤",  # liability for a sold car
 ])
 def test_a_question_about_rules_sentences_and_figures_is_no_emergency(engine, question):
