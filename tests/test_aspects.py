@@ -375,6 +375,14 @@ def test_a_brand_beside_a_business_of_its_kind_is_read_as_that_kind(engine, ques
     assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
 
 
+@pytest.mark.parametrize("question", ["老爷子70多了 还想考个小车驾照 能考吗", "俺舅今年71了 一辈子没摸过方向盘 现在还能考小车驾照不"])
+def test_an_old_person_wanting_to_take_the_test_gets_the_age_rules_not_the_yearly_check(engine, question):
+    # 考 (个小车) 驾照 is the test: the entry on who may apply at what age, not the 70+ yearly medical
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, "licence-age"), reply.reason
+    assert "记忆力" in reply.text
+
+
 @pytest.mark.parametrize("question", ["比亚迪哪款好", "雅迪电动车质量怎么样", "比亚迪"])
 def test_a_brand_asked_about_itself_is_not_answered(engine, question):
     reply = engine.answer(question)
