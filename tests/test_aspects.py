@@ -383,6 +383,23 @@ def test_an_old_person_wanting_to_take_the_test_gets_the_age_rules_not_the_yearl
     assert "记忆力" in reply.text
 
 
+@pytest.mark.parametrize("question, entry", [
+    ("老公去年把车喷成黑色的了 原来是白的 这个要去车管所登记不", "reg-change"),  # a new colour: change of registration
+])
+def test_a_car_repainted_is_a_change_of_registration(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question, reason", [
+    ("我侄子被电动车撞了 对方不赔钱 这个官司打了能赢不", "aspect:胜诉"),   # winning a case: not ours to say
+    ("赔偿协议签了 协议能反悔吗", "aspect:协议反悔"),                      # undoing a signed settlement
+])
+def test_a_case_won_or_a_settlement_undone_is_not_answered(engine, question, reason):
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.reason.startswith(reason), reply.reason
+
+
 @pytest.mark.parametrize("question", ["比亚迪哪款好", "雅迪电动车质量怎么样", "比亚迪"])
 def test_a_brand_asked_about_itself_is_not_answered(engine, question):
     reply = engine.answer(question)
