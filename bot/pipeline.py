@@ -126,6 +126,9 @@ class Asked:
     allowed: frozenset[int] | None = None  # entries that cover what was read; None: any
     place: str = ""  # another city named: only national rules, and only confidently
     story_subjects: bool = False  # the subjects were told in a story, not named where it asks
+    # a story's reading with only its last clause's aspects asked (…交警来看过现场 一般多少天能拿到):
+    # tried when what the whole end read is held by no entry
+    last_asked: Reading | None = None
     matches: list[Match] = field(default_factory=list)
     # the honest reply that stands unless an entry answers confidently (an aspect word said in
     # that entry's own questions, though no entry holds the aspect)
@@ -363,8 +366,15 @@ class Understand:
                 # happened (被套牌) is what is asked about
                 aspects = tuple(dict.fromkeys(reading.aspects + aspects))
             told = tuple(a for a in reading.aspects if a not in aspects)
+            whole = reading
             reading = dataclasses.replace(reading, subjects=subjects, aspects=aspects, told=told)
             asked.story_subjects = not end_reading.subjects
+            if len(asked.clauses) >= MIN_CLAUSES:
+                last = self.s.reader.read(self.s.text.canonical(asked.clauses[-1], asked.fixed[-1]))
+                circumstances = self.s.knowledge.concepts.circumstances
+                if any(a not in circumstances for a in last.aspects) and set(last.aspects) < set(aspects):
+                    asked.last_asked = self._as_kind(dataclasses.replace(
+                        reading, aspects=last.aspects, told=tuple(a for a in whole.aspects if a not in last.aspects)))
         asked.reading = self._as_kind(reading)
         return None
 
@@ -450,6 +460,20 @@ class AspectNotHeld:
         self.saying: dict[str, tuple[tuple[int, frozenset[str]], ...]] = {}
 
     def __call__(self, asked: Asked) -> Reply | None:
+        reply = self._gate(asked)
+        if reply is None or asked.last_asked is None:
+            return reply
+        # what the story's end read together is held nowhere: what its last clause asks alone may
+        # be (…交警来看过现场说要出认定书 一般多少天能拿到), the clause before only told the story
+        reading, asked.reading = asked.reading, asked.last_asked
+        if self._gate(asked) is None:
+            # only a confident answer to the last clause beats the honest reply to the whole
+            asked.undecided = asked.undecided or reply
+            return None
+        asked.reading = reading  # a failed narrowing changes nothing else
+        return reply
+
+    def _gate(self, asked: Asked) -> Reply | None:
         reader, reading = self.s.reader, asked.reading
         subjects = tuple(w for w in reading.subjects if reader.held("subjects", w))
         reply = self._narrow_to(asked, subjects, reading.subjects)

@@ -400,6 +400,23 @@ def test_a_case_won_or_a_settlement_undone_is_not_answered(engine, question, rea
     assert reply.status != ANSWER and reply.reason.startswith(reason), reply.reason
 
 
+@pytest.mark.parametrize("question, entry", [
+    # the police came (报警) is told; the last clause asks how many days the certificate takes
+    ("上礼拜在七一路被人追尾了 交警来看过现场说要出事故认定书 一般多少天能拿到", "acc-certificate"),
+    ("前天晚上骑电动车下班 被一辆小车刮了一下 腿上擦破点皮 当时对方留了个电话就走了 我也没报警 现在电话打不通了 还能报警不",
+     "acc-report-later"),
+])
+def test_a_story_whose_last_clause_asks_alone_is_answered_by_that_ask(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+def test_a_last_clause_asking_only_when_does_not_drop_the_matter_told_before_it(engine):
+    # 分扣完了 is what 要学多久 is about: a 'when' of the car entries would be another question
+    reply = engine.answer("俺老汉开大货的 这回分扣完了 他要学多久")
+    assert reply.status != ANSWER or reply.entry_id.startswith("points"), reply.reason
+
+
 @pytest.mark.parametrize("question", ["比亚迪哪款好", "雅迪电动车质量怎么样", "比亚迪"])
 def test_a_brand_asked_about_itself_is_not_answered(engine, question):
     reply = engine.answer(question)
