@@ -129,6 +129,7 @@ class Asked:
     # a story's reading with only its last clause's aspects asked (…交警来看过现场 一般多少天能拿到):
     # tried when what the whole end read is held by no entry
     last_asked: Reading | None = None
+    asks_last: bool = False  # a story's last clause reads what is asked on its own
     matches: list[Match] = field(default_factory=list)
     # the honest reply that stands unless an entry answers confidently (an aspect word said in
     # that entry's own questions, though no entry holds the aspect)
@@ -372,7 +373,8 @@ class Understand:
             if len(asked.clauses) >= MIN_CLAUSES:
                 last = self.s.reader.read(self.s.text.canonical(asked.clauses[-1], asked.fixed[-1]))
                 circumstances = self.s.knowledge.concepts.circumstances
-                if any(a not in circumstances for a in last.aspects) and set(last.aspects) < set(aspects):
+                asked.asks_last = any(a not in circumstances for a in last.aspects)
+                if asked.asks_last and set(last.aspects) < set(aspects):
                     asked.last_asked = self._as_kind(dataclasses.replace(
                         reading, aspects=last.aspects, told=tuple(a for a in whole.aspects if a not in last.aspects)))
         asked.reading = self._as_kind(reading)
@@ -808,8 +810,11 @@ class NamedPlace:
             return None
         # a story's places are where it happened (早上在和平街被追尾了…该咋办): only where it asks counts
         story = len(asked.clauses) >= MIN_CLAUSES
-        ask = " ".join(asked.clauses[-ASK_CLAUSES:]) if story else asked.normalized
-        fixed = " ".join(asked.fixed[-ASK_CLAUSES:]) if story else asked.repaired or ask
+        # …上个月在长征街闯了个红灯 闯一次红灯扣几分: the last clause asks on its own, the street is
+        # where the story happened
+        k = 1 if story and asked.asks_last else ASK_CLAUSES
+        ask = " ".join(asked.clauses[-k:]) if story else asked.normalized
+        fixed = " ".join(asked.fixed[-k:]) if story else asked.repaired or ask
         typed, repaired = self.named(ask), self.named(fixed)
         if len(repaired) != len(typed):
             repaired = typed

@@ -411,6 +411,13 @@ def test_a_story_whose_last_clause_asks_alone_is_answered_by_that_ask(engine, qu
     assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
 
 
+def test_a_street_where_a_story_happened_does_not_block_what_its_last_clause_asks(engine):
+    reply = engine.answer("拿本刚半年 上个月在长征街闯了个红灯 闯一次红灯扣几分")
+    assert reply.status == ANSWER and "6" in reply.text, reply.reason
+    # asked of the street itself, the street still counts
+    assert engine.answer("昨天在和平街被追尾了 人没事 和平街限速多少").status != ANSWER
+
+
 def test_a_last_clause_asking_only_when_does_not_drop_the_matter_told_before_it(engine):
     # 分扣完了 is what 要学多久 is about: a 'when' of the car entries would be another question
     reply = engine.answer("俺老汉开大货的 这回分扣完了 他要学多久")
