@@ -232,6 +232,8 @@ class Concepts:
     # (`model_aspects`: 国标, 推荐), it stays, and no entry holds it
     stands_for: dict[str, str] = field(default_factory=dict)
     model_aspects: tuple[str, ...] = ()
+    # phrases that hold a concept's word and ask nothing (要是哪天 holds 哪天, 何时): read as nothing
+    says_nothing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -506,6 +508,7 @@ class _ConceptTable:
     # (subject, the subject it stands for, file, line) of `stands_for:`
     stands_for: list[tuple[str, str, str, int]] = field(default_factory=list)
     model_aspects: list[tuple[str, str, int]] = field(default_factory=list)
+    says_nothing: list[str] = field(default_factory=list)
 
     def add(self, kind: str, standard: str, word: str, file: str, line: int, problems: list[Problem]) -> bool:
         first = self.said.get(word)
@@ -526,7 +529,8 @@ class _ConceptTable:
                         manners=self._known(self.manners, "aspects", "方面", "manners", problems),
                         amount_marks=tuple(dict.fromkeys(self.amount_marks)),
                         stands_for=self._stands_for(problems),
-                        model_aspects=self._known(self.model_aspects, "aspects", "方面", "model_aspects", problems))
+                        model_aspects=self._known(self.model_aspects, "aspects", "方面", "model_aspects", problems),
+                        says_nothing=tuple(dict.fromkeys(self.says_nothing)))
 
     def _stands_for(self, problems: list[Problem]) -> dict[str, str]:
         pairs = {}
@@ -559,8 +563,8 @@ def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) 
         if name in ("venues", "circumstances", "manners", "model_aspects"):
             getattr(table, name).extend((w, c.file, line) for w, line in _text_list(node, c, name))
             continue
-        if name == "amount_marks":
-            table.amount_marks.extend(w for w, _ in _text_list(node, c, name))
+        if name in ("amount_marks", "says_nothing"):
+            getattr(table, name).extend(w for w, _ in _text_list(node, c, name))
             continue
         if name == "stands_for":
             if not isinstance(node, yaml.MappingNode):
@@ -572,7 +576,7 @@ def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) 
                     table.stands_for.append((one, kind, c.file, _line(one_node)))
             continue
         if name not in CONCEPT_KINDS:
-            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners, amount_marks, stands_for, model_aspects)")
+            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners, amount_marks, stands_for, model_aspects, says_nothing)")
             continue
         if node.tag == "tag:yaml.org,2002:null":
             continue

@@ -52,6 +52,8 @@ class ConceptReader:
         self.text = text
         self._subjects = self._compile(concepts.subjects)
         self._aspects = self._compile(concepts.aspects)
+        nothing = sorted({n for w in concepts.says_nothing for n in (text.normalize(w).replace(" ", ""),) if n}, key=len, reverse=True)
+        self._nothing = re.compile("|".join(map(re.escape, nothing))) if nothing else None
         self._amount_marks = tuple(dict.fromkeys(
             form for m in concepts.amount_marks for n in [text.normalize(m).replace(" ", "")]
             for form in (n, text.canonical(n, n).replace(" ", "")) if form))
@@ -126,6 +128,8 @@ class ConceptReader:
 
     def read(self, canonical: str, kind: str = "") -> Reading:
         compact = canonical.replace(" ", "")
+        if self._nothing is not None:
+            compact = self._nothing.sub(lambda m: "#" * len(m.group()), compact)
         said: dict[str, str] = {}
         found = []
         subject_spans = _longest(*self._subjects, compact, self._amount_marks)

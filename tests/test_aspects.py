@@ -424,6 +424,15 @@ def test_a_last_clause_asking_only_when_does_not_drop_the_matter_told_before_it(
     assert reply.status != ANSWER or reply.entry_id.startswith("points"), reply.reason
 
 
+def test_someday_in_a_hypothetical_asks_no_time(engine):
+    # 要是哪天 holds 哪天 (何时) and asks no time: the numbers to call are asked
+    reply = engine.answer("要是哪天开着车突然起火了 应该先打哪个电话")
+    assert (reply.status, reply.entry_id) == (ANSWER, "emergency-numbers"), reply.reason
+    assert "119" in reply.text
+    # 哪天 alone still asks when
+    assert "何时" in engine.answer("驾照哪天到期").reason
+
+
 @pytest.mark.parametrize("question", ["比亚迪哪款好", "雅迪电动车质量怎么样", "比亚迪"])
 def test_a_brand_asked_about_itself_is_not_answered(engine, question):
     reply = engine.answer(question)
