@@ -627,7 +627,11 @@ class AspectNotHeld:
         # the entry on driving an uninspected car holds two, the pedestrian-yield entry (通行, 记分)
         # two as well; the words choose between them, a generic aspect never outranks the subject.
         # 电瓶车在非机动车道上最快多少 (通行, 车速, 电动自行车): the lane entry holds all three.
-        asked = frozenset(aspects) | frozenset(subjects)
+        # a venue or vehicle named beside another subject (汽车撞了人咋办: 机动车 beside 交通事故) says
+        # where or with what; an entry holding it too is not for that more about what was asked
+        venues = frozenset(self.s.knowledge.concepts.venues)
+        named_subjects = frozenset(subjects) - venues or frozenset(subjects)
+        asked = frozenset(aspects) | named_subjects
         # Of those covering as many, the more aspects (an aspect said in an entry's own questions
         # counts here): 事故车没买交强险伤者抢救费咋办 → the fund (未投保, 垫付), not the insurer's advance.
         extra = said_in_own or {}

@@ -433,6 +433,15 @@ def test_someday_in_a_hypothetical_asks_no_time(engine):
     assert "何时" in engine.answer("驾照哪天到期").reason
 
 
+@pytest.mark.parametrize("question, entry", [
+    ("汽车撞了人咋办", "accident-injury"),            # 机动车 says with what; the injury crash is asked
+    ("C1开大货车算什么违法", "points-wrong-class"),    # driving a class the licence does not allow
+])
+def test_a_vehicle_named_beside_the_matter_does_not_outrank_the_entry_on_that_matter(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
 @pytest.mark.parametrize("question", ["比亚迪哪款好", "雅迪电动车质量怎么样", "比亚迪"])
 def test_a_brand_asked_about_itself_is_not_answered(engine, question):
     reply = engine.answer(question)
