@@ -195,7 +195,7 @@ class Emergency:
         rules = shared.knowledge.emergency
         self.rules = dataclasses.replace(
             rules, urgent=shared.words(rules.urgent), harm=shared.words(rules.harm), fire=shared.words(rules.fire),
-            negations=shared.words(rules.negations), not_now=shared.words(rules.not_now))
+            negations=shared.words(rules.negations), not_now=shared.words(rules.not_now), sighs=shared.words(rules.sighs))
         self.detector = emergency.compile_rules(self.rules, shared.text)
         self.cries = frozenset(w for w in self.rules.alone + self.rules.alone_fire if len(w) == 1)  # 火, 血
 
@@ -219,7 +219,7 @@ class Emergency:
         """A sighed cry (`sighs`: 救命) is all the danger found, and the rest of the message asks a
         question the knowledge reads (a subject or aspect it holds): 救命 网上学习减分要学多久 is
         exasperation. A cry alone, or beside words we cannot read, stays a call for help."""
-        sighs = self.s.words(self.rules.sighs)
+        sighs = self.rules.sighs
         typed = " ".join(asked.clauses)
         if not sighs or not any(w in typed.replace(" ", "") for w in sighs):
             return False
@@ -452,6 +452,7 @@ class AspectNotHeld:
         self.details = {d.aspect: d.reply for d in shared.knowledge.unknown_details}  # reply "" → NOT_HELD_TEXT
         self.own = own_entries(shared.knowledge)
         self.unannotated = shared.reader.open_subject & shared.reader.open_aspect
+        self.venues = frozenset(shared.knowledge.concepts.venues)
         # each entry's own questions as the reader reads them (驾照 → 驾驶证), to see what it speaks of
         text = shared.text
         self.spoken = tuple(tuple((c.replace(" ", ""), frozenset(shared.reader.read(c).subjects))
@@ -629,8 +630,7 @@ class AspectNotHeld:
         # 电瓶车在非机动车道上最快多少 (通行, 车速, 电动自行车): the lane entry holds all three.
         # a venue or vehicle named beside another subject (汽车撞了人咋办: 机动车 beside 交通事故) says
         # where or with what; an entry holding it too is not for that more about what was asked
-        venues = frozenset(self.s.knowledge.concepts.venues)
-        named_subjects = frozenset(subjects) - venues or frozenset(subjects)
+        named_subjects = frozenset(subjects) - self.venues or frozenset(subjects)
         asked = frozenset(aspects) | named_subjects
         # Of those covering as many, the more aspects (an aspect said in an entry's own questions
         # counts here): 事故车没买交强险伤者抢救费咋办 → the fund (未投保, 垫付), not the insurer's advance.

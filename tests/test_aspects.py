@@ -366,11 +366,21 @@ def test_a_detail_no_entry_holds_a_model_a_province_or_a_change_of_rule_is_not_a
 
 
 @pytest.mark.parametrize("question, entry", [
+    # a brand beside a business of its kind is read as that kind
     ("买了辆二手捷达过户要带啥", "reg-transfer"),         # 捷达 is a car: the transfer of a car is asked
     ("雅迪能上牌吗", "ebike-plates"),                     # 雅迪 is an e-bike
     ("小牛电动车限速多少", "ebike-speed"),
+    # a car repainted: a change of registration
+    ("老公去年把车喷成黑色的了 原来是白的 这个要去车管所登记不", "reg-change"),
+    # a story whose last clause asks alone: the police came (报警) is told, the days are asked
+    ("上礼拜在七一路被人追尾了 交警来看过现场说要出事故认定书 一般多少天能拿到", "acc-certificate"),
+    ("前天晚上骑电动车下班 被一辆小车刮了一下 腿上擦破点皮 当时对方留了个电话就走了 我也没报警 现在电话打不通了 还能报警不",
+     "acc-report-later"),
+    # a vehicle named beside the matter does not outrank the entry on that matter
+    ("汽车撞了人咋办", "accident-injury"),            # 机动车 says with what; the injury crash is asked
+    ("C1开大货车算什么违法", "points-wrong-class"),    # driving a class the licence does not allow
 ])
-def test_a_brand_beside_a_business_of_its_kind_is_read_as_that_kind(engine, question, entry):
+def test_what_a_brand_a_story_or_a_vehicle_tells_does_not_hide_what_is_asked(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
 
@@ -383,14 +393,6 @@ def test_an_old_person_wanting_to_take_the_test_gets_the_age_rules_not_the_yearl
     assert "记忆力" in reply.text
 
 
-@pytest.mark.parametrize("question, entry", [
-    ("老公去年把车喷成黑色的了 原来是白的 这个要去车管所登记不", "reg-change"),  # a new colour: change of registration
-])
-def test_a_car_repainted_is_a_change_of_registration(engine, question, entry):
-    reply = engine.answer(question)
-    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
-
-
 @pytest.mark.parametrize("question, reason", [
     ("我侄子被电动车撞了 对方不赔钱 这个官司打了能赢不", "aspect:胜诉"),   # winning a case: not ours to say
     ("赔偿协议签了 协议能反悔吗", "aspect:协议反悔"),                      # undoing a signed settlement
@@ -398,17 +400,6 @@ def test_a_car_repainted_is_a_change_of_registration(engine, question, entry):
 def test_a_case_won_or_a_settlement_undone_is_not_answered(engine, question, reason):
     reply = engine.answer(question)
     assert reply.status != ANSWER and reply.reason.startswith(reason), reply.reason
-
-
-@pytest.mark.parametrize("question, entry", [
-    # the police came (报警) is told; the last clause asks how many days the certificate takes
-    ("上礼拜在七一路被人追尾了 交警来看过现场说要出事故认定书 一般多少天能拿到", "acc-certificate"),
-    ("前天晚上骑电动车下班 被一辆小车刮了一下 腿上擦破点皮 当时对方留了个电话就走了 我也没报警 现在电话打不通了 还能报警不",
-     "acc-report-later"),
-])
-def test_a_story_whose_last_clause_asks_alone_is_answered_by_that_ask(engine, question, entry):
-    reply = engine.answer(question)
-    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
 
 
 def test_a_street_where_a_story_happened_does_not_block_what_its_last_clause_asks(engine):
@@ -431,15 +422,6 @@ def test_someday_in_a_hypothetical_asks_no_time(engine):
     assert "119" in reply.text
     # 哪天 alone still asks when
     assert "何时" in engine.answer("驾照哪天到期").reason
-
-
-@pytest.mark.parametrize("question, entry", [
-    ("汽车撞了人咋办", "accident-injury"),            # 机动车 says with what; the injury crash is asked
-    ("C1开大货车算什么违法", "points-wrong-class"),    # driving a class the licence does not allow
-])
-def test_a_vehicle_named_beside_the_matter_does_not_outrank_the_entry_on_that_matter(engine, question, entry):
-    reply = engine.answer(question)
-    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
 
 
 @pytest.mark.parametrize("question", ["比亚迪哪款好", "雅迪电动车质量怎么样", "比亚迪"])
