@@ -1504,3 +1504,20 @@ def test_a_bus_overturned_and_a_grave_injury_typed_in_a_hurry_are_read(engine, q
 def test_a_question_about_rules_sentences_and_figures_is_no_emergency(engine, question):
     reply = engine.answer(question)
     assert reply.status != EMERGENCY, reply.reason
+
+
+@pytest.mark.parametrize("question, state", [
+    ("我老公从车里甩出来了", "danger"),                    # thrown out of the car
+    ("货车压在一个小男孩身上", "trapped"),                  # a boy under a truck: 119 first
+    ("老人 撞了 不动", "danger"),                          # a bare 不动 said of the person hit
+    ("撞了以后他脸上全是玻璃碴", "danger"),                 # glass in the face
+    ("刚才撞了 他先是胡言乱语 后来就没声了", "danger"),      # 后来 is the story going on, not the past
+    ("我的车撞了以后推不动", "calm"),                       # a car that will not be pushed
+    ("他动不动就超速 扣几分", "calm"),
+    ("去年被撞骨折了 后来好了 能考驾照吗", "calm"),          # healed: the past
+])
+def test_thrown_out_pinned_still_and_glass_are_read_and_their_look_alikes_are_not(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
+    if state == "trapped":
+        assert says_119_first(reply.text)
