@@ -21,6 +21,12 @@ _NUMBER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)"
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]+")
 
 
+# A thing denied in a clause of its own, to say what is meant instead (交警队电话 不是122那个 是办业务的;
+# 不是酒驾 是疲劳驾驶): not what is asked about. 是不是 asks; it denies nothing.
+DENIED = re.compile(r"(?<!是)不是[^\s，,。？?！!]{1,10}?(?:那个|那种|那家|那些)(?=[\s，,。]|$)"
+                    r"|(?<!是)不是[^\s，,。？?！!]{1,10}(?=[\s，,]+是)")
+
+
 @dataclass(frozen=True)
 class Reading:
     """What a question asks: standard words of the concept files, in the order they were said."""
@@ -127,7 +133,7 @@ class ConceptReader:
         return frozenset(denied - stated)
 
     def read(self, canonical: str, kind: str = "") -> Reading:
-        compact = canonical.replace(" ", "")
+        compact = DENIED.sub(lambda m: "#" * len(m.group()), canonical).replace(" ", "")
         if self._nothing is not None:
             compact = self._nothing.sub(lambda m: "#" * len(m.group()), compact)
         said: dict[str, str] = {}

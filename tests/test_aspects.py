@@ -424,6 +424,16 @@ def test_someday_in_a_hypothetical_asks_no_time(engine):
     assert "何时" in engine.answer("驾照哪天到期").reason
 
 
+def test_a_thing_denied_to_say_what_is_meant_is_not_what_is_asked(engine):
+    # 不是122那个: the number of the office is asked, and that is not held here
+    reply = engine.answer("交警队的电话是多少 不是122那种 是办业务的")
+    assert reply.status != ANSWER and "122" not in reply.reason, reply.reason
+    # denied drink driving, asked the points of the other offence: not the drink-driving entry
+    assert not (engine.answer("不是酒驾 是开车打电话 扣几分").entry_id or "").startswith("drink")
+    # 是不是 asks, it denies nothing
+    assert engine.answer("这样是不是酒驾").entry_id.startswith("drink")
+
+
 @pytest.mark.parametrize("question", ["比亚迪哪款好", "雅迪电动车质量怎么样", "比亚迪"])
 def test_a_brand_asked_about_itself_is_not_answered(engine, question):
     reply = engine.answer(question)
