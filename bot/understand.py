@@ -58,7 +58,9 @@ class ConceptReader:
         self.text = text
         self._subjects = self._compile(concepts.subjects)
         self._aspects = self._compile(concepts.aspects)
-        nothing = sorted({n for w in concepts.says_nothing for n in (text.normalize(w).replace(" ", ""),) if n}, key=len, reverse=True)
+        # as typed and as read (怕出车祸 is read 怕出交通事故)
+        nothing = sorted({form for w in concepts.says_nothing for n in (text.normalize(w).replace(" ", ""),)
+                          for form in (n, text.canonical(n, n).replace(" ", "")) if form}, key=len, reverse=True)
         self._nothing = re.compile("|".join(map(re.escape, nothing))) if nothing else None
         self._amount_marks = tuple(dict.fromkeys(
             form for m in concepts.amount_marks for n in [text.normalize(m).replace(" ", "")]

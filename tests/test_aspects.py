@@ -424,6 +424,12 @@ def test_someday_in_a_hypothetical_asks_no_time(engine):
     assert "何时" in engine.answer("驾照哪天到期").reason
 
 
+def test_a_motive_before_the_question_is_not_what_is_asked(engine):
+    # 怕出车祸 says why one asks: the speed limit is asked, not what to do after an accident
+    reply = engine.answer("怕出车祸 想问问高速公路上最高限速多少")
+    assert reply.status == ANSWER and "120" in reply.text, reply.reason
+
+
 def test_a_thing_denied_to_say_what_is_meant_is_not_what_is_asked(engine):
     # 不是122那个: the number of the office is asked, and that is not held here
     reply = engine.answer("交警队的电话是多少 不是122那种 是办业务的")
