@@ -430,6 +430,12 @@ def test_a_motive_before_the_question_is_not_what_is_asked(engine):
     assert reply.status == ANSWER and "120" in reply.text, reply.reason
 
 
+def test_a_licence_taken_in_a_named_country_is_a_foreign_licence(engine):
+    assert engine.answer("在加拿大考的本 回来能换成国内的不").entry_id == "licence-foreign"
+    # living abroad while one's own licence expires is no foreign licence
+    assert engine.answer("人在韩国 驾照到期了咋办").entry_id != "licence-foreign"
+
+
 def test_a_thing_denied_to_say_what_is_meant_is_not_what_is_asked(engine):
     # 不是122那个: the number of the office is asked, and that is not held here
     reply = engine.answer("交警队的电话是多少 不是122那种 是办业务的")
