@@ -436,6 +436,15 @@ def test_a_licence_taken_in_a_named_country_is_a_foreign_licence(engine):
     assert engine.answer("人在韩国 驾照到期了咋办").entry_id != "licence-foreign"
 
 
+def test_insurance_for_ones_own_damaged_car_is_not_held(engine):
+    # 交强险 pays others' losses; one's own car soaked or scratched is a commercial policy's matter
+    for question in ("车叫水泡了 保险赔吗", "买了划痕险 出一次险明年涨多少"):
+        reply = engine.answer(question)
+        assert reply.status == FALLBACK, (question, reply.reason)
+    # a soaked licence is still a damaged licence
+    assert engine.answer("驾照泡水了 字都看不清了 咋办").entry_id == "licence-damaged"
+
+
 def test_a_thing_denied_to_say_what_is_meant_is_not_what_is_asked(engine):
     # 不是122那个: the number of the office is asked, and that is not held here
     reply = engine.answer("交警队的电话是多少 不是122那种 是办业务的")
