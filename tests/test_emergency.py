@@ -1515,6 +1515,11 @@ def test_a_question_about_rules_sentences_and_figures_is_no_emergency(engine, qu
     ("我的车撞了以后推不动", "calm"),                       # a car that will not be pushed
     ("他动不动就超速 扣几分", "calm"),
     ("去年被撞骨折了 后来好了 能考驾照吗", "calm"),          # healed: the past
+    ("出车祸了 我腿上划了好长一道口子", "danger"),           # a long gash, said of the writer
+    ("轮胎划了好长一道口子 能补吗", "calm"),                # the same gash in a tyre
+    ("俺娃叫车碰了 腿不会走咧", "danger"),                  # dialect 咧; a leg that will not walk
+    ("出事了 司机脑袋撞玻璃上了 晕乎乎的", "danger"),       # head against the glass, dazed
+    ("喝了酒晕乎乎的 第二天能开车吗", "calm"),              # dazed by drink, asking a rule
 ])
 def test_thrown_out_pinned_still_and_glass_are_read_and_their_look_alikes_are_not(engine, question, state):
     reply = engine.answer(question)
