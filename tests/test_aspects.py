@@ -445,6 +445,12 @@ def test_insurance_for_ones_own_damaged_car_is_not_held(engine):
     assert engine.answer("驾照泡水了 字都看不清了 咋办").entry_id == "licence-damaged"
 
 
+def test_where_the_cameras_stand_is_a_local_list_not_held(engine):
+    assert engine.answer("咱这哪有测速摄像头 想知道一下").status == FALLBACK
+    # how the average-speed check works is a rule, held
+    assert engine.answer("区间测速是怎么算超速的").entry_id == "violation-speed-camera"
+
+
 def test_a_thing_denied_to_say_what_is_meant_is_not_what_is_asked(engine):
     # 不是122那个: the number of the office is asked, and that is not held here
     reply = engine.answer("交警队的电话是多少 不是122那种 是办业务的")
