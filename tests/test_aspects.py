@@ -451,6 +451,12 @@ def test_where_the_cameras_stand_is_a_local_list_not_held(engine):
     assert engine.answer("区间测速是怎么算超速的").entry_id == "violation-speed-camera"
 
 
+def test_the_borrowed_car_entry_answers_only_when_a_car_was_lent(engine):
+    # acc-lent-car is the special case (only_when: 借车) of liability after a crash
+    assert engine.answer("开车把人撞了 要负些啥责任").entry_id != "acc-lent-car"
+    assert engine.answer("把车钥匙给了喝过酒的同事 他出事了 我要担责不").entry_id == "acc-lent-car"
+
+
 def test_a_thing_denied_to_say_what_is_meant_is_not_what_is_asked(engine):
     # 不是122那个: the number of the office is asked, and that is not held here
     reply = engine.answer("交警队的电话是多少 不是122那种 是办业务的")
