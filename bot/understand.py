@@ -207,7 +207,8 @@ def _longest(standard_of: dict[str, str], lengths: dict[str, tuple[int, ...]], t
              amount_marks: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
     """The variants said (start, end, variant), in order; of two that overlap the longer wins (队史馆 over 交警队 in
     交警队史馆), whichever starts first. A number counts only whole (120, not inside 2018), and a
-    number-only variant not where the number is an amount (限120 is a speed, not the ambulance)."""
+    number-only variant not where the number is an amount (限120 is a speed, not the ambulance), nor an
+    amount's verb before its number (跑了185 is a speed, not 跑了 who fled)."""
     spans = []
     for i in range(len(text)):
         for n in lengths.get(text[i], ()):
@@ -215,7 +216,9 @@ def _longest(standard_of: dict[str, str], lengths: dict[str, tuple[int, ...]], t
             if len(word) == n and word in standard_of and not (
                     word[0].isdigit() and i > 0 and text[i - 1].isdigit()
                     or word[-1].isdigit() and text[i + n:i + n + 1].isdigit()
-                    or word.isdigit() and text.endswith(amount_marks, 0, i)):
+                    or word.isdigit() and text.endswith(amount_marks, 0, i)
+                    # 跑了185: a verb of amount before a number says how fast, not who ran away
+                    or text[i + n:i + n + 1].isdigit() and word.rstrip("了") in amount_marks):
                 spans.append((i, i + n, word))
                 break
     taken: list[tuple[int, int, str]] = []

@@ -457,6 +457,12 @@ def test_the_borrowed_car_entry_answers_only_when_a_car_was_lent(engine):
     assert engine.answer("把车钥匙给了喝过酒的同事 他出事了 我要担责不").entry_id == "acc-lent-car"
 
 
+def test_a_speed_after_its_verb_is_no_one_running_away(engine):
+    # 跑了185: how fast, not 跑了 (fled)
+    assert "肇事逃逸" not in engine.answer("高速限120 我跑了185 会咋样").reason
+    assert "肇事逃逸" in engine.answer("撞了人 司机跑了 咋办").reason
+
+
 def test_a_thing_denied_to_say_what_is_meant_is_not_what_is_asked(engine):
     # 不是122那个: the number of the office is asked, and that is not held here
     reply = engine.answer("交警队的电话是多少 不是122那种 是办业务的")
