@@ -463,6 +463,18 @@ def test_a_speed_after_its_verb_is_no_one_running_away(engine):
     assert "肇事逃逸" in engine.answer("撞了人 司机跑了 咋办").reason
 
 
+@pytest.mark.parametrize("question, entry", [
+    ("二手车过户去哪办", "reg-transfer"),                 # not the other-place transfer
+    ("驾照审验去哪审", "licence-review"),
+    ("贷款还完了解除抵押去哪办", "reg-mortgage"),
+    ("对事故认定书不服 去哪申请复核", "acc-review"),
+])
+def test_where_to_do_a_business_is_answered_by_the_entry_that_says_which_office(engine, question, entry):
+    # an entry whose answer names the office (向登记地车管所申请) holds 地点: a sibling that also
+    # holds it no longer answers for it
+    assert engine.answer(question).entry_id == entry
+
+
 def test_a_thing_denied_to_say_what_is_meant_is_not_what_is_asked(engine):
     # 不是122那个: the number of the office is asked, and that is not held here
     reply = engine.answer("交警队的电话是多少 不是122那种 是办业务的")
