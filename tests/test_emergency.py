@@ -1522,6 +1522,8 @@ def test_a_question_about_rules_sentences_and_figures_is_no_emergency(engine, qu
     ("喝了酒晕乎乎的 第二天能开车吗", "calm"),              # dazed by drink, asking a rule
     ("我家狗被车撞了 流了好多血 能找交警吗", "calm"),        # the dog was hit (not_after: 动物)
     ("我儿子遛狗的时候被车撞了", "danger"),                 # the boy was
+    ("钥匙掉进了路边的下水道里 咋办", "calm"),              # keys, not a child, in the drain
+    ("跟车太近差点撞上了 扣分吗", "calm"),                   # nearly, and asking the rule
 ])
 def test_thrown_out_pinned_still_and_glass_are_read_and_their_look_alikes_are_not(engine, question, state):
     reply = engine.answer(question)
