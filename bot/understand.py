@@ -17,6 +17,8 @@ COVERING_CACHE = 1024  # (kind, concepts) -> entries, per knowledge version
 # `{数}` in a detail's `held_when` (knowledge/scope.yaml): a number as answers write it, in digits
 # or Chinese numerals (减少2起, 三十日内, 7.49%)
 NUMBER_SLOT = "{数}"
+GAP_MARK = "…"  # in `held_when`: a few characters of the same sentence, as in the emergency words
+_HELD_GAP = r"[^。；;！!？?\n]{0,12}?"
 _NUMBER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)"
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]+")
 
@@ -188,8 +190,10 @@ def _says_any(sentence: str, markers: tuple[str, ...]) -> bool:
 
 
 def held_pattern(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One expression for a detail's `held_when` patterns, `{数}` a number."""
-    parts = [re.escape(p).replace(re.escape(NUMBER_SLOT), _NUMBER) for p in patterns if p]
+    """One expression for a detail's `held_when` patterns, `{数}` a number, `…` a few characters of
+    the same sentence (向…车管所…申请: 向登记地车管所申请, 向发证地车管所申请延期)."""
+    parts = [re.escape(p).replace(re.escape(NUMBER_SLOT), _NUMBER).replace(re.escape(GAP_MARK), _HELD_GAP)
+             for p in patterns if p]
     return re.compile("|".join(parts)) if parts else None
 
 

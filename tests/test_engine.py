@@ -502,3 +502,25 @@ def test_a_rebuild_under_another_hash_seed_answers_every_question_alike(tmp_path
                 proc.communicate()
     assert len(runs[0]) == len(questions)
     assert runs[0] == runs[1]
+
+
+def test_an_answer_saying_where_and_what_to_submit_holds_them_without_naming_them(tmp_path):
+    # held_when (knowledge/scope.yaml) with a gap: 向登记地车管所申请 states where, 提交…登记证书
+    # what to bring; an entry that says neither is no answer to 去哪办
+    knowledge_copy(tmp_path, "ebike.yaml")
+    (tmp_path / "extra.yaml").write_text(
+        "topic: 测试\nentries:\n"
+        "  - id: lien\n    subjects: [机动车]\n    aspects: [抵押]\n"
+        "    questions: [车辆抵押登记怎么办, 贷款买车要办抵押登记吗, 车抵押了要登记吗]\n"
+        "    answer: 车辆抵押的，所有人和抵押权人向登记地车管所申请抵押登记，提交双方的身份证明和登记证书。\n"
+        "    source: 测试来源\n    updated: 2025-01-10\n"
+        "  - id: lien-rule\n    subjects: [机动车]\n    aspects: [抵押]\n"
+        "    questions: [抵押期间车能卖吗, 抵押的车能过户吗]\n"
+        "    answer: 抵押期间转让的，要由抵押权人同意。\n"
+        "    source: 测试来源\n    updated: 2025-01-10\n",
+        encoding="utf-8")
+    engine, _ = build_engine(str(tmp_path))
+    assert engine is not None
+    for question in ("车辆抵押登记去哪办", "车辆抵押登记要带什么材料"):
+        reply = engine.answer(question)
+        assert (reply.status, reply.entry_id) == ("answer", "lien"), reply.reason
