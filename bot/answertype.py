@@ -16,6 +16,10 @@ from bot.understand import _NUMBER, NUMBER_SLOT
 
 GAP = "…"  # in a pattern: a few characters between two words (费…多少: 工本费是多少)
 GAP_CHARS = 8
+# a whole message apart: what a story told first is asked about at its end (新闻……是哪: 新闻里说昨天
+# 高速上撞死两个人 是哪段路)
+LONG_GAP = "……"
+LONG_GAP_CHARS = 40
 UNIT_SLOT = "{量}"
 APPROX = "(?:余|多|来)?"  # 60余次, 200多元: a number said roughly is still one
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]+")
@@ -42,11 +46,13 @@ class Focus:
 
 
 def _regex(pattern: str, units: tuple[str, ...]) -> str:
-    """A pattern as a regular expression: literal text, … a short gap, {数} a number, {量} a unit."""
+    """A pattern as a regular expression: literal text, … a short gap, …… a long one, {数} a number, {量} a unit."""
     unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True)) or "(?!)"
     out, named = [], False
-    for piece in re.split(r"(…|\{数\}|\{量\})", pattern):
-        if piece == GAP:
+    for piece in re.split(r"(……|…|\{数\}|\{量\})", pattern):
+        if piece == LONG_GAP:
+            out.append(f".{{0,{LONG_GAP_CHARS}}}?")
+        elif piece == GAP:
             out.append(f".{{0,{GAP_CHARS}}}?")
         elif piece == NUMBER_SLOT:
             out.append(_NUMBER + APPROX)
