@@ -107,6 +107,7 @@ _GRAMMAR = "的了着"  # never typed for a harm character (到 may be: 晕到�
 CRASH_GROUP, HURRY_GROUP, CRASH_NOW = "刚出事", "催", "crash-now"
 SCENE_GROUP = "出事地点"  # 前面出车祸了: where a crash told as the whole message happened
 _REPORT_TAIL = "了啊呀啦吧哦喽"  # what may end a crash told: 车祸啦, 出事了呀
+_WHO_FILL = "我你他她俺咱们的家那这个呢啊呀"  # what may stand beside the people a cut-off clause names: 我朋友他
 _REPORT_LEAD = "在刚又也们"  # what may stand between who and where before it: 我们在路口撞车了, 我刚出车祸了
 REPORT_LEAD = 4
 DIALECT_GROUP = "方言"  # pairs 咗=了: a dialect form and the Mandarin it says
@@ -1417,12 +1418,22 @@ def _hurried(raw: str, detector: Detector) -> list[_Hit]:
         return []  # 我又翻车了: a crash word inside a word staff listed as no danger (failing again)
     clauses = [c for c in raw.split(CLAUSE) if c]
     hurried = detector.hurry is not None and any(detector.hurry.fullmatch(c) for c in clauses)
-    reported = detector.report is not None and all(
-        detector.report.fullmatch(c) or detector.hurry is not None and detector.hurry.fullmatch(c) for c in clauses)
+    # a clause naming only who (出车祸了 我朋友他): the writer cut off before the harm, never a question
+    reported = detector.report is not None and any(detector.report.fullmatch(c) for c in clauses) and all(
+        detector.report.fullmatch(c) or detector.hurry is not None and detector.hurry.fullmatch(c)
+        or _only_who(c, detector) for c in clauses)
     if not (hurried or reported):
         return []
     # the hit is the crash told: what is said after it (人都没事) is read by the frames
     return [_Hit(detector.crash_now, crash.start(), crash.end(), crash.group())]
+
+
+def _only_who(clause: str, detector: Detector) -> bool:
+    """A clause that names people and nothing else (我朋友他, 我老婆她, 俺家孩子)."""
+    if detector.people is None:
+        return False
+    rest = detector.people.sub("", clause)
+    return rest != clause and all(ch in _WHO_FILL for ch in rest)
 
 
 def cried_apart(clauses: Sequence[str], cries: frozenset[str], detector: Detector) -> bool:

@@ -763,6 +763,8 @@ def test_a_person_on_the_road_not_moving_and_a_limb_out_of_shape_are_read(engine
     ("不醒", "danger"), ("叫不醒", "danger"),  # someone who will not wake, as the whole message
     ("被压住了", "danger"), ("压住了", "danger"),  # pinned, as the whole message (119 first: see below)
     ("事故里死了人 谁来出具证明", "calm"),      # who is to do something: a question of procedure
+    # cut off after naming who: more said, not less danger
+    ("出车祸了 我朋友他", "danger"), ("撞车了 孩子", "danger"), ("出车祸了 我朋友 谁来赔", "calm"),
 ])
 def test_a_crash_told_as_the_whole_message_is_danger_and_a_question_is_not(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
