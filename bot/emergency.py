@@ -1617,7 +1617,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             return frame.name  # 车掉沟里了，人没事: where the car went, and everyone in it is fine
         if frame.name in ("how", "when"):
             # 撞了人怎么办, 有人受伤的时候: such accidents in general; 我撞了人, 倒车的时候压到了一个小孩: this one
-            if acute or _says(detector.here, text, fixed):
+            if acute or _names_here(detector.here, text) or _names_here(detector.here, fixed):
                 continue
             if frame.name == "how" and _pleads(text, frame.words, detector):
                 continue  # 撞人 怎么办 怎么办: asked again and again is panic, not a question
@@ -1700,12 +1700,18 @@ def _pleads(text: str, words: Sequence[str], detector: Detector) -> bool:
     running (撞了撞了), or a cry drawn out (啊啊啊)."""
     if any(text.count(w) >= 2 for w in words) or _DRAWN_OUT.search(text):
         return True
+    # a clause that only hurries after it (撞了人怎么办 快, …快告诉我): asked in a hurry, not looked up
+    if detector.hurry is not None:
+        rests = [text[text.find(w) + len(w):].split(CLAUSE)[0] for w in words if w in text]  # 怎么办快
+        if any(c and detector.hurry.fullmatch(c) for c in (_TOLD_ME.sub("", c) for c in text.split(CLAUSE)[1:] + rests)):
+            return True
     crash = detector.crash
     return crash is not None and any((again := crash.match(text, m.end())) is not None and again.group() == m.group()
                                      for m in crash.finditer(text))
 
 
 _DRAWN_OUT = re.compile("([啊呀哇呜])\\1\\1")
+_TOLD_ME = re.compile("(?:告诉|教教|回复)[我俺]?(?:一下)?")
 # 着火了, 冒着烟: told as happening, not named as a kind of accident (着火的车). A tuple, not a string:
 # the end of the text ("") is no character after a hit.
 _UNDER_WAY = ("了", "着", "啦")
@@ -1729,6 +1735,8 @@ _SUDDEN = ("突然", "忽然", "一下子", "猛地", "猛然")  # 充电的时�
 # clauses of its own that name who it befell, is not what they ask about. A past, an 'if' or a
 # 'when' still frames what follows it (昨天被撞了 腿肿了; 如果有人受伤).
 _TOLD_APART = frozenset({"general", "about", "ask"})
+# the one asking, named in a plea to be told (麻烦告诉我一下, 请教您): no one at a scene
+_ASKING_WHO = ("告诉", "请教", "教教", "回复", "解答", "答复")
 # what is seen happen to a body (hit, lying there, bleeding, trapped, burning …), not what is felt
 # or said of oneself (科目一挂了 我快哭死了 stays a figure after the exam it is about)
 _SEEN = frozenset({"hit", "down", "bleeding", "unconscious", "trapped", "severe", "fire", "smoke-fuel",
@@ -1753,6 +1761,12 @@ def _told_after(text: str, words: Sequence[str], hits: list[_Hit], kinds: frozen
     """A harm (of `kinds`, when given) said in a clause of its own after the clause that asks how."""
     clause_end = _after_asking(text, words)
     return clause_end != -1 and any(h.start > clause_end and (kinds is None or h.category.id in kinds) for h in hits)
+
+
+def _names_here(here: re.Pattern | None, text: str) -> bool:
+    """Someone or something of this moment named (我, 他, 孩子, 前面 …), but not the one asking in a
+    plea to be told (交通事故有人受伤怎么办 麻烦告诉我一下)."""
+    return here is not None and any(not text.endswith(_ASKING_WHO, 0, m.start()) for m in here.finditer(text))
 
 
 def _says(pattern: re.Pattern | None, text: str, fixed: str) -> bool:

@@ -690,6 +690,17 @@ def test_a_crash_just_told_with_urgency_is_danger_and_a_question_about_one_is_ca
 
 
 @pytest.mark.parametrize("question, state", [
+    # 'how' asked in a hurry (快, 急, 快告诉我) is asked at a scene; asked politely, to be told (麻烦告诉
+    # 我一下), it is looked up: the 我 of 告诉我 is the one asking, no one at a scene
+    ("撞了人怎么办 快", "danger"), ("撞了人咋办 急", "danger"), ("撞了人怎么办 快告诉我", "danger"),
+    ("交通事故有人受伤怎么办 麻烦告诉我一下", "calm"), ("撞了人怎么办 请告诉我", "calm"),
+    ("驾照过期了咋办 急", "calm"),
+])
+def test_how_asked_in_a_hurry_is_danger_and_asked_to_be_told_is_calm(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
     # injury, blood and breath in words the lexicon lacked
     ("撞了有人伤了", "danger"), ("淌了老多血", "danger"), ("老人不出气了", "danger"),
     ("孩子呼吸不了", "danger"), ("货车司机开着开着趴下了", "danger"),
