@@ -695,6 +695,8 @@ def test_a_crash_just_told_with_urgency_is_danger_and_a_question_about_one_is_ca
     ("撞了人怎么办 快", "danger"), ("撞了人咋办 急", "danger"), ("撞了人怎么办 快告诉我", "danger"),
     ("交通事故有人受伤怎么办 麻烦告诉我一下", "calm"), ("撞了人怎么办 请告诉我", "calm"),
     ("驾照过期了咋办 急", "calm"),
+    # the same frames in Shanxi speech (咋 for 怎么, 甚 for 什么, 不 for 吗)
+    ("出车祸有人受伤先做甚", "calm"), ("撞到人了要报警不", "calm"), ("坐公交打司机会咋判", "calm"),
 ])
 def test_how_asked_in_a_hurry_is_danger_and_asked_to_be_told_is_calm(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
