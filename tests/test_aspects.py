@@ -746,3 +746,13 @@ def test_fewer_deaths_is_no_recommendation(engine):
 def test_having_to_go_back_to_another_city_is_asked_as_another_place(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("驾驶证丢了怎么补 在线等", "licence-lost"),
+    ("高速公路最高限速多少 在线等 求回复", "road-expressway-speed"),
+])
+def test_a_plea_for_a_reply_asks_nothing_more(engine, question, entry):
+    # 在线等 is "waiting online for an answer", not 网上办理
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
