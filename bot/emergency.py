@@ -34,6 +34,7 @@ from pypinyin import Style, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
 from bot.knowledge import (
+    ADDRESS_GROUP,
     CRUSHED_GROUP,
     HABIT_GROUP,
     HURRY_WHO_GROUP,
@@ -203,6 +204,7 @@ class Detector:
     # the words of the frames (上个月, 去年, 保险 …) by their exact spelling: read in the syllables the
     # danger words leave (shang ge yue che zhao huo le: 上个月 车着火了), never taking theirs
     frame_sound: dict[str, str] | None = None
+    address: frozenset[str] = frozenset()  # 大哥, 同志, 警官: a first clause that only addresses the one asked
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -316,7 +318,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         re.compile(f"(?:{leave})[^{CLAUSE}]{{0,{LEAVE_TAIL}}}$") if leave else None,
         re.compile(f"(?:{writer})[{_WRITER_ADVERBS}]{{0,3}}$") if writer else None,
         _report(groups.get(CRASH_GROUP, ()), groups.get(SCENE_GROUP, ()) + groups["人"]),
-        _frame_sound(rules.not_now))
+        _frame_sound(rules.not_now), frozenset(norm(w) for w in plain_group.get(ADDRESS_GROUP, ())))
 
 
 def _frame_sound(words: Sequence[str]) -> dict[str, str] | None:
@@ -1506,6 +1508,13 @@ def _capped(clauses: Sequence[str]) -> list[int]:
 def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector: Detector) -> Danger | None:
     """Danger now in a message, given its clauses as typed (normalised) and typo-repaired."""
     rules = detector.rules
+    if len(raw_clauses) > 1 and raw_clauses[0].strip() in detector.address \
+            and any(q in c for c in raw_clauses[1:] for q in _ASKS):
+        # 大哥 出过死亡事故还能增驾吗: the one addressed is the one asked, no one at a scene (大哥
+        # 不动了 asks nothing: the brother may be lying there)
+        if len(repaired_clauses) == len(raw_clauses):
+            repaired_clauses = repaired_clauses[1:]
+        raw_clauses = raw_clauses[1:]
     picked = _capped(raw_clauses)
     raw = CLAUSE.join(read_mixed(raw_clauses[i][:MAX_CHARS], detector) for i in picked)
     if not raw.strip(CLAUSE):
@@ -1734,6 +1743,9 @@ _SUDDEN = ("突然", "忽然", "一下子", "猛地", "猛然")  # 充电的时�
 # Frames that ask about something (a rule, a fee, money, "I want to ask"): harm told after them, in
 # clauses of its own that name who it befell, is not what they ask about. A past, an 'if' or a
 # 'when' still frames what follows it (昨天被撞了 腿肿了; 如果有人受伤).
+# what makes a clause a question put to the one addressed (大哥 …还能增驾吗)
+_ASKS = ("吗", "么", "呢", "?", "？", "啥", "什么", "甚", "怎么", "咋", "几", "多少", "哪", "能不能", "是不是", "有没有",
+         "可不可以", "要不要", "会不会", "算不算", "还能")
 _TOLD_APART = frozenset({"general", "about", "ask"})
 # the one asking, named in a plea to be told (麻烦告诉我一下, 请教您): no one at a scene
 _ASKING_WHO = ("告诉", "请教", "教教", "回复", "解答", "答复")

@@ -147,7 +147,9 @@ CRUSHED_GROUP = "压坏"  # 车门变形 人在里面: crushed about someone
 WRECK_GROUP = "门窗"  # 车门打不开，我老婆在里面: what shuts someone in a car
 LEAVE_GROUP = "求许可"  # 救命 能换教练不: asking leave, so the cry is a sigh
 WRITER_GROUP = "写信人"  # 我不动了: the one typing is awake, so a state of no response is not theirs
-PLAIN_GROUPS = (HABIT_GROUP, URGING_GROUP, HURRY_WHO_GROUP, CRUSHED_GROUP, WRECK_GROUP, LEAVE_GROUP, WRITER_GROUP)
+ADDRESS_GROUP = "称呼"  # 大哥 出过死亡事故还能增驾吗: the one asked, addressed, is no one at a scene
+PLAIN_GROUPS = (HABIT_GROUP, URGING_GROUP, HURRY_WHO_GROUP, CRUSHED_GROUP, WRECK_GROUP, LEAVE_GROUP, WRITER_GROUP,
+                ADDRESS_GROUP)
 
 
 SCOPE_KEYS = ("home_place", "home_parts", "other_places", "unknown_details", "not_held_markers", "answer_types", "named_places",

@@ -697,6 +697,8 @@ def test_a_crash_just_told_with_urgency_is_danger_and_a_question_about_one_is_ca
     ("驾照过期了咋办 急", "calm"),
     # the same frames in Shanxi speech (咋 for 怎么, 甚 for 什么, 不 for 吗)
     ("出车祸有人受伤先做甚", "calm"), ("撞到人了要报警不", "calm"), ("坐公交打司机会咋判", "calm"),
+    # the one addressed at the start (大哥, 同志) and then asked is no one at a scene; 大哥 不动了 asks nothing
+    ("大哥 出过死亡事故还能增驾吗", "calm"), ("同志 事故死亡的统计同比咋样", "calm"), ("大哥 不动了", "danger"),
 ])
 def test_how_asked_in_a_hurry_is_danger_and_asked_to_be_told_is_calm(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
