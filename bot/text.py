@@ -192,6 +192,9 @@ class TextProcessor:
         self._age_re = re.compile(
             f"(^|今年|(?:{'|'.join(map(re.escape, who))})(?:今年|都|已经|快|刚|也|才)?)({_AGE})(多)?(?:(岁)|(?=了|啦|$|\\s))"
         ) if who else None
+        # 请问一下七十岁还能开车吗: an age said with 岁 is one wherever it stands (not inside a longer number)
+        self._age_sui_re = re.compile(
+            f"()(?<![\\d零一二两三四五六七八九十百千])({_AGE})(多)?(岁)(?!以上)") if who else None
         self.terms: set[str] = set()
         for term in terms:
             self.add_term(self.normalize(term))
@@ -239,6 +242,8 @@ class TextProcessor:
         text = self._read_pinyin(self.repair_typos(normalized) if repaired is None else repaired)
         if self._age_re is not None:
             text = self._age_re.sub(self._age, text)
+        if self._age_sui_re is not None:
+            text = self._age_sui_re.sub(self._age, text)
         text = self._replace_synonyms(text)
         if self._measure_re is not None:
             # The amount itself (八十斤, 60v) is no topic word and would count against every
