@@ -238,6 +238,9 @@ class Emergency:
         return any(reader.held("subjects", w) for w in reading.subjects) or any(reader.held("aspects", a) for a in reading.aspects)
 
 
+_PARTICLE_CHARS = "了啊呀吧呢嘛啦"
+
+
 class Smalltalk:
     """你好 / 谢谢 / 再见 / 你是谁 get their reply; a greeting before a question is dropped."""
 
@@ -308,7 +311,13 @@ class Smalltalk:
         if not found:
             return None, compact
         if rest:
-            return found[0], rest
+            # a particle peeled off between the question and the phrase is the question's own
+            # (颠掉了 谢谢: 掉了 says it fell off); only the smalltalk and what lies beyond it goes
+            at = compact.find(rest)
+            end = at + len(rest)
+            while end < len(compact) and compact[end] in _PARTICLE_CHARS:
+                end += 1
+            return found[0], compact[at:end] if at != -1 else rest
         ids = {i.id for i in found}
         best = next((i for p in SMALLTALK_PRIORITY for i in found if i.id == p and p in ids), found[-1])
         return best, ""

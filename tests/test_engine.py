@@ -88,6 +88,9 @@ def test_smalltalk_and_greeting_before_a_question(engine):
     # a particle ends smalltalk; at the start of the question it is part of a word (了解)
     intent, rest = engine.step("smalltalk").split("你好了解一下电动车上牌")
     assert intent is not None and rest.startswith("了解")
+    # a particle before thanks at the end is the question's own: 掉了 says the plate fell off
+    reply = engine.answer("前车牌跑高速颠掉了 谢谢了")
+    assert (reply.status, reply.entry_id) == (ANSWER, "reg-plate-lost"), reply.reason
 
 
 def test_clarify_offers_at_most_three_distinct_choices(engine):
