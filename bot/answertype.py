@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 from bot.knowledge import AnswerType, Entry
 from bot.text import TextProcessor
-from bot.understand import _NUMBER, NUMBER_SLOT
+from bot.understand import _NUMBER, GAP_MARK, NUMBER_SLOT
 
-GAP = "…"  # in a pattern: a few characters between two words (费…多少: 工本费是多少)
+GAP = GAP_MARK  # in a pattern: a few characters between two words (费…多少: 工本费是多少)
 GAP_CHARS = 8
 # a whole message apart: what a story told first is asked about at its end (新闻……是哪: 新闻里说昨天
 # 高速上撞死两个人 是哪段路)

@@ -109,6 +109,11 @@ CRASH_GROUP, HURRY_GROUP, CRASH_NOW = "刚出事", "催", "crash-now"
 SCENE_GROUP = "出事地点"  # 前面出车祸了: where a crash told as the whole message happened
 _REPORT_TAIL = "了啊呀啦吧哦喽"  # what may end a crash told: 车祸啦, 出事了呀
 _WHO_FILL = "我你他她俺咱们的家那这个呢啊呀"  # what may stand beside the people a cut-off clause names: 我朋友他
+# what makes a clause a question put to the one addressed (大哥 …还能增驾吗)
+_ASKS = ("吗", "么", "呢", "?", "？", "啥", "什么", "甚", "怎么", "咋", "几", "多少", "哪", "能不能", "是不是", "有没有",
+         "可不可以", "要不要", "会不会", "算不算", "还能")
+# the one asking, named in a plea to be told (麻烦告诉我一下, 请教您): no one at a scene
+_ASKING_WHO = ("告诉", "请教", "教教", "回复", "解答", "答复")
 _REPORT_LEAD = "在刚又也们"  # what may stand between who and where before it: 我们在路口撞车了, 我刚出车祸了
 REPORT_LEAD = 4
 DIALECT_GROUP = "方言"  # pairs 咗=了: a dialect form and the Mandarin it says
@@ -1743,12 +1748,7 @@ _SUDDEN = ("突然", "忽然", "一下子", "猛地", "猛然")  # 充电的时�
 # Frames that ask about something (a rule, a fee, money, "I want to ask"): harm told after them, in
 # clauses of its own that name who it befell, is not what they ask about. A past, an 'if' or a
 # 'when' still frames what follows it (昨天被撞了 腿肿了; 如果有人受伤).
-# what makes a clause a question put to the one addressed (大哥 …还能增驾吗)
-_ASKS = ("吗", "么", "呢", "?", "？", "啥", "什么", "甚", "怎么", "咋", "几", "多少", "哪", "能不能", "是不是", "有没有",
-         "可不可以", "要不要", "会不会", "算不算", "还能")
 _TOLD_APART = frozenset({"general", "about", "ask"})
-# the one asking, named in a plea to be told (麻烦告诉我一下, 请教您): no one at a scene
-_ASKING_WHO = ("告诉", "请教", "教教", "回复", "解答", "答复")
 # what is seen happen to a body (hit, lying there, bleeding, trapped, burning …), not what is felt
 # or said of oneself (科目一挂了 我快哭死了 stays a figure after the exam it is about)
 _SEEN = frozenset({"hit", "down", "bleeding", "unconscious", "trapped", "severe", "fire", "smoke-fuel",

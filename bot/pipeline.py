@@ -76,6 +76,9 @@ SMALLTALK_FILLERS = (
 )
 # Particles end a phrase; at the start they belong to the next word (你好，了解一下 → 了解).
 END_ONLY_FILLERS = frozenset(("们", "哈", "的", "了"))
+# the fillers that are particles: peeled off between a question and the smalltalk after it, they are
+# the question's own (颠掉了 谢谢)
+_PARTICLE_CHARS = "了啊呀吧呢嘛啦"
 SMALLTALK_CHARS = 24  # longer than this, with no smalltalk phrase at either end, is no smalltalk
 SMALLTALK_PRIORITY = ("identity", "goodbye", "thanks", "greeting", "ack")
 
@@ -236,9 +239,6 @@ class Emergency:
             return False
         reading, reader = self.s.reader.read(canonical, kind), self.s.reader
         return any(reader.held("subjects", w) for w in reading.subjects) or any(reader.held("aspects", a) for a in reading.aspects)
-
-
-_PARTICLE_CHARS = "了啊呀吧呢嘛啦"
 
 
 class Smalltalk:
