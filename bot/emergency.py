@@ -122,6 +122,8 @@ _BODY_STATES = ("bleeding", "unconscious", "severe")  # dangers only a body is i
 # A state of no response (不动了, 没反应) is never the writer's own: whoever types is awake
 # (wo bu dong le zenme ban is 我不懂了; 我爸不动了 stays danger)
 _AWAKE = ("unconscious",)
+_FRAMES_TYPED = ("fine",)  # frames read only as typed, never from a typo repair
+
 _WRITER_ADVERBS = "好像已经都也就又突然一下"
 _COUNTED = ("有", "个", "一")  # 没有人, 没一个人: the person is what the denial counts
 _DISPOSAL = "把"  # 把 names who is acted on: of_person words that begin with it name their person inside
@@ -1601,21 +1603,22 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         return None
     acute = any(h.category.acute for h in hits)
     for frame in rules.frames:
-        if not _outside(text, frame.words, hits, detector, trades=frame.name != "hypothetical"):
-            continue  # 一直想睡觉 is a sign of harm, not the frame 睡觉 (开车睡着了)
-        if frame.name == "past" and _told_again(text, frame.words, hits, detector):
+        said = _framed_in(text, fixed, frame, hits, detector)
+        if said is None:
+            continue
+        if frame.name == "past" and _told_again(said, frame.words, hits, detector):
             continue  # 当时觉得没事 …现在喘不上气: the harm told after 现在 is now
-        if frame.name == "call" and (acute or _says(detector.here, text, fixed) or _happened(text, hits)):
+        if frame.name == "call" and (acute or _says(detector.here, said, fixed) or _happened(said, hits)):
             continue  # 有人受伤了该打什么电话: asking whom to call for a harm that has happened is calling
         if frame.name == "hypothetical" and any(
-                h.category.id in _BURNING and _burning_now(text, h) and text.find(CLAUSE, h.end) != -1
-                and not _outside(text[:h.start], frame.words, [], detector)
-                and any(w.startswith("会") and w in text[h.end:] for w in frame.words) for h in hits):
+                h.category.id in _BURNING and _burning_now(said, h) and said.find(CLAUSE, h.end) != -1
+                and not _outside(said[:h.start], frame.words, [], detector)
+                and any(w.startswith("会") and w in said[h.end:] for w in frame.words) for h in hits):
             # 一直冒烟 车会不会炸: a fire told as under way, then what it will do feared, is this
             # fire (冒火星子 正常吗 asks whether it is a fire at all)
             continue
-        if frame.name in _TOLD_APART and _told_after(text, frame.words, hits, _SEEN) \
-                and _says_after(detector.here, text, frame.words, hits):
+        if frame.name in _TOLD_APART and _told_after(said, frame.words, hits, _SEEN) \
+                and _says_after(detector.here, said, frame.words, hits):
             # 罚款交了多久能消 对了 我车刚撞了一个骑车的 他躺着呢: a question asked first, then harm
             # told of someone in clauses of its own after it, is harm now, not the question's subject
             continue
@@ -1625,25 +1628,57 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue
         if frame.name == "fine" and any(h.category.id in _BURNING for h in hits):
             continue  # 车头冒烟了 人都没事: everyone unhurt puts out no fire; they still must get away and call 119
-        if frame.name == "fine" and max(text.rfind(w) for w in frame.words) < max(h.end for h in hits):
+        if frame.name == "fine" and max(said.rfind(w) for w in frame.words) < max(h.end for h in hits):
             continue  # 车没事，人受伤了: the harm is said after, and stands
-        if frame.name == "fine" and _people_fine_after(text, frame.words, hits):
+        if frame.name == "fine" and _people_fine_after(said, frame.words, hits):
             return frame.name  # 车掉沟里了，人没事: where the car went, and everyone in it is fine
         if frame.name in ("how", "when"):
             # 撞了人怎么办, 有人受伤的时候: such accidents in general; 我撞了人, 倒车的时候压到了一个小孩: this one
-            if acute or _names_here(detector.here, text) or _names_here(detector.here, fixed):
+            if acute or _names_here(detector.here, said) or _names_here(detector.here, fixed):
                 continue
-            if frame.name == "how" and _pleads(text, frame.words, detector):
+            if frame.name == "how" and _pleads(said, frame.words, detector):
                 continue  # 撞人 怎么办 怎么办: asked again and again is panic, not a question
-            if any(h.category.id in _BURNING and _burning_now(text, h) for h in hits):
+            if any(h.category.id in _BURNING and _burning_now(said, h) for h in hits):
                 continue  # 电动车充电的时候着了怎么办: a fire told as under way is this one, not fires in general
-            if _told_after(text, frame.words, hits):
+            if _told_after(said, frame.words, hits):
                 continue  # 撞人了咋办，人一直喊疼: the harm told after the question is this one
 
             return frame.name
         if not acute:
             return frame.name
     return None
+
+
+def _framed_in(text: str, fixed: str, frame, hits: list[_Hit], detector: Detector) -> str | None:
+    """The text a frame's words are said in: as typed, or else as repaired, or None. 一直想睡觉 is a
+    sign of harm, not the frame 睡觉 (开车睡着了). A frame word typed as its homophone (车主也要陪钱么)
+    frames as typed right would; everyone said to be fine is believed only as typed: a repair must
+    never talk harm away."""
+    trades = frame.name != "hypothetical"  # 万一骑车的被撞了 is the if, not a trade
+    if _outside(text, frame.words, hits, detector, trades=trades):
+        return text
+    if frame.name in _FRAMES_TYPED or fixed == text or len(fixed) != len(text):
+        return None
+    slips = [w for w in frame.words if _slip_of(text, fixed, w, hits, detector)]
+    return fixed if slips and _outside(fixed, slips, hits, detector, trades=trades) else None
+
+
+def _slip_of(raw: str, fixed: str, word: str, hits: list[_Hit], detector: Detector) -> bool:
+    """The repair made this frame word from one slipped character, typed as no word of its own:
+    陪钱 is 赔钱; 湿了 stays wet (私了 ends in a particle, and a particle word is spelled alike by
+    too many), 受理 stays 受理."""
+    if len(word) < 2 or word[-1] in _PARTICLES or not all(_HAN.match(ch) for ch in word):
+        return False
+    at = fixed.find(word)
+    while at != -1:
+        typed = raw[at:at + len(word)]
+        changed = [i for i in range(len(word)) if typed[i] != word[i]]
+        if len(changed) == 1 and typed[changed[0]] not in _GRAMMAR \
+                and not any(h.start < at + len(word) and at < h.end for h in hits) \
+                and (detector.freq is None or detector.freq(typed) == 0):
+            return True
+        at = fixed.find(word, at + 1)
+    return False
 
 
 def _people_fine_after(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:

@@ -1547,3 +1547,14 @@ def test_thrown_out_pinned_still_and_glass_are_read_and_their_look_alikes_are_no
     assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
     if state == "trapped":
         assert says_119_first(reply.text)
+
+
+@pytest.mark.parametrize("question, state", [
+    ("把车借给俺表弟开 他撞了人 俺这个车主也要陪钱么", "calm"),  # 陪钱 typed for 赔钱: asking who pays
+    ("他撞了人 车主要陪钱吗", "calm"),
+    ("撞人了 他流血了 要陪钱吗", "danger"),                      # bleeding now outweighs the money asked
+    ("撞车后车里一股汽油味 地上湿了一大片 我们不敢打火", "danger"),  # 湿了 is wet, no 私了 (settling)
+])
+def test_a_money_or_rule_word_typed_as_its_homophone_frames_as_typed_right(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state == "danger"), reply.reason
