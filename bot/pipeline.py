@@ -48,6 +48,7 @@ _PUNCTUATION_BREAK = re.compile(r"[，,。.！!？?；;、…~]+")
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 _LONE_CHAR = re.compile(r"(?:^|\s)\S(?:\s|$)")  # a single character typed apart: 火 车上有人, 车上有人 火
+_ASKS_ANY = re.compile("吗|么|呢|能不能|可不可以|能否|行不行|让不让|准不准|是不是|有没有")  # a clause that asks something, anywhere
 _ASKS_END = re.compile(r"(?:吗|么|嘛|不|没|没有|呢|否)$")  # a clause that ends asking: 还有别的号码没
 _YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")  # a year as written: 2024, not 12123 or 17761
 # The most clauses read of one message: its first (where harm is told: 我受伤了，…) and its last
@@ -1115,7 +1116,12 @@ def decide(s: Shared, asked: Asked, matches: list[Match]) -> Reply:
     confident answer; otherwise "I only know Xinzhou")."""
     about = asked.reading.describe() or "words only"
     reply = _decide(s, asked, matches, about)
-    if asked.place and reply.status != ANSWER and (not matches or matches[0].score < s.matching.answer_threshold):
+    if asked.place and reply.status != ANSWER and (
+            asked.reading.aspects or "#" in asked.canonical or _ASKS_ANY.search(asked.normalized)
+            or not matches or matches[0].score < s.matching.answer_threshold):
+        # a thing asked of another city (西安骑电动车能不能带人) and no national rule sure: that city's
+        # own rules were asked, and choices of ours are another question (a subject alone, 在北京电动车,
+        # still gets the national rules to choose from)
         return Reply(FALLBACK, NOT_HERE_TEXT, candidates=reply.candidates, score=reply.score,
                      reason=f"place:{asked.place} is not ours, no national rule answers it surely", **asked.base)
     return reply

@@ -166,6 +166,8 @@ def test_questions_about_another_vehicle_are_not_answered_with_e_bike_entries(en
     ("北京的电动自行车最高能跑多快", "ebike-speed"),                # so does the national standard
     ("太原的电动车要上牌吗", None),    # the plate figures and regulation are Xinzhou's
     ("大同交警电话多少", None),        # another city's phone number: not known here
+    ("西安骑电动车能不能带一个大人", None),  # unsure of a national rule: that city's own rules were asked,
+    ("深圳摩托车禁摩 外地摩托能进吗", None),  # no choices of ours
 ])
 def test_another_city_gets_national_rules_but_not_local_facts(engine, question, expected):
     reply = engine.answer(question)
