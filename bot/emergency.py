@@ -88,12 +88,13 @@ _RIDES = "骑坐开推倒停"  # 孩子骑滑板车被撞了, 被我倒车碰倒
 _INSIDE = re.compile("还?在(?:车)?(?:里面|里头|里边|里|内|上面)")
 INSIDE_REACH = 12
 _SOMEONE_INSIDE_BEFORE = re.compile(
-    "(?:车里|车内|车上|里面|里头|里边)(?:还|都)?有(?:个|一个|两个|几个|[一二两三四五六七八九几]个)?人|人(?:还|都)?在(?:车)?(?:里面|里头|里边|车里|车上)")
+    "(?:车里|车内|车上|里面|里头|里边)(?:还|都)?有(?:个|一个|两个|几个|[一二两三四五六七八九几]个)?人|人(?:还|都)?[昏晕卡困躺趴压夹]?在(?:车)?(?:里面|里头|里边|车里|车上)")
 # 挤扁了，里面有人 / 撞烂了 车里还有两个人 / 挤在护栏上，面包车里有人: the place first, then someone in it
 _SOMEONE_INSIDE = re.compile("[了啊呀，]*(?:[^，]{0,3}车)?(?:里面|里头|里边|里|内|上)(?:还|都)?有(?:个|一个|两个|几个|好几个|[一二两三四五六七八九几]个)?人")
 # the place inside named first, then who is there (里头娃娃在哭, 里面还有个老人)
 _INSIDE_LEAD = re.compile("[了啊呀，]*(?:[^，]{0,3}车)?(?:里面|里头|里边|车里|车内)(?:还|都)?有?(?:个|一个|两个|几个|好几个)?")
 _THING_OF = re.compile("座椅|座位|椅|的|玩具|用品")  # 孩子座椅, 孩子的书包: a thing for someone, not someone
+_BLOWS = "撞压挤砸轧碾"  # what crushes a car: 撞扁了, 压变形了
 _PASSIVE = ("被", "遭", "挨")  # a passive with no subject said (被车撞了, 遭车撞了) befell the writer
 _AGENT = "被叫让给遭挨"  # 孩子被车门夹住: the thing after 被 is what did it, not what the state is of
 _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
@@ -359,6 +360,7 @@ def _report(crashes: Sequence[str], before: Sequence[str]) -> re.Pattern | None:
 # accident was told.
 _TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
 HEARD_CHARS = (2, 4)
+HEARD_WHOLE = 4  # a harm word heard whole this long needs no one named: 刘雪不止 is 流血不止
 HEARD_ALONE = 3  # cries for help heard by sound are this long at least: 救命 alone sounds like too much
 _ASKED = re.compile("哪|吗|什么|怎么|几点|多少")  # a clause that asks, not tells
 _TOLD = "了啊呀啦吧哦喽咯快"  # what may end a clause after the harm it tells (车起伙了 快: a cry to hurry)
@@ -559,11 +561,13 @@ def _heard_hits(raw: str, found: list[tuple[int, int, str]], detector: Detector,
             # characters are no common word (车起伙了, not 撞车了 是我楼友)
             if not _typed(raw, heard, h.start, h.end, detector):
                 continue
-        elif not (_of_person(heard, h.start, detector) and _next_to_person(heard, h.start, detector)
-                  or _names_person(heard, h.start, h.end, detector)) or not (
-                accident or _typed(raw, heard, h.start, h.end, detector) and _same_sound(raw, heard, h.start, h.end)):
-            continue  # harm of someone named just before it, or in it (人似了: 人死了); a near sound
-            # (撞衫, shan for shang) only after an accident told
+        elif not (span[1] - span[0] >= HEARD_WHOLE and _same_sound(raw, heard, span[0], span[1])) and (
+                not (_of_person(heard, h.start, detector) and _next_to_person(heard, h.start, detector)
+                     or _names_person(heard, h.start, h.end, detector)) or not (
+                accident or _typed(raw, heard, h.start, h.end, detector) and _same_sound(raw, heard, h.start, h.end))):
+            continue  # harm of someone named just before it, or in it (人似了: 人死了), or a long word heard
+            # whole, every sound exact (刘雪不止: 流血不止); a near sound (撞衫, shan for shang) only
+            # after an accident told
         out.append(h)
         seen.add(h.category.id)
     return out
@@ -834,13 +838,14 @@ def read_mixed(text: str, detector: Detector) -> str:
             kept.append(ch)
     text = "".join(kept)
     out, at = [], 0
-    for m in _LATIN_RUN.finditer(text):
-        start, end, word = _spelled(text, m, detector, frozenset(spaces))
-        if start < at or word is None:
-            continue
-        out.append(text[at:start])
-        out.append(word)
-        at = end
+    for run in _LATIN_RUN.finditer(text):
+        for m in _pinyin_runs(text, run, spaces):
+            start, end, word = _spelled(text, m, detector, frozenset(spaces))
+            if start < at or word is None:
+                continue
+            out.append(text[at:start])
+            out.append(word)
+            at = end
     out.append(text[at:])
     read = "".join(out)
     if at == 0:
@@ -1076,6 +1081,25 @@ def _whole(detector: Detector, spelled: str, syllables: Sequence[str] = ()) -> s
     return word
 
 
+def _pinyin_runs(text: str, run: re.Match, spaces: set[int]) -> list[re.Match]:
+    """A Latin run, or where it is no pinyin as a whole (chu bu lai leg bleeding: leg is none), its
+    typed words joined into the longest runs that are: chubulai, leg, bleeding."""
+    if _split(run.group(0)) is not None:
+        return [run]
+    cuts = sorted(b for b in spaces if run.start() < b < run.end()) + [run.end()]
+    if len(cuts) == 1:
+        return [run]
+    out: list[re.Match] = []
+    begin, last = run.start(), run.start()
+    for cut in cuts:
+        if last > begin and _split(text[begin:cut]) is None:
+            out.append(_LATIN_RUN.match(text, begin, last))  # type: ignore[arg-type]
+            begin = last
+        last = cut
+    out.append(_LATIN_RUN.match(text, begin, run.end()))  # type: ignore[arg-type]
+    return out
+
+
 def _split(run: str) -> list[str] | None:
     """The run cut into pinyin syllables, longest first from the left, or None if it is no pinyin."""
     if len(run) > 60:
@@ -1144,7 +1168,8 @@ def _in_other_word(at: int, neg: str, harm: int, starts: list[int], size: int) -
     i = bisect.bisect_right(starts, at)
     word_start = starts[i - 1] if i else 0
     word_end = starts[i] if i < len(starts) else size
-    return word_end <= harm and word_end - word_start > len(neg) + 1
+    # a longer word holding it (未成年人), or one it ends (特别, 分别: a denial begins what it denies)
+    return word_end <= harm and (word_end - word_start > len(neg) + 1 or word_start < at and at + len(neg) == word_end)
 
 
 def _of_person(text: str, start: int, detector: Detector, writer: bool = False, cry: bool = False) -> bool:
@@ -1200,6 +1225,22 @@ def _disposed(text: str, start: int, end: int, detector: Detector) -> bool:
     """把…撞了, 把…扣在底下: the one harmed is named inside, after 把 (把我家娃撞了), not a
     thing (把车撞了) nor whose thing (把我的车撞了)."""
     return _person_after(text[:end], start + len(_DISPOSAL), detector, reach=end - start)
+
+
+def _crushed_before(text: str, start: int, detector: Detector) -> bool:
+    """车被撞扁了出不来: a car crushed by a blow just before (撞扁, 压变形, 挤烂), then a way out that
+    is shut: whoever is in it is trapped, though no one is named."""
+    window = text[max(0, start - INSIDE_REACH):start]
+    return any(window[at - k] in _BLOWS for w in detector.crushed for at in _finds(window, w)
+               for k in (1, 2, 3) if at - k >= 0)
+
+
+def _finds(text: str, word: str) -> list[int]:
+    out, at = [], text.find(word)
+    while at != -1:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
 
 
 def _inside_after(text: str, end: int, detector: Detector) -> bool:
@@ -1372,7 +1413,8 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                         (_disposed(text, start, end, detector) if text.startswith(_DISPOSAL, start)
                          else _of_person(text, start, detector, writer=not cat.info.acute, cry=cry))
                         or any(w in said for w in detector.wreck + detector.crushed) and (
-                            _inside_after(text, end, detector) or _inside_before(text, start, said, detector))):
+                            _inside_after(text, end, detector) or _inside_before(text, start, said, detector))
+                        or cat.info.first == "119" and _crushed_before(text, start, detector)):
                     continue
                 if needs_person == "after" and not _person_after(text, end, detector):
                     continue
@@ -1391,6 +1433,10 @@ def _typed(raw: str, repaired: str, start: int, end: int, detector: Detector) ->
         return True
     if len(changed) > 1 or detector.freq is None or detector.segment is None:
         return False
+    if raw[changed[0]] not in _GRAMMAR and not repaired[end:_clause_end(repaired, end)].strip(_TOLD) \
+            and _passive_of_person(repaired, changed[0], detector):
+        return True  # 老人被装了: a person befallen by the verb, told to the clause's end, is harm's own
+        # shape whatever else the slip spells (被装 is a word)
     if detector.masks is not None and any(m.start() <= changed[0] < m.end()
                                           for m in detector.masks.finditer(raw, max(0, changed[0] - 8), changed[0] + 8)):
         return False  # a word staff listed as no danger is typed as meant: 开大货的 is no 大火
@@ -1413,6 +1459,14 @@ def _typed(raw: str, repaired: str, start: int, end: int, detector: Detector) ->
             return False
         at += len(word)
     return True
+
+
+def _passive_of_person(text: str, at: int, detector: Detector) -> bool:
+    """The verb at `at` follows a passive (被, 叫, 让) right after a person: 老人被撞了."""
+    if at < 2 or text[at - 1] not in _AGENT or detector.persons is None:
+        return False
+    window = text[max(0, at - 1 - PERSON_AFTER_REACH):at - 1]
+    return any(m.end() == len(window) for m in detector.persons.finditer(window))
 
 
 def _hurried(raw: str, detector: Detector) -> list[_Hit]:
