@@ -1662,6 +1662,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue
         if frame.name == "past" and _told_again(said, frame.words, hits, detector):
             continue  # 当时觉得没事 …现在喘不上气: the harm told after 现在 is now
+        if frame.name == "hypothetical" and _feared_after(said, frame.words, hits, detector):
+            continue  # 现在好疼想吐 会不会内出血: a harm told as now, then what it may be feared
         if frame.name == "call" and (acute or _says(detector.here, said, fixed) or _happened(said, hits)):
             continue  # 有人受伤了该打什么电话: asking whom to call for a harm that has happened is calling
         if frame.name == "hypothetical" and any(
@@ -1791,6 +1793,16 @@ def _told_again(text: str, words: Sequence[str], hits: list[_Hit], detector: Det
     past = max(text.rfind(w) for w in words if w in text)
     again = [m.start() for m in detector.now_again.finditer(text) if m.start() > past]
     return bool(again) and any(h.start > again[0] for h in hits)
+
+
+def _feared_after(text: str, words: Sequence[str], hits: list[_Hit], detector: Detector) -> bool:
+    """A harm said after a word of now (现在), and every 'if' said after it: what the harm may lead
+    to is feared (现在好疼 会不会内出血); 如果现在有人受伤 supposes the harm itself."""
+    if detector.now_again is None:
+        return False
+    first_if = min(text.find(w) for w in words if w in text)
+    now = detector.now_again.search(text)
+    return now is not None and any(now.start() < h.start and h.end <= first_if for h in hits)
 
 
 def _happened(text: str, hits: list[_Hit]) -> bool:

@@ -19,7 +19,8 @@ OWN_SETS = ("calm.yaml", "panic-dev.yaml")
 # Emergencies of the read sets the detector still misses, each named in the README's quality
 # section; a new miss fails the sweep. 撞了个人…这种还能私了吗: an injury that is not acute, then a
 # question about settling it, reads as the settlement question (the calm sets hold many such).
-KNOWN_MISSES = frozenset({"撞了个人 他说没事 可站都站不稳 这种还能私了吗"})
+# 出车祸了…是不是要去医院: asking whether to go to hospital is a strong frame (车祸后脖子疼要去医院检查吗 is calm).
+KNOWN_MISSES = frozenset({"撞了个人 他说没事 可站都站不稳 这种还能私了吗", "出车祸了 tou hen yun 想吐 是不是要去医院"})
 
 
 def labelled_sets() -> list[list[dict]]:
@@ -1584,3 +1585,14 @@ def test_panic_forms_from_the_twenty_first_set_are_read(engine, question, state)
     assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
     if state == "fire":
         assert says_119_first(reply.text), reply.reason
+
+
+@pytest.mark.parametrize("question, state", [
+    ("方向盘顶到肚子了 现在好疼 会不会内出血", "danger"),     # harm now, then what it may be feared
+    ("如果现在有人受伤了怎么办", "calm"),                      # the 'if' supposes the harm itself
+    ("昨天追尾当时没事 今天早上起来脖子疼一直恶心", "danger"),  # the past, then harm told today
+    ("怕电动车充电着火 电压多少伏以内合规", "calm"),           # a fear asked as a rule
+])
+def test_a_fear_or_a_day_after_the_harm_told_now_is_read_as_now(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state == "danger"), reply.reason
