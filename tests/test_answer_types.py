@@ -52,6 +52,7 @@ def test_a_kind_of_answer_no_entry_states_is_declined_honestly(engine, question,
     ("闯红灯那张罚单能不能给我消了", "代查"),          # undoing one's own record
     ("我这个周期已经扣了多少分了", "代查"),
     ("帮俺查查俺的车现在有几个违章没处理", "代查"),  # 俺 is 我 in Shanxi speech
+    ("车叫拖走了 拖哪去了", "代查"),                  # where one's own towed car is
     ("新闻里说昨天高速上撞死两个人 是哪段路", "具体事件"),  # …… : the story first, what is asked of it at the end
 ])
 def test_what_nothing_here_can_tell_is_declined_with_its_rule(engine, question, kind):
