@@ -758,3 +758,13 @@ def test_a_plea_for_a_reply_asks_nothing_more(engine, question, entry):
     # 在线等 is "waiting online for an answer", not 网上办理
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("驾照过期前多久可以换证", "licence-renew"),      # before expiry is the renewal, not the expired licence
+    ("驾驶证到期之前多少天能去换", "licence-renew"),
+    ("驾照过期了还能换吗", "licence-expired"),        # after it, the expired licence
+])
+def test_before_expiry_is_renewal_and_after_it_is_expiry(engine, question, entry):
+    reply = engine.answer(question)
+    assert reply.entry_id == entry, reply.reason
