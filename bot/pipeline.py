@@ -49,6 +49,7 @@ _HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 _LONE_CHAR = re.compile(r"(?:^|\s)\S(?:\s|$)")  # a single character typed apart: 火 车上有人, 车上有人 火
 _ASKS_ANY = re.compile("吗|么|呢|能不能|可不可以|能否|行不行|让不让|准不准|是不是|有没有")  # a clause that asks something, anywhere
+_POINTS_BACK = "它"  # a thing the story told, asked of again at its end
 _ASKS_END = re.compile(r"(?:吗|么|嘛|不|没|没有|呢|否)$")  # a clause that ends asking: 还有别的号码没
 _YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")  # a year as written: 2024, not 12123 or 17761
 # The most clauses read of one message: its first (where harm is told: 我受伤了，…) and its last
@@ -372,6 +373,9 @@ class Understand:
             end_reading = self.s.reader.read(end)
             subjects = end_reading.subjects or tuple(w for w in reading.subjects if self.s.reader.held("subjects", w))
             aspects = end_reading.aspects
+            if _POINTS_BACK in end:
+                # 消防车…过来 我在路口等红灯 要给它让吗: 它 is what the story told, asked of again
+                aspects = tuple(dict.fromkeys(reading.aspects))
             if aspects and set(aspects) <= set(self.s.knowledge.concepts.circumstances):
                 # the end tells only the situation (收到一堆外地违章 咋整): what the story said
                 # happened (被套牌) is what is asked about

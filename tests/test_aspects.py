@@ -768,3 +768,12 @@ def test_a_plea_for_a_reply_asks_nothing_more(engine, question, entry):
 def test_before_expiry_is_renewal_and_after_it_is_expiry(engine, question, entry):
     reply = engine.answer(question)
     assert reply.entry_id == entry, reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("消防车拉着警报从后头过来 我在路口等红灯 要给它让吗", "road-emergency-vehicles"),  # 它: the fire engine told first
+    ("后面一辆救护车一直鸣笛 我前面是红灯 我得给它让路吗", "road-emergency-vehicles"),
+])
+def test_it_at_a_storys_end_asks_of_what_the_story_told(engine, question, entry):
+    reply = engine.answer(question)
+    assert reply.entry_id == entry, reply.reason
