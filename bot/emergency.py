@@ -123,7 +123,8 @@ _BODY_STATES = ("bleeding", "unconscious", "severe")  # dangers only a body is i
 # A state of no response (不动了, 没反应) is never the writer's own: whoever types is awake
 # (wo bu dong le zenme ban is 我不懂了; 我爸不动了 stays danger)
 _AWAKE = ("unconscious",)
-_FRAMES_TYPED = ("fine",)  # frames read only as typed, never from a typo repair
+_FRAMES_TYPED = ("fine",)
+_REPORTED_THEN = ("general",)  # frames a crash reported first, then harm told, outweighs  # frames read only as typed, never from a typo repair
 
 _WRITER_ADVERBS = "好像已经都也就又突然一下"
 _COUNTED = ("有", "个", "一")  # 没有人, 没一个人: the person is what the denial counts
@@ -1678,6 +1679,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             # 罚款交了多久能消 对了 我车刚撞了一个骑车的 他躺着呢: a question asked first, then harm
             # told of someone in clauses of its own after it, is harm now, not the question's subject
             continue
+        if frame.name in _REPORTED_THEN and _reported_first(said, hits, detector):
+            continue  # 出车祸了 头很晕 想吐 是不是要去医院: a crash reported as it happened, harm told after it
         if frame.strong:
             return frame.name
         if cry:
@@ -1793,6 +1796,14 @@ def _told_again(text: str, words: Sequence[str], hits: list[_Hit], detector: Det
     past = max(text.rfind(w) for w in words if w in text)
     again = [m.start() for m in detector.now_again.finditer(text) if m.start() > past]
     return bool(again) and any(h.start > again[0] for h in hits)
+
+
+def _reported_first(text: str, hits: list[_Hit], detector: Detector) -> bool:
+    """The message opens by reporting a crash as it happened (出车祸了, 撞车了), and harm of a body is
+    told after it: what follows is asked at the scene."""
+    report = detector.report.match(text) if detector.report is not None else None
+    return report is not None and report.group().endswith(("了", "啦")) and any(
+        h.start >= report.end() and h.category.id != CRASH_NOW for h in hits)
 
 
 def _feared_after(text: str, words: Sequence[str], hits: list[_Hit], detector: Detector) -> bool:

@@ -19,8 +19,7 @@ OWN_SETS = ("calm.yaml", "panic-dev.yaml")
 # Emergencies of the read sets the detector still misses, each named in the README's quality
 # section; a new miss fails the sweep. 撞了个人…这种还能私了吗: an injury that is not acute, then a
 # question about settling it, reads as the settlement question (the calm sets hold many such).
-# 出车祸了…是不是要去医院: asking whether to go to hospital is a strong frame (车祸后脖子疼要去医院检查吗 is calm).
-KNOWN_MISSES = frozenset({"撞了个人 他说没事 可站都站不稳 这种还能私了吗", "出车祸了 tou hen yun 想吐 是不是要去医院"})
+KNOWN_MISSES = frozenset({"撞了个人 他说没事 可站都站不稳 这种还能私了吗"})
 
 
 def labelled_sets() -> list[list[dict]]:
@@ -1594,5 +1593,16 @@ def test_panic_forms_from_the_twenty_first_set_are_read(engine, question, state)
     ("怕电动车充电着火 电压多少伏以内合规", "calm"),           # a fear asked as a rule
 ])
 def test_a_fear_or_a_day_after_the_harm_told_now_is_read_as_now(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state == "danger"), reply.reason
+
+
+@pytest.mark.parametrize("question, state", [
+    ("出车祸了 头很晕 想吐 是不是要去医院", "danger"),  # a crash reported as it happened, then harm: at the scene
+    ("撞车了 我脖子好疼 要不要去医院", "danger"),
+    ("车祸后脖子疼要去医院检查吗", "calm"),              # after a crash in general
+    ("出车祸了怎么理赔", "calm"),                        # a crash reported, no harm told
+])
+def test_a_crash_reported_then_harm_told_is_asked_at_the_scene(engine, question, state):
     reply = engine.answer(question)
     assert (reply.status == EMERGENCY) == (state == "danger"), reply.reason
