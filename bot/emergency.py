@@ -45,6 +45,7 @@ from bot.knowledge import (
     WRITER_GROUP,
     DangerCategory,
     EmergencyRules,
+    Frame,
 )
 
 MASK_CHAR = "\u25a1"  # what a mask is blanked to: no word of any list holds it
@@ -123,8 +124,8 @@ _BODY_STATES = ("bleeding", "unconscious", "severe")  # dangers only a body is i
 # A state of no response (不动了, 没反应) is never the writer's own: whoever types is awake
 # (wo bu dong le zenme ban is 我不懂了; 我爸不动了 stays danger)
 _AWAKE = ("unconscious",)
-_FRAMES_TYPED = ("fine",)
-_REPORTED_THEN = ("general",)  # frames a crash reported first, then harm told, outweighs  # frames read only as typed, never from a typo repair
+_FRAMES_TYPED = ("fine",)  # frames read only as typed, never from a typo repair
+_REPORTED_THEN = ("general",)  # frames that a crash reported first, then harm told, outweighs
 
 _WRITER_ADVERBS = "好像已经都也就又突然一下"
 _COUNTED = ("有", "个", "一")  # 没有人, 没一个人: the person is what the denial counts
@@ -1708,7 +1709,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
     return None
 
 
-def _framed_in(text: str, fixed: str, frame, hits: list[_Hit], detector: Detector) -> str | None:
+def _framed_in(text: str, fixed: str, frame: Frame, hits: list[_Hit], detector: Detector) -> str | None:
     """The text a frame's words are said in: as typed, or else as repaired, or None. 一直想睡觉 is a
     sign of harm, not the frame 睡觉 (开车睡着了). A frame word typed as its homophone (车主也要陪钱么)
     frames as typed right would; everyone said to be fine is believed only as typed: a repair must
