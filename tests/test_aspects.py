@@ -777,3 +777,21 @@ def test_before_expiry_is_renewal_and_after_it_is_expiry(engine, question, entry
 def test_it_at_a_storys_end_asks_of_what_the_story_told(engine, question, entry):
     reply = engine.answer(question)
     assert reply.entry_id == entry, reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("市区小轿车超速百分之三十 扣几分", "points-speeding"),    # 超速 is speed asked, not any points entry
+    ("城里小巷子没线没牌子 开多快不算超速", "road-speed-no-sign"),
+])
+def test_speeding_is_read_as_speed(engine, question, entry):
+    reply = engine.answer(question)
+    assert reply.entry_id == entry, reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("没画中间线的乡道最高能开多快", "road-speed-no-sign"),      # 中间线 is the centre line; 最高 its upper limit
+    ("同方向就一条车道的公路 没牌子 最高让跑多少", "road-speed-no-sign"),
+])
+def test_the_highest_speed_without_a_sign_is_the_no_sign_rule(engine, question, entry):
+    reply = engine.answer(question)
+    assert reply.entry_id == entry, reply.reason
