@@ -125,6 +125,7 @@ _BODY_STATES = ("bleeding", "unconscious", "severe")  # dangers only a body is i
 # (wo bu dong le zenme ban is 我不懂了; 我爸不动了 stays danger)
 _AWAKE = ("unconscious",)
 _FRAMES_TYPED = ("fine",)  # frames read only as typed, never from a typo repair
+_CONTRADICTED = re.compile("(?:没事|不要紧|没大事|没什么事|没啥事|没甚事)，?(?:可是|但是|可|但|却|结果)")
 _REPORTED_THEN = ("general",)  # frames that a crash reported first, then harm told, outweighs
 
 _WRITER_ADVERBS = "好像已经都也就又突然一下"
@@ -1686,6 +1687,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             return frame.name
         if cry:
             continue
+        if _fine_contradicted(said, hits):
+            continue  # 他说没事 可站都站不稳 这种还能私了吗: 'fine', then harm seen after 'but', is harm now
         if frame.name == "fine" and any(h.category.id in _BURNING for h in hits):
             continue  # 车头冒烟了 人都没事: everyone unhurt puts out no fire; they still must get away and call 119
         if frame.name == "fine" and max(said.rfind(w) for w in frame.words) < max(h.end for h in hits):
@@ -1797,6 +1800,11 @@ def _told_again(text: str, words: Sequence[str], hits: list[_Hit], detector: Det
     past = max(text.rfind(w) for w in words if w in text)
     again = [m.start() for m in detector.now_again.finditer(text) if m.start() > past]
     return bool(again) and any(h.start > again[0] for h in hits)
+
+
+def _fine_contradicted(text: str, hits: list[_Hit]) -> bool:
+    """Someone said to be fine, then 'but' and a harm told after it: the harm seen outweighs the word."""
+    return any(h.start >= m.end() for m in _CONTRADICTED.finditer(text) for h in hits)
 
 
 def _reported_first(text: str, hits: list[_Hit], detector: Detector) -> bool:

@@ -16,10 +16,6 @@ from bot.reply import EMERGENCY
 
 EVAL = Path(__file__).resolve().parent / "eval"
 OWN_SETS = ("calm.yaml", "panic-dev.yaml")
-# Emergencies of the read sets the detector still misses, each named in the README's quality
-# section; a new miss fails the sweep. 撞了个人…这种还能私了吗: an injury that is not acute, then a
-# question about settling it, reads as the settlement question (the calm sets hold many such).
-KNOWN_MISSES = frozenset({"撞了个人 他说没事 可站都站不稳 这种还能私了吗"})
 
 
 def labelled_sets() -> list[list[dict]]:
@@ -63,7 +59,7 @@ def test_every_panic_message_is_caught_and_119_leads_where_it_belongs(engine):
     items = panic_set()
     assert len(items) >= 200
     missed = [i["q"] for i in items if engine.answer(i["q"]).status != EMERGENCY]
-    assert set(missed) <= KNOWN_MISSES
+    assert missed == []
     fire = [i["q"] for i in items if str(i.get("first", "")) == "119"]
     assert len(fire) >= 30
     assert [q for q in fire if not says_119_first(engine.answer(q).text)] == []
@@ -1604,5 +1600,15 @@ def test_a_fear_or_a_day_after_the_harm_told_now_is_read_as_now(engine, question
     ("出车祸了怎么理赔", "calm"),                        # a crash reported, no harm told
 ])
 def test_a_crash_reported_then_harm_told_is_asked_at_the_scene(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state == "danger"), reply.reason
+
+
+@pytest.mark.parametrize("question, state", [
+    ("撞了个人 他说没事 可站都站不稳 这种还能私了吗", "danger"),  # 'fine', then harm seen after 'but'
+    ("追尾了 对方说不要紧 但是头一直在流血 能私了不", "danger"),
+    ("当时觉得没事 可第二天腿疼 保险赔不赔", "calm"),              # the past, still
+])
+def test_fine_then_harm_after_but_is_harm_now(engine, question, state):
     reply = engine.answer(question)
     assert (reply.status == EMERGENCY) == (state == "danger"), reply.reason
