@@ -1612,3 +1612,12 @@ def test_a_crash_reported_then_harm_told_is_asked_at_the_scene(engine, question,
 def test_fine_then_harm_after_but_is_harm_now(engine, question, state):
     reply = engine.answer(question)
     assert (reply.status == EMERGENCY) == (state == "danger"), reply.reason
+
+
+@pytest.mark.parametrize("question, state", [
+    ("我老公分扣满了 12分全没了 现在要干啥", "calm"),   # the points are gone, not the husband
+    ("我爸出车祸 12分钟前还有气 现在没了", "danger"),   # minutes are no points
+])
+def test_points_gone_are_no_death(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state == "danger"), reply.reason
