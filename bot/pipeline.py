@@ -44,7 +44,7 @@ UNSURE_ONE_TEXT = ("这个问题我没有把握回答，不想给您说错。建
 TOPIC_TEXT = "关于{concept}，您想问哪一个？请选择："
 
 # Where a message's clauses break, as typed (before normalising drops the punctuation).
-_PUNCTUATION_BREAK = re.compile(r"[，,。.！!？?；;、…~]+")
+_PUNCTUATION_BREAK = re.compile(r"(?:[，,。！!？?；;、…~]|(?<!\d)\.|\.(?!\d))+")  # 1.5 is a number, not two clauses
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 _LONE_CHAR = re.compile(r"(?:^|\s)\S(?:\s|$)")  # a single character typed apart: 火 车上有人, 车上有人 火

@@ -529,3 +529,15 @@ def test_an_answer_saying_where_and_what_to_submit_holds_them_without_naming_the
     for question in ("车辆抵押登记去哪办", "车辆抵押登记要带什么材料"):
         reply = engine.answer(question)
         assert (reply.status, reply.entry_id) == ("answer", "lien"), reply.reason
+
+
+def test_a_decimal_point_is_part_of_a_number_not_a_break():
+    from bot.pipeline import clauses
+
+    assert clauses("交强险一年多少钱啊 我那车是1.5的") == ["交强险一年多少钱啊", "我那车是1.5的"]
+    assert len(clauses("酒后开车. 会怎样")) == 2
+
+
+def test_a_fee_asked_beside_an_engine_size_is_still_a_fee(engine):
+    reply = engine.answer("交强险一年多少钱啊 我那车是1.5的")
+    assert reply.status != ANSWER and reply.declines, reply.reason
