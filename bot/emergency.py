@@ -71,6 +71,7 @@ _PARTICLES = "了着过到得"
 MAX_CHARS = 600
 COMMON_CHAR = 100_000  # jieba count of a character that is a word in itself (上, 的, 了), never a slip
 PERSON_REACH = 12
+LOOK_BACK = 2  # clauses naming no one that a state may look back across to whom it is said of
 PERSON_AFTER_REACH = 5  # 撞了一个学生: the person within a few characters after the verb
 PERSON_AFTER_TAIL = 5  # how far past that reach a person begun within it may run (骑电动车的)
 _TRADE = re.compile(f"[^{'，'}的]{{1,3}}的(?=[被叫让给遭挨])")  # 修鞋的被撞了, 送快递的叫车碰了: a person by their work
@@ -1194,12 +1195,16 @@ def _of_person(text: str, start: int, detector: Detector, writer: bool = False, 
             return True
     clause_start = text.rfind(CLAUSE, 0, start) + 1
     told = text[clause_start:start]
-    if clause_start > 0 and not detector.persons.search(told) and not (
-            detector.things is not None and detector.things.search(told)):
+    for _ in range(LOOK_BACK):
+        if clause_start == 0 or detector.persons.search(told) or (
+                detector.things is not None and detector.things.search(told)):
+            break
         # 骑车的人飞到引擎盖上又摔下来了，不会动: a clause naming no one goes on about whom the
-        # clause before it named
-        lo = min(lo, text.rfind(CLAUSE, 0, clause_start - 1) + 1)
-        window = text[lo:start]
+        # clause before it named (我爸出车祸，十分钟前还有气，现在没了: or the one before that)
+        clause_start = text.rfind(CLAUSE, 0, clause_start - 1) + 1
+        lo = min(lo, clause_start)
+        told = text[clause_start:start]
+    window = text[lo:start]
     last = None
     for m in detector.persons.finditer(window):
         # 人家的车, 头发都压扁了, 手机: a word that only begins with a person or a body part

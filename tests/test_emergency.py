@@ -1621,3 +1621,12 @@ def test_fine_then_harm_after_but_is_harm_now(engine, question, state):
 def test_points_gone_are_no_death(engine, question, state):
     reply = engine.answer(question)
     assert (reply.status == EMERGENCY) == (state == "danger"), reply.reason
+
+
+@pytest.mark.parametrize("question, state", [
+    ("我爸出车祸 十分钟前还有气 现在没了", "danger"),    # two clauses naming no one go on about 我爸
+    ("我的车昨天修好了 今天又不动了", "calm"),           # a thing named
+])
+def test_a_state_looks_back_across_two_clauses_naming_no_one(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state == "danger"), reply.reason
