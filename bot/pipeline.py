@@ -435,7 +435,7 @@ class UnknownSubject:
     def __call__(self, asked: Asked) -> Reply | None:
         subjects = asked.reading.subjects
         unknown = [w for w in subjects if not self.s.reader.held("subjects", w)]
-        if not unknown:
+        if not unknown or self._told_before(asked, unknown):
             return None
         reason = f"subject:{unknown[0]} has no entry"
         if len(unknown) == len(subjects):
@@ -446,6 +446,21 @@ class UnknownSubject:
             return Reply(FALLBACK, FALLBACK_TEXT, reason=reason + " and no entry speaks of it", **asked.base)
         asked.allowed = speaking if asked.allowed is None else asked.allowed & speaking
         return None
+
+
+    def _told_before(self, asked: Asked, unknown: list[str]) -> bool:
+        """The unknown subjects are told in the clauses before the last, and the last asks an aspect
+        of a subject we hold (怕电动车电池充电着火 电压多少伏以内才合规: 充电 is why it is asked, 电压
+        what): the question is that aspect's."""
+        if len(asked.clauses) < 2:
+            return False
+        reader = self.s.reader
+        canonical = self.s.text.canonical(asked.clauses[-1], asked.fixed[-1])
+        if not any(t.word.startswith("#") for t in self.s.text.tokens(canonical)) and not _ASKS_ANY.search(asked.clauses[-1]):
+            return False  # the last clause tells (它最快就跑五十): the subject asked is the one before
+        last = reader.read(canonical)
+        return not any(w in last.subjects for w in unknown) and any(reader.held("aspects", a) for a in last.aspects) \
+            and any(reader.held("subjects", w) for w in asked.reading.subjects)
 
 
 class AspectNotHeld:

@@ -541,3 +541,13 @@ def test_a_decimal_point_is_part_of_a_number_not_a_break():
 def test_a_fee_asked_beside_an_engine_size_is_still_a_fee(engine):
     reply = engine.answer("交强险一年多少钱啊 我那车是1.5的")
     assert reply.status != ANSWER and reply.declines, reply.reason
+
+
+@pytest.mark.parametrize("question, status, entry", [
+    ("怕电动车电池充电着火 电压多少伏以内才合规", ANSWER, "ebike-voltage"),  # 充电 told, 电压 asked
+    ("电动车在楼道里充电 违法吗", FALLBACK, None),                          # 充电 asked: nothing here
+    ("老年代步车能上高速吗 它最快就跑五十", FALLBACK, None),                # the last clause tells
+])
+def test_an_unknown_subject_told_before_the_ask_does_not_decide(engine, question, status, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (status, entry), reply.reason
