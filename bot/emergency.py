@@ -1244,6 +1244,7 @@ def _crushed_before(text: str, start: int, detector: Detector) -> bool:
 
 
 def _finds(text: str, word: str) -> list[int]:
+    """Where the word begins in the text, each time."""
     out, at = [], text.find(word)
     while at != -1:
         out.append(at)
@@ -1737,15 +1738,13 @@ def _slip_of(raw: str, fixed: str, word: str, hits: list[_Hit], detector: Detect
     too many), 受理 stays 受理."""
     if len(word) < 2 or word[-1] in _PARTICLES or not all(_HAN.match(ch) for ch in word):
         return False
-    at = fixed.find(word)
-    while at != -1:
+    for at in _finds(fixed, word):
         typed = raw[at:at + len(word)]
         changed = [i for i in range(len(word)) if typed[i] != word[i]]
         if len(changed) == 1 and typed[changed[0]] not in _GRAMMAR \
                 and not any(h.start < at + len(word) and at < h.end for h in hits) \
                 and (detector.freq is None or detector.freq(typed) == 0):
             return True
-        at = fixed.find(word, at + 1)
     return False
 
 

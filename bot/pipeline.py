@@ -447,7 +447,6 @@ class UnknownSubject:
         asked.allowed = speaking if asked.allowed is None else asked.allowed & speaking
         return None
 
-
     def _told_before(self, asked: Asked, unknown: list[str]) -> bool:
         """The unknown subjects are told in the clauses before the last, and the last asks an aspect
         of a subject we hold (怕电动车电池充电着火 电压多少伏以内才合规: 充电 is why it is asked, 电压
@@ -1136,7 +1135,7 @@ def decide(s: Shared, asked: Asked, matches: list[Match]) -> Reply:
     about = asked.reading.describe() or "words only"
     reply = _decide(s, asked, matches, about)
     if asked.place and reply.status != ANSWER and (
-            asked.reading.aspects or "#" in asked.canonical or _ASKS_ANY.search(asked.normalized)
+            asked.reading.aspects or _ASKS_ANY.search(asked.normalized)
             or not matches or matches[0].score < s.matching.answer_threshold):
         # a thing asked of another city (西安骑电动车能不能带人) and no national rule sure: that city's
         # own rules were asked, and choices of ours are another question (a subject alone, 在北京电动车,

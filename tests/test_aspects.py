@@ -761,37 +761,20 @@ def test_a_plea_for_a_reply_asks_nothing_more(engine, question, entry):
 
 
 @pytest.mark.parametrize("question, entry", [
-    ("驾照过期前多久可以换证", "licence-renew"),      # before expiry is the renewal, not the expired licence
+    # before expiry is the renewal, not the expired licence; after it, the expired licence
+    ("驾照过期前多久可以换证", "licence-renew"),
     ("驾驶证到期之前多少天能去换", "licence-renew"),
-    ("驾照过期了还能换吗", "licence-expired"),        # after it, the expired licence
-])
-def test_before_expiry_is_renewal_and_after_it_is_expiry(engine, question, entry):
-    reply = engine.answer(question)
-    assert reply.entry_id == entry, reply.reason
-
-
-@pytest.mark.parametrize("question, entry", [
-    ("消防车拉着警报从后头过来 我在路口等红灯 要给它让吗", "road-emergency-vehicles"),  # 它: the fire engine told first
+    ("驾照过期了还能换吗", "licence-expired"),
+    # 它 at a story's end asks of what the story told (the fire engine, the ambulance)
+    ("消防车拉着警报从后头过来 我在路口等红灯 要给它让吗", "road-emergency-vehicles"),
     ("后面一辆救护车一直鸣笛 我前面是红灯 我得给它让路吗", "road-emergency-vehicles"),
-])
-def test_it_at_a_storys_end_asks_of_what_the_story_told(engine, question, entry):
-    reply = engine.answer(question)
-    assert reply.entry_id == entry, reply.reason
-
-
-@pytest.mark.parametrize("question, entry", [
-    ("市区小轿车超速百分之三十 扣几分", "points-speeding"),    # 超速 is speed asked, not any points entry
+    # speeding is speed asked, not any points entry
+    ("市区小轿车超速百分之三十 扣几分", "points-speeding"),
     ("城里小巷子没线没牌子 开多快不算超速", "road-speed-no-sign"),
-])
-def test_speeding_is_read_as_speed(engine, question, entry):
-    reply = engine.answer(question)
-    assert reply.entry_id == entry, reply.reason
-
-
-@pytest.mark.parametrize("question, entry", [
-    ("没画中间线的乡道最高能开多快", "road-speed-no-sign"),      # 中间线 is the centre line; 最高 its upper limit
+    # 中间线 is the centre line, 最高 the upper limit the no-sign rule states
+    ("没画中间线的乡道最高能开多快", "road-speed-no-sign"),
     ("同方向就一条车道的公路 没牌子 最高让跑多少", "road-speed-no-sign"),
 ])
-def test_the_highest_speed_without_a_sign_is_the_no_sign_rule(engine, question, entry):
+def test_what_a_citizen_says_is_read_as_the_rule_asked(engine, question, entry):
     reply = engine.answer(question)
     assert reply.entry_id == entry, reply.reason

@@ -1550,12 +1550,33 @@ def test_thrown_out_pinned_still_and_glass_are_read_and_their_look_alikes_are_no
 
 
 @pytest.mark.parametrize("question, state", [
+    # a money word typed as its homophone frames as typed right; a particle word never (湿了 is wet, no 私了)
     ("把车借给俺表弟开 他撞了人 俺这个车主也要陪钱么", "calm"),  # 陪钱 typed for 赔钱: asking who pays
     ("他撞了人 车主要陪钱吗", "calm"),
     ("撞人了 他流血了 要陪钱吗", "danger"),                      # bleeding now outweighs the money asked
-    ("撞车后车里一股汽油味 地上湿了一大片 我们不敢打火", "danger"),  # 湿了 is wet, no 私了 (settling)
+    ("撞车后车里一股汽油味 地上湿了一大片 我们不敢打火", "danger"),
+    # harm told now, then feared; the past, then harm told today
+    ("方向盘顶到肚子了 现在好疼 会不会内出血", "danger"),
+    ("如果现在有人受伤了怎么办", "calm"),                      # the 'if' supposes the harm itself
+    ("昨天追尾当时没事 今天早上起来脖子疼一直恶心", "danger"),
+    ("怕电动车充电着火 电压多少伏以内合规", "calm"),           # a fear asked as a rule
+    # a crash reported as it happened, then harm: asked at the scene
+    ("出车祸了 头很晕 想吐 是不是要去医院", "danger"),
+    ("撞车了 我脖子好疼 要不要去医院", "danger"),
+    ("车祸后脖子疼要去医院检查吗", "calm"),                    # after a crash in general
+    ("出车祸了怎么理赔", "calm"),                              # a crash reported, no harm told
+    # 'fine', then harm seen after 'but'
+    ("撞了个人 他说没事 可站都站不稳 这种还能私了吗", "danger"),
+    ("追尾了 对方说不要紧 但是头一直在流血 能私了不", "danger"),
+    ("当时觉得没事 可第二天腿疼 保险赔不赔", "calm"),          # the past, still
+    # points gone are no one gone; minutes are no points
+    ("我老公分扣满了 12分全没了 现在要干啥", "calm"),
+    ("我爸出车祸 12分钟前还有气 现在没了", "danger"),
+    # a state looks back across two clauses naming no one; a thing named blocks
+    ("我爸出车祸 十分钟前还有气 现在没了", "danger"),
+    ("我的车昨天修好了 今天又不动了", "calm"),
 ])
-def test_a_money_or_rule_word_typed_as_its_homophone_frames_as_typed_right(engine, question, state):
+def test_frames_and_whom_a_state_is_said_of_are_read_for_danger_now(engine, question, state):
     reply = engine.answer(question)
     assert (reply.status == EMERGENCY) == (state == "danger"), reply.reason
 
@@ -1580,53 +1601,3 @@ def test_panic_forms_from_the_twenty_first_set_are_read(engine, question, state)
     assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
     if state == "fire":
         assert says_119_first(reply.text), reply.reason
-
-
-@pytest.mark.parametrize("question, state", [
-    ("方向盘顶到肚子了 现在好疼 会不会内出血", "danger"),     # harm now, then what it may be feared
-    ("如果现在有人受伤了怎么办", "calm"),                      # the 'if' supposes the harm itself
-    ("昨天追尾当时没事 今天早上起来脖子疼一直恶心", "danger"),  # the past, then harm told today
-    ("怕电动车充电着火 电压多少伏以内合规", "calm"),           # a fear asked as a rule
-])
-def test_a_fear_or_a_day_after_the_harm_told_now_is_read_as_now(engine, question, state):
-    reply = engine.answer(question)
-    assert (reply.status == EMERGENCY) == (state == "danger"), reply.reason
-
-
-@pytest.mark.parametrize("question, state", [
-    ("出车祸了 头很晕 想吐 是不是要去医院", "danger"),  # a crash reported as it happened, then harm: at the scene
-    ("撞车了 我脖子好疼 要不要去医院", "danger"),
-    ("车祸后脖子疼要去医院检查吗", "calm"),              # after a crash in general
-    ("出车祸了怎么理赔", "calm"),                        # a crash reported, no harm told
-])
-def test_a_crash_reported_then_harm_told_is_asked_at_the_scene(engine, question, state):
-    reply = engine.answer(question)
-    assert (reply.status == EMERGENCY) == (state == "danger"), reply.reason
-
-
-@pytest.mark.parametrize("question, state", [
-    ("撞了个人 他说没事 可站都站不稳 这种还能私了吗", "danger"),  # 'fine', then harm seen after 'but'
-    ("追尾了 对方说不要紧 但是头一直在流血 能私了不", "danger"),
-    ("当时觉得没事 可第二天腿疼 保险赔不赔", "calm"),              # the past, still
-])
-def test_fine_then_harm_after_but_is_harm_now(engine, question, state):
-    reply = engine.answer(question)
-    assert (reply.status == EMERGENCY) == (state == "danger"), reply.reason
-
-
-@pytest.mark.parametrize("question, state", [
-    ("我老公分扣满了 12分全没了 现在要干啥", "calm"),   # the points are gone, not the husband
-    ("我爸出车祸 12分钟前还有气 现在没了", "danger"),   # minutes are no points
-])
-def test_points_gone_are_no_death(engine, question, state):
-    reply = engine.answer(question)
-    assert (reply.status == EMERGENCY) == (state == "danger"), reply.reason
-
-
-@pytest.mark.parametrize("question, state", [
-    ("我爸出车祸 十分钟前还有气 现在没了", "danger"),    # two clauses naming no one go on about 我爸
-    ("我的车昨天修好了 今天又不动了", "calm"),           # a thing named
-])
-def test_a_state_looks_back_across_two_clauses_naming_no_one(engine, question, state):
-    reply = engine.answer(question)
-    assert (reply.status == EMERGENCY) == (state == "danger"), reply.reason
