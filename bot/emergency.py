@@ -1381,7 +1381,7 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
     found: set[str] = set()  # categories already hit: one hit each is enough
     for cat in detector.categories:
         # 脖子疼 built from groups is an injury after a crash or a fall, not after a day at the desk
-        built = cat.composed if cat.needs is None or cat.needs.search(masked) else ()
+        built = cat.composed if cat.needs is None or cat.needs.search(masked) or _many(cat, masked) else ()
         scans = [(p, mode, masked) for p, mode in built if p.firsts is None or not p.firsts.isdisjoint(masked_chars)]
         if plain:
             scans = [(p, "", text) for p in cat.words] + [(p, "before", text) for p in cat.of_person] + [
@@ -1431,6 +1431,15 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                 found.add(cat.info.id)
                 break
     return out
+
+
+def _many(cat: _Category, masked: str) -> bool:
+    """Whether the category's group-built words are said in so many different forms that what it
+    `needs` goes without saying (老汉脸煞白 眼睛闭着 嘴唇发紫: no crash told, the signs are enough)."""
+    if not cat.info.needs_unless:
+        return False
+    said = {masked[a:b] for p, _ in cat.composed for a, b in p.spans(masked)}
+    return len(said) >= cat.info.needs_unless
 
 
 def _typed(raw: str, repaired: str, start: int, end: int, detector: Detector) -> bool:
@@ -1618,6 +1627,15 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
                      and (told or _same_sound(raw, fixed, h.start, h.end))
                      and (h.end - h.start > 2 or told or raw[h.start:h.end] == fixed[h.start:h.end]
                           or not _ASKED.search(fixed, h.end, _clause_end(fixed, h.end)))]
+    if urgent is None and fixed is not None and fixed != raw:
+        # a clause that is only a cry for help, typed with a slip (救明): the strict repair heard it
+        at = 0
+        for typed, heard in zip(raw.split(CLAUSE), fixed.split(CLAUSE)):
+            word = _cry(heard, detector.urging)
+            if typed != heard and word in detector.urgent and _typed(raw, fixed, at, at + len(heard), detector):
+                urgent = word
+                break
+            at += len(typed) + len(CLAUSE)
     if not hits:
         hits += _hurried(raw, detector)
     found = _heard_words(raw, detector)

@@ -25,7 +25,7 @@ CONCEPT_KINDS = ("subjects", "aspects")  # top keys of a concept file: standard 
 EMERGENCY_FIELDS = {"reply", "fire_reply", "crash_reply", "urgent", "harm", "fire", "negations", "not_now", "now", "categories",
                     "persons", "body", "things", "urgent_not_with", "latin", "here", "alone", "alone_fire",
                     "groups", "masks", "now_again", "figures", "accident", "sighs"}
-CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after", "needs", "not_after"}
+CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after", "needs", "needs_unless", "not_after"}
 STRONG_FRAMES = ("hypothetical", "general", "past")  # only a now-word outweighs these
 
 
@@ -90,6 +90,9 @@ class DangerCategory:
     person_after: tuple[str, ...] = ()  # danger when a person is named right after (撞了一个学生)
     needs: str = ""  # a group one of whose words must be in the message too (脖子疼 after 被撞了)
     not_after: str = ""  # a group whose words, named last before it, are what it is said of (手机掉进水里)
+    # so many different words of this category built from groups need no word of `needs`: three
+    # signs seen together (脸煞白 眼睛闭着 嘴唇发紫) are harm without a crash told; 0: always needs it
+    needs_unless: int = 0
 
 
 @dataclass(frozen=True)
@@ -763,8 +766,12 @@ def _load_categories(node: yaml.Node | None, c: _Collector) -> list[DangerCatego
             continue
         label = _text(fields["name"][1], c, "'name'") if "name" in fields else None
         needs, not_after = ((_text(fields[n][1], c, f"'{n}'") or "") if n in fields else "" for n in ("needs", "not_after"))
+        unless = _scalar_text(fields["needs_unless"][1]) if "needs_unless" in fields else "0"
+        if not (unless or "").isdigit():
+            c.error(fields["needs_unless"][1], "'needs_unless' 要写一个数字（几个不同的词）/ 'needs_unless' must be a number")
+            unless = "0"
         out.append(DangerCategory(ident, label or ident, first, (acute or "").lower() in ("true", "yes"), **lists,
-                                  needs=needs, not_after=not_after))
+                                  needs=needs, not_after=not_after, needs_unless=int(unless or 0)))
     return out
 
 

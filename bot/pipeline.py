@@ -336,6 +336,82 @@ class Smalltalk:
         return text
 
 
+class Questions:
+    """Two or three questions in one message (驾照过期了怎么办？还有电动车要上牌吗): each part is read on
+    its own, and when parts are answered by different entries the citizen gets each answer under
+    its own question; a part we do not hold, naming its own subject, is said so beside the others.
+    Otherwise the message is one question and is answered whole."""
+
+    name = "questions"
+
+    def __init__(self, shared: Shared, before: tuple, later: tuple):
+        self.s = shared
+        self.before = before  # what each part is read by first: clauses and typos, then smalltalk
+        self.later = later
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        whole = self._through(asked)
+        parts = questions(asked.query)
+        if len(parts) < 2 or whole.score >= EXACT:
+            return whole  # the words are an entry's own question: its answer holds both
+        replies = []
+        subject = ""  # as the last part that named one typed it: 电动车限速多少 另外能带人吗 asks of 电动车
+        for part in parts:
+            one, reply = self._part(part)
+            if reply is None:
+                continue
+            if not one.reading.subjects and subject:
+                one, reply = self._part(f"{subject} {part}")
+            elif one.reading.subjects:
+                subject = " ".join(dict.fromkeys(one.reading.said.get(s_, s_) for s_ in one.reading.subjects))
+            if reply is not None:
+                replies.append((part, reply, one))
+        answered = {r.entry_id for _, r, _ in replies if r.status == ANSWER}
+        if whole.status == ANSWER and whole.entry_id not in answered:
+            return whole  # one entry answers the message read whole, and no part alone: one question
+        # a part that declines is told only where it names its own subject, one no answered part
+        # is about (电动车要上牌吗？忻州车管所在哪); 注销了能恢复吗 leans on the question before it
+        about = {x for p, r, one in replies if r.status == ANSWER for x in one.reading.subjects}
+        declined = [(p, r) for p, r, one in replies
+                    if r.declines and r.status != ANSWER and one.reading.subjects and not one.place
+                    and one.query == p and not about & set(one.reading.subjects)]
+        if len(answered) < 2 and not (answered and declined):
+            return whole
+        told = [(p, r) for p, r, one in replies if r.status == ANSWER or (p, r) in declined]
+        seen: set[str] = set()
+        shown = []
+        for part, reply in told:
+            if reply.entry_id in seen:
+                continue
+            seen.add(reply.entry_id or part)
+            shown.append((part, reply))
+        if len(shown) < 2:
+            return whole
+        # the reply is logged and rated as the entry the whole message was answered with, if any
+        first = next((r for _, r in shown if r.status == ANSWER and r.entry_id == whole.entry_id),
+                     next(r for _, r in shown if r.status == ANSWER))
+        text = "\n\n".join(f"{n}. 「{p}」\n{r.text}" for n, (p, r) in enumerate(shown, 1))
+        why = "; ".join(f"{n}. {r.reason}" for n, (_, r) in enumerate(shown, 1))
+        return dataclasses.replace(
+            first, text=f"您问了{len(shown)}个问题，逐一回答：\n\n{text}", choices=(), query=asked.query,
+            normalized=asked.normalized, reason=f"questions: {len(shown)} asked — {why}",
+            extra={"answered": [r.entry_id for _, r in shown if r.status == ANSWER]})
+
+    def _part(self, part: str) -> tuple[Asked, Reply | None]:
+        """A part read and answered alone; no reply when it is only smalltalk or nothing."""
+        one = Asked(part)
+        if any(step(one) is not None for step in self.before):
+            return one, None
+        return one, self._through(one)
+
+    def _through(self, asked: Asked) -> Reply:
+        for step in self.later:
+            reply = step(asked)
+            if reply is not None:
+                return reply
+        raise AssertionError("the last step always decides")  # pragma: no cover
+
+
 class Understand:
     """Synonyms and units to standard words (电瓶车 → 电动自行车, 60伏 → 电池电压), then the question
     read into subjects, aspects and kind (knowledge/concepts*.yaml)."""
@@ -1264,10 +1340,14 @@ def _own_choice(s: Shared, asked: Asked, matches: list[Match]) -> Match | None:
 
 def steps(shared: Shared) -> tuple:
     """The pipeline, in order. Each step decides (returns a Reply) or passes the question on."""
-    return tuple(step(shared) for step in (
-        Read,            # clauses, normalise, repair typos; nothing typed → how to ask
-        Emergency,       # someone hurt now → 122 / 120
-        Smalltalk,       # 你好 / 谢谢; a greeting before a question is dropped
+    read = Read(shared)
+    first = (
+        read,              # clauses, normalise, repair typos; nothing typed → how to ask
+        Emergency(shared),  # someone hurt now → 122 / 120
+        Smalltalk(shared),  # 你好 / 谢谢; a greeting before a question is dropped
+    )
+    # Each question of a message (…怎么办？还有…吗) goes through the steps after this one on its own.
+    later = tuple(step(shared) for step in (
         Understand,      # synonyms, then subjects / aspects / kind
         OtherPlace,      # another city → national rules only; no local detail
         UnknownSubject,  # a subject no entry is about → fallback
@@ -1280,6 +1360,7 @@ def steps(shared: Shared) -> tuple:
         LastClauses,     # a long, unsure message → its last clauses choose
         Decide,          # answer / clarify / fallback by score
     ))
+    return (*first, Questions(shared, (read, first[2]), later), *later)
 
 
 NAME_CHARS = 4  # a place's own name before its kind: 和平 (街), 雁门关 (隧道), 五台山 (景区)
@@ -1295,6 +1376,32 @@ SMALL_SUBJECT = 12  # so few entries allowed: score all their questions, not onl
 
 def _few(allowed: frozenset[int] | None) -> tuple[int, ...] | None:
     return tuple(sorted(allowed)) if allowed is not None and len(allowed) <= SMALL_SUBJECT else None
+
+
+# Where a message holds more than one question: after a question mark with more typed after it,
+# and before a word that adds one (还有 / 另外 / 顺便问) after a clause that asked.
+_QUESTION_MARK = re.compile(r"[？?]+")
+_ANOTHER = re.compile(r"[，,。！!；;\s]+(?=还有|另外|顺便问|顺便再问|再问一下|再问个|还想问)")
+_ASKING = re.compile("吗|么|呢|能不能|可不可以|能否|行不行|是不是|有没有|怎么|咋|多少|几|哪|什么|啥|谁|多久|多长|如何")
+MAX_QUESTIONS = 3
+QUESTION_MIN_CHARS = 4  # a part shorter than this (是吗？真的？) adds no question of its own
+
+
+def questions(text: str) -> list[str]:
+    """The questions of a message, each as typed; one item when it asks one thing. Every part must
+    ask (a question mark, or a question word) and be long enough to stand alone."""
+    pieces = _QUESTION_MARK.split(text)
+    parts: list[tuple[str, bool]] = []
+    for n, piece in enumerate(pieces):
+        marked = n < len(pieces) - 1  # a question mark followed it
+        subs = [p.strip(" ，,。！!；;~") for p in _ANOTHER.split(piece)]
+        subs = [p for p in subs if p]
+        parts.extend((p, marked and i == len(subs) - 1) for i, p in enumerate(subs))
+    if not 2 <= len(parts) <= MAX_QUESTIONS or any(
+            len(_HAN_CHAR.findall(p)) < QUESTION_MIN_CHARS or not (marked or _ASKING.search(p))
+            for p, marked in parts):
+        return [text]
+    return [p for p, _ in parts]
 
 
 def clauses(text: str, apart: Callable[[str], bool] | None = None) -> list[str]:

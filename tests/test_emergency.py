@@ -1601,3 +1601,25 @@ def test_panic_forms_from_the_twenty_first_set_are_read(engine, question, state)
     assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
     if state == "fire":
         assert says_119_first(reply.text), reply.reason
+
+
+@pytest.mark.parametrize("question, state", [
+    ("说好了这顿饭AA 结果他喝了酒非要开 刚在和平街撞了电线杆 人卡在方向盘那 头上流血", "fire"),  # 说好了 agreed, no 'got well'
+    ("他的腿早就好了 当时流了好多血 赔偿怎么算", "calm"),   # recovery told with its time still frames the past
+    ("看到一个人趴着 旁边有刹车印 人还有气但叫不醒", "danger"),
+    ("娃娃卡后座了", "fire"),                              # 卡 + where in the car, said of a child
+    ("三马子扣住我妈了", "fire"),                          # a tricycle turned over onto someone
+    ("交警扣住我的车了", "calm"),                          # the police keeping a car is no one pinned
+    ("骨头戳出来了", "danger"),
+    ("不出气了", "danger"),                                # only the cry, no one named: the writer's own
+    ("救明", "danger"),                                    # a cry for help typed with a slip
+    ("救命 车管所电话一直打不通 还有别的号码没", "calm"),
+    ("老汉脸煞白 眼睛闭着 嘴唇发紫", "danger"),            # three signs together need no crash told
+    ("考试紧张得脸色煞白", "calm"),
+    ("一地玻璃渣 有个人蹲着捂肚子 脸都青了", "danger"),
+])
+def test_panic_forms_from_the_twenty_fifth_set_are_read(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
+    if state == "fire":
+        assert says_119_first(reply.text), reply.reason

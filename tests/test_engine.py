@@ -551,3 +551,33 @@ def test_a_fee_asked_beside_an_engine_size_is_still_a_fee(engine):
 def test_an_unknown_subject_told_before_the_ask_does_not_decide(engine, question, status, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (status, entry), reply.reason
+
+
+def test_two_questions_in_one_message_each_get_their_answer(engine):
+    reply = engine.answer("驾照过期了怎么办？还有电动车要上牌吗")
+    assert reply.status == ANSWER
+    expired, plates = engine.entry("licence-expired"), engine.entry("ebike-plates")
+    assert expired.answer.strip() in reply.text and plates.answer.strip() in reply.text
+    # in the order asked, each under its own question
+    assert reply.text.index("驾照过期了怎么办") < reply.text.index(expired.answer.strip()) \
+        < reply.text.index("电动车要上牌吗") < reply.text.index(plates.answer.strip())
+    assert reply.extra["answered"] == ["licence-expired", "ebike-plates"]
+
+
+def test_a_second_question_we_do_not_hold_is_said_so_beside_the_answer(engine):
+    reply = engine.answer("电动车要上牌吗？忻州车管所在哪")
+    assert reply.status == ANSWER and reply.entry_id == "ebike-plates"
+    assert engine.entry("ebike-plates").answer.strip() in reply.text
+    declined = reply.text[reply.text.index("「忻州车管所在哪」"):]
+    assert "我这里没有" in declined and "12123" in declined
+
+
+@pytest.mark.parametrize("question", [
+    "驾照丢了怎么补？补办要多久？",        # both asked of one entry: its answer, once
+    "交强险一次保多久？到期怎么续保？",    # an entry's own question
+    "酒驾扣几分？醉驾呢？",                # the second leans on the first and adds nothing alone
+])
+def test_one_question_asked_in_two_parts_gets_one_answer(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == ANSWER and "answered" not in reply.extra
+    assert reply.text.count("来源：") == 1
