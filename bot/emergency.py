@@ -1630,7 +1630,7 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
     if urgent is None and fixed is not None and fixed != raw:
         # a clause that is only a cry for help, typed with a slip (救明): the strict repair heard it
         at = 0
-        for typed, heard in zip(raw.split(CLAUSE), fixed.split(CLAUSE)):
+        for typed, heard in zip(raw.split(CLAUSE), fixed.split(CLAUSE), strict=False):
             word = _cry(heard, detector.urging)
             if typed != heard and word in detector.urgent and _typed(raw, fixed, at, at + len(heard), detector):
                 urgent = word
