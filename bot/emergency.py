@@ -1683,6 +1683,10 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
     if _says(detector.now, text, fixed):
         return None
     acute = any(h.category.acute for h in hits)
+    if acute and _calls_after(text, rules.frames, hits, detector):
+        # …地上一大滩血 俺是该先打电话还是先扶他 打哪个号 … 会不会吊销: whom to call asked after acute
+        # harm told of someone is a call now, whatever the law is asked about beside it
+        return None
     for frame in rules.frames:
         said = _framed_in(text, fixed, frame, hits, detector)
         if said is None:
@@ -1691,6 +1695,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # 当时觉得没事 …现在喘不上气: the harm told after 现在 is now
         if frame.name == "hypothetical" and _feared_after(said, frame.words, hits, detector):
             continue  # 现在好疼想吐 会不会内出血: a harm told as now, then what it may be feared
+        if frame.name == "hypothetical" and _no_if(said, frame.words, hits, rules.frames):
+            continue  # 会不会坐牢啊 …地上一大滩血: what the law will do asked, not harm supposed
         if frame.name == "call" and (acute or _says(detector.here, said, fixed) or _happened(said, hits)):
             continue  # 有人受伤了该打什么电话: asking whom to call for a harm that has happened is calling
         if frame.name == "hypothetical" and any(
@@ -1734,6 +1740,27 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         if not acute:
             return frame.name
     return None
+
+
+_WORDS_AFTER = "都也说讲"  # 的话 before these is the noun 话 (冷的话都说不出来), not an 'if'
+
+
+def _no_if(said: str, words: Sequence[str], hits: list[_Hit], frames: Sequence[Frame]) -> bool:
+    """Every 'if' word here supposes no harm: a 会不会 whose clause asks what the law or money will
+    do (会不会坐牢, 会不会吊销: the `about` frame's words) and names no harm told, or 的话 that is
+    the noun 话. Such a message is judged by its other frames."""
+    about = next((f.words for f in frames if f.name == "about"), ())
+    found = [(at, w) for w in words for at in _finds(said, w)]
+    if not found:
+        return False
+    for at, w in found:
+        if w == "的话" and said[at + len(w):at + len(w) + 1] in tuple(_WORDS_AFTER):
+            continue
+        start, end = said.rfind(CLAUSE, 0, at) + 1, _clause_end(said, at)
+        clause = said[start:end]
+        if not (w.startswith("会") and any(a in clause for a in about)) or any(start <= h.start < end for h in hits):
+            return False
+    return True
 
 
 def _framed_in(text: str, fixed: str, frame: Frame, hits: list[_Hit], detector: Detector) -> str | None:
@@ -1845,6 +1872,16 @@ def _feared_after(text: str, words: Sequence[str], hits: list[_Hit], detector: D
     first_if = min(text.find(w) for w in words if w in text)
     now = detector.now_again.search(text)
     return now is not None and any(now.start() < h.start and h.end <= first_if for h in hits)
+
+
+_DIALS = ("打", "拨", "叫救护车")  # the call frame's words that ask a number to dial
+
+
+def _calls_after(text: str, frames: Sequence[Frame], hits: list[_Hit], detector: Detector) -> bool:
+    """Whom to call is asked after an acute harm was told, with someone named (他, 大哥)."""
+    call = [w for f in frames if f.name == "call" for w in f.words if w.startswith(_DIALS)]  # not 找谁
+    first = min((h.start for h in hits if h.category.acute), default=len(text))
+    return any(text.find(w, first) != -1 for w in call) and _says(detector.here, text, text)
 
 
 def _happened(text: str, hits: list[_Hit]) -> bool:

@@ -351,6 +351,15 @@ class Questions:
 
     def __call__(self, asked: Asked) -> Reply | None:
         whole = self._through(asked)
+        if whole.status in (CLARIFY, FALLBACK) and not whole.declined:
+            asked_after = _after_ask(asked.query)
+            if asked_after:
+                one, reply = self._part(asked_after)
+                if reply is not None and reply.status == ANSWER and not one.place:
+                    # 上礼拜车子冒烟 拖走修好咧 想问下当时三角牌该摆多远: the story told why, the words
+                    # after 想问下 are what is asked
+                    return dataclasses.replace(reply, query=asked.query, normalized=asked.normalized,
+                                               reason=f"asked after the story: {reply.reason}")
         parts = questions(asked.query)
         if len(parts) < 2 or whole.score >= EXACT:
             return whole  # the words are an entry's own question: its answer holds both
@@ -1385,6 +1394,23 @@ _ANOTHER = re.compile(r"[，,。！!；;\s]+(?=还有|另外|顺便问|顺便再
 _ASKING = re.compile("吗|么|呢|能不能|可不可以|能否|行不行|是不是|有没有|怎么|咋|多少|几|哪|什么|啥|谁|多久|多长|如何")
 MAX_QUESTIONS = 3
 QUESTION_MIN_CHARS = 4  # a part shorter than this (是吗？真的？) adds no question of its own
+
+
+# Words that say "what follows is my question" after a story (…拖走修好咧 想问下当时三角牌该摆多远).
+_ASK_MARK = re.compile("想问一下|想问下|想问问|想问|请问一下|请问|问一下|问下|我想知道|想了解一下|想咨询一下|咨询一下")
+
+
+def _after_ask(text: str) -> str:
+    """What is asked after the last ask word of a message that tells something before it; "" when
+    the message does not read so."""
+    marks = list(_ASK_MARK.finditer(text))
+    if not marks:
+        return ""
+    mark = marks[-1]
+    before, after = text[:mark.start()], text[mark.end():].strip(" ，,。：:")
+    if len(_HAN_CHAR.findall(before)) < QUESTION_MIN_CHARS or len(_HAN_CHAR.findall(after)) < QUESTION_MIN_CHARS:
+        return ""
+    return after
 
 
 def questions(text: str) -> list[str]:

@@ -1623,3 +1623,25 @@ def test_panic_forms_from_the_twenty_fifth_set_are_read(engine, question, state)
     assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
     if state == "fire":
         assert says_119_first(reply.text), reply.reason
+
+
+@pytest.mark.parametrize("question, state", [
+    ("货车上的钢管掉下来把一个骑车的砸住了 就在路当中", "fire"),   # 把 + what pins
+    ("路边躺个人 旁边摩托车碎一地", "danger"),
+    ("水库边上一辆车溜进水里了 俩人都没上来", "danger"),
+    ("骑摩托的摔进路边水渠里了 自己爬不上来", "fire"),
+    ("路边有个骑电驴摔了的 浑身哆嗦 冷的话都说不出来", "danger"),   # 的话 here is the noun 话, no 'if'
+    ("如果撞了人的话 人会不会流血", "calm"),                         # … and here the 'if'
+    ("俺媳妇怀孕七个月 出车祸肚子撞了一下 现在感觉不到娃动了", "danger"),
+    ("盘山公路一辆面包车翻下坡了 底下好像有人在哼哼", "danger"),
+    ("娃娃13了想骑电动车去上学 俺怕他摔了 到底多大才让骑", "calm"),   # a fall feared, not told
+    ("电车电池突然冒白烟 然后有火苗了 火越来越大 保险赔不赔", "fire"),  # a fire growing is now
+    # what the law will do asked, then acute harm and whom to call: a call now
+    ("会不会坐牢啊 我开车把一个骑自行车的大哥带倒了 地上一大滩血 眼睛一直闭着 我该打哪个号 会不会吊销", "danger"),
+    ("买的意外险里有个昏迷条款 保险公司说不赔 找谁", "calm"),
+])
+def test_panic_forms_from_the_twenty_sixth_set_are_read(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
+    if state == "fire":
+        assert says_119_first(reply.text), reply.reason

@@ -581,3 +581,10 @@ def test_one_question_asked_in_two_parts_gets_one_answer(engine, question):
     reply = engine.answer(question)
     assert reply.status == ANSWER and "answered" not in reply.extra
     assert reply.text.count("来源：") == 1
+
+
+def test_what_is_asked_after_a_story_and_its_ask_word_is_answered(engine):
+    reply = engine.answer("上礼拜在高速上车子冒烟 拖走修好咧 想问下当时三角牌该摆多远才对")
+    assert reply.status == ANSWER and reply.entry_id == "accident-warning-sign", reply.reason
+    # read whole, a story answered whole keeps its answer
+    assert engine.answer("车借给朋友开 他撞了人 想问下车主要赔吗").reason.startswith("asked after") is False
