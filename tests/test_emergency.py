@@ -1595,15 +1595,7 @@ def test_frames_and_whom_a_state_is_said_of_are_read_for_danger_now(engine, ques
     ("che bei zhuang bian le chu bu lai leg bleeding", "fire"),  # pinyin runs apart from English words
     ("有人叫车轮碾过去了", "danger"),                  # 叫 as the passive, 碾过去
     ("隧道里撞车了 烟大得看不见", "fire"),
-])
-def test_panic_forms_from_the_twenty_first_set_are_read(engine, question, state):
-    reply = engine.answer(question)
-    assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
-    if state == "fire":
-        assert says_119_first(reply.text), reply.reason
-
-
-@pytest.mark.parametrize("question, state", [
+    # the twenty-fifth and twenty-sixth sets (fourteenth turn)
     ("说好了这顿饭AA 结果他喝了酒非要开 刚在和平街撞了电线杆 人卡在方向盘那 头上流血", "fire"),  # 说好了 agreed, no 'got well'
     ("他的腿早就好了 当时流了好多血 赔偿怎么算", "calm"),   # recovery told with its time still frames the past
     ("看到一个人趴着 旁边有刹车印 人还有气但叫不醒", "danger"),
@@ -1617,15 +1609,6 @@ def test_panic_forms_from_the_twenty_first_set_are_read(engine, question, state)
     ("老汉脸煞白 眼睛闭着 嘴唇发紫", "danger"),            # three signs together need no crash told
     ("考试紧张得脸色煞白", "calm"),
     ("一地玻璃渣 有个人蹲着捂肚子 脸都青了", "danger"),
-])
-def test_panic_forms_from_the_twenty_fifth_set_are_read(engine, question, state):
-    reply = engine.answer(question)
-    assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
-    if state == "fire":
-        assert says_119_first(reply.text), reply.reason
-
-
-@pytest.mark.parametrize("question, state", [
     ("货车上的钢管掉下来把一个骑车的砸住了 就在路当中", "fire"),   # 把 + what pins
     ("路边躺个人 旁边摩托车碎一地", "danger"),
     ("水库边上一辆车溜进水里了 俩人都没上来", "danger"),
@@ -1640,7 +1623,7 @@ def test_panic_forms_from_the_twenty_fifth_set_are_read(engine, question, state)
     ("会不会坐牢啊 我开车把一个骑自行车的大哥带倒了 地上一大滩血 眼睛一直闭着 我该打哪个号 会不会吊销", "danger"),
     ("买的意外险里有个昏迷条款 保险公司说不赔 找谁", "calm"),
 ])
-def test_panic_forms_from_the_twenty_sixth_set_are_read(engine, question, state):
+def test_panic_forms_from_the_read_sets_are_read(engine, question, state):
     reply = engine.answer(question)
     assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
     if state == "fire":
