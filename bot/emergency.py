@@ -1381,8 +1381,9 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
     found: set[str] = set()  # categories already hit: one hit each is enough
     for cat in detector.categories:
         # 脖子疼 built from groups is an injury after a crash or a fall, not after a day at the desk
-        built = cat.composed if cat.needs is None or cat.needs.search(masked) or _many(cat, masked) else ()
-        scans = [(p, mode, masked) for p, mode in built if p.firsts is None or not p.firsts.isdisjoint(masked_chars)]
+        composed = [(p, mode) for p, mode in cat.composed if p.firsts is None or not p.firsts.isdisjoint(masked_chars)]
+        built = composed if cat.needs is None or cat.needs.search(masked) or _many(cat, composed, masked) else ()
+        scans = [(p, mode, masked) for p, mode in built]
         if plain:
             scans = [(p, "", text) for p in cat.words] + [(p, "before", text) for p in cat.of_person] + [
                 (p, "after", text) for p in cat.person_after] + scans
@@ -1433,12 +1434,13 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
     return out
 
 
-def _many(cat: _Category, masked: str) -> bool:
-    """Whether the category's group-built words are said in so many different forms that what it
-    `needs` goes without saying (老汉脸煞白 眼睛闭着 嘴唇发紫: no crash told, the signs are enough)."""
+def _many(cat: _Category, composed: list[tuple[_Scan, str]], masked: str) -> bool:
+    """Whether the category's group-built words (`composed`: those whose first characters the text
+    holds) are said in so many different forms that what it `needs` goes without saying
+    (老汉脸煞白 眼睛闭着 嘴唇发紫: no crash told, the signs are enough)."""
     if not cat.info.needs_unless:
         return False
-    said = {masked[a:b] for p, _ in cat.composed for a, b in p.spans(masked)}
+    said = {masked[a:b] for p, _ in composed for a, b in p.spans(masked)}
     return len(said) >= cat.info.needs_unless
 
 
@@ -1742,7 +1744,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
     return None
 
 
-_WORDS_AFTER = "都也说讲"  # 的话 before these is the noun 话 (冷的话都说不出来), not an 'if'
+_WORDS_AFTER = ("都", "也", "说", "讲")  # 的话 before these is the noun 话 (冷的话都说不出来), not an 'if'
 
 
 def _no_if(said: str, words: Sequence[str], hits: list[_Hit], frames: Sequence[Frame]) -> bool:
@@ -1754,7 +1756,7 @@ def _no_if(said: str, words: Sequence[str], hits: list[_Hit], frames: Sequence[F
     if not found:
         return False
     for at, w in found:
-        if w == "的话" and said[at + len(w):at + len(w) + 1] in tuple(_WORDS_AFTER):
+        if w == "的话" and said.startswith(_WORDS_AFTER, at + len(w)):
             continue
         start, end = said.rfind(CLAUSE, 0, at) + 1, _clause_end(said, at)
         clause = said[start:end]

@@ -381,19 +381,18 @@ class Questions:
         # a part that declines is told only where it names its own subject, one no answered part
         # is about (电动车要上牌吗？忻州车管所在哪); 注销了能恢复吗 leans on the question before it
         about = {x for p, r, one in replies if r.status == ANSWER for x in one.reading.subjects}
-        declined = [(p, r) for p, r, one in replies
+        declined = {p for p, r, one in replies
                     if r.declines and r.status != ANSWER and one.reading.subjects and not one.place
-                    and one.query == p and not about & set(one.reading.subjects)]
+                    and one.query == p and not about & set(one.reading.subjects)}
         if len(answered) < 2 and not (answered and declined):
             return whole
-        told = [(p, r) for p, r, one in replies if r.status == ANSWER or (p, r) in declined]
-        seen: set[str] = set()
-        shown = []
-        for part, reply in told:
-            if reply.entry_id in seen:
-                continue
-            seen.add(reply.entry_id or part)
-            shown.append((part, reply))
+        shown, seen = [], set()
+        for part, reply, _ in replies:
+            if reply.status == ANSWER and reply.entry_id not in seen:
+                seen.add(reply.entry_id)
+                shown.append((part, reply))
+            elif part in declined:
+                shown.append((part, reply))
         if len(shown) < 2:
             return whole
         # the reply is logged and rated as the entry the whole message was answered with, if any
@@ -1391,7 +1390,7 @@ def _few(allowed: frozenset[int] | None) -> tuple[int, ...] | None:
 # and before a word that adds one (还有 / 另外 / 顺便问) after a clause that asked.
 _QUESTION_MARK = re.compile(r"[？?]+")
 _ANOTHER = re.compile(r"[，,。！!；;\s]+(?=还有|另外|顺便问|顺便再问|再问一下|再问个|还想问)")
-_ASKING = re.compile("吗|么|呢|能不能|可不可以|能否|行不行|是不是|有没有|怎么|咋|多少|几|哪|什么|啥|谁|多久|多长|如何")
+_ASKING = re.compile(_ASKS_ANY.pattern + "|怎么|咋|多少|几|哪|什么|啥|谁|多久|多长|如何")  # and question words
 MAX_QUESTIONS = 3
 QUESTION_MIN_CHARS = 4  # a part shorter than this (是吗？真的？) adds no question of its own
 
