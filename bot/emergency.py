@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -48,7 +49,8 @@ from bot.knowledge import (
     Frame,
 )
 
-MASK_CHAR = "\u25a1"  # what a mask is blanked to: no word of any list holds it
+MASK_BLANKS = 0x1800  # a mask is blanked to a private-use character of its own: no word of any list
+# holds one, and two masks of one length stay apart (在里头 in a group is not 在外头)
 NEGATION_WINDOW = 3  # characters before a harm word that may deny it: 没(有)(人)受伤
 # What Chinese puts inside a two-character verb-object word (离合词): 流了好多血, 受了点伤,
 # 淌了一地血, 流了一大片血. Not 的: 撞的人 is the one who hit, not someone hit.
@@ -235,7 +237,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     plain_masks = sorted(words(w for w in rules.masks if "<" not in w), key=len, reverse=True)
     if plain_masks:
         hidden = re.compile("|".join(map(re.escape, plain_masks)))
-        groups = {name: tuple(hidden.sub(lambda m: MASK_CHAR * len(m.group()), w) if w not in plain_masks else w
+        groups = {name: tuple(hidden.sub(lambda m: _blank(m.group()), w) if w not in plain_masks else w
                               for w in ws) for name, ws in groups.items()}
     groups.setdefault("人", words(rules.persons))  # <人>: anyone the persons list names
 
@@ -462,9 +464,11 @@ def _heard_words(text: str, detector: Detector) -> list[tuple[int, int, str]]:
             for pair in itertools.product(first, second):
                 for w, ws in detector.heard.get(pair, ()):
                     n = len(w)
-                    # equal lengths: the smaller word, so the set's order (the hash seed) never chooses
-                    if (n > len(best) or (n == len(best) and w < best)) and i + n <= size and text[i:i + n] != w and all(
-                            ws[k] & (sound(text[i + k]) or _NO_SOUND) for k in range(2, n)):
+                    # equal lengths: the one keeping more of what was typed (壮到人: 撞到人, not 撞倒人),
+                    # then the smaller word, so the set's order (the hash seed) never chooses
+                    if i + n <= size and text[i:i + n] != w and (n > len(best) or n == len(best) and (
+                            (kept := _kept(text, i, w)) > _kept(text, i, best) or kept == _kept(text, i, best) and w < best)) \
+                            and all(ws[k] & (sound(text[i + k]) or _NO_SOUND) for k in range(2, n)):
                         best = w
         if best:
             out.append((i, i + len(best), best))
@@ -472,6 +476,11 @@ def _heard_words(text: str, detector: Detector) -> list[tuple[int, int, str]]:
         else:
             i += 1
     return out
+
+
+def _kept(text: str, at: int, word: str) -> int:
+    """How many of `word`'s characters were typed as they are, from `at`."""
+    return sum(a == b for a, b in zip(text[at:at + len(word)], word, strict=False))
 
 
 def _opened_words(heard: dict) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
@@ -523,9 +532,10 @@ def _aspect_of_common_verb(raw: str, start: int, word: str, detector: Detector) 
 
 
 def _names_person(text: str, start: int, end: int, detector: Detector) -> bool:
-    """The heard word begins with the one it befell (人死了, 有人伤了)."""
+    """The heard word begins with the one it befell (人死了, 有人伤了), or ends with them (撞到人)."""
     at = start + 1 if text.startswith("有", start) else start
-    return detector.people is not None and (m := detector.people.match(text, at)) is not None and m.end() < end
+    return detector.people is not None and ((m := detector.people.match(text, at)) is not None and m.end() < end
+                                            or any(m.end() == end and m.start() > start for m in detector.people.finditer(text, start, end)))
 
 
 def _clause_end(text: str, at: int) -> int:
@@ -534,9 +544,19 @@ def _clause_end(text: str, at: int) -> int:
 
 
 def _heard_cry(raw: str, found: list[tuple[int, int, str]], detector: Detector) -> str | None:
-    """A cry for help typed as other words (快叫就护车), where the typed characters are no common word."""
-    return next((w for s, e, w in found if w in detector.urgent and _typed(raw, raw[:s] + w + raw[e:], s, e, detector)),
-                None)
+    """A cry for help typed as other words (快叫就护车), or a clause that is only a cry once heard
+    (被鸭住了: 被压住了), where the typed characters are no common word."""
+    rules = detector.rules
+    for s, e, w in found:
+        heard = raw[:s] + w + raw[e:]
+        if not _typed(raw, heard, s, e, detector):
+            continue
+        if w in detector.urgent:
+            return w
+        cry = _cry(heard[heard.rfind(CLAUSE, 0, s) + 1:_clause_end(heard, s)], detector.urging)
+        if cry in rules.alone or cry in rules.alone_fire:
+            return cry
+    return None
 
 
 def _heard_hits(raw: str, found: list[tuple[int, int, str]], detector: Detector, seen: set[str]) -> list[_Hit]:
@@ -1298,7 +1318,13 @@ def _masked(text: str, detector: Detector) -> str:
     """The text with the masks blanked, as long as it was: 头盔 and 手机 hold no body part."""
     if detector.masks is None:
         return text
-    return detector.masks.sub(lambda m: m.group() if _cut_into(text, m.start(), detector) else MASK_CHAR * len(m.group()), text)
+    return detector.masks.sub(lambda m: m.group() if _cut_into(text, m.start(), detector) else _blank(m.group()), text)
+
+
+def _blank(word: str) -> str:
+    """A mask's blank, as long as it: the same for the same word in every process (the engine cache
+    stores built patterns), another for another word."""
+    return chr(0xE000 + zlib.crc32(word.encode("utf-8")) % MASK_BLANKS) * len(word)
 
 
 def _cut_into(text: str, start: int, detector: Detector) -> bool:
@@ -1378,8 +1404,8 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
     out: list[_Hit] = []
     plain = any(p.pattern.search(text) for p in detector.any_plain)
     masked_chars = set(masked)
-    found: set[str] = set()  # categories already hit: one hit each is enough
     for cat in detector.categories:
+        last: _Hit | None = None  # one hit a category, the last said: what a frame weighs is where harm is told
         # 脖子疼 built from groups is an injury after a crash or a fall, not after a day at the desk
         composed = [(p, mode) for p, mode in cat.composed if p.firsts is None or not p.firsts.isdisjoint(masked_chars)]
         built = composed if cat.needs is None or cat.needs.search(masked) or _many(cat, composed, masked) else ()
@@ -1388,9 +1414,9 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
             scans = [(p, "", text) for p in cat.words] + [(p, "before", text) for p in cat.of_person] + [
                 (p, "after", text) for p in cat.person_after] + scans
         for pattern, needs_person, read in scans:
-            if cat.info.id in found:
-                break
             for start, end in pattern.spans(read):
+                if last is not None and start < last.end:
+                    continue  # the same telling read again by another word (受伤了: 伤了)
                 said = read[start:end]
                 starts, ends = spans(start)
                 # 撞了人 in 车被人撞了人家开走了: the match ends inside 人家, a word begun within it.
@@ -1428,9 +1454,9 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                     continue
                 if needs_person == "after" and not _person_after(text, end, detector):
                     continue
-                out.append(_Hit(cat.info, start, end, text[start:end]))  # as typed, masks and all
-                found.add(cat.info.id)
-                break
+                last = _Hit(cat.info, start, end, text[start:end])  # as typed, masks and all
+        if last is not None:
+            out.append(last)
     return out
 
 
@@ -1749,8 +1775,9 @@ _WORDS_AFTER = ("都", "也", "说", "讲")  # 的话 before these is the noun �
 
 def _no_if(said: str, words: Sequence[str], hits: list[_Hit], frames: Sequence[Frame]) -> bool:
     """Every 'if' word here supposes no harm: a 会不会 whose clause asks what the law or money will
-    do (会不会坐牢, 会不会吊销: the `about` frame's words) and names no harm told, or 的话 that is
-    the noun 话. Such a message is judged by its other frames."""
+    do (会不会坐牢, 会不会吊销: the `about` frame's words) and names no harm told, a 的话 supposing
+    such a thing (对方全责的话), or 的话 that is the noun 话. Such a message is judged by its other
+    frames."""
     about = next((f.words for f in frames if f.name == "about"), ())
     found = [(at, w) for w in words for at in _finds(said, w)]
     if not found:
@@ -1760,7 +1787,7 @@ def _no_if(said: str, words: Sequence[str], hits: list[_Hit], frames: Sequence[F
             continue
         start, end = said.rfind(CLAUSE, 0, at) + 1, _clause_end(said, at)
         clause = said[start:end]
-        if not (w.startswith("会") and any(a in clause for a in about)) or any(start <= h.start < end for h in hits):
+        if not ((w.startswith("会") or w == "的话") and any(a in clause for a in about)) or any(start <= h.start < end for h in hits):
             return False
     return True
 

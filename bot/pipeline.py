@@ -355,6 +355,14 @@ class Questions:
             asked_after = _after_ask(asked.query)
             if asked_after:
                 one, reply = self._part(asked_after)
+                if reply is not None and reply.status != ANSWER and not one.reading.subjects:
+                    # …听说有个救助基金 想问问这个钱咋给的: what is asked leans on the thing named last
+                    # before it, as a part of several questions leans on the part before
+                    words = self.s.text
+                    told = self.s.reader.read(words.canonical(words.normalize(asked.query[:asked.query.rfind(asked_after)])))
+                    named = [w for w, c in told.said.items() if c in told.subjects and self.s.reader.held("subjects", c)]
+                    if named:
+                        one, reply = self._part(f"{named[-1]} {asked_after}")
                 if reply is not None and reply.status == ANSWER and not one.place:
                     # 上礼拜车子冒烟 拖走修好咧 想问下当时三角牌该摆多远: the story told why, the words
                     # after 想问下 are what is asked
@@ -1328,8 +1336,12 @@ def _own_choice(s: Shared, asked: Asked, matches: list[Match]) -> Match | None:
     if len(tied) < 2:
         return None
     k, reading, concepts = s.knowledge, asked.reading, s.reader.entry_concepts
-    not_asks = frozenset(k.concepts.circumstances) | frozenset(d.aspect for d in k.unknown_details)
-    asks = frozenset(reading.aspects) - not_asks
+    circumstances = frozenset(k.concepts.circumstances)
+    asks = frozenset(reading.aspects) - circumstances - frozenset(d.aspect for d in k.unknown_details)
+    if not asks:
+        # a detail asked alone (事故认定书多少天出: 何时) is what the question is about: the entry
+        # whose main aspect it is answers before one holding it beside its own matter (复核)
+        asks = frozenset(reading.aspects) - circumstances
     entries = [k.entries[x.entry] for x in tied]
     main = [i for i, e in enumerate(entries) if e.aspects and e.aspects[0] in asks]
     if len(main) != 1:

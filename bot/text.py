@@ -112,7 +112,7 @@ GRAMMAR_CHARS = frozenset(
 # A number before a unit: digits, two or more Chinese numerals (一码 is not 1 码), or the
 # question 多少 / 几; then 多 / 来 for "about" (四十多码).
 # (normalising turned 48.5's point into a space)
-_AGE = r"(?:1[6-9]|[2-9]\d|[二三四五六七八九]十[一二三四五六七八九]?|十[六七八九])"  # 16–99, as ages are said
+_AGE = r"(?:1\d|[2-9]\d|[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九])"  # 10–99: a child's (12, 15) draws the riding lines
 _NUMBER = r"(?:\d+(?:[.\s]\d+)?|[零一二两三四五六七八九十百千]{2,}|多少|几)\s*[多来]?\s*"
 
 MIN_SPELLING = 5  # a pinyin spelling shorter than this (gaosu is 5) may be an English word or a name

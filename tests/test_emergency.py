@@ -1622,6 +1622,18 @@ def test_frames_and_whom_a_state_is_said_of_are_read_for_danger_now(engine, ques
     # what the law will do asked, then acute harm and whom to call: a call now
     ("会不会坐牢啊 我开车把一个骑自行车的大哥带倒了 地上一大滩血 眼睛一直闭着 我该打哪个号 会不会吊销", "danger"),
     ("买的意外险里有个昏迷条款 保险公司说不赔 找谁", "calm"),
+    # panic set 27: harm told after what was asked (a question about money first, a past visit)
+    ("请问车辆自燃保险管不管 我现在在路上 车头已经起火了火苗窜出来了", "fire"),   # the fire told last counts
+    ("我就想知道对方全责的话我能不能不去医院 其实我现在右手好像断了 骨头有点变形", "danger"),
+    ("如果对方全责的话 撞伤了人谁赔", "calm"),
+    ("上次来问过驾照换证的事 这次是别的 我哥的车掉沟里了 他在里面出不来", "fire"),
+    ("出了事故 撞人的跑了 医院抢救的钱谁先给出", "calm"),
+    ("桥上一辆小车把护栏撞断了 车头一半悬在桥外头 司机在里面不敢动", "fire"),   # hanging over the edge
+    ("停车场的车能不能悬空停 半截在外头", "calm"),
+    ("壮到人了", "danger"),                                 # a slip heard: 撞到人, not 撞倒人
+    ("被鸭住了", "fire"),                                   # a cry once heard: 被压住了
+    ("骑摩托的小伙撞护栏上了 咋叫都没反应", "danger"),
+    ("俺们一家出去耍 娃娃在后座 刚才被人追尾了 车门变形打不开", "fire"),
 ])
 def test_panic_forms_from_the_read_sets_are_read(engine, question, state):
     reply = engine.answer(question)
