@@ -239,6 +239,9 @@ class Concepts:
     model_aspects: tuple[str, ...] = ()
     # phrases that hold a concept's word and ask nothing (要是哪天 holds 哪天, 何时): read as nothing
     says_nothing: tuple[str, ...] = ()
+    # aspect variants that are as often words of the story told (周末想开上高速: 办公时间; 拉上俺们
+    # 一家子: 回避): read as their aspect only where no other aspect is read
+    weak: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -514,6 +517,7 @@ class _ConceptTable:
     stands_for: list[tuple[str, str, str, int]] = field(default_factory=list)
     model_aspects: list[tuple[str, str, int]] = field(default_factory=list)
     says_nothing: list[str] = field(default_factory=list)
+    weak: list[tuple[str, str, int]] = field(default_factory=list)  # (variant, file, line)
 
     def add(self, kind: str, standard: str, word: str, file: str, line: int, problems: list[Problem]) -> bool:
         first = self.said.get(word)
@@ -535,7 +539,18 @@ class _ConceptTable:
                         amount_marks=tuple(dict.fromkeys(self.amount_marks)),
                         stands_for=self._stands_for(problems),
                         model_aspects=self._known(self.model_aspects, "aspects", "方面", "model_aspects", problems),
-                        says_nothing=tuple(dict.fromkeys(self.says_nothing)))
+                        says_nothing=tuple(dict.fromkeys(self.says_nothing)),
+                        weak=self._weak(problems))
+
+    def _weak(self, problems: list[Problem]) -> tuple[str, ...]:
+        known = []
+        for word, file, line in self.weak:
+            if self.said.get(word, ("",))[0] == "aspects":
+                known.append(word)
+            else:
+                problems.append(Problem(file, line, f"{word!r} 不是哪个方面的说法：weak 里请写 aspects 下已有的说法 / {word!r} is no "
+                                        f"variant of an aspect: 'weak' lists words already listed under 'aspects:'"))
+        return tuple(dict.fromkeys(known))
 
     def _stands_for(self, problems: list[Problem]) -> dict[str, str]:
         pairs = {}
@@ -565,7 +580,7 @@ def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) 
     `venues:` lists the subjects that are places where things are done; `circumstances:` the
     aspects that tell the asker's situation rather than what is asked."""
     for name, (key, node) in _mapping(root).items():
-        if name in ("venues", "circumstances", "manners", "model_aspects"):
+        if name in ("venues", "circumstances", "manners", "model_aspects", "weak"):
             getattr(table, name).extend((w, c.file, line) for w, line in _text_list(node, c, name))
             continue
         if name in ("amount_marks", "says_nothing"):
@@ -581,7 +596,7 @@ def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) 
                     table.stands_for.append((one, kind, c.file, _line(one_node)))
             continue
         if name not in CONCEPT_KINDS:
-            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners, amount_marks, stands_for, model_aspects, says_nothing)")
+            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners, amount_marks, stands_for, model_aspects, says_nothing, weak)")
             continue
         if node.tag == "tag:yaml.org,2002:null":
             continue

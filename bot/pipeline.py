@@ -1124,6 +1124,9 @@ class OtherPlace:
             return None
         asked.place = place
         asked.allowed = self.national if asked.allowed is None else asked.allowed & self.national
+        # another city's own rules (北京外地牌照进五环) are what such a question most often asks:
+        # a national rule answers it only as surely as a question whose aspect was not read
+        asked.sure = max(asked.sure, self.s.matching.no_aspect_threshold)
         detail = next((a for a in asked.reading.aspects if a in self.local_details), None)
         if detail is None:
             return None
@@ -1216,7 +1219,8 @@ class Decide:
 
     def __call__(self, asked: Asked) -> Reply | None:
         reply = decide(self.s, asked, asked.matches)
-        if asked.undecided is not None and reply.status != ANSWER:
+        if asked.undecided is not None and reply.status != ANSWER and not asked.place:
+            # (another city named: "I only know Xinzhou" says what we lack better than a detail's reply)
             return asked.undecided
         return reply
 

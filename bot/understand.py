@@ -64,6 +64,9 @@ class ConceptReader:
         nothing = sorted({form for w in concepts.says_nothing for n in (text.normalize(w).replace(" ", ""),)
                           for form in (n, text.canonical(n, n).replace(" ", "")) if form}, key=len, reverse=True)
         self._nothing = re.compile("|".join(map(re.escape, nothing))) if nothing else None
+        self._venues = frozenset(concepts.venues)
+        self._weak = frozenset(form for w in concepts.weak for n in (text.normalize(w).replace(" ", ""),)
+                               for form in (n, text.canonical(n, n).replace(" ", "")) if form)
         self._amount_marks = tuple(dict.fromkeys(
             form for m in concepts.amount_marks for n in [text.normalize(m).replace(" ", "")]
             for form in (n, text.canonical(n, n).replace(" ", "")) if form))
@@ -153,6 +156,10 @@ class ConceptReader:
             # a subject inside an aspect's phrase is still asked (驾驶证 in 换驾驶证, 辅警 in 招辅警)
             words = [w for start, end, w in spans if spans is subject_spans
                      or not ((o := owner[start]) is not None and o == owner[end - 1] and o[1] - o[0] > end - start)]
+            if spans is not subject_spans and any(w not in self._weak for w in words) and self._venues.isdisjoint(found[0]):
+                # a story's word beside what is asked; of an office named (交警大队周末能处理违章不)
+                # it still asks when the office works
+                words = [w for w in words if w not in self._weak]
             found.append(tuple(dict.fromkeys(standard_of[w] for w in words)))
             said.update((w, standard_of[w]) for w in words)
         return Reading(found[0], found[1], kind, said)

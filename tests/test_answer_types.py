@@ -54,6 +54,9 @@ def test_a_kind_of_answer_no_entry_states_is_declined_honestly(engine, question,
     ("帮俺查查俺的车现在有几个违章没处理", "代查"),  # 俺 is 我 in Shanxi speech
     ("车叫拖走了 拖哪去了", "代查"),                  # where one's own towed car is
     ("新闻里说昨天高速上撞死两个人 是哪段路", "具体事件"),  # …… : the story first, what is asked of it at the end
+    ("俺邻居上个月喝了酒开车让查住了 他那个案子最后咋判的 拘了没", "具体事件"),  # someone's case, not the law
+    ("今天去车管所办过户的人多不多 得排多长时间队", "实时办理"),  # today's queue, not the transfer rules
+    ("科目三现在能约到几号", "实时办理"),
 ])
 def test_what_nothing_here_can_tell_is_declined_with_its_rule(engine, question, kind):
     reply = engine.answer(question)

@@ -778,3 +778,21 @@ def test_a_plea_for_a_reply_asks_nothing_more(engine, question, entry):
 def test_what_a_citizen_says_is_read_as_the_rule_asked(engine, question, entry):
     reply = engine.answer(question)
     assert reply.entry_id == entry, reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("my friend 刚拿驾照还在实习期 周末想自己一个人开上高速回老家 行不行", "licence-learner"),  # 周末: when, told
+    ("俺爹开拖拉机拉上俺们一家子去地里 拖拉机上让坐人不", "reg-tractor"),                     # 一家子: who, told
+    ("俺们一伙老年人早上顺着马路走步 一排最多能并排走几个人", "road-pedestrian"),
+    ("打车到了 司机停在大马路当中 俺从左边开门下去有事没", "road-passenger-duties"),          # 开门: a car door
+])
+def test_a_word_of_the_story_is_not_asked_beside_what_is(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+
+
+@pytest.mark.parametrize("question", ["车管所周末能办业务吗", "代县交警大队周末能处理违章不", "周末上班吗"])
+def test_a_weekend_asked_of_an_office_or_alone_still_asks_its_hours(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != "answer", reply.reason
+    assert reply.declines, reply.reason

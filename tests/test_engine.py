@@ -588,3 +588,28 @@ def test_what_is_asked_after_a_story_and_its_ask_word_is_answered(engine):
     assert reply.status == ANSWER and reply.entry_id == "accident-warning-sign", reply.reason
     # read whole, a story answered whole keeps its answer
     assert engine.answer("车借给朋友开 他撞了人 想问下车主要赔吗").reason.startswith("asked after") is False
+
+
+def test_another_citys_rule_is_answered_only_by_a_sure_national_rule(engine):
+    # 北京's entry restrictions are that city's own: a national entry worded near it is no answer
+    reply = engine.answer("北京外地牌照进五环有甚规定 俺下个月开车过去")
+    assert reply.status == "fallback", reply.reason
+    assert "忻州" in reply.text
+
+
+def test_what_is_asked_after_a_story_leans_on_the_thing_named_last(engine):
+    reply = engine.answer("我表哥前年晚上在国道边上让车撞了 司机直接跑了到现在也没抓着 住院押金家里实在拿不出来 "
+                          "后来听人说有个道路交通事故社会救助基金 想问问这个钱到底是咋给的 啥情况下才能用")
+    assert (reply.status, reply.entry_id) == ("answer", "fund-what"), reply.reason
+
+
+def test_a_detail_asked_alone_goes_to_the_entry_mainly_about_it(engine):
+    # both the certificate and the review entries hold 何时; the certificate entry is about it
+    reply = engine.answer("出了事故以后交警一般多少天出事故认定书")
+    assert (reply.status, reply.entry_id) == ("answer", "acc-certificate"), reply.reason
+    assert "十日" in reply.text
+
+
+def test_a_childs_age_said_bare_is_an_age(engine):
+    reply = engine.answer("俺娃娃今年15 能骑电动车上学不咧")
+    assert (reply.status, reply.entry_id) == ("answer", "nm-age"), reply.reason
