@@ -144,7 +144,7 @@ class ConceptReader:
         if self._nothing is not None:
             compact = self._nothing.sub(lambda m: "#" * len(m.group()), compact)
         said: dict[str, str] = {}
-        found = []
+        found: list[tuple[str, ...]] = []
         subject_spans = _longest(*self._subjects, compact, self._amount_marks)
         # the subject span over each character (they do not overlap): containment in one is two
         # lookups, not a walk over all of them, so a long message reads in linear time
