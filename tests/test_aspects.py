@@ -129,6 +129,11 @@ def test_the_app_we_do_name_is_still_answered_when_its_name_is_asked(engine):
     ("司机撞了就逃了到现在没抓到，责任怎么划分", "acc-hit-run-certificate"),  # an unsolved hit-and-run's 责任
     ("把车过到老公名下原来的号牌还能用吗", "reg-spouse"),  # 车过到 is 过户, never 车祸 repaired from 车过
     ("近视的人开车不戴眼镜算违章吗", "licence-glasses"),  # its answer says wearing them is required
+    ("跑山路快到坡顶了前头啥也看不见 该咋弄 要不要摁喇叭", "road-lights"),  # 实施条例第五十九条: slow down, sound the horn
+    ("前面那车磨磨唧唧开的太慢 能不能从它右边超过去", "road-overtake"),    # overtake on the left only
+    ("骑摩托上了那种同方向好几条车道的大路 该走哪条道", "road-lanes"),    # motorcycles keep to the rightmost lane
+    ("就刮了点漆 来处理的交警就一个人 一个警察处理算数吗", "acc-simple-procedure"),  # one officer may handle it
+    ("学员开教练车撞了人谁负责", "licence-practice-road"),                # the instructor bears it
 ])
 def test_an_aspect_said_in_everyday_words_reaches_the_entry_holding_it(engine, question, entry):
     reply = engine.answer(question)
