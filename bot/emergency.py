@@ -86,7 +86,7 @@ _LATIN_RUN = re.compile(r"[a-z]+")
 _PLACE = "里上内底下外旁边中前后头口道站库位场"  # 车里, 校门口, 车道: where a person is, not a thing that stopped
 _EVENT = "祸"  # 出车祸 names an event, not a thing between the person and what befell them
 _COMPLEMENT = "来去了着过住到出下上起开回子儿"
-_RIDES = "骑坐开推倒停"  # 孩子骑滑板车被撞了, 被我倒车碰倒了: the vehicle the person drives is no thing that stopped
+_RIDES = "骑坐开推倒停下上修放摆拿"  # 孩子骑滑板车被撞了, 被我倒车碰倒了, 老公下车去放牌被撞了: what the person drives, leaves, mends or sets out is no thing that stopped
 # 门打不开，我老婆在里面, 撞得稀巴烂，人在里面: a door that will not open or a wrecked car, with
 # someone said to be inside just after
 _INSIDE = re.compile("还?在(?:车)?(?:里面|里头|里边|里|内|上面)")
@@ -1723,7 +1723,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # 当时觉得没事 …现在喘不上气: the harm told after 现在 is now
         if frame.name == "hypothetical" and _feared_after(said, frame.words, hits, detector):
             continue  # 现在好疼想吐 会不会内出血: a harm told as now, then what it may be feared
-        if frame.name == "hypothetical" and _no_if(said, frame.words, hits, rules.frames):
+        if frame.name == "hypothetical" and _no_if(said, frame.words, hits, rules.frames, detector):
             continue  # 会不会坐牢啊 …地上一大滩血: what the law will do asked, not harm supposed
         if frame.name == "call" and (acute or _says(detector.here, said, fixed) or _happened(said, hits)):
             continue  # 有人受伤了该打什么电话: asking whom to call for a harm that has happened is calling
@@ -1773,11 +1773,11 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
 _WORDS_AFTER = ("都", "也", "说", "讲")  # 的话 before these is the noun 话 (冷的话都说不出来), not an 'if'
 
 
-def _no_if(said: str, words: Sequence[str], hits: list[_Hit], frames: Sequence[Frame]) -> bool:
-    """Every 'if' word here supposes no harm: a 会不会 whose clause asks what the law or money will
-    do (会不会坐牢, 会不会吊销: the `about` frame's words) and names no harm told, a 的话 supposing
-    such a thing (对方全责的话), or 的话 that is the noun 话. Such a message is judged by its other
-    frames."""
+def _no_if(said: str, words: Sequence[str], hits: list[_Hit], frames: Sequence[Frame], detector: Detector) -> bool:
+    """Every 'if' word here supposes no harm: its clause names no harm and no accident, and either
+    asks what the law or money will do (会不会坐牢, 对方全责的话: the `about` frame's words) or is a
+    question of its own with harm told after it (万一对方不认账咋办啊 俺男人被撞了 躺路边流了好多血);
+    or 的话 is the noun 话. Such a message is judged by its other frames."""
     about = next((f.words for f in frames if f.name == "about"), ())
     found = [(at, w) for w in words for at in _finds(said, w)]
     if not found:
@@ -1787,9 +1787,17 @@ def _no_if(said: str, words: Sequence[str], hits: list[_Hit], frames: Sequence[F
             continue
         start, end = said.rfind(CLAUSE, 0, at) + 1, _clause_end(said, at)
         clause = said[start:end]
-        if not ((w.startswith("会") or w == "的话") and any(a in clause for a in about)) or any(start <= h.start < end for h in hits):
+        if any(start <= h.start < end for h in hits) or detector.accident is not None and detector.accident.search(clause):
+            return False
+        if (w.startswith("会") or w == "的话") and any(a in clause for a in about):
+            continue
+        if not (_IF_ASKS.search(clause) and any(h.start >= end for h in hits)):
             return False
     return True
+
+
+# an 'if' clause that is a question of its own (万一对方不认账咋办, 如果不报警私了行不行)
+_IF_ASKS = re.compile("吗|么|咋|怎么|行不行|行吗|可不可以|能不能|用不用|要不要|该不该|会不会|[不没]$")
 
 
 def _framed_in(text: str, fixed: str, frame: Frame, hits: list[_Hit], detector: Detector) -> str | None:

@@ -1634,6 +1634,14 @@ def test_frames_and_whom_a_state_is_said_of_are_read_for_danger_now(engine, ques
     ("被鸭住了", "fire"),                                   # a cry once heard: 被压住了
     ("骑摩托的小伙撞护栏上了 咋叫都没反应", "danger"),
     ("俺们一家出去耍 娃娃在后座 刚才被人追尾了 车门变形打不开", "fire"),
+    # panic set 28b: an 'if' that is a question of its own about something else, harm told after it
+    ("万一对方不认账咋办啊 俺男人被面包车撞了 躺路边流了好多血", "danger"),
+    ("如果不报警私了行不行 娃娃叫我车门撞了一下 额头肿个大包 一直在吐", "danger"),
+    ("万一车被扣了我明天咋上班 车卡在桥栏杆上了 副驾驶的同事腿夹住了出不来", "fire"),
+    ("如果对方不赔 受伤的人医药费谁出", "calm"),                    # the if supposes the harm's cost
+    ("万一撞了人怎么办 会不会坐牢", "calm"),                         # the if supposes the harm itself
+    ("可我老公刚才下车去放牌被后面的车撞了 现在躺在应急车道上", "danger"),  # 下车, 放牌: what he did, no thing harmed
+    ("我下车一看车被撞了", "calm"),
 ])
 def test_panic_forms_from_the_read_sets_are_read(engine, question, state):
     reply = engine.answer(question)
