@@ -801,3 +801,18 @@ def test_a_weekend_asked_of_an_office_or_alone_still_asks_its_hours(engine, ques
     reply = engine.answer(question)
     assert reply.status != "answer", reply.reason
     assert reply.declines, reply.reason
+
+
+def test_e_bike_passengers_get_the_honest_reply_with_the_legal_frame_one_tap_away(engine):
+    # the national texts leave passengers on e-bikes to each province (实施条例第七十一条); Shanxi's rule
+    # is not held: the honest reply first, never another aspect's answer, and the frame offered
+    reply = engine.answer("电动车能带人吗")
+    assert reply.status == "clarify" and reply.declines, reply.reason
+    assert "nm-passengers" in [c.id for c in reply.choices]
+    frame = engine.reply_for_entry("nm-passengers")
+    assert "省、自治区、直辖市人民政府" in frame.text and "没有资料" in frame.text
+
+
+def test_rail_travel_is_not_answered_from_the_e_bike_entries(engine):
+    reply = engine.answer("坐火车能带电动车电池吗")
+    assert reply.status == "fallback", reply.reason
