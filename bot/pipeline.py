@@ -1122,6 +1122,11 @@ class OtherPlace:
                 return reply
         if place is None:
             return None
+        if len(asked.clauses) >= MIN_CLAUSES and self.named("".join(asked.clauses[-ASK_CLAUSES:])) is None:
+            # where a story happened (我舅在太原那边撞了个老汉…听说有个基金能先垫上 是真的不): the
+            # question at its end asks what holds everywhere, not that city's own rules
+            asked.allowed = self.national if asked.allowed is None else asked.allowed & self.national
+            return None
         asked.place = place
         asked.allowed = self.national if asked.allowed is None else asked.allowed & self.national
         # another city's own rules (北京外地牌照进五环) are what such a question most often asks:

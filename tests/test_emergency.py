@@ -1642,6 +1642,8 @@ def test_frames_and_whom_a_state_is_said_of_are_read_for_danger_now(engine, ques
     ("万一撞了人怎么办 会不会坐牢", "calm"),                         # the if supposes the harm itself
     ("可我老公刚才下车去放牌被后面的车撞了 现在躺在应急车道上", "danger"),  # 下车, 放牌: what he did, no thing harmed
     ("我下车一看车被撞了", "calm"),
+    # a harm reported second hand, with who must pay asked (everyday set 25's one calm message flagged)
+    ("前年把车卖给一个朋友 一直没过户 今天他说他开那车把人撞了 对面家属找我要钱 我又没开车我也得赔？", "calm"),
 ])
 def test_panic_forms_from_the_read_sets_are_read(engine, question, state):
     reply = engine.answer(question)
