@@ -121,6 +121,7 @@ _ASKS = ("吗", "么", "呢", "?", "？", "啥", "什么", "甚", "怎么", "咋
 _ASKING_WHO = ("告诉", "请教", "教教", "回复", "解答", "答复")
 _REPORT_LEAD = "在刚又也们"  # what may stand between who and where before it: 我们在路口撞车了, 我刚出车祸了
 REPORT_LEAD = 4
+BURNER_GROUP, BURNER_ADVERB_GROUP = "燃物", "燃副"  # 发动机那冒黑眼了: what burns, said right before
 DIALECT_GROUP = "方言"  # pairs 咗=了: a dialect form and the Mandarin it says
 _HURRY_TAIL = "啊呀啦吧了哦点些儿来过去"  # what ends a hurry: 快点儿, 快些来, 快过来啊
 _BODY_STATES = ("bleeding", "unconscious", "severe")  # dangers only a body is in: no 人没事 after them calms
@@ -219,6 +220,8 @@ class Detector:
     # danger words leave (shang ge yue che zhao huo le: 上个月 车着火了), never taking theirs
     frame_sound: dict[str, str] | None = None
     address: frozenset[str] = frozenset()  # 大哥, 同志, 警官: a first clause that only addresses the one asked
+    # a thing that burns (发动机, 车头 …) with its adverbs, ending where a heard fire or smoke word begins
+    burner: re.Pattern | None = None
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -332,7 +335,16 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         re.compile(f"(?:{leave})[^{CLAUSE}]{{0,{LEAVE_TAIL}}}$") if leave else None,
         re.compile(f"(?:{writer})[{_WRITER_ADVERBS}]{{0,3}}$") if writer else None,
         _report(groups.get(CRASH_GROUP, ()), groups.get(SCENE_GROUP, ()) + groups["人"]),
-        _frame_sound(rules.not_now), frozenset(norm(w) for w in plain_group.get(ADDRESS_GROUP, ())))
+        _frame_sound(rules.not_now), frozenset(norm(w) for w in plain_group.get(ADDRESS_GROUP, ())),
+        _burner(groups.get(BURNER_GROUP, ()), groups.get(BURNER_ADVERB_GROUP, ())))
+
+
+def _burner(things: Sequence[str], adverbs: Sequence[str]) -> re.Pattern | None:
+    if not things:
+        return None
+    burns = "|".join(map(re.escape, sorted(things, key=len, reverse=True)))
+    how = "|".join(map(re.escape, sorted(adverbs, key=len, reverse=True)))
+    return re.compile(f"(?:{burns})(?:{how})?$" if how else f"(?:{burns})$")
 
 
 def _frame_sound(words: Sequence[str]) -> dict[str, str] | None:
@@ -583,7 +595,11 @@ def _heard_hits(raw: str, found: list[tuple[int, int, str]], detector: Detector,
         if h.category.first == "119":
             # a fire or a leak is said of the car, with no one named: heard only where the typed
             # characters are no common word (车起伙了, not 撞车了 是我楼友)
-            if not _typed(raw, heard, h.start, h.end, detector):
+            if not _typed(raw, heard, h.start, h.end, detector) and not (
+                    detector.burner is not None and _same_sound(raw, heard, h.start, h.end)
+                    and detector.burner.search(heard, heard.rfind(CLAUSE, 0, h.start) + 1, h.start)):
+                # (发动机那冒黑眼了: a slip that is a word of its own, 黑眼, said right after the
+                # engine it comes from, every sound exact)
                 continue
         elif not (span[1] - span[0] >= HEARD_WHOLE and _same_sound(raw, heard, span[0], span[1])) and (
                 not (_of_person(heard, h.start, detector) and _next_to_person(heard, h.start, detector)
@@ -1958,7 +1974,7 @@ def _burning_now(text: str, hit: _Hit) -> bool:
 # fire and what feeds it: told as under way, no 'how' calms them (water in a car after rain may be
 # a question of the carpet: 车里进水了 怎么处理)
 _BURNING = ("fire", "smoke-fuel", "gas-smell")
-_GOING_ON = "着在越得直"  # 冒着烟, 车在燃烧, 火越来越大, 烧得很旺: under way now
+_GOING_ON = "着在越得直还闪"  # 冒着烟, 车在燃烧, 火越来越大, 烧得很旺, 还闪火星子: under way now
 _SUDDEN = ("突然", "忽然", "一下子", "猛地", "猛然")  # 充电的时候突然冒火星: told as it happened, not named
 
 

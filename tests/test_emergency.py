@@ -1644,6 +1644,12 @@ def test_frames_and_whom_a_state_is_said_of_are_read_for_danger_now(engine, ques
     ("我下车一看车被撞了", "calm"),
     # a harm reported second hand, with who must pay asked (everyday set 25's one calm message flagged)
     ("前年把车卖给一个朋友 一直没过户 今天他说他开那车把人撞了 对面家属找我要钱 我又没开车我也得赔？", "calm"),
+    # panic set 28a/c
+    ("发动机那冒黑眼了 后座还有娃娃", "fire"),        # a slip that is a word of its own (黑眼), right after the engine
+    ("他眼睛冒黑眼了", "calm"),
+    ("地下车库有辆车引擎盖底下冒烟还闪火星子 周围停满了车 咋弄啊", "fire"),   # sparks still flashing: under way
+    ("门口两辆车撞了 一辆底下一直往外流东西 闻着是汽油", "fire"),
+    ("下雪天山上 一辆车滑到崖边上 后轮都悬空了 车里一家人不敢下来", "fire"),
 ])
 def test_panic_forms_from_the_read_sets_are_read(engine, question, state):
     reply = engine.answer(question)
