@@ -458,6 +458,11 @@ class Understand:
             read = self.place_before_where.sub("", read)
         reading = self.s.reader.read(read, kind)
         end = self._asking_end(asked)
+        if end is not None and not end_reading_asks(self.s, end) and any(
+                _asks(c) for c in asked.clauses[:-ASK_CLAUSES]):
+            # the end reads nothing and asks nothing, after a clause that asked (…要判几年 俺没撞
+            # 就是好奇): it tells why the question was asked; the message is read whole
+            end = None
         if end is not None:
             # A story asks at its end (先说事故经过，再问“能破案吗”): what is asked there counts;
             # the story's subjects only when the end names none, and only those we know. The
@@ -1418,6 +1423,20 @@ QUESTION_MIN_CHARS = 4  # a part shorter than this (是吗？真的？) adds no 
 
 # Words that say "what follows is my question" after a story (…拖走修好咧 想问下当时三角牌该摆多远).
 _ASK_MARK = re.compile("想问一下|想问下|想问问|想问|请问一下|请问|问一下|问下|我想知道|想了解一下|想咨询一下|咨询一下")
+
+
+def end_reading_asks(s: Shared, end: str) -> bool:
+    """Whether a story's end (canonical) reads a subject or aspect, or asks in any form."""
+    reading = s.reader.read(end)
+    return bool(reading.subjects or reading.aspects or any(t.word.startswith("#") for t in s.text.tokens(end))
+                or any(_asks(c) for c in end.split()))
+
+
+_EITHER = re.compile(r"(.)不\1")  # 管不管, 会不会: a question of its own
+
+
+def _asks(clause: str) -> bool:
+    return bool(_ASKING.search(clause) or _ASKS_END.search(clause) or _EITHER.search(clause))
 
 
 def _after_ask(text: str) -> str:

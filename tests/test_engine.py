@@ -621,3 +621,19 @@ def test_another_city_where_a_story_happened_does_not_make_its_question_that_cit
     reply = engine.answer("我舅上个月在太原那边撞了个骑车的老汉 对面车直接跑了 听说有个啥基金能先垫上 是真的不")
     assert "只能回答忻州本地" not in reply.text, reply.reason
     assert "place:" not in reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("问一下哈 撞了人跑了的 要判几年 俺没撞 就是好奇", "accident-hit-run-crime"),
+    ("俺那旧车卖了 又买了个新的 想把原来那个号牌接着用 这个有时间限制没有 俺那个号用了好多年了 挺顺的 不想换", "reg-plate-number"),
+])
+def test_what_a_story_says_after_its_question_does_not_hide_the_question(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+
+
+def test_an_end_that_asks_in_its_own_form_is_still_what_is_asked(engine):
+    # 管不管 asks, though it holds no question word: the story before it is what it is about
+    reply = engine.answer("我邻居上周被撞 肇事的车跑了 到现在也没消息 这事交警管不管")
+    assert reply.status == "clarify", reply.reason
+    assert "accident-hit-and-run" in [c.id for c in reply.choices]
