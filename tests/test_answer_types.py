@@ -58,6 +58,7 @@ def test_a_kind_of_answer_no_entry_states_is_declined_honestly(engine, question,
     ("今天去车管所办过户的人多不多 得排多长时间队", "实时办理"),  # today's queue, not the transfer rules
     ("科目三现在能约到几号", "实时办理"),
     ("你们交警是不是就知道罚款 路修成这样咋不管管", "评价"),   # an opinion of the police, not a rule asked
+    ("我驾照到底哪天到期来着 记不得了", "代查"),              # one's own licence's date, not the renewal rules
 ])
 def test_what_nothing_here_can_tell_is_declined_with_its_rule(engine, question, kind):
     reply = engine.answer(question)
