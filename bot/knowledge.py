@@ -575,6 +575,20 @@ class _ConceptTable:
         return tuple(dict.fromkeys(known))
 
 
+def _rewritten_variants(table: _ConceptTable, synonyms: dict[str, str]) -> list[Problem]:
+    """A concept's variant that synonyms.yaml rewrites into another concept's word (不认账 → 争议, listed
+    under 赖账): questions are read after the synonyms, so the variant reads as that other concept."""
+    out = []
+    for word, (kind, standard, file, line) in table.said.items():
+        target = synonyms.get(word)
+        owner = table.said.get(target) if target and target != word else None
+        if owner is not None and owner[:2] != (kind, standard):
+            out.append(Problem(file, line, f"说法 {word!r} 会先按同义词读成 {target!r}，那是 {owner[1]} 的说法，所以读不出 {standard}："
+                               f"请删掉这个说法，或改 synonyms.yaml / {word!r} is rewritten by the synonyms into {target!r}, "
+                               f"a word of {owner[1]}: it never reads as {standard}; remove it or change the synonym", "warning"))
+    return out
+
+
 def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) -> None:
     """`subjects:` / `aspects:` — each maps a standard word to the ways citizens say it;
     `venues:` lists the subjects that are places where things are done; `circumstances:` the
@@ -1039,6 +1053,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     broken_ids.update({k.id: (k.file, k.line) for k in sketches if k.id and k.id not in loaded_ids})
     _check_related(entries, problems, broken_ids, sketches)
     concepts = concept_table.concepts(problems)
+    problems.extend(_rewritten_variants(concept_table, synonyms))
     entries = _check_concepts(entries, concepts, problems)
     for detail in details:
         if detail.aspect not in concepts.aspects:

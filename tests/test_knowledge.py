@@ -390,3 +390,15 @@ def test_a_question_its_entry_honestly_cannot_answer_is_no_warning(tmp_path, kno
     assert not at(problems, "team.yaml", line, "does not reach it")
     honest = re.search(r"(\d+) questions get the honest 'not held here' reply", summary)
     assert honest is not None and int(honest.group(1)) >= 1
+
+
+def test_a_variant_the_synonyms_rewrite_into_another_concept_is_reported_at_its_line(tmp_path):
+    write(tmp_path, "emergency.yaml", EMERGENCY)
+    write(tmp_path, "synonyms.yaml", "synonyms:\n  车速: [几码]\n")
+    # 几码 is read as 车速 before any concept: listed under 上牌 it would never read as 上牌
+    write(tmp_path, "concepts.yaml", "aspects:\n  车速: [多快]\n  上牌: [挂牌,\n         几码]\n")
+    write(tmp_path, "t.yaml", GOOD_ENTRY)
+    _, problems = load_knowledge(tmp_path)
+    found = [p for p in problems if "几码" in p.message and p.severity == "warning"]
+    assert [(p.file.endswith("concepts.yaml"), p.line) for p in found] == [(True, 4)]
+    assert "车速" in found[0].message and "上牌" in found[0].message
