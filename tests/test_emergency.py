@@ -1650,6 +1650,11 @@ def test_frames_and_whom_a_state_is_said_of_are_read_for_danger_now(engine, ques
     ("地下车库有辆车引擎盖底下冒烟还闪火星子 周围停满了车 咋弄啊", "fire"),   # sparks still flashing: under way
     ("门口两辆车撞了 一辆底下一直往外流东西 闻着是汽油", "fire"),
     ("下雪天山上 一辆车滑到崖边上 后轮都悬空了 车里一家人不敢下来", "fire"),
+    # panic set 29: a child asleep in the car is where the danger is, not a frame
+    ("电车插在充电桩上充着电突然冒烟着火了 俺娃娃还在车里睡觉", "fire"),
+    ("桥洞积水里漂着一辆车 里头有人在拍窗户", "fire"),
+    ("车撞树上司机卡住", "fire"),
+    ("孩子在车上睡着了 叫不醒 能不能抱下车", "calm"),   # as the calm set has it: a sleeping child, no lock told
 ])
 def test_panic_forms_from_the_read_sets_are_read(engine, question, state):
     reply = engine.answer(question)
