@@ -1463,7 +1463,7 @@ def questions(text: str) -> list[str]:
         subs = [p for p in subs if p]
         parts.extend((p, marked and i == len(subs) - 1) for i, p in enumerate(subs))
     if not 2 <= len(parts) <= MAX_QUESTIONS or any(
-            len(_HAN_CHAR.findall(p)) < QUESTION_MIN_CHARS or not (marked or _ASKING.search(p))
+            len(_HAN_CHAR.findall(p)) < QUESTION_MIN_CHARS or not (marked or _asks(p))
             for p, marked in parts):
         return [text]
     return [p for p, _ in parts]

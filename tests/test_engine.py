@@ -637,3 +637,9 @@ def test_an_end_that_asks_in_its_own_form_is_still_what_is_asked(engine):
     reply = engine.answer("我邻居上周被撞 肇事的车跑了 到现在也没消息 这事交警管不管")
     assert reply.status == "clarify", reply.reason
     assert "accident-hit-and-run" in [c.id for c in reply.choices]
+
+
+def test_a_second_question_asked_in_its_own_form_is_answered_too(engine):
+    # 会不会影响 asks, with no question word: the message holds two questions
+    reply = engine.answer("去年扣了9分 到周期结束会自动清零么 还有个罚款没交会不会影响")
+    assert reply.extra.get("answered") == ["points-cycle", "violation-late-fine"], reply.reason
