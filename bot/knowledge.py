@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
-ENTRY_FIELDS = {"id", "subjects", "aspects", "only_when", "questions", "answer", "source", "updated", "related", "tests"}
+ENTRY_FIELDS = {"id", "subjects", "aspects", "only_when", "declines", "questions", "answer", "source", "updated", "related", "tests"}
 REQUIRED_FIELDS = ("id", "questions", "answer", "source", "updated")
 MIN_QUESTIONS = 5
 DEFAULT_ORDER = 100  # topics without `order:` come after the ordered ones
@@ -68,6 +68,10 @@ class Entry:
     # rule answers first, however many other words this one holds.
     only_when: tuple[str, ...] = ()
     only_when_lines: tuple[int, ...] = ()
+    # The entry gives the legal frame of a thing whose local rule is not held (e-bike passengers:
+    # each province decides): its answer says so, and counts as declining (Reply.declined), as the
+    # evaluation sets score it.
+    declines: bool = False
 
 
 @dataclass(frozen=True)
@@ -388,6 +392,10 @@ def _load_entry(node: yaml.Node, topic: str, c: _Collector) -> Entry | None:
     subjects = _text_list(node_of("subjects"), c, "'subjects'")
     aspects = _text_list(node_of("aspects"), c, "'aspects'")
     only_when = _text_list(node_of("only_when"), c, "'only_when'")
+    declines_node = node_of("declines")
+    declines = declines_node is not None and _scalar_text(declines_node) in ("true", "True", "yes")
+    if declines_node is not None and _scalar_text(declines_node) not in ("true", "True", "yes", "false", "False", "no"):
+        c.error(declines_node, "declines 只能写 true 或 false / 'declines' is true or false")
     if missing or len([p for p in c.problems if p.severity == "error"]) > before:
         return None
     # Every required field was read without an error above, so none of these is None.
@@ -411,6 +419,7 @@ def _load_entry(node: yaml.Node, topic: str, c: _Collector) -> Entry | None:
         aspect_lines=tuple(line for _, line in aspects),
         only_when=tuple(w for w, _ in only_when),
         only_when_lines=tuple(line for _, line in only_when),
+        declines=declines,
     )
 
 

@@ -106,7 +106,8 @@ class Shared:
         related = tuple(Candidate(r.id, r.questions[0], 0.0) for r in (self.by_id.get(i) for i in entry.related) if r)
         text = f"{entry.answer}\n\n来源：{entry.source}（更新于 {entry.updated}）"
         return Reply(ANSWER, text, entry_id=entry.id, topic=entry.topic, score=score, source=entry.source,
-                     updated=entry.updated, candidates=candidates, choices=related, reason=reason, **base)
+                     updated=entry.updated, candidates=candidates, choices=related, reason=reason,
+                     declined=entry.declines, **base)
 
     def words(self, text: list[str] | tuple[str, ...]) -> tuple[str, ...]:
         """Rule words compared the way questions are: normalised, without spaces."""

@@ -816,3 +816,10 @@ def test_e_bike_passengers_get_the_honest_reply_with_the_legal_frame_one_tap_awa
 def test_rail_travel_is_not_answered_from_the_e_bike_entries(engine):
     reply = engine.answer("坐火车能带电动车电池吗")
     assert reply.status == "fallback", reply.reason
+
+
+def test_an_entry_that_only_frames_what_is_not_held_declines_when_it_answers(engine):
+    # nm-passengers says each province decides and Shanxi's rule is not held: chosen, it still declines
+    reply = engine.reply_for_entry("nm-passengers")
+    assert reply.declines
+    assert not engine.reply_for_entry("nm-age").declines
