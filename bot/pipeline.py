@@ -359,8 +359,8 @@ class Questions:
                 if reply is not None and reply.status != ANSWER and not one.reading.subjects:
                     # …听说有个救助基金 想问问这个钱咋给的: what is asked leans on the thing named last
                     # before it, as a part of several questions leans on the part before
-                    words = self.s.text
-                    told = self.s.reader.read(words.canonical(words.normalize(asked.query[:asked.query.rfind(asked_after)])))
+                    processor = self.s.text
+                    told = self.s.reader.read(processor.canonical(processor.normalize(asked.query[:asked.query.rfind(asked_after)])))
                     named = [w for w, c in told.said.items() if c in told.subjects and self.s.reader.held("subjects", c)]
                     if named:
                         one, reply = self._part(f"{named[-1]} {asked_after}")
@@ -459,7 +459,7 @@ class Understand:
             read = self.place_before_where.sub("", read)
         reading = self.s.reader.read(read, kind)
         end = self._asking_end(asked)
-        if end is not None and not end_reading_asks(self.s, end) and any(
+        if end is not None and not _end_asks(self.s, end) and any(
                 _asks(c) for c in asked.clauses[:-ASK_CLAUSES]):
             # the end reads nothing and asks nothing, after a clause that asked (…要判几年 俺没撞
             # 就是好奇): it tells why the question was asked; the message is read whole
@@ -1426,7 +1426,7 @@ QUESTION_MIN_CHARS = 4  # a part shorter than this (是吗？真的？) adds no 
 _ASK_MARK = re.compile("想问一下|想问下|想问问|想问|请问一下|请问|问一下|问下|我想知道|想了解一下|想咨询一下|咨询一下")
 
 
-def end_reading_asks(s: Shared, end: str) -> bool:
+def _end_asks(s: Shared, end: str) -> bool:
     """Whether a story's end (canonical) reads a subject or aspect, or asks in any form."""
     reading = s.reader.read(end)
     return bool(reading.subjects or reading.aspects or any(t.word.startswith("#") for t in s.text.tokens(end))
