@@ -134,6 +134,7 @@ def test_the_app_we_do_name_is_still_answered_when_its_name_is_asked(engine):
     ("骑摩托上了那种同方向好几条车道的大路 该走哪条道", "road-lanes"),    # motorcycles keep to the rightmost lane
     ("就刮了点漆 来处理的交警就一个人 一个警察处理算数吗", "acc-simple-procedure"),  # one officer may handle it
     ("学员开教练车撞了人谁负责", "licence-practice-road"),                # the instructor bears it
+    ("我爸今年72了还天天开车拉货 听说老年人要定期体检 多久一次 不交体检证明会咋样", "licence-elderly"),  # 70+: yearly
 ])
 def test_an_aspect_said_in_everyday_words_reaches_the_entry_holding_it(engine, question, entry):
     reply = engine.answer(question)
