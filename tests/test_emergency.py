@@ -1655,6 +1655,11 @@ def test_frames_and_whom_a_state_is_said_of_are_read_for_danger_now(engine, ques
     ("桥洞积水里漂着一辆车 里头有人在拍窗户", "fire"),
     ("车撞树上司机卡住", "fire"),
     ("孩子在车上睡着了 叫不醒 能不能抱下车", "calm"),   # as the calm set has it: a sleeping child, no lock told
+    # panic set 30 a/b
+    ("我被撞了 脖子疼得转不动 这种是对方全责吧 保险咋走", "danger"),   # a neck that will not turn after a hit
+    ("落枕了脖子转不动 能开车吗", "calm"),
+    ("桥上有个车把栏杆撞烂了 半截车身悬在外头晃 里面还坐着人", "fire"),
+    ("加气站门口出租车撞了 后备箱那块嘶嘶响 一股臭鸡蛋味", "fire"),   # gas heard and smelt where gas is sold
 ])
 def test_panic_forms_from_the_read_sets_are_read(engine, question, state):
     reply = engine.answer(question)
