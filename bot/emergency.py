@@ -1757,6 +1757,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue
         if frame.name in _REPORTED_THEN and _reported_first(said, hits, detector):
             continue  # 出车祸了 头很晕 想吐 是不是要去医院: a crash reported as it happened, harm told after it
+        if frame.name == "general" and _asleep_beside_fire(said, frame.words, hits):
+            continue  # 轱辘冒烟 …司机在驾驶室睡着咧: someone asleep where a fire is under way is in it
         if frame.strong:
             return frame.name
         if cry:
@@ -1784,6 +1786,16 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         if not acute:
             return frame.name
     return None
+
+
+_ASLEEP = ("睡着",)  # the general frame's words of sleep (开车睡着了): not talk where a fire burns
+
+
+def _asleep_beside_fire(said: str, words: Sequence[str], hits: list[_Hit]) -> bool:
+    """The general frame is said only by a word of sleep, and a fire, smoke or leak is told: the
+    other frames judge it (开车睡着了撞了 车头冒烟了 算什么责任 stays a question of blame)."""
+    found = [w for w in words if w in said]
+    return bool(found) and all(w in _ASLEEP for w in found) and any(h.category.id in _BURNING for h in hits)
 
 
 _WORDS_AFTER = ("都", "也", "说", "讲")  # 的话 before these is the noun 话 (冷的话都说不出来), not an 'if'

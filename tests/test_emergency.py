@@ -1660,6 +1660,8 @@ def test_frames_and_whom_a_state_is_said_of_are_read_for_danger_now(engine, ques
     ("落枕了脖子转不动 能开车吗", "calm"),
     ("桥上有个车把栏杆撞烂了 半截车身悬在外头晃 里面还坐着人", "fire"),
     ("加气站门口出租车撞了 后备箱那块嘶嘶响 一股臭鸡蛋味", "fire"),   # gas heard and smelt where gas is sold
+    ("拉煤的大车停路边 轱辘那一圈红彤彤的冒烟 司机在驾驶室睡着咧", "fire"),  # asleep where it smokes: no talk of sleep
+    ("开车睡着了撞了护栏 车头冒烟了 算什么责任", "calm"),               # blame asked: the other frames judge it
 ])
 def test_panic_forms_from_the_read_sets_are_read(engine, question, state):
     reply = engine.answer(question)
