@@ -1662,6 +1662,7 @@ def test_frames_and_whom_a_state_is_said_of_are_read_for_danger_now(engine, ques
     ("加气站门口出租车撞了 后备箱那块嘶嘶响 一股臭鸡蛋味", "fire"),   # gas heard and smelt where gas is sold
     ("拉煤的大车停路边 轱辘那一圈红彤彤的冒烟 司机在驾驶室睡着咧", "fire"),  # asleep where it smokes: no talk of sleep
     ("开车睡着了撞了护栏 车头冒烟了 算什么责任", "calm"),               # blame asked: the other frames judge it
+    ("120一直占线 路上有人被撞晕了 咋弄", "danger"),                        # knocked out: unconscious, whatever is asked
 ])
 def test_panic_forms_from_the_read_sets_are_read(engine, question, state):
     reply = engine.answer(question)
