@@ -470,18 +470,20 @@ def _heard_words(text: str, detector: Detector) -> list[tuple[int, int, str]]:
     sound = detector.heard_chars.get
     out, i, size = [], 0, len(text)
     while i < size - 1:
-        best = ""
+        best, best_key = "", (0, 0)
         first, second = sound(text[i]), sound(text[i + 1])
         if first and second:
             for pair in itertools.product(first, second):
                 for w, ws in detector.heard.get(pair, ()):
                     n = len(w)
-                    # equal lengths: the one keeping more of what was typed (壮到人: 撞到人, not 撞倒人),
-                    # then the smaller word, so the set's order (the hash seed) never chooses
-                    if i + n <= size and text[i:i + n] != w and (n > len(best) or n == len(best) and (
-                            (kept := _kept(text, i, w)) > _kept(text, i, best) or kept == _kept(text, i, best) and w < best)) \
+                    if i + n > size or text[i:i + n] == w:
+                        continue
+                    # the longest; of equal lengths the one keeping more of what was typed (壮到人:
+                    # 撞到人, not 撞倒人), then the smaller word, so the hash seed never chooses
+                    key = (n, _kept(text, i, w))
+                    if (key > best_key or key == best_key and w < best) \
                             and all(ws[k] & (sound(text[i + k]) or _NO_SOUND) for k in range(2, n)):
-                        best = w
+                        best, best_key = w, key
         if best:
             out.append((i, i + len(best), best))
             i += len(best)
