@@ -372,6 +372,12 @@ class Questions:
         parts = questions(asked.query)
         if len(parts) < 2 or whole.score >= EXACT:
             return whole  # the words are an entry's own question: its answer holds both
+        spaced = not _QUESTION_MARK.search(asked.query) and not _ANOTHER.search(asked.query)
+        if spaced and whole.status == FALLBACK:
+            # parts told only by spaces, whose whole we do not hold (科目二考场在哪 忻州有几个): a
+            # part read alone loses what the others said of it; only a whole that found several
+            # entries close (a clarify) is read as several questions
+            return whole
         replies = []
         subject = ""  # as the last part that named one typed it: 电动车限速多少 另外能带人吗 asks of 电动车
         for part in parts:
@@ -384,6 +390,8 @@ class Questions:
                 subject = " ".join(dict.fromkeys(one.reading.said.get(s_, s_) for s_ in one.reading.subjects))
             if reply is not None:
                 replies.append((part, reply, one))
+        if spaced and any(r.declines for _, r, _ in replies):
+            return whole  # 头盔多少钱一个 交警队卖不卖: the part held nowhere says what the other asks of
         answered = {r.entry_id for _, r, _ in replies if r.status == ANSWER}
         if whole.status == ANSWER and whole.entry_id not in answered:
             return whole  # one entry answers the message read whole, and no part alone: one question
@@ -1455,19 +1463,47 @@ def _after_ask(text: str) -> str:
 
 def questions(text: str) -> list[str]:
     """The questions of a message, each as typed; one item when it asks one thing. Every part must
-    ask (a question mark, or a question word) and be long enough to stand alone."""
+    ask (a question mark, or a question word) and be long enough to stand alone.
+
+    Questions typed with spaces for marks (罚单拿到了 罚款最晚几天交 拖了会咋样) are its clauses, each
+    closed by one that asks: what a clause tells without asking goes with the question after it.
+    A short question after another (加钱不, 能吗) leans on it and goes with it, not alone."""
     pieces = _QUESTION_MARK.split(text)
     parts: list[tuple[str, bool]] = []
     for n, piece in enumerate(pieces):
         marked = n < len(pieces) - 1  # a question mark followed it
         subs = [p.strip(" ，,。！!；;~") for p in _ANOTHER.split(piece)]
         subs = [p for p in subs if p]
-        parts.extend((p, marked and i == len(subs) - 1) for i, p in enumerate(subs))
+        if len(subs) == 1 and len(pieces) == 1:
+            subs = _asking_groups(subs[0])
+        for i, p in enumerate(subs):
+            last = marked and i == len(subs) - 1
+            if parts and len(_HAN_CHAR.findall(p)) < QUESTION_MIN_CHARS and (last or _asks(p)):
+                parts[-1] = (f"{parts[-1][0]} {p}", True)
+            else:
+                parts.append((p, last))
     if not 2 <= len(parts) <= MAX_QUESTIONS or any(
             len(_HAN_CHAR.findall(p)) < QUESTION_MIN_CHARS or not (marked or _asks(p))
             for p, marked in parts):
         return [text]
     return [p for p, _ in parts]
+
+
+def _asking_groups(piece: str) -> list[str]:
+    """`piece` cut after each clause that asks; clauses asking nothing go with the next that does
+    (the last ones with the question before them)."""
+    groups: list[str] = []
+    run: list[str] = []
+    for clause in clauses(piece):
+        run.append(clause)
+        if _asks(clause):
+            groups.append(" ".join(run))
+            run = []
+    if run:
+        if not groups:
+            return [piece]
+        groups[-1] += " " + " ".join(run)
+    return groups
 
 
 def clauses(text: str, apart: Callable[[str], bool] | None = None) -> list[str]:

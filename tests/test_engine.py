@@ -572,6 +572,19 @@ def test_a_second_question_we_do_not_hold_is_said_so_beside_the_answer(engine):
     assert "我这里没有" in declined and "12123" in declined
 
 
+def test_questions_typed_with_spaces_for_marks_each_get_their_answer(engine):
+    reply = engine.answer("收到罚单了 罚款最晚几天要交 晚交了会加钱吗")
+    assert reply.extra.get("answered") == ["violation-pay-fine", "violation-late-fine"], reply.reason
+    # the story told before the first question goes with it
+    assert "「收到罚单了 罚款最晚几天要交」" in reply.text
+
+
+def test_a_spaced_part_we_do_not_hold_keeps_the_message_whole(engine):
+    # read alone, 交警队发不发 loses the helmet it asks of: no answer about something else
+    reply = engine.answer("电动车头盔多少钱 交警队发不发")
+    assert reply.status != ANSWER and reply.declines, reply.reason
+
+
 @pytest.mark.parametrize("question", [
     "驾照丢了怎么补？补办要多久？",        # both asked of one entry: its answer, once
     "交强险一次保多久？到期怎么续保？",    # an entry's own question
