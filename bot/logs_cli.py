@@ -50,7 +50,8 @@ def register(subparsers: Any) -> argparse.ArgumentParser:
     p.add_argument("--top", type=int, default=10, help="列出多少个条目 / how many entries to list (default 10)")
     p.set_defaults(func=cmd_summary)
 
-    p = sub.add_parser("unanswered", help="未能回答和需澄清的问题，按相似度分组 / unanswered and clarify questions grouped by similarity")
+    p = sub.add_parser("unanswered", help="未能回答、需澄清和回答说没有资料的问题，按相似度分组 / "
+                       "unanswered, clarify and declining answers grouped by similarity")
     _common(p)
     _dates(p)
     p.add_argument("--limit", type=int, default=20, help="显示多少组 / how many groups (default 20)")

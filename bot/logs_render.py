@@ -78,6 +78,13 @@ def shares_line(s: Summary) -> str:
     return " · ".join(parts)
 
 
+def declined_line(s: Summary) -> str:
+    """How many replies told the citizen honestly that what was asked is not held here: every
+    fallback, and the answers and clarifies that said so."""
+    return (f"说了没有资料 {s.declined} 次（{_pct(s.declined / s.total if s.total else 0)}，"
+            f"含未能回答 {s.by_status.get('fallback', 0)} 次）")
+
+
 def downvoted_table(items: list[Downvoted]) -> str:
     return table(["问题 / question", "条目 / entry", "👎", "用户 / users", "最近（北京时间）/ last (Beijing)"],
                  [[d.question, d.entry_id, d.count, d.users, beijing_time(d.last_seen)[:16].replace("T", " ")] for d in items],
@@ -91,6 +98,7 @@ def format_summary_text(s: Summary, days: bool = True, top: int = 10) -> str:
     if s.total == 0:
         lines.append("这段时间没有问题记录。")
         return "\n".join(lines)
+    lines.append(declined_line(s))
     if days and s.per_day:
         lines.append("")
         lines.append(
@@ -130,10 +138,10 @@ def format_downvoted_text(items: list[Downvoted]) -> str:
 def format_groups_text(groups: list[UnansweredGroup], examples: int = 3) -> str:
     """Unanswered groups as short plain text: count, statuses, examples, closest entries."""
     if not groups:
-        return "没有未能回答或需澄清的问题。"
+        return "没有未能回答、需澄清或回答说没有资料的问题。"
     lines = []
     for i, g in enumerate(groups, 1):
-        lines.append(f"{i}. {g.count} 次（未答 {g.fallback}，澄清 {g.clarify}）")
+        lines.append(f"{i}. {g.count} 次（未答 {g.fallback}，澄清 {g.clarify}，回答说没有资料 {g.declined_answer}）")
         for ex in g.examples[:examples]:
             lines.append(f"   · {terminal_safe(ex)}")
         if g.near_entries:

@@ -28,7 +28,7 @@ Schema (version in `PRAGMA user_version`, upgraded by `MIGRATIONS` in `migrate`,
 every connection takes):
 
     questions(id, ts, user_hash, chat_type, text, normalized, status, entry_id, score,
-              candidates, choices, latency_ms, knowledge_version, reason)
+              candidates, choices, latency_ms, knowledge_version, reason, declined)
     offers(question_id, entry_id)                    -- buttons shown under an answer reached from it
     choices(question_id, ts, entry_id)               -- a button picked after a clarify/answer
     feedback(question_id, entry_id, ts, value)       -- +1 / -1, the last vote per answer counts
@@ -36,8 +36,12 @@ every connection takes):
 
 A question offered its answered entry (`entry_id`, for 👍/👎) and its buttons (`choices`, JSON);
 `offers` adds the buttons shown later under an answer reached from it (a follow-up). Together
-they are what `check_press` accepts. `ts` is UTC, ISO 8601 with milliseconds and a Z
-(``2025-01-10T08:30:00.123Z``): it sorts as text.
+they are what `check_press` accepts. `reason` is the engine's (which step decided, masked);
+`declined` is 1 when the reply told the citizen honestly that what was asked is not held here
+(`Reply.declines`: every fallback, and an answer or clarify that says so), whatever its status.
+Version 3 added it and marked the fallbacks already logged (the only replies known to have
+declined); the staff's read-only tools read an older file as it is. `ts` is UTC, ISO 8601 with
+milliseconds and a Z (``2025-01-10T08:30:00.123Z``): it sorts as text.
 """
 
 from __future__ import annotations
@@ -71,7 +75,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # One tuple of statements per version step (no executescript: it would commit the open transaction).
 MIGRATIONS: list[tuple[str, ...]] = [
     (  # 0 → 1
@@ -113,6 +117,11 @@ MIGRATIONS: list[tuple[str, ...]] = [
             PRIMARY KEY (question_id, entry_id)
         ) WITHOUT ROWID""",
     ),
+    (  # 2 → 3: whether the reply declined (said honestly that what was asked is not held); a
+        # fallback always did, so the rows already logged are known for those, and 0 otherwise
+        "ALTER TABLE questions ADD COLUMN declined INTEGER NOT NULL DEFAULT 0",
+        "UPDATE questions SET declined = 1 WHERE status = 'fallback'",
+    ),
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
@@ -124,7 +133,8 @@ MAX_TS = "9999-12-31T23:59:59.999Z"
 
 _INSERT_QUESTION = (
     "INSERT OR IGNORE INTO questions (id, ts, user_hash, chat_type, text, normalized, status, entry_id,"
-    " score, candidates, choices, latency_ms, knowledge_version, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " score, candidates, choices, latency_ms, knowledge_version, reason, declined)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _INSERT_OFFER = "INSERT OR IGNORE INTO offers (question_id, entry_id) VALUES (?,?)"
 _INSERT_CHOICE = "INSERT INTO choices (question_id, ts, entry_id) VALUES (?,?,?)"
@@ -155,6 +165,7 @@ class QuestionRow(NamedTuple):
     latency_ms: float | None
     knowledge_version: str
     reason: str
+    declined: int  # 1: the reply said honestly that what was asked is not held (Reply.declines)
     offered: tuple[str, ...]  # entry_id and choices (not a column: for check_press while queued)
 
 
@@ -403,7 +414,9 @@ def prepare(rows: list[Row], secret: str) -> list[tuple[str, list]]:
     feedback: list[Row] = []
     for row in rows:
         if isinstance(row, QuestionRow):
-            questions.append((*row[:2], user_hash(secret, row.user_id), *row[3:14]))
+            questions.append((row.id, row.ts, user_hash(secret, row.user_id), row.chat_type, row.text,
+                              row.normalized, row.status, row.entry_id, row.score, row.candidates,
+                              row.choices, row.latency_ms, row.knowledge_version, row.reason, row.declined))
         elif isinstance(row, OffersRow):
             offers.extend((row.question_id, e) for e in row.entry_ids)
         elif isinstance(row, ChoiceRow):
@@ -684,6 +697,7 @@ class QueryLog:
                 latency_ms=round(float(latency_ms), 3) if latency_ms is not None else None,
                 knowledge_version=reply.knowledge_version or "",
                 reason=mask(str(getattr(reply, "reason", "") or "")),
+                declined=int(bool(getattr(reply, "declines", False)) or reply.status == "fallback"),
                 offered=tuple(dict.fromkeys(([reply.entry_id] if reply.entry_id else []) + choices)),
             ))
         except Exception:  # noqa: BLE001 - logging must never break an answer

@@ -3,7 +3,9 @@
 Plain synchronous functions over a database path that return data (the dataclasses below); how
 it looks is elsewhere: the terminal in `bot.logs_render`, Telegram in `handlers.admin_texts`.
 Each call opens its own read-only connection (`reading`): the CLI needs no event loop, and the
-bot runs these in a worker thread.
+bot runs these in a worker thread. Being read-only, they never migrate: a log the bot has not
+upgraded yet (schema 1 or 2) is read as it is, a missing `reason` read as '' and a missing
+`declined` as "a fallback" (the only replies known to have declined; see `question_columns`).
 
 Days are counted in China Standard Time (UTC+8, no daylight saving): ``--since 2025-01-10``
 means from 00:00 Beijing time on that day; ``--until`` includes its whole day. The log itself
@@ -104,6 +106,7 @@ class Summary:
     users: int
     by_status: dict[str, int]
     shares: dict[str, float]
+    declined: int  # replies that said honestly what was asked is not held (every fallback among them)
     per_day: list[Day]
     top_entries: list[EntryUse]
     feedback: list[EntryFeedback]
@@ -116,9 +119,14 @@ class Summary:
 
 @dataclass(frozen=True)
 class UnansweredGroup:
+    """Similar questions the bot did not answer: `count` = `fallback` + `clarify` + `declined_answer`,
+    the last being those answered by an entry that itself says what was asked is not held here
+    (`declines: true`, e.g. the province's own rule)."""
+
     count: int
     fallback: int
     clarify: int
+    declined_answer: int
     examples: list[str]
     variants: int
     near_entries: list[str]
@@ -156,6 +164,17 @@ def connect_ro(db_path: str | Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def question_columns(conn: sqlite3.Connection) -> dict[str, str]:
+    """SQL for the `questions` columns an older schema lacks, on the table aliased `q`: the column
+    itself, or what stands for it in a log not yet upgraded (read-only, so never migrated here):
+    no `reason` is '', no `declined` is "the reply was a fallback" (a fallback always declines)."""
+    have = {row[1] for row in conn.execute("PRAGMA table_info(questions)")}
+    return {
+        "reason": "q.reason" if "reason" in have else "''",
+        "declined": "q.declined" if "declined" in have else "(q.status = 'fallback')",
+    }
 
 
 @contextlib.contextmanager
@@ -251,6 +270,8 @@ def summary(db_path: str | Path, since: Any = None, until: Any = None, top: int 
             by_status[status] = by_status.get(status, 0) + n
         total = sum(by_status.values())
         users = conn.execute(f"SELECT count(DISTINCT user_hash) FROM questions{where}", params).fetchone()[0]
+        w, p = _where(lo, hi, column="q.ts", extra=question_columns(conn)["declined"])
+        declined = conn.execute(f"SELECT count(*) FROM questions q{w}", p).fetchone()[0]
         latencies = [
             r[0] for r in conn.execute(f"SELECT latency_ms FROM questions{where} ORDER BY latency_ms", params) if r[0] is not None
         ]
@@ -266,6 +287,7 @@ def summary(db_path: str | Path, since: Any = None, until: Any = None, top: int 
         users=users,
         by_status=by_status,
         shares={k: (round(v / total, 4) if total else 0.0) for k, v in by_status.items()},
+        declined=declined,
         per_day=[Day(date=day, total=sum(c.values()), **{s: c.get(s, 0) for s in STATUS_ORDER}) for day, c in per_day.items()],
         top_entries=top_entries,
         feedback=[EntryFeedback(e.entry_id, e.up, e.down) for e in feedback],
@@ -336,11 +358,17 @@ class Wording:
 
 
 def collect_unanswered(db_path: str | Path, since: Any = None, until: Any = None) -> list[Wording]:
-    """Fallback and clarify questions by distinct normalised text, most frequent first."""
+    """Fallback and clarify questions, and those answered with a decline (an entry marked
+    `declines: true`, counted under the status "declined"), by distinct normalised text, most
+    frequent first."""
     lo, hi = bounds(since, until)
     with reading(db_path) as conn:
-        w, p = _where(lo, hi, extra="status IN ('fallback', 'clarify')")
-        rows = conn.execute(f"SELECT normalized, text, status, candidates, ts FROM questions{w} ORDER BY ts", p).fetchall()
+        declined = question_columns(conn)["declined"]
+        w, p = _where(lo, hi, column="q.ts", extra=f"(q.status IN ('fallback', 'clarify') OR {declined})")
+        rows = conn.execute(
+            "SELECT q.normalized, q.text, CASE WHEN q.status IN ('fallback', 'clarify') THEN q.status"
+            f" ELSE 'declined' END, q.candidates, q.ts FROM questions q{w} ORDER BY q.ts", p,
+        ).fetchall()
     by_key: dict[str, Wording] = {}
     for normalized, text, status, candidates, ts in rows:
         key = (normalized or text or "").strip()
@@ -437,6 +465,7 @@ def summarise(members: list[Wording], examples: int = 3) -> UnansweredGroup:
         count=sum(m.count for m in members),
         fallback=status.get("fallback", 0),
         clarify=status.get("clarify", 0),
+        declined_answer=status.get("declined", 0),
         examples=[t for t, _ in texts.most_common(examples)],
         variants=len(texts),
         near_entries=[e for e, _ in near.most_common(3)],
@@ -455,10 +484,11 @@ def unanswered_groups(
     related_threshold: float = RELATED_THRESHOLD,
     examples: int = 3,
 ) -> list[UnansweredGroup]:
-    """Fallback and clarify questions grouped by similar wording (see `cluster`), largest first.
+    """Fallback and clarify questions, and answers that declined, grouped by similar wording (see
+    `cluster`), largest first.
 
-    Each group: count, fallback/clarify counts, up to `examples` texts as asked, the entries the
-    engine thought closest (`near_entries`), and first/last time seen (UTC).
+    Each group: count, fallback/clarify/declined-answer counts, up to `examples` texts as asked,
+    the entries the engine thought closest (`near_entries`), and first/last time seen (UTC).
     """
     groups = [summarise(g, examples) for g in cluster(collect_unanswered(db_path, since, until), threshold, related_threshold)]
     groups.sort(key=lambda g: (-g.count, g.examples[0] if g.examples else ""))
@@ -530,8 +560,8 @@ def suggestions(
 # ---------------------------------------------------------------------------- export
 
 EXPORT_COLUMNS = (
-    "id", "time_utc", "time_beijing", "user_hash", "chat_type", "text", "normalized", "status", "entry_id", "score",
-    "candidates", "choices_offered", "chosen", "feedback", "latency_ms", "knowledge_version",
+    "id", "time_utc", "time_beijing", "user_hash", "chat_type", "text", "normalized", "status", "declined", "reason",
+    "entry_id", "score", "candidates", "choices_offered", "chosen", "feedback", "latency_ms", "knowledge_version",
 )
 EXPORT_FORMATS = ("csv", "jsonl")
 # A cell starting with one of these is a formula to Excel / LibreOffice (=HYPERLINK(…) from a citizen).
@@ -539,9 +569,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def iter_export_rows(db_path: str | Path, since: Any = None, until: Any = None) -> Generator[dict, None, None]:
-    """Every question with its picked choices and feedback (user as hash only), oldest first."""
+    """Every question with its picked choices and feedback (user as hash only), oldest first.
+    `declined`: the reply said honestly that what was asked is not held; `reason`: the engine's."""
     lo, hi = bounds(since, until)
     with reading(db_path) as conn:
+        older = question_columns(conn)  # a log the bot has not upgraded yet
         w, p = _where(lo, hi, column="q.ts")
         chosen: dict[str, list[str]] = collections.defaultdict(list)
         for qid, eid in conn.execute(
@@ -555,7 +587,8 @@ def iter_export_rows(db_path: str | Path, since: Any = None, until: Any = None) 
             votes[qid].append({"entry_id": eid, "value": value})
         cur = conn.execute(
             "SELECT q.id, q.ts, q.user_hash, q.chat_type, q.text, q.normalized, q.status, q.entry_id, q.score,"
-            f" q.candidates, q.choices, q.latency_ms, q.knowledge_version FROM questions q{w} ORDER BY q.ts, q.rowid",
+            f" q.candidates, q.choices, q.latency_ms, q.knowledge_version, {older['declined']}, {older['reason']}"
+            f" FROM questions q{w} ORDER BY q.ts, q.rowid",
             p,
         )
         for row in cur:
@@ -569,6 +602,8 @@ def iter_export_rows(db_path: str | Path, since: Any = None, until: Any = None) 
                 "text": row[4],
                 "normalized": row[5],
                 "status": row[6],
+                "declined": bool(row[13]),
+                "reason": row[14] or "",
                 "entry_id": row[7],
                 "score": row[8],
                 "candidates": json.loads(row[9] or "[]"),
@@ -590,7 +625,7 @@ def csv_safe(value: Any) -> Any:
 def csv_row(r: Mapping[str, Any]) -> list[Any]:
     cells = [
         r["id"], r["time_utc"], r["time_beijing"], r["user_hash"], r["chat_type"], r["text"], r["normalized"], r["status"],
-        r["entry_id"] or "", r["score"],
+        int(r["declined"]), r["reason"], r["entry_id"] or "", r["score"],
         " ".join(f"{c['id']}:{c['score']}" for c in r["candidates"]),
         " ".join(r["choices_offered"]),
         " ".join(r["chosen"]),

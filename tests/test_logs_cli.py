@@ -57,10 +57,12 @@ def test_summary_table_and_json(setup, capsys):
     assert run(["logs", "summary", "--config", str(cfg)]) == 0
     out = capsys.readouterr().out
     assert "问题 5 · 已回答 20% · 需澄清 20% · 未能回答 40% · 紧急 20% · 闲聊 0%" in out
+    assert "说了没有资料 2 次（40%，含未能回答 2 次）" in out
     assert "ebike-plates" in out
     assert run(["logs", "summary", "--config", str(cfg), "--json", "--since", "2000-01-01"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["total"] == 5 and data["by_status"]["fallback"] == 2 and data["since"] == "2000-01-01"
+    assert data["declined"] == 2
 
 
 def test_config_before_the_subcommand_is_kept(setup, capsys):
@@ -73,7 +75,7 @@ def test_unanswered_and_json(setup, capsys):
     cfg, _ = setup
     assert run(["logs", "unanswered", "--config", str(cfg)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("1. 2 次（未答 2，澄清 0）")
+    assert out.startswith("1. 2 次（未答 2，澄清 0，回答说没有资料 0）")
     assert run(["logs", "unanswered", "--config", str(cfg), "--json", "--limit", "1"]) == 0
     groups = json.loads(capsys.readouterr().out)
     assert len(groups) == 1 and groups[0]["count"] == 2
@@ -112,7 +114,7 @@ def test_export_csv(setup, tmp_path, capsys):
     assert raw.decode("utf-8-sig").count("\n") == 6
     assert "5 questions written" in capsys.readouterr().err
     header = raw.decode("utf-8-sig").splitlines()[0].split(",")
-    assert header[1:3] == ["time_utc", "time_beijing"]
+    assert header[1:3] == ["time_utc", "time_beijing"] and header[7:10] == ["status", "declined", "reason"]
 
 
 def test_export_json_means_jsonl_and_contradicting_format_is_an_error(setup, tmp_path, capsys):

@@ -549,7 +549,7 @@ def test_forgetting_close_neither_hangs_the_process_nor_loses_rows(tmp_path):
     assert count(db) == 10
 
 
-# ---------------------------------------------------------------------------- schema 2, one path
+# ---------------------------------------------------------------------------- schema 3, one path
 
 
 V1_QUESTION = (
@@ -572,10 +572,10 @@ async def test_a_version_1_log_is_upgraded_keeping_its_rows_with_reason_and_offe
     log = await QueryLog.open(db, flush_interval=60)
     await log.close()
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
-    assert conn.execute("SELECT id, text, choices, reason FROM questions ORDER BY id").fetchall() == [
-        ("old1", "事故", '["accident-minor", "accident-fund"]', ""),
-        ("old2", "上牌", '["ebike-helmet"]', ""),
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert conn.execute("SELECT id, text, choices, reason, declined FROM questions ORDER BY id").fetchall() == [
+        ("old1", "事故", '["accident-minor", "accident-fund"]', "", 0),
+        ("old2", "上牌", '["ebike-helmet"]', "", 0),
     ]
     assert conn.execute("SELECT count(*) FROM offers").fetchone()[0] == 0
     conn.close()
@@ -589,6 +589,50 @@ async def test_a_version_1_log_is_upgraded_keeping_its_rows_with_reason_and_offe
     assert await log.check_press("old2", 5, "ebike-plates") == PRESS_OK
     assert await log.check_press("old2", 5, "accident-fund") == PRESS_NOT_OFFERED
     await log.close()
+
+
+V2_QUESTION = V1_QUESTION.replace("knowledge_version)", "knowledge_version, reason)").replace("?)", "?,?)")
+
+
+def version_2_log(path) -> None:
+    """A log as the bot wrote it before `declined`: the real migrations to version 2, three rows."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    for step in MIGRATIONS[:2]:
+        for statement in step:
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute(V2_QUESTION, ("fb", "2025-01-10T08:30:00.000Z", "h", "private", "车管所在哪", "车管所在哪", "fallback",
+                               None, 0.0, "[]", "[]", 3.0, "v2", "place: local office not held"))
+    conn.execute(V2_QUESTION, ("cl", "2025-01-10T08:31:00.000Z", "h", "private", "电动车能带人吗", "电动车能带人吗",
+                               "clarify", None, 0.0, "[]", '["nm-passengers"]', 3.0, "v2",
+                               "aspect:载人 not held for 电动自行车"))
+    conn.execute(V2_QUESTION, ("an", "2025-01-10T08:32:00.000Z", "h", "private", "电动车要上牌吗", "电动车要上牌吗",
+                               "answer", "ebike-plates", 0.9, "[]", "[]", 3.0, "v2", "answer: ebike-plates"))
+    conn.execute("INSERT INTO offers VALUES ('an', 'ebike-helmet')")
+    conn.execute("INSERT INTO feedback VALUES ('an', 'ebike-plates', '2025-01-10T08:33:00.000Z', 1)")
+    conn.close()
+
+
+async def test_a_version_2_log_is_upgraded_keeping_every_row_and_its_fallbacks_count_as_declined(db):
+    Path(db).parent.mkdir(parents=True)
+    version_2_log(db)
+    conn = connect(db)  # what `logs purge` / `logs backup` and the bot open it with
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert conn.execute("SELECT id, status, reason, declined FROM questions ORDER BY ts").fetchall() == [
+        ("fb", "fallback", "place: local office not held", 1),  # a fallback always told the citizen so
+        ("cl", "clarify", "aspect:载人 not held for 电动自行车", 0),  # not known then: not claimed
+        ("an", "answer", "answer: ebike-plates", 0),
+    ]
+    assert conn.execute("SELECT * FROM offers").fetchall() == [("an", "ebike-helmet")]
+    assert conn.execute("SELECT question_id, value FROM feedback").fetchall() == [("an", 1)]
+    conn.close()
+    log = await QueryLog.open(db, flush_interval=60)  # the bot goes on writing into it
+    declined = Reply(status="answer", text="", query="自行车能带人吗", entry_id="nm-passengers", declined=True,
+                     reason="answer: nm-passengers")
+    qid = log.record_question(user_id=1, chat_type="private", reply=declined, latency_ms=1)
+    await log.close()
+    assert count(db) == 4
+    assert sqlite3.connect(db).execute("SELECT declined FROM questions WHERE id = ?", (qid,)).fetchone() == (1,)
 
 
 def test_atomic_rolls_back_everything_when_one_statement_fails(tmp_path):
@@ -613,6 +657,24 @@ async def test_the_engines_reason_is_stored_masked_and_an_older_reply_without_on
     await log.close()
     reasons = dict(sqlite3.connect(db).execute("SELECT id, reason FROM questions"))
     assert reasons == {a: "decide: 电话138****2345 问的是上牌 (ebike-plates 0.83)", b: ""}
+
+
+async def test_whether_the_reply_declined_is_stored_whatever_its_status(db):
+    log = await QueryLog.open(db, flush_interval=60)
+    replies = {
+        "fallback": Reply(status="fallback", text="", query="车管所几点下班"),  # declines without saying so
+        "declined-answer": Reply(status="answer", text="", query="电动车能带人吗", entry_id="nm-passengers",
+                                 declined=True, reason="answer: nm-passengers"),
+        "not-held-clarify": Reply(status="clarify", text="", query="自行车可以带人吗", declined=True,
+                                  reason="aspect:载人 not held for 非机动车"),
+        "did-you-mean": make_reply(1, status="clarify"),
+        "answer": make_reply(2),
+    }
+    ids = {name: log.record_question(user_id=1, chat_type="private", reply=r, latency_ms=1) for name, r in replies.items()}
+    await log.close()
+    stored = dict(sqlite3.connect(db).execute("SELECT id, declined FROM questions"))
+    assert {name: stored[qid] for name, qid in ids.items()} == {
+        "fallback": 1, "declined-answer": 1, "not-held-clarify": 1, "did-you-mean": 0, "answer": 0}
 
 
 # ---------------------------------------------------------------------------- button presses
@@ -725,7 +787,7 @@ async def test_close_that_writes_everything_says_so(db, caplog):
 def test_purge_with_an_enormous_span_keeps_everything_and_a_negative_one_is_refused(db):
     Path(db).parent.mkdir(parents=True)
     conn = connect(db)
-    conn.execute(V1_QUESTION.replace("knowledge_version)", "knowledge_version, reason)").replace("?)", "?,?)"),
+    conn.execute(V2_QUESTION,
                  ("q1", "0001-01-02T00:00:00.000Z", "h", "private", "t", "t", "answer", None, 0, "[]", "[]", 1, "", ""))
     conn.close()
     assert purge_database(db, 1_000_000_000) == {"questions": 0, "choices": 0, "feedback": 0}

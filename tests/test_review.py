@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sqlite3
 from datetime import UTC, date
 
@@ -12,7 +13,7 @@ import pytest
 import yaml
 
 from bot import logs_render, review
-from bot.querylog import QueryLog
+from bot.querylog import MIGRATIONS, QueryLog
 from bot.reply import Candidate, Reply
 from handlers import admin_texts
 
@@ -81,6 +82,7 @@ def test_summary_figures(seeded):
     assert s["by_status"] == {"answer": 4, "clarify": 2, "fallback": 4, "emergency": 1, "smalltalk": 1}
     assert s["shares"]["answer"] == pytest.approx(4 / 12, abs=1e-4)
     assert s["shares"]["fallback"] == pytest.approx(4 / 12, abs=1e-4)
+    assert s["declined"] == 4  # the four fallbacks told the citizen so
     assert [(d["date"], d["total"], d["fallback"]) for d in s["per_day"]] == [("2025-01-09", 5, 2), ("2025-01-10", 7, 2)]
     top = s["top_entries"][0]
     assert top == {"entry_id": "ebike-plates", "total": 4, "answered": 3, "chosen": 1, "up": 4, "down": 0}
@@ -112,7 +114,7 @@ def test_unanswered_groups_similar_questions_together_largest_first(seeded):
     assert len(review.unanswered_groups(seeded, limit=1)) == 1
     assert review.unanswered_groups(seeded, since="2025-01-10")[0].count == 2
     text = logs_render.format_groups_text(groups)
-    assert text.startswith("1. 4 次（未答 3，澄清 1）") and "· 驾照扣分怎么查" in text
+    assert text.startswith("1. 4 次（未答 3，澄清 1，回答说没有资料 0）") and "· 驾照扣分怎么查" in text
 
 
 def test_suggestions_from_choices_and_thumbs_up_of_one_user_need_min_users_1(seeded):
@@ -244,6 +246,7 @@ def test_missing_database_is_a_clear_error(tmp_path):
 def test_summary_text_is_readable(seeded):
     text = logs_render.format_summary_text(review.summary(seeded))
     assert "问题 12 · 已回答 33% · 需澄清 17% · 未能回答 33% · 紧急 8% · 闲聊 8%" in text
+    assert "\n说了没有资料 4 次（33%，含未能回答 4 次）\n" in text
     assert "2025-01-09" in text and "ebike-plates" in text and "有 👎 的条目：ebike-helmet 👎1" in text
     # columns line up in a terminal: CJK characters count double
     table = logs_render.table(["条目", "次数"], [["电动车", 3], ["ab", 12]], right=[1])
@@ -275,19 +278,20 @@ async def test_export_csv_neutralises_formulas_from_citizens(tmp_path):
     path = str(tmp_path / "q.sqlite3")
     asked = ['=HYPERLINK("http://x.example","点我")', "+1+1", "-2", "@SUM(A1)", "\t=1", "\r=1", "电动车 = 电瓶车？"]
     log = await QueryLog.open(path, flush_interval=60)
-    for text in asked:
+    for text in asked:  # the engine's reason may quote what was asked (place:…)
         log.record_question(user_id=USER, chat_type="private", latency_ms=1.0,
-                            reply=Reply(status="fallback", text="", query=text, normalized=text))
+                            reply=Reply(status="fallback", text="", query=text, normalized=text, reason=text))
     await log.close()
     out = tmp_path / "log.csv"
     review.export(path, "csv", out)
     rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
     assert [r["text"] for r in rows] == ["'" + t for t in asked[:-1]] + [asked[-1]]
     assert all(not r["normalized"].startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows)
+    assert [r["reason"] for r in rows] == [r["text"] for r in rows]
 
 
 def test_terminal_output_escapes_control_and_bidi_characters():
-    group = review.UnansweredGroup(count=1, fallback=1, clarify=0, examples=["驾照\u202e扣分\x1b[2J\r查"], variants=1,
+    group = review.UnansweredGroup(count=1, fallback=1, clarify=0, declined_answer=0, examples=["驾照\u202e扣分\x1b[2J\r查"], variants=1,
                                    near_entries=[], first_seen="", last_seen="")
     text = logs_render.format_groups_text([group])
     assert "驾照\\u202e扣分\\x1b[2J\\x0d查" in text
@@ -332,3 +336,120 @@ async def test_a_forged_wildcard_entry_id_is_never_proposed(tmp_path):
 
 def test_until_the_last_day_of_the_calendar_is_an_open_end(seeded):
     assert review.summary(seeded, until=date(9999, 12, 31)).total == review.summary(seeded).total > 0
+
+
+# ---------------------------------------------------------------------------- replies that declined
+
+PASSENGERS = Candidate("nm-passengers", "电动车、自行车能带人吗？", 0.0)
+
+
+async def test_a_reply_that_declined_is_exported_with_its_reason_and_counted(tmp_path):
+    path = str(tmp_path / "q.sqlite3")
+    log = await QueryLog.open(path, flush_interval=60)
+    asked = [  # (user, reply)
+        (1, Reply(status="answer", text="", query="电动车能带人吗", normalized="电动车能带人吗", entry_id="nm-passengers",
+                  candidates=(PASSENGERS,), declined=True, reason="answer: nm-passengers (subject 电动自行车, aspect 载人)")),
+        (2, Reply(status="answer", text="", query="电动车能带人吗", normalized="电动车能带人吗", entry_id="nm-passengers",
+                  candidates=(PASSENGERS,), declined=True, reason="answer: nm-passengers (subject 电动自行车, aspect 载人)")),
+        (3, Reply(status="clarify", text="", query="电瓶车能带人不", normalized="电瓶车能带人不", candidates=(PASSENGERS,),
+                  choices=(PASSENGERS,), declined=True, reason="aspect:载人 not held for 电动自行车")),
+        (4, Reply(status="answer", text="", query="电动车要上牌吗", normalized="电动车要上牌吗", entry_id="ebike-plates",
+                  candidates=(PLATES,), reason="answer: ebike-plates (subject 电动自行车, aspect 上牌)")),
+        (5, Reply(status="fallback", text="", query="车管所几点下班", normalized="车管所几点下班",
+                  reason="fallback: nothing close")),
+    ]
+    for user, reply in asked:
+        log.record_question(user_id=user, chat_type="private", reply=reply, latency_ms=1.0)
+    await log.close()
+
+    out = tmp_path / "log.csv"
+    assert review.export(path, "csv", out) == 5
+    rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
+    assert list(rows[0])[7:10] == ["status", "declined", "reason"]  # side by side in the spreadsheet
+    assert [(r["text"], r["status"], r["declined"], r["reason"]) for r in rows] == [
+        ("电动车能带人吗", "answer", "1", "answer: nm-passengers (subject 电动自行车, aspect 载人)"),
+        ("电动车能带人吗", "answer", "1", "answer: nm-passengers (subject 电动自行车, aspect 载人)"),
+        ("电瓶车能带人不", "clarify", "1", "aspect:载人 not held for 电动自行车"),
+        ("电动车要上牌吗", "answer", "0", "answer: ebike-plates (subject 电动自行车, aspect 上牌)"),
+        ("车管所几点下班", "fallback", "1", "fallback: nothing close"),
+    ]
+    out = tmp_path / "log.jsonl"
+    review.export(path, "jsonl", out)
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [(x["entry_id"], x["declined"], x["reason"]) for x in lines][::2] == [
+        ("nm-passengers", True, "answer: nm-passengers (subject 电动自行车, aspect 载人)"),
+        (None, True, "aspect:载人 not held for 电动自行车"),
+        (None, True, "fallback: nothing close"),
+    ]
+    assert lines[3]["declined"] is False
+
+    # the answers that said "not held here" are among the questions to look at, beside the clarify
+    groups = review.unanswered_groups(path)
+    assert [(g.count, g.fallback, g.clarify, g.declined_answer, g.examples[0]) for g in groups] == [
+        (3, 0, 1, 2, "电动车能带人吗"), (1, 1, 0, 0, "车管所几点下班")]
+    text = logs_render.format_groups_text(groups)
+    assert text.startswith("1. 3 次（未答 0，澄清 1，回答说没有资料 2）\n   · 电动车能带人吗\n   · 电瓶车能带人不\n")
+    assert "电动车要上牌吗" not in text  # a plain answer is no gap
+
+    s = review.summary(path)
+    assert (s.total, s.by_status["fallback"], s.declined) == (5, 1, 4)
+    assert "说了没有资料 4 次（80%，含未能回答 1 次）" in logs_render.format_summary_text(s)
+    assert review.summary(path).to_json()["declined"] == 4
+
+
+def old_log(path, version: int) -> None:
+    """A log the bot has not upgraded yet: the real migrations up to `version` only, holding two
+    fallbacks, a "not held" clarify and an answer as that bot wrote them (no `declined`; version 1
+    no `reason` either)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    for step in MIGRATIONS[:version]:
+        for statement in step:
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {version}")
+    rows = [
+        ("fb1", "2025-01-10T01:00:00.000Z", "fallback", "车管所在哪", None, "[]", "fallback: nothing close"),
+        ("fb2", "2025-01-10T02:00:00.000Z", "fallback", "车管所在哪里", None, "[]", "fallback: nothing close"),
+        ("cl", "2025-01-10T03:00:00.000Z", "clarify", "电动车能带人吗", None, '["nm-passengers"]',
+         "aspect:载人 not held for 电动自行车"),
+        ("an", "2025-01-10T04:00:00.000Z", "answer", "电动车要上牌吗", "ebike-plates", "[]", "answer: ebike-plates"),
+    ]
+    columns = "id, ts, user_hash, chat_type, text, normalized, status, entry_id, choices" + (", reason" if version >= 2 else "")
+    for qid, ts, status, text, entry, choices, reason in rows:
+        values = (qid, ts, "h", "private", text, text, status, entry, choices) + ((reason,) if version >= 2 else ())
+        conn.execute(f"INSERT INTO questions ({columns}) VALUES ({', '.join('?' * len(values))})", values)
+    conn.close()
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_a_log_the_bot_has_not_upgraded_yet_is_read_as_it_is_and_left_untouched(tmp_path, version):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    path = folder / "q.sqlite3"
+    old_log(path, version)
+    before = (path.read_bytes(), path.stat().st_mtime_ns, sorted(os.listdir(folder)))
+
+    out = tmp_path / "log.csv"
+    assert review.export(path, "csv", out) == 4
+    rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"), newline="")))
+    reasons = ["fallback: nothing close"] * 2 + ["aspect:载人 not held for 电动自行车", "answer: ebike-plates"]
+    assert [(r["status"], r["declined"], r["reason"]) for r in rows] == [
+        ("fallback", "1", reasons[0] if version >= 2 else ""),  # a fallback always declined
+        ("fallback", "1", reasons[1] if version >= 2 else ""),
+        ("clarify", "0", reasons[2] if version >= 2 else ""),  # not recorded then: not claimed
+        ("answer", "0", reasons[3] if version >= 2 else ""),
+    ]
+    out = tmp_path / "log.jsonl"
+    assert review.export(path, "jsonl", out) == 4
+    assert [json.loads(x)["declined"] for x in out.read_text(encoding="utf-8").splitlines()] == [True, True, False, False]
+
+    groups = review.unanswered_groups(path)
+    assert [(g.count, g.fallback, g.clarify, g.declined_answer) for g in groups] == [(2, 2, 0, 0), (1, 0, 1, 0)]
+    assert logs_render.format_groups_text(groups).startswith("1. 2 次（未答 2，澄清 0，回答说没有资料 0）")
+    assert review.summary(path).declined == 2
+
+    # read only: the file is as it was, not migrated, no journal left beside it
+    assert (path.read_bytes(), path.stat().st_mtime_ns, sorted(os.listdir(folder))) == before
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+    assert "declined" not in {row[1] for row in conn.execute("PRAGMA table_info(questions)")}
+    conn.close()
