@@ -1759,6 +1759,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue
         if frame.name in _REPORTED_THEN and _reported_first(said, hits, detector):
             continue  # 出车祸了 头很晕 想吐 是不是要去医院: a crash reported as it happened, harm told after it
+        if frame.name in _TOLD_APART and _their_words(said, frame.words, hits):
+            continue  # 刮倒了 起不来 司机说他没碰着要走: what another says is their claim, not this talk
         if frame.name == "general" and _asleep_beside_fire(said, frame.words, hits):
             continue  # 轱辘冒烟 …司机在驾驶室睡着咧: someone asleep where a fire is under way is in it
         if frame.strong:
@@ -1788,6 +1790,27 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         if not acute:
             return frame.name
     return None
+
+
+_SELF = ("我", "俺", "咱")
+_SPEAKER_END = "他她人方机们警生士主的"  # 他说, 对方说, 司机说, 开车的说: someone's words follow
+
+
+def _their_words(said: str, words: Sequence[str], hits: list[_Hit]) -> bool:
+    """Every frame word said is in what another person says (司机说他没碰着, 对方说不关他的事), and
+    a harm is told outside it: the writer tells the harm, the other only disputes it."""
+    found = [at for w in words for at in _finds(said, w)
+             if not any(h.start <= at < h.end for h in hits)]
+    if not found:
+        return False
+    speech: list[tuple[int, int]] = []
+    for at in found:
+        start = said.rfind(CLAUSE, 0, at) + 1
+        k = said.find("说", start, at)
+        if k <= start or said[k - 1] not in _SPEAKER_END or said.startswith(_SELF, start):
+            return False  # 交警一直不说侦办进展: no one's words, the writer's complaint
+        speech.append((k, _clause_end(said, at)))
+    return any(not any(s <= h.start < e for s, e in speech) for h in hits)
 
 
 _ASLEEP = ("睡着",)  # the general frame's words of sleep (开车睡着了): not talk where a fire burns

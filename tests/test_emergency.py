@@ -1669,3 +1669,14 @@ def test_panic_forms_from_the_read_sets_are_read(engine, question, state):
     assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
     if state == "fire":
         assert says_119_first(reply.text), reply.reason
+
+
+@pytest.mark.parametrize("question, state", [
+    ("大爷让三轮车撞倒了 起不来 开车的说他没撞到要走", "danger"),  # the driver's claim, the writer's harm
+    ("俺娘在路口被电动车带倒了 站不起来 那人说不关他事", "danger"),
+    ("对方说他没碰到我 我腿有点疼 要他赔吗", "calm"),             # what the writer asks is still about money
+    ("交警说是轻微事故 我腿擦破点皮 能私了不", "calm"),
+    ("家里老人被撞 司机逃逸 交警一直不说侦办进展", "calm"),       # 不说: no one's words
+])
+def test_what_another_person_claims_does_not_talk_the_harm_told_away(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
