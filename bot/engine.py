@@ -60,8 +60,10 @@ class Engine:
         base = {"query": query, "normalized": query, "knowledge_version": self.knowledge.version}
         return self.shared.answer(entry, 1.0, base, (), f"chosen: {entry.id}")
 
-    def answer(self, text: str) -> Reply:
-        asked = Asked(text if isinstance(text, str) else str(text))
+    def answer(self, text: str, by_reading: bool = False) -> Reply:
+        """The reply to `text`. `by_reading`: as the reading alone would answer it, even where the
+        text is an entry's own question (kb check tells staff which own questions need that)."""
+        asked = Asked(text if isinstance(text, str) else str(text), by_reading=by_reading)
         for step in self.steps:
             reply = step(asked)
             if reply is not None:

@@ -142,6 +142,7 @@ class Asked:
     undecided: Reply | None = None
     sure: float = 0.0  # the least score an answer needs, raised where entries may answer only surely
     base: dict = field(default_factory=dict)  # the fields every Reply of this question carries
+    by_reading: bool = False  # an entry's own question read as any other (kb check: how the reading fares)
 
 
 # -- the steps ---------------------------------------------------------------------------------
@@ -435,6 +436,54 @@ class Questions:
             if reply is not None:
                 return reply
         raise AssertionError("the last step always decides")  # pragma: no cover
+
+
+class OwnQuestion:
+    """A question typed as an entry lists it (after normalising: script, width, punctuation,
+    spaces) is answered by that entry. Staff wrote it there as what citizens ask: it reaches its
+    entry whatever the reading would make of it (修车费谁出 reads no aspect an entry names), and a
+    question staff add from the unanswered log works the next time it is asked. A question two
+    entries list is left to the other steps (kb check reports it), and so is one asking what its
+    entry does not name when its answer says something is not held (豆罗中队在哪: the honest reply
+    says so, the entry offered)."""
+
+    name = "own-question"
+
+    def __init__(self, shared: Shared):
+        self.s = shared
+        text, reader = shared.text, shared.reader
+        markers = shared.knowledge.not_held_markers
+        owners: dict[str, set[int]] = {}
+        for i, entry in enumerate(shared.knowledge.entries):
+            # an answer saying what it does not hold (…如何处罚，这里没有具体资料): its questions asking
+            # what the entry does not name are left to the reading, which declines them honestly
+            says_not_held = any(m in entry.answer for m in markers)
+            named = reader.entry_named[i]
+            for q in entry.questions:
+                normal = text.normalize(q)
+                if says_not_held and not set(reader.read(text.canonical(normal)).aspects) <= named:
+                    continue
+                owners.setdefault(_bare(normal), set()).add(i)
+        self.owner = {key: next(iter(found)) for key, found in owners.items() if key and len(found) == 1}
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        if asked.by_reading:
+            return None
+        typed = asked.rest if asked.smalltalk is not None else asked.normalized
+        i = self.owner.get(_bare(typed))
+        if i is None:
+            return None
+        entry = self.s.knowledge.entries[i]
+        return self.s.answer(entry, 1.0, asked.base, (), f"answer: {entry.id}, its own question")
+
+
+_UNTYPED = re.compile(r"[\s，,。.！!？?；;：:、~…]+")
+_MOOD_END = re.compile("[呢啊呀哈嘞咧哇]+$")  # 修车费谁出呢 asks as 修车费谁出 does
+
+
+def _bare(text: str) -> str:
+    """A question as compared with an entry's own: no spaces, punctuation or closing mood particle."""
+    return _MOOD_END.sub("", _UNTYPED.sub("", text))
 
 
 class Understand:
@@ -1391,6 +1440,7 @@ def steps(shared: Shared) -> tuple:
     )
     # Each question of a message (…怎么办？还有…吗) goes through the steps after this one on its own.
     later = tuple(step(shared) for step in (
+        OwnQuestion,     # typed as an entry lists it → that entry
         Understand,      # synonyms, then subjects / aspects / kind
         OtherPlace,      # another city → national rules only; no local detail
         UnknownSubject,  # a subject no entry is about → fallback

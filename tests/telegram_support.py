@@ -106,12 +106,15 @@ def remembering(engine: Engine) -> Engine:
     answer = engine.answer
     replies: dict[str, Reply] = {}
 
-    def remembered(text: str) -> Reply:
+    by_reading_replies: dict[str, Reply] = {}
+
+    def remembered(text: str, by_reading: bool = False) -> Reply:
         if not isinstance(text, str):
-            return answer(text)
-        reply = replies.get(text)
+            return answer(text, by_reading=by_reading)
+        seen = by_reading_replies if by_reading else replies
+        reply = seen.get(text)
         if reply is None:
-            reply = replies[text] = answer(text)
+            reply = seen[text] = answer(text, by_reading=by_reading)
         return dataclasses.replace(reply, extra=dict(reply.extra))
 
     engine.answer = remembered  # type: ignore[method-assign]

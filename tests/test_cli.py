@@ -64,7 +64,7 @@ def config(tmp_path: Path) -> Path:
 
 
 def test_ask_json_one_line_per_input_line_in_order_from_a_real_process(tmp_path):
-    lines = ["电动车要上牌吗", "", "字" * 20000, "出车祸了有人受伤"]
+    lines = ["俺的电动车要不要去上牌", "", "字" * 20000, "出车祸了有人受伤"]
     data = ("\n".join(lines) + "\n").encode() + b"\xff\xfe bad bytes\n"
     knowledge = str(one_topic_knowledge(tmp_path))  # the process's start-up is not what is tested
     p = subprocess.run([sys.executable, "-m", "bot", "ask", "--json", "--knowledge", knowledge], input=data, capture_output=True,

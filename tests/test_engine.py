@@ -656,3 +656,19 @@ def test_a_second_question_asked_in_its_own_form_is_answered_too(engine):
     # 会不会影响 asks, with no question word: the message holds two questions
     reply = engine.answer("去年扣了9分 到周期结束会自动清零么 还有个罚款没交会不会影响")
     assert reply.extra.get("answered") == ["points-cycle", "violation-late-fine"], reply.reason
+
+
+@pytest.mark.parametrize("typed", ["修车费谁出", "修车费谁出呢？", "  修车费 谁出 "])
+def test_a_question_typed_as_its_entry_lists_it_reaches_that_entry(engine, typed):
+    # read by its meaning this one reaches no entry: the entry's own list is what decides
+    assert engine.answer("修车费谁出", by_reading=True).entry_id != "acc-loss-items"
+    reply = engine.answer(typed)
+    assert (reply.status, reply.entry_id) == (ANSWER, "acc-loss-items"), reply.reason
+
+
+def test_an_own_question_asking_what_its_entry_says_it_lacks_stays_honest(engine):
+    # the squad's entry lists 豆罗中队在哪 and says its address is not held here: the honest reply
+    # says so, with the entry one tap away, rather than an answer that looks like one
+    reply = engine.answer("豆罗中队在哪")
+    assert reply.status != ANSWER and reply.declines
+    assert "douluo-squad" in [c.id for c in reply.choices]
