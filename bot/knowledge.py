@@ -246,6 +246,9 @@ class Concepts:
     # aspect variants that are as often words of the story told (周末想开上高速: 办公时间; 拉上俺们
     # 一家子: 回避): read as their aspect only where no other aspect is read
     weak: tuple[str, ...] = ()
+    # subjects that are vehicles (电动自行车, 机动车): one told in a story stays what its end asks of
+    # when the end names no vehicle (电驴后头绑货 … 多长不算违规)
+    vehicles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -527,6 +530,7 @@ class _ConceptTable:
     model_aspects: list[tuple[str, str, int]] = field(default_factory=list)
     says_nothing: list[str] = field(default_factory=list)
     weak: list[tuple[str, str, int]] = field(default_factory=list)  # (variant, file, line)
+    vehicles: list[tuple[str, str, int]] = field(default_factory=list)  # (subject, file, line)
 
     def add(self, kind: str, standard: str, word: str, file: str, line: int, problems: list[Problem]) -> bool:
         first = self.said.get(word)
@@ -549,7 +553,8 @@ class _ConceptTable:
                         stands_for=self._stands_for(problems),
                         model_aspects=self._known(self.model_aspects, "aspects", "方面", "model_aspects", problems),
                         says_nothing=tuple(dict.fromkeys(self.says_nothing)),
-                        weak=self._weak(problems))
+                        weak=self._weak(problems),
+                        vehicles=self._known(self.vehicles, "subjects", "主题", "vehicles", problems))
 
     def _weak(self, problems: list[Problem]) -> tuple[str, ...]:
         known = []
@@ -603,7 +608,7 @@ def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) 
     `venues:` lists the subjects that are places where things are done; `circumstances:` the
     aspects that tell the asker's situation rather than what is asked."""
     for name, (key, node) in _mapping(root).items():
-        if name in ("venues", "circumstances", "manners", "model_aspects", "weak"):
+        if name in ("venues", "circumstances", "manners", "model_aspects", "weak", "vehicles"):
             getattr(table, name).extend((w, c.file, line) for w, line in _text_list(node, c, name))
             continue
         if name in ("amount_marks", "says_nothing"):
@@ -619,7 +624,7 @@ def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) 
                     table.stands_for.append((one, kind, c.file, _line(one_node)))
             continue
         if name not in CONCEPT_KINDS:
-            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners, amount_marks, stands_for, model_aspects, says_nothing, weak)")
+            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners, amount_marks, stands_for, model_aspects, says_nothing, weak, vehicles)")
             continue
         if node.tag == "tag:yaml.org,2002:null":
             continue

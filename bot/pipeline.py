@@ -526,7 +526,13 @@ class Understand:
             # the story's subjects only when the end names none, and only those we know. The
             # story's other aspects are what it told (车借给朋友开…): they rank, they do not gate.
             end_reading = self.s.reader.read(end)
-            subjects = end_reading.subjects or tuple(w for w in reading.subjects if self.s.reader.held("subjects", w))
+            held = tuple(w for w in reading.subjects if self.s.reader.held("subjects", w))
+            subjects = end_reading.subjects or held
+            vehicles = self.s.knowledge.concepts.vehicles
+            if end_reading.subjects and not any(w in vehicles for w in end_reading.subjects):
+                # the vehicle the story named stays what the end asks of (电驴后头绑货 … 往后伸出去多长
+                # 不算违规: the end names only 违规, of the e-bike, not of cars)
+                subjects = tuple(dict.fromkeys(subjects + tuple(w for w in held if w in vehicles)))
             aspects = end_reading.aspects
             if _POINTS_BACK in end:
                 # 消防车…过来 我在路口等红灯 要给它让吗: 它 is what the story told, asked of again

@@ -672,3 +672,11 @@ def test_an_own_question_asking_what_its_entry_says_it_lacks_stays_honest(engine
     reply = engine.answer("豆罗中队在哪")
     assert reply.status != ANSWER and reply.declines
     assert "douluo-squad" in [c.id for c in reply.choices]
+
+
+def test_the_vehicle_a_story_named_stays_what_its_end_asks_of(engine):
+    # the end names only 违规: the load rule asked of is the e-bike's, not the car's
+    reply = engine.answer("电驴后头绑货 能绑多高 往后伸出去多长不算违规")
+    assert (reply.status, reply.entry_id) == (ANSWER, "nm-load"), reply.reason
+    choices = engine.answer("电瓶车后面拉了一筐菜 绑得挺高 伸出去多长算违规").choices
+    assert choices and all("电动自行车" in engine.entry(c.id).subjects for c in choices)
