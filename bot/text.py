@@ -190,7 +190,7 @@ class TextProcessor:
         who = sorted({self.normalize(w) for w in age_of if w}, key=len, reverse=True)
         self._age_bands = tuple(sorted(age_bands))
         self._age_re = re.compile(
-            f"(^|今年|(?:{'|'.join(map(re.escape, who))})(?:今年|都|已经|快|刚|也|才)?)({_AGE})(多)?(?:(岁)|(?=了|啦|$|\\s))"
+            f"(^|今年|(?:{'|'.join(map(re.escape, who))})(?:今年|都|已经|快|刚|也|才)?)({_AGE})(多)?(?:(岁)|(?=了|啦|咧|嘞|$|\\s))"
         ) if who else None
         # 请问一下七十岁还能开车吗: an age said with 岁 is one wherever it stands (not inside a longer number);
         # its empty first group stands for the who-prefix of `_age_re`, so `_age` reads both

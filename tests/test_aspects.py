@@ -672,6 +672,7 @@ def test_the_one_entry_holding_all_that_was_read_is_offered_when_worded_far_from
     ("孩子十七了 能报驾校考驾照不", "licence-age"),
     ("请问一下七十多岁还能开车吗", "licence-elderly"),  # with 岁, an age wherever it stands
     ("大哥 七十岁还能开车吗", "licence-elderly"),
+    ("俺爹72咧 驾照还能用不", "licence-elderly"),          # 咧: the dialect's 了
 ])
 def test_an_age_said_as_a_bare_number_is_read_as_an_age(engine, question, entry):
     reply = engine.answer(question)
