@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pypinyin import Style, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
+from bot.asking import HEARD_ASKED, IF_ASKS
 from bot.knowledge import (
     ADDRESS_GROUP,
     CRUSHED_GROUP,
@@ -380,7 +381,6 @@ _TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń�
 HEARD_CHARS = (2, 4)
 HEARD_WHOLE = 4  # a harm word heard whole this long needs no one named: 刘雪不止 is 流血不止
 HEARD_ALONE = 3  # cries for help heard by sound are this long at least: 救命 alone sounds like too much
-_ASKED = re.compile("哪|吗|什么|怎么|几点|多少")  # a clause that asks, not tells
 _TOLD = "了啊呀啦吧哦喽咯快"  # what may end a clause after the harm it tells (车起伙了 快: a cry to hurry)
 
 
@@ -1576,7 +1576,7 @@ def cried_apart(clauses: Sequence[str], cries: frozenset[str], detector: Detecto
         before = next((clauses[j] for j in range(i - 1, -1, -1) if not cried[j]), "")
         after = next((clauses[j] for j in range(i + 1, len(clauses)) if not cried[j]), "")
         beside = [x for x in (before, after) if x]
-        if not beside or any(_ASKED.search(x) for x in beside) or not any(
+        if not beside or any(HEARD_ASKED.search(x) for x in beside) or not any(
                 detector.people is not None and detector.people.search(x)
                 or detector.now is not None and detector.now.search(x)
                 or detector.hurry is not None and detector.hurry.fullmatch(x) for x in beside):
@@ -1672,7 +1672,7 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
                      if h.category.id not in seen and _typed(raw, fixed, h.start, h.end, detector)
                      and (told or _same_sound(raw, fixed, h.start, h.end))
                      and (h.end - h.start > 2 or told or raw[h.start:h.end] == fixed[h.start:h.end]
-                          or not _ASKED.search(fixed, h.end, _clause_end(fixed, h.end)))]
+                          or not HEARD_ASKED.search(fixed, h.end, _clause_end(fixed, h.end)))]
     if urgent is None and fixed is not None and fixed != raw:
         # a clause that is only a cry for help, typed with a slip (救明): the strict repair heard it
         at = 0
@@ -1844,13 +1844,12 @@ def _no_if(said: str, words: Sequence[str], hits: list[_Hit], frames: Sequence[F
             return False
         if (w.startswith("会") or w == "的话") and any(a in clause for a in about):
             continue
-        if not (_IF_ASKS.search(clause) and any(h.start >= end for h in hits)):
+        if not (IF_ASKS.search(clause) and any(h.start >= end for h in hits)):
             return False
     return True
 
 
 # an 'if' clause that is a question of its own (万一对方不认账咋办, 如果不报警私了行不行)
-_IF_ASKS = re.compile("吗|么|咋|怎么|行不行|行吗|可不可以|能不能|用不用|要不要|该不该|会不会|[不没]$")
 
 
 def _framed_in(text: str, fixed: str, frame: Frame, hits: list[_Hit], detector: Detector) -> str | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from bot import emergency
 from bot.answertype import AnswerTypes
+from bot.asking import ASK_MARK, ASKS_ANY, ASKS_END, asks
 from bot.config import MatchingConfig
 from bot.knowledge import Entry, Knowledge, SmalltalkIntent
 from bot.matcher import Index, Match
@@ -48,9 +49,7 @@ _PUNCTUATION_BREAK = re.compile(r"(?:[，,。！!？?；;、…~]|(?<!\d)\.|\.(?
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 _LONE_CHAR = re.compile(r"(?:^|\s)\S(?:\s|$)")  # a single character typed apart: 火 车上有人, 车上有人 火
-_ASKS_ANY = re.compile("吗|么|呢|能不能|可不可以|能否|行不行|让不让|准不准|是不是|有没有")  # a clause that asks something, anywhere
 _POINTS_BACK = "它"  # a thing the story told, asked of again at its end
-_ASKS_END = re.compile(r"(?:吗|么|嘛|不|没|没有|呢|否)$")  # a clause that ends asking: 还有别的号码没
 _YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")  # a year as written: 2024, not 12123 or 17761
 # The most clauses read of one message: its first (where harm is told: 我受伤了，…) and its last
 # (where the question is). Telegram allows 4096 characters; the work stays that of a long question.
@@ -239,7 +238,7 @@ class Emergency:
         text = self.s.text
         canonical = text.canonical(" ".join(parts))
         kind = next((t.word for t in text.tokens(canonical) if t.word.startswith("#")), "")
-        if not kind and not any(_ASKS_END.search(p) for p in parts):
+        if not kind and not any(ASKS_END.search(p) for p in parts):
             return False
         reading, reader = self.s.reader.read(canonical, kind), self.s.reader
         return any(reader.held("subjects", w) for w in reading.subjects) or any(reader.held("aspects", a) for a in reading.aspects)
@@ -517,7 +516,7 @@ class Understand:
         reading = self.s.reader.read(read, kind)
         end = self._asking_end(asked)
         if end is not None and not _end_asks(self.s, end) and any(
-                _asks(c) for c in asked.clauses[:-ASK_CLAUSES]):
+                asks(c) for c in asked.clauses[:-ASK_CLAUSES]):
             # the end reads nothing and asks nothing, after a clause that asked (…要判几年 俺没撞
             # 就是好奇): it tells why the question was asked; the message is read whole
             end = None
@@ -616,7 +615,7 @@ class UnknownSubject:
             return False
         reader = self.s.reader
         canonical = self.s.text.canonical(asked.clauses[-1], asked.fixed[-1])
-        if not any(t.word.startswith("#") for t in self.s.text.tokens(canonical)) and not _ASKS_ANY.search(asked.clauses[-1]):
+        if not any(t.word.startswith("#") for t in self.s.text.tokens(canonical)) and not ASKS_ANY.search(asked.clauses[-1]):
             return False  # the last clause tells (它最快就跑五十): the subject asked is the one before
         last = reader.read(canonical)
         return not any(w in last.subjects for w in unknown) and any(reader.held("aspects", a) for a in last.aspects) \
@@ -1305,7 +1304,7 @@ def decide(s: Shared, asked: Asked, matches: list[Match]) -> Reply:
     about = asked.reading.describe() or "words only"
     reply = _decide(s, asked, matches, about)
     if asked.place and reply.status != ANSWER and (
-            asked.reading.aspects or _ASKS_ANY.search(asked.normalized)
+            asked.reading.aspects or ASKS_ANY.search(asked.normalized)
             or not matches or matches[0].score < s.matching.answer_threshold):
         # a thing asked of another city (西安骑电动车能不能带人) and no national rule sure: that city's
         # own rules were asked, and choices of ours are another question (a subject alone, 在北京电动车,
@@ -1481,33 +1480,25 @@ def _few(allowed: frozenset[int] | None) -> tuple[int, ...] | None:
 # and before a word that adds one (还有 / 另外 / 顺便问) after a clause that asked.
 _QUESTION_MARK = re.compile(r"[？?]+")
 _ANOTHER = re.compile(r"[，,。！!；;\s]+(?=还有|另外|顺便问|顺便再问|再问一下|再问个|还想问)")
-_ASKING = re.compile(_ASKS_ANY.pattern + "|怎么|咋|多少|几|哪|什么|啥|谁|多久|多长|如何")  # and question words
 MAX_QUESTIONS = 3
 QUESTION_MIN_CHARS = 4  # a part shorter than this (是吗？真的？) adds no question of its own
-
-
-# Words that say "what follows is my question" after a story (…拖走修好咧 想问下当时三角牌该摆多远).
-_ASK_MARK = re.compile("想问一下|想问下|想问问|想问|请问一下|请问|问一下|问下|我想知道|想了解一下|想咨询一下|咨询一下")
 
 
 def _end_asks(s: Shared, end: str) -> bool:
     """Whether a story's end (canonical) reads a subject or aspect, or asks in any form."""
     reading = s.reader.read(end)
     return bool(reading.subjects or reading.aspects or any(t.word.startswith("#") for t in s.text.tokens(end))
-                or any(_asks(c) for c in end.split()))
+                or any(asks(c) for c in end.split()))
 
 
-_EITHER = re.compile(r"(.)不\1")  # 管不管, 会不会: a question of its own
 
 
-def _asks(clause: str) -> bool:
-    return bool(_ASKING.search(clause) or _ASKS_END.search(clause) or _EITHER.search(clause))
 
 
 def _after_ask(text: str) -> str:
     """What is asked after the last ask word of a message that tells something before it; "" when
     the message does not read so."""
-    marks = list(_ASK_MARK.finditer(text))
+    marks = list(ASK_MARK.finditer(text))
     if not marks:
         return ""
     mark = marks[-1]
@@ -1534,12 +1525,12 @@ def questions(text: str) -> list[str]:
             subs = _asking_groups(subs[0])
         for i, p in enumerate(subs):
             last = marked and i == len(subs) - 1
-            if parts and len(_HAN_CHAR.findall(p)) < QUESTION_MIN_CHARS and (last or _asks(p)):
+            if parts and len(_HAN_CHAR.findall(p)) < QUESTION_MIN_CHARS and (last or asks(p)):
                 parts[-1] = (f"{parts[-1][0]} {p}", True)
             else:
                 parts.append((p, last))
     if not 2 <= len(parts) <= MAX_QUESTIONS or any(
-            len(_HAN_CHAR.findall(p)) < QUESTION_MIN_CHARS or not (marked or _asks(p))
+            len(_HAN_CHAR.findall(p)) < QUESTION_MIN_CHARS or not (marked or asks(p))
             for p, marked in parts):
         return [text]
     return [p for p, _ in parts]
@@ -1552,7 +1543,7 @@ def _asking_groups(piece: str) -> list[str]:
     run: list[str] = []
     for clause in clauses(piece):
         run.append(clause)
-        if _asks(clause):
+        if asks(clause):
             groups.append(" ".join(run))
             run = []
     if run:

@@ -1,0 +1,33 @@
+"""How a Chinese clause asks: the question particles, words and shapes every step that must tell
+a question from a telling reads by. One place, so that a new way of asking (a dialect particle, a
+new A不A) is added once and every reader sees it.
+
+Each pattern keeps the reach its readers were tuned with: the matcher's (what a message asks)
+is wider than the emergency check's (whether harm is told or asked about), which must never
+read a frightened telling as a question.
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- what a message asks (the question steps: parts, story ends, the last clause) ---------------
+ASKS_ANY = re.compile("吗|么|呢|能不能|可不可以|能否|行不行|让不让|准不准|是不是|有没有")  # anywhere in a clause
+ASKS_END = re.compile(r"(?:吗|么|嘛|不|没|没有|呢|否)$")  # a clause that ends asking: 还有别的号码没
+ASKING = re.compile(ASKS_ANY.pattern + "|怎么|咋|多少|几|哪|什么|啥|谁|多久|多长|如何")  # and question words
+EITHER = re.compile(r"(.)不\1")  # 管不管, 会不会: a question of its own
+# words that say "what follows is my question" after a story (…拖走修好咧 想问下当时三角牌该摆多远)
+ASK_MARK = re.compile("想问一下|想问下|想问问|想问|请问一下|请问|问一下|问下|我想知道|想了解一下|想咨询一下|咨询一下")
+
+
+def asks(clause: str) -> bool:
+    """The clause asks: a question word, an asking end, or A不A."""
+    return bool(ASKING.search(clause) or ASKS_END.search(clause) or EITHER.search(clause))
+
+
+# -- what the emergency check reads as asking, not telling -----------------------------------
+# a clause that asks where or whether (现场课在哪上: no 磕在 repaired into it; 火 beside 车票多少钱
+# is no cry): narrower than ASKING, so that a frightened telling is never read as a question
+HEARD_ASKED = re.compile("哪|吗|什么|怎么|几点|多少")
+# an 'if' clause that is a question of its own (万一对方不认账咋办): its supposing frames no harm
+IF_ASKS = re.compile("吗|么|咋|怎么|行不行|行吗|可不可以|能不能|用不用|要不要|该不该|会不会|[不没]$")
