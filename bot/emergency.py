@@ -1761,6 +1761,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # 出车祸了 头很晕 想吐 是不是要去医院: a crash reported as it happened, harm told after it
         if frame.name in _TOLD_APART and _their_words(said, frame.words, hits):
             continue  # 刮倒了 起不来 司机说他没碰着要走: what another says is their claim, not this talk
+        if frame.name == "general" and _habit_after_harm(said, frame.words, hits):
+            continue  # 摔下来 吐了两回了 老是想睡觉: what keeps happening since the harm told is its sign
         if frame.name == "general" and _asleep_beside_fire(said, frame.words, hits):
             continue  # 轱辘冒烟 …司机在驾驶室睡着咧: someone asleep where a fire is under way is in it
         if frame.strong:
@@ -1811,6 +1813,17 @@ def _their_words(said: str, words: Sequence[str], hits: list[_Hit]) -> bool:
             return False  # 交警一直不说侦办进展: no one's words, the writer's complaint
         speech.append((k, _clause_end(said, at)))
     return any(not any(s <= h.start < e for s, e in speech) for h in hits)
+
+
+_HABIT = ("老是", "总是", "经常", "每次")  # the general frame's words of what keeps happening
+
+
+def _habit_after_harm(said: str, words: Sequence[str], hits: list[_Hit]) -> bool:
+    """The general frame is said only by words of what keeps happening, each after a harm told
+    (电动车老是起火 asks about a fault: the fire is told after 老是, and the frame stands)."""
+    found = [(w, at) for w in words if w in said for at in _finds(said, w)]
+    return bool(found) and all(w in _HABIT for w, _ in found) and all(
+        any(h.end <= at for h in hits) for _, at in found)
 
 
 _ASLEEP = ("睡着",)  # the general frame's words of sleep (开车睡着了): not talk where a fire burns

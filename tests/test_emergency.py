@@ -1680,3 +1680,13 @@ def test_panic_forms_from_the_read_sets_are_read(engine, question, state):
 ])
 def test_what_another_person_claims_does_not_talk_the_harm_told_away(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    ("孩子从自行车上摔下来 吐了好几回 老是犯困", "danger"),   # what keeps happening since the fall is its sign
+    ("俺爸让车撞了 头破了 总是想睡", "danger"),
+    ("电动车老是起火咋回事", "calm"),                          # a fault that keeps coming back: asked about
+    ("我骑车摔了以后老是腿疼 能找对方赔吗", "calm"),
+])
+def test_what_keeps_happening_after_the_harm_told_is_its_sign(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
