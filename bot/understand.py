@@ -24,9 +24,11 @@ _SENTENCE_END = re.compile(r"[。；;！!？?\n]+")
 
 
 # A thing denied in a clause of its own, to say what is meant instead (交警队电话 不是122那个 是办业务的;
-# 不是酒驾 是疲劳驾驶): not what is asked about. 是不是 asks; it denies nothing.
+# 不是酒驾 是疲劳驾驶), or a clause that only denies it (…抛锚了 不是高速 警示牌该放多远): not what is
+# asked about. 是不是 asks, and so does 不是高速吗; they deny nothing.
 DENIED = re.compile(r"(?<!是)不是[^\s，,。？?！!]{1,10}?(?:那个|那种|那家|那些)(?=[\s，,。]|$)"
-                    r"|(?<!是)不是[^\s，,。？?！!]{1,10}(?=[\s，,]+是)")
+                    r"|(?<!是)不是[^\s，,。？?！!]{1,10}(?=[\s，,]+是)"
+                    r"|(?:^|(?<=[\s，,。]))不是[^\s，,。？?！!]{0,7}[^\s，,。？?！!吗么呢吧嘛啊](?=[\s，,。]|$)")
 
 
 @dataclass(frozen=True)

@@ -680,3 +680,12 @@ def test_the_vehicle_a_story_named_stays_what_its_end_asks_of(engine):
     assert (reply.status, reply.entry_id) == (ANSWER, "nm-load"), reply.reason
     choices = engine.answer("电瓶车后面拉了一筐菜 绑得挺高 伸出去多长算违规").choices
     assert choices and all("电动自行车" in engine.entry(c.id).subjects for c in choices)
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("车在村口路边抛锚了 不是高速 警示牌该放多远", "accident-warning-sign"),  # a clause only denying 高速
+    ("车在路上抛锚了 不是高速吗 警示牌该放多远", "accident-expressway"),      # 不是…吗 asks: it denies nothing
+])
+def test_a_clause_that_only_denies_a_thing_does_not_ask_it(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
