@@ -458,14 +458,15 @@ class TextProcessor:
         return got
 
     def _protected(self, run: str) -> bytearray:
-        """1 at each character of a concept word in `run`: a repair never changes one, wherever
-        jieba's boundaries fall (三防是 is not 三方式); it may complete one (车管锁 → 车管所)."""
+        """Non-zero at each character of a concept word in `run` (2 where one begins): a repair
+        never changes one, wherever jieba's boundaries fall (三防是 is not 三方式); it may complete
+        one (车管锁 → 车管所)."""
         kept = self._kept
         protected = bytearray(len(run))
         for i in range(len(run) - 1):
             for n in range(min(8, len(run) - i), 1, -1):
                 if run[i:i + n] in kept:
-                    protected[i:i + n] = b"\x01" * n
+                    protected[i:i + n] = b"\x02" + b"\x01" * (n - 1)  # 2: where the word begins
                     break
         return protected
 
@@ -518,8 +519,12 @@ class TextProcessor:
                         word[k] != piece[k] and i + k not in loose for k in range(n))
                         or not self._cut_whole(chars, i, n, word)):
                     word = None
+                # nor take a character of a concept word that goes on past the span (抛锚牌放多远:
+                # 牌放 is no 排放, its 放 begins 放多远)
                 if word is not None and word != piece and not any(
-                        protected[i + k] and word[k] != piece[k] for k in range(n)) and (
+                        protected[i + k] and word[k] != piece[k] for k in range(n)) and not (
+                        i + n < len(chars) and protected[i + n] == 1 and protected[i + n - 1]
+                        or protected[i] == 1 and i > 0) and (
                         not strict or self._plausible(piece, word)):
                     chars[i:i + n] = list(word)
                     step = n

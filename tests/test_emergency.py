@@ -1690,3 +1690,13 @@ def test_what_another_person_claims_does_not_talk_the_harm_told_away(engine, que
 ])
 def test_what_keeps_happening_after_the_harm_told_is_its_sign(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    ("困车里了", "danger"),                       # the writer, typing in the first seconds
+    ("电瓶着火了 怕电瓶炸", "danger"),            # a fire told as now, then what is feared of it
+    ("怕电池着火 充电要注意啥", "calm"),          # the fire is only feared
+    ("刮了一下没伤人 能先走不", "calm"),          # 没伤人: everyone is fine
+])
+def test_short_first_second_messages_and_fears(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason

@@ -689,3 +689,9 @@ def test_the_vehicle_a_story_named_stays_what_its_end_asks_of(engine):
 def test_a_clause_that_only_denies_a_thing_does_not_ask_it(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+def test_a_typo_repair_never_takes_a_character_of_a_word_that_goes_on(engine):
+    # 牌放 sounds like 排放 (emissions), but its 放 begins 放多远: the warning-sign distance is asked
+    reply = engine.answer("高速抛锚牌放多远")
+    assert (reply.status, reply.entry_id) == (ANSWER, "accident-expressway"), reply.reason
