@@ -1491,10 +1491,6 @@ def _end_asks(s: Shared, end: str) -> bool:
                 or any(asks(c) for c in end.split()))
 
 
-
-
-
-
 def _after_ask(text: str) -> str:
     """What is asked after the last ask word of a message that tells something before it; "" when
     the message does not read so."""
