@@ -695,3 +695,10 @@ def test_a_typo_repair_never_takes_a_character_of_a_word_that_goes_on(engine):
     # 牌放 sounds like 排放 (emissions), but its 放 begins 放多远: the warning-sign distance is asked
     reply = engine.answer("高速抛锚牌放多远")
     assert (reply.status, reply.entry_id) == (ANSWER, "accident-expressway"), reply.reason
+
+
+@pytest.mark.parametrize("question", ["驾找多少年换一次", "头一回拿的驾找管几年啊"])
+def test_a_misspelt_word_is_read_and_matched_as_the_word_meant(engine, question):
+    # 驾找 is a synonym of 驾照 (synonyms.yaml), so the words are matched as 驾驶证, not only read
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, "licence-validity"), reply.reason
