@@ -1728,7 +1728,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
     rules = detector.rules
     if _says(detector.now, text, fixed):
         return None
-    acute = any(h.category.acute for h in hits)
+    acute = any(h.category.acute or _told_now(text, h) for h in hits)
     if acute and _calls_after(text, rules.frames, hits, detector):
         # …地上一大滩血 俺是该先打电话还是先扶他 打哪个号 … 会不会吊销: whom to call asked after acute
         # harm told of someone is a call now, whatever the law is asked about beside it
@@ -1765,6 +1765,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # 摔下来 吐了两回了 老是想睡觉: what keeps happening since the harm told is its sign
         if frame.name == "general" and _asleep_beside_fire(said, frame.words, hits):
             continue  # 轱辘冒烟 …司机在驾驶室睡着咧: someone asleep where a fire is under way is in it
+        if frame.name != "past" and _asked_after_acute(said, frame.words, hits):
+            continue  # 人卡在车底下出不来 …没挂牌会不会罚: what is asked after harm told now is another matter
         if frame.strong:
             return frame.name
         if cry:
@@ -1792,6 +1794,42 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         if not acute:
             return frame.name
     return None
+
+
+_SHOWN = ("injury", "symptom", "illness") + _BODY_STATES  # what a body shows, not what befell it
+_NOW_TOLD = ("现在", "这会儿", "此刻", "眼下")  # said in a harm's own clause before it: this moment's
+
+
+def _told_now(text: str, hit: _Hit) -> bool:
+    """A harm told with a word of this moment in its own clause before it (现在说肚子疼得厉害), not
+    one that lingers (现在腰还疼) nor one that was (骨折过)."""
+    if hit.category.id not in _SHOWN:
+        return False  # 现在开车的撞了人: who drives now, not a body seen now
+    start = text.rfind(CLAUSE, 0, hit.start) + 1
+    return not _lived_through(text, hit) and any(
+        (at := text.find(w, start, hit.start)) != -1 and "还" not in text[at:hit.end] for w in _NOW_TOLD)
+
+
+def _lived_through(text: str, hit: _Hit) -> bool:
+    """骨折过, 被撞过: 过 after a harm says it was lived through, not that it is happening."""
+    return text.startswith("过", hit.end)
+
+
+def _asked_after_acute(said: str, words: Sequence[str], hits: list[_Hit]) -> bool:
+    """A harm seen now (acute, or told with 现在) is told in a clause before every clause the frame's
+    words are said in, and none of those clauses tells a harm: the frame asks about something
+    else (a fine, the insurance, whether to move the car), not about the harm."""
+    found = [at for w in words for at in _finds(said, w) if not any(h.start <= at < h.end for h in hits)]
+    if not found:
+        return False
+    first = min(said.rfind(CLAUSE, 0, at) + 1 for at in found)
+    if any(h.start >= first for h in hits):
+        return False
+    # a clause told between the harm and the question: a scene described, then something else
+    # asked (胳膊骨折过 能考驾照吗 asks of that very harm)
+    return any((h.category.acute and not _lived_through(said, h) or _told_now(said, h)
+                or h.category.id in _BURNING and _burning_now(said, h))
+               and said.find(CLAUSE, h.end, first - 1) != -1 for h in hits)
 
 
 _SELF = ("我", "俺", "咱")

@@ -1700,3 +1700,19 @@ def test_what_keeps_happening_after_the_harm_told_is_its_sign(engine, question, 
 ])
 def test_short_first_second_messages_and_fears(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # harm seen now told first, a scene after it, then something else asked: the harm stands
+    ("俺爹让货车挂倒了 腿压在车轮底下拽不出来 车主在旁边打电话 这车没年检会不会罚", "danger"),
+    ("我老婆坐副驾 追尾以后现在说胸口疼得厉害 对方说走保险 走保险麻烦不", "danger"),
+    ("前面那辆车撞了以后着火了 我车堵在后头 车扔这会不会被拖走", "danger"),
+    ("对面货车一直在漏油 我停在它后面 这算谁的责任", "danger"),
+    # the same words where the harm is what is asked about, lived through, or someone else's driving
+    ("胳膊骨折过 能考摩托车驾照吗", "calm"),
+    ("去年被撞过 现在腰还疼 能起诉吗", "calm"),
+    ("车卖了一直没过户 现在开车的撞了人 还找原车主赔吗", "calm"),
+    ("我的车在修理厂着火了 谁赔", "calm"),
+])
+def test_harm_seen_now_then_another_question_is_still_harm_now(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
