@@ -10,6 +10,7 @@ from bot.config import MatchingConfig
 from bot.engine import Engine
 from bot.knowledge import Problem, load_knowledge
 from bot.reply import ANSWER, CLARIFY, EMERGENCY, SMALLTALK, Reply
+from bot.text import bare
 
 # Reasons of the engine's scoring steps (Reply.reason): there a closer question does help.
 SCORING_REASONS = ("fallback: best", "clarify:")
@@ -85,7 +86,7 @@ def check_knowledge(path: str, matching: MatchingConfig | None = None) -> tuple[
             problems.append(Problem(entry.file, entry.line, f"答案是空的 / entry {entry.id!r} has an empty answer"))
         lines = entry.question_lines or (entry.line,) * len(entry.questions)
         for q, (question, line) in enumerate(zip(entry.questions, lines, strict=False)):
-            seen[text.normalize(question).replace(" ", "")].append((entry.id, question, entry.file, line))
+            seen[bare(text.normalize(question))].append((entry.id, question, entry.file, line))
             words = frozenset(text.content_words(text.canonical(text.normalize(question))))
             if words:
                 shapes[words].append((entry.id, question, entry.file, line))

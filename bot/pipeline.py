@@ -19,7 +19,7 @@ from bot.config import MatchingConfig
 from bot.knowledge import Entry, Knowledge, SmalltalkIntent
 from bot.matcher import Index, Match
 from bot.reply import ANSWER, CLARIFY, EMERGENCY, FALLBACK, SMALLTALK, Candidate, Reply
-from bot.text import FUNCTION_CHARS, MAX_QUERY_CHARS, TextProcessor
+from bot.text import FUNCTION_CHARS, MAX_QUERY_CHARS, TextProcessor, bare
 from bot.understand import ConceptReader, Reading
 
 OFFICIAL_CHANNELS = "通过“交管12123”App查询办理，或咨询当地公安交警大队"
@@ -462,27 +462,18 @@ class OwnQuestion:
                 normal = text.normalize(q)
                 if says_not_held and not set(reader.read(text.canonical(normal)).aspects) <= named:
                     continue
-                owners.setdefault(_bare(normal), set()).add(i)
+                owners.setdefault(bare(normal), set()).add(i)
         self.owner = {key: next(iter(found)) for key, found in owners.items() if key and len(found) == 1}
 
     def __call__(self, asked: Asked) -> Reply | None:
         if asked.by_reading:
             return None
         typed = asked.rest if asked.smalltalk is not None else asked.normalized
-        i = self.owner.get(_bare(typed))
+        i = self.owner.get(bare(typed))
         if i is None:
             return None
         entry = self.s.knowledge.entries[i]
         return self.s.answer(entry, 1.0, asked.base, (), f"answer: {entry.id}, its own question")
-
-
-_UNTYPED = re.compile(r"[\s，,。.！!？?；;：:、~…]+")
-_MOOD_END = re.compile("[呢啊呀哈嘞咧哇]+$")  # 修车费谁出呢 asks as 修车费谁出 does
-
-
-def _bare(text: str) -> str:
-    """A question as compared with an entry's own: no spaces, punctuation or closing mood particle."""
-    return _MOOD_END.sub("", _UNTYPED.sub("", text))
 
 
 class Understand:

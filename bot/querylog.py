@@ -697,7 +697,7 @@ class QueryLog:
                 latency_ms=round(float(latency_ms), 3) if latency_ms is not None else None,
                 knowledge_version=reply.knowledge_version or "",
                 reason=mask(str(getattr(reply, "reason", "") or "")),
-                declined=int(bool(getattr(reply, "declines", False)) or reply.status == "fallback"),
+                declined=int(bool(getattr(reply, "declines", reply.status == "fallback"))),
                 offered=tuple(dict.fromkeys(([reply.entry_id] if reply.entry_id else []) + choices)),
             ))
         except Exception:  # noqa: BLE001 - logging must never break an answer

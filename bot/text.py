@@ -701,3 +701,14 @@ def _read_jieba_cache(tokenizer: jieba.Tokenizer, path: Path) -> bool:
     tokenizer.FREQ, tokenizer.total = freq, total
     tokenizer.initialized = True
     return True
+
+
+_UNTYPED = re.compile(r"[\s，,。.！!？?；;：:、~…]+")
+_MOOD_END = re.compile("[呢啊呀哈嘞咧哇]+$")  # 修车费谁出呢 asks as 修车费谁出 does
+
+
+def bare(normalized: str) -> str:
+    """A normalised question as compared with another: no spaces, punctuation or closing mood
+    particle. The own-question step and kb check's same-question report use it alike, so that
+    what kb check calls one question is what reaches one entry."""
+    return _MOOD_END.sub("", _UNTYPED.sub("", normalized))

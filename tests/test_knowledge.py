@@ -222,6 +222,17 @@ def test_a_question_copied_from_another_entry_is_an_error_at_both_lines(tmp_path
     assert not at(problems, "extra.yaml", 6, "does not reach it")  # said once
 
 
+def test_a_copy_that_differs_only_by_a_closing_particle_is_the_same_question(tmp_path):
+    # the own-question step answers 古城大队搬到哪里了呢 as 古城大队搬到哪里了: kb check must call
+    # them one question in two entries, or one of the two entries never gets it
+    from bot.kbcheck import check_knowledge
+
+    knowledge_copy(tmp_path, "team.yaml")
+    write(tmp_path, "extra.yaml", EXTRA_WITH_ANOTHER_ENTRYS_QUESTION.replace("古城大队的新地址", "古城大队搬到哪里了呢"))
+    problems, _ = check_knowledge(str(tmp_path))
+    assert at(errors(problems), "extra.yaml", 6, "is also in entry 'gucheng-office'")
+
+
 def test_a_test_taken_by_a_rule_names_the_rule_not_missing_questions(tmp_path):
     from bot.kbcheck import check_knowledge
 
