@@ -342,6 +342,7 @@ def test_pinyin_and_latin_are_read_generously(engine, question, first):
     "is there fire station near 忻州",
     "I hit a pole, no one hurt, what do I do",
     "救命啊 驾照分扣光了",
+    "救命扣满12分咧",                                     # points used up, sighed
 ])
 def test_pinyin_and_latin_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
