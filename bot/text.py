@@ -115,6 +115,7 @@ GRAMMAR_CHARS = frozenset(
 _AGE = r"(?:1\d|[2-9]\d|[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九])"  # 10–99: a child's (12, 15) draws the riding lines
 _NUMBER = r"(?:\d+(?:[.\s]\d+)?|[零一二两三四五六七八九十百千]{2,}|多少|几)\s*[多来]?\s*"
 
+GLUED_CHARS = 3  # characters beside a pinyin syllable that may finish its word (chuang红灯)
 MIN_SPELLING = 5  # a pinyin spelling shorter than this (gaosu is 5) may be an English word or a name
 # Latin words one space apart: a word may be typed syllable by syllable (kou ji fen: 扣几分)
 _LATIN_RUN = re.compile(r"(?<![a-z0-9])[a-z]+(?: [a-z]+)*(?![a-z0-9])")
@@ -268,7 +269,9 @@ class TextProcessor:
         of neighbouring Latin words that spells one."""
         if not self._by_spelling or not _HAS_LATIN.search(text):
             return text
-        return _LATIN_RUN.sub(self._spelled_words, text)
+        # what the spelling read is Chinese like the rest: no spaces between its characters, as
+        # normalize() leaves none (闯hongdeng扣几分 reads as 闯红灯扣几分 does)
+        return _SPACE_BETWEEN_CJK.sub("", _LATIN_RUN.sub(self._spelled_words, text)).strip()
 
     def _spelled_words(self, m: re.Match) -> str:
         words, out, i = m.group(0).split(" "), [], 0
@@ -281,9 +284,33 @@ class TextProcessor:
                     i = j
                     break
             else:
-                out.append(words[i])
+                glued = self._glued_spelling(m, words, i)
+                out.append(words[i] if glued is None else glued)
                 i += 1
         return " ".join(out)
+
+    def _glued_spelling(self, m: re.Match, words: list[str], i: int) -> str | None:
+        """A syllable typed in pinyin against the characters of its own word (chuang红灯 is 闯红灯,
+        闯hongdeng too): the characters its spelling and theirs make together; None if no domain
+        word is spelled so. Only the run's first word looks back, its last word ahead."""
+        text, word = m.string, words[i]
+        if i == len(words) - 1 and m.end() < len(text) and _HAN.match(text[m.end()]):
+            for k in range(min(GLUED_CHARS, len(text) - m.end()), 0, -1):
+                han = text[m.end():m.end() + k]
+                if not all(_HAN.match(ch) for ch in han):
+                    continue
+                w = self._by_spelling.get(word + "".join(lazy_pinyin(han)))
+                if w is not None and w.endswith(han) and len(w) > k:
+                    return w[:-k]
+        if i == 0 and m.start() > 0 and _HAN.match(text[m.start() - 1]):
+            for k in range(min(GLUED_CHARS, m.start()), 0, -1):
+                han = text[m.start() - k:m.start()]
+                if not all(_HAN.match(ch) for ch in han):
+                    continue
+                w = self._by_spelling.get("".join(lazy_pinyin(han)) + word)
+                if w is not None and w.startswith(han) and len(w) > k:
+                    return w[k:]
+        return None
 
     def _replace_synonyms(self, text: str) -> str:
         if self._synonym_re is None:
