@@ -1726,7 +1726,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
     'now' or 'this one' are looked for in the repaired text too (出车火了 is 出车祸了). A cry for
     help (`cry`: 救命) is calmed only by a strong frame (如果有人喊救命)."""
     rules = detector.rules
-    if _says(detector.now, text, fixed):
+    if _says(detector.now, text, fixed) and not _now_in_past_story(text, hits, rules.frames, detector):
         return None
     acute = any(h.category.acute or _told_now(text, h) for h in hits)
     if acute and _calls_after(text, rules.frames, hits, detector):
@@ -1794,6 +1794,18 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         if not acute:
             return frame.name
     return None
+
+
+def _now_in_past_story(text: str, hits: list[_Hit], frames: Sequence[Frame], detector: Detector) -> bool:
+    """Words of now (刹不住) said in a story a word of the past opens before them and another
+    closes after every harm told (去年…我刹不住把他撞了 腿骨折 现在已经治好了): they tell how it
+    happened then. (…冒烟还有火苗 就在小区门口 …这车去年才挂的牌: no past opens the fire)"""
+    past = next((f.words for f in frames if f.name == "past"), ())
+    said = [at for w in past for at in _finds(text, w)]
+    nows = [m.start() for m in detector.now.finditer(text)] if detector.now is not None else []
+    if not said or not nows:
+        return False
+    return min(said) < min(nows) and all(h.end <= max(said) for h in hits) and max(nows) < max(said)
 
 
 _SHOWN = ("injury", "symptom", "illness") + _BODY_STATES  # what a body shows, not what befell it

@@ -1717,3 +1717,13 @@ def test_short_first_second_messages_and_fears(engine, question, state):
 ])
 def test_harm_seen_now_then_another_question_is_still_harm_now(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # a word of now (刹不住) inside a story that a past opens and a recovery closes
+    ("前年冬天路滑我刹不住把一个骑车的撞了 他腿骨折 后来早就好了 他家还能再找我要钱吗", "calm"),
+    ("刹不住了 前面有人 去年刚买的车", "danger"),             # the past word is of the car, not the harm
+    ("电瓶那冒烟了还有火苗 就在小区门口 这车去年才挂的牌", "danger"),
+])
+def test_words_of_now_inside_a_past_story_tell_how_it_happened_then(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
