@@ -692,7 +692,9 @@ def _alternation(mapping: dict[str, str]) -> re.Pattern | None:
     if not mapping:
         return None
     keys = sorted(mapping, key=len, reverse=True)
-    return re.compile("|".join(re.escape(k) for k in keys))
+    # a Latin word is matched whole (plate is not inside template), a Chinese one anywhere
+    return re.compile("|".join(("(?<![a-z])" if k[0].isascii() and k[0].isalpha() else "") + re.escape(k)
+                               + ("(?![a-z])" if k[-1].isascii() and k[-1].isalpha() else "") for k in keys))
 
 
 def _make_tokenizer(cache: Path) -> jieba.Tokenizer:

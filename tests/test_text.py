@@ -137,3 +137,12 @@ def test_a_word_typed_as_it_sounds_is_not_turned_into_a_near_domain_word():
     t.keep_as_typed(["年检"], restorable=["年检"])
     t.index_vocabulary(set())
     assert "死了" in t.canonical(t.normalize("去年车祸死了几个人"))
+
+
+def test_english_domain_words_inside_chinese_are_read_whole_words_only(engine):
+    # a traveller or a student types the English word they know for the thing
+    assert engine.answer("expressway上小车最高能开多少").entry_id == "road-expressway-speed"
+    assert engine.answer("ebike要上牌吗").entry_id == "ebike-plates"
+    text = engine.text
+    # a Latin word is replaced whole, never inside another word
+    assert "高速公路" not in text.canonical(text.normalize("highways"))
