@@ -49,6 +49,7 @@ from bot.knowledge import (
     EmergencyRules,
     Frame,
 )
+from bot.pinyin import MAX_SYLLABLE, SPLITTABLE, SYLLABLES, fuzzy, split_syllables
 
 MASK_BLANKS = 0x1800  # a mask is blanked to a private-use character of its own: no word of any list
 # holds one, and two masks of one length stay apart (在里头 in a group is not 在外头)
@@ -322,7 +323,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         getattr(text, "segments", None), getattr(text, "general_freq", None),
         _masks([w for w in rules.masks if "<" in w], words(w for w in rules.masks if "<" not in w), groups, norm), _alternation(words(rules.now_again)),
         {r: tuple((ch, tuple(sorted(ws))) for ch, ws in chars.items()) for r, chars in by_char.items()},
-        {"".join(_fuzzy(x) for x in reading): w for spelled, found in sound.items() for w, reading, i, j in found
+        {"".join(fuzzy(x) for x in reading): w for spelled, found in sound.items() for w, reading, i, j in found
          if i == 0 and j == len(reading)},
         _scan(words(rules.figures)), *heard, _phrases(words(rules.accident)), _opened_words(heard[0]),
         re.compile("|".join(p.pattern for p in crash)) if crash else None,
@@ -422,7 +423,7 @@ class _Shadow:
 
 def _heard_as(syllable: str) -> str:
     """A syllable as many speakers say it: zh/ch/sh as z/c/s, -ng as -n, n as l (流 and 牛)."""
-    return re.sub(r"^n", "l", _fuzzy(syllable))
+    return re.sub(r"^n", "l", fuzzy(syllable))
 
 
 def _sound(ch: str) -> frozenset[str]:
@@ -774,41 +775,7 @@ def _phrases(words: Sequence[str]) -> re.Pattern | None:
 
 
 # -- reading mixed scripts ---------------------------------------------------------------------
-# Every syllable of Mandarin pinyin without tones (from pypinyin's reading of all CJK characters):
-# a run of Latin letters made of them may be pinyin.
-_SYLLABLE_LIST = """
-    a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang
-    cao ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan
-    chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de den deng di dian
-    diao die ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fiao fo
-    fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai
-    han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao
-    jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke ken keng kong kou ku kua kuai kuan
-    kuang kui kun kuo la lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu lo
-    long lou lu luan lun luo lv lve ma mai man mang mao me mei men meng mi mian miao mie min ming
-    miu mo mou mu na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nou
-    nu nuan nun nuo nv nve o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu
-    qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong
-    rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shen
-    sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai
-    tan tang tao te teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen
-    weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi
-    yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang
-    zhao zhe zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu
-    zuan zui zun zuo
-"""
-SYLLABLES = frozenset(_SYLLABLE_LIST.split())
-
-
-def _fuzzy(syllable: str) -> str:
-    """What a syllable sounds like to many northern and southern speakers alike, who type zh, ch,
-    sh as z, c, s and -ng as -n (zuang ren le, shoushan): both are read as the same."""
-    return re.sub(r"ng$", "n", re.sub(r"^([zcs])h", r"\1", syllable))
-
-
-SPLITTABLE = SYLLABLES | {_fuzzy(x) for x in SYLLABLES}  # zuang is no syllable, but is typed
 _HEARD_SYLLABLE = {s: _heard_as(s) for s in SYLLABLES}
-MAX_SYLLABLE = 6
 MAX_SPOKEN = 5  # the longest danger word read from its syllables (tang zai lu shang: 躺在路上)
 _TONE = re.compile(r"(?<=[a-z])[1-5](?!\d)")  # shou4shang1: tone numbers typed after syllables
 # The syllables of what goes inside a verb-object word (_INSERTED), typed in pinyin:
@@ -924,7 +891,7 @@ def _beside_pinyin(m: re.Match) -> bool:
     (he is, man down) or none (有个man躺着) leaves it English."""
     before = _WORD_BEFORE.search(m.string, 0, m.start())
     after = _WORD_AFTER.match(m.string, m.end())
-    return any(w is not None and _split(w.group(1)) is not None for w in (before, after))
+    return any(w is not None and split_syllables(w.group(1)) is not None for w in (before, after))
 
 
 def _said(m: re.Match, form: str) -> str:
@@ -942,7 +909,7 @@ def _little(run: str, before_han: bool = False) -> str:
     they name who: the rest stays as typed."""
     if run in _LITTLE_SOUND:
         return _LITTLE_SOUND[run]  # women: 我们, not wo men
-    syllables = _split(run)
+    syllables = split_syllables(run)
     if syllables is None:
         return run
     read: list[str | None] = []
@@ -973,7 +940,7 @@ def _spelled(text: str, m: re.Match, detector: Detector,
     rest in its own characters beside it (shou伤, 受shang; 驾照shou理 is no 夹着手: the characters
     typed are what they are)."""
     run, at = m.group(0), m.start()
-    syllables = _split(run)
+    syllables = split_syllables(run)
     if syllables is None:
         return at, m.end(), None
     offsets = list(itertools.accumulate(map(len, syllables), initial=at))
@@ -1117,7 +1084,7 @@ def _spelled_rest(run: str, detector: Detector) -> str:
 def _whole(detector: Detector, spelled: str, syllables: Sequence[str] = ()) -> str | None:
     word = next((w for w, reading, i, j in detector.by_sound.get(spelled, ()) if i == 0 and j == len(reading)), None)
     if word is None and syllables and detector.by_fuzzy:
-        word = detector.by_fuzzy.get("".join(_fuzzy(x) for x in syllables))
+        word = detector.by_fuzzy.get("".join(fuzzy(x) for x in syllables))
     if word is not None and syllables and detector.shadowed is not None and detector.shadowed(word, syllables):
         return None
     return word
@@ -1126,7 +1093,7 @@ def _whole(detector: Detector, spelled: str, syllables: Sequence[str] = ()) -> s
 def _pinyin_runs(text: str, run: re.Match, spaces: set[int]) -> list[re.Match]:
     """A Latin run, or where it is no pinyin as a whole (chu bu lai leg bleeding: leg is none), its
     typed words joined into the longest runs that are: chubulai, leg, bleeding."""
-    if _split(run.group(0)) is not None:
+    if split_syllables(run.group(0)) is not None:
         return [run]
     cuts = sorted(b for b in spaces if run.start() < b < run.end()) + [run.end()]
     if len(cuts) == 1:
@@ -1134,27 +1101,12 @@ def _pinyin_runs(text: str, run: re.Match, spaces: set[int]) -> list[re.Match]:
     out: list[re.Match] = []
     begin, last = run.start(), run.start()
     for cut in cuts:
-        if last > begin and _split(text[begin:cut]) is None:
+        if last > begin and split_syllables(text[begin:cut]) is None:
             out.append(_LATIN_RUN.match(text, begin, last))  # type: ignore[arg-type]
             begin = last
         last = cut
     out.append(_LATIN_RUN.match(text, begin, run.end()))  # type: ignore[arg-type]
     return out
-
-
-def _split(run: str) -> list[str] | None:
-    """The run cut into pinyin syllables, longest first from the left, or None if it is no pinyin."""
-    if len(run) > 60:
-        return None
-    best: list[list[str] | None] = [None] * (len(run) + 1)
-    best[len(run)] = []
-    for i in range(len(run) - 1, -1, -1):
-        for n in range(min(MAX_SYLLABLE, len(run) - i), 0, -1):
-            rest = best[i + n]
-            if rest is not None and run[i:i + n] in SPLITTABLE:
-                best[i] = [run[i:i + n]] + rest
-                break
-    return best[0]
 
 
 # -- finding danger ----------------------------------------------------------------------------

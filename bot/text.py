@@ -18,6 +18,7 @@ from pathlib import Path
 
 from bot import jieba_first  # noqa: F401 - before jieba: jieba without pkg_resources
 from bot.numerals import chinese_to_int
+from bot.pinyin import SYLLABLES, split_syllables
 
 # isort: split
 import jieba
@@ -218,6 +219,8 @@ class TextProcessor:
         self._restorable: frozenset[str] = frozenset()
         self._domain: frozenset[str] = frozenset()  # terms and subjects: what typo repair restores first
         self._by_spelling: dict[str, str] = {}  # toneless pinyin → domain word (diandongche → 电动车)
+        self._by_syllable: dict[str, str] = {}  # one syllable → the character of the knowledge's words it most often is
+        self._by_word_spelling: dict[str, str] = {}  # a word of the knowledge by its pinyin (zuidi → 最低)
 
     def __getstate__(self) -> dict:
         # A kept engine (bot.buildcache) leaves out the runs' analyses: the build's own fill
@@ -274,20 +277,84 @@ class TextProcessor:
         return _SPACE_BETWEEN_CJK.sub("", _LATIN_RUN.sub(self._spelled_words, text)).strip()
 
     def _spelled_words(self, m: re.Match) -> str:
-        words, out, i = m.group(0).split(" "), [], 0
-        while i < len(words):
-            for j in range(min(len(words), i + 6), i, -1):
+        typed = m.group(0).split(" ")
+        words: list[str] = []
+        source: list[int] = []  # the typed word each of `words` comes from
+        for t, word in enumerate(typed):
+            # a sentence typed in pinyin without spaces (koumanduoshaofen): its syllables are read
+            # as if typed apart, so that the words they spell are found
+            cut = split_syllables(word) if word not in self._by_spelling and word not in self._synonym_map else None
+            parts = cut if cut and len(cut) > 1 and all(x in SYLLABLES for x in cut) else [word]
+            words += parts
+            source += [t] * len(parts)
+        # the words spelled, chosen so that most syllables are read (kou ji fen is 扣几分, not
+        # kou 记分), then most by domain words (ban jia zhao is 办驾照, not 搬家照)
+        n = len(words)
+        best: list[tuple[tuple[int, int, int], int, str | None]] = [((0, 0, 0), n, None)] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            (c, d, k), _, _ = best[i + 1]
+            best[i] = ((c, d, k - 1), i + 1, None)
+            for j in range(i + 1, min(n, i + 6) + 1):
                 joined = "".join(words[i:j])
                 w = self._by_spelling.get(joined) if len(joined) >= MIN_SPELLING else None
                 if w is not None:
-                    out.append(f" {w} ")
-                    i = j
-                    break
+                    (c, d, k), _, _ = best[j]
+                    key = (c + j - i, d + (j - i if w in self._domain else 0), k - 1)
+                    if key > best[i][0]:
+                        best[i] = (key, j, w)
+        out: list[str] = []
+        starts: list[int] = []  # where in `words` each piece of `out` begins
+        spelled: list[str] = []
+        read_from: set[int] = set()  # typed words a spelled word took syllables of
+        i = 0
+        while i < n:
+            _, j, w = best[i]
+            starts.append(i)
+            if w is not None:
+                spelled.append(w)
+                read_from.update(source[i:j])
+                out.append(f" {w} ")
             else:
                 glued = self._glued_spelling(m, words, i)
                 out.append(words[i] if glued is None else glued)
+                if glued is not None:
+                    read_from.add(source[i])
+            i = j
+        if any(w not in _QUESTION_TYPE for w in spelled) and all(_HAN.search(o) or o in SYLLABLES for o in out):
+            # a sentence typed in pinyin, a domain word read in it (not only 啥意思, a way of
+            # asking: xiangkou shi sha yisi is no question of ours): the syllables between are
+            # read as the knowledge writes them, so the whole is Chinese (… fen jiu buxing le)
+            return " ".join(self._syllables_read(out))
+        # a typed word none of whose syllables was read stays as typed (ebike, not e bi ke)
+        kept: list[str] = []
+        for at, piece in zip(starts, out, strict=True):
+            t = source[at]
+            if t in read_from:
+                kept.append(piece)
+            elif at == 0 or source[at - 1] != t:
+                kept.append(typed[t])
+        return " ".join(kept)
+
+    def _syllables_read(self, out: list[str]) -> list[str]:
+        """The syllables between a pinyin sentence's domain words, as Chinese: neighbours that
+        spell a word of the knowledge as that word (zui di → 最低), the rest one character each."""
+        read, i = [], 0
+        while i < len(out):
+            if _HAN.search(out[i]):
+                read.append(out[i])
                 i += 1
-        return " ".join(out)
+                continue
+            for j in range(min(len(out), i + 4), i + 1, -1):
+                run = out[i:j]
+                w = None if any(_HAN.search(o) for o in run) else self._by_word_spelling.get("".join(run))
+                if w is not None:
+                    read.append(w)
+                    i = j
+                    break
+            else:
+                read.append(self._by_syllable.get(out[i], out[i]))
+                i += 1
+        return read
 
     def _glued_spelling(self, m: re.Match, words: list[str], i: int) -> str | None:
         """A syllable typed in pinyin against the characters of its own word (chuang红灯 is 闯红灯,
@@ -409,6 +476,18 @@ class TextProcessor:
                 for reading in readings(word):
                     spelt.setdefault("".join(reading), set()).add(word)
         self._by_spelling = {k: max(sorted(ws), key=self.general_freq) for k, ws in spelt.items() if len(k) >= MIN_SPELLING}
+        # the syllables a pinyin sentence leaves between its domain words (kou man duo shao fen:
+        # fen): the character the knowledge's words and grammar write with it that Chinese uses most
+        chars: dict[str, set[str]] = {}
+        for ch in sorted({ch for w in words for ch in w if _HAN.match(ch)} | GRAMMAR_CHARS | FUNCTION_CHARS):
+            if _HAN.match(ch):
+                chars.setdefault(readings(ch)[0][0], set()).add(ch)
+        self._by_syllable = {k: max(sorted(cs), key=self.general_freq) for k, cs in chars.items()}
+        plain: dict[str, set[str]] = {}
+        for word in words:
+            if 2 <= len(word) <= 4 and all(_HAN.match(ch) for ch in word):
+                plain.setdefault("".join(readings(word)[0]), set()).add(word)
+        self._by_word_spelling = {k: max(sorted(ws), key=self.general_freq) for k, ws in plain.items()}
         for word in sorted(self.terms | words | self._homophones | self._restorable):
             if len(word) < 2 or not _HAN.search(word) or word in STOPWORDS or len(word) > 8:
                 continue

@@ -146,3 +146,14 @@ def test_english_domain_words_inside_chinese_are_read_whole_words_only(engine):
     text = engine.text
     # a Latin word is replaced whole, never inside another word
     assert "高速公路" not in text.canonical(text.normalize("highways"))
+
+
+def test_a_question_typed_wholly_in_pinyin_is_read_as_chinese(engine):
+    # typed without spaces: the syllables are found, then the words they spell
+    assert engine.answer("gaosuzuigaoxiansuduoshao").entry_id == "road-expressway-speed"
+    # the syllables between domain words are read too, so the question is whole
+    assert engine.answer("jiazhao koufen yige zhouqi duochang shijian").entry_id == "points-cycle"
+    text = engine.text
+    # of two ways to read syllables, the one that reads more of them, then the domain word's
+    assert "驾驶证" in text.canonical(text.normalize("wo yao ban jia zhao"))
+    assert "扣几分" in text.canonical(text.normalize("chuang hongdeng kou ji fen"))
