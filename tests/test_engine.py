@@ -702,3 +702,11 @@ def test_a_misspelt_word_is_read_and_matched_as_the_word_meant(engine, question)
     # 驾找 is a synonym of 驾照 (synonyms.yaml), so the words are matched as 驾驶证, not only read
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, "licence-validity"), reply.reason
+
+
+@pytest.mark.parametrize("question", ["俺的驾照下个月就到期了 提前多久能去换 过期了咋整", "驾驶证年底到期 提前多久能换 过期了会咋样"])
+def test_spaced_questions_each_asking_its_own_aspect_get_both_answers(engine, question):
+    # no one entry holds both (how early to renew, and what if it expires): each part is answered
+    reply = engine.answer(question)
+    assert reply.status == ANSWER
+    assert reply.extra.get("answered") == ["licence-renew", "licence-expired"], reply.reason
