@@ -268,8 +268,8 @@ class TextProcessor:
 
     def _read_pinyin(self, text: str) -> str:
         """A domain word typed as its pinyin, without tones (diandongche, jiazhao; kou ji fen,
-        chuang hongdeng typed a syllable or a word at a time), read as the word: the longest run
-        of neighbouring Latin words that spells one."""
+        chuang hongdeng typed a syllable or a word at a time; koumanduoshaofen run together), read
+        as the word; a question typed wholly in pinyin read as Chinese (`_spelled_words`)."""
         if not self._by_spelling or not _HAS_LATIN.search(text):
             return text
         # what the spelling read is Chinese like the rest: no spaces between its characters, as
@@ -277,6 +277,7 @@ class TextProcessor:
         return _SPACE_BETWEEN_CJK.sub("", _LATIN_RUN.sub(self._spelled_words, text)).strip()
 
     def _spelled_words(self, m: re.Match) -> str:
+        """One run of Latin words, with the domain words its syllables spell put in their place."""
         typed = m.group(0).split(" ")
         words: list[str] = []
         source: list[int] = []  # the typed word each of `words` comes from
