@@ -478,12 +478,21 @@ class TextProcessor:
                     spelt.setdefault("".join(reading), set()).add(word)
         self._by_spelling = {k: max(sorted(ws), key=self.general_freq) for k, ws in spelt.items() if len(k) >= MIN_SPELLING}
         # the syllables a pinyin sentence leaves between its domain words (kou man duo shao fen:
-        # fen): the character the knowledge's words and grammar write with it that Chinese uses most
+        # fen): a grammar character of that sound, the commonest (jiu: 就); else the one in the most
+        # words of the knowledge (cha: 查, in 查询, 检查, 查分 …, not 差), then the commonest
+        in_words: dict[str, int] = {}
+        for w in words:
+            for ch in set(w):
+                in_words[ch] = in_words.get(ch, 0) + 1
         chars: dict[str, set[str]] = {}
-        for ch in sorted({ch for w in words for ch in w if _HAN.match(ch)} | GRAMMAR_CHARS | FUNCTION_CHARS):
+        for ch in sorted(set(in_words) | GRAMMAR_CHARS | FUNCTION_CHARS):
             if _HAN.match(ch):
                 chars.setdefault(readings(ch)[0][0], set()).add(ch)
-        self._by_syllable = {k: max(sorted(cs), key=self.general_freq) for k, cs in chars.items()}
+        grammar = GRAMMAR_CHARS | FUNCTION_CHARS  # of these, the commonest (zhe: 这, not 着)
+
+        def rank(c: str) -> tuple[bool, int, int]:
+            return (True, self.general_freq(c), 0) if c in grammar else (False, in_words.get(c, 0), self.general_freq(c))
+        self._by_syllable = {k: max(sorted(cs), key=rank) for k, cs in chars.items()}
         plain: dict[str, set[str]] = {}
         for word in words:
             if 2 <= len(word) <= 4 and all(_HAN.match(ch) for ch in word):

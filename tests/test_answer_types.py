@@ -59,6 +59,8 @@ def test_a_kind_of_answer_no_entry_states_is_declined_honestly(engine, question,
     ("科目三现在能约到几号", "实时办理"),
     ("你们交警是不是就知道罚款 路修成这样咋不管管", "评价"),   # an opinion of the police, not a rule asked
     ("我驾照到底哪天到期来着 记不得了", "代查"),              # one's own licence's date, not the renewal rules
+    ("今晚城里查不查酒驾", "实时执法"),                       # where and when checks are held is not told
+    ("这几天高速上有没有交警查", "实时执法"),
 ])
 def test_what_nothing_here_can_tell_is_declined_with_its_rule(engine, question, kind):
     reply = engine.answer(question)
@@ -71,6 +73,7 @@ def test_what_nothing_here_can_tell_is_declined_with_its_rule(engine, question, 
     ("酒驾罚多少钱", "drink-penalty"),              # 一千元以上二千元以下
     ("私家车年检几年一次", "reg-inspection"),      # its own question: the figure changed, it says where to look
     ("驾驶证丢了怎么补", "licence-lost"),           # no lookup, no app step, no sum asked
+    ("查酒驾查出来了会怎么罚", "drink-penalty"),      # what a check finding leads to is the law's
 ])
 def test_an_entry_stating_what_is_asked_still_answers(engine, question, entry):
     reply = engine.answer(question)
