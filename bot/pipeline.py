@@ -923,8 +923,9 @@ class AnswerTypeNotStated:
     def __call__(self, asked: Asked) -> Reply | None:
         if not self.types.types or _flood(asked):
             return None
-        # as repaired: 攻率 typed for 功率 is no rate asked
-        compact = (asked.repaired or asked.normalized).replace(" ", "")
+        # as repaired: 攻率 typed for 功率 is no rate asked; pinyin read as the words it spells
+        # (zhe ge yue you mei you cha jiujia asks 有没有查酒驾 as its Chinese does)
+        compact = self.s.text.read_pinyin(asked.repaired or asked.normalized).replace(" ", "")
         if asked.smalltalk is not None:
             compact = asked.rest
         foci = self.types.asked(compact)

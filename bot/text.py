@@ -244,7 +244,7 @@ class TextProcessor:
 
         Pass `repaired` when the caller already has `repair_typos(normalized)`.
         """
-        text = self._read_pinyin(self.repair_typos(normalized) if repaired is None else repaired)
+        text = self.read_pinyin(self.repair_typos(normalized) if repaired is None else repaired)
         if self._age_re is not None:
             text = self._age_re.sub(self._age, text)
         if self._age_sui_re is not None:
@@ -266,7 +266,7 @@ class TextProcessor:
             return f"{m.group(1)}{band}岁以上"
         return f"{m.group(1)}{said}{m.group(3) or ''}岁"
 
-    def _read_pinyin(self, text: str) -> str:
+    def read_pinyin(self, text: str) -> str:
         """A domain word typed as its pinyin, without tones (diandongche, jiazhao; kou ji fen,
         chuang hongdeng typed a syllable or a word at a time; koumanduoshaofen run together), read
         as the word; a question typed wholly in pinyin read as Chinese (`_spelled_words`)."""

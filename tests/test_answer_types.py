@@ -61,6 +61,7 @@ def test_a_kind_of_answer_no_entry_states_is_declined_honestly(engine, question,
     ("我驾照到底哪天到期来着 记不得了", "代查"),              # one's own licence's date, not the renewal rules
     ("今晚城里查不查酒驾", "实时执法"),                       # where and when checks are held is not told
     ("这几天高速上有没有交警查", "实时执法"),
+    ("jintian wanshang cha bu cha jiujia", "实时执法"),       # typed in pinyin, read as the words it spells
 ])
 def test_what_nothing_here_can_tell_is_declined_with_its_rule(engine, question, kind):
     reply = engine.answer(question)
