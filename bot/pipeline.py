@@ -373,7 +373,8 @@ class Questions:
         if len(parts) < 2 or whole.score >= EXACT:
             return whole  # the words are an entry's own question: its answer holds both
         spaced = not _QUESTION_MARK.search(asked.query) and not _ANOTHER.search(asked.query)
-        if spaced and whole.status == FALLBACK and not self._each_asks_its_own(parts):
+        alone = [self._part(part) for part in parts]  # each part read once, by itself
+        if spaced and whole.status == FALLBACK and not _each_asks_its_own(parts, alone):
             # parts told only by spaces, whose whole we do not hold (科目二考场在哪 忻州有几个): a
             # part read alone loses what the others said of it; only a whole that found several
             # entries close (a clarify) is read as several questions — or one whose parts each
@@ -381,8 +382,7 @@ class Questions:
             return whole
         replies = []
         subject = ""  # as the last part that named one typed it: 电动车限速多少 另外能带人吗 asks of 电动车
-        for part in parts:
-            one, reply = self._part(part)
+        for part, (one, reply) in zip(parts, alone, strict=True):
             if reply is None:
                 continue
             if not one.reading.subjects and subject:
@@ -422,16 +422,6 @@ class Questions:
             first, text=f"您问了{len(shown)}个问题，逐一回答：\n\n{text}", choices=(), query=asked.query,
             normalized=asked.normalized, reason=f"questions: {len(shown)} asked — {why}",
             extra={"answered": [r.entry_id for _, r in shown if r.status == ANSWER]})
-
-    def _each_asks_its_own(self, parts: list[str]) -> bool:
-        """Every part asks (a question word or ending) and reads an aspect no other part reads."""
-        read = []
-        for part in parts:
-            one, reply = self._part(part)
-            if reply is None or not asks(part) or not one.reading.aspects:
-                return False
-            read.append(set(one.reading.aspects))
-        return all(not any(a & b for b in read[:i] + read[i + 1:]) for i, a in enumerate(read))
 
     def _part(self, part: str) -> tuple[Asked, Reply | None]:
         """A part read and answered alone; no reply when it is only smalltalk or nothing."""
@@ -846,6 +836,15 @@ class AspectNotHeld:
         most = max(cover.values(), default=(0, 0, 0, 0, 0))
         best = [i for i, n in cover.items() if n == most]
         return frozenset(best + open_)
+
+
+def _each_asks_its_own(parts: list[str], alone: list[tuple[Asked, Reply | None]]) -> bool:
+    """Every part asks (a question word or ending) and, read by itself, reads an aspect no other
+    part reads."""
+    if any(reply is None or not asks(part) or not one.reading.aspects for part, (one, reply) in zip(parts, alone, strict=True)):
+        return False
+    read = [set(one.reading.aspects) for one, _ in alone]
+    return all(not any(a & b for b in read[:i] + read[i + 1:]) for i, a in enumerate(read))
 
 
 def _per_clause(clauses: list[str], whole: str, repaired: str) -> list[str]:
