@@ -16,12 +16,15 @@ ASKS_ANY = re.compile("吗|么|呢|能不能|可不可以|能否|行不行|让�
 ASKS_END = re.compile(r"(?:吗|么|嘛|不|没|没有|呢|否)$")  # a clause that ends asking: 还有别的号码没
 ASKING = re.compile(ASKS_ANY.pattern + "|怎么|咋|多少|几|哪|什么|啥|谁|多久|多长|如何")  # and question words
 EITHER = re.compile(r"(.)不\1")  # 管不管, 会不会: a question of its own
+# a question word made indefinite by 也/都 tells (两家谁也不挪车, 怎么都打不着火, 哪都找不到)
+INDEFINITE = re.compile("(?:谁|什么|啥|哪儿|哪里|哪|怎么|咋)(?:也|都)")
 # words that say "what follows is my question" after a story (…拖走修好咧 想问下当时三角牌该摆多远)
 ASK_MARK = re.compile("想问一下|想问下|想问问|想问|请问一下|请问|问一下|问下|我想知道|想了解一下|想咨询一下|咨询一下")
 
 
 def asks(clause: str) -> bool:
     """The clause asks: a question word, an asking end, or A不A."""
+    clause = INDEFINITE.sub("", clause)
     return bool(ASKING.search(clause) or ASKS_END.search(clause) or EITHER.search(clause))
 
 

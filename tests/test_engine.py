@@ -658,6 +658,13 @@ def test_a_second_question_asked_in_its_own_form_is_answered_too(engine):
     assert reply.extra.get("answered") == ["points-cycle", "violation-late-fine"], reply.reason
 
 
+def test_a_question_word_made_indefinite_tells_and_does_not_split_the_message(engine):
+    # 谁也不挪车 tells that neither moved: one question (will the police fine us), not two
+    reply = engine.answer("追尾蹭了一下 两家吵起来谁也不挪车 后面堵了一长串 交警来了会罚钱吗")
+    assert (reply.status, reply.entry_id) == (ANSWER, "acc-move-car"), reply.reason
+    assert "200" in reply.text and not reply.extra.get("answered")
+
+
 @pytest.mark.parametrize("typed", ["修车费谁出", "修车费谁出呢？", "  修车费 谁出 "])
 def test_a_question_typed_as_its_entry_lists_it_reaches_that_entry(engine, typed):
     # read by its meaning this one reaches no entry: the entry's own list is what decides
