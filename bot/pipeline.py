@@ -349,6 +349,7 @@ class Questions:
         self.s = shared
         self.before = before  # what each part is read by first: clauses and typos, then smalltalk
         self.later = later
+        self.settings = frozenset(a for e in shared.knowledge.entries for a in e.only_when)
 
     def __call__(self, asked: Asked) -> Reply | None:
         whole = self._through(asked)
@@ -388,7 +389,11 @@ class Questions:
             if not one.reading.subjects and subject:
                 one, reply = self._part(f"{subject} {part}")
             elif one.reading.subjects:
-                subject = " ".join(dict.fromkeys(one.reading.said.get(s_, s_) for s_ in one.reading.subjects))
+                # with the setting it was asked in (高速上开太慢也违法吗 最低多少: 最低 is the expressway's
+                # minimum): an aspect some entry is only for (`only_when`) goes along with the subject
+                said = {c: w for w, c in one.reading.said.items()}
+                settings = [a for a in one.reading.aspects if a in self.settings]
+                subject = " ".join(dict.fromkeys(said.get(c, c) for c in one.reading.subjects + tuple(settings)))
             if reply is not None:
                 replies.append((part, reply, one))
         if spaced and any(r.declines for _, r, _ in replies):

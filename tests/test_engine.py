@@ -665,6 +665,13 @@ def test_a_question_word_made_indefinite_tells_and_does_not_split_the_message(en
     assert "200" in reply.text and not reply.extra.get("answered")
 
 
+def test_a_part_asked_after_another_keeps_the_setting_it_was_asked_in(engine):
+    # 最低多少 asks the expressway's minimum: it is not a question about fines in general
+    reply = engine.answer("高速上开太慢也违法吗 最低多少")
+    assert reply.status == ANSWER and "violation-fines" not in reply.extra.get("answered", []), reply.reason
+    assert "高速公路" in engine.entry(reply.entry_id).aspects
+
+
 @pytest.mark.parametrize("typed", ["修车费谁出", "修车费谁出呢？", "  修车费 谁出 "])
 def test_a_question_typed_as_its_entry_lists_it_reaches_that_entry(engine, typed):
     # read by its meaning this one reaches no entry: the entry's own list is what decides
