@@ -132,7 +132,7 @@ _BODY_STATES = ("bleeding", "unconscious", "severe")  # dangers only a body is i
 _AWAKE = ("unconscious",)
 _FRAMES_TYPED = ("fine",)  # frames read only as typed, never from a typo repair
 _CONTRADICTED = re.compile("(?:没事|不要紧|没大事|没什么事|没啥事|没甚事)，?(?:可是|但是|可|但|却|结果)")
-_REPORTED_THEN = ("general",)  # frames that a crash reported first, then harm told, outweighs
+_REPORTED_THEN = ("general", "law")  # frames that a crash reported first, then harm told, outweighs
 
 _WRITER_ADVERBS = "好像已经都也就又突然一下"
 _COUNTED = ("有", "个", "一")  # 没有人, 没一个人: the person is what the denial counts
@@ -1719,6 +1719,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # 轱辘冒烟 …司机在驾驶室睡着咧: someone asleep where a fire is under way is in it
         if frame.name != "past" and _asked_after_acute(said, frame.words, hits):
             continue  # 人卡在车底下出不来 …没挂牌会不会罚: what is asked after harm told now is another matter
+        if frame.name in ("about", "law", "hypothetical") and _harm_of_someone_apart(said, frame.words, hits, detector):
+            continue  # 俺爸开三轮翻沟里咧人压在车底下出不来 三轮车没上牌算违法不: the frame asks its own clause
         if frame.strong:
             return frame.name
         if cry:
@@ -1794,6 +1796,31 @@ def _asked_after_acute(said: str, words: Sequence[str], hits: list[_Hit]) -> boo
     return any((h.category.acute and not _lived_through(said, h) or _told_now(said, h)
                 or h.category.id in _BURNING and _burning_now(said, h))
                and said.find(CLAUSE, h.end, first - 1) != -1 for h in hits)
+
+
+_SIGNS = ("symptom", "illness")  # signs after a crash (一直吐, 看不见) or a sudden illness: they will not wait either
+_IF = ("如果", "假如", "假设", "万一", "要是", "的话", "一旦", "倘若", "若是", "设想")  # an 'if' frames what follows it
+
+
+def _harm_of_someone_apart(said: str, words: Sequence[str], hits: list[_Hit], detector: Detector) -> bool:
+    """A frame scopes over the clause it is said in, not over the message: a harm told of someone of
+    this moment (俺爸, 我弟, 俺家娃娃, 刚 …) in a clause no frame word is in, with no 'if' before it,
+    is danger now, whatever another clause asks (the fine for no plates, who pays, drink driving).
+    A harm lived through (骨折过) stays what it was."""
+    found = [at for w in words for at in _finds(said, w) if not any(h.start <= at < h.end for h in hits)]
+    if not found or detector.here is None:
+        return False
+    framed = {(said.rfind(CLAUSE, 0, at) + 1, _clause_end(said, at)) for at in found}
+    ifs = [at for w in _IF for at in _finds(said, w)]
+    for h in hits:
+        start, end = said.rfind(CLAUSE, 0, h.start) + 1, _clause_end(said, h.start)
+        if (start, end) in framed or _lived_through(said, h) or any(at < h.start for at in ifs):
+            continue
+        if not (h.category.acute or h.category.id in _SIGNS or h.category.id in _BURNING and _burning_now(said, h)):
+            continue  # 他撞了人, 腿擦破点皮: what befell someone, not a state seen that will not wait
+        if _names_here(detector.here, said[start:h.start]):
+            return True
+    return False
 
 
 _SELF = ("我", "俺", "咱")
@@ -2032,7 +2059,7 @@ _SUDDEN = ("突然", "忽然", "一下子", "猛地", "猛然")  # 充电的时�
 # Frames that ask about something (a rule, a fee, money, "I want to ask"): harm told after them, in
 # clauses of its own that name who it befell, is not what they ask about. A past, an 'if' or a
 # 'when' still frames what follows it (昨天被撞了 腿肿了; 如果有人受伤).
-_TOLD_APART = frozenset({"general", "about", "ask"})
+_TOLD_APART = frozenset({"general", "law", "about", "ask"})
 # what is seen happen to a body (hit, lying there, bleeding, trapped, burning …), not what is felt
 # or said of oneself (科目一挂了 我快哭死了 stays a figure after the exam it is about)
 _SEEN = frozenset({"hit", "down", "bleeding", "unconscious", "trapped", "severe", "fire", "smoke-fuel",

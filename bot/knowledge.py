@@ -26,7 +26,7 @@ EMERGENCY_FIELDS = {"reply", "fire_reply", "crash_reply", "urgent", "harm", "fir
                     "persons", "body", "things", "urgent_not_with", "latin", "here", "alone", "alone_fire",
                     "groups", "masks", "now_again", "figures", "accident", "sighs"}
 CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after", "needs", "needs_unless", "not_after"}
-STRONG_FRAMES = ("hypothetical", "general", "past")  # only a now-word outweighs these
+STRONG_FRAMES = ("hypothetical", "general", "law", "past")  # only a now-word outweighs these
 
 
 @dataclass(frozen=True)

@@ -1704,6 +1704,22 @@ def test_short_first_second_messages_and_fears(engine, question, state):
 
 
 @pytest.mark.parametrize("question, state", [
+    # a frame asks its own clause: harm told of someone of this moment in another clause stands
+    ("俺爸开三轮翻沟里咧人压在车底下出不来 三轮车没上牌算违法不", "danger"),
+    ("无证驾驶撞了人会不会判刑 我弟骑摩托撞了他自己也躺着呢说胸口穿不上气", "danger"),
+    ("追尾了气囊弹出来了俺婆姨脸上胳膊上全是伤她说眼睛看不见咧 这个气囊是质量问题吧", "danger"),
+    # the same frames over no one of this moment, after an 'if', or over what only befell someone
+    ("如果人压在车底下出不来 三轮车没上牌算违法不", "calm"),
+    ("他撞了人 车主要赔钱吗", "calm"),
+    ("孩子一直不吭声 是不是考砸了", "calm"),
+    ("车被卡住了在停车场出不去", "calm"),
+    ("开车撞了条狗 狗躺地上不动了 咋办", "calm"),
+])
+def test_a_frame_asks_its_own_clause_not_a_harm_told_in_another(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
     # harm seen now told first, a scene after it, then something else asked: the harm stands
     ("俺爹让货车挂倒了 腿压在车轮底下拽不出来 车主在旁边打电话 这车没年检会不会罚", "danger"),
     ("我老婆坐副驾 追尾以后现在说胸口疼得厉害 对方说走保险 走保险麻烦不", "danger"),
