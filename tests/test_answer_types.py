@@ -62,6 +62,7 @@ def test_a_kind_of_answer_no_entry_states_is_declined_honestly(engine, question,
     ("今晚城里查不查酒驾", "实时执法"),                       # where and when checks are held is not told
     ("这几天高速上有没有交警查", "实时执法"),
     ("jintian wanshang cha bu cha jiujia", "实时执法"),       # typed in pinyin, read as the words it spells
+    ("新手买个二手车好还是新车好", "比较"),                   # which of two to choose is advice, not a rule
 ])
 def test_what_nothing_here_can_tell_is_declined_with_its_rule(engine, question, kind):
     reply = engine.answer(question)
@@ -75,6 +76,7 @@ def test_what_nothing_here_can_tell_is_declined_with_its_rule(engine, question, 
     ("私家车年检几年一次", "reg-inspection"),      # its own question: the figure changed, it says where to look
     ("驾驶证丢了怎么补", "licence-lost"),           # no lookup, no app step, no sum asked
     ("查酒驾查出来了会怎么罚", "drink-penalty"),      # what a check finding leads to is the law's
+    ("出了事故最好还是报警吗", "acc-must-report"),     # 最好还是 advises, it compares nothing
 ])
 def test_an_entry_stating_what_is_asked_still_answers(engine, question, entry):
     reply = engine.answer(question)
