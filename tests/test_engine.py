@@ -711,6 +711,15 @@ def test_a_typo_repair_never_takes_a_character_of_a_word_that_goes_on(engine):
     assert (reply.status, reply.entry_id) == (ANSWER, "accident-expressway"), reply.reason
 
 
+@pytest.mark.parametrize("question, entry", [
+    ("扣分是不是每年一月一号就清灵了 还是咋算的嘞", "points-cycle"),  # 清灵 is typed for 清零 (synonyms.yaml)
+    ("12分全扣完了 驾照是不是就作废了", "points-full"),              # 全扣完 is points used up (满分)
+])
+def test_everyday_typos_and_words_for_points_reach_their_entry(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
 @pytest.mark.parametrize("question", ["驾找多少年换一次", "头一回拿的驾找管几年啊"])
 def test_a_misspelt_word_is_read_and_matched_as_the_word_meant(engine, question):
     # 驾找 is a synonym of 驾照 (synonyms.yaml), so the words are matched as 驾驶证, not only read
