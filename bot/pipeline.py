@@ -349,7 +349,7 @@ class Questions:
         self.s = shared
         self.before = before  # what each part is read by first: clauses and typos, then smalltalk
         self.later = later
-        self.settings = frozenset(a for e in shared.knowledge.entries for a in e.only_when)
+        self.settings = frozenset().union(*shared.reader.only_when)  # the aspects some entry is only for
 
     def __call__(self, asked: Asked) -> Reply | None:
         whole = self._through(asked)
