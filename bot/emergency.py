@@ -126,7 +126,7 @@ REPORT_LEAD = 4
 BURNER_GROUP, BURNER_ADVERB_GROUP = "燃物", "燃副"  # 发动机那冒黑眼了: what burns, said right before
 DIALECT_GROUP = "方言"  # pairs 咗=了: a dialect form and the Mandarin it says
 _HURRY_TAIL = "啊呀啦吧了哦点些儿来过去"  # what ends a hurry: 快点儿, 快些来, 快过来啊
-_BODY_STATES = ("bleeding", "unconscious", "severe")  # dangers only a body is in: no 人没事 after them calms
+_BODY_STATES = ("bleeding", "unconscious", "severe", "immobile")  # dangers only a body is in: no 人没事 after them calms
 # A state of no response (不动了, 没反应) is never the writer's own: whoever types is awake
 # (wo bu dong le zenme ban is 我不懂了; 我爸不动了 stays danger)
 _AWAKE = ("unconscious",)
@@ -1125,10 +1125,13 @@ def _negated(text: str, start: int, negations: tuple[str, ...], starts: list[int
     or thing named after it starts a new sentence from (没刹住我腿断了, 没刹住车冒烟了: 没 denies the braking)."""
     lo = max(0, start - NEGATION_WINDOW - 1, text.rfind(CLAUSE, 0, start) + 1)
     window = text[lo:start]
+    # 他说没事但是一直在吐: a 'fine' taken back by 'but' denies nothing told after it
+    retracted = [(m.start(), m.end()) for m in _CONTRADICTED.finditer(text) if m.end() <= start]
     for neg in negations:
         at = window.find(neg)
         while at != -1:
-            if (not starts or not _in_other_word(lo + at, neg, start, starts, len(text))) \
+            if not any(s <= lo + at < e for s, e in retracted) \
+                    and (not starts or not _in_other_word(lo + at, neg, start, starts, len(text))) \
                     and not any(_subject_between(window[at + len(neg):], p) for p in (persons, things)):
                 return True
             at = window.find(neg, at + 1)
@@ -1818,8 +1821,23 @@ def _harm_of_someone_apart(said: str, words: Sequence[str], hits: list[_Hit], de
             continue
         if not (h.category.acute or h.category.id in _SIGNS or h.category.id in _BURNING and _burning_now(said, h)):
             continue  # 他撞了人, 腿擦破点皮: what befell someone, not a state seen that will not wait
-        if _names_here(detector.here, said[start:h.start]):
+        if _names_here(detector.here, said[start:h.start]) or _told_before(said, start, framed, detector):
             return True
+    return False
+
+
+def _told_before(said: str, start: int, framed: set[tuple[int, int]], detector: Detector) -> bool:
+    """Someone of this moment named in the clauses just before a harm's own, back to the nearest
+    clause a frame word is in (刚跟一个骑电瓶车的碰了，大爷坐地上起不来，一直捂着胸口): the harm's clause
+    goes on telling of them."""
+    end = start - 1
+    while end > 0:
+        begin = said.rfind(CLAUSE, 0, end) + 1
+        if (begin, end) in framed:
+            return False
+        if _names_here(detector.here, said[begin:end]):
+            return True
+        end = begin - 1
     return False
 
 
@@ -2025,10 +2043,10 @@ def _pleads(text: str, words: Sequence[str], detector: Detector) -> bool:
     running (撞了撞了), or a cry drawn out (啊啊啊)."""
     if any(text.count(w) >= 2 for w in words) or _DRAWN_OUT.search(text):
         return True
-    # a clause that only hurries after it (撞了人怎么办 快, …快告诉我): asked in a hurry, not looked up
+    # a clause that only hurries (撞了人怎么办 快, …快告诉我, 快 撞人了 120打不通 怎么办): asked in a hurry, not looked up
     if detector.hurry is not None:
         rests = [text[text.find(w) + len(w):].split(CLAUSE)[0] for w in words if w in text]  # 怎么办快
-        if any(c and detector.hurry.fullmatch(c) for c in (_TOLD_ME.sub("", c) for c in text.split(CLAUSE)[1:] + rests)):
+        if any(c and detector.hurry.fullmatch(c) for c in (_TOLD_ME.sub("", c) for c in text.split(CLAUSE) + rests)):
             return True
     crash = detector.crash
     return crash is not None and any((again := crash.match(text, m.end())) is not None and again.group() == m.group()

@@ -1743,3 +1743,19 @@ def test_harm_seen_now_then_another_question_is_still_harm_now(engine, question,
 ])
 def test_words_of_now_inside_a_past_story_tell_how_it_happened_then(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # 'fine' taken back by 'but'; a body that cannot move; the person named a clause before the harm
+    ("刚才拐弯把一个骑车的学生撞了 他说没事但是一直在吐 私了行吗", "danger"),
+    ("我把人撞了 他说腿动不了 这种情况保险公司赔不赔啊", "danger"),
+    ("刚跟一个骑电瓶车的碰了 大爷坐地上 一直捂着胸口 罚款要罚多少", "danger"),
+    ("撞人了 120一直占线 咋办", "danger"),
+    # the same words in a rule question, a supposed case, a thing that cannot move, a fine kept
+    ("如果撞了人 对方腿动不了 保险公司赔不赔", "calm"),
+    ("车动不了了要报警吗", "calm"),
+    ("他说没事 不用去医院 私了行吗", "calm"),
+    ("去年被撞了 当时站不起来 现在能要多少赔偿", "calm"),
+])
+def test_harm_told_plainly_is_not_undone_by_what_is_asked_beside_it(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
