@@ -1759,3 +1759,17 @@ def test_words_of_now_inside_a_past_story_tell_how_it_happened_then(engine, ques
 ])
 def test_harm_told_plainly_is_not_undone_by_what_is_asked_beside_it(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # a pregnant woman in a crash; stuck where only people sit; run over told with who did it between
+    ("懷孕了被追尾 肚子一陣一陣疼 要報警嗎", "danger"),
+    ("卡驾驶室出不来", "danger"),
+    ("俺邻居家娃娃被倒车的货车碾了", "danger"),
+    # the same words where no crash is told, or a thing is stuck
+    ("怀孕了还能考驾照吗", "calm"),
+    ("孕妇坐车要系安全带吗", "calm"),
+    ("卡车里的货掉出来了 罚不罚", "calm"),
+])
+def test_grave_states_need_no_one_named_where_only_people_can_be(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
