@@ -514,8 +514,9 @@ class Understand:
         end = self._asking_end(asked)
         if end is not None and not _end_asks(self.s, end) and any(
                 asks(c) for c in asked.clauses[:-ASK_CLAUSES]):
-            # the end reads nothing and asks nothing, after a clause that asked (…要判几年 俺没撞
-            # 就是好奇): it tells why the question was asked; the message is read whole
+            # the end asks nothing, after a clause that asked (…要判几年 俺没撞 就是好奇; 娃娃坐后排
+            # 也得系安全带吗 他才8岁 嫌勒得慌): it tells why the question was asked, whatever it
+            # names; the message is read whole
             end = None
         if end is not None:
             # A story asks at its end (先说事故经过，再问“能破案吗”): what is asked there counts;
@@ -1492,10 +1493,9 @@ QUESTION_MIN_CHARS = 4  # a part shorter than this (是吗？真的？) adds no 
 
 
 def _end_asks(s: Shared, end: str) -> bool:
-    """Whether a story's end (canonical) reads a subject or aspect, or asks in any form."""
-    reading = s.reader.read(end)
-    return bool(reading.subjects or reading.aspects or any(t.word.startswith("#") for t in s.text.tokens(end))
-                or any(asks(c) for c in end.split()))
+    """Whether a story's end (canonical) asks in any form: a question word or end, or a kind of
+    answer asked (#数量 …). What it names alone does not ask (他才8岁)."""
+    return any(t.word.startswith("#") for t in s.text.tokens(end)) or any(asks(c) for c in end.split())
 
 
 def _after_ask(text: str) -> str:

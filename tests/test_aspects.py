@@ -198,6 +198,7 @@ def test_a_neighbour_disturbing_the_night_is_not_answered_from_the_racing_crime(
     ("被拍了闯红灯 能不能帮我调监控看看", "调取录像", "交通违法"),  # fetching one place's footage
     ("醉驾能判缓刑吗", "缓刑", "酒驾"),  # the crime's entry says who judges, nothing of probation
     ("听说新车改成十年免检了是真的吗", "免检年限", "机动车"),  # no answer states the current free years
+    ("校车为啥是黄颜色的", "颜色", "校车"),  # the school-bus entries say nothing of its colour
 ])
 def test_a_detail_no_entry_states_is_declined_naming_the_subject(engine, question, detail, subject):
     # never the related entry's answer: the honest reply, that subject's entries as choices
@@ -213,6 +214,7 @@ def test_a_detail_no_entry_states_is_declined_naming_the_subject(engine, questio
     # 看不到 of the road ahead is visibility, not what an app shows
     ("下大雾了看不到50米 最高开多快", "road-speed-special", "30"),
     ("高速上雾大 前面看不到100米 能开多快", "road-expressway-fog", "60"),
+    ("信号灯各种颜色是啥意思", "road-signals", "红灯"),  # a colour the answer names is held
 ])
 def test_a_detail_an_answer_states_is_answered(engine, question, entry, stated):
     reply = engine.answer(question)

@@ -638,6 +638,10 @@ def test_another_city_where_a_story_happened_does_not_make_its_question_that_cit
 
 @pytest.mark.parametrize("question, entry", [
     ("问一下哈 撞了人跑了的 要判几年 俺没撞 就是好奇", "accident-hit-run-crime"),
+    # the end names an age but asks nothing: it tells why the question before it was asked
+    ("娃娃坐后排也得系安全带吗 他才8岁 嫌勒得慌", "road-seatbelt"),
+    # 磨磨蹭蹭 is dawdling, not a scrape (蹭)
+    ("城里头能不能随便按喇叭 前面车磨磨蹭蹭的", "road-lights"),
     ("俺那旧车卖了 又买了个新的 想把原来那个号牌接着用 这个有时间限制没有 俺那个号用了好多年了 挺顺的 不想换", "reg-plate-number"),
 ])
 def test_what_a_story_says_after_its_question_does_not_hide_the_question(engine, question, entry):
