@@ -110,6 +110,7 @@ _FUNCTION = "的了得着地是在过到也都就还"  # beside a common charact
 _DENIAL = "不没别"
 WORD_CHAR = 1_000  # jieba count of a character that is a verb or noun of its own (懂), typed as meant beside a denial
 _GRAMMAR = "的了着"  # never typed for a harm character (到 may be: 晕到了 is 晕倒了)
+_COPULA = "是"  # typed as meant where a frame word would come of it: 我是后车 is no 事后
 # A crash told and a clause of hurry alone (撞车了 快快, 追尾了 你们快点): the groups staff keep
 # (刚出事, 催) and the category the reply names
 CRASH_GROUP, HURRY_GROUP, CRASH_NOW = "刚出事", "催", "crash-now"
@@ -1722,7 +1723,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # 轱辘冒烟 …司机在驾驶室睡着咧: someone asleep where a fire is under way is in it
         if frame.name != "past" and _asked_after_acute(said, frame.words, hits):
             continue  # 人卡在车底下出不来 …没挂牌会不会罚: what is asked after harm told now is another matter
-        if frame.name in ("about", "law", "hypothetical") and _harm_of_someone_apart(said, frame.words, hits, detector):
+        if frame.name in ("about", "law", "hypothetical", "ask") and _harm_of_someone_apart(said, frame.words, hits, detector):
             continue  # 俺爸开三轮翻沟里咧人压在车底下出不来 三轮车没上牌算违法不: the frame asks its own clause
         if frame.strong:
             return frame.name
@@ -1935,7 +1936,7 @@ def _slip_of(raw: str, fixed: str, word: str, hits: list[_Hit], detector: Detect
     for at in _finds(fixed, word):
         typed = raw[at:at + len(word)]
         changed = [i for i in range(len(word)) if typed[i] != word[i]]
-        if len(changed) == 1 and typed[changed[0]] not in _GRAMMAR \
+        if len(changed) == 1 and typed[changed[0]] not in _GRAMMAR + _COPULA \
                 and not any(h.start < at + len(word) and at < h.end for h in hits) \
                 and (detector.freq is None or detector.freq(typed) == 0):
             return True

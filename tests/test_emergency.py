@@ -1773,3 +1773,16 @@ def test_harm_told_plainly_is_not_undone_by_what_is_asked_beside_it(engine, ques
 ])
 def test_grave_states_need_no_one_named_where_only_people_can_be(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # a rider named by trade; a frame word never repaired out of 是; a harm told after 'I only ask'
+    ("摩托车手摔在路中间 头盔都飞了 没反应", "danger"),
+    ("追尾了 我是后车 全责我认 我就想问扣几分罚多少 哦对前车司机头撞破了在车里坐着发呆", "danger"),
+    # the same words where nothing is happening to anyone now
+    ("上课老是坐着发呆怎么办", "calm"),
+    ("我就想问 如果前车司机头撞破了 后车全责吗", "calm"),
+    ("撞了人 司机跑了 咋办", "calm"),  # a hit-and-run asked about: the hit-and-run entry answers
+])
+def test_a_harm_told_after_the_question_of_someone_at_the_scene_is_now(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
