@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,40}$")
-ENTRY_FIELDS = {"id", "subjects", "aspects", "only_when", "declines", "questions", "answer", "source", "updated", "related", "tests"}
+ENTRY_FIELDS = {"id", "subjects", "aspects", "only_when", "not_when", "declines", "questions", "answer", "source", "updated", "related", "tests"}
 REQUIRED_FIELDS = ("id", "questions", "answer", "source", "updated")
 MIN_QUESTIONS = 5
 DEFAULT_ORDER = 100  # topics without `order:` come after the ordered ones
@@ -68,6 +68,10 @@ class Entry:
     # rule answers first, however many other words this one holds.
     only_when: tuple[str, ...] = ()
     only_when_lines: tuple[int, ...] = ()
+    # What the entry is never for (伤亡 for the no-one-hurt scrape entry): a question reading any
+    # of them is answered by another entry that covers what was asked.
+    not_when: tuple[str, ...] = ()
+    not_when_lines: tuple[int, ...] = ()
     # The entry gives the legal frame of a thing whose local rule is not held (e-bike passengers:
     # each province decides): its answer says so, and counts as declining (Reply.declined), as the
     # evaluation sets score it.
@@ -395,6 +399,7 @@ def _load_entry(node: yaml.Node, topic: str, c: _Collector) -> Entry | None:
     subjects = _text_list(node_of("subjects"), c, "'subjects'")
     aspects = _text_list(node_of("aspects"), c, "'aspects'")
     only_when = _text_list(node_of("only_when"), c, "'only_when'")
+    not_when = _text_list(node_of("not_when"), c, "'not_when'")
     declines_node = node_of("declines")
     declines = declines_node is not None and _scalar_text(declines_node) in ("true", "True", "yes")
     if declines_node is not None and _scalar_text(declines_node) not in ("true", "True", "yes", "false", "False", "no"):
@@ -422,6 +427,8 @@ def _load_entry(node: yaml.Node, topic: str, c: _Collector) -> Entry | None:
         aspect_lines=tuple(line for _, line in aspects),
         only_when=tuple(w for w, _ in only_when),
         only_when_lines=tuple(line for _, line in only_when),
+        not_when=tuple(w for w, _ in not_when),
+        not_when_lines=tuple(line for _, line in not_when),
         declines=declines,
     )
 
@@ -674,8 +681,17 @@ def _check_concepts(entries: list[Entry], concepts: Concepts, problems: list[Pro
                 problems.append(Problem(entry.file, line, f"不认识的词 {word!r}：only_when 只能用这个条目 subjects / aspects 里的标准词"
                                         f" / unknown word {word!r}: only_when takes standard words from this entry's subjects or aspects"))
         kept["only_when"] = tuple(w for w in entry.only_when if w in own)
-        if kept != {"subjects": entry.subjects, "aspects": entry.aspects, "only_when": entry.only_when}:
-            entry = dataclasses.replace(entry, subjects=kept["subjects"], aspects=kept["aspects"], only_when=kept["only_when"])
+        for word, line in zip(entry.not_when, entry.not_when_lines or (entry.line,) * len(entry.not_when), strict=False):
+            if word in own:
+                problems.append(Problem(entry.file, line, f"not_when 里的 {word!r} 也写在这个条目的 subjects 或 aspects 里：一个条目不能既讲它又不讲它"
+                                        f" / not_when {word!r} is also among this entry's subjects or aspects: an entry cannot both hold it and be never for it"))
+            elif word not in concepts.subjects and word not in concepts.aspects:
+                problems.append(Problem(entry.file, line, f"不认识的词 {word!r}：not_when 只能用 concepts.yaml 里的标准词"
+                                        f" / unknown word {word!r}: not_when takes standard words of the concept files"))
+        kept["not_when"] = tuple(w for w in entry.not_when if w not in own and (w in concepts.subjects or w in concepts.aspects))
+        if kept != {"subjects": entry.subjects, "aspects": entry.aspects, "only_when": entry.only_when, "not_when": entry.not_when}:
+            entry = dataclasses.replace(entry, subjects=kept["subjects"], aspects=kept["aspects"], only_when=kept["only_when"],
+                                        not_when=kept["not_when"])
         out.append(entry)
     return out
 

@@ -805,6 +805,11 @@ class AspectNotHeld:
         # though the expressway entry holds 天气 and 车速 as well; 雾天要开双闪吗 still finds it, as
         # the only entry holding both 天气 and 警示.
         unmet = frozenset(i for i in reader.special & allowed if reader.only_when[i].isdisjoint(named))
+        # An entry never for what was read (not_when: 伤亡 on the no-one-hurt scrape entry) leaves
+        # the choice to the others: 要是出了有人受伤的事故 能不能先挪车自己私了 is the injury entry's
+        barred = frozenset(i for i in reader.exclusive & allowed if not reader.not_when[i].isdisjoint(named))
+        if barred and allowed - barred:
+            allowed = allowed - barred
         if len(subjects) <= 1 and len(aspects) <= 1 and not told and allowed.isdisjoint(self.unannotated):
             # every entry allowed covers the one subject and the one aspect asked (no copy of a large set
             # when no special case is among them)

@@ -106,6 +106,8 @@ class ConceptReader:
                                  for i, e in enumerate(entries))
         self.only_when = tuple(frozenset(e.only_when) for e in entries)
         self.special = frozenset(i for i, e in enumerate(entries) if e.only_when)
+        self.not_when = tuple(frozenset(e.not_when) for e in entries)
+        self.exclusive = frozenset(i for i, e in enumerate(entries) if e.not_when)
         # the entries covering a few concepts, remembered: on a large knowledge they are big sets
         self._covering: dict[tuple[str, tuple[str, ...]], frozenset[int]] = {}
 

@@ -827,3 +827,15 @@ def test_an_entry_that_only_frames_what_is_not_held_declines_when_it_answers(eng
     reply = engine.reply_for_entry("nm-passengers")
     assert reply.declines
     assert not engine.reply_for_entry("nm-age").declines
+
+
+@pytest.mark.parametrize("question, entry", [
+    # the scrape and self-settling entries are never for accidents with someone hurt (not_when: 伤亡)
+    ("要是出了有人受伤的事故 能不能先挪车自己私了", "accident-injury"),
+    ("有人受伤的事故还能私了不", "acc-must-report"),
+    # with no one hurt they still answer
+    ("轻微事故没人受伤能私了吗", "accident-minor"),
+])
+def test_an_entry_never_answers_what_it_says_it_is_not_for(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason

@@ -326,6 +326,20 @@ def test_only_when_takes_the_entrys_own_words_and_a_mistake_is_reported_at_its_l
     assert knowledge.by_id()["test-one"].only_when == ("车速",)
 
 
+def test_not_when_takes_concepts_the_entry_does_not_hold_and_a_mistake_is_reported_at_its_line(tmp_path):
+    write(tmp_path, "emergency.yaml", EMERGENCY)
+    write(tmp_path, "concepts.yaml", CONCEPTS)
+    write(tmp_path, "t.yaml", GOOD_ENTRY.replace(
+        "  - id: test-one\n", "  - id: test-one\n    subjects: [电动自行车]\n    aspects: [车速]\n    not_when: [上牌, 车速, 高速]\n"))
+    knowledge, problems = load_knowledge(tmp_path)
+    # 车速 is the entry's own aspect: it cannot both hold it and be never for it
+    assert at(errors(problems), "t.yaml", 6, "车速")
+    # 高速 is no concept at all
+    assert any("高速" in p.message and p.line == 6 for p in errors(problems))
+    # the entry is still served, never for the word that is right
+    assert knowledge.by_id()["test-one"].not_when == ("上牌",)
+
+
 def test_concept_mistakes_are_reported_at_their_line(tmp_path):
     write(tmp_path, "emergency.yaml", EMERGENCY)
     write(tmp_path, "concepts.yaml", CONCEPTS)
