@@ -783,6 +783,9 @@ def test_a_plea_for_a_reply_asks_nothing_more(engine, question, entry):
     # 中间线 is the centre line, 最高 the upper limit the no-sign rule states
     ("没画中间线的乡道最高能开多快", "road-speed-no-sign"),
     ("同方向就一条车道的公路 没牌子 最高让跑多少", "road-speed-no-sign"),
+    # 伸出来 of what is tied on is the load; 一横排 of people walking is walking in file
+    ("电瓶车后头绑了根竹竿 最多能伸出来多少", "nm-load"),
+    ("一群人晚上沿马路走 一横排最多几个人", "road-pedestrian"),
 ])
 def test_what_a_citizen_says_is_read_as_the_rule_asked(engine, question, entry):
     reply = engine.answer(question)
