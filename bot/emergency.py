@@ -1719,7 +1719,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # 刮倒了 起不来 司机说他没碰着要走: what another says is their claim, not this talk
         if frame.name == "general" and _habit_after_harm(said, frame.words, hits):
             continue  # 摔下来 吐了两回了 老是想睡觉: what keeps happening since the harm told is its sign
-        if frame.name == "general" and _asleep_beside_fire(said, frame.words, hits):
+        if frame.name == "general" and _asleep_in_danger(said, frame.words, hits):
             continue  # 轱辘冒烟 …司机在驾驶室睡着咧: someone asleep where a fire is under way is in it
         if frame.name != "past" and _asked_after_acute(said, frame.words, hits):
             continue  # 人卡在车底下出不来 …没挂牌会不会罚: what is asked after harm told now is another matter
@@ -1731,6 +1731,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue
         if _fine_contradicted(said, hits):
             continue  # 他说没事 可站都站不稳 这种还能私了吗: 'fine', then harm seen after 'but', is harm now
+        if frame.name == "fine" and _their_words(said, frame.words, hits, _OTHER_PARTY):
+            continue  # 老太太…躺着喊疼 司机说没事不用管: the one who hit her says so, the writer sees harm
         if frame.name == "fine" and any(h.category.id in _BURNING for h in hits):
             continue  # 车头冒烟了 人都没事: everyone unhurt puts out no fire; they still must get away and call 119
         if frame.name == "fine" and max(said.rfind(w) for w in frame.words) < max(h.end for h in hits):
@@ -1846,9 +1848,13 @@ _SELF = ("我", "俺", "咱")
 _SPEAKER_END = "他她人方机们警生士主的"  # 他说, 对方说, 司机说, 开车的说: someone's words follow
 
 
-def _their_words(said: str, words: Sequence[str], hits: list[_Hit]) -> bool:
+_OTHER_PARTY = ("司机", "开车的", "车主", "肇事的")  # who says 'fine' of the one they hit (对方 may be the one hit)
+
+
+def _their_words(said: str, words: Sequence[str], hits: list[_Hit], speakers: Sequence[str] = ()) -> bool:
     """Every frame word said is in what another person says (司机说他没碰着, 对方说不关他的事), and
-    a harm is told outside it: the writer tells the harm, the other only disputes it."""
+    a harm is told outside it: the writer tells the harm, the other only disputes it. With
+    `speakers`, only what they say counts (司机说没事; 他说没事 may be the one hurt speaking)."""
     found = [at for w in words for at in _finds(said, w)
              if not any(h.start <= at < h.end for h in hits)]
     if not found:
@@ -1859,6 +1865,8 @@ def _their_words(said: str, words: Sequence[str], hits: list[_Hit]) -> bool:
         k = said.find("说", start, at)
         if k <= start or said[k - 1] not in _SPEAKER_END or said.startswith(_SELF, start):
             return False  # 交警一直不说侦办进展: no one's words, the writer's complaint
+        if speakers and not said[start:k].endswith(tuple(speakers)):
+            return False
         speech.append((k, _clause_end(said, at)))
     return any(not any(s <= h.start < e for s, e in speech) for h in hits)
 
@@ -1877,11 +1885,18 @@ def _habit_after_harm(said: str, words: Sequence[str], hits: list[_Hit]) -> bool
 _ASLEEP = ("睡着",)  # the general frame's words of sleep (开车睡着了): not talk where a fire burns
 
 
-def _asleep_beside_fire(said: str, words: Sequence[str], hits: list[_Hit]) -> bool:
-    """The general frame is said only by a word of sleep, and a fire, smoke or leak is told: the
-    other frames judge it (开车睡着了撞了 车头冒烟了 算什么责任 stays a question of blame)."""
+def _asleep_in_danger(said: str, words: Sequence[str], hits: list[_Hit]) -> bool:
+    """The general frame is said only by a word of sleep, and a fire, smoke or leak is told, or
+    the sleeper is shut in and does not answer from outside (睡着了 敲窗户没反应: asleep in a running
+    car and not waking is unconscious; 孩子睡着了 叫不醒 能不能抱下车 is a deep sleep): the other
+    frames judge it (开车睡着了撞了 车头冒烟了 算什么责任 stays a question of blame)."""
     found = [w for w in words if w in said]
-    return bool(found) and all(w in _ASLEEP for w in found) and any(h.category.id in _BURNING for h in hits)
+    return bool(found) and all(w in _ASLEEP for w in found) and any(
+        h.category.id in _BURNING or h.category.id in _SHUT_IN and h.start > max(said.rfind(w) for w in found)
+        for h in hits)
+
+
+_SHUT_IN = ("trapped", "locked-unresponsive")
 
 
 _WORDS_AFTER = ("都", "也", "说", "讲")  # 的话 before these is the noun 话 (冷的话都说不出来), not an 'if'

@@ -1786,3 +1786,18 @@ def test_grave_states_need_no_one_named_where_only_people_can_be(engine, questio
 ])
 def test_a_harm_told_after_the_question_of_someone_at_the_scene_is_now(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # under a lorry; the driver's 'fine' of the one he hit; asleep and not answering a knock
+    ("后面小车钻大货车底下去了 里头还有人", "danger"),
+    ("老太太被车蹭倒了 躺着喊疼 司机说没事不用管", "danger"),
+    ("我爸在车里开着暖风睡着了 敲窗户没反应", "danger"),
+    ("骑车摔了 俺胳膊抬不起来 没戴头盔会罚不", "danger"),
+    # the same words where the one hurt says so, a deep sleep, a question of blame
+    ("压到了别人的脚 对方说没事", "calm"),
+    ("孩子在车上睡着了 叫不醒 能不能抱下车", "calm"),
+    ("开车睡着了撞了护栏 算什么责任", "calm"),
+])
+def test_what_others_claim_or_a_sleep_does_not_calm_harm_seen(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
