@@ -786,6 +786,9 @@ def test_a_plea_for_a_reply_asks_nothing_more(engine, question, entry):
     # 伸出来 of what is tied on is the load; 一横排 of people walking is walking in file
     ("电瓶车后头绑了根竹竿 最多能伸出来多少", "nm-load"),
     ("一群人晚上沿马路走 一横排最多几个人", "road-pedestrian"),
+    # 没让它 is the offence of not yielding; 先出钱 is the fund's advance
+    ("路上碰见校车停着上下学生 没让它 扣几分", "licence-school-bus"),
+    ("听说有个基金能先出钱 是真的吗", "fund-what"),
 ])
 def test_what_a_citizen_says_is_read_as_the_rule_asked(engine, question, entry):
     reply = engine.answer(question)
