@@ -1126,11 +1126,13 @@ def _negated(text: str, start: int, negations: tuple[str, ...], starts: list[int
     or thing named after it starts a new sentence from (没刹住我腿断了, 没刹住车冒烟了: 没 denies the braking)."""
     lo = max(0, start - NEGATION_WINDOW - 1, text.rfind(CLAUSE, 0, start) + 1)
     window = text[lo:start]
-    # 他说没事但是一直在吐: a 'fine' taken back by 'but' denies nothing told after it
-    retracted = [(m.start(), m.end()) for m in _CONTRADICTED.finditer(text) if m.end() <= start]
+    retracted: list[tuple[int, int]] | None = None
     for neg in negations:
         at = window.find(neg)
         while at != -1:
+            if retracted is None:
+                # 他说没事但是一直在吐: a 'fine' taken back by 'but' denies nothing told after it
+                retracted = [(m.start(), m.end()) for m in _CONTRADICTED.finditer(text, lo, start)]
             if not any(s <= lo + at < e for s, e in retracted) \
                     and (not starts or not _in_other_word(lo + at, neg, start, starts, len(text))) \
                     and not any(_subject_between(window[at + len(neg):], p) for p in (persons, things)):
