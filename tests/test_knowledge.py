@@ -312,32 +312,23 @@ def test_entries_name_their_subjects_and_aspects_from_the_concept_files(tmp_path
     assert knowledge.concepts.aspects["车速"] == ("多快", "几码")
 
 
-def test_only_when_takes_the_entrys_own_words_and_a_mistake_is_reported_at_its_line(tmp_path):
+@pytest.mark.parametrize("field, written, kept, wrong", [
+    # only_when takes the entry's own words: 上牌 is a concept, but not this entry's — name it there first
+    ("only_when", "[车速, 上牌, 高速]", ("车速",), "上牌"),
+    # not_when takes concepts the entry does not hold: it cannot both hold 车速 and be never for it
+    ("not_when", "[上牌, 车速, 高速]", ("上牌",), "车速"),
+])
+def test_only_when_and_not_when_mistakes_are_reported_at_their_line(tmp_path, field, written, kept, wrong):
     write(tmp_path, "emergency.yaml", EMERGENCY)
     write(tmp_path, "concepts.yaml", CONCEPTS)
     write(tmp_path, "t.yaml", GOOD_ENTRY.replace(
-        "  - id: test-one\n", "  - id: test-one\n    subjects: [电动自行车]\n    aspects: [车速]\n    only_when: [车速, 上牌, 高速]\n"))
+        "  - id: test-one\n", f"  - id: test-one\n    subjects: [电动自行车]\n    aspects: [车速]\n    {field}: {written}\n"))
     knowledge, problems = load_knowledge(tmp_path)
-    # 上牌 is a concept, but not one of this entry's: staff are told to name it there first
-    assert at(errors(problems), "t.yaml", 6, "上牌")
+    assert at(errors(problems), "t.yaml", 6, wrong)
     # 高速 is no concept at all
     assert any("高速" in p.message and p.line == 6 for p in errors(problems))
-    # the entry is still served, with the word it does hold
-    assert knowledge.by_id()["test-one"].only_when == ("车速",)
-
-
-def test_not_when_takes_concepts_the_entry_does_not_hold_and_a_mistake_is_reported_at_its_line(tmp_path):
-    write(tmp_path, "emergency.yaml", EMERGENCY)
-    write(tmp_path, "concepts.yaml", CONCEPTS)
-    write(tmp_path, "t.yaml", GOOD_ENTRY.replace(
-        "  - id: test-one\n", "  - id: test-one\n    subjects: [电动自行车]\n    aspects: [车速]\n    not_when: [上牌, 车速, 高速]\n"))
-    knowledge, problems = load_knowledge(tmp_path)
-    # 车速 is the entry's own aspect: it cannot both hold it and be never for it
-    assert at(errors(problems), "t.yaml", 6, "车速")
-    # 高速 is no concept at all
-    assert any("高速" in p.message and p.line == 6 for p in errors(problems))
-    # the entry is still served, never for the word that is right
-    assert knowledge.by_id()["test-one"].not_when == ("上牌",)
+    # the entry is still served, with the word that is right
+    assert getattr(knowledge.by_id()["test-one"], field) == kept
 
 
 def test_concept_mistakes_are_reported_at_their_line(tmp_path):
