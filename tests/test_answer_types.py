@@ -103,6 +103,7 @@ entries:
     "我驾照现在还剩几分",
     "换证的申请交了 啥时候能审核下来",
     "事故赔偿款多久能到账",
+    "晋H车牌 帮查下有没有违章",             # 帮查下: a look-up of one's own record, however short
 ])
 def test_ones_own_record_asked_beside_what_entries_state_is_still_declined(engine, question):
     reply = engine.answer(question)
