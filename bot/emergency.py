@@ -1722,7 +1722,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         if frame.name == "general" and _habit_after_harm(said, frame.words, hits):
             continue  # 摔下来 吐了两回了 老是想睡觉: what keeps happening since the harm told is its sign
         if frame.name == "general" and _asleep_in_danger(said, frame.words, hits):
-            continue  # 轱辘冒烟 …司机在驾驶室睡着咧: someone asleep where a fire is under way is in it
+            continue  # 轱辘冒烟 …司机在驾驶室睡着咧, 睡着了 敲窗户没反应: asleep is no frame where a fire burns or no one wakes
         if frame.name != "past" and _asked_after_acute(said, frame.words, hits):
             continue  # 人卡在车底下出不来 …没挂牌会不会罚: what is asked after harm told now is another matter
         if frame.name in ("about", "law", "hypothetical", "ask") and _harm_of_someone_apart(said, frame.words, hits, detector):
@@ -1885,6 +1885,7 @@ def _habit_after_harm(said: str, words: Sequence[str], hits: list[_Hit]) -> bool
 
 
 _ASLEEP = ("睡着",)  # the general frame's words of sleep (开车睡着了): not talk where a fire burns
+_SHUT_IN = ("trapped", "locked-unresponsive")  # a sleeper not answering from outside: shut in, not asleep
 
 
 def _asleep_in_danger(said: str, words: Sequence[str], hits: list[_Hit]) -> bool:
@@ -1896,9 +1897,6 @@ def _asleep_in_danger(said: str, words: Sequence[str], hits: list[_Hit]) -> bool
     return bool(found) and all(w in _ASLEEP for w in found) and any(
         h.category.id in _BURNING or h.category.id in _SHUT_IN and h.start > max(said.rfind(w) for w in found)
         for h in hits)
-
-
-_SHUT_IN = ("trapped", "locked-unresponsive")
 
 
 _WORDS_AFTER = ("都", "也", "说", "讲")  # 的话 before these is the noun 话 (冷的话都说不出来), not an 'if'
