@@ -199,6 +199,7 @@ def test_a_neighbour_disturbing_the_night_is_not_answered_from_the_racing_crime(
     ("醉驾能判缓刑吗", "缓刑", "酒驾"),  # the crime's entry says who judges, nothing of probation
     ("听说新车改成十年免检了是真的吗", "免检年限", "机动车"),  # no answer states the current free years
     ("校车为啥是黄颜色的", "颜色", "校车"),  # the school-bus entries say nothing of its colour
+    ("喝一瓶啤酒等多长时间开车就不算酒驾了", "酒后多久能开", "酒驾"),  # how fast alcohol goes is in no text
 ])
 def test_a_detail_no_entry_states_is_declined_naming_the_subject(engine, question, detail, subject):
     # never the related entry's answer: the honest reply, that subject's entries as choices
