@@ -1433,7 +1433,26 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                 last = _Hit(cat.info, start, end, text[start:end])  # as typed, masks and all
         if last is not None:
             out.append(last)
-    return out
+    return out + _shut_in_water(text, out, detector)
+
+
+_SINKING, _SHUT = "water", "trapped"
+
+
+def _shut_in_water(text: str, hits: list[_Hit], detector: Detector) -> list[_Hit]:
+    """A car in rising water (水淹到车窗了) and a way out that will not open (窗户摇不下来): whoever
+    types is in it, though no one is named — the trapped category's states of a person, read
+    as the writer's."""
+    if not any(h.category.id == _SINKING for h in hits) or any(h.category.id == _SHUT for h in hits):
+        return []
+    shut = next((c for c in detector.categories if c.info.id == _SHUT), None)
+    if shut is None:
+        return []
+    for pattern in shut.of_person:
+        for start, end in pattern.spans(text):
+            if not _negated(text, start, detector.rules.negations, []):
+                return [_Hit(shut.info, start, end, text[start:end])]
+    return []
 
 
 def _many(cat: _Category, composed: list[tuple[_Scan, str]], masked: str) -> bool:

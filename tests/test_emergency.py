@@ -1801,3 +1801,14 @@ def test_a_harm_told_after_the_question_of_someone_at_the_scene_is_now(engine, q
 ])
 def test_what_others_claim_or_a_sleep_does_not_calm_harm_seen(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # a car in rising water and a way out shut: someone is inside, whatever is asked beside it
+    ("水淹到车窗了 窗户摇不下来 保险赔不赔", "danger"),
+    # water alone, asked about afterwards, or a stuck window without water
+    ("车被水淹了 保险赔不赔", "calm"),
+    ("车窗摇不下来了 是不是坏了", "calm"),
+])
+def test_a_way_out_shut_in_rising_water_is_someone_trapped(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
