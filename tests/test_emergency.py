@@ -1812,3 +1812,16 @@ def test_what_others_claim_or_a_sleep_does_not_calm_harm_seen(engine, question, 
 ])
 def test_a_way_out_shut_in_rising_water_is_someone_trapped(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # a car hanging off a bridge, a rider who has not got up, someone buried by the load
+    ("冰桥上打滑撞了护栏 半个车悬在桥外面 我老伴在副驾不敢动", "danger"),
+    ("我没事 就是旁边骑电瓶车的大爷一直没起来 我是不是要负全责", "danger"),
+    ("拖斗翻了 我兄弟被玉米埋住了", "danger"),
+    # the same words where no one is in danger
+    ("早上一直没起来 上班迟到了", "calm"),
+    ("车停在桥上 桥外面风景好 能停吗", "calm"),
+])
+def test_a_car_over_the_edge_a_rider_still_down_and_someone_buried_are_danger(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
