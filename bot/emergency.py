@@ -1436,22 +1436,22 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
     return out + _shut_in_water(text, out, detector)
 
 
-_SINKING, _SHUT = "water", "trapped"
+_WATER, _TRAPPED = "water", "trapped"
 
 
 def _shut_in_water(text: str, hits: list[_Hit], detector: Detector) -> list[_Hit]:
     """A car in rising water (水淹到车窗了) and a way out that will not open (窗户摇不下来): whoever
     types is in it, though no one is named — the trapped category's states of a person, read
     as the writer's."""
-    if not any(h.category.id == _SINKING for h in hits) or any(h.category.id == _SHUT for h in hits):
+    if not any(h.category.id == _WATER for h in hits) or any(h.category.id == _TRAPPED for h in hits):
         return []
-    shut = next((c for c in detector.categories if c.info.id == _SHUT), None)
-    if shut is None:
+    trapped = next((c for c in detector.categories if c.info.id == _TRAPPED), None)
+    if trapped is None:
         return []
-    for pattern in shut.of_person:
+    for pattern in trapped.of_person:
         for start, end in pattern.spans(text):
             if not _negated(text, start, detector.rules.negations, []):
-                return [_Hit(shut.info, start, end, text[start:end])]
+                return [_Hit(trapped.info, start, end, text[start:end])]
     return []
 
 
@@ -1845,16 +1845,19 @@ def _harm_of_someone_apart(said: str, words: Sequence[str], hits: list[_Hit], de
             continue
         if not (h.category.acute or h.category.id in _SIGNS or h.category.id in _BURNING and _burning_now(said, h)):
             continue  # 他撞了人, 腿擦破点皮: what befell someone, not a state seen that will not wait
-        if _names_here(detector.here, said[start:h.start]) or _told_before(said, start, framed, detector):
+        if _told_before(said, h.start, framed, detector):
             return True
     return False
 
 
-def _told_before(said: str, start: int, framed: set[tuple[int, int]], detector: Detector) -> bool:
-    """Someone of this moment named in the clauses just before a harm's own, back to the nearest
-    clause a frame word is in (刚跟一个骑电瓶车的碰了，大爷坐地上起不来，一直捂着胸口): the harm's clause
-    goes on telling of them."""
-    end = start - 1
+def _told_before(said: str, at: int, framed: set[tuple[int, int]], detector: Detector) -> bool:
+    """Someone of this moment named before a harm: in its own clause, or in the clauses just before
+    it back to the nearest one a frame word is in (刚跟一个骑电瓶车的碰了，大爷坐地上起不来，一直捂着
+    胸口): the harm's clause goes on telling of them."""
+    begin = said.rfind(CLAUSE, 0, at) + 1
+    if _names_here(detector.here, said[begin:at]):
+        return True
+    end = begin - 1
     while end > 0:
         begin = said.rfind(CLAUSE, 0, end) + 1
         if (begin, end) in framed:
