@@ -1164,6 +1164,18 @@ def _subject_between(between: str, persons: re.Pattern | None) -> bool:
     return any(m.start() > 0 and not between[:m.start()].endswith(_COUNTED) for m in persons.finditer(between))
 
 
+_NONE = ("没", "无")  # 没人伤, 无人: the denial counts the person, who is nobody
+
+
+def _nobody(text: str, at: int) -> bool:
+    """The person at `at` is counted by a denial (没人伤, 没有人, 没一个人, 无人): no one is named
+    there, so a state told after it (妨碍交通又挪不动) is of the car, not of a person."""
+    before = text[:at]
+    while before.endswith(_COUNTED):
+        before = before[:-1]
+    return before.endswith(_NONE)
+
+
 def _in_other_word(at: int, neg: str, harm: int, starts: list[int], size: int) -> bool:
     i = bisect.bisect_right(starts, at)
     word_start = starts[i - 1] if i else 0
@@ -1206,7 +1218,7 @@ def _of_person(text: str, start: int, detector: Detector, writer: bool = False, 
         # 人家的车, 头发都压扁了, 手机: a word that only begins with a person or a body part
         mask = detector.masks.match(window, m.start()) if detector.masks is not None else None
         if not _NOT_PERSON.match(window, m.start()) and not (mask and mask.end() > m.end()) \
-                and not _glued(window, m.start(), detector):
+                and not _glued(window, m.start(), detector) and not _nobody(window, m.start()):
             last = m  # 人脸识别: no face of anyone, a word begun before it
     # 修鞋的被车撞了: who someone is by their work, right before what befell them (the 被 after
     # it may begin the state word, so it is looked for in the text)

@@ -1197,7 +1197,11 @@ class OtherPlace:
             # where they are; what links them (moving, a licence from there) is a national rule
             asked.allowed = self.national if asked.allowed is None else asked.allowed & self.national
             return None
-        if home:
+        told_only = len(asked.clauses) >= MIN_CLAUSES and not any(
+            h and h in "".join(asked.clauses[-ASK_CLAUSES:]) for h in (k.home_place, *k.home_parts))
+        if home and not told_only:
+            # (where the story happened, 上个月才回忻州 …到底多久算久: the asking end is of no place, and
+            # a national rule may answer it, as for another city below)
             reply = self._home(asked, home)
             if reply is not None:
                 return reply

@@ -636,6 +636,17 @@ def test_another_city_where_a_story_happened_does_not_make_its_question_that_cit
     assert "place:" not in reply.reason
 
 
+def test_the_home_city_where_a_story_happened_does_not_ask_for_its_own_offices(engine):
+    # 回忻州 tells where the asker is; the end asks how long an expired licence stays valid, which
+    # a national rule answers (a year, then cancelled), not "no local office hours here"
+    reply = engine.answer("我前年出国打工去了 在国外一直没回来 上个月才回忻州 一看驾照已经过期八个多月了 "
+                          "现在还能直接换新的不 听人说过期久了就作废了 到底多久算久")
+    assert reply.status == "answer", reply.reason
+    assert "一年" in reply.text
+    # asked of the city itself, its own detail is still not ours
+    assert engine.answer("忻州车管所几点上班").status != "answer"
+
+
 @pytest.mark.parametrize("question, entry", [
     ("问一下哈 撞了人跑了的 要判几年 俺没撞 就是好奇", "accident-hit-run-crime"),
     # the end names an age but asks nothing: it tells why the question before it was asked
