@@ -1782,6 +1782,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
                 continue  # 电动车充电的时候着了怎么办: a fire told as under way is this one, not fires in general
             if _told_after(said, frame.words, hits):
                 continue  # 撞人了咋办，人一直喊疼: the harm told after the question is this one
+            if _reported_alone(said, frame.words, hits):
+                continue  # 撞人了 怎么办: told as having just happened, in a clause of its own, then asked
 
             return frame.name
         if not acute:
@@ -2086,6 +2088,23 @@ def _calls_after(text: str, frames: Sequence[Frame], hits: list[_Hit], detector:
 def _happened(text: str, hits: list[_Hit]) -> bool:
     """A harm told as done (受伤了, 撞人了), not named as a kind of accident (受伤的事故)."""
     return any(text.startswith("了", h.end) for h in hits)
+
+
+# what befalls a person (车里进水了 怎么处理 asks of a car's carpet; fires have `_burning_now`)
+_PERSON_HARMED = ("injury", "immobile", "casualty", "severe", "bleeding", "unconscious", "trapped", "down", "hit", "death")
+
+
+def _reported_alone(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:
+    """A harm told as news in a clause of its own before the question (撞人了，怎么办; 有人受伤了
+    咋办): the clause ends with it and a 了, so it happened just now. 撞了人怎么办, in one breath,
+    asks of such accidents in general."""
+    asked = min((at for w in words for at in _finds(text, w)), default=-1)
+    for h in (h for h in hits if h.category.id in _PERSON_HARMED):
+        end = _clause_end(text, h.start)
+        tail = text[h.end:end]
+        if h.start < asked and end < asked and tail and tail[0] in "了啦" and all(c in _REPORT_TAIL for c in tail):
+            return True
+    return False
 
 
 def _pleads(text: str, words: Sequence[str], detector: Detector) -> bool:

@@ -115,6 +115,8 @@ def test_a_state_a_thing_can_be_in_is_danger_only_when_said_of_a_person(engine, 
     "如果车着火了应该怎么办",                         # an if
     "去年出车祸受的伤好了 能考驾照吗",                # the past
     "撞了人怎么办",                                   # how such accidents are handled
+    "下雨车里进水了 地毯湿了 怎么处理",               # a car's carpet, told as news
+    "车撞了护栏没人伤 在县道上 妨碍交通又挪不动 三角架放多远",  # 没人 counts no one: the car won't move
     "科目一挂了三次救命",                             # exasperation
 ])
 def test_danger_talked_about_is_no_emergency(engine, question):
@@ -127,6 +129,10 @@ def test_danger_talked_about_is_no_emergency(engine, question):
     "我撞了人怎么办",                        # this one, not accidents in general
     "出车祸了有人受伤怎么办",
     "车着火了怎么办",
+    "撞人了 怎么办",                         # told as news in a clause of its own, then asked
+    "有人受伤了 咋办",
+    # hanging over the bridge's edge with people still in it (俺不敢动, 后座还有俩人)
+    "偏关那个下坡 俺的车撞了护栏挂在桥边上 一半悬空 俺不敢动 后座还有俩人",
 ])
 def test_danger_said_to_be_now_is_an_emergency_whatever_surrounds_it(engine, question):
     assert engine.answer(question).status == EMERGENCY
