@@ -352,11 +352,12 @@ def _burner(things: Sequence[str], adverbs: Sequence[str]) -> re.Pattern | None:
 
 def _frame_sound(words: Sequence[str]) -> dict[str, str] | None:
     """Frame words of two characters or more, by each exact spelling (no particle ending: 好了 is
-    spelled as 号了 is)."""
+    spelled as 号了 is). Only the usual spellings: a rare reading of a character (登 as de) would
+    read 的路 (de lu) as 登录, and a frame read by mistake hides danger."""
     out: dict[str, str] = {}
     for w in sorted(words):
         if 2 <= len(w) <= MAX_SPOKEN and all(_HAN.match(ch) for ch in w) and w[-1] not in _PARTICLES:
-            for reading in _readings(w):
+            for reading in _usual_readings(w):
                 out.setdefault("".join(reading), w)
     return out or None
 
@@ -656,6 +657,12 @@ def _composed(word: str, groups: dict[str, tuple[str, ...]], norm) -> str | None
                 out.append(re.escape(norm(tok)))
         parts.append("".join(out))
     return f"[^{CLAUSE}]{{0,{GAP}}}".join(parts)
+
+
+def _usual_readings(word: str) -> set[tuple[str, ...]]:
+    """As a phrase and by each character's first reading (登录 deng lu; not de lu)."""
+    return {tuple(x[0] for x in pinyin(word, style=Style.NORMAL)),
+            tuple(pinyin(ch, style=Style.NORMAL)[0][0] for ch in word)}
 
 
 def _readings(word: str) -> set[tuple[str, ...]]:

@@ -37,7 +37,8 @@ def test_a_kind_of_answer_no_entry_states_is_declined_honestly(engine, question,
 
 @pytest.mark.parametrize("question, kind", [
     ("麻烦帮我看看我的违章处理了没", "代查"),        # the bot sees no one's own records
-    ("我的事故认定书出来了没有呀", "代查"),          # the progress of one's own case
+    ("我的事故认定书出来了没有呀", "代查"),
+    ("晋H那个车有没有违章 我姐的车 帮看一下", "代查"),          # the progress of one's own case
     ("交管12123刷脸一直过不去咋办", "软件入口"),      # app account steps: no answer says which button
     ("在山西超速罚款多少", "本省罚款"),              # the law gives a range; Shanxi's own sum is not held
     ("补的行驶证可以邮寄到家吗", "邮寄"),

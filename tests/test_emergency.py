@@ -1420,6 +1420,10 @@ def test_a_person_dragged_by_a_vehicle_or_a_pram_hit_is_read(engine, question, s
     ("you ren liuxue", EMERGENCY),
     ("yourenliuxuele", EMERGENCY),                     # one typed run: read whole
     ("wo bei che zhuang le liu xue le", EMERGENCY),
+    # de lu is 的路: a rare reading of 登 must not make it 登录, a word of the app talk that calms
+    ("qu wutaishan de lu shang che fan le wo ma liu xue le zen me ban", EMERGENCY),
+    # 'but' is English, not the syllable bu (不) denying what follows
+    ("my husband crashed the car, he is breathing but not answering me, can i drive him to hospital myself", EMERGENCY),
     ("上礼拜追尾前车 对方说脖子有点疼 这种算伤人事故吗", "calm"),
     ("上礼拜被撞了 现在还在流血", EMERGENCY),
 ])
