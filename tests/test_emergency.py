@@ -130,6 +130,7 @@ def test_danger_talked_about_is_no_emergency(engine, question):
     "出车祸了有人受伤怎么办",
     "车着火了怎么办",
     "撞人了 怎么办",                         # told as news in a clause of its own, then asked
+    "隧道里两车撞了 有人满头血 能挪车吗",     # 满头血: how much blood, like 满地的血
     "有人受伤了 咋办",
     # hanging over the bridge's edge with people still in it (俺不敢动, 后座还有俩人)
     "偏关那个下坡 俺的车撞了护栏挂在桥边上 一半悬空 俺不敢动 后座还有俩人",
