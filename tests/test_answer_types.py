@@ -78,6 +78,7 @@ def test_what_nothing_here_can_tell_is_declined_with_its_rule(engine, question, 
     ("驾驶证丢了怎么补", "licence-lost"),           # no lookup, no app step, no sum asked
     ("查酒驾查出来了会怎么罚", "drink-penalty"),      # what a check finding leads to is the law's
     ("出了事故最好还是报警吗", "acc-must-report"),     # 最好还是 advises, it compares nothing
+    ("忻州去年撞人逃逸的案子都破了没", "accident-hit-and-run"),  # 都: all the cases, a statistic, not one's own
 ])
 def test_an_entry_stating_what_is_asked_still_answers(engine, question, entry):
     reply = engine.answer(question)
