@@ -649,6 +649,8 @@ def test_the_home_city_where_a_story_happened_does_not_ask_for_its_own_offices(e
 
 @pytest.mark.parametrize("question, entry", [
     ("问一下哈 撞了人跑了的 要判几年 俺没撞 就是好奇", "accident-hit-run-crime"),
+    # the tail tells why it was asked; its words (电视, 看见) do not dilute what the question said
+    ("撞了人跑了的 抓住了咋判 俺在电视上看见的 好奇", "accident-hit-run-crime"),
     # the end names an age but asks nothing: it tells why the question before it was asked
     ("娃娃坐后排也得系安全带吗 他才8岁 嫌勒得慌", "road-seatbelt"),
     # 磨磨蹭蹭 is dawdling, not a scrape (蹭)
