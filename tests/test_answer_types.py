@@ -79,6 +79,8 @@ def test_what_nothing_here_can_tell_is_declined_with_its_rule(engine, question, 
     ("查酒驾查出来了会怎么罚", "drink-penalty"),      # what a check finding leads to is the law's
     ("出了事故最好还是报警吗", "acc-must-report"),     # 最好还是 advises, it compares nothing
     ("忻州去年撞人逃逸的案子都破了没", "accident-hit-and-run"),  # 都: all the cases, a statistic, not one's own
+    # 拖几个月 asks a length of time: 三十日内 states it (days and months are one kind of length)
+    ("从朋友手里买了个二手车 钱给了车也开回来了 过户有没有期限 拖几个月行不行", "reg-transfer"),
 ])
 def test_an_entry_stating_what_is_asked_still_answers(engine, question, entry):
     reply = engine.answer(question)
