@@ -651,6 +651,8 @@ def test_the_home_city_where_a_story_happened_does_not_ask_for_its_own_offices(e
     ("问一下哈 撞了人跑了的 要判几年 俺没撞 就是好奇", "accident-hit-run-crime"),
     # the tail tells why it was asked; its words (电视, 看见) do not dilute what the question said
     ("撞了人跑了的 抓住了咋判 俺在电视上看见的 好奇", "accident-hit-run-crime"),
+    # 再考回来 asks when a licence may be had again, not about the exam
+    ("前年俺们村有个人开车撞了人跑了 后来抓住了。他那驾照还能再考回来不", "licence-revoked"),
     # the end names an age but asks nothing: it tells why the question before it was asked
     ("娃娃坐后排也得系安全带吗 他才8岁 嫌勒得慌", "road-seatbelt"),
     # 磨磨蹭蹭 is dawdling, not a scrape (蹭)
