@@ -518,9 +518,9 @@ class Understand:
             # 也得系安全带吗 他才8岁 嫌勒得慌): it tells why the question was asked, whatever it
             # names; the message is read whole, and its words are scored without that tail
             end = None
-            last = max(i for i, c in enumerate(asked.clauses) if asks(c))
+            upto = max(i for i, c in enumerate(asked.clauses) if asks(c)) + 1
             asked.words = [t.word for t in text.tokens(text.canonical(
-                " ".join(asked.clauses[:last + 1]), " ".join(asked.fixed[:last + 1]))) if t.content]
+                " ".join(asked.clauses[:upto]), " ".join(asked.fixed[:upto]))) if t.content]
         if end is not None:
             # A story asks at its end (先说事故经过，再问“能破案吗”): what is asked there counts;
             # the story's subjects only when the end names none, and only those we know. The
