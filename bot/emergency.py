@@ -2097,6 +2097,7 @@ def _happened(text: str, hits: list[_Hit]) -> bool:
     return any(text.startswith("了", h.end) for h in hits)
 
 
+_NEWS_END = "了啦"  # 撞人了, 受伤啦: a clause ending so tells what has just happened
 # what befalls a person (车里进水了 怎么处理 asks of a car's carpet; fires have `_burning_now`)
 _PERSON_HARMED = ("injury", "immobile", "casualty", "severe", "bleeding", "unconscious", "trapped", "down", "hit", "death")
 
@@ -2109,7 +2110,7 @@ def _reported_alone(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:
     for h in (h for h in hits if h.category.id in _PERSON_HARMED):
         end = _clause_end(text, h.start)
         tail = text[h.end:end]
-        if h.start < asked and end < asked and tail and tail[0] in "了啦" and all(c in _REPORT_TAIL for c in tail):
+        if h.start < asked and end < asked and tail and tail[0] in _NEWS_END and all(c in _REPORT_TAIL for c in tail):
             return True
     return False
 

@@ -1200,11 +1200,7 @@ class OtherPlace:
             # where they are; what links them (moving, a licence from there) is a national rule
             asked.allowed = self.national if asked.allowed is None else asked.allowed & self.national
             return None
-        told_only = len(asked.clauses) >= MIN_CLAUSES and not any(
-            h and h in "".join(asked.clauses[-ASK_CLAUSES:]) for h in (k.home_place, *k.home_parts))
-        if home and not told_only:
-            # (where the story happened, 上个月才回忻州 …到底多久算久: the asking end is of no place, and
-            # a national rule may answer it, as for another city below)
+        if home and not self._told_only(asked, (k.home_place, *k.home_parts)):
             reply = self._home(asked, home)
             if reply is not None:
                 return reply
@@ -1224,6 +1220,13 @@ class OtherPlace:
         if detail is None:
             return None
         return Reply(FALLBACK, NOT_HERE_TEXT, reason=f"place:{place} is not ours, aspect:{detail} asked", **asked.base)
+
+    @staticmethod
+    def _told_only(asked: Asked, names: tuple[str, ...]) -> bool:
+        """The home city named only in a story's first clauses (上个月才回忻州 …到底多久算久): the
+        asking end is of no place, and a national rule may answer it, as for another city."""
+        end = "".join(asked.clauses[-ASK_CLAUSES:])
+        return len(asked.clauses) >= MIN_CLAUSES and not any(h and h in end for h in names)
 
     def _home(self, asked: Asked, home: str) -> Reply | None:
         """忻州换驾照去哪个窗口办: a detail of this city (its windows, hours, phones, sums) is held
