@@ -187,7 +187,7 @@ def test_a_neighbour_disturbing_the_night_is_not_answered_from_the_racing_crime(
     ("违章在12123上处理过了怎么还显示没处理", "软件显示", "交通违法"),
     ("交管12123绑不上我老婆的车", "软件显示", "12123"),
     ("驾照考试一直预约不上怎么办", "软件显示", "驾驶证"),
-    ("换驾照体检哪家医院能做", "地方名单", "驾驶证"),  # no answer names a county's places
+    ("换驾照体检哪家医院能做", "医院名单", "驾驶证"),  # the knowledge recommends no hospital
     ("原平哪个车管所能补驾照", "地方名单", "驾驶证"),
     ("醉驾在山西具体罚多少", "本省标准", "酒驾"),  # answers give the national range only
     ("事故过去两年了还能起诉吗", "诉讼时效", "交通事故"),

@@ -118,6 +118,9 @@ def test_a_state_a_thing_can_be_in_is_danger_only_when_said_of_a_person(engine, 
     "下雨车里进水了 地毯湿了 怎么处理",               # a car's carpet, told as news
     "车撞了护栏没人伤 在县道上 妨碍交通又挪不动 三角架放多远",  # 没人 counts no one: the car won't move
     "科目一挂了三次救命",                             # exasperation
+    # a space between every word: the question 算破坏现场不 is read in the whole sentence
+    "俺 问 一个事 撞了人 为了 救人 挪了车 算 破坏 现场 不",
+    "我奶奶车祸后腿一直疼 都好几个月了 忻州哪个医院看骨科好",  # an injury months old
 ])
 def test_danger_talked_about_is_no_emergency(engine, question):
     assert engine.answer(question).status != EMERGENCY
@@ -134,6 +137,9 @@ def test_danger_talked_about_is_no_emergency(engine, question):
     "有人受伤了 咋办",
     # hanging over the bridge's edge with people still in it (俺不敢动, 后座还有俩人)
     "偏关那个下坡 俺的车撞了护栏挂在桥边上 一半悬空 俺不敢动 后座还有俩人",
+    # the past (上次) is another matter, left with 先不说这个
+    "你好 上次问的驾照的事还没回我 算了先不说这个 俺们村口有个人被货车撞了 流了一地血",
+    "撞完车我同事一直说困 想睡觉 叫他他也不太理人",   # drowsy and half-responsive after a crash
 ])
 def test_danger_said_to_be_now_is_an_emergency_whatever_surrounds_it(engine, question):
     assert engine.answer(question).status == EMERGENCY
