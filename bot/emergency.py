@@ -1867,7 +1867,6 @@ def _asked_after_acute(said: str, words: Sequence[str], hits: list[_Hit]) -> boo
 
 
 _SIGNS = ("symptom", "illness")  # signs after a crash (一直吐, 看不见) or a sudden illness: they will not wait either
-_IF = ("如果", "假如", "假设", "万一", "要是", "的话", "一旦", "倘若", "若是", "设想")  # an 'if' frames what follows it
 
 
 def _harm_of_someone_apart(said: str, words: Sequence[str], hits: list[_Hit], detector: Detector) -> bool:
@@ -1879,7 +1878,7 @@ def _harm_of_someone_apart(said: str, words: Sequence[str], hits: list[_Hit], de
     if not found or detector.here is None:
         return False
     framed = {(said.rfind(CLAUSE, 0, at) + 1, _clause_end(said, at)) for at in found}
-    ifs = [at for w in _IF for at in _finds(said, w)]
+    ifs = [at for w in detector.rules.ifs for at in _finds(said, w)]
     for h in hits:
         start, end = said.rfind(CLAUSE, 0, h.start) + 1, _clause_end(said, h.start)
         if (start, end) in framed or _lived_through(said, h) or any(at < h.start for at in ifs):
