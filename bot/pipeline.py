@@ -131,6 +131,10 @@ class Asked:
     allowed: frozenset[int] | None = None  # entries that cover what was read; None: any
     place: str = ""  # another city named: only national rules, and only confidently
     story_subjects: bool = False  # the subjects were told in a story, not named where it asks
+    # the story named subjects we hold that its end did not (喝了两瓶啤酒开车叫查住了 … 驾照扣多久
+    # 罚款是多少): read again with them beside the end's when the end alone is answered by no entry
+    story_told: bool = False
+    with_story: bool = False  # this reading is that second one
     # a story's reading with only its last clause's aspects asked (…交警来看过现场 一般多少天能拿到):
     # tried when what the whole end read is held by no entry
     last_asked: Reading | None = None
@@ -354,6 +358,15 @@ class Questions:
 
     def __call__(self, asked: Asked) -> Reply | None:
         whole = self._through(asked)
+        if whole.status != ANSWER and asked.story_told:
+            # the end named its own subjects and no entry answers them alone: the story's may be what
+            # the end asks of (…吹出来是酒驾 驾照扣多久 罚款是多少 asks the drink-driving penalty); only
+            # an answer read so replaces the reply to the end
+            again = Asked(asked.query, by_reading=asked.by_reading, with_story=True)
+            if not any(step(again) is not None for step in self.before):
+                retold = self._through(again)
+                if retold.status == ANSWER:
+                    return dataclasses.replace(retold, reason=f"with the story's subjects: {retold.reason}")
         if whole.status in (CLARIFY, FALLBACK) and not whole.declined:
             asked_after = _after_ask(asked.query)
             if asked_after:
@@ -529,6 +542,10 @@ class Understand:
             end_reading = self.s.reader.read(end)
             held = tuple(w for w in reading.subjects if self.s.reader.held("subjects", w))
             subjects = end_reading.subjects or held
+            told_subjects = tuple(w for w in held if w not in subjects)
+            asked.story_told = bool(end_reading.subjects and told_subjects)
+            if asked.with_story:
+                subjects = subjects + told_subjects
             vehicles = self.s.knowledge.concepts.vehicles
             if end_reading.subjects and not any(w in vehicles for w in end_reading.subjects):
                 # the vehicle the story named stays what the end asks of (电驴后头绑货 … 往后伸出去多长

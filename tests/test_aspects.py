@@ -846,3 +846,23 @@ def test_an_entry_that_only_frames_what_is_not_held_declines_when_it_answers(eng
 def test_an_entry_never_answers_what_it_says_it_is_not_for(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "喝了点酒开车被查了 不算醉驾 会判刑吗",
+    "吹了一下说没到醉驾 会不会判刑",
+    "我没喝醉 就喝了一杯 会咋判",
+])
+def test_drink_said_not_to_be_drunk_driving_gets_the_drink_penalty_not_the_crime(engine, question):
+    # 饮酒驾驶 (not 醉驾) is punished by the traffic police, not by a court: the crime's answer
+    # would tell the citizen the wrong thing
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, "drink-penalty"), reply.reason
+
+
+def test_a_story_told_before_a_question_that_names_other_subjects_is_still_what_is_asked(engine):
+    # the end names 驾照 and 罚款, the story says it was drink-driving: the drink penalty answers
+    # both (the licence suspended six months, the fine), not a choice about detained licences
+    reply = engine.answer("喝了两瓶啤酒开车叫查住了 吹出来是酒驾不是醉驾 驾照扣多久 罚款是多少")
+    assert (reply.status, reply.entry_id) == (ANSWER, "drink-penalty"), reply.reason
+    assert "六个月" in reply.text and "罚款" in reply.text
