@@ -866,3 +866,25 @@ def test_a_story_told_before_a_question_that_names_other_subjects_is_still_what_
     reply = engine.answer("喝了两瓶啤酒开车叫查住了 吹出来是酒驾不是醉驾 驾照扣多久 罚款是多少")
     assert (reply.status, reply.entry_id) == (ANSWER, "drink-penalty"), reply.reason
     assert "六个月" in reply.text and "罚款" in reply.text
+
+
+def test_a_measure_asked_with_duo_kuai_is_a_question_of_its_own_beside_the_next(engine):
+    # 多快 asks as 多少 does: two questions typed with a space get both answers (the minimum speed
+    # on the expressway, and the points for driving below it)
+    reply = engine.answer("高速公路最低要开多快 低于这个速度扣不扣分")
+    assert reply.status == ANSWER, reply.reason
+    assert "60" in reply.text and "3分" in reply.text
+
+
+def test_drunk_driving_told_then_asked_of_the_licence_is_the_crime_not_an_accident(engine):
+    reply = engine.answer("朋友喝多了开车被交警查了 抽血说是醉驾 要判刑吗 驾照还能考回来吗")
+    assert (reply.status, reply.entry_id) == (ANSWER, "drunk-driving-crime"), reply.reason
+
+
+def test_a_spouse_named_in_a_story_is_a_person_not_a_question_about_spouses(engine):
+    # 老婆 in the car is who was hurt, not a transfer between spouses: the compulsory insurance
+    # answer (it does not pay for the people in one's own car)
+    reply = engine.answer("开车带着我老婆撞到树上了 老婆受了伤住院 我自己车的交强险能赔我老婆吗")
+    assert reply.status == ANSWER and "本车人员" in reply.text, reply.reason
+    spouse = engine.answer("车从老公名下转到我名下要什么手续")
+    assert (spouse.status, spouse.entry_id) == (ANSWER, "reg-spouse"), spouse.reason
