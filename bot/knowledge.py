@@ -167,7 +167,7 @@ PLAIN_GROUPS = (HABIT_GROUP, URGING_GROUP, HURRY_WHO_GROUP, CRUSHED_GROUP, WRECK
                 ADDRESS_GROUP)
 
 
-SCOPE_KEYS = ("home_place", "home_parts", "other_places", "unknown_details", "not_held_markers", "answer_types", "named_places",
+SCOPE_KEYS = ("home_place", "home_parts", "other_places", "other_place_reads_as", "unknown_details", "not_held_markers", "answer_types", "named_places",
               "topic_fillers")
 NAMED_PLACE_FIELDS = ("kinds", "not_names", "not_in_names", "reply")
 ANSWER_TYPE_FIELDS = ("type", "asked_by", "stated_by", "not_in", "not_stated_with", "units", "reply")
@@ -271,6 +271,9 @@ class Knowledge:
     smalltalk: tuple[SmalltalkIntent, ...] = ()
     emergency: EmergencyRules = field(default_factory=EmergencyRules)
     other_places: tuple[str, ...] = ()  # places outside the bot's area: their questions are not ours
+    # the word another place named is read as (在石家庄被拍了违章 reads as 在外地…: what holds of
+    # being elsewhere is asked), while the place itself still limits the answer to national rules
+    other_place_reads_as: str = ""
     home_place: str = ""  # an entry naming it (in source or answer) states local facts, not national rules
     home_parts: tuple[str, ...] = ()  # the home place's counties (代县, 原平): naming one asks as locally
     unknown_details: tuple[UnknownDetail, ...] = ()
@@ -981,6 +984,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     smalltalk: list[SmalltalkIntent] = []
     emergency: EmergencyRules | None = None
     other_places: list[str] = []
+    other_place_reads_as = ""
     home_place = ""
     home_parts: list[str] = []
     details: list[UnknownDetail] = []
@@ -1058,6 +1062,8 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
                 home_parts.extend(t for t, _ in _text_list(keys["home_parts"][1], c, "'home_parts'"))
             if "other_places" in keys:
                 other_places.extend(t for t, _ in _text_list(keys["other_places"][1], c, "'other_places'"))
+            if "other_place_reads_as" in keys:
+                other_place_reads_as = _text(keys["other_place_reads_as"][1], c, "'other_place_reads_as'") or other_place_reads_as
             if "unknown_details" in keys:
                 details.extend(_load_details(keys["unknown_details"][1], c))
             if "answer_types" in keys:
@@ -1106,6 +1112,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
         emergency=emergency or EmergencyRules(),
         other_places=tuple(dict.fromkeys(other_places)),
         home_place=home_place,
+        other_place_reads_as=other_place_reads_as,
         home_parts=tuple(dict.fromkeys(home_parts)),
         unknown_details=tuple(details),
         not_held_markers=tuple(dict.fromkeys(markers)),

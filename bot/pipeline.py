@@ -511,6 +511,33 @@ class Understand:
         self.place_before_where = re.compile(
             "(?:" + "|".join(map(re.escape, places)) + ")(?:" + "|".join(PLACE_SUFFIXES_BEFORE_WHERE) + ")?(?=哪)"
         ) if places else None
+        others = sorted(shared.words(list(k.other_places)), key=len, reverse=True)
+        self.elsewhere = re.compile("|".join(map(re.escape, others))) if others and k.other_place_reads_as else None
+        self.venues = frozenset(k.concepts.venues)
+        self.circumstances = frozenset(k.concepts.circumstances)
+
+    def _read(self, text: str, kind: str = "") -> Reading:
+        """The reading of `text`, a place before a where-word dropped. Another place named where
+        a thing of ours happened, with nothing else asked of it (在石家庄被拍了违章 还得跑回去处理吗),
+        reads as the word for being elsewhere (`other_place_reads_as`) where an entry about that
+        thing holds it: what holds anywhere of being elsewhere is asked. Not of an office or of
+        nothing we hold (太原车管所在哪, 到太原的火车票: that city's own), nor beside another aspect
+        (在太原出了事故 认定书多少天能出: the place is only where it happened)."""
+        reader = self.s.reader
+        if self.place_before_where is not None:
+            text = self.place_before_where.sub("", text)
+        reading = reader.read(text, kind)
+        if self.elsewhere is None or not reading.subjects or not self.elsewhere.search(text) \
+                or not self.venues.isdisjoint(reading.subjects) or not self.circumstances.issuperset(reading.aspects):
+            return reading
+        # a place inside a word read already (香港驾照 is 境外) stays that word
+        said = tuple(reading.said)
+        again = reader.read(self.elsewhere.sub(
+            lambda m: m.group(0) if any(m.group(0) in w for w in said) else self.s.knowledge.other_place_reads_as, text), kind)
+        new = tuple(a for a in again.aspects if a not in reading.aspects)
+        held = reader.covering("subjects", reading.subjects) & reader.covering("aspects", new) \
+            - reader.open_subject - reader.open_aspect if new else frozenset()
+        return again if held else reading
 
     def __call__(self, asked: Asked) -> Reply | None:
         text = self.s.text
@@ -521,10 +548,7 @@ class Understand:
         tokens = text.tokens(asked.canonical)
         asked.words = [t.word for t in tokens if t.content]
         kind = next((t.word for t in tokens if t.word.startswith("#")), "")
-        read = asked.canonical
-        if self.place_before_where is not None:
-            read = self.place_before_where.sub("", read)
-        reading = self.s.reader.read(read, kind)
+        reading = self._read(asked.canonical, kind)
         end = self._asking_end(asked)
         if end is not None and not _end_asks(self.s, end) and any(
                 asks(c) for c in asked.clauses[:-ASK_CLAUSES]):
@@ -539,7 +563,7 @@ class Understand:
             # A story asks at its end (先说事故经过，再问“能破案吗”): what is asked there counts;
             # the story's subjects only when the end names none, and only those we know. The
             # story's other aspects are what it told (车借给朋友开…): they rank, they do not gate.
-            end_reading = self.s.reader.read(end)
+            end_reading = self._read(end)
             held = tuple(w for w in reading.subjects if self.s.reader.held("subjects", w))
             subjects = end_reading.subjects or held
             told_subjects = tuple(w for w in held if w not in subjects)
@@ -564,7 +588,7 @@ class Understand:
             reading = dataclasses.replace(reading, subjects=subjects, aspects=aspects, told=told)
             asked.story_subjects = not end_reading.subjects
             if len(asked.clauses) >= MIN_CLAUSES:
-                last = self.s.reader.read(self.s.text.canonical(asked.clauses[-1], asked.fixed[-1]))
+                last = self._read(self.s.text.canonical(asked.clauses[-1], asked.fixed[-1]))
                 circumstances = self.s.knowledge.concepts.circumstances
                 asked.asks_last = any(a not in circumstances for a in last.aspects)
                 if asked.asks_last and set(last.aspects) < set(aspects):
@@ -831,9 +855,12 @@ class AspectNotHeld:
         barred = frozenset(i for i in reader.exclusive & allowed if not reader.not_when[i].isdisjoint(named))
         if barred and allowed - barred:
             allowed = allowed - barred
-        if len(subjects) <= 1 and len(aspects) <= 1 and not told and allowed.isdisjoint(self.unannotated):
+        circumstances = frozenset(self.s.knowledge.concepts.circumstances)
+        if len(subjects) <= 1 and len(aspects) <= 1 and not told and allowed.isdisjoint(self.unannotated) \
+                and circumstances.isdisjoint(aspects):
             # every entry allowed covers the one subject and the one aspect asked (no copy of a large set
-            # when no special case is among them)
+            # when no special case is among them); a situation alone beside the subject did not gate
+            # (在外地被拍了违章 还得跑回去吗): the entries holding it come first
             return (allowed - unmet or allowed) if unmet else allowed
         concepts = reader.entry_concepts
         # subjects and aspects asked weigh alike: 车没年检开上路扣几分 asks 年检, 记分 and 通行 (上路) —
@@ -854,7 +881,7 @@ class AspectNotHeld:
         # So does how the business is done (补驾照能网上办吗: 补证 before 网上办理): an entry on that
         # business answers before one on another business that is done online.
         concepts_ = self.s.knowledge.concepts
-        asks = asked - frozenset(concepts_.circumstances) - frozenset(concepts_.manners)
+        asks = asked - circumstances - frozenset(concepts_.manners)
         # What a story told before its ask (借车, then 要赔吗) counts right after what is asked, before
         # the situation (伤亡): it is particular to this message, the situation common to many.
         tells = asks | (frozenset(told) - frozenset(self.details))

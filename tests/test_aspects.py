@@ -888,3 +888,16 @@ def test_a_spouse_named_in_a_story_is_a_person_not_a_question_about_spouses(engi
     assert reply.status == ANSWER and "本车人员" in reply.text, reply.reason
     spouse = engine.answer("车从老公名下转到我名下要什么手续")
     assert (spouse.status, spouse.entry_id) == (ANSWER, "reg-spouse"), spouse.reason
+
+
+@pytest.mark.parametrize("question", ["在石家庄被拍了违章 还得跑回石家庄处理吗", "去西安出差被拍了违章 必须去西安交吗"])
+def test_a_violation_in_another_city_is_the_rule_for_violations_elsewhere(engine, question):
+    # another city named where a thing happened reads as being elsewhere: the national rule on
+    # handling a violation recorded in another place, not where to handle one here or the app
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, "violation-other-place"), reply.reason
+
+
+@pytest.mark.parametrize("question", ["太原车管所地址在哪", "忻州到太原的火车票怎么买"])
+def test_another_citys_own_office_or_train_is_still_not_ours(engine, question):
+    assert engine.answer(question).status != ANSWER
