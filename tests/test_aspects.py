@@ -901,3 +901,16 @@ def test_a_violation_in_another_city_is_the_rule_for_violations_elsewhere(engine
 @pytest.mark.parametrize("question", ["太原车管所地址在哪", "忻州到太原的火车票怎么买"])
 def test_another_citys_own_office_or_train_is_still_not_ours(engine, question):
     assert engine.answer(question).status != ANSWER
+
+
+@pytest.mark.parametrize("question", ["车管所几号窗口办过户", "办驾照换证去车管所几楼", "高速公路的应急车道有多宽"])
+def test_a_window_number_a_floor_or_a_width_no_answer_states_is_declined(engine, question):
+    # the transfer entry says where (the registration office), never which window; the expressway
+    # rules give 150 m for the warning sign, never a lane's width
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.declines, reply.reason
+
+
+def test_a_width_an_answer_states_is_answered(engine):
+    reply = engine.answer("电动车载东西能超出车把多宽")
+    assert reply.status == ANSWER and "0.15米" in reply.text, reply.reason
