@@ -407,7 +407,12 @@ class Questions:
                 # minimum): an aspect some entry is only for (`only_when`) goes along with the subject
                 said = {c: w for w, c in one.reading.said.items()}
                 settings = [a for a in one.reading.aspects if a in self.settings]
-                subject = " ".join(dict.fromkeys(said.get(c, c) for c in one.reading.subjects + tuple(settings)))
+                # what the part asked (扣几分) is no subject the next part asks of: 闯红灯被拍了 扣几分
+                # 罚多少钱 asks the fine of running the light, not of points
+                named = [c for c in one.reading.subjects if not asks(said.get(c, c))] or list(one.reading.subjects)
+                # every word it was typed as (闯红灯 被拍了: the light, not any photo)
+                subject = " ".join(dict.fromkeys([w for w, c in one.reading.said.items() if c in named and not asks(w)]
+                                                 + [said.get(c, c) for c in named + settings]))
             if reply is not None:
                 replies.append((part, reply, one))
         if spaced and any(r.declines for _, r, _ in replies):
@@ -567,6 +572,11 @@ class Understand:
             held = tuple(w for w in reading.subjects if self.s.reader.held("subjects", w))
             subjects = end_reading.subjects or held
             told_subjects = tuple(w for w in held if w not in subjects)
+            said = {c: w for w, c in end_reading.said.items()}
+            if told_subjects and all(asks(said.get(c, c)) for c in end_reading.subjects):
+                # the end's subjects are only what it asks (闯红灯被拍了 扣几分 罚多少钱: 扣几分 asks the
+                # points): the story's stay what is asked of, first
+                subjects, told_subjects = tuple(dict.fromkeys(held + end_reading.subjects)), ()
             asked.story_told = bool(end_reading.subjects and told_subjects)
             if asked.with_story:
                 subjects = subjects + told_subjects

@@ -914,3 +914,11 @@ def test_a_window_number_a_floor_or_a_width_no_answer_states_is_declined(engine,
 def test_a_width_an_answer_states_is_answered(engine):
     reply = engine.answer("电动车载东西能超出车把多宽")
     assert reply.status == ANSWER and "0.15米" in reply.text, reply.reason
+
+
+def test_points_asked_in_a_story_are_what_is_asked_not_the_subject_the_next_part_leans_on(engine):
+    # 扣几分 asks the points of running the light; 罚多少钱 then asks its fine: never the drink
+    # penalty (which holds points and fines alike)
+    reply = engine.answer("闯红灯被拍了 扣几分 罚多少钱")
+    assert reply.status == ANSWER, reply.reason
+    assert set(reply.extra.get("answered", ())) == {"points-values", "violation-fines"}, reply.reason
