@@ -922,3 +922,11 @@ def test_points_asked_in_a_story_are_what_is_asked_not_the_subject_the_next_part
     reply = engine.answer("闯红灯被拍了 扣几分 罚多少钱")
     assert reply.status == ANSWER, reply.reason
     assert set(reply.extra.get("answered", ())) == {"points-values", "violation-fines"}, reply.reason
+
+
+@pytest.mark.parametrize("question", ["12123里多出来一条违章 那天我根本没去那个县 怎么提出来",
+                                      "有人受伤的事故 两边商量好了能私了不"])
+def test_an_objection_and_private_settling_after_injury_get_their_rule(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == ANSWER and reply.entry_id in ("violation-objection", "acc-must-report"), reply.reason
+    assert ("异议" in reply.text) or ("不能自己协商" in reply.text)
