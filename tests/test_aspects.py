@@ -852,6 +852,7 @@ def test_an_entry_never_answers_what_it_says_it_is_not_for(engine, question, ent
     "喝了点酒开车被查了 不算醉驾 会判刑吗",
     "吹了一下说没到醉驾 会不会判刑",
     "我没喝醉 就喝了一杯 会咋判",
+    "不是醉驾会坐牢不",  # a clause opening with 不是 and ending asking is no denial of what it names
 ])
 def test_drink_said_not_to_be_drunk_driving_gets_the_drink_penalty_not_the_crime(engine, question):
     # 饮酒驾驶 (not 醉驾) is punished by the traffic police, not by a court: the crime's answer
