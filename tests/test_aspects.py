@@ -931,3 +931,12 @@ def test_an_objection_and_private_settling_after_injury_get_their_rule(engine, q
     reply = engine.answer(question)
     assert reply.status == ANSWER and reply.entry_id in ("violation-objection", "acc-must-report"), reply.reason
     assert ("异议" in reply.text) or ("不能自己协商" in reply.text)
+
+
+@pytest.mark.parametrize("question", ["交强险赔完了还差一截 剩下的按啥分",
+                                      "去年骑车让小车刮了 腿骨折 人早就好了 对方交强险赔完了还差一截 剩下的按啥分 我没啥过错"])
+def test_what_is_left_after_the_compulsory_insurance_is_split_by_fault(engine, question):
+    # the remainder beyond the insurance limit is shared by fault (law art. 76): not the insurance's
+    # own cover, nor the rescue fund, which only advances rescue costs
+    reply = engine.answer(question)
+    assert reply.status == ANSWER and "过错" in reply.text and "第七十六条" in reply.text, reply.reason

@@ -72,6 +72,7 @@ def test_every_panic_message_is_caught_and_119_leads_where_it_belongs(engine):
     "坐火车能带电动车电池吗",
     "这事真伤脑筋",
     "下雪车被困在山路上了 叫拖车",  # 上了 is no 伤了
+    "醉驾是血里酒精多少毫克算",   # blood as what is measured, not blood shed
 ])
 def test_typo_repair_never_makes_an_emergency_of_a_common_word(engine, question):
     assert engine.answer(question).status != EMERGENCY
@@ -314,6 +315,9 @@ def test_trapped_and_in_water_are_said_of_people_and_vehicles_not_of_things(engi
     ("闻到一股很浓的油味 车底下还在滴", "danger"),
     ("加油时油洒了一点 要紧吗", "calm"),
     ("机油漏了一点 能开去修吗", "calm"),
+    ("拉的液化气罐翻了 嘶嘶响", "danger"),              # the hiss in a clause of its own, gas named before
+    ("三轮车拉的液化气罐翻了 嘶嘶响 味道老大了 车底下还有个人", "danger"),
+    ("天然气车轮胎漏气了 嘶嘶响 还能开吗", "calm"),     # a tyre, not the gas
 ])
 def test_fuel_or_gas_leaking_leads_with_119(engine, question, state):
     assert_119_first_only_for_danger(engine.answer(question), state)
