@@ -25,6 +25,8 @@ APPROX = "(?:余|多|来)?"  # 60余次, 200多元: a number said roughly is sti
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]+")
 _PERCENT = re.compile(r"[%％]")  # normalising drops the sign: 95% is kept as a percentage
 # a year or a date is no count of years, months or days (2024年10月1日起施行)
+# 出来没 asks whether it came out; 吹出来没到醉驾 tells that it did not reach: 没 before a verb negates it
+_NEGATING = "(?![到达够过被让给在用敢超满])"
 _DATES = re.compile(r"(?:19|20)\d\d年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日")
 
 
@@ -60,7 +62,7 @@ def _regex(pattern: str, units: tuple[str, ...]) -> str:
             out.append(f"(?{'' if named else 'P<u>'}:{unit})" if named else f"(?P<u>{unit})")
             named = True
         elif piece:
-            out.append(re.escape(piece))
+            out.append(re.escape(piece) + (_NEGATING if piece.endswith("没") else ""))
     return "".join(out)
 
 

@@ -18,7 +18,9 @@ ASKS_END = re.compile(r"(?:吗|么|嘛|不|没|没有|呢|否)$")  # a clause th
 ASKING = re.compile(ASKS_ANY.pattern + "|怎么|咋|多少|几|哪|什么|啥|谁|多久|多长|如何|(?<![没不])多(?:快|远|重|高|宽)")
 EITHER = re.compile(r"(.)不\1")  # 管不管, 会不会: a question of its own
 # a question word made indefinite by 也/都 tells (两家谁也不挪车, 怎么都打不着火, 哪都找不到)
-INDEFINITE = re.compile("(?:谁|什么|啥|哪儿|哪里|哪|怎么|咋)(?:也|都)")
+INDEFINITE = re.compile("(?:谁|什么|啥|哪儿|哪里|哪|怎么|咋)(?:也|都)"
+                        # 几 as 'a few' tells a time or a count (前几年在外地打工, 好几回, 十几天, 几年前)
+                        "|(?:前|这|那|好|没|十|[二三四五六七八九两]十)几|几(?:年|天|个月|周|回|次)(?:前|以前|之前)")
 # words that say "what follows is my question" after a story (…拖走修好咧 想问下当时三角牌该摆多远)
 ASK_MARK = re.compile("想问一下|想问下|想问问|想问|请问一下|请问|问一下|问下|我想知道|想了解一下|想咨询一下|咨询一下")
 

@@ -586,6 +586,12 @@ class Understand:
                 # 不算违规: the end names only 违规, of the e-bike, not of cars)
                 subjects = tuple(dict.fromkeys(subjects + tuple(w for w in held if w in vehicles)))
             aspects = end_reading.aspects
+            if not end_reading.subjects and not end_reading.aspects and len(asked.clauses) > ASK_CLAUSES:
+                # the end names nothing it asks of (扣的分是不是一年一清 今年扣了6分没满 明年还接着算不):
+                # it goes on asking what a clause before it asked
+                asked_before = [self._read(text.canonical(c, f)) for c, f in
+                                zip(asked.clauses[:-ASK_CLAUSES], asked.fixed[:-ASK_CLAUSES], strict=False) if asks(c)]
+                aspects = tuple(dict.fromkeys(a for r in asked_before for a in r.aspects))
             if _POINTS_BACK in end:
                 # 消防车…过来 我在路口等红灯 要给它让吗: 它 is what the story told, asked of again
                 aspects = tuple(dict.fromkeys(reading.aspects))

@@ -940,3 +940,29 @@ def test_what_is_left_after_the_compulsory_insurance_is_split_by_fault(engine, q
     # own cover, nor the rescue fund, which only advances rescue costs
     reply = engine.answer(question)
     assert reply.status == ANSWER and "过错" in reply.text and "第七十六条" in reply.text, reply.reason
+
+
+def test_a_few_years_ago_tells_a_time_and_asks_nothing(engine):
+    # 前几年在外地打工 is the story, not a question about inspections in another place
+    reply = engine.answer("前几年在外地打工 驾照过期一年多了也没回来换 这次回来一查说已经注销了 还能恢复不 是不是得从头再学")
+    assert reply.status == ANSWER and reply.entry_id == "licence-cancelled", reply.reason
+    assert "reg-inspection" not in reply.extra.get("answered", ()), reply.reason
+
+
+def test_points_of_two_offences_typed_as_one_run_come_from_the_points_table(engine):
+    reply = engine.answer("闯红灯扣几分不系安全带又扣几分")
+    assert reply.status == ANSWER and "6分" in reply.text and "1分" in reply.text, reply.reason
+
+
+def test_an_end_that_names_nothing_goes_on_asking_what_was_asked_before(engine):
+    # 明年还接着算不 names nothing: it asks on about the yearly clearing asked in the first clause
+    reply = engine.answer("扣的分是不是一年一清 今年扣了6分没满 明年还接着算不")
+    assert reply.status == ANSWER and reply.entry_id == "points-cycle", reply.reason
+
+
+def test_mei_before_a_verb_negates_and_asks_no_progress(engine):
+    # 吹出来没到醉驾那个数 tells the reading was under the drunk line; 出来没 alone asks whether a
+    # case's paper came out (only the citizen's own file knows)
+    reply = engine.answer("昨黑喝了两瓶啤酒开车叫查住了 吹出来没到醉驾那个数 这得扣几分")
+    assert reply.status == ANSWER and reply.entry_id == "drink-penalty", reply.reason
+    assert engine.answer("事故认定书出来没").status != ANSWER
