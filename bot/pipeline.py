@@ -1462,7 +1462,10 @@ def _sole_cover(s: Shared, asked: Asked, matches: list[Match], story: bool = Tru
             or asked.allowed is None or len(asked.allowed) != 1:
         return None  # a plain question's unexplained words are what it asks, not a story told
     top = matches[0]
-    if top.entry not in asked.allowed or top.score < SOLE_MIN or top.score >= s.matching.answer_threshold:
+    m = s.matching
+    # below what an answer needs here: with no aspect read that is more than the usual threshold
+    needed = m.answer_threshold if asked.reading.aspects else max(m.answer_threshold, m.no_aspect_threshold)
+    if top.entry not in asked.allowed or top.score < SOLE_MIN or top.score >= needed:
         return None
     reader, reading = s.reader, asked.reading
     subjects = tuple(w for w in reading.subjects if reader.held("subjects", w))

@@ -31,6 +31,10 @@ DENIED = re.compile(r"(?<!是)不是[^\s，,。？?！!]{1,10}?(?:那个|那种|
                     r"|(?:^|(?<=[\s，,。]))不是[^\s，,。？?！!]{0,7}[^\s，,。？?！!吗么呢吧嘛啊不没](?=[\s，,。]|$)")
 
 
+# what follows the one who said something (老公说, 老司机讲, 朋友告诉我)
+_SPEAKING = ("说", "讲", "告诉", "跟我说", "跟俺说", "和我说", "让我", "叫我")
+
+
 @dataclass(frozen=True)
 class Reading:
     """What a question asks: standard words of the concept files, in the order they were said."""
@@ -160,6 +164,10 @@ class ConceptReader:
             # a subject inside an aspect's phrase is still asked (驾驶证 in 换驾驶证, 辅警 in 招辅警)
             words = [w for start, end, w in spans if spans is subject_spans
                      or not ((o := owner[start]) is not None and o == owner[end - 1] and o[1] - o[0] > end - start)]
+            if spans is not subject_spans:
+                # who said it (俺老公说扣两分, 老司机说50米就行): the one speaking, not what is asked
+                words = [w for start, end, w in spans if not compact.startswith(_SPEAKING, end)
+                         and not ((o := owner[start]) is not None and o == owner[end - 1] and o[1] - o[0] > end - start)]
             if spans is not subject_spans and any(w not in self._weak for w in words) and self._venues.isdisjoint(found[0]):
                 # a story's word beside what is asked; of an office named (交警大队周末能处理违章不)
                 # it still asks when the office works

@@ -966,3 +966,13 @@ def test_mei_before_a_verb_negates_and_asks_no_progress(engine):
     reply = engine.answer("昨黑喝了两瓶啤酒开车叫查住了 吹出来没到醉驾那个数 这得扣几分")
     assert reply.status == ANSWER and reply.entry_id == "drink-penalty", reply.reason
     assert engine.answer("事故认定书出来没").status != ANSWER
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("上回在高速上车坏了 三角牌该放多远 老司机说50米就行 对不对", "accident-expressway"),
+    ("开车接了个电话被拍了 俺老公说扣两分 到底扣几分", "points-values"),
+])
+def test_who_said_it_is_not_what_is_asked(engine, question, entry):
+    # 老司机说 / 老公说 name the one who spoke, not the driving years or the spouses' entry
+    reply = engine.answer(question)
+    assert reply.status == ANSWER and reply.entry_id == entry, reply.reason
