@@ -993,6 +993,13 @@ class AnswerTypeNotStated:
         k = shared.knowledge
         self.types = AnswerTypes(k.answer_types, k.entries, shared.text, k.not_held_markers)
         self.own = own_entries(k)
+        home = k.home_place
+        # a figure of the whole city (2024年忻州电动自行车挂牌率已超过95%) is no figure of one county
+        # of it; a national rule's figure (满分12分) holds in every county
+        self.counties = tuple(p for p in shared.words(k.home_parts) if p)
+        self.home = home
+        self.of_county = tuple(e.answer + "".join(e.questions) for e in k.entries)
+        self.national = frozenset(i for i, e in enumerate(k.entries) if home and home not in e.source and home not in e.answer)
 
     def __call__(self, asked: Asked) -> Reply | None:
         if not self.types.types or _flood(asked):
@@ -1015,6 +1022,11 @@ class AnswerTypeNotStated:
         stating = frozenset().union(*(self.types.stating(f) for f in foci))
         if stating:
             stating |= written_for
+        county = next((c for c in self.counties if c in compact), None) if self.home not in compact else None
+        if county is not None:
+            # 2024年光忻府区的电动车挂牌率是多少: only what names that county, or holds everywhere
+            stating, written_for = (frozenset(i for i in x if i in self.national or county in self.of_county[i])
+                                    for x in (stating, written_for))
         allowed = _narrow(asked.allowed, stating)
         if allowed and not never:
             asked.allowed = allowed
@@ -1028,6 +1040,8 @@ class AnswerTypeNotStated:
         # where to look) may still answer, only confidently; else the honest reply
         if never:
             written_for = self._written_for(asked, never)  # the foci now: those no entry states
+        if county is not None:
+            written_for = frozenset(i for i in written_for if i in self.national or county in self.of_county[i])
         if not written_for:
             return honest
         asked.allowed = written_for
@@ -1265,6 +1279,7 @@ class OtherPlace:
             reply = self._home(asked, home)
             if reply is not None:
                 return reply
+
         if place is None:
             return None
         if len(asked.clauses) >= MIN_CLAUSES and self.named("".join(asked.clauses[-ASK_CLAUSES:])) is None:

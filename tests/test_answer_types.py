@@ -304,3 +304,18 @@ def test_a_particular_event_asked_about_is_declined_not_answered_from_the_rules(
 def test_ones_own_case_or_a_refund_is_declined_not_answered_from_the_rules(engine, question):
     reply = engine.answer(question)
     assert reply.status in (FALLBACK, CLARIFY) and reply.declines, reply.reason
+
+
+@pytest.mark.parametrize("question", ["2024年光忻府区的电动车挂牌率是多少 别的县不用说",
+                                      "网上选号一次能出来几个号码让挑"])
+def test_a_figure_the_knowledge_gives_only_for_the_city_or_not_at_all_is_declined(engine, question):
+    # the 95% is the whole city's, not one county's; no entry says how many numbers are offered
+    reply = engine.answer(question)
+    assert reply.status in (FALLBACK, CLARIFY) and reply.declines, reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [("忻府区电动车要上牌吗", "ebike-plates"),
+                                             ("原平扣满12分要学几天", "points-full")])
+def test_the_city_s_rules_and_national_figures_hold_in_each_county(engine, question, entry):
+    reply = engine.answer(question)
+    assert reply.status == ANSWER and reply.entry_id == entry, reply.reason
