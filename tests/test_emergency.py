@@ -304,6 +304,11 @@ def test_signs_of_harm_after_a_crash_are_read(engine, question, state):
     ("面包车冲进路边的水塘了", "danger"),               # a vehicle carries people
     ("一辆三轮翻到河沟里了 开车的老汉没见出来", "danger"),
     ("水泥罐车把面包车的车顶压塌了", "danger"),         # 罐车把面包车 holds no 车把 (a word of its own)
+    ("我哥的车被大货追尾 挤成一团了 他人在里面没声音", "danger"),  # inside the wreck and not answering: cut out
+    ("救命 山路上车翻下坡了 我自己爬出来了 朋友还在下面喊", "danger"),  # still down there, calling
+    ("高速护栏把车穿透了 一根钢板插进副驾那人腿里", "danger"),  # pinned by the steel: not to be pulled out
+    ("孩子在下面喊我吃饭", "calm"),
+    ("钢筋扎进轮胎了 补胎去哪", "calm"),
 ])
 def test_trapped_and_in_water_are_said_of_people_and_vehicles_not_of_things(engine, question, state):
     assert_119_first_only_for_danger(engine.answer(question), state)
