@@ -569,7 +569,9 @@ class Understand:
             # the story's subjects only when the end names none, and only those we know. The
             # story's other aspects are what it told (车借给朋友开…): they rank, they do not gate.
             end_reading = self._read(end)
-            held = tuple(w for w in reading.subjects if self.s.reader.held("subjects", w))
+            # a brand the story named (新买了辆九号电动车 …想加个后座带孩子) is carried as its kind
+            kinds = self.s.knowledge.concepts.stands_for
+            held = tuple(dict.fromkeys(k for k in (kinds.get(w, w) for w in reading.subjects) if self.s.reader.held("subjects", k)))
             subjects = end_reading.subjects or held
             told_subjects = tuple(w for w in held if w not in subjects)
             said = {c: w for w, c in end_reading.said.items()}

@@ -976,3 +976,10 @@ def test_who_said_it_is_not_what_is_asked(engine, question, entry):
     # 老司机说 / 老公说 name the one who spoke, not the driving years or the spouses' entry
     reply = engine.answer(question)
     assert reply.status == ANSWER and reply.entry_id == entry, reply.reason
+
+
+def test_a_brand_named_in_the_story_is_carried_as_its_kind(engine):
+    # 九号电动车 is an e-bike: carrying a child on it is what is asked, and no entry holds that
+    # for e-bikes (never the car passengers' rule)
+    reply = engine.answer("新买了辆九号电动车 想加个后座带孩子 忻州允许不")
+    assert reply.status != ANSWER and reply.declines and "电动自行车" in reply.text, reply.reason
