@@ -983,3 +983,10 @@ def test_a_brand_named_in_the_story_is_carried_as_its_kind(engine):
     # for e-bikes (never the car passengers' rule)
     reply = engine.answer("新买了辆九号电动车 想加个后座带孩子 忻州允许不")
     assert reply.status != ANSWER and reply.declines and "电动自行车" in reply.text, reply.reason
+
+
+def test_whether_a_limit_is_the_same_everywhere_is_answered_by_the_entry_saying_so(engine):
+    # the compulsory insurance's limits are national (全国统一); asked of another province too
+    reply = engine.answer("jiaoqiangxian在山西和外省赔的额度一样不 还是各地不一样")
+    assert reply.status == ANSWER and "全国统一" in reply.text, reply.reason
+    assert engine.answer("驾照是全国通用吗").status != ANSWER  # no entry says so of licences
