@@ -660,7 +660,6 @@ def test_the_emergency_numbers_asked_alone_are_still_the_numbers(engine, questio
 
 @pytest.mark.parametrize("question, entry", [
     ("因为逃跑导致伤者没救过来 司机会判多重", "accident-hit-run-crime"),   # 逃逸 and 判刑: one entry holds both
-    ("车被表哥开去闯了红灯能记他的分吗", "violation-actual-driver"),
 ])
 def test_the_one_entry_holding_all_that_was_read_is_offered_when_worded_far_from_it(engine, question, entry):
     reply = engine.answer(question)
@@ -990,3 +989,15 @@ def test_whether_a_limit_is_the_same_everywhere_is_answered_by_the_entry_saying_
     reply = engine.answer("jiaoqiangxian在山西和外省赔的额度一样不 还是各地不一样")
     assert reply.status == ANSWER and "全国统一" in reply.text, reply.reason
     assert engine.answer("驾照是全国通用吗").status != ANSWER  # no entry says so of licences
+
+
+@pytest.mark.parametrize("question", ["闯了个红灯扣几分", "昨儿黑夜没注意闯了个红灯 这个扣几分咧"])
+def test_running_a_red_light_however_typed_gets_its_points_not_the_buying_of_points(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == ANSWER and reply.entry_id == "points-values" and "6分" in reply.text, reply.reason
+
+
+def test_a_red_light_typed_with_a_particle_is_still_the_red_light(engine):
+    # 闯了红灯 reads as 闯红灯 (synonyms): the actual driver's entry answers, no longer only offered
+    reply = engine.answer("车被表哥开去闯了红灯能记他的分吗")
+    assert (reply.status, reply.entry_id) == (ANSWER, "violation-actual-driver"), reply.reason
