@@ -37,6 +37,7 @@ NOT_HERE_TEXT = (
 )
 NOT_HELD_TEXT = "关于{subject}，这个问题我这里没有资料，不想给您说错。\n建议您" + OFFICIAL_CHANNELS + "。"
 NOT_HELD_CHOICES = "关于{subject}，我能回答这些："
+RELATED_CHOICES = "下面这些问题可能和您问的有关："
 CLARIFY_TEXT = "我不太确定您想问的是哪一个，请选择："
 # one weak candidate only: more often another question than this one, so the honest reply comes
 # first and the candidate is offered after it
@@ -851,8 +852,19 @@ class AspectNotHeld:
         return found
 
     def _not_held(self, asked: Asked, subjects: tuple[str, ...], aspect: str) -> Reply:
-        """The honest reply: that detail's, or "关于X，这个问题我这里没有资料" with X's own entries as choices."""
-        return not_held(self.s, self.own, asked, subjects, f"aspect:{aspect} not held", self.details.get(aspect, ""))
+        """The honest reply: that detail's, or "关于X，这个问题我这里没有资料" with X's own entries as choices;
+        an entry about the subject whose answer says what of it is not held here (电动车能带人吗: the
+        law leaves it to the province, and says so) is offered first."""
+        reader = self.s.reader
+        # a detail (地址, 电话) has its own reply: the offices saying they do not give it are no help
+        saying = frozenset() if aspect in self.details else reader.disclaiming.get(aspect, frozenset())
+        if subjects:
+            saying &= reader.covering("subjects", subjects) - reader.open_subject
+        entries = self.s.knowledge.entries
+        # the one whose own matter it is (its aspects name it) before those saying so in passing
+        first = tuple(sorted(saying, key=lambda i: (aspect not in entries[i].aspects, i)))
+        return not_held(self.s, self.own, asked, subjects, f"aspect:{aspect} not held", self.details.get(aspect, ""),
+                        first=first)
 
     def _best_covered(self, allowed: frozenset[int], subjects: tuple[str, ...], aspects: tuple[str, ...],
                       named: frozenset[str], said_in_own: dict[int, frozenset[str]] | None = None, told: tuple[str, ...] = ()) -> frozenset[int]:
@@ -953,17 +965,19 @@ def own_entries(knowledge: Knowledge) -> dict[str, list[int]]:
     return _firsts(knowledge, "subjects")
 
 
-def offered(s: Shared, words: list[str], mine: list[int]) -> tuple[Candidate, ...]:
-    """A few of `mine` (a subject's or a topic's entries) as choices, the closest to the words first."""
-    near = s.index.search(words, limit=s.matching.max_choices, within=tuple(mine[:SMALL_SUBJECT]))
-    ranked = list(dict.fromkeys([m.entry for m in near] + mine))
+def offered(s: Shared, words: list[str], mine: list[int], first: tuple[int, ...] = ()) -> tuple[Candidate, ...]:
+    """A few of `mine` (a subject's or a topic's entries) as choices, `first` and then the closest
+    to the words first."""
+    near = s.index.search(words, limit=s.matching.max_choices, within=tuple(mine[:SMALL_SUBJECT])) if mine else []
+    ranked = list(dict.fromkeys([*first, *(m.entry for m in near), *mine]))
     return tuple(s.candidate(Match(i, 0.0, 0)) for i in ranked[:s.matching.max_choices])
 
 
 def not_held(s: Shared, own: dict[str, list[int]], asked: Asked, subjects: tuple[str, ...], why: str,
-             text: str = "") -> Reply:
+             text: str = "", first: tuple[int, ...] = ()) -> Reply:
     """The honest reply to what nothing holds: `text` (a detail's own), or "关于X，这个问题我这里没有资料"
-    with X's own entries as choices; `why` starts the reason."""
+    with X's own entries as choices (`first`, the entries saying they do not hold it either, before
+    them); `why` starts the reason."""
     # the subject named in the reply is the one whose entries are offered (电动车交强险要买吗:
     # 电动自行车's entries, not the insurance ones beside it)
     subject = next((w for w in subjects if own.get(w)), subjects[0] if subjects else "")
@@ -973,10 +987,10 @@ def not_held(s: Shared, own: dict[str, list[int]], asked: Asked, subjects: tuple
         return Reply(FALLBACK, NOT_HERE_TEXT, reason=f"place:{asked.place} is not ours, {reason}", **asked.base)
     text = text or (NOT_HELD_TEXT.format(subject=subject) if subject else FALLBACK_TEXT)
     mine = list(own.get(subject, ()))
-    if not mine:
+    if not mine and not first:
         return Reply(FALLBACK, text, reason=reason, **asked.base)
-    choices = offered(s, asked.words, mine)
-    lines = [text.rstrip(), NOT_HELD_CHOICES.format(subject=subject)]
+    choices = offered(s, asked.words, mine, first)
+    lines = [text.rstrip(), NOT_HELD_CHOICES.format(subject=subject) if subject else RELATED_CHOICES]
     lines += [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
     return Reply(CLARIFY, "\n".join(lines), candidates=choices, choices=choices, reason=reason, declined=True,
                  **asked.base)

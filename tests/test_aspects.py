@@ -1001,3 +1001,17 @@ def test_a_red_light_typed_with_a_particle_is_still_the_red_light(engine):
     # 闯了红灯 reads as 闯红灯 (synonyms): the actual driver's entry answers, no longer only offered
     reply = engine.answer("车被表哥开去闯了红灯能记他的分吗")
     assert (reply.status, reply.entry_id) == (ANSWER, "violation-actual-driver"), reply.reason
+
+
+@pytest.mark.parametrize("question, subject", [("骑自行车后座带个人犯法吗", "非机动车"), ("电动车能带人吗", "电动自行车")])
+def test_the_entry_saying_what_is_not_held_is_offered_first(engine, question, subject):
+    # carrying a passenger is the province's rule (实施条例第七十一条): the honest reply comes first,
+    # and the entry that says so, with the article, is the first choice
+    reply = engine.answer(question)
+    assert reply.status == CLARIFY and reply.declines and f"关于{subject}" in reply.text, reply.reason
+    assert reply.choices[0].id == "nm-passengers"
+
+
+def test_an_aspect_no_entry_holds_of_no_subject_names_no_empty_subject(engine):
+    reply = engine.answer("对史馆能进去参观不")
+    assert reply.declines and "关于，" not in reply.text
