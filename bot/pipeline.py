@@ -8,6 +8,7 @@ staff can see it in `trafficbot ask --json` and in the query log.
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -862,7 +863,7 @@ class AspectNotHeld:
             saying &= reader.covering("subjects", subjects) - reader.open_subject
         entries = self.s.knowledge.entries
         # the one whose own matter it is (its aspects name it) before those saying so in passing
-        first = tuple(sorted(saying, key=lambda i: (aspect not in entries[i].aspects, i)))
+        first = tuple(heapq.nsmallest(self.s.matching.max_choices, saying, key=lambda i: (aspect not in entries[i].aspects, i)))
         return not_held(self.s, self.own, asked, subjects, f"aspect:{aspect} not held", self.details.get(aspect, ""),
                         first=first)
 
