@@ -859,8 +859,9 @@ class AspectNotHeld:
         reader = self.s.reader
         # a detail (地址, 电话) has its own reply: the offices saying they do not give it are no help
         saying = frozenset() if aspect in self.details else reader.disclaiming.get(aspect, frozenset())
-        if subjects:
-            saying &= reader.covering("subjects", subjects) - reader.open_subject
+        if subjects and saying:
+            about = reader.covering("subjects", subjects)
+            saying = frozenset(i for i in saying if i in about and i not in reader.open_subject)
         entries = self.s.knowledge.entries
         # the one whose own matter it is (its aspects name it) before those saying so in passing
         first = tuple(heapq.nsmallest(self.s.matching.max_choices, saying, key=lambda i: (aspect not in entries[i].aspects, i)))
