@@ -73,9 +73,14 @@ def test_every_panic_message_is_caught_and_119_leads_where_it_belongs(engine):
     "这事真伤脑筋",
     "下雪车被困在山路上了 叫拖车",  # 上了 is no 伤了
     "醉驾是血里酒精多少毫克算",   # blood as what is measured, not blood shed
+    "孩子都躺下了 明天还要上学",   # lying down to sleep: no crash told
 ])
 def test_typo_repair_never_makes_an_emergency_of_a_common_word(engine, question):
     assert engine.answer(question).status != EMERGENCY
+
+
+def test_people_lying_down_after_a_crash_are_hurt(engine):
+    assert engine.answer("我在公交站看见电动车撞上摩托 两个人都躺下了 一个没戴头盔 咋整").status == EMERGENCY
 
 
 @pytest.mark.parametrize("question", ["有人留血不止", "出车祸了有人收伤了", "出事了 人昏米了", "撞人了 流学了"])
