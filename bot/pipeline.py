@@ -1503,6 +1503,10 @@ def _sole_cover(s: Shared, asked: Asked, matches: list[Match], story: bool = Tru
     reader, reading = s.reader, asked.reading
     subjects = tuple(w for w in reading.subjects if reader.held("subjects", w))
     read = frozenset(subjects) | frozenset(reading.aspects)
+    if story and not reading.aspects and reading.told:
+        # the end asked only of its subject (…接了个电话被交警看见了 这扣几分啊 唉倒霉): what the story
+        # told happened is what it asks of, where the one entry left holds all of it
+        read |= frozenset(reading.told)
     if len(read) < 2 or not read <= reader.entry_concepts[top.entry]:
         return None
     # and it is what the entry is mainly about (its first subject and aspect, as in `_own_choice`):

@@ -1015,3 +1015,11 @@ def test_the_entry_saying_what_is_not_held_is_offered_first(engine, question, su
 def test_an_aspect_no_entry_holds_of_no_subject_names_no_empty_subject(engine):
     reply = engine.answer("对史馆能进去参观不")
     assert reply.declines and "关于，" not in reply.text
+
+
+def test_a_sigh_after_the_question_does_not_hide_what_the_story_told(engine):
+    # the end asks only of points; the story told the phone call, which the points table holds
+    plain = engine.answer("开车接了个电话被交警看见了 这扣几分啊")
+    sighed = engine.answer("开车接了个电话被交警看见了 这扣几分啊 唉倒霉")
+    assert plain.status == sighed.status == ANSWER
+    assert plain.entry_id == sighed.entry_id == "points-values"
