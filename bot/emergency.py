@@ -388,6 +388,8 @@ _TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń�
 HEARD_CHARS = (2, 4)
 HEARD_WHOLE = 4  # a harm word heard whole this long needs no one named: 刘雪不止 is 流血不止
 HEARD_ALONE = 3  # cries for help heard by sound are this long at least: 救命 alone sounds like too much
+# what the verb did to the person, told right after it (人被装飞了: 撞飞): the passive's shape still
+_RESULT = "飞倒翻伤死"
 _TOLD = "了啊呀啦吧哦喽咯快"  # what may end a clause after the harm it tells (车起伙了 快: a cry to hurry)
 
 
@@ -832,6 +834,9 @@ _OWNER_SOUND = {"wo": "我", "ta": "他", "an": "俺", "ni": "你"}
 _KIN_SOUND = {"ma": "妈", "ba": "爸", "die": "爹", "niang": "娘", "nai": "奶"}
 
 
+_NAMED = re.compile("(?:叫|名叫|叫做|名字是|姓名是)$")
+
+
 def read_mixed(text: str, detector: Detector) -> str:
     """A clause without its spaces, its Latin words and pinyin read as the Chinese they spell:
     'shou伤了' → '受伤了', 'you ren liu xue' → 'you ren 流血', 'someone is injured' → '有人受伤'.
@@ -862,8 +867,8 @@ def read_mixed(text: str, detector: Detector) -> str:
     for run in _LATIN_RUN.finditer(text):
         for m in _pinyin_runs(text, run, spaces):
             start, end, word = _spelled(text, m, detector, frozenset(spaces))
-            if start < at or word is None:
-                continue
+            if start < at or word is None or _NAMED.search(text, 0, start):
+                continue  # 我同学叫liuxue: a name typed in letters is the name, not what it spells
             out.append(text[at:start])
             out.append(word)
             at = end
@@ -1497,7 +1502,7 @@ def _typed(raw: str, repaired: str, start: int, end: int, detector: Detector) ->
         return True
     if len(changed) > 1 or detector.freq is None or detector.segment is None:
         return False
-    if raw[changed[0]] not in _GRAMMAR and not repaired[end:_clause_end(repaired, end)].strip(_TOLD) \
+    if raw[changed[0]] not in _GRAMMAR and not repaired[end:_clause_end(repaired, end)].lstrip(_RESULT).strip(_TOLD) \
             and _passive_of_person(repaired, changed[0], detector):
         return True  # 老人被装了: a person befallen by the verb, told to the clause's end, is harm's own
         # shape whatever else the slip spells (被装 is a word)
@@ -1912,7 +1917,7 @@ _SELF = ("我", "俺", "咱")
 _SPEAKER_END = "他她人方机们警生士主的"  # 他说, 对方说, 司机说, 开车的说: someone's words follow
 
 
-_OTHER_PARTY = ("司机", "开车的", "车主", "肇事的")  # who says 'fine' of the one they hit (对方 may be the one hit)
+_OTHER_PARTY = ("司机", "开车的", "车主", "肇事的", "撞他的人", "撞她的人", "撞我的人", "撞人的", "撞他的", "撞她的", "撞我的")  # who says 'fine' of the one they hit (对方 may be the one hit)
 
 
 def _their_words(said: str, words: Sequence[str], hits: list[_Hit], speakers: Sequence[str] = ()) -> bool:

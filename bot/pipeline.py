@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from bot import emergency
 from bot.answertype import AnswerTypes
-from bot.asking import ASK_MARK, ASKS_ANY, ASKS_END, asks
+from bot.asking import ASK_MARK, ASKS_ANY, asks
 from bot.config import MatchingConfig
 from bot.knowledge import Entry, Knowledge, SmalltalkIntent
 from bot.matcher import Index, Match
@@ -245,7 +245,7 @@ class Emergency:
         text = self.s.text
         canonical = text.canonical(" ".join(parts))
         kind = next((t.word for t in text.tokens(canonical) if t.word.startswith("#")), "")
-        if not kind and not any(ASKS_END.search(p) for p in parts):
+        if not kind and not any(asks(p) for p in parts):  # 周六上不上班 asks as A不A does
             return False
         reading, reader = self.s.reader.read(canonical, kind), self.s.reader
         return any(reader.held("subjects", w) for w in reading.subjects) or any(reader.held("aspects", a) for a in reading.aspects)

@@ -1856,3 +1856,27 @@ def test_a_way_out_shut_in_rising_water_is_someone_trapped(engine, question, sta
 ])
 def test_a_car_over_the_edge_a_rider_still_down_and_someone_buried_are_danger(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # a slip for 撞 with what it did to the person told after it (装飞 is 撞飞)
+    ("出车活了人被装飞了", "danger"),
+    # a vehicle lying on someone, the person not named
+    ("看见一个骑摩托的年轻人躺在沟边 摩托压在身上", "danger"),
+    # the one who hit him says he is fine; the writer saw the lump and the confusion
+    ("邻居家小子叫车撞了 头上鼓个大包 一会清醒一会迷糊 撞他的人说没事就走了", "danger"),
+    # the writer still there, told after a story that began days ago
+    ("上周刚提的车 昨天去拿发票路上看见小轿车钻到大货车底下 里面的人叫夹住了一直喊救命我这会儿还在旁边呢", "danger"),
+    # a name typed in letters, a cry beside a question the knowledge holds, a bag loaded
+    ("我同学叫liuxue 她问驾照有效期分几种", "calm"),
+    ("救命 忻州车管所周六上不上班 着急上牌", "calm"),
+    ("货被装翻了 能退吗", "calm"),
+])
+def test_what_was_done_to_someone_and_who_says_so_are_read_by_meaning(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+def test_someone_trapped_while_the_writer_is_still_there_gets_119_first(engine):
+    reply = engine.answer("我想问问新车上牌要带啥 昨天去4S店的路上看见一辆小轿车钻到大货车屁股底下了 里面的人叫夹住了 我这会儿还在旁边呢 上牌要带啥来着")
+    assert reply.status == EMERGENCY
+    assert reply.text.index("119") < reply.text.index("120")
