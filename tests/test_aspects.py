@@ -1023,3 +1023,11 @@ def test_a_sigh_after_the_question_does_not_hide_what_the_story_told(engine):
     sighed = engine.answer("开车接了个电话被交警看见了 这扣几分啊 唉倒霉")
     assert plain.status == sighed.status == ANSWER
     assert plain.entry_id == sighed.entry_id == "points-values"
+
+
+def test_two_rates_asked_at_once_get_the_results_entry_that_states_both(engine):
+    reply = engine.answer("忻州交警去年总结里说电动车挂牌率到了多少 还有头盔佩戴率")
+    assert reply.status == ANSWER and reply.entry_id == "ebike-results-2024"
+    assert "95%" in reply.text and "80%" in reply.text
+    # a plain question about plates is still the plates entry
+    assert engine.answer("电动车要上牌吗").entry_id == "ebike-plates"
