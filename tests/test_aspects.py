@@ -1031,3 +1031,12 @@ def test_two_rates_asked_at_once_get_the_results_entry_that_states_both(engine):
     assert "95%" in reply.text and "80%" in reply.text
     # a plain question about plates is still the plates entry
     assert engine.answer("电动车要上牌吗").entry_id == "ebike-plates"
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("国标的电动自行车最高能跑多少", "ebike-speed"),
+    ("高速上小车最高能开多少", "road-expressway-speed"),
+])
+def test_how_fast_it_can_run_at_most_asks_the_speed(engine, question, entry):
+    reply = engine.answer(question)
+    assert reply.status == ANSWER and reply.entry_id == entry
