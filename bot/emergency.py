@@ -71,7 +71,7 @@ FIGURE_REACH = 8  # how far before a harm word a figure of speech (心都在, �
 FIGURE_GAP = 3  # what may stand between them: 排得我快死了, 心都在流血
 MASK_REACH = 8  # how far around a danger word a mask holding it may begin or end (a built one: three times as far before)
 REPEAT = 4  # how many times `<组>*` may say its group: 喊了|他|半天|也 不答应
-GAP = 6  # how many characters `…` in a word stands for: 压在…底下 is 压在三轮车底下
+GAP = 8  # how many characters `…` in a word stands for: 压在…底下 is 压在三轮车底下
 # A word ending in a particle (伤了, 伤着, 伤到) is no verb-object word: 伤好了 is no 伤了.
 _PARTICLES = "了着过到得"
 # Work per message is capped: a story longer than this is read by its start and its end, where
@@ -1256,7 +1256,7 @@ def _of_person(text: str, start: int, detector: Detector, writer: bool = False, 
 def _disposed(text: str, start: int, end: int, detector: Detector) -> bool:
     """把…撞了, 把…扣在底下: the one harmed is named inside, after 把 (把我家娃撞了), not a
     thing (把车撞了) nor whose thing (把我的车撞了)."""
-    return _person_after(text[:end], start + len(_DISPOSAL), detector, reach=end - start)
+    return _person_after(text[:end], start + len(_DISPOSAL), detector, reach=end - start, modified=True)
 
 
 def _crushed_before(text: str, start: int, detector: Detector) -> bool:
@@ -1302,8 +1302,10 @@ def _inside_before(text: str, start: int, said: str, detector: Detector) -> bool
     return bool(crushed) and _SOMEONE_INSIDE_BEFORE.search(text, max(0, start - INSIDE_REACH), start) is not None
 
 
-def _person_after(text: str, end: int, detector: Detector, reach: int = PERSON_AFTER_REACH) -> bool:
-    """撞了一个学生, 轧到个小孩: the one harmed named right after the verb."""
+def _person_after(text: str, end: int, detector: Detector, reach: int = PERSON_AFTER_REACH,
+                  modified: bool = False) -> bool:
+    """撞了一个学生, 轧到个小孩: the one harmed named right after the verb. `modified`: after 把,
+    a thing told before 的 says which person (把过斑马线的俩学生撞了), not what was hit."""
     if detector.people is None:
         return False
     # the person begins within reach and may end beyond it (压着一个骑电动车的)
@@ -1314,8 +1316,13 @@ def _person_after(text: str, end: int, detector: Detector, reach: int = PERSON_A
         if _NOT_PERSON_AFTER.match(window, m.start()) or window[m.end():m.end() + 1] == "的" or (
                 detector.things is not None and detector.things.match(window, m.end())):
             continue  # 撞到人家的车, 撞到我的车, 撞了我车: whose thing was hit; 撞了人家跑了: who did it
-        return detector.things is None or not detector.things.search(window, 0, m.start())
+        return detector.things is None or not any(
+            not (modified and _MODIFIER.fullmatch(window, t.end(), m.start()))
+            for t in detector.things.finditer(window, 0, m.start()))
     return False
+
+
+_MODIFIER = re.compile("[^的]{0,2}的[俩两一几个位名]*")  # 过斑马线的俩(学生): which one, told before 的
 
 
 def _masked(text: str, detector: Detector) -> str:
@@ -2079,7 +2086,8 @@ def _told_again(text: str, words: Sequence[str], hits: list[_Hit], detector: Det
     if detector.now_again is None:
         return False
     past = max(text.rfind(w) for w in words if w in text)
-    again = [m.start() for m in detector.now_again.finditer(text) if m.start() > past]
+    # 当时没事 …脸发紫: a word of now may open with the past's own word (当时), and still follows it
+    again = [m.start() for m in detector.now_again.finditer(text) if m.end() > past + 2]
     return bool(again) and any(h.start > again[0] for h in hits)
 
 

@@ -674,15 +674,20 @@ class UnknownSubject:
         """The unknown subjects are told in the clauses before the last, and the last asks an aspect
         of a subject we hold (怕电动车电池充电着火 电压多少伏以内才合规: 充电 is why it is asked, 电压
         what): the question is that aspect's."""
-        if len(asked.clauses) < 2:
+        if len(asked.clauses) < 2 or not any(self.s.reader.held("subjects", w) for w in asked.reading.subjects):
             return False
-        reader = self.s.reader
-        canonical = self.s.text.canonical(asked.clauses[-1], asked.fixed[-1])
-        if not any(t.word.startswith("#") for t in self.s.text.tokens(canonical)) and not ASKS_ANY.search(asked.clauses[-1]):
-            return False  # the last clause tells (它最快就跑五十): the subject asked is the one before
-        last = reader.read(canonical)
-        return not any(w in last.subjects for w in unknown) and any(reader.held("aspects", a) for a in last.aspects) \
-            and any(reader.held("subjects", w) for w in asked.reading.subjects)
+        reader, text = self.s.reader, self.s.text
+        readings = []
+        for clause, fixed in zip(asked.clauses, asked.fixed, strict=False):
+            canonical = text.canonical(clause, fixed)
+            asks_here = any(t.word.startswith("#") for t in text.tokens(canonical)) or bool(ASKS_ANY.search(clause))
+            readings.append((asks_here, reader.read(canonical)))
+        # the last clause tells (它最快就跑五十): the subject asked is the one before; a clause after
+        # the question that asks nothing (…最高多少伏 怕买的那个大电池充电着火) tells why it was asked
+        asking = [r for a, r in readings if a]
+        return bool(asking) and (readings[-1][0] or len(asking) == 1) and not any(
+            w in r.subjects for r in asking for w in unknown) and any(
+            reader.held("aspects", x) for r in asking for x in r.aspects)
 
 
 class AspectNotHeld:
@@ -1503,7 +1508,7 @@ def _sole_cover(s: Shared, asked: Asked, matches: list[Match], story: bool = Tru
     reader, reading = s.reader, asked.reading
     subjects = tuple(w for w in reading.subjects if reader.held("subjects", w))
     read = frozenset(subjects) | frozenset(reading.aspects)
-    if story and not reading.aspects and reading.told:
+    if story and not reading.aspects and len(read) < 2 and read | frozenset(reading.told) <= reader.entry_concepts[top.entry]:
         # the end asked only of its subject (…接了个电话被交警看见了 这扣几分啊 唉倒霉): what the story
         # told happened is what it asks of, where the one entry left holds all of it
         read |= frozenset(reading.told)

@@ -1040,3 +1040,15 @@ def test_two_rates_asked_at_once_get_the_results_entry_that_states_both(engine):
 def test_how_fast_it_can_run_at_most_asks_the_speed(engine, question, entry):
     reply = engine.answer(question)
     assert reply.status == ANSWER and reply.entry_id == entry
+
+
+def test_a_near_miss_told_is_no_accident_asked_about(engine):
+    # 差点追尾 did not happen: the fog's speed limit is asked, not the expressway accident
+    reply = engine.answer("昨天走二广高速大雾 差点追尾 吓死了 现在在家里 想问问高速上能见度不到100米得开多快")
+    assert reply.status == ANSWER and "40" in reply.text
+    assert reply.entry_id != "accident-expressway"
+
+
+def test_a_fear_told_after_the_question_does_not_make_it_a_question_about_charging(engine):
+    reply = engine.answer("电瓶车电池国家规定最高多少伏 怕买的那个大电池充电着火")
+    assert reply.status == ANSWER and reply.entry_id == "ebike-voltage"

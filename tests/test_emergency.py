@@ -1880,3 +1880,21 @@ def test_someone_trapped_while_the_writer_is_still_there_gets_119_first(engine):
     reply = engine.answer("我想问问新车上牌要带啥 昨天去4S店的路上看见一辆小轿车钻到大货车屁股底下了 里面的人叫夹住了 我这会儿还在旁边呢 上牌要带啥来着")
     assert reply.status == EMERGENCY
     assert reply.text.index("119") < reply.text.index("120")
+
+
+@pytest.mark.parametrize("question, state", [
+    # convulsing once and passing out is no blood test (抽了 alone is no frame)
+    ("夜里骑摩托撞了路边石头 人醒了又抽了一下晕过去了 快快快", "danger"),
+    # fine at the time, the signs now: delayed harm is harm now
+    ("同事骑车上班叫开车门的撞了 当时没事 到了单位脸发紫手发麻还说胡话", "danger"),
+    # a battery that caught with a bang, the fire spreading to the next vehicle
+    ("路边停的电动车电瓶嘭一声着了 火烧到旁边的摩托车上了 旁边还有人", "danger"),
+    # which person, told before 的, inside 把…撞了
+    ("我在等红绿灯 前头有辆车闯红灯把过斑马线的俩学生撞了 一个起来了一个没起来", "danger"),
+    # no fits for years, a licence asked; a mirror of whose car
+    ("俺爸有癫痫 吃药好些年不抽搐了 能不能去考驾照", "calm"),
+    ("他把我车的后视镜撞了 咋索赔", "calm"),
+    ("体检抽了血 晕过去了一会儿 驾照体检能过不", "calm"),
+])
+def test_signs_and_who_was_hit_are_read_by_what_they_say(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
