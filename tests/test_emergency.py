@@ -1898,3 +1898,17 @@ def test_someone_trapped_while_the_writer_is_still_there_gets_119_first(engine):
 ])
 def test_signs_and_who_was_hit_are_read_by_what_they_say(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    ("俺媳妇怀孕七个月 刚才追尾磕了一下 她说肚子一阵一阵发紧", "danger"),
+    ("my friend fell off her ebike on the ice near the station, she says she cant feel her leg, what do i do", "danger"),
+    ("前天我在这条路看到过事故 没想到just now又撞了 一个骑摩托的飞出去十几米 120要打吗", "danger"),
+    ("我想问一下实习期能上高速不 哦还有个事 我朋友刚才在高速上下车看车 被过路车擦了 现在在应急车道躺着", "danger"),
+    ("俺前几天才去车管所上派 结果刚开回来半路发动机冒黑烟还有火苗 俺娃还在后座 咋办咧", "danger"),
+    # a car's SOS button is a feature asked about; a scraped car is no one grazed
+    ("新车上有个SOS按钮 怎么在手机上绑定家人号码", "calm"),
+    ("停在路边的车被过路车擦了 漆掉了一块 找谁赔", "calm"),
+])
+def test_grazed_riders_signs_in_pregnancy_and_english_are_read(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
