@@ -564,8 +564,12 @@ class Understand:
             # names; the message is read whole, and its words are scored without that tail
             end = None
             upto = max(i for i, c in enumerate(asked.clauses) if asks(c)) + 1
-            asked.words = [t.word for t in text.tokens(text.canonical(
-                " ".join(asked.clauses[:upto]), " ".join(asked.fixed[:upto]))) if t.content]
+            asked_part = text.canonical(" ".join(asked.clauses[:upto]), " ".join(asked.fixed[:upto]))
+            asked.words = [t.word for t in text.tokens(asked_part) if t.content]
+            # what the tail names is why it was asked (驾校老师上课问的: no question about driving schools)
+            part = self._read(asked_part, kind)
+            if part.subjects or part.aspects:
+                reading = part
         if end is not None:
             # A story asks at its end (先说事故经过，再问“能破案吗”): what is asked there counts;
             # the story's subjects only when the end names none, and only those we know. The

@@ -1052,3 +1052,9 @@ def test_a_near_miss_told_is_no_accident_asked_about(engine):
 def test_a_fear_told_after_the_question_does_not_make_it_a_question_about_charging(engine):
     reply = engine.answer("电瓶车电池国家规定最高多少伏 怕买的那个大电池充电着火")
     assert reply.status == ANSWER and reply.entry_id == "ebike-voltage"
+
+
+def test_a_tail_telling_why_it_was_asked_names_nothing_asked(engine):
+    # 驾校老师上课问的: why the citizen asks, not a question about driving schools
+    reply = engine.answer("问下有人受伤的交通事故按规定该咋弄 驾校老师上课问的 俺没答上来")
+    assert reply.status == ANSWER and "122" in reply.text

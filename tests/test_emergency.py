@@ -1912,3 +1912,17 @@ def test_signs_and_who_was_hit_are_read_by_what_they_say(engine, question, state
 ])
 def test_grazed_riders_signs_in_pregnancy_and_english_are_read(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    ("雁门关那边山路上一辆车翻坡下去了 看见下面有人在招手 喊的听不清", "danger"),
+    ("新车上派要带啥材料 哎呀我媳妇刚在车管所门口叫倒车的撞了 腿流血站不起来", "danger"),
+    ("我就想问问扣分的事 你们别挂 前面隧道里好几辆车撞一块了 有人在喊救命", "danger"),
+    ("俺家老汉圪蹴路边修车叫一辆面包车给撞了 这会儿腿肿得老高 人迷迷糊糊的 咋弄咧", "danger"),
+    # days on, the driver never found, the hospital asking for money: a fund question
+    ("我姐夫晚上骑车被车撞了 司机跑了到现在也没找着 医院天天催钱 这钱有没有地方先给出", "calm"),
+    ("钥匙掉进水沟里了 车打不开", "calm"),
+    ("我想学车 但是怕出血本", "calm"),
+])
+def test_scenes_inside_other_talk_and_days_old_stories(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
