@@ -528,10 +528,23 @@ def _opened_slips(text: str, detector: Detector) -> list[tuple[int, int, str]]:
                 j += 1
             if j == i + 1 or j >= len(text) or text[j] == w[1] or text[j] in _GRAMMAR:
                 continue
-            if second & detector.heard_chars.get(text[j], _NO_SOUND):
+            if second & detector.heard_chars.get(text[j], _NO_SOUND) and not _in_word(text, j, detector):
                 out.append((i, j + 1, text[i:j] + w[1]))
                 break
     return out
+
+
+def _in_word(text: str, at: int, detector: Detector) -> bool:
+    """The character at `at` is typed inside a word of two or more characters (刮了一道: 一道 is a
+    scratch, no slip of 倒)."""
+    if detector.segment is None or detector.freq is None:
+        return False
+    pos = 0
+    for token in detector.segment(text.replace(CLAUSE, " ")):
+        if pos <= at < pos + len(token):
+            return len(token) >= 2 and detector.freq(token) > 0
+        pos += len(token)
+    return False
 
 
 _NO_SOUND: frozenset[str] = frozenset()

@@ -1926,3 +1926,14 @@ def test_grazed_riders_signs_in_pregnancy_and_english_are_read(engine, question,
 ])
 def test_scenes_inside_other_talk_and_days_old_stories(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    ("高速上有个人在应急车道外头走 叫车刮了 现在躺护栏边上", "danger"),
+    ("他流了好多雪", "danger"),
+    # a scratch on a car: 一道 is typed as a word, no slip of 刮倒
+    ("车叫人刮了一道", "calm"),
+    ("我的车停路边叫人刮了 找谁", "calm"),
+])
+def test_someone_grazed_by_a_car_is_hit_and_a_scratch_on_a_car_is_not(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
