@@ -1982,8 +1982,12 @@ def _asleep_in_danger(said: str, words: Sequence[str], hits: list[_Hit]) -> bool
     frames judge it (开车睡着了撞了 车头冒烟了 算什么责任 stays a question of blame)."""
     found = [w for w in words if w in said]
     return bool(found) and all(w in _ASLEEP for w in found) and any(
-        h.category.id in _BURNING or h.category.id in _SHUT_IN and h.start > max(said.rfind(w) for w in found)
+        h.category.id in _BURNING or h.category.id == _FUMES
+        or h.category.id in _SHUT_IN and h.start > max(said.rfind(w) for w in found)
         for h in hits)
+
+
+_FUMES = "fumes"  # asleep in a parked car with the heater running, not waking: poisoned, not sleeping
 
 
 _WORDS_AFTER = ("都", "也", "说", "讲")  # 的话 before these is the noun 话 (冷的话都说不出来), not an 'if'

@@ -1058,3 +1058,8 @@ def test_a_tail_telling_why_it_was_asked_names_nothing_asked(engine):
     # 驾校老师上课问的: why the citizen asks, not a question about driving schools
     reply = engine.answer("问下有人受伤的交通事故按规定该咋弄 驾校老师上课问的 俺没答上来")
     assert reply.status == ANSWER and "122" in reply.text
+
+
+def test_missing_work_is_no_question_about_office_hours(engine):
+    reply = engine.answer("我老公今年分扣满了12分 说要去学习 得学几天 耽误上班不")
+    assert reply.status == ANSWER and reply.entry_id == "points-full"

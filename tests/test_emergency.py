@@ -1937,3 +1937,13 @@ def test_scenes_inside_other_talk_and_days_old_stories(engine, question, state):
 ])
 def test_someone_grazed_by_a_car_is_hit_and_a_scratch_on_a_car_is_not(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # asleep in a parked car with the heater running, not waking: fumes, not sleep
+    ("车停在雪地里开着暖风等人 俺姐夫和他闺女在车里睡着了 咋叫也叫不醒 脸红红的", "danger"),
+    ("孩子睡着了 叫不醒 能不能抱下车", "calm"),
+    ("开着空调在车里睡了一觉 醒了头疼 正常吗", "calm"),
+])
+def test_not_waking_in_a_running_parked_car_is_poisoning(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
