@@ -2158,7 +2158,7 @@ def _reported_alone(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:
     asked = min((at for w in words for at in _finds(text, w)), default=-1)
     for h in (h for h in hits if h.category.id in _PERSON_HARMED):
         end = _clause_end(text, h.start)
-        tail = text[h.end:end]
+        tail = text[h.end:end].lstrip(_RESULT)  # 有人被撞飞了: what it did to them, then the news
         if h.start < asked and end < asked and tail and tail[0] in _NEWS_END and all(c in _REPORT_TAIL for c in tail):
             return True
     return False

@@ -1947,3 +1947,24 @@ def test_someone_grazed_by_a_car_is_hit_and_a_scratch_on_a_car_is_not(engine, qu
 ])
 def test_not_waking_in_a_running_parked_car_is_poisoning(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    ("有人被撞飞了 怎么办", "danger"),
+    ("车头盖缝里往外钻白雾 越来越浓 闻着像烧塑料 俺媳妇和娃还在后座上", "danger"),
+    ("娃娃的手卡在公交后门缝里了 司机好像没看见 车要走了", "danger"),
+    ("路边停的车底下滴滴答答往下淌 闻着冲鼻子跟加油站一个味 车里坐着个人刚撞完懵着", "danger"),
+    ("出租车司机突然歪过去了 车还在慢慢往前溜 我在后座 咋整", "danger"),
+    ("前面两个车顶一块了 气囊都弹出来了 那个女司机一直摇头说眼前发黑看不清", "danger"),
+    ("car flipped on its roof, a man hanging upside down in his seatbelt cant get out, smells like gasoline", "danger"),
+    # a jam is no death; a hand caught a moment ago and fine is no one trapped
+    ("前面全堵死了 走不动 咋办", "calm"),
+    ("我手被车门夹了一下 没大事", "calm"),
+])
+def test_scenes_told_in_their_own_words(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+def test_smoke_drifting_in_a_tunnel_puts_119_first_not_a_death(engine):
+    reply = engine.answer("隧道里前头车冒红光 烟往俺们这边飘 眼睛辣的睁不开 后面全堵死了")
+    assert reply.status == EMERGENCY and reply.text.index("119") < reply.text.index("120")
