@@ -1968,3 +1968,4 @@ def test_scenes_told_in_their_own_words(engine, question, state):
 def test_smoke_drifting_in_a_tunnel_puts_119_first_not_a_death(engine):
     reply = engine.answer("隧道里前头车冒红光 烟往俺们这边飘 眼睛辣的睁不开 后面全堵死了")
     assert reply.status == EMERGENCY and reply.text.index("119") < reply.text.index("120")
+    assert "death" not in reply.reason  # 全堵死了 is a jam, not a death
