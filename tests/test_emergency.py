@@ -1969,3 +1969,8 @@ def test_smoke_drifting_in_a_tunnel_puts_119_first_not_a_death(engine):
     reply = engine.answer("隧道里前头车冒红光 烟往俺们这边飘 眼睛辣的睁不开 后面全堵死了")
     assert reply.status == EMERGENCY and reply.text.index("119") < reply.text.index("120")
     assert "death" not in reply.reason  # 全堵死了 is a jam, not a death
+
+
+def test_a_question_set_aside_with_xian_bu_shuo_le_is_not_the_frame_of_harm_told_after(engine):
+    reply = engine.answer("上次问你们电动车上派的事还没弄明白 先不说了 我儿子骑电动车摔了 脸着地 满嘴血 人迷糊")
+    assert reply.status == EMERGENCY, reply.reason
