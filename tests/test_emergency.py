@@ -1974,3 +1974,13 @@ def test_smoke_drifting_in_a_tunnel_puts_119_first_not_a_death(engine):
 def test_a_question_set_aside_with_xian_bu_shuo_le_is_not_the_frame_of_harm_told_after(engine):
     reply = engine.answer("上次问你们电动车上派的事还没弄明白 先不说了 我儿子骑电动车摔了 脸着地 满嘴血 人迷糊")
     assert reply.status == EMERGENCY, reply.reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # 哎呀 turns from the question asked to what is happening
+    ("违法停车被拍了想问怎么处理 哎呀旁边那个车突然着了 火好大 还停着一排车", "danger"),
+    ("哎呀 撞了人怎么办", "calm"),
+    ("去年被撞了 哎呀 腿疼了好久 现在好了 能赔多少", "calm"),
+])
+def test_an_exclamation_sets_the_question_before_it_aside(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
