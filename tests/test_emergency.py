@@ -1984,3 +1984,12 @@ def test_a_question_set_aside_with_xian_bu_shuo_le_is_not_the_frame_of_harm_told
 ])
 def test_an_exclamation_sets_the_question_before_it_aside(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # 谁来 alone is a plea for someone to come; who pays is asked with 谁来赔 / 谁来负责
+    ("有个老汉过马路叫小轿车撞飞了 在忻州古城门口 司机也吓傻了 咋弄 谁来", "danger"),
+    ("去年被车撞了 医药费谁来出", "calm"),
+])
+def test_who_will_come_is_a_plea_and_who_will_pay_a_question(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
