@@ -535,8 +535,8 @@ def _opened_slips(text: str, detector: Detector) -> list[tuple[int, int, str]]:
 
 
 def _in_word(text: str, at: int, detector: Detector) -> bool:
-    """The character at `at` is typed inside a word of two or more characters (刮了一道: 一道 is a
-    scratch, no slip of 倒)."""
+    """The character at `at` is typed inside a word of two or more characters, as the text
+    segments (刮了一道: 一道 is a scratch, no slip of 倒; 受理 is no slip of 受伤)."""
     if detector.segment is None or detector.freq is None:
         return False
     pos = 0
@@ -1540,14 +1540,7 @@ def _typed(raw: str, repaired: str, start: int, end: int, detector: Detector) ->
     if detector.freq(raw[changed[0]]) >= WORD_CHAR and any(ch in _DENIAL for ch in raw[start:end]) and all(
             ch in _FUNCTION + _DENIAL for i, ch in enumerate(raw[start:end], start) if i != changed[0]):
         return False  # 不懂了 is no slip of 不动了: a word of its own, with a denial and a particle beside it
-    if detector.freq(raw[start:end]) > 0:
-        return False
-    at = 0
-    for word in detector.segment(raw.replace(CLAUSE, " ")):
-        if at <= changed[0] < at + len(word) and len(word) >= 2 and detector.freq(word) > 0:
-            return False
-        at += len(word)
-    return True
+    return detector.freq(raw[start:end]) == 0 and not _in_word(raw, changed[0], detector)
 
 
 def _passive_of_person(text: str, at: int, detector: Detector) -> bool:

@@ -675,9 +675,10 @@ class UnknownSubject:
         return None
 
     def _told_before(self, asked: Asked, unknown: list[str]) -> bool:
-        """The unknown subjects are told in the clauses before the last, and the last asks an aspect
-        of a subject we hold (怕电动车电池充电着火 电压多少伏以内才合规: 充电 is why it is asked, 电压
-        what): the question is that aspect's."""
+        """The unknown subjects are told only in clauses that ask nothing, and the clause that asks
+        (the last, or the only one) asks an aspect of a subject we hold (怕电动车电池充电着火 电压多少伏
+        以内才合规; …最高多少伏 怕买的那个大电池充电着火: 充电 is why it is asked, 电压 what): the
+        question is that aspect's."""
         if len(asked.clauses) < 2 or not any(self.s.reader.held("subjects", w) for w in asked.reading.subjects):
             return False
         reader, text = self.s.reader, self.s.text
