@@ -56,7 +56,7 @@ MASK_BLANKS = 0x1800  # a mask is blanked to a private-use character of its own:
 NEGATION_WINDOW = 3  # characters before a harm word that may deny it: 没(有)(人)受伤
 # What Chinese puts inside a two-character verb-object word (离合词): 流了好多血, 受了点伤,
 # 淌了一地血, 流了一大片血. Not 的: 撞的人 is the one who hit, not someone hit.
-_INSERTED = "了着很好多大一地身脸些点片摊满个半可老"
+_INSERTED = "了着很好多大一地身脸些点片摊滩满个半可老"
 MAX_INSERTED = 4
 # A message typed as fragments (被困 车里 进水了; 车门打不开 一车人) is one thought cut by spaces:
 # when its fragments say nothing apart, they are read joined. Only short fragments, so that
@@ -1754,9 +1754,16 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         # is not the frame of the harm told after it
         text = CLAUSE * cut + text[cut:]
         fixed = CLAUSE * cut + fixed[cut:] if len(fixed) == len(text) else text
+    if _put_out(text, hits, rules.put_out):
+        return "put_out"
     if _says(detector.now, text, fixed) and not _now_in_past_story(text, hits, rules.frames, detector):
         return None
-    acute = any(h.category.acute or _told_now(text, h) for h in hits)
+    # a fire or leak told as under way after a crash, in a clause that asks nothing of it (侧翻了
+    # 漏油 味道很冲) will not wait any more than bleeding (我的车起火了保险赔不赔 asks of the fire in
+    # its clause; 车漏油了一点点 能开去修吗 tells no crash: a fault to mend)
+    crashed = detector.accident is not None and detector.accident.search(text) is not None
+    acute = any(h.category.acute or _told_now(text, h) or crashed and h.category.id in _BURNING
+                and _burning_now(text, h) and not _clause_says(text, h, rules.not_now) for h in hits)
     if acute and _calls_after(text, rules.frames, hits, detector):
         # …地上一大滩血 俺是该先打电话还是先扶他 打哪个号 … 会不会吊销: whom to call asked after acute
         # harm told of someone is a call now, whatever the law is asked about beside it
@@ -1830,6 +1837,21 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
     return None
 
 
+def _clause_says(text: str, hit: _Hit, words: Sequence[str]) -> bool:
+    """One of `words` is said in the clause the hit is told in."""
+    clause = text[text.rfind(CLAUSE, 0, hit.start) + 1:_clause_end(text, hit.start)]
+    return any(w in clause for w in words)
+
+
+def _put_out(text: str, hits: list[_Hit], words: Sequence[str]) -> bool:
+    """Every harm told is a fire, smoke or a leak, and after the last of them it is said to be
+    out (油锅起火了 盖上锅盖就灭了): what burned is over. 火灭了 人还在里面 tells a harm after it."""
+    if not hits or not all(h.category.id in _BURNING for h in hits):
+        return False
+    last = max(h.end for h in hits)
+    return any(text.find(w, last) != -1 for w in words)
+
+
 def _new_matter(text: str, hits: list[_Hit], words: Sequence[str]) -> int:
     """Where the last new matter opened (先不说这个, 对了对了) before every harm told begins, or 0."""
     first = min(h.start for h in hits) if hits else 0
@@ -1878,7 +1900,7 @@ def _asked_after_acute(said: str, words: Sequence[str], hits: list[_Hit]) -> boo
     if any(h.start >= first for h in hits):
         return False
     # a clause told between the harm and the question: a scene described, then something else
-    # asked (胳膊骨折过 能考驾照吗 asks of that very harm)
+    # asked (胳膊骨折过 能考驾照吗, 孩子一直不吭声 是不是考砸了 ask of that very harm)
     return any((h.category.acute and not _lived_through(said, h) or _told_now(said, h)
                 or h.category.id in _BURNING and _burning_now(said, h))
                and said.find(CLAUSE, h.end, first - 1) != -1 for h in hits)
@@ -2182,14 +2204,23 @@ _UNDER_WAY = ("了", "着", "啦")
 def _burning_now(text: str, hit: _Hit) -> bool:
     """A fire, leak or trap told as happening (着了, 冒烟了, 在漏, 冒着烟), not named (着火的车)."""
     return hit.text.endswith(_UNDER_WAY) or text[hit.end:hit.end + 1] in _UNDER_WAY \
+        or text.startswith(_MOVING, hit.end) or _clause_alone(text, hit) \
         or text.endswith(_SUDDEN, 0, hit.start) \
         or hit.start > 0 and text[hit.start - 1] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:]) or hit.text.startswith("在")
+
+
+def _clause_alone(text: str, hit: _Hit) -> bool:
+    """The hit is the whole of its clause (…侧翻了，漏油，味道很冲): a thing seen, reported as it is."""
+    start = text.rfind(CLAUSE, 0, hit.start) + 1
+    return start == hit.start and (text[hit.end:] + CLAUSE).lstrip(_REPORT_TAIL).startswith(CLAUSE)
 
 
 # fire and what feeds it: told as under way, no 'how' calms them (water in a car after rain may be
 # a question of the carpet: 车里进水了 怎么处理)
 _BURNING = ("fire", "smoke-fuel", "gas-smell")
 _GOING_ON = "着在越得直还闪"  # 冒着烟, 车在燃烧, 火越来越大, 烧得很旺, 还闪火星子: under way now
+# 火苗子往外窜, 烟直冒, 汽油味很冲: what the fire does, or how strong it is, told as it is now
+_MOVING = ("往", "直", "一直", "不停", "还在", "很", "特别", "越来越")
 _SUDDEN = ("突然", "忽然", "一下子", "猛地", "猛然")  # 充电的时候突然冒火星: told as it happened, not named
 
 

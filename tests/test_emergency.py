@@ -1993,3 +1993,40 @@ def test_an_exclamation_sets_the_question_before_it_aside(engine, question, stat
 ])
 def test_who_will_come_is_a_plea_and_who_will_pay_a_question(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # a fire or leak told as under way after a crash, then blame or money asked: the fire first
+    ("油罐车在高速上侧翻了 漏油 味道很冲 我停在后面 这个要是我车被溅到了谁赔", "danger"),
+    ("昨天刚年检完 今天开到半路发动机舱起火了 火苗子往外窜 这算不算检测站的责任", "danger"),
+    ("问个保险的事 追尾以后地上淌了一滩油 汽油味很冲 先等保险公司来还是咋", "danger"),
+    # a leak with no crash told is a fault to mend; a fire asked of in its own clause is the question
+    ("车漏油了一点点 能开去修吗", "calm"),
+    ("我的车起火了保险赔不赔", "calm"),
+])
+def test_a_fire_told_under_way_is_not_calmed_by_a_question_of_blame_or_money(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state == "danger"), reply.reason
+    if state == "danger":
+        assert says_119_first(reply.text)
+
+
+@pytest.mark.parametrize("question, state", [
+    ("刚才炒菜油锅起火了 盖上锅盖就灭了 虚惊一场哈哈 顺便问下驾照快到期了 提前多久能去换", "calm"),
+    # said out, then someone still inside: the harm told after it stands
+    ("车头着火了 火灭了 可人还卡在驾驶室出不来", "danger"),
+])
+def test_a_fire_said_to_be_out_is_a_story_unless_harm_is_told_after(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    ("被困了 车门变形打不开 这事故是对方的错吧 他逆行", "danger"),
+    ("刚刚一个大车把一个老太太卷到轮子边上了 人还在喘 你们管不管这个路口", "danger"),
+    ("高速上追尾了 俺们几个都下车了站路上 后头车一个接一个过来 有个人胳膊断了 这个事故认定书啥时候出", "danger"),
+    # stuck in a jam, cars parked near a crossing: no one trapped
+    ("高速堵车被困了好久", "calm"),
+    ("俺在道口边上圪蹴着等人 看见好几辆车就停在火车道口跟前 离道口多远以内不让停车", "calm"),
+])
+def test_trapped_pulled_under_or_hurt_at_a_crash_reported_then_something_else_asked(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
