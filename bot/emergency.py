@@ -65,8 +65,10 @@ FRAGMENT_CHARS = 6
 FRAGMENTS_TOTAL = 40
 # A message typed with a space between every word (俺 问 一个事 撞了人 … 算 破坏 现场 不) is one
 # sentence: its frame (算破坏现场不) is read in it joined, as well as in the pieces.
+# (撞人了 人不说话 云中路 先干啥 扣分吗 is clauses, not words: their mean length says which)
 WORDWISE_PIECES = 5
 WORDWISE_CHARS = 4
+WORDWISE_MEAN = 3.0
 FIGURE_REACH = 8  # how far before a harm word a figure of speech (心都在, 气得) is looked for
 FIGURE_GAP = 3  # what may stand between them: 排得我快死了, 心都在流血
 MASK_REACH = 8  # how far around a danger word a mask holding it may begin or end (a built one: three times as far before)
@@ -1719,6 +1721,7 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
     if calm is not None:
         return None
     if len(picked) >= WORDWISE_PIECES and all(len(raw_clauses[i]) <= WORDWISE_CHARS for i in picked) \
+            and sum(len(raw_clauses[i]) for i in picked) <= WORDWISE_MEAN * len(picked) \
             and len(repaired_clauses) == len(raw_clauses) and len(raw_clauses) > 1 \
             and assess(["".join(raw_clauses)], ["".join(repaired_clauses)], detector) is None:
         return None

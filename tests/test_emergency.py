@@ -2030,3 +2030,37 @@ def test_a_fire_said_to_be_out_is_a_story_unless_harm_is_told_after(engine, ques
 ])
 def test_trapped_pulled_under_or_hurt_at_a_crash_reported_then_something_else_asked(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # signs of someone hurt, told as seen rather than named
+    ("骑摩托的后生撞护栏上了 头盔都碎了 人在抽", "danger"),
+    ("我是前车被后车追尾 按理说后车全责对吧 可我后座的老母亲刚才还跟我说话 现在靠那喘粗气 手冰凉 叫她就哼一声", "danger"),
+    ("咋弄咧 俺们几个在繁峙那盘山路上 摩托滑出去了 俺兄弟躺沟里头 腿那么扭着 疼得直嚎 摩托倒是没甚事 保险能报不", "danger"),
+    ("骑摩托的小伙让我别倒了 他说没事要走 可说话颠三倒四眼神发直 头盔都裂了", "danger"),
+    ("car slid on ice and hit a pole my friend is shaking and confused and blood coming from his ear what do i do", "danger"),
+    # the same words where nothing befell anyone
+    ("头盔裂了还能戴吗 要换吗", "calm"),
+    ("冬天手冰凉 开车握方向盘不得劲", "calm"),
+])
+def test_signs_seen_rather_than_named(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question", [
+    "追尾了 我想问这种是不是后车全责 还有就是闻到一股很冲的汽油味 车底下有东西在滴 地上湿了一片",
+    "汽油 一地 旁边有人抽烟 快来",
+])
+def test_fuel_dripping_or_spilt_after_a_crash_puts_119_first(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and says_119_first(reply.text), reply.reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # short clauses are sentences, each read on its own: the harm told is not framed by 先干啥 joined
+    ("撞人了 人不说话 云中路 先干啥 扣分吗", "danger"),
+    # a space after every word is one sentence, framed as a whole
+    ("俺 问 一个事 撞了人 咋 算 破坏 现场 不", "calm"),
+])
+def test_short_clauses_are_not_read_as_words_typed_apart(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
