@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pypinyin import Style, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
-from bot.asking import HEARD_ASKED, IF_ASKS
+from bot.asking import HEARD_ASKED, IF_ASKS, asks
 from bot.knowledge import (
     ADDRESS_GROUP,
     CRUSHED_GROUP,
@@ -128,7 +128,7 @@ _ASKS = ("吗", "么", "呢", "?", "？", "啥", "什么", "甚", "怎么", "咋
          "可不可以", "要不要", "会不会", "算不算", "还能")
 # the one asking, named in a plea to be told (麻烦告诉我一下, 请教您): no one at a scene
 _ASKING_WHO = ("告诉", "请教", "教教", "回复", "解答", "答复")
-_REPORT_LEAD = "在刚又也们"  # what may stand between who and where before it: 我们在路口撞车了, 我刚出车祸了
+_REPORT_LEAD = "在刚又也们被"  # what may stand between who and where before it: 我们在路口撞车了, 我刚出车祸了
 REPORT_LEAD = 4
 BURNER_GROUP, BURNER_ADVERB_GROUP = "燃物", "燃副"  # 发动机那冒黑眼了: what burns, said right before
 DIALECT_GROUP = "方言"  # pairs 咗=了: a dialect form and the Mandarin it says
@@ -1795,6 +1795,10 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             # 罚款交了多久能消 对了 我车刚撞了一个骑车的 他躺着呢: a question asked first, then harm
             # told of someone in clauses of its own after it, is harm now, not the question's subject
             continue
+        if frame.name in _ASKED_APART and _noticed_after(said, frame.words, hits, detector):
+            # 想问下怎么定责 但是闻着好大一股汽油味: what is noticed after the question is now (a
+            # topic word is no question: 婚车放鞭炮 冒烟了 is the firecrackers' smoke)
+            continue
         if frame.name in _REPORTED_THEN and _reported_first(said, hits, detector):
             continue  # 出车祸了 头很晕 想吐 是不是要去医院: a crash reported as it happened, harm told after it
         if frame.name in _TOLD_APART and _their_words(said, frame.words, hits):
@@ -2207,9 +2211,17 @@ _UNDER_WAY = ("了", "着", "啦")
 def _burning_now(text: str, hit: _Hit) -> bool:
     """A fire, leak or trap told as happening (着了, 冒烟了, 在漏, 冒着烟), not named (着火的车)."""
     return hit.text.endswith(_UNDER_WAY) or text[hit.end:hit.end + 1] in _UNDER_WAY \
-        or text.startswith(_MOVING, hit.end) or _clause_alone(text, hit) \
+        or text.startswith(_MOVING, hit.end) or _clause_alone(text, hit) or _perceived(text, hit) \
         or text.endswith(_SUDDEN, 0, hit.start) \
         or hit.start > 0 and text[hit.start - 1] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:]) or hit.text.startswith("在")
+
+
+_PERCEIVING = ("闻着", "闻到", "闻见", "看着", "看到", "看见", "听着", "听到", "听见")
+
+
+def _perceived(text: str, hit: _Hit) -> bool:
+    """闻着一股焦糊味, 看见冒火苗了: what the writer smells or sees in the hit's clause is there now."""
+    return any(w in text[text.rfind(CLAUSE, 0, hit.start) + 1:hit.start] for w in _PERCEIVING)
 
 
 def _clause_alone(text: str, hit: _Hit) -> bool:
@@ -2231,6 +2243,7 @@ _SUDDEN = ("突然", "忽然", "一下子", "猛地", "猛然")  # 充电的时�
 # clauses of its own that name who it befell, is not what they ask about. A past, an 'if' or a
 # 'when' still frames what follows it (昨天被撞了 腿肿了; 如果有人受伤).
 _TOLD_APART = frozenset({"general", "law", "about", "ask"})
+_ASKED_APART = frozenset({"law", "about", "ask"})  # of those, the frames that ask a question
 # what is seen happen to a body (hit, lying there, bleeding, trapped, burning …), not what is felt
 # or said of oneself (科目一挂了 我快哭死了 stays a figure after the exam it is about)
 _SEEN = frozenset({"hit", "down", "bleeding", "unconscious", "trapped", "severe", "fire", "smoke-fuel",
@@ -2255,6 +2268,26 @@ def _told_after(text: str, words: Sequence[str], hits: list[_Hit], kinds: frozen
     """A harm (of `kinds`, when given) said in a clause of its own after the clause that asks how."""
     clause_end = _after_asking(text, words)
     return clause_end != -1 and any(h.start > clause_end and (kinds is None or h.category.id in kinds) for h in hits)
+
+
+def _noticed_after(text: str, words: Sequence[str], hits: list[_Hit], detector: Detector) -> bool:
+    """After the clause that asks, a clause that asks nothing tells a fire or leak under way (引擎盖那边
+    有火光了), or a body's harm with someone named there (后座老人说脖子疼): noticed now, while asking."""
+    clause_end = _after_asking(text, words)
+    if clause_end == -1:
+        return False
+    framed = {text.rfind(CLAUSE, 0, at) + 1 for w in words for at in _finds(text, w)}
+    if any(text.rfind(CLAUSE, 0, h.start) + 1 in framed for h in hits):
+        return False  # 起火做饭 烟挺大: the frame is said of a harm in its own clause, and of what follows
+    for h in hits:
+        clause = text[text.rfind(CLAUSE, 0, h.start) + 1:_clause_end(text, h.start)]
+        if h.start <= clause_end or asks(clause):
+            continue
+        if h.category.id in _BURNING and _burning_now(text, h):
+            return True
+        if h.category.id in _SHOWN and _says_after(detector.here, text, words, hits):
+            return True
+    return False
 
 
 def _names_here(here: re.Pattern | None, text: str) -> bool:

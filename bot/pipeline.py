@@ -1129,7 +1129,12 @@ class NamedPlace:
         typed, repaired = self.named(ask), self.named(fixed)
         if len(repaired) != len(typed):
             repaired = typed
+        # 前天在和平街没注意闯了个红灯 闯红灯一次扣几分: a place something happened at (在…, in a
+        # clause that asks nothing, beside one that asks) is where, not what is asked of
+        happened = self.happened_at(asked.clauses) if not story else frozenset()
         for place, place_fixed in zip(typed, repaired, strict=True):
+            if place in happened:
+                continue
             # as typed or with its typo repaired (古成大队 is 古城大队)
             mentioning = self.mentioning(place) | self.mentioning(place_fixed)
             if not mentioning and self.common(place):
@@ -1140,6 +1145,13 @@ class NamedPlace:
                 return not_held(self.s, self.own, asked, subjects, f"named-place:{place} not mentioned", self.reply)
             asked.allowed = allowed
         return None
+
+    def happened_at(self, clauses: tuple[str, ...] | list[str]) -> frozenset[str]:
+        """Places named after 在 in a clause that tells and does not ask, when another clause asks."""
+        if len(clauses) < 2 or not any(asks(c) for c in clauses):
+            return frozenset()
+        told = [c.replace(" ", "") for c in clauses if not asks(c)]
+        return frozenset(p for c in told for p in self.named(c) if "在" + p in c and not c.endswith(p))
 
     def common(self, place: str) -> bool:
         """The two characters before the kind are a word the knowledge uses elsewhere (雾天高速,
@@ -1389,6 +1401,8 @@ class LastClauses:
             part = " ".join(asked.clauses[-k:])
             if len(part) > ASK_MAX_CHARS:
                 break  # no short ask at the end: a story all through
+            if not any(asks(c) for c in asked.clauses[-k:]) and any(asks(c) for c in asked.clauses[:-k]):
+                continue  # …车管所开门不 想去把过户办了: the end tells what for, the question is before it
             canonical = s.text.canonical(part, " ".join(asked.fixed[-k:]))
             words = s.text.content_words(canonical)
             matches = s.index.search(words, limit=max(5, s.matching.max_choices + 1), within=near_top,

@@ -1063,3 +1063,22 @@ def test_a_tail_telling_why_it_was_asked_names_nothing_asked(engine):
 def test_missing_work_is_no_question_about_office_hours(engine):
     reply = engine.answer("我老公今年分扣满了12分 说要去学习 得学几天 耽误上班不")
     assert reply.status == ANSWER and reply.entry_id == "points-full"
+
+
+def test_the_end_telling_what_for_does_not_pick_the_answer_over_the_question_before_it(engine):
+    # 车管所开门不 is asked; 想去把过户办了 tells why: opening hours are not held here
+    reply = engine.answer("俺在原平上班平时请不下假 周六周日车管所开门不 想去把过户办了")
+    assert reply.entry_id != "reg-transfer"
+    assert reply.declines
+
+
+def test_a_street_where_it_happened_does_not_gate_the_rule_asked(engine):
+    reply = engine.answer("前天在和平街没注意闯了个红灯 闯红灯一次扣几分啊")
+    assert reply.status == ANSWER and "6分" in reply.text
+    # asked of the street itself, it still declines
+    assert engine.answer("和平街限速多少").declines
+
+
+def test_a_toll_station_is_a_place_not_a_question_of_fees(engine):
+    reply = engine.answer("ETC卡没插好 出收费站杆子不抬 咋处理")
+    assert reply.status != ANSWER

@@ -2064,3 +2064,28 @@ def test_fuel_dripping_or_spilt_after_a_crash_puts_119_first(engine, question):
 ])
 def test_short_clauses_are_not_read_as_words_typed_apart(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # a routine question asked first, then danger noticed while asking
+    ("就是蹭了一下 想问下怎么定责 但是闻着好大一股汽油味 车底下湿了一片", "danger"),
+    ("車子撞到電線桿 人都還好 想問要不要通知保險公司 引擎蓋那邊有火光了", "danger"),
+    ("晚上从忻州往五台跑 下坡的时候蹭了下护栏 我以为没啥就靠边停了 想打电话问保险 结果闻着一股焦糊味 后轮那块已经冒火苗了", "danger"),
+    ("高速上被追尾了车还能走 想问能不能开到服务区再处理 后座老人说脖子疼 两只手发麻", "danger"),
+    ("small crash, no one hurt, i just wanted to ask about insurance. actually there are flames under the front of the other car now", "danger"),
+    # the topic's own smoke, and a story years ago, stay calm
+    ("婚车车队放鞭炮 冒烟了 算违规吗", "calm"),
+    ("前几年俺们那有个人开车撞了人 车还着了火 他扔下就跑了 后来判了 交通肇事逃逸一般判几年啊", "calm"),
+])
+def test_danger_noticed_after_a_routine_question(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question", [
+    "隧道口摩托摔了 人滑出去十几米 头盔都裂了 趴着不动",
+    "大桥护栏叫撞开了 一辆小车半个车身挂在桥外头 一晃一晃的 司机在里面一动不敢动",
+    "高速上有个车泥行 开得飞快 对着我们车道过来了 刚刚差点撞上",
+    "minor bump, everyone ok, do I call the insurer first or the police? wait my friend in the back is coughing up blood",
+])
+def test_more_scenes_told_in_their_own_words(engine, question):
+    assert engine.answer(question).status == EMERGENCY
