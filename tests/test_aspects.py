@@ -1082,3 +1082,19 @@ def test_a_street_where_it_happened_does_not_gate_the_rule_asked(engine):
 def test_a_toll_station_is_a_place_not_a_question_of_fees(engine):
     reply = engine.answer("ETC卡没插好 出收费站杆子不抬 咋处理")
     assert reply.status != ANSWER
+
+
+@pytest.mark.parametrize("question, entry, fact", [
+    # 提前多久去换: renewal asked with only the verb; 直接报废 is scrapping, not 直接报 (first application)
+    ("俺驾找是2020年领的六年本 明年就到期咧 最早能提前多久去换", "licence-renew", "九十日"),
+    ("车报废了交给谁", "reg-scrap", "回收"),
+    ("上个月开车去太原办事 回来12123上显示在那边被拍了压实线 能在忻州这边处理不", "violation-other-place", "登记地"),
+])
+def test_everyday_verbs_read_as_what_they_ask(engine, question, entry, fact):
+    reply = engine.answer(question)
+    assert reply.status == ANSWER and reply.entry_id == entry and fact in reply.text, reply.reason
+
+
+def test_zhijie_baofei_is_not_read_as_a_first_application(engine):
+    reply = engine.answer("要是没人要直接报废的话车交给谁")
+    assert reply.entry_id != "exam-first-class"
