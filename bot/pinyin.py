@@ -39,11 +39,12 @@ def fuzzy(syllable: str) -> str:
 
 SPLITTABLE = SYLLABLES | {fuzzy(x) for x in SYLLABLES}  # zuang is no syllable, but is typed
 MAX_SYLLABLE = 6
+MAX_RUN = 200  # a longer Latin run is no pinyin typed by hand: kept short so reading stays cheap
 
 
 def split_syllables(run: str) -> list[str] | None:
     """The run cut into pinyin syllables, longest first from the left, or None if it is no pinyin."""
-    if len(run) > 60:
+    if len(run) > MAX_RUN:
         return None
     best: list[list[str] | None] = [None] * (len(run) + 1)
     best[len(run)] = []

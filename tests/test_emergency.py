@@ -2089,3 +2089,10 @@ def test_danger_noticed_after_a_routine_question(engine, question, state):
 ])
 def test_more_scenes_told_in_their_own_words(engine, question):
     assert engine.answer(question).status == EMERGENCY
+
+
+def test_a_long_message_typed_wholly_in_pinyin_is_read_to_its_end(engine):
+    # past sixty letters the run is still cut into syllables: 躺在地上不动了 is read wherever it falls
+    reply = engine.answer("gangcai zai huochezhan qianmian zhuang le yige laotaitai ta tang zai dishang "
+                          "bu dong le zenme ban baoxian zenme suan")
+    assert reply.status == EMERGENCY, reply.reason
