@@ -36,4 +36,4 @@ def asks(clause: str) -> bool:
 # is no cry): narrower than ASKING, so that a frightened telling is never read as a question
 HEARD_ASKED = re.compile("哪|吗|什么|怎么|几点|多少")
 # an 'if' clause that is a question of its own (万一对方不认账咋办): its supposing frames no harm
-IF_ASKS = re.compile("吗|么|咋|怎么|行不行|行吗|可不可以|能不能|用不用|要不要|该不该|会不会|[不没]$")
+IF_ASKS = re.compile("吗|么|咋|怎么|多远|多少|多久|几|哪|行不行|行吗|可不可以|能不能|用不用|要不要|该不该|会不会|[不没]$")

@@ -1008,6 +1008,44 @@ def not_held(s: Shared, own: dict[str, list[int]], asked: Asked, subjects: tuple
                  **asked.base)
 
 
+_FIGURE_ASKED = re.compile("多少|几|率|比例|数字|数据")  # a figure asked: 死了多少人, 挂牌率, 少了几个
+
+
+class County:
+    """A figure asked of a county of the city (2024年原平交通事故死了多少人, 光忻府区的挂牌率): only an
+    entry that names it, or a national rule (满分12分 holds in every county), may answer. A figure of
+    the whole city is no figure of one county of it, even with the city named beside it (忻州全市死了
+    多少人 原平那边是多少); none left → the honest reply. The city's rules hold in each county."""
+
+    name = "county"
+
+    def __init__(self, shared: Shared):
+        self.s = shared
+        k = shared.knowledge
+        self.counties = tuple(p for p in shared.words(k.home_parts) if p)
+        self.of_county = tuple(e.answer + "".join(e.questions) for e in k.entries)
+        home = k.home_place
+        self.national = frozenset(i for i, e in enumerate(k.entries) if home and home not in e.source and home not in e.answer)
+        self.own = own_entries(k)
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        if not self.counties or _flood(asked):
+            return None
+        # where it asks (俺家在忻府区 … 新条例啥时候实施 asks the city's regulation)
+        asking = [c for c in asked.clauses if asks(c)] or [asked.repaired or asked.normalized]
+        compact = "".join(asking).replace(" ", "")
+        county = next((c for c in self.counties if c in compact), None)
+        if county is None or not _FIGURE_ASKED.search(compact):
+            return None  # 忻府区电动车要上牌吗: the city's rules hold in each county; only its figures do not
+        allowed = _narrow(asked.allowed, frozenset(i for i in range(len(self.of_county))
+                                                   if i in self.national or county in self.of_county[i]))
+        if allowed:
+            asked.allowed = allowed
+            return None
+        subjects = tuple(w for w in asked.reading.subjects if self.s.reader.held("subjects", w))
+        return not_held(self.s, self.own, asked, subjects, f"county:{county} named by no entry that may answer")
+
+
 class AnswerTypeNotStated:
     """The kind of answer the question asks for (knowledge/scope.yaml `answer_types`: 多少钱 an
     amount, 几天 a number of days, 几点 a clock time, 电话 a number to call): only an entry whose
@@ -1021,13 +1059,6 @@ class AnswerTypeNotStated:
         k = shared.knowledge
         self.types = AnswerTypes(k.answer_types, k.entries, shared.text, k.not_held_markers)
         self.own = own_entries(k)
-        home = k.home_place
-        # a figure of the whole city (2024年忻州电动自行车挂牌率已超过95%) is no figure of one county
-        # of it; a national rule's figure (满分12分) holds in every county
-        self.counties = tuple(p for p in shared.words(k.home_parts) if p)
-        self.home = home
-        self.of_county = tuple(e.answer + "".join(e.questions) for e in k.entries)
-        self.national = frozenset(i for i, e in enumerate(k.entries) if home and home not in e.source and home not in e.answer)
 
     def __call__(self, asked: Asked) -> Reply | None:
         if not self.types.types or _flood(asked):
@@ -1050,11 +1081,6 @@ class AnswerTypeNotStated:
         stating = frozenset().union(*(self.types.stating(f) for f in foci))
         if stating:
             stating |= written_for
-        county = next((c for c in self.counties if c in compact), None) if self.home not in compact else None
-        if county is not None:
-            # 2024年光忻府区的电动车挂牌率是多少: only what names that county, or holds everywhere
-            stating, written_for = (frozenset(i for i in x if i in self.national or county in self.of_county[i])
-                                    for x in (stating, written_for))
         allowed = _narrow(asked.allowed, stating)
         if allowed and not never:
             asked.allowed = allowed
@@ -1068,8 +1094,6 @@ class AnswerTypeNotStated:
         # where to look) may still answer, only confidently; else the honest reply
         if never:
             written_for = self._written_for(asked, never)  # the foci now: those no entry states
-        if county is not None:
-            written_for = frozenset(i for i in written_for if i in self.national or county in self.of_county[i])
         if not written_for:
             return honest
         asked.allowed = written_for
@@ -1598,6 +1622,7 @@ def steps(shared: Shared) -> tuple:
         OtherPlace,      # another city → national rules only; no local detail
         UnknownSubject,  # a subject no entry is about → fallback
         AspectNotHeld,   # an aspect or detail (多少起, 比例 …) none of the subject's entries holds → say so, offer its entries
+        County,          # a county of the city named (原平, 忻府区) → only entries naming it, or national rules
         AnswerTypeNotStated,  # the kind of answer asked (多少钱, 几天, 几点, 电话) stated by no entry that may answer → say so
         NamedPlace,      # a particular place named (和平街, 二广高速, 奇村镇) that no entry mentions → say so
         YearNotHeld,     # a year no entry speaks of (2025年的数据) → fallback; else entries naming it

@@ -319,3 +319,17 @@ def test_a_figure_the_knowledge_gives_only_for_the_city_or_not_at_all_is_decline
 def test_the_city_s_rules_and_national_figures_hold_in_each_county(engine, question, entry):
     reply = engine.answer(question)
     assert reply.status == ANSWER and reply.entry_id == entry, reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "2024年原平市交通事故死亡人数比上年少了多少人",
+    "2024年忻州全市交通事故一共死了多少人 原平那边是多少",
+])
+def test_a_county_s_figure_is_not_the_city_s(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.declines, reply.reason
+
+
+def test_a_county_told_as_where_one_lives_does_not_gate_the_city_s_rule(engine):
+    reply = engine.answer("俺家在忻府区 听说忻州电动车管理有新条例了 是从啥时候开始实施的")
+    assert reply.status == ANSWER and reply.entry_id == "ebike-regulation"

@@ -2096,3 +2096,34 @@ def test_a_long_message_typed_wholly_in_pinyin_is_read_to_its_end(engine):
     reply = engine.answer("gangcai zai huochezhan qianmian zhuang le yige laotaitai ta tang zai dishang "
                           "bu dong le zenme ban baoxian zenme suan")
     assert reply.status == EMERGENCY, reply.reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # seen, heard and smelt rather than named
+    ("俺店门口刚才咣的一声 出去一看送外卖的小伙子坐在地上 一条腿拐成个怪角度 脸煞白 直哼哼 咋弄咧", "danger"),
+    ("我在路边卸快递 听见后面嘭一声 回头一个女的坐地上 裤腿湿了一大片红的 顺着鞋往下滴", "danger"),
+    ("下着雨 路边一个骑手脸朝下趴在水坑里 水坑里的水是红的 他没翻身", "danger"),
+    ("锅炉房门口大车倒车 一个老婆婆倒在车屁股旁边 还能说话 就是腿下面一滩深色的越来越大", "danger"),
+    ("hi a man is lying next to his scooter near the big roundabout, not moving, his leg is bent the wrong way. what do i do", "danger"),
+    # a crash seen days ago, everyone fine, then an everyday question
+    ("前两天路过看见一辆车翻沟里了 早拖走了没人事 倒是提醒我驾照快到期了 提前多久能换证", "calm"),
+])
+def test_harm_seen_heard_and_smelt(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+def test_a_hand_waving_from_the_window_of_a_car_on_its_side_puts_119_first(engine):
+    reply = engine.answer("一辆小车侧躺在路上 朝天的那个窗户里有只手一直在挥")
+    assert reply.status == EMERGENCY and says_119_first(reply.text), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    # the question with harm in it is set aside (这个先不说, 说这干嘛); what is told after is now
+    "假如没有交强险撞了人咋赔 这个先不说 现在地上那个人一直在抽搐 口吐白沫",
+    "万一以后考驾照是不是要学急救啊 说这干嘛 眼前这个外卖小哥叫车撞了 小腿骨头都露出来了",
+    # an 'if' that is a question of its own (警示牌放多远) supposes no harm told after it
+    "假设在高速上车坏了警示牌放多远 我问这个是因为现在前面一辆小车撞了护栏车头起火了 司机躺在路边",
+    "I asked you yesterday about insurance. now the car in front of me hit a pole and it is on fire, the driver is still inside",
+])
+def test_harm_told_after_a_question_set_aside_or_supposing_something_else(engine, question):
+    assert engine.answer(question).status == EMERGENCY, engine.answer(question).reason
