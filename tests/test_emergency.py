@@ -2127,3 +2127,18 @@ def test_a_hand_waving_from_the_window_of_a_car_on_its_side_puts_119_first(engin
 ])
 def test_harm_told_after_a_question_set_aside_or_supposing_something_else(engine, question):
     assert engine.answer(question).status == EMERGENCY, engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question", [
+    "快 忻府区长征街 电动车横在马路中间 头盔滚到对面去了 骑车的大姐坐着不说话 眼神直勾勾的",
+    "路边有個老人坐地上 額頭上紅紅一片順著臉往下淌 旁邊是撞歪的護欄 怎麼辦",
+    "my friend hit his head on the window when we spun, now he keeps asking the same question again and again. we are on the road to wutai mountain",
+    "晚上黑的 雁门大道边沟里好像有个人 手电一照腿在外头 身子在草里 还有辆倒着的自行车 喊他哼了一声",
+])
+def test_a_dazed_or_bleeding_person_described_not_named(engine, question):
+    assert engine.answer(question).status == EMERGENCY, engine.answer(question).reason
+
+
+def test_diesel_all_over_the_road_and_a_driver_calling_from_the_cab_put_119_first(engine):
+    reply = engine.answer("货车侧翻了 满路都是柴油 味道冲的很 司机还在驾驶室里喊")
+    assert reply.status == EMERGENCY and says_119_first(reply.text), reply.reason
