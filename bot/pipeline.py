@@ -40,6 +40,7 @@ NOT_HELD_TEXT = "关于{subject}，这个问题我这里没有资料，不想给
 NOT_HELD_CHOICES = "关于{subject}，我能回答这些："
 RELATED_CHOICES = "下面这些问题可能和您问的有关："
 CLARIFY_TEXT = "我不太确定您想问的是哪一个，请选择："
+UNSURE_PART_TEXT = "这一问我不太确定您指的是哪种情况，请在下面的相关问题里选择。"
 # one weak candidate only: more often another question than this one, so the honest reply comes
 # first and the candidate is offered after it
 UNSURE_ONE_TEXT = ("这个问题我没有把握回答，不想给您说错。建议您" + OFFICIAL_CHANNELS + "。\n"
@@ -428,15 +429,24 @@ class Questions:
         declined = {p for p, r, one in replies
                     if r.declines and r.status != ANSWER and one.reading.subjects and not one.place
                     and one.query == p and not about & set(one.reading.subjects)}
-        if len(answered) < 2 and not (answered and declined):
+        # one part answered, the other unsure among a few entries (一个周期能扣几分 扣满了是不是就得重新学):
+        # the answer is given, and the unsure part's entries are offered under it, never the whole's
+        # clarify that drops the part we are sure of
+        unsure = [p for p, r, _ in replies if r.status == CLARIFY and not r.declines and r.choices]
+        unsure = unsure if len(answered) == 1 and not declined and len(unsure) == 1 and whole.status == CLARIFY else []
+        if len(answered) < 2 and not (answered and declined) and not unsure:
             return whole
         shown, seen = [], set()
+        offered: tuple = ()
         for part, reply, _ in replies:
             if reply.status == ANSWER and reply.entry_id not in seen:
                 seen.add(reply.entry_id)
                 shown.append((part, reply))
             elif part in declined:
                 shown.append((part, reply))
+            elif part in unsure:
+                offered = tuple(c for c in reply.choices if c.id not in answered)
+                shown.append((part, dataclasses.replace(reply, text=UNSURE_PART_TEXT)))
         if len(shown) < 2:
             return whole
         # the reply is logged and rated as the entry the whole message was answered with, if any
@@ -445,7 +455,7 @@ class Questions:
         text = "\n\n".join(f"{n}. 「{p}」\n{r.text}" for n, (p, r) in enumerate(shown, 1))
         why = "; ".join(f"{n}. {r.reason}" for n, (_, r) in enumerate(shown, 1))
         return dataclasses.replace(
-            first, text=f"您问了{len(shown)}个问题，逐一回答：\n\n{text}", choices=(), query=asked.query,
+            first, text=f"您问了{len(shown)}个问题，逐一回答：\n\n{text}", choices=offered, query=asked.query,
             normalized=asked.normalized, reason=f"questions: {len(shown)} asked — {why}",
             extra={"answered": [r.entry_id for _, r in shown if r.status == ANSWER]})
 

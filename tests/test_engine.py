@@ -752,3 +752,10 @@ def test_spaced_questions_each_asking_its_own_aspect_get_both_answers(engine, qu
     reply = engine.answer(question)
     assert reply.status == ANSWER
     assert reply.extra.get("answered") == ["licence-renew", "licence-expired"], reply.reason
+
+
+def test_a_part_we_are_sure_of_is_answered_beside_a_part_we_are_not(engine):
+    # the cycle is certain; 扣满了 could be three entries: answer the one, offer the three
+    reply = engine.answer("一个周期能扣几分 扣满了是不是就得重新学")
+    assert reply.status == ANSWER and reply.entry_id == "points-cycle" and "12分" in reply.text
+    assert {c.id for c in reply.choices} >= {"points-full"} and "points-cycle" not in {c.id for c in reply.choices}
