@@ -1098,3 +1098,8 @@ def test_everyday_verbs_read_as_what_they_ask(engine, question, entry, fact):
 def test_zhijie_baofei_is_not_read_as_a_first_application(engine):
     reply = engine.answer("要是没人要直接报废的话车交给谁")
     assert reply.entry_id != "exam-first-class"
+
+
+def test_a_handheld_phone_is_a_driving_behaviour_not_a_phone_number_asked(engine):
+    reply = engine.answer("开车时候手持电话被拍了 扣几分")
+    assert reply.status == ANSWER and "3分" in reply.text, reply.reason
