@@ -2215,10 +2215,12 @@ def _burning_now(text: str, hit: _Hit) -> bool:
     """A fire, leak or trap told as happening (着了, 冒烟了, 在漏, 冒着烟), not named (着火的车)."""
     return hit.text.endswith(_UNDER_WAY) or text[hit.end:hit.end + 1] in _UNDER_WAY \
         or text.startswith(_MOVING, hit.end) or _clause_alone(text, hit) or _perceived(text, hit) \
+        or any(w in hit.text for w in _SPREAD) \
         or text.endswith(_SUDDEN, 0, hit.start) \
         or hit.start > 0 and text[hit.start - 1] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:]) or hit.text.startswith("在")
 
 
+_SPREAD = ("满地", "满路", "一地", "一滩")  # 满地都是油: a spill told as it lies there now
 _PERCEIVING = ("闻着", "闻到", "闻见", "看着", "看到", "看见", "听着", "听到", "听见")
 
 

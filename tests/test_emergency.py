@@ -2142,3 +2142,20 @@ def test_a_dazed_or_bleeding_person_described_not_named(engine, question):
 def test_diesel_all_over_the_road_and_a_driver_calling_from_the_cab_put_119_first(engine):
     reply = engine.answer("货车侧翻了 满路都是柴油 味道冲的很 司机还在驾驶室里喊")
     assert reply.status == EMERGENCY and says_119_first(reply.text), reply.reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # fine at the time, signs once home
+    ("俺妈过马路叫电三轮挂了一下 当时说没事没事 回家坐下就说可难活咧 头晕恶心吐了两回了", "danger"),
+    ("今天在路口跟人家碰了一下 当时都说没事各走各的了 刚到家俺妈就说肚子胀 我一摸硬邦邦的 脸色越来越黄 她现在躺床上不想动 这算不算事故", "danger"),
+    # a stroke at the wheel, a child hurt after thanks, a spill all over the road
+    ("俺老汉开着车说话突然不利索了 半边脸耷拉下来 右手也抬不起来 车我给拽停在路边了", "danger"),
+    ("学校门口那个护学岗挺好的谢谢交警 但是刚才一个孩子被倒车的车碰了 孩子在哭腿上有伤", "danger"),
+    ("高速上油灌车侧翻了满地都是油 味道好冲 我们堵在后面 这个能不能开个证明算我迟到的理由", "danger"),
+    ("help trapped in car", "danger"),
+    # deaths feared of others' driving, not a death now
+    ("高速上最高能跑120吗 老见有人开一百四五 看着都要出人命", "calm"),
+    ("新手实习期能不能自己上高速 俺妈说会出人命的 不让我去", "calm"),
+])
+def test_signs_at_home_a_stroke_a_spill_and_deaths_only_feared(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
