@@ -1103,3 +1103,14 @@ def test_zhijie_baofei_is_not_read_as_a_first_application(engine):
 def test_a_handheld_phone_is_a_driving_behaviour_not_a_phone_number_asked(engine):
     reply = engine.answer("开车时候手持电话被拍了 扣几分")
     assert reply.status == ANSWER and "3分" in reply.text, reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    # how many hours after drinking, when the fund's money arrives, a broken light's phone: not held
+    "晚上喝了两瓶啤酒 睡一觉第二天早上七点开车算不算酒驾 要等几个钟头才行",
+    "上个月我爸被车撞了司机逃逸了 救助基金申请了以后多少天能把钱打到医院账上",
+    "七一路和新建路那个路口的红绿灯老是坏 该给谁反映 有电话没",
+])
+def test_details_no_text_gives_are_declined_not_answered_from_a_neighbour(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.declines, reply.reason
