@@ -1114,3 +1114,12 @@ def test_a_handheld_phone_is_a_driving_behaviour_not_a_phone_number_asked(engine
 def test_details_no_text_gives_are_declined_not_answered_from_a_neighbour(engine, question):
     reply = engine.answer(question)
     assert reply.status != ANSWER and reply.declines, reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "醉驾被吊销了 多少年不能再考",
+    "醉架被吊销了以后隔几年才能重考",
+])
+def test_how_long_before_a_drunk_driver_may_take_the_test_again(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == ANSWER and "五年" in reply.text, reply.reason
