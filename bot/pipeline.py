@@ -433,7 +433,10 @@ class Questions:
         # the answer is given, and the unsure part's entries are offered under it, never the whole's
         # clarify that drops the part we are sure of
         unsure = [p for p, r, _ in replies if r.status == CLARIFY and not r.declines and r.choices]
-        unsure = unsure if len(answered) == 1 and not declined and len(unsure) == 1 and whole.status == CLARIFY else []
+        # only a part sure on its own words (拖久了行不行, read with the subject before it lent, is 拖车: no)
+        sure_alone = all(one.query == p for p, r, one in replies if r.status == ANSWER)
+        unsure = unsure if len(answered) == 1 and not declined and len(unsure) == 1 and whole.status == CLARIFY \
+            and sure_alone else []
         if len(answered) < 2 and not (answered and declined) and not unsure:
             return whole
         shown, seen = [], set()

@@ -759,3 +759,9 @@ def test_a_part_we_are_sure_of_is_answered_beside_a_part_we_are_not(engine):
     reply = engine.answer("一个周期能扣几分 扣满了是不是就得重新学")
     assert reply.status == ANSWER and reply.entry_id == "points-cycle" and "12分" in reply.text
     assert {c.id for c in reply.choices} >= {"points-full"} and "points-cycle" not in {c.id for c in reply.choices}
+
+
+def test_a_part_that_leans_on_the_one_before_it_is_not_answered_alone(engine):
+    # 拖久了行不行 asks whether the transfer may wait; read with the car the part before named, 拖 is no trailer
+    reply = engine.answer("跟村里人买了辆二手面包车 钱都给了 过户有没有时间限制 拖久了行不行")
+    assert reply.entry_id != "road-trailer"
