@@ -1847,10 +1847,14 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
     return None
 
 
+def _clause_at(text: str, at: int) -> str:
+    """The clause the character at `at` is in."""
+    return text[text.rfind(CLAUSE, 0, at) + 1:_clause_end(text, at)]
+
+
 def _clause_says(text: str, hit: _Hit, words: Sequence[str]) -> bool:
     """One of `words` is said in the clause the hit is told in."""
-    clause = text[text.rfind(CLAUSE, 0, hit.start) + 1:_clause_end(text, hit.start)]
-    return any(w in clause for w in words)
+    return any(w in _clause_at(text, hit.start) for w in words)
 
 
 def _put_out(text: str, hits: list[_Hit], words: Sequence[str]) -> bool:
@@ -2285,8 +2289,7 @@ def _noticed_after(text: str, words: Sequence[str], hits: list[_Hit], detector: 
     if any(text.rfind(CLAUSE, 0, h.start) + 1 in framed for h in hits):
         return False  # 起火做饭 烟挺大: the frame is said of a harm in its own clause, and of what follows
     for h in hits:
-        clause = text[text.rfind(CLAUSE, 0, h.start) + 1:_clause_end(text, h.start)]
-        if h.start <= clause_end or asks(clause):
+        if h.start <= clause_end or asks(_clause_at(text, h.start)):
             continue
         if h.category.id in _BURNING and _burning_now(text, h):
             return True

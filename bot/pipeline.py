@@ -111,6 +111,13 @@ class Shared:
                      updated=entry.updated, candidates=candidates, choices=related, reason=reason,
                      declined=entry.declines, **base)
 
+    def national(self) -> frozenset[int]:
+        """The entries on national rules: neither their source nor their answer names the home place
+        (a rule of the law holds in every county and every city; 忻州's figures do not)."""
+        home = self.knowledge.home_place
+        return frozenset(i for i, e in enumerate(self.knowledge.entries)
+                         if home and home not in e.source and home not in e.answer)
+
     def words(self, text: list[str] | tuple[str, ...]) -> tuple[str, ...]:
         """Rule words compared the way questions are: normalised, without spaces."""
         return tuple(w for w in (self.text.normalize(x).replace(" ", "") for x in text) if w)
@@ -432,11 +439,11 @@ class Questions:
         # one part answered, the other unsure among a few entries (一个周期能扣几分 扣满了是不是就得重新学):
         # the answer is given, and the unsure part's entries are offered under it, never the whole's
         # clarify that drops the part we are sure of
+        # — only a part sure on its own words (拖久了行不行, read with the subject before it lent, is 拖车: no)
         unsure = [p for p, r, _ in replies if r.status == CLARIFY and not r.declines and r.choices]
-        # only a part sure on its own words (拖久了行不行, read with the subject before it lent, is 拖车: no)
-        sure_alone = all(one.query == p for p, r, one in replies if r.status == ANSWER)
-        unsure = unsure if len(answered) == 1 and not declined and len(unsure) == 1 and whole.status == CLARIFY \
-            and sure_alone else []
+        if len(unsure) != 1 or len(answered) != 1 or declined or whole.status != CLARIFY \
+                or any(one.query != p for p, r, one in replies if r.status == ANSWER):
+            unsure = []
         if len(answered) < 2 and not (answered and declined) and not unsure:
             return whole
         shown, seen = [], set()
@@ -1035,23 +1042,23 @@ class County:
     def __init__(self, shared: Shared):
         self.s = shared
         k = shared.knowledge
-        self.counties = tuple(p for p in shared.words(k.home_parts) if p)
-        self.of_county = tuple(e.answer + "".join(e.questions) for e in k.entries)
-        home = k.home_place
-        self.national = frozenset(i for i, e in enumerate(k.entries) if home and home not in e.source and home not in e.answer)
+        national = shared.national()
+        texts = [e.answer + "".join(e.questions) for e in k.entries]
+        # for each county, the entries that may state its figures: those naming it, and national rules
+        self.holding = {c: national | frozenset(i for i, t in enumerate(texts) if c in t)
+                        for c in shared.words(k.home_parts) if c}
         self.own = own_entries(k)
 
     def __call__(self, asked: Asked) -> Reply | None:
-        if not self.counties or _flood(asked):
+        if not self.holding or _flood(asked):
             return None
         # where it asks (俺家在忻府区 … 新条例啥时候实施 asks the city's regulation)
         asking = [c for c in asked.clauses if asks(c)] or [asked.repaired or asked.normalized]
         compact = "".join(asking).replace(" ", "")
-        county = next((c for c in self.counties if c in compact), None)
+        county = next((c for c in self.holding if c in compact), None)
         if county is None or not _FIGURE_ASKED.search(compact):
             return None  # 忻府区电动车要上牌吗: the city's rules hold in each county; only its figures do not
-        allowed = _narrow(asked.allowed, frozenset(i for i in range(len(self.of_county))
-                                                   if i in self.national or county in self.of_county[i]))
+        allowed = _narrow(asked.allowed, self.holding[county])
         if allowed:
             asked.allowed = allowed
             return None
@@ -1331,9 +1338,7 @@ class OtherPlace:
     def __init__(self, shared: Shared):
         self.s = shared
         self.places = shared.words(shared.knowledge.other_places)
-        home = shared.knowledge.home_place
-        self.national = frozenset(i for i, e in enumerate(shared.knowledge.entries)
-                                  if home and home not in e.source and home not in e.answer)
+        self.national = shared.national()
         self.details = frozenset(d.aspect for d in shared.knowledge.unknown_details)
         # a detail an answer states in so many words (a deadline: 三十日内; points: 记6分) is a rule
         # where the national law states it; only the others (an address, a phone, opening hours,
