@@ -231,6 +231,9 @@ class Detector:
     address: frozenset[str] = frozenset()  # 大哥, 同志, 警官: a first clause that only addresses the one asked
     # a thing that burns (发动机, 车头 …) with its adverbs, ending where a heard fire or smoke word begins
     burner: re.Pattern | None = None
+    # the negations (没, 无, 不是 …) by their exact spelling: mei before a danger word read from
+    # Latin denies it as 没 does (meirenshoushang is 没人受伤)
+    negation_sound: dict[str, str] | None = None
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -345,7 +348,8 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         re.compile(f"(?:{writer})[{_WRITER_ADVERBS}]{{0,3}}$") if writer else None,
         _report(groups.get(CRASH_GROUP, ()), groups.get(SCENE_GROUP, ()) + groups["人"]),
         _frame_sound(rules.not_now), frozenset(norm(w) for w in plain_group.get(ADDRESS_GROUP, ())),
-        _burner(groups.get(BURNER_GROUP, ()), groups.get(BURNER_ADVERB_GROUP, ())))
+        _burner(groups.get(BURNER_GROUP, ()), groups.get(BURNER_ADVERB_GROUP, ())),
+        _negation_sound(rules.negations))
 
 
 def _burner(things: Sequence[str], adverbs: Sequence[str]) -> re.Pattern | None:
@@ -366,6 +370,38 @@ def _frame_sound(words: Sequence[str]) -> dict[str, str] | None:
             for reading in _usual_readings(w):
                 out.setdefault("".join(reading), w)
     return out or None
+
+
+def _negation_sound(words: Sequence[str]) -> dict[str, str] | None:
+    """Negations by each usual spelling, one character or more (没 mei, 不是 bu shi)."""
+    out: dict[str, str] = {}
+    for w in sorted(words, key=len):
+        if 1 <= len(w) <= MAX_SPOKEN and all(_HAN.match(ch) for ch in w):
+            for reading in _usual_readings(w):
+                out.setdefault("".join(reading), w)
+    return out or None
+
+
+def _denied(pieces: list[str], sounds: dict[str, str] | None) -> list[str]:
+    """A negation spelled in the Latin pieces just before a danger word read from Latin, at most one
+    piece apart (mei ren 受伤 → 没ren受伤), is read as the negation: the word is denied, as typed in
+    characters."""
+    if not sounds:
+        return pieces
+    out = list(pieces)
+    for i, piece in enumerate(pieces):
+        if piece.isascii():
+            continue
+        for end in (i, i - 1):
+            if end < 1 or not all(p.isascii() for p in pieces[end - 1:i]):
+                continue
+            n = next((n for n in (2, 1) if end >= n and "".join(pieces[end - n:end]) in sounds
+                      and pieces[end - n - 1:end - n] != pieces[end - n:end - n + 1]
+                      and pieces[end - 1] != pieces[end]), 0)  # meimei: 妹妹, no 没
+            if n:
+                out[end - n:end] = [sounds["".join(pieces[end - n:end])]] + [""] * (n - 1)
+                break
+    return [p for p in out if p]
 
 
 def _report(crashes: Sequence[str], before: Sequence[str]) -> re.Pattern | None:
@@ -980,6 +1016,8 @@ def _spelled(text: str, m: re.Match, detector: Detector,
     inside = frozenset(k for k in range(len(syllables)) if offsets[k] not in spaces and k > 0 and
                        any(offsets[k] < b < offsets[-1] for b in spaces))
     pieces = _words_among(syllables, detector, inside, [o in spaces for o in offsets])
+    if pieces != syllables:
+        pieces = _denied(pieces, detector.negation_sound)
     if detector.frame_sound:
         pieces = _frames_among(pieces, [o in spaces or k == 0 for k, o in enumerate(offsets)], detector.frame_sound)
     changed = pieces != syllables
@@ -1432,6 +1470,7 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
     masked_chars = set(masked)
     for cat in detector.categories:
         last: _Hit | None = None  # one hit a category, the last said: what a frame weighs is where harm is told
+        told: list[_Hit] = []
         # 脖子疼 built from groups is an injury after a crash or a fall, not after a day at the desk
         composed = [(p, mode) for p, mode in cat.composed if p.firsts is None or not p.firsts.isdisjoint(masked_chars)]
         built = composed if cat.needs is None or cat.needs.search(masked) or _many(cat, composed, masked) else ()
@@ -1481,6 +1520,10 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                 if needs_person == "after" and not _person_after(text, end, detector):
                     continue
                 last = _Hit(cat.info, start, end, text[start:end])  # as typed, masks and all
+                told.append(last)
+        if last is not None and cat.info.id in _BURNING and not _burning_now(text, last):
+            # 引擎盖一直冒黑烟 车冒烟怎么办: the smoke told as under way is weighed, not its name in the question
+            last = next((h for h in reversed(told) if _burning_now(text, h)), last)
         if last is not None:
             out.append(last)
     return out + _shut_in_water(text, out, detector)
@@ -1860,8 +1903,8 @@ def _clause_says(text: str, hit: _Hit, words: Sequence[str]) -> bool:
 def _put_out(text: str, hits: list[_Hit], words: Sequence[str]) -> bool:
     """Every harm told is a fire, smoke or a leak, and after the last of them it is said to be
     out (油锅起火了 盖上锅盖就灭了): what burned is over. 火灭了 人还在里面 tells a harm after it."""
-    if not hits or not all(h.category.id in _BURNING for h in hits):
-        return False
+    if not hits or not all(h.category.id in _BURNING and any(c in h.text for c in _GOES_OUT) for h in hits):
+        return False  # a leak (漏油) goes on when a fire, or the cigarette lit beside it, is out
     last = max(h.end for h in hits)
     return any(text.find(w, last) != -1 for w in words)
 
@@ -2010,12 +2053,19 @@ def _asleep_in_danger(said: str, words: Sequence[str], hits: list[_Hit]) -> bool
     car and not waking is unconscious; 孩子睡着了 叫不醒 能不能抱下车 is a deep sleep): the other
     frames judge it (开车睡着了撞了 车头冒烟了 算什么责任 stays a question of blame)."""
     found = [w for w in words if w in said]
-    return bool(found) and all(w in _ASLEEP for w in found) and any(
+    if not found or not all(w in _ASLEEP for w in found):
+        return False
+    last = max(said.rfind(w) for w in found)
+    # 司机趴方向盘上 敲窗户没反应 是不是睡着了: asleep only guessed at, after a state seen that will not wait
+    guessed = _GUESS.search(_clause_at(said, last)) is not None and any(
+        h.category.acute and h.end <= last for h in hits)
+    return guessed or any(
         h.category.id in _BURNING or h.category.id == _FUMES
-        or h.category.id in _SHUT_IN and h.start > max(said.rfind(w) for w in found)
+        or h.category.id in _SHUT_IN and h.start > last
         for h in hits)
 
 
+_GUESS = re.compile("是不是|是否|不会是|可能是|还是|吧$")  # a state guessed at, not told
 _FUMES = "fumes"  # asleep in a parked car with the heater running, not waking: poisoned, not sleeping
 
 
@@ -2242,6 +2292,7 @@ def _clause_alone(text: str, hit: _Hit) -> bool:
 # fire and what feeds it: told as under way, no 'how' calms them (water in a car after rain may be
 # a question of the carpet: 车里进水了 怎么处理)
 _BURNING = ("fire", "smoke-fuel", "gas-smell")
+_GOES_OUT = "火烟燃烧着著炸"  # what a fire or smoke word is told with: what 灭了 can end
 _GOING_ON = "着在越得直还闪"  # 冒着烟, 车在燃烧, 火越来越大, 烧得很旺, 还闪火星子: under way now
 # 火苗子往外窜, 烟直冒, 汽油味很冲: what the fire does, or how strong it is, told as it is now
 _MOVING = ("往", "直", "一直", "不停", "还在", "很", "特别", "越来越")

@@ -205,6 +205,9 @@ class Read:
         return None
 
 
+_CRIED = "喊叫呼嚷"  # 喊救命, 叫救命, 呼救命: someone is heard crying for help
+
+
 class Emergency:
     """Someone hurt or in danger now: 122 / 120 (119 first for fire), before any matching."""
 
@@ -244,6 +247,8 @@ class Emergency:
         typed = " ".join(asked.clauses)
         if not sighs or not any(w in typed.replace(" ", "") for w in sighs):
             return False
+        if any(typed.find(w, 1) > 0 and typed[typed.find(w, 1) - 1] in _CRIED for w in sighs):
+            return False  # 有人在喊救命: a cry heard from someone at the scene, not the writer's sigh
         rest = typed
         for w in sorted(self.rules.urgent + sighs, key=len, reverse=True):
             rest = rest.replace(w, " ")

@@ -2159,3 +2159,25 @@ def test_diesel_all_over_the_road_and_a_driver_calling_from_the_cab_put_119_firs
 ])
 def test_signs_at_home_a_stroke_a_spill_and_deaths_only_feared(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # a cry for help heard from someone at the scene is no sigh, whatever is asked beside it
+    ("雾特别大啥也看不见 刚听见后面咣咣好几声 好像连环撞了 有人在喊救命 我们车停应急车道了 现在该干啥", "danger"),
+    # a leak goes on when the cigarette beside it is out
+    ("罚款我明天去交 现在我车在加油站边上撞了 油箱那漏油了 我刚才还在车里抽烟 烟已经灭了 现在咋办", "danger"),
+    # smoke told as under way, then named again in an English question
+    ("引擎盖一直冒黑烟 car is smoking what do i do", "danger"),
+    # asleep only guessed at, after a driver seen slumped who does not answer
+    ("有辆小车停在马路中间 司机趴方向盘上 敲窗户没反应 是不是睡着了啊", "danger"),
+    # a child alone on a road with lorries passing, no adult about
+    ("娃娃自己一个在国道中间走 大车呼呼的过 大人不知道在哪", "danger"),
+    ("俺们开车到弯道上翻了沟里 人都出来了 就是我表弟一直吐 说头疼得厉害 后来就不怎么说话了", "danger"),
+    # denied in pinyin as in characters
+    ("guacengle meirenshoushang nengxianzouma", "calm"),
+    ("wo meimei liuxue le", "danger"),
+    # a fire said to be out is over; a child on the pavement with a parent is no danger
+    ("孩子自己在马路上骑车 多大能骑", "calm"),
+])
+def test_cries_heard_leaks_and_guesses_at_sleep(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
