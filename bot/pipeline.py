@@ -750,17 +750,43 @@ class AspectNotHeld:
 
     def __call__(self, asked: Asked) -> Reply | None:
         reply = self._gate(asked)
-        if reply is None or asked.last_asked is None:
+        if reply is None:
             return reply
         # what the story's end read together is held nowhere: what its last clause asks alone may
-        # be (…交警来看过现场说要出认定书 一般多少天能拿到), the clause before only told the story
-        reading, asked.reading = asked.reading, asked.last_asked
-        if self._gate(asked) is None:
-            # only a confident answer to the last clause beats the honest reply to the whole
-            asked.undecided = asked.undecided or reply
-            return None
-        asked.reading = reading  # a failed narrowing changes nothing else
+        # be (…交警来看过现场说要出认定书 一般多少天能拿到), the clause before only told the story;
+        # and an end naming no subject asks what it asks whatever the story told of (刚拿本就剐蹭了
+        # 吓死了 实习期到底多长: no scrape entry holds the probation period, the licence's do)
+        tries = [asked.last_asked] if asked.last_asked is not None else []
+        if asked.story_subjects and asked.reading.subjects and asked.clauses and asks(asked.clauses[-1]) \
+                and self._owned(self._asked_last(asked)):
+            tries.append(dataclasses.replace(asked.reading, subjects=()))
+        reading = asked.reading
+        for other in tries:
+            asked.reading = other
+            if self._gate(asked) is None:
+                # only a confident answer to what is asked alone beats the honest reply to the whole
+                asked.undecided = asked.undecided or reply
+                return None
+            asked.reading = reading  # a failed narrowing changes nothing else
         return reply
+
+    def _asked_last(self, asked: Asked) -> tuple[str, ...]:
+        """The aspects read that the last clause, which asks, names itself (人没事 接下来该怎么做:
+        none; 人没事 is what the story told)."""
+        text = self.s.text
+        last = self.s.reader.read(text.canonical(asked.clauses[-1], asked.fixed[-1] if asked.fixed else ""))
+        return tuple(a for a in asked.reading.aspects if a in last.aspects)
+
+    def _owned(self, aspects: tuple[str, ...]) -> bool:
+        """Every entry holding these aspects (details aside) is about one subject in common: the
+        aspect says whose it is (实习期: the licence's), whatever subject a story told of."""
+        asked = tuple(a for a in aspects if a not in self.details)
+        if not asked:
+            return False
+        reader = self.s.reader
+        holding = reader.covering("aspects", asked) - reader.open_aspect
+        entries = self.s.knowledge.entries
+        return bool(holding) and bool(frozenset.intersection(*(frozenset(entries[i].subjects) for i in holding)))
 
     def _gate(self, asked: Asked) -> Reply | None:
         reader, reading = self.s.reader, asked.reading

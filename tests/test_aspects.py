@@ -1123,3 +1123,19 @@ def test_details_no_text_gives_are_declined_not_answered_from_a_neighbour(engine
 def test_how_long_before_a_drunk_driver_may_take_the_test_again(engine, question):
     reply = engine.answer(question)
     assert reply.status == ANSWER and "五年" in reply.text, reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "刚拿本就剐蹭了 吓死了 实习期到底多长",
+    "刚拿本没几天 在停车场里把柱子蹭了 就我自己 没人受伤 我爸说我还在实习期以后少开 实习期到底是多长时间啊",
+])
+def test_an_end_asking_what_only_another_subject_holds_is_not_asked_of_the_story(engine, question):
+    # the scrape was how the question came up; the probation period is the licence's
+    reply = engine.answer(question)
+    assert reply.status == ANSWER and "12个月" in reply.text, reply.reason
+
+
+def test_an_end_asking_what_many_subjects_hold_stays_asked_of_the_story(engine):
+    # plates are held for cars and e-bikes alike: where to plate an e-bike is still not ours
+    reply = engine.answer("俺在忻州给电动车上派 要带甚材料 发票丢了还能上不")
+    assert reply.status != ANSWER and reply.declines, reply.reason
