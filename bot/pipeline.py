@@ -756,7 +756,13 @@ class AspectNotHeld:
         # be (…交警来看过现场说要出认定书 一般多少天能拿到), the clause before only told the story;
         # and an end naming no subject asks what it asks whatever the story told of (刚拿本就剐蹭了
         # 吓死了 实习期到底多长: no scrape entry holds the probation period, the licence's do)
-        tries = [asked.last_asked] if asked.last_asked is not None else []
+        tries = []
+        if asked.last_asked is not None and not any(
+                a in self.details and self._asked_in_clause(asked, a)
+                for a in asked.reading.aspects if a not in asked.last_asked.aspects):
+            # (a detail the end asks before its last clause is asked too: 事故中队在哪儿 几点上班 电话多少
+            # is no question of 122 alone)
+            tries.append(asked.last_asked)
         if asked.story_subjects and asked.reading.subjects and asked.clauses and asks(asked.clauses[-1]) \
                 and self._owned(self._asked_last(asked)):
             tries.append(dataclasses.replace(asked.reading, subjects=()))
@@ -769,6 +775,11 @@ class AspectNotHeld:
                 return None
             asked.reading = reading  # a failed narrowing changes nothing else
         return reply
+
+    def _asked_in_clause(self, asked: Asked, aspect: str) -> bool:
+        """The aspect is read from words in a clause that asks (几点上班, 在哪儿; not 电话打不通了)."""
+        words = [w for w, c in asked.reading.said.items() if c == aspect]
+        return any(asks(c) for c in asked.clauses if any(w in self.s.text.canonical(c).replace(" ", "") for w in words))
 
     def _asked_last(self, asked: Asked) -> tuple[str, ...]:
         """The aspects read that the last clause, which asks, names itself (人没事 接下来该怎么做:

@@ -1139,3 +1139,16 @@ def test_an_end_asking_what_many_subjects_hold_stays_asked_of_the_story(engine):
     # plates are held for cars and e-bikes alike: where to plate an e-bike is still not ours
     reply = engine.answer("俺在忻州给电动车上派 要带甚材料 发票丢了还能上不")
     assert reply.status != ANSWER and reply.declines, reply.reason
+
+
+def test_an_office_asked_where_and_when_open_is_no_question_of_the_hotline_alone(engine):
+    # the end asks three details of the squadron; its last clause alone (电话多少) is not what is asked
+    reply = engine.answer("去年出事那会儿是忻府区哪个中队处理的我忘了 现在想去拿材料 那个中队在哪条街 电话多少")
+    assert reply.status != ANSWER and reply.declines, reply.reason
+
+
+def test_a_detail_only_told_in_the_story_does_not_keep_the_last_clause_from_asking(engine):
+    # 电话打不通了 tells, it asks no phone number: whether it can still be reported is answered
+    reply = engine.answer("前天晚上骑电动车下班 被一辆小车刮了一下 腿上擦破点皮 去医院包好了 当时对方留了个电话就走了 "
+                          "我也没报警 现在电话打不通了 还能报警不")
+    assert reply.status == ANSWER and reply.entry_id == "acc-report-later", reply.reason
