@@ -1811,8 +1811,11 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
     # 漏油 味道很冲) will not wait any more than bleeding (我的车起火了保险赔不赔 asks of the fire in
     # its clause; 车漏油了一点点 能开去修吗 tells no crash: a fault to mend)
     crashed = detector.accident is not None and detector.accident.search(text) is not None
-    acute = any(h.category.acute or _told_now(text, h) or crashed and h.category.id in _BURNING
-                and _burning_now(text, h) and not _clause_says(text, h, rules.not_now) for h in hits)
+    # A fire seen or smelt now (机盖缝里能看见火苗) is there without a crash told: no topic of the
+    # message (问个年检的事 … 先说年检) talks it away
+    acute = any(h.category.acute or _told_now(text, h) or h.category.id in _BURNING
+                and (crashed and _burning_now(text, h) or _perceived(text, h) and not asks(_clause_at(text, h.start)))
+                and not _clause_says(text, h, rules.not_now) for h in hits)
     if acute and _calls_after(text, rules.frames, hits, detector):
         # …地上一大滩血 俺是该先打电话还是先扶他 打哪个号 … 会不会吊销: whom to call asked after acute
         # harm told of someone is a call now, whatever the law is asked about beside it
@@ -1855,6 +1858,10 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # 轱辘冒烟 …司机在驾驶室睡着咧, 睡着了 敲窗户没反应: asleep is no frame where a fire burns or no one wakes
         if frame.name != "past" and _asked_after_acute(said, frame.words, hits):
             continue  # 人卡在车底下出不来 …没挂牌会不会罚: what is asked after harm told now is another matter
+        if frame.name == "general" and any(
+                h.category.id in _BURNING and _perceived(said, h) and not asks(_clause_at(said, h.start))
+                and not _clause_says(said, h, frame.words) for h in hits):
+            continue  # 问个年检的事 …机盖缝里能看见火苗 先说年检: a fire seen now, in a clause the topic is not said in
         if frame.name in ("about", "law", "hypothetical", "ask") and _harm_of_someone_apart(said, frame.words, hits, detector):
             continue  # 俺爸开三轮翻沟里咧人压在车底下出不来 三轮车没上牌算违法不: the frame asks its own clause
         if frame.strong:

@@ -2181,3 +2181,21 @@ def test_signs_at_home_a_stroke_a_spill_and_deaths_only_feared(engine, question,
 ])
 def test_cries_heard_leaks_and_guesses_at_sleep(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, first", [
+    # a fire seen now, between a topic announced and put off (先说年检)
+    ("问个年检的事 我车好几年没检了 刚开着开着仪表台那冒烟 现在停路边了 机盖缝里能看见火苗 先说年检 补检要罚不", "119"),
+    # a live wire on the car, whatever is asked after it
+    ("下雨 电线断了耷拉在我们车上 我和我妈在车里 外面滋滋响 能不能开门下去", "119"),
+    # animals, a confused old man, a car with no one in it, a bolting horse, a car coming the wrong way
+    ("忻阜高速上有七八头牛在行车道上溜达 车都在猛打方向 眼看要顶上了", "122"),
+    ("俺家老爷子糊涂了 这会儿在和平街十字路口当中站着不走 车一个劲按喇叭 俺在马路对面过不去", "122"),
+    ("坡上停的一辆小车没人 自己往下溜了 下面就是幼儿园门口 一堆家长娃娃在那站着", "122"),
+    ("七一路上一匹马惊了拉着板车乱跑 车上还坐个老婆婆 死死抓着车帮 路上车都在躲", "122"),
+    ("高速上有辆车逆着开过来了 就在我们这条道上 打着双闪 咋整", "122"),
+])
+def test_scenes_told_plainly_a_wire_on_the_car_and_a_fire_put_off_by_a_topic(engine, question, first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY, reply.reason
+    assert says_119_first(reply.text) == (first == "119"), reply.text[:40]
