@@ -2199,3 +2199,12 @@ def test_scenes_told_plainly_a_wire_on_the_car_and_a_fire_put_off_by_a_topic(eng
     reply = engine.answer(question)
     assert reply.status == EMERGENCY, reply.reason
     assert says_119_first(reply.text) == (first == "119"), reply.text[:40]
+
+
+@pytest.mark.parametrize("question, state", [
+    ("电动车电池鼓起来了 烫手 还吱吱响 就在楼道里充着电", "danger"),
+    ("电池鼓包了还能用吗", "calm"),  # swollen, but nothing says it is heating now
+])
+def test_a_swollen_battery_heating_up_puts_119_first(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY and says_119_first(reply.text)) == (state == "danger"), reply.reason
