@@ -955,10 +955,10 @@ class AspectNotHeld:
         # the only entry holding both 天气 and 警示.
         unmet = frozenset(i for i in reader.special & allowed if reader.only_when[i].isdisjoint(named))
         # An entry never for what was read (not_when: 伤亡 on the no-one-hurt scrape entry) leaves
-        # the choice to the others: 要是出了有人受伤的事故 能不能先挪车自己私了 is the injury entry's
+        # the choice to the others: 要是出了有人受伤的事故 能不能先挪车自己私了 is the injury entry's;
+        # alone, it does not answer either (交警大队电话多少 is no question of 122: we say we lack it)
         barred = frozenset(i for i in reader.exclusive & allowed if not reader.not_when[i].isdisjoint(named))
-        if barred and allowed - barred:
-            allowed = allowed - barred
+        allowed = allowed - barred
         circumstances = frozenset(self.s.knowledge.concepts.circumstances)
         if len(subjects) <= 1 and len(aspects) <= 1 and not told and allowed.isdisjoint(self.unannotated) \
                 and circumstances.isdisjoint(aspects):

@@ -1152,3 +1152,18 @@ def test_a_detail_only_told_in_the_story_does_not_keep_the_last_clause_from_aski
     reply = engine.answer("前天晚上骑电动车下班 被一辆小车刮了一下 腿上擦破点皮 去医院包好了 当时对方留了个电话就走了 "
                           "我也没报警 现在电话打不通了 还能报警不")
     assert reply.status == ANSWER and reply.entry_id == "acc-report-later", reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "火车站附近那个交警大队受理事故不 电话多少",
+    "上回车祸在古城交警大队处理的 想去拿材料 他们电话多少",
+])
+def test_the_phone_of_a_brigade_is_not_answered_with_the_emergency_numbers(engine, question):
+    # we hold 122/120, not an office's number: say so (the reply still gives 122 for an accident)
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.declines and "122" in reply.text, reply.reason
+
+
+def test_the_emergency_numbers_still_answer_whom_to_call_after_an_accident(engine):
+    reply = engine.answer("出了交通事故打什么电话")
+    assert reply.status == ANSWER and reply.entry_id == "emergency-numbers", reply.reason
