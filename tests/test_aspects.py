@@ -1167,3 +1167,13 @@ def test_the_phone_of_a_brigade_is_not_answered_with_the_emergency_numbers(engin
 def test_the_emergency_numbers_still_answer_whom_to_call_after_an_accident(engine):
     reply = engine.answer("出了交通事故打什么电话")
     assert reply.status == ANSWER and reply.entry_id == "emergency-numbers", reply.reason
+
+
+@pytest.mark.parametrize("question, mention", [
+    ("whats the max speed on the expressway in china and the minimum", "120"),
+    ("My car broke down on the expressway near Xinzhou, how far behind the car should I put the warning triangle?", "150"),
+    ("Is the revised Xinzhou e-bike regulation already in force? when did it start", "10月1日"),
+])
+def test_a_question_typed_in_english_is_read_by_the_english_words_staff_listed(engine, question, mention):
+    reply = engine.answer(question)
+    assert reply.status == ANSWER and mention in reply.text, reply.reason
