@@ -1177,3 +1177,13 @@ def test_the_emergency_numbers_still_answer_whom_to_call_after_an_accident(engin
 def test_a_question_typed_in_english_is_read_by_the_english_words_staff_listed(engine, question, mention):
     reply = engine.answer(question)
     assert reply.status == ANSWER and mention in reply.text, reply.reason
+
+
+@pytest.mark.parametrize("question, mention", [
+    ("问下一年里头扣多少分驾照就满了 俺今年已经扣了好几回了心里没底", "12分"),
+    ("2024年忻州交通事故死亡人数比前一年少了多少人 写材料要用", "29"),
+])
+def test_points_in_a_year_and_a_figure_wanted_for_a_report(engine, question, mention):
+    # 写材料要用 says why it is asked, not that application materials are asked
+    reply = engine.answer(question)
+    assert reply.status == ANSWER and mention in reply.text, reply.reason
