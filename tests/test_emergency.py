@@ -2208,3 +2208,11 @@ def test_scenes_told_plainly_a_wire_on_the_car_and_a_fire_put_off_by_a_topic(eng
 def test_a_swollen_battery_heating_up_puts_119_first(engine, question, state):
     reply = engine.answer(question)
     assert (reply.status == EMERGENCY and says_119_first(reply.text)) == (state == "danger"), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "there is a toddler alone on the ring road median in xinzhou barefoot no adults around cars flying past",
+    "gaosu shang che huai le ren zhan zai chedao shang 好几辆车差点撞上",
+])
+def test_a_child_alone_in_traffic_in_english_and_a_person_in_the_lane_in_pinyin(engine, question):
+    assert engine.answer(question).status == EMERGENCY, engine.answer(question).reason
