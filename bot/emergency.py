@@ -97,7 +97,7 @@ _COMPLEMENT = "来去了着过住到出下上起开回子儿"
 _RIDES = "骑坐开推倒停下上修放摆拿"  # 孩子骑滑板车被撞了, 被我倒车碰倒了, 老公下车去放牌被撞了: what the person drives, leaves, mends or sets out is no thing that stopped
 # 门打不开，我老婆在里面, 撞得稀巴烂，人在里面: a door that will not open or a wrecked car, with
 # someone said to be inside just after
-_INSIDE = re.compile("还?在(?:车)?(?:里面|里头|里边|里|内|上面)")
+_INSIDE = re.compile("(?:还|都|也)?在(?:车)?(?:里面|里头|里边|里|内|上面)")  # 她跟司机都在里头
 INSIDE_REACH = 12
 _SOMEONE_INSIDE_BEFORE = re.compile(
     "(?:车里|车内|车上|里面|里头|里边)(?:还|都)?有(?:个|一个|两个|几个|[一二两三四五六七八九几]个)?人|人(?:还|都)?[昏晕卡困躺趴压夹]?在(?:车)?(?:里面|里头|里边|车里|车上)")
@@ -1858,9 +1858,9 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # 轱辘冒烟 …司机在驾驶室睡着咧, 睡着了 敲窗户没反应: asleep is no frame where a fire burns or no one wakes
         if frame.name != "past" and _asked_after_acute(said, frame.words, hits):
             continue  # 人卡在车底下出不来 …没挂牌会不会罚: what is asked after harm told now is another matter
-        if frame.name == "general" and any(
-                h.category.id in _BURNING and _perceived(said, h) and not asks(_clause_at(said, h.start))
-                and not _clause_says(said, h, frame.words) for h in hits):
+        if frame.name in ("general", "ask") and any(
+                h.category.id in _BURNING and (_perceived(said, h) or _burning_now(said, h) and _perceived_before(said, h))
+                and not asks(_clause_at(said, h.start)) and not _clause_says(said, h, frame.words) for h in hits):
             continue  # 问个年检的事 …机盖缝里能看见火苗 先说年检: a fire seen now, in a clause the topic is not said in
         if frame.name in ("about", "law", "hypothetical", "ask") and _harm_of_someone_apart(said, frame.words, hits, detector):
             continue  # 俺爸开三轮翻沟里咧人压在车底下出不来 三轮车没上牌算违法不: the frame asks its own clause
@@ -2085,17 +2085,21 @@ def _no_if(said: str, words: Sequence[str], hits: list[_Hit], frames: Sequence[F
     question of its own with harm told after it (万一对方不认账咋办啊 俺男人被撞了 躺路边流了好多血);
     or 的话 is the noun 话. Such a message is judged by its other frames."""
     about = next((f.words for f in frames if f.name == "about"), ())
+    law = next((f.words for f in frames if f.name == "law"), ())  # 会不会罚款: what the law will do
     found = [(at, w) for w in words for at in _finds(said, w)]
     if not found:
         return False
     for at, w in found:
         if w == "的话" and said.startswith(_WORDS_AFTER, at + len(w)):
             continue
+        if w.startswith("会") and all(h.end <= at for h in hits) \
+                and any(said.startswith(a, at + len(w)) for a in about + law):
+            continue  # …躺在路边不动了 对了他没戴头盔 会不会罚款: asked last, of the law, all harm told before it
         start, end = said.rfind(CLAUSE, 0, at) + 1, _clause_end(said, at)
         clause = said[start:end]
         if any(start <= h.start < end for h in hits) or detector.accident is not None and detector.accident.search(clause):
             return False
-        if (w.startswith("会") or w == "的话") and any(a in clause for a in about):
+        if (w.startswith("会") or w == "的话") and any(a in clause for a in about + law):
             continue
         if not (IF_ASKS.search(clause) and any(h.start >= end for h in hits)):
             return False
@@ -2276,18 +2280,28 @@ def _burning_now(text: str, hit: _Hit) -> bool:
     """A fire, leak or trap told as happening (着了, 冒烟了, 在漏, 冒着烟), not named (着火的车)."""
     return hit.text.endswith(_UNDER_WAY) or text[hit.end:hit.end + 1] in _UNDER_WAY \
         or text.startswith(_MOVING, hit.end) or _clause_alone(text, hit) or _perceived(text, hit) \
-        or any(w in hit.text for w in _SPREAD) \
+        or any(w in hit.text for w in _SPREAD + _SOUNDING) \
         or text.endswith(_SUDDEN, 0, hit.start) \
         or hit.start > 0 and text[hit.start - 1] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:]) or hit.text.startswith("在")
 
 
 _SPREAD = ("满地", "满路", "一地", "一滩")  # 满地都是油: a spill told as it lies there now
+_SOUNDING = ("嘶嘶", "噼啪", "滋滋", "吱吱")  # 罐子倒了嘶嘶响: a leak or a fire heard is going on now
 _PERCEIVING = ("闻着", "闻到", "闻见", "看着", "看到", "看见", "听着", "听到", "听见")
 
 
 def _perceived(text: str, hit: _Hit) -> bool:
     """闻着一股焦糊味, 看见冒火苗了: what the writer smells or sees in the hit's clause is there now."""
     return any(w in text[text.rfind(CLAUSE, 0, hit.start) + 1:hit.start] for w in _PERCEIVING)
+
+
+def _perceived_before(text: str, hit: _Hit) -> bool:
+    """现在闻着一股焦糊味 楼道里有烟了: the clause just before the hit's says what is smelt or seen now."""
+    start = text.rfind(CLAUSE, 0, hit.start)
+    if start <= 0:
+        return False
+    before = text[text.rfind(CLAUSE, 0, start) + 1:start]
+    return any(w in before for w in _PERCEIVING)
 
 
 def _clause_alone(text: str, hit: _Hit) -> bool:

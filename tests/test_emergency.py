@@ -2216,3 +2216,24 @@ def test_a_swollen_battery_heating_up_puts_119_first(engine, question, state):
 ])
 def test_a_child_alone_in_traffic_in_english_and_a_person_in_the_lane_in_pinyin(engine, question):
     assert engine.answer(question).status == EMERGENCY, engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # a collision told as 碰上了 (no longer masked as 'came across'), signs seen now, then a routine question
+    ("今天本来去车管所办事 路上闯了个红灯估计要扣分 心情不好 结果出来在和平街口又跟一个骑车的碰上了 "
+     "那小伙子现在还坐在地上捂着肚子直冒冷汗 我想问闯红灯扣几分", "danger"),
+    # a hissing gas cylinder after a crash, the blame asked beside it
+    ("追尾了 前车是个拉煤气罐的三轮 罐子倒了嘶嘶响 能闻到味 我要不要先拍照定责", "danger"),
+    # smelt now, smoke in the stairwell, then the rules asked
+    ("电动车在楼道里充电 现在闻着一股焦糊味 楼道里有烟了 想问问电动车充电有啥规定", "danger"),
+    # the door will not open with people inside, in Chinese and in English
+    ("我妹说她坐的网约车撞隔离带上了 车门变形推不开 她跟司机都在里头 前面还呼呼冒气", "danger"),
+    ("car hit a pole theres smoke coming out of the front and the driver cant get his door open what do i do", "danger"),
+    ("车屁股底下一窜一窜的红光 还噼啪响", "danger"),
+    # calm: a fire only thought to be one; who pays when a lent car hit someone
+    ("刚才还以为着火了 吓一跳 结果是路边人家烧秸秆的烟 没事 顺便问下忻州车管所周末上班不", "calm"),
+    ("车借给表弟开 他把人撞了 俺这个车主要不要跟着赔", "calm"),
+    ("碰上堵车了 急死了 还能掉头不", "calm"),
+])
+def test_collisions_told_as_meeting_hissing_leaks_and_fires_only_thought_of(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
