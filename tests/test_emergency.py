@@ -2237,3 +2237,20 @@ def test_a_child_alone_in_traffic_in_english_and_a_person_in_the_lane_in_pinyin(
 ])
 def test_collisions_told_as_meeting_hissing_leaks_and_fires_only_thought_of(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, first", [
+    ("高速上有个人在车道里晃来晃去 走路打摆子 大车一辆接一辆", "122"),
+    # the handbrake not pulled is what 没 denies, not the rolling
+    ("坡上一辆车没拉手刹自己往下溜 里头坐着个三岁娃 大人在后面追", "122"),
+    ("跑气的出租车让人追尾了 后备箱那嘶嘶响 一股臭鸡蛋味 司机还坐车上", "119"),
+    ("水库边上那车慢慢往水里溜 里头是老两口 门推不开", "119"),
+    ("car accident someone hurt badly what do i do", "122"),
+])
+def test_a_lane_walker_a_rolling_car_a_gas_taxi_and_a_car_sliding_into_water(engine, question, first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and says_119_first(reply.text) == (first == "119"), reply.reason
+
+
+def test_a_badly_hurt_person_asked_about_in_general_in_english_stays_a_question(engine):
+    assert engine.answer("what should i do if someone is badly hurt in an accident").status != EMERGENCY
