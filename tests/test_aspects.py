@@ -1187,3 +1187,13 @@ def test_points_in_a_year_and_a_figure_wanted_for_a_report(engine, question, men
     # 写材料要用 says why it is asked, not that application materials are asked
     reply = engine.answer(question)
     assert reply.status == ANSWER and mention in reply.text, reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "12123卡住了 一直转圈圈 罚款交不了 咋整",
+    "12123添加别人的车 一直提示信息不符",
+])
+def test_an_app_that_fails_is_not_answered_with_what_the_app_is(engine, question):
+    # what the app is for does not mend it: say we lack that, and where to ask
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.declines, reply.reason
