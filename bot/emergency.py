@@ -1870,6 +1870,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue
         if _fine_contradicted(said, hits):
             continue  # 他说没事 可站都站不稳 这种还能私了吗: 'fine', then harm seen after 'but', is harm now
+        if frame.name == "fine" and _asked_whether(said, frame.words):
+            continue  # 不知道严不严重: whether it is serious is asked, not said
         if frame.name == "fine" and _their_words(said, frame.words, hits, _OTHER_PARTY):
             continue  # 老太太…躺着喊疼 司机说没事不用管: the one who hit her says so, the writer sees harm
         if frame.name == "fine" and any(h.category.id in _BURNING for h in hits):
@@ -1895,6 +1897,14 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         if not acute:
             return frame.name
     return None
+
+
+def _asked_whether(said: str, words: Sequence[str]) -> bool:
+    """Every word of the frame said is the second half of an A-not-A question (严不严重 holds 不严重):
+    whether it is so is asked, not told."""
+    found = [(w, at) for w in words for at in _finds(said, w)]
+    return bool(found) and all(w.startswith("不") and len(w) > 1 and at > 0 and said[at - 1] == w[1]
+                               for w, at in found)
 
 
 def _clause_at(text: str, at: int) -> str:

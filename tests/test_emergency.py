@@ -2254,3 +2254,21 @@ def test_a_lane_walker_a_rolling_car_a_gas_taxi_and_a_car_sliding_into_water(eng
 
 def test_a_badly_hurt_person_asked_about_in_general_in_english_stays_a_question(engine):
     assert engine.answer("what should i do if someone is badly hurt in an accident").status != EMERGENCY
+
+
+@pytest.mark.parametrize("question, state", [
+    # whether it is serious asked (严不严重) is no 'fine'
+    ("学车的实习期能上高速不 刚在路口看一个小孩被电动车撞倒 后脑勺着地 孩子妈妈在那哭 不知道严不严重", "danger"),
+    # a toddler in the road told place first, horns all round; a van rolling by itself; hands red in a tunnel
+    ("和平街马路中间有个两三岁的娃娃自己在那站着 大人不知道哪去了 车喇叭按成一片", "danger"),
+    ("坡上停的一辆面包车自己往下出溜 里头没人 坡底下就是学校门口 娃娃们正放学出来", "danger"),
+    ("隧道里黑乎乎的前面两辆车顶在一起 一个人坐在隧道边上捂着脑袋 手上全是红的", "danger"),
+    ("铁路道口栏杆都放下来了 一个老太太推电动车还在轨道中间 车轱辘卡轨道缝里推不动 远处火车一直鸣笛", "danger"),
+    # only thought to be danger, or feared
+    ("刚才打字时候以为车冒烟了 吓一跳 结果是路边有人烧纸 没事 接着问 驾照一年满分是多少分", "calm"),
+    ("剛剛以為撞到人了 下車一看是個紙箱子 虛驚一場 順便問下 高速上車壞了 三角牌要放多遠", "calm"),
+    ("電動自行車國標規定最高車速是多少 我家那輛跑得飛快 怕撞人", "calm"),
+    ("is smoking allowed while driving", "calm"),
+])
+def test_whether_it_is_serious_asked_and_danger_only_thought_of(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
