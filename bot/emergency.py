@@ -1470,7 +1470,8 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
     masked_chars = set(masked)
     for cat in detector.categories:
         last: _Hit | None = None  # one hit a category, the last said: what a frame weighs is where harm is told
-        told: list[_Hit] = []
+        burning = cat.info.id in _BURNING
+        told: list[_Hit] = []  # (a fire's tellings: the one under way is weighed)
         # 脖子疼 built from groups is an injury after a crash or a fall, not after a day at the desk
         composed = [(p, mode) for p, mode in cat.composed if p.firsts is None or not p.firsts.isdisjoint(masked_chars)]
         built = composed if cat.needs is None or cat.needs.search(masked) or _many(cat, composed, masked) else ()
@@ -1520,8 +1521,9 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                 if needs_person == "after" and not _person_after(text, end, detector):
                     continue
                 last = _Hit(cat.info, start, end, text[start:end])  # as typed, masks and all
-                told.append(last)
-        if last is not None and cat.info.id in _BURNING and not _burning_now(text, last):
+                if burning:
+                    told.append(last)
+        if last is not None and burning and not _burning_now(text, last):
             # 引擎盖一直冒黑烟 车冒烟怎么办: the smoke told as under way is weighed, not its name in the question
             last = next((h for h in reversed(told) if _burning_now(text, h)), last)
         if last is not None:

@@ -247,7 +247,7 @@ class Emergency:
         typed = " ".join(asked.clauses)
         if not sighs or not any(w in typed.replace(" ", "") for w in sighs):
             return False
-        if any(typed.find(w, 1) > 0 and typed[typed.find(w, 1) - 1] in _CRIED for w in sighs):
+        if any((at := typed.find(w, 1)) > 0 and typed[at - 1] in _CRIED for w in sighs):
             return False  # 有人在喊救命: a cry heard from someone at the scene, not the writer's sigh
         rest = typed
         for w in sorted(self.rules.urgent + sighs, key=len, reverse=True):
@@ -779,7 +779,10 @@ class AspectNotHeld:
     def _asked_in_clause(self, asked: Asked, aspect: str) -> bool:
         """The aspect is read from words in a clause that asks (几点上班, 在哪儿; not 电话打不通了)."""
         words = [w for w, c in asked.reading.said.items() if c == aspect]
-        return any(asks(c) for c in asked.clauses if any(w in self.s.text.canonical(c).replace(" ", "") for w in words))
+        if not words:
+            return False
+        canonical = self.s.text.canonical
+        return any(any(w in canonical(c).replace(" ", "") for w in words) for c in asked.clauses if asks(c))
 
     def _asked_last(self, asked: Asked) -> tuple[str, ...]:
         """The aspects read that the last clause, which asks, names itself (人没事 接下来该怎么做:

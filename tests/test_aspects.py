@@ -1170,21 +1170,15 @@ def test_the_emergency_numbers_still_answer_whom_to_call_after_an_accident(engin
 
 
 @pytest.mark.parametrize("question, mention", [
+    # English, read by the English words staff listed
     ("whats the max speed on the expressway in china and the minimum", "120"),
     ("My car broke down on the expressway near Xinzhou, how far behind the car should I put the warning triangle?", "150"),
     ("Is the revised Xinzhou e-bike regulation already in force? when did it start", "10月1日"),
-])
-def test_a_question_typed_in_english_is_read_by_the_english_words_staff_listed(engine, question, mention):
-    reply = engine.answer(question)
-    assert reply.status == ANSWER and mention in reply.text, reply.reason
-
-
-@pytest.mark.parametrize("question, mention", [
+    # points in a year; 写材料要用 says why it is asked, not that application materials are asked
     ("问下一年里头扣多少分驾照就满了 俺今年已经扣了好几回了心里没底", "12分"),
     ("2024年忻州交通事故死亡人数比前一年少了多少人 写材料要用", "29"),
 ])
-def test_points_in_a_year_and_a_figure_wanted_for_a_report(engine, question, mention):
-    # 写材料要用 says why it is asked, not that application materials are asked
+def test_english_points_in_a_year_and_a_figure_wanted_for_a_report_are_answered(engine, question, mention):
     reply = engine.answer(question)
     assert reply.status == ANSWER and mention in reply.text, reply.reason
 
