@@ -21,6 +21,7 @@ GAP_CHARS = 8
 LONG_GAP = "……"
 LONG_GAP_CHARS = 40
 UNIT_SLOT = "{量}"
+WHOSE_CHARS = 10  # how far before the asking words whose it is may be named (救助基金办公室 …电话多少)
 APPROX = "(?:余|多|来)?"  # 60余次, 200多元: a number said roughly is still one
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]+")
 _PERCENT = re.compile(r"[%％]")  # normalising drops the sign: 95% is kept as a percentage
@@ -37,6 +38,7 @@ class Focus:
     type: AnswerType
     units: tuple[str, ...] = ()
     said: str = ""  # the words of the question that ask it, for the reason
+    whose: tuple[str, ...] = ()  # whose it is asked of (医院的电话), of the type's `of_whom`
 
     @property
     def key(self) -> tuple[str, tuple[str, ...]]:
@@ -86,16 +88,18 @@ class AnswerTypes:
             units = tuple(u for group in t.units for u in group)
             # a unit in not_in too (几{量}前: 几天前 asks no length of time)
             self._asked.append((t, _any(t.asked_by, units), _any(t.not_in, units)))
+        self._whom = {t.type: tuple(w for w in (text.normalize(x).replace(" ", "") for x in t.of_whom) if w) for t in types}
         # each entry's answer, sentence by sentence, as questions are read; without the sentences
         # saying what it does not hold (收不收费，这里没有资料) and without dates
         self.sentences = tuple(
             tuple(s for s in (_DATES.sub("#", text.normalize(_PERCENT.sub("百分之", x)).replace(" ", "")).replace("百分之", "%")
                               for x in _SENTENCE_END.split(e.answer)) if s and not any(m in s for m in markers))
             for e in entries)
-        self._stating: dict[tuple[str, tuple[str, ...]], frozenset[int]] = {}
+        self._stating: dict[tuple, frozenset[int]] = {}
         # what each entry's own questions ask for (私家车年审几年一次 asks a number of years): such an
         # entry was written for that question, even when its answer says the figure is not held here
         asking: dict[tuple[str, tuple[str, ...]], set[int]] = {}
+        self._questions = tuple("\n".join(text.normalize(q).replace(" ", "") for q in e.questions) for e in entries)
         for i, e in enumerate(entries):
             for q in e.questions:
                 for focus in self.asked(text.normalize(q).replace(" ", "")):
@@ -114,22 +118,29 @@ class AnswerTypes:
                 continue
             unit = next((v for k, v in m.groupdict().items() if k.startswith("u") and v), "")
             group = next((g for g in t.units if unit in g), ()) if unit else ()
-            found.append(Focus(t, group, m.group()))
+            # whose: named just before the words asking it (那个医院急诊的电话), not anywhere in the
+            # message (驾校模拟题 …叫救护车的电话是多少 asks the ambulance's number)
+            near = compact[max(0, m.start() - WHOSE_CHARS):m.end()]
+            found.append(Focus(t, group, m.group(), tuple(w for w in self._whom[t.type] if w in near)))
         return found
 
     def stating(self, focus: Focus) -> frozenset[int]:
-        """The entries whose answer states an instance of what `focus` asks."""
-        key = focus.key
+        """The entries whose answer states an instance of what `focus` asks (of whom it is asked, when
+        the question names that: a sentence naming the one asked of)."""
+        key = (focus.key, focus.whose)
         found = self._stating.get(key)
         if found is None:
             t = focus.type
             pattern = _any(t.stated_by, focus.units or tuple(u for g in t.units for u in g))
             found = frozenset(i for i, sentences in enumerate(self.sentences)
                               if pattern is not None and any(
-                                  pattern.search(s) and not any(w in s for w in t.not_stated_with) for s in sentences))
+                                  pattern.search(s) and not any(w in s for w in t.not_stated_with)
+                                  and all(w in s for w in focus.whose) for s in sentences))
             self._stating[key] = found
         return found
 
     def asked_in_questions(self, focus: Focus) -> frozenset[int]:
-        """The entries whose own questions ask what `focus` asks."""
-        return self.asking.get(focus.key, frozenset())
+        """The entries whose own questions ask what `focus` asks (of whom it is asked, when named:
+        报警电话多少 is written for no hospital's number)."""
+        found = self.asking.get(focus.key, frozenset())
+        return frozenset(i for i in found if all(w in self._questions[i] for w in focus.whose)) if focus.whose else found

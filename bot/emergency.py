@@ -97,7 +97,9 @@ _COMPLEMENT = "来去了着过住到出下上起开回子儿"
 _RIDES = "骑坐开推倒停下上修放摆拿"  # 孩子骑滑板车被撞了, 被我倒车碰倒了, 老公下车去放牌被撞了: what the person drives, leaves, mends or sets out is no thing that stopped
 # 门打不开，我老婆在里面, 撞得稀巴烂，人在里面: a door that will not open or a wrecked car, with
 # someone said to be inside just after
-_INSIDE = re.compile("(?:还|都|也)?在(?:车)?(?:里面|里头|里边|里|内|上面)")  # 她跟司机都在里头
+# where in a car someone sits: 我妈还在后座, 他还在驾驶室
+_SEATS = "后座|后排|前排|副驾驶|副驾|驾驶座|驾驶位|驾驶室|座位上"
+_INSIDE = re.compile(f"(?:还|都|也)?在(?:车)?(?:里面|里头|里边|{_SEATS}|里|内|上面)")  # 她跟司机都在里头
 INSIDE_REACH = 12
 _SOMEONE_INSIDE_BEFORE = re.compile(
     "(?:车里|车内|车上|里面|里头|里边)(?:还|都)?有(?:个|一个|两个|几个|[一二两三四五六七八九几]个)?人|人(?:还|都)?[昏晕卡困躺趴压夹]?在(?:车)?(?:里面|里头|里边|车里|车上)")
@@ -1314,10 +1316,12 @@ def _disposed(text: str, start: int, end: int, detector: Detector) -> bool:
 
 def _crushed_before(text: str, start: int, detector: Detector) -> bool:
     """车被撞扁了出不来: a car crushed by a blow just before (撞扁, 压变形, 挤烂), then a way out that
-    is shut: whoever is in it is trapped, though no one is named."""
+    is shut: whoever is in it is trapped, though no one is named. Where the crash is told elsewhere
+    in the message (撞到山上了 …车门瘪进去了出不来), the crushed part needs no blow beside it."""
     window = text[max(0, start - INSIDE_REACH):start]
-    return any(window[at - k] in _BLOWS for w in detector.crushed for at in _finds(window, w)
-               for k in (1, 2, 3) if at - k >= 0)
+    crashed = detector.accident is not None and detector.accident.search(text) is not None
+    return any(crashed or any(at - k >= 0 and window[at - k] in _BLOWS for k in (1, 2, 3))
+               for w in detector.crushed for at in _finds(window, w))
 
 
 def _finds(text: str, word: str) -> list[int]:
@@ -1828,6 +1832,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue
         if frame.name == "past" and _told_again(said, frame.words, hits, detector):
             continue  # 当时觉得没事 …现在喘不上气: the harm told after 现在 is now
+        if frame.name == "past" and _dated_apart(said, frame.words, hits):
+            continue  # 冒白烟 越冒越大 我上个月刚买的车险 能赔吗: the past dates the insurance, not the smoke
         if frame.name == "hypothetical" and _feared_after(said, frame.words, hits, detector):
             continue  # 现在好疼想吐 会不会内出血: a harm told as now, then what it may be feared
         if frame.name == "hypothetical" and _no_if(said, frame.words, hits, rules.frames, detector):
@@ -1866,6 +1872,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # 问个年检的事 …机盖缝里能看见火苗 先说年检: a fire seen now, in a clause the topic is not said in
         if frame.name in ("about", "law", "hypothetical", "ask") and _harm_of_someone_apart(said, frame.words, hits, detector):
             continue  # 俺爸开三轮翻沟里咧人压在车底下出不来 三轮车没上牌算违法不: the frame asks its own clause
+        if frame.name == "general" and _harm_of_someone_apart(said, frame.words, hits, detector, before_only=True):
+            continue  # 考完科目三回来路上看见大货车侧翻了 司机…腿卡住了出不来: the topic only set the scene before it
         if frame.strong:
             return frame.name
         if cry:
@@ -1985,14 +1993,20 @@ def _asked_after_acute(said: str, words: Sequence[str], hits: list[_Hit]) -> boo
 _SIGNS = ("symptom", "illness")  # signs after a crash (一直吐, 看不见) or a sudden illness: they will not wait either
 
 
-def _harm_of_someone_apart(said: str, words: Sequence[str], hits: list[_Hit], detector: Detector) -> bool:
+def _harm_of_someone_apart(said: str, words: Sequence[str], hits: list[_Hit], detector: Detector,
+                           before_only: bool = False) -> bool:
     """A frame scopes over the clause it is said in, not over the message: a harm told of someone of
     this moment (俺爸, 我弟, 俺家娃娃, 刚 …) in a clause no frame word is in, with no 'if' before it,
     is danger now, whatever another clause asks (the fine for no plates, who pays, drink driving).
-    A harm lived through (骨折过) stays what it was."""
+    A harm lived through (骨折过) stays what it was. `before_only`: a topic (考试, 科目) is set apart
+    only where said before the harm in a clause setting the scene (考完科目三回来路上): said after the
+    harm it may explain it (孩子一直不吭声 是不是考砸了), said alone it is the topic (驾校模拟题)."""
     found = [at for w in words for at in _finds(said, w) if not any(h.start <= at < h.end for h in hits)]
     if not found or detector.here is None:
         return False
+    if before_only and (max(found) > min((h.start for h in hits), default=0) or not all(
+            any(w in _clause_at(said, at) for w in detector.rules.settings) for at in found)):
+        return False  # 驾校模拟题 路上看见有人让车撞了: the topic of the whole; 考完科目三回来路上: a scene
     framed = {(said.rfind(CLAUSE, 0, at) + 1, _clause_end(said, at)) for at in found}
     ifs = [at for w in detector.rules.ifs for at in _finds(said, w)]
     for h in hits:
@@ -2003,6 +2017,8 @@ def _harm_of_someone_apart(said: str, words: Sequence[str], hits: list[_Hit], de
             continue  # 他撞了人, 腿擦破点皮: what befell someone, not a state seen that will not wait
         if _told_before(said, h.start, framed, detector):
             return True
+        if before_only and detector.persons is not None and detector.persons.search(said, start, h.start):
+            return True  # …侧翻了 司机在驾驶室里喊腿卡住了: anyone named in the harm's own clause
     return False
 
 
@@ -2210,6 +2226,20 @@ def _told_again(text: str, words: Sequence[str], hits: list[_Hit], detector: Det
     return bool(again) and any(h.start > again[0] for h in hits)
 
 
+_DATES_STORY = ("的事", "那次", "那回", "那会", "时候")  # 上个月的事: a past word dating the story told before it
+
+
+def _dated_apart(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:
+    """A fire or leak told as under way after a crash, and every word of the past said only in
+    clauses after it that date something else (我上个月刚买的车险), not the story (上个月的事)."""
+    burning = [h for h in hits if h.category.id in _BURNING and _burning_now(text, h)]
+    if not burning:
+        return False
+    last = max(_clause_end(text, h.start) for h in burning)
+    found = [at for w in words for at in _finds(text, w)]
+    return bool(found) and all(at > last and not any(d in _clause_at(text, at) for d in _DATES_STORY) for at in found)
+
+
 def _fine_contradicted(text: str, hits: list[_Hit]) -> bool:
     """Someone said to be fine, then 'but' and a harm told after it: the harm seen outweighs the word."""
     return any(h.start >= m.end() for m in _CONTRADICTED.finditer(text) for h in hits)
@@ -2294,9 +2324,11 @@ def _burning_now(text: str, hit: _Hit) -> bool:
         or text.startswith(_MOVING, hit.end) or _clause_alone(text, hit) or _perceived(text, hit) \
         or any(w in hit.text for w in _SPREAD + _SOUNDING) \
         or text.endswith(_SUDDEN, 0, hit.start) \
-        or hit.start > 0 and text[hit.start - 1] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:]) or hit.text.startswith("在")
+        or hit.start > 0 and text[hit.start - 1] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:]) or hit.text.startswith("在") \
+        or text[hit.end:hit.end + 1] == CLAUSE and text.startswith(_GROWING, hit.end + 1)
 
 
+_GROWING = ("越冒越", "越烧越", "越来越大", "越来越浓", "越来越多")  # 冒白烟，越冒越大: the next clause tells it growing
 _SPREAD = ("满地", "满路", "一地", "一滩")  # 满地都是油: a spill told as it lies there now
 _SOUNDING = ("嘶嘶", "噼啪", "滋滋", "吱吱")  # 罐子倒了嘶嘶响: a leak or a fire heard is going on now
 _PERCEIVING = ("闻着", "闻到", "闻见", "看着", "看到", "看见", "听着", "听到", "听见")

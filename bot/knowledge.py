@@ -24,7 +24,8 @@ DEFAULT_ORDER = 100  # topics without `order:` come after the ordered ones
 CONCEPT_KINDS = ("subjects", "aspects")  # top keys of a concept file: standard word -> variants
 EMERGENCY_FIELDS = {"reply", "fire_reply", "crash_reply", "urgent", "harm", "fire", "negations", "not_now", "now", "categories",
                     "persons", "body", "things", "urgent_not_with", "latin", "here", "alone", "alone_fire",
-                    "groups", "masks", "now_again", "figures", "accident", "sighs", "new_matter", "ifs", "put_out"}
+                    "groups", "masks", "now_again", "figures", "accident", "sighs", "new_matter", "ifs", "put_out",
+                    "settings"}
 CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after", "needs", "needs_unless", "not_after"}
 STRONG_FRAMES = ("hypothetical", "general", "law", "past")  # only a now-word outweighs these
 
@@ -141,6 +142,9 @@ class EmergencyRules:
     sighs: tuple[str, ...] = ()
     # 先不说这个, 对了: what is said after one of these is a new matter, not told in the frame said before
     new_matter: tuple[str, ...] = ()
+    # 考完, 回来路上: a clause setting the scene (考完科目三回来路上看见…): the topic said in it is where
+    # the writer was, not what the message is about
+    settings: tuple[str, ...] = ()
     # 如果, 万一: an 'if' frames the harm told after it, in whatever clause
     ifs: tuple[str, ...] = ()
     # 就灭了, 虚惊一场: a fire told, then said to be out, is a story, not a fire now
@@ -172,7 +176,7 @@ PLAIN_GROUPS = (HABIT_GROUP, URGING_GROUP, HURRY_WHO_GROUP, CRUSHED_GROUP, WRECK
 SCOPE_KEYS = ("home_place", "home_parts", "other_places", "other_place_reads_as", "unknown_details", "not_held_markers", "answer_types", "named_places",
               "topic_fillers")
 NAMED_PLACE_FIELDS = ("kinds", "not_names", "not_in_names", "reply")
-ANSWER_TYPE_FIELDS = ("type", "asked_by", "stated_by", "not_in", "not_stated_with", "units", "reply")
+ANSWER_TYPE_FIELDS = ("type", "asked_by", "stated_by", "not_in", "not_stated_with", "of_whom", "units", "reply")
 # slots a pattern of `answer_types` may use: a number, a unit of the type's `units`
 PATTERN_SLOTS = ("{数}", "{量}")
 
@@ -206,6 +210,9 @@ class AnswerType:
     stated_by: tuple[str, ...]
     not_in: tuple[str, ...] = ()
     not_stated_with: tuple[str, ...] = ()  # a sentence of the answer with one of these states none (罚款: no fee)
+    # whose it is (医院, 物业, 保险公司): a question naming one is stated only by a sentence naming it too
+    # (医院急诊的电话 is not 120; 救助基金办公室的电话 not 122)
+    of_whom: tuple[str, ...] = ()
     units: tuple[tuple[str, ...], ...] = ()
     reply: str = ""
     line: int = 0
@@ -794,7 +801,7 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
         urgent_not_with=words("urgent_not_with"), latin=tuple(latin), groups=groups,
         masks=words("masks"), now_again=words("now_again"), figures=words("figures"),
         accident=words("accident"), sighs=words("sighs"), new_matter=words("new_matter"), ifs=words("ifs"),
-        put_out=words("put_out"))
+        put_out=words("put_out"), settings=words("settings"))
 
 
 def _load_groups(node: yaml.Node | None, c: _Collector) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -917,7 +924,7 @@ def _load_answer_types(node: yaml.Node, c: _Collector) -> list[AnswerType]:
             continue
         kind = _text(fields["type"][1], c, "'type'")
         lists = {n: _text_list(fields[n][1], c, f"'{n}'") if n in fields else []
-                 for n in ("asked_by", "stated_by", "not_in", "not_stated_with")}
+                 for n in ("asked_by", "stated_by", "not_in", "not_stated_with", "of_whom")}
         units = []
         if "units" in fields:
             groups = fields["units"][1]
@@ -937,7 +944,7 @@ def _load_answer_types(node: yaml.Node, c: _Collector) -> list[AnswerType]:
         if kind:
             texts = {n: tuple(t for t, _ in found) for n, found in lists.items()}
             out.append(AnswerType(kind, texts["asked_by"], texts["stated_by"], texts["not_in"], texts["not_stated_with"],
-                                  units=tuple(u for u in units if u), reply=(reply or "").strip(),
+                                  of_whom=texts["of_whom"], units=tuple(u for u in units if u), reply=(reply or "").strip(),
                                   line=_line(fields["type"][1]), file=c.file))
     return out
 

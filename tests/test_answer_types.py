@@ -333,3 +333,17 @@ def test_a_county_s_figure_is_not_the_city_s(engine, question):
 def test_a_county_told_as_where_one_lives_does_not_gate_the_city_s_rule(engine):
     reply = engine.answer("俺家在忻府区 听说忻州电动车管理有新条例了 是从啥时候开始实施的")
     assert reply.status == ANSWER and reply.entry_id == "ebike-regulation"
+
+
+@pytest.mark.parametrize("question", [
+    "忻州的道路交通事故救助基金找哪个办公室申请 电话多少 要填啥表",
+    "上回车祸在忻州人民医院住的院 那个医院急诊的电话是多少 想问问复查的事",
+])
+def test_the_number_of_an_office_or_a_hospital_is_not_answered_with_122(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.declines and "122" not in reply.text.split("\n")[0], reply.reason
+
+
+def test_the_emergency_number_asked_for_still_gets_it(engine):
+    reply = engine.answer("出了交通事故打哪个电话")
+    assert reply.status == ANSWER and reply.entry_id == "emergency-numbers"

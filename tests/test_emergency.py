@@ -2272,3 +2272,32 @@ def test_a_badly_hurt_person_asked_about_in_general_in_english_stays_a_question(
 ])
 def test_whether_it_is_serious_asked_and_danger_only_thought_of(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, first", [
+    # the crash told before; a door crushed in and someone who cannot get out: trapped, no blow beside it
+    ("下坡的时候车打滑撞到山上了 我和娃娃从后门爬出来了 他爸那边车门瘪进去了出不来 一直在喊我", "119"),
+    # someone said to be in a seat of the car whose door will not open
+    ("车侧翻了 车门打不开 我妈还在后座", "119"),
+    # smoke told growing, then the insurance bought last month asked about
+    ("车撞完了发动机盖那冒白烟 越冒越大 我上个月刚买的车险 这种保险能赔吗", "119"),
+    # a neck that hurts and cannot be moved, beside a question about drink driving
+    ("喝了两瓶啤酒开车撞护栏上了 副驾我兄弟说脖子疼一动不敢动 这算酒驾还是醉驾啊罚多少", "122"),
+    # English typed without apostrophes
+    ("car accident on the highway, my husband isnt responding when I talk to him. who pays for the ambulance", "122"),
+    # the exam only sets the scene of where the writer was coming from
+    ("考完科目三回来路上看见一辆大货车侧翻了 司机在驾驶室里喊腿卡住了出不来", "119"),
+])
+def test_a_crushed_door_a_seat_a_growing_smoke_and_a_scene_set_by_an_exam(engine, question, first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and says_119_first(reply.text) == (first == "119"), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "隧道口蹭了一下 就刮花点漆 俩人都没受伤 车要不要停那等交警 后面喇叭按得跟着火了一样",  # a figure of speech
+    "My cousin was hit by a driver who ran away and the hospital bill is huge. Is there any fund that pays for the treatment first?",
+    "俺姨家在代县 驾照换证前的体检在代县哪个医院能做",  # 家在 is where someone lives, no slip of 夹在
+    "驾校模拟题 路上看见有人让车撞了躺地上 叫救护车的电话是多少来着",  # the topic of the whole message
+])
+def test_a_simile_a_bill_for_a_past_hit_a_home_and_an_exam_question_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY, engine.answer(question).reason
