@@ -349,7 +349,8 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         re.compile(f"(?:{leave})[^{CLAUSE}]{{0,{LEAVE_TAIL}}}$") if leave else None,
         re.compile(f"(?:{writer})[{_WRITER_ADVERBS}]{{0,3}}$") if writer else None,
         _report(groups.get(CRASH_GROUP, ()), groups.get(SCENE_GROUP, ()) + groups["人"]),
-        _frame_sound(rules.not_now), frozenset(norm(w) for w in plain_group.get(ADDRESS_GROUP, ())),
+        # the words saying 'now' again after a story (xian zai you bei zhuang le) are read as frames are
+        _frame_sound(rules.not_now + rules.now_again), frozenset(norm(w) for w in plain_group.get(ADDRESS_GROUP, ())),
         _burner(groups.get(BURNER_GROUP, ()), groups.get(BURNER_ADVERB_GROUP, ())),
         _negation_sound(rules.negations))
 
@@ -1836,6 +1837,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # 冒白烟 越冒越大 我上个月刚买的车险 能赔吗: the past dates the insurance, not the smoke
         if frame.name == "hypothetical" and _feared_after(said, frame.words, hits, detector):
             continue  # 现在好疼想吐 会不会内出血: a harm told as now, then what it may be feared
+        if frame.name == "hypothetical" and _made_real(said, rules.ifs, rules.real, hits):
+            continue  # 如果车自燃了保险赔不赔 我现在就是这情况 仪表台底下冒烟: what was supposed is so
         if frame.name == "hypothetical" and _no_if(said, frame.words, hits, rules.frames, detector):
             continue  # 会不会坐牢啊 …地上一大滩血: what the law will do asked, not harm supposed
         if frame.name == "call" and (acute or _says(detector.here, said, fixed) or _happened(said, hits)):
@@ -2226,6 +2229,14 @@ def _told_again(text: str, words: Sequence[str], hits: list[_Hit], detector: Det
     return bool(again) and any(h.start > again[0] for h in hits)
 
 
+def _made_real(text: str, ifs: Sequence[str], real: Sequence[str], hits: list[_Hit]) -> bool:
+    """An 'if' said, then words saying it is so (我现在就是这情况, 不是假如 是真的), and a harm told
+    after them or before: the supposition was this very case."""
+    said = [at for w in real for at in _finds(text, w)]
+    first_if = min((at for w in ifs for at in _finds(text, w)), default=None)
+    return bool(said and hits) and (first_if is None or max(said) > first_if)
+
+
 _DATES_STORY = ("的事", "那次", "那回", "那会", "时候")  # 上个月的事: a past word dating the story told before it
 
 
@@ -2325,12 +2336,15 @@ def _burning_now(text: str, hit: _Hit) -> bool:
         or any(w in hit.text for w in _SPREAD + _SOUNDING) \
         or text.endswith(_SUDDEN, 0, hit.start) \
         or hit.start > 0 and text[hit.start - 1] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:]) or hit.text.startswith("在") \
-        or text[hit.end:hit.end + 1] == CLAUSE and text.startswith(_GROWING, hit.end + 1)
+        or text[hit.end:hit.end + 1] == CLAUSE and text.startswith(_GROWING, hit.end + 1) \
+        or any(w in text[hit.end:_clause_end(text, hit.end)] for w in _SOUNDING)
 
 
 _GROWING = ("越冒越", "越烧越", "越来越大", "越来越浓", "越来越多")  # 冒白烟，越冒越大: the next clause tells it growing
-_SPREAD = ("满地", "满路", "一地", "一滩")  # 满地都是油: a spill told as it lies there now
-_SOUNDING = ("嘶嘶", "噼啪", "滋滋", "吱吱")  # 罐子倒了嘶嘶响: a leak or a fire heard is going on now
+# 满地都是油: a spill told as it lies there now; 火很大: a fire told by its size now
+_SPREAD = ("满地", "满路", "一地", "一滩", "很大", "好大", "太大", "挺大", "特别大")
+# 罐子倒了嘶嘶响, 底盘冒烟还噗噗响: a leak or a fire heard, in its word or its clause, is going on now
+_SOUNDING = ("嘶嘶", "噼啪", "滋滋", "吱吱", "噗噗", "呲呲", "哧哧")
 _PERCEIVING = ("闻着", "闻到", "闻见", "看着", "看到", "看见", "听着", "听到", "听见")
 
 

@@ -2301,3 +2301,28 @@ def test_a_crushed_door_a_seat_a_growing_smoke_and_a_scene_set_by_an_exam(engine
 ])
 def test_a_simile_a_bill_for_a_past_hit_a_home_and_an_exam_question_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY, engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, first", [
+    ("俺孙子叫车碰了 一直哭 腿不敢动 咋办", "122"),  # 叫车碰: hit; a leg that dare not move
+    # a stomach that hurts after being hit is a sign that will not wait, whatever the law asked beside it
+    ("我送外卖把一个老太太撞了 她坐地上说肚子疼 我会不会被拘留", "122"),
+    ("充电桩上充着电的车底盘冒烟 还噗噗响 车主不在", "119"),  # a sound in the smoke's clause: under way
+    ("我爸开着车突然嘴歪了 说话也不清楚 车停在路边了 接下来咋办", "122"),  # a face drooping at the wheel
+    ("追尾以後聞到很濃的瓦斯味 司機還坐在裡面", "119"),  # 瓦斯: gas
+    ("如果车自燃了保险赔不赔 我现在就是这情况 仪表台底下冒烟", "119"),  # the supposition said to be so
+    ("shang ge yue chu guo shi gu, xian zai you bei zhuang le, tui hao xiang duan le", "122"),  # now again, in pinyin
+    ("Last year we had a crash. Right now my son fell off his bike on the road, his arm is bent the wrong way", "122"),
+])
+def test_signs_sounds_a_drooping_face_gas_and_a_supposition_said_to_be_so(engine, question, first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and says_119_first(reply.text) == (first == "119"), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "Saw it in the news: how many hit-and-run cases did the police solve in 2024? just curious",
+    "他火很大 骂了交警一顿会被罚吗",  # anger, not a fire
+    "车里一股烟味 是不是有人抽烟了",  # cigarette smoke
+])
+def test_statistics_in_english_anger_and_cigarette_smoke_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY, engine.answer(question).reason

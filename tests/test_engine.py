@@ -148,7 +148,7 @@ def test_typo_repair_never_turns_a_common_word_into_an_emergency(engine, part):
     ("新车上牌要多久", None),            # a car: the e-bike plate entry must not answer it
     ("小汽车要上牌吗", None),
     ("老年代步车要上牌吗", None),
-    ("骑摩托车要戴头盔吗", "ebike-helmet"),  # the helmet entry speaks of motorcycles too
+    ("骑摩托车要戴头盔吗", "road-seatbelt"),  # the motorcycle helmet rule (道交法 §51), not the e-bike helmet entry
     ("电动车上牌", "ebike-plates"),
 ])
 def test_questions_about_another_vehicle_are_not_answered_with_e_bike_entries(engine, question, expected):
