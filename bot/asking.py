@@ -21,6 +21,9 @@ EITHER = re.compile(r"(.)不\1")  # 管不管, 会不会: a question of its own
 INDEFINITE = re.compile("(?:谁|什么|啥|哪儿|哪里|哪|怎么|咋)(?:也|都)"
                         # 几 as 'a few' tells a time or a count (前几年在外地打工, 好几回, 十几天, 几年前)
                         "|(?:前|这|那|好|没|十|[二三四五六七八九两]十)几|几(?:年|天|个月|周|回|次)(?:前|以前|之前)")
+# a clause asking only whether what was told before it is so (听说有个基金能先垫钱 是真的吗): the
+# clause before it is what is asked
+TRUTH = re.compile("(?:这|那)?(?:是真的吗|真的吗|是不是真的|真的假的|真的不|是真的不|有这回事吗|有这事吗|有这回事没|靠谱吗|靠不靠谱|可信吗|对吗|对不对)[啊呀吧呢]*")
 # words that say "what follows is my question" after a story (…拖走修好咧 想问下当时三角牌该摆多远)
 ASK_MARK = re.compile("想问一下|想问下|想问问|想问|请问一下|请问|问一下|问下|我想知道|想了解一下|想咨询一下|咨询一下")
 

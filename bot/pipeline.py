@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from bot import emergency
 from bot.answertype import AnswerTypes
-from bot.asking import ASK_MARK, ASKS_ANY, asks
+from bot.asking import ASK_MARK, ASKS_ANY, TRUTH, asks
 from bot.config import MatchingConfig
 from bot.knowledge import Entry, Knowledge, SmalltalkIntent
 from bot.matcher import Index, Match
@@ -622,8 +622,10 @@ class Understand:
             if not end_reading.subjects and not end_reading.aspects and len(asked.clauses) > ASK_CLAUSES:
                 # the end names nothing it asks of (扣的分是不是一年一清 今年扣了6分没满 明年还接着算不):
                 # it goes on asking what a clause before it asked
-                asked_before = [self._read(text.canonical(c, f)) for c, f in
-                                zip(asked.clauses[:-ASK_CLAUSES], asked.fixed[:-ASK_CLAUSES], strict=False) if asks(c)]
+                # (听说有个基金能先垫钱 是真的吗 人已经出院了: what the truth of is asked, is asked)
+                asked_before = [self._read(text.canonical(c, f)) for i, (c, f) in
+                                enumerate(zip(asked.clauses[:-ASK_CLAUSES], asked.fixed[:-ASK_CLAUSES], strict=False))
+                                if asks(c) or TRUTH.fullmatch(asked.clauses[i + 1])]
                 aspects = tuple(dict.fromkeys(a for r in asked_before for a in r.aspects))
             if _POINTS_BACK in end:
                 # 消防车…过来 我在路口等红灯 要给它让吗: 它 is what the story told, asked of again

@@ -765,3 +765,10 @@ def test_a_part_that_leans_on_the_one_before_it_is_not_answered_alone(engine):
     # 拖久了行不行 asks whether the transfer may wait; read with the car the part before named, 拖 is no trailer
     reply = engine.answer("跟村里人买了辆二手面包车 钱都给了 过户有没有时间限制 拖久了行不行")
     assert reply.entry_id != "road-trailer"
+
+
+def test_whether_a_thing_heard_is_true_asks_the_thing(engine):
+    # the end asks only 是真的吗 of the clause before it: that clause's advance of costs is what is asked
+    reply = engine.answer("同事出了事故 对方开车跑了 听说有个救助基金能先出抢救的钱 是真的吗 啥情况下能给")
+    assert reply.status == ANSWER and "垫付" in reply.text, reply.reason
+
