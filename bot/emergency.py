@@ -344,7 +344,8 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         next((c for c in rules.categories if c.id == CRASH_NOW), None),
         _scans(plain(w for c in rules.categories for w in c.words + c.of_person + c.person_after)), dialect,
         _Shadow(freq) if freq is not None else None,
-        re.compile(f"(?:{habit})$") if habit else None, re.compile(f"^(?:{urging})+") if urging else None,
+        # 老撞人, 老有车撞人: what keeps happening there, its doer told between
+        re.compile(f"(?:{habit})(?:有[^{CLAUSE}]{{0,2}})?$") if habit else None, re.compile(f"^(?:{urging})+") if urging else None,
         tuple(plain_group.get(CRUSHED_GROUP, ())), tuple(plain_group.get(WRECK_GROUP, ())),
         re.compile(f"(?:{leave})[^{CLAUSE}]{{0,{LEAVE_TAIL}}}$") if leave else None,
         re.compile(f"(?:{writer})[{_WRITER_ADVERBS}]{{0,3}}$") if writer else None,
@@ -1207,8 +1208,9 @@ def _negated(text: str, start: int, negations: tuple[str, ...], starts: list[int
                 retracted = [(m.start(), m.end()) for m in _CONTRADICTED.finditer(text, lo, start)]
             if not any(s <= lo + at < e for s, e in retracted) \
                     and (not starts or not _in_other_word(lo + at, neg, start, starts, len(text))) \
-                    and not any(_subject_between(window[at + len(neg):], p) for p in (persons, things)):
-                return True
+                    and not any(_subject_between(window[at + len(neg):], p) for p in (persons, things)) \
+                    and "了" not in window[at + len(neg) + 1:]:
+                return True  # 胎没气了停在行车道上: 了 closes what 没 denies before the danger word
             at = window.find(neg, at + 1)
     return False
 
@@ -1506,7 +1508,7 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                     continue  # 没反应过来 is not getting it, 人脸识别卡住了 an app: a word staff listed as no danger
                 if _negated(text, start, rules.negations, starts, detector.people, detector.things) or _figurative(text, start, detector, starts):
                     continue
-                if detector.habit is not None and detector.habit.search(text, max(0, start - 5), start):
+                if detector.habit is not None and detector.habit.search(text, max(0, start - 8), start):
                     continue
                 if cat.not_after is not None and not (detector.persons is not None and any(
                         m.end() == len(said) for m in detector.persons.finditer(said))) \
@@ -1831,8 +1833,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         said = _framed_in(text, fixed, frame, hits, detector)
         if said is None:
             continue
-        if frame.name == "past" and _told_again(said, frame.words, hits, detector):
-            continue  # 当时觉得没事 …现在喘不上气: the harm told after 现在 is now
+        if frame.name in ("past", "general", "about") and _told_again(said, frame.words, hits, detector):
+            continue  # 当时觉得没事 …现在喘不上气, 认定书还没拿到 …今天又出事 隧道里冒烟: the harm told after 现在 is now
         if frame.name == "past" and _dated_apart(said, frame.words, hits):
             continue  # 冒白烟 越冒越大 我上个月刚买的车险 能赔吗: the past dates the insurance, not the smoke
         if frame.name == "hypothetical" and _feared_after(said, frame.words, hits, detector):
@@ -2061,15 +2063,21 @@ def _their_words(said: str, words: Sequence[str], hits: list[_Hit], speakers: Se
     speech: list[tuple[int, int]] = []
     for at in found:
         start = said.rfind(CLAUSE, 0, at) + 1
-        k = said.find("说", start, at)
-        if k <= start or said[k - 1] not in _SPEAKER_END or said.startswith(_SELF, start):
+        k = said.rfind("说", start, at)  # the words nearest before it (…有一个说肚子疼…司机说没事)
+        if k <= start or said[k - 1] not in _SPEAKER_END:
             return False  # 交警一直不说侦办进展: no one's words, the writer's complaint
-        if speakers and not said[start:k].endswith(tuple(speakers)):
+        speaker = next((p for p in speakers if said.endswith(p, start, k)), None)
+        if speakers and speaker is None:
+            return False
+        # 我跟他说没事: the writer's words; in a message typed without a break (我是老师…司机说没事),
+        # the one named right before 说 speaks, not whoever opened it
+        if said.startswith(_SELF, start) and (speaker is None or said[k - len(speaker) - 1:k - len(speaker)] in _TOLD_TO):
             return False
         speech.append((k, _clause_end(said, at)))
     return any(not any(s <= h.start < e for s, e in speech) for h in hits)
 
 
+_TOLD_TO = "跟和对给同"  # 我跟司机说: the one spoken to, not the speaker
 _HABIT = ("老是", "总是", "经常", "每次")  # the general frame's words of what keeps happening
 
 
@@ -2386,7 +2394,7 @@ _ASKED_APART = frozenset({"law", "about", "ask"})  # of those, the frames that a
 # what is seen happen to a body (hit, lying there, bleeding, trapped, burning …), not what is felt
 # or said of oneself (科目一挂了 我快哭死了 stays a figure after the exam it is about)
 _SEEN = frozenset({"hit", "down", "bleeding", "unconscious", "trapped", "severe", "fire", "smoke-fuel",
-                   "child-locked", "water"})
+                   "child-locked", "water", "illness"})
 
 
 def _after_asking(text: str, words: Sequence[str]) -> int:

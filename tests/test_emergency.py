@@ -2326,3 +2326,27 @@ def test_signs_sounds_a_drooping_face_gas_and_a_supposition_said_to_be_so(engine
 ])
 def test_statistics_in_english_anger_and_cigarette_smoke_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY, engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, first", [
+    # typed without a break: the driver's 没事 is his, the children's harm the writer's
+    ("我是老师带学生回来大巴让后面的车追尾了好几个学生磕到了有一个说肚子疼脸都白了司机说没事让我们走现在该怎么办", "122"),
+    ("高速上胎没气了停在行车道上 后面的车一辆辆擦着过 我们一家还坐在车里", "122"),  # 了 closes what 没 denies
+    ("认定书到现在还没拿到 今天又出事了 隧道里几辆车追尾 前头往外冒烟", "119"),  # now again after a complaint
+    ("我爷骑三轮在辅道上和货车剐了 他现在说话都不清楚 咋办", "122"),
+    ("请问驾照过期了还能开不 我爸刚跟人刮了一下 他说没事 可是说话不清楚 说半边身子发麻", "122"),
+    ("娃他妈把娃忘在车里了 车在太阳底下晒了一上午 娃叫不醒", "119"),  # a child left in a hot car
+    ("I wanted to ask if my licence is valid, but right now a man is lying in the road, he is not moving", "122"),
+])
+def test_harm_in_a_run_on_message_after_a_flat_tyre_a_complaint_or_an_asked_question(engine, question, first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and says_119_first(reply.text) == (first == "119"), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "学校门口那个路口老有车撞人 想让装个红绿灯 找哪个部门",  # what keeps happening there
+    "我是那种见了血就晕的人 万一遇到事故有人受伤 司机首先该干啥",  # a trait, then a supposition
+    "孩子骑电车摔过一回 膝盖血糊糊的 现在还想骑 多大能骑",  # lived through once
+])
+def test_what_keeps_happening_a_trait_and_a_fall_lived_through_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY, engine.answer(question).reason
