@@ -2090,7 +2090,7 @@ def _habit_after_harm(said: str, words: Sequence[str], hits: list[_Hit]) -> bool
 
 
 _ASLEEP = ("睡着",)  # the general frame's words of sleep (开车睡着了): not talk where a fire burns
-_SHUT_IN = ("trapped", "locked-unresponsive")  # a sleeper not answering from outside: shut in, not asleep
+_SHUT_IN = ("trapped", "locked-unresponsive", "child-locked")  # a sleeper not answering from outside: shut in, not asleep
 
 
 def _asleep_in_danger(said: str, words: Sequence[str], hits: list[_Hit]) -> bool:
@@ -2105,7 +2105,10 @@ def _asleep_in_danger(said: str, words: Sequence[str], hits: list[_Hit]) -> bool
     # 司机趴方向盘上 敲窗户没反应 是不是睡着了: asleep only guessed at, after a state seen that will not wait
     guessed = _GUESS.search(_clause_at(said, last)) is not None and any(
         h.category.acute and h.end <= last for h in hits)
-    return guessed or any(
+    # 宝宝被反锁在车里睡着了 拍玻璃也叫不醒: shut in before the sleep is told, and not waking after it
+    shut_in = any(h.category.id in _SHUT_IN for h in hits) and any(
+        h.category.id in _AWAKE and h.start > last for h in hits)
+    return guessed or shut_in or any(
         h.category.id in _BURNING or h.category.id == _FUMES
         or h.category.id in _SHUT_IN and h.start > last
         for h in hits)

@@ -2350,3 +2350,21 @@ def test_harm_in_a_run_on_message_after_a_flat_tyre_a_complaint_or_an_asked_ques
 ])
 def test_what_keeps_happening_a_trait_and_a_fall_lived_through_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY, engine.answer(question).reason
+
+
+def test_a_child_locked_in_who_sleeps_and_will_not_wake_puts_119_first(engine):
+    # shut in before the sleep is told, not waking after it: no deep sleep
+    reply = engine.answer("宝宝被反锁在车里睡着了 拍玻璃也叫不醒 车里好热")
+    assert reply.status == EMERGENCY and says_119_first(reply.text), reply.reason
+    assert engine.answer("孩子睡着了 叫不醒 能不能抱下车").status != EMERGENCY
+
+
+@pytest.mark.parametrize("question, state", [
+    ("高速应急车道上有个老人在走 还往中间车道拐 车嗖嗖的过 他好像糊涂了", "danger"),  # toward the live lane
+    ("加油站有个车一打火 油枪那块呼的一下就起来了", "danger"),  # a fire flaring up
+    ("油灌车测翻了 地上留的全是油 旁边还有抽烟的", "danger"),  # fuel all over the ground, typed with slips
+    ("刚跟人蹭了一下 没人受伤 血都没流一滴 车能先挪开不", "calm"),  # not a drop of blood
+    ("I know fire is 119, but what number do I call for a car crash?", "calm"),  # the fire number named
+])
+def test_a_confused_walker_a_flare_up_a_spill_and_blood_denied(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
