@@ -65,6 +65,8 @@ REPAIR_CHARS = 48  # typos are repaired in this many characters at a message's e
 STORY_ASK_CHARS = 64
 MIN_CLAUSES = 3  # a message of fewer clauses is one question, not a story and a question
 STORY_CHARS, ASK_CHARS = 40, 16  # a message typed without breaks this long is a story; its ask is at the end
+# details a story tells as often as it asks (医院催着交钱, 花了好几万): read from a clause that asks nothing, told
+_TOLD_DETAILS = frozenset({"金额"})
 ASK_CLAUSES = 2  # the clauses at a story's end whose subjects and aspects are what is asked
 ASK_MAX_CHARS = 100  # the last clauses re-read are an ask, not a story (the longest labelled question: 84)
 MAX_ASK_CLAUSES = 3  # the ask sits in the last few clauses; longer tails are the story again
@@ -634,6 +636,11 @@ class Understand:
                 # the end tells only the situation (收到一堆外地违章 咋整): what the story said
                 # happened (被套牌) is what is asked about
                 aspects = tuple(dict.fromkeys(reading.aspects + aspects))
+            # a detail the end reads only from a clause that tells (医院催着交钱 有没有啥基金能先垫上):
+            # what happened, not what is asked, while something else is asked
+            telling = tuple(a for a in aspects if a in _TOLD_DETAILS and not self._asked_in_end(asked, end_reading, a))
+            if telling and len(telling) < len(aspects):
+                aspects = tuple(a for a in aspects if a not in telling)
             told = tuple(a for a in reading.aspects if a not in aspects)
             whole = reading
             reading = dataclasses.replace(reading, subjects=subjects, aspects=aspects, told=told)
@@ -647,6 +654,13 @@ class Understand:
                         reading, aspects=last.aspects, told=tuple(a for a in whole.aspects if a not in last.aspects)))
         asked.reading = self._as_kind(reading)
         return None
+
+    def _asked_in_end(self, asked: Asked, end: Reading, aspect: str) -> bool:
+        """The aspect is read from words in a clause of the story's end that asks."""
+        words = [w for w, c in end.said.items() if c == aspect]
+        canonical = self.s.text.canonical
+        return any(any(w in canonical(c).replace(" ", "") for w in words)
+                   for c in asked.clauses[-ASK_CLAUSES:] if asks(c))
 
     def _as_kind(self, reading: Reading) -> Reading:
         """A brand said beside a business of its kind (雅迪电动车上牌要啥材料, 二手捷达过户) is read as

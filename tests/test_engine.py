@@ -772,3 +772,9 @@ def test_whether_a_thing_heard_is_true_asks_the_thing(engine):
     reply = engine.answer("同事出了事故 对方开车跑了 听说有个救助基金能先出抢救的钱 是真的吗 啥情况下能给")
     assert reply.status == ANSWER and "垫付" in reply.text, reply.reason
 
+
+
+def test_money_told_in_a_story_is_not_the_amount_asked(engine):
+    # 医院催着交钱 tells what happened; the fund advancing the cost is what is asked, not its 2024 figures
+    reply = engine.answer("我舅上周骑车被车撞了 司机跑了没抓到 医院催着交钱 有没有啥基金能先垫上")
+    assert reply.status == ANSWER and reply.entry_id == "fund-what", reply.reason
