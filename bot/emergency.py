@@ -1192,6 +1192,9 @@ class _Hit:
     text: str
 
 
+_CLOSES = "了就"  # 胎没气了停在…, 话没说完就没声了: what 没 denies ends before the danger word
+
+
 def _negated(text: str, start: int, negations: tuple[str, ...], starts: list[int],
              persons: re.Pattern | None = None, things: re.Pattern | None = None) -> bool:
     """A denial just before the danger word, in its clause (车没事，人受伤 denies nothing), and not
@@ -1209,7 +1212,7 @@ def _negated(text: str, start: int, negations: tuple[str, ...], starts: list[int
             if not any(s <= lo + at < e for s, e in retracted) \
                     and (not starts or not _in_other_word(lo + at, neg, start, starts, len(text))) \
                     and not any(_subject_between(window[at + len(neg):], p) for p in (persons, things)) \
-                    and "了" not in window[at + len(neg) + 1:]:
+                    and not any(c in window[at + len(neg) + 1:] for c in _CLOSES):
                 return True  # 胎没气了停在行车道上: 了 closes what 没 denies before the danger word
             at = window.find(neg, at + 1)
     return False
@@ -2020,6 +2023,11 @@ def _harm_of_someone_apart(said: str, words: Sequence[str], hits: list[_Hit], de
             continue
         if not (h.category.acute or h.category.id in _SIGNS or h.category.id in _BURNING and _burning_now(said, h)):
             continue  # 他撞了人, 腿擦破点皮: what befell someone, not a state seen that will not wait
+        if h.category.id in _BURNING and (said.endswith(_GOING_BEFORE, 0, h.start) or _perceived(said, h)) \
+                and detector.accident is not None and detector.accident.search(said, 0, h.start) is not None:
+            # 车撞护栏了 发动机盖缝里往外冒黑烟 …交强险能赔吗: the car burns as it is told, whoever is named
+            # (撞了护栏 车头冒烟了 算什么责任 tells the smoke as part of what happened)
+            return True
         if _told_before(said, h.start, framed, detector):
             return True
         if before_only and detector.persons is not None and detector.persons.search(said, start, h.start):
@@ -2345,7 +2353,7 @@ def _burning_now(text: str, hit: _Hit) -> bool:
     return hit.text.endswith(_UNDER_WAY) or text[hit.end:hit.end + 1] in _UNDER_WAY \
         or text.startswith(_MOVING, hit.end) or _clause_alone(text, hit) or _perceived(text, hit) \
         or any(w in hit.text for w in _SPREAD + _SOUNDING) \
-        or text.endswith(_SUDDEN, 0, hit.start) \
+        or text.endswith(_SUDDEN, 0, hit.start) or text.endswith(_GOING_BEFORE, 0, hit.start) \
         or hit.start > 0 and text[hit.start - 1] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:]) or hit.text.startswith("在") \
         or text[hit.end:hit.end + 1] == CLAUSE and text.startswith(_GROWING, hit.end + 1) \
         or any(w in text[hit.end:_clause_end(text, hit.end)] for w in _SOUNDING)
@@ -2386,6 +2394,7 @@ _GOES_OUT = "火烟燃烧着著炸"  # what a fire or smoke word is told with: w
 _GOING_ON = "着在越得直还闪"  # 冒着烟, 车在燃烧, 火越来越大, 烧得很旺, 还闪火星子: under way now
 # 火苗子往外窜, 烟直冒, 汽油味很冲: what the fire does, or how strong it is, told as it is now
 _MOVING = ("往", "直", "一直", "不停", "还在", "很", "特别", "越来越")
+_GOING_BEFORE = ("往外", "一直", "不停地", "不停的", "还在")  # 缝里往外冒黑烟: under way, said before the smoke
 _SUDDEN = ("突然", "忽然", "一下子", "猛地", "猛然")  # 充电的时候突然冒火星: told as it happened, not named
 
 

@@ -2368,3 +2368,22 @@ def test_a_child_locked_in_who_sleeps_and_will_not_wake_puts_119_first(engine):
 ])
 def test_a_confused_walker_a_flare_up_a_spill_and_blood_denied(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger"), engine.answer(question).reason
+
+
+@pytest.mark.parametrize("question, first", [
+    ("我爸打电话说在国道上出车祸了 话没说完就没声了 再打也不接", "122"),  # 就 closes what 没 denies
+    ("刚才让车擦了一下 现在头晕想吐 对方说私了给二百 行不行", "122"),  # 擦 is a collision
+    ("车撞护栏了 发动机盖缝里往外冒黑烟 交强险能赔吗", "119"),  # the car burns, whatever is asked
+    ("孩子骑车让三轮碰了 胳膊歪了 一直哭", "122"),
+    ("公交车上有人的电瓶冒火花了 一车人都往下挤", "119"),  # 冒火花了 holds no 花了 (spent)
+    ("高速上有个人逆着走 还摇摇晃晃的 车一辆辆擦过去", "122"),
+    ("下长坡刹车不灵了 还在往下溜 前头就是村子 咋办", "122"),
+    ("坐的大巴后头冒黑烟 司机还在开 车上好几十人 怎么办", "119"),
+])
+def test_signs_after_a_scrape_a_burning_car_asked_about_and_a_runaway_going_on(engine, question, first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and says_119_first(reply.text) == (first == "119"), reply.reason
+
+
+def test_a_light_touch_with_no_one_hurt_stays_calm(engine):
+    assert engine.answer("被电动车轻轻碰了一下 没受伤").status != EMERGENCY
