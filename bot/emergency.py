@@ -1325,9 +1325,11 @@ def _crushed_before(text: str, start: int, detector: Detector) -> bool:
     is shut: whoever is in it is trapped, though no one is named. Where the crash is told elsewhere
     in the message (撞到山上了 …车门瘪进去了出不来), the crushed part needs no blow beside it."""
     window = text[max(0, start - INSIDE_REACH):start]
-    crashed = detector.accident is not None and detector.accident.search(text) is not None
-    return any(crashed or any(at - k >= 0 and window[at - k] in _BLOWS for k in (1, 2, 3))
-               for w in detector.crushed for at in _finds(window, w))
+    spots = [at for w in detector.crushed for at in _finds(window, w)]
+    if not spots:
+        return False
+    return any(at - k >= 0 and window[at - k] in _BLOWS for at in spots for k in (1, 2, 3)) \
+        or detector.accident is not None and detector.accident.search(text) is not None
 
 
 def _finds(text: str, word: str) -> list[int]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import heapq
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from bot import emergency
@@ -638,7 +638,7 @@ class Understand:
                 aspects = tuple(dict.fromkeys(reading.aspects + aspects))
             # a detail the end reads only from a clause that tells (医院催着交钱 有没有啥基金能先垫上):
             # what happened, not what is asked, while something else is asked
-            telling = tuple(a for a in aspects if a in _TOLD_DETAILS and not self._asked_in_end(asked, end_reading, a))
+            telling = tuple(a for a in aspects if a in _TOLD_DETAILS and not _said_asking(self.s, end_reading, a, asked.clauses[-ASK_CLAUSES:]))
             if telling and len(telling) < len(aspects):
                 aspects = tuple(a for a in aspects if a not in telling)
             told = tuple(a for a in reading.aspects if a not in aspects)
@@ -654,13 +654,6 @@ class Understand:
                         reading, aspects=last.aspects, told=tuple(a for a in whole.aspects if a not in last.aspects)))
         asked.reading = self._as_kind(reading)
         return None
-
-    def _asked_in_end(self, asked: Asked, end: Reading, aspect: str) -> bool:
-        """The aspect is read from words in a clause of the story's end that asks."""
-        words = [w for w, c in end.said.items() if c == aspect]
-        canonical = self.s.text.canonical
-        return any(any(w in canonical(c).replace(" ", "") for w in words)
-                   for c in asked.clauses[-ASK_CLAUSES:] if asks(c))
 
     def _as_kind(self, reading: Reading) -> Reading:
         """A brand said beside a business of its kind (雅迪电动车上牌要啥材料, 二手捷达过户) is read as
@@ -774,7 +767,7 @@ class AspectNotHeld:
         # 吓死了 实习期到底多长: no scrape entry holds the probation period, the licence's do)
         tries = []
         if asked.last_asked is not None and not any(
-                a in self.details and self._asked_in_clause(asked, a)
+                a in self.details and _said_asking(self.s, asked.reading, a, asked.clauses)
                 for a in asked.reading.aspects if a not in asked.last_asked.aspects):
             # (a detail the end asks before its last clause is asked too: 事故中队在哪儿 几点上班 电话多少
             # is no question of 122 alone)
@@ -791,14 +784,6 @@ class AspectNotHeld:
                 return None
             asked.reading = reading  # a failed narrowing changes nothing else
         return reply
-
-    def _asked_in_clause(self, asked: Asked, aspect: str) -> bool:
-        """The aspect is read from words in a clause that asks (几点上班, 在哪儿; not 电话打不通了)."""
-        words = [w for w, c in asked.reading.said.items() if c == aspect]
-        if not words:
-            return False
-        canonical = self.s.text.canonical
-        return any(any(w in canonical(c).replace(" ", "") for w in words) for c in asked.clauses if asks(c))
 
     def _asked_last(self, asked: Asked) -> tuple[str, ...]:
         """The aspects read that the last clause, which asks, names itself (人没事 接下来该怎么做:
@@ -1722,6 +1707,14 @@ EXACT = 0.999  # a score this high: the words are an entry's own question
 # words of a story no entry explains count against it, what was read does not.
 SOLE_MIN = 0.30
 SMALL_SUBJECT = 12  # so few entries allowed: score all their questions, not only the index's picks
+
+
+def _said_asking(s: Shared, reading: Reading, aspect: str, clauses: Sequence[str]) -> bool:
+    """The aspect is read from words said in one of `clauses` that asks (几点上班, 在哪儿; not
+    电话打不通了, 医院催着交钱)."""
+    words = [w for w, c in reading.said.items() if c == aspect]
+    return bool(words) and any(any(w in s.text.canonical(c).replace(" ", "") for w in words)
+                               for c in clauses if asks(c))
 
 
 def _few(allowed: frozenset[int] | None) -> tuple[int, ...] | None:
