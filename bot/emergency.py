@@ -81,6 +81,7 @@ _PARTICLES = "了着过到得"
 MAX_CHARS = 600
 COMMON_CHAR = 100_000  # jieba count of a character that is a word in itself (上, 的, 了), never a slip
 PERSON_REACH = 12
+RIDE_REACH = 6  # how far before a vehicle a counted ride may begin: 骑一辆电动车
 LOOK_BACK = 2  # clauses naming no one that a state may look back across to whom it is said of
 PERSON_AFTER_REACH = 5  # 撞了一个学生: the person within a few characters after the verb
 PERSON_AFTER_TAIL = 5  # how far past that reach a person begun within it may run (骑电动车的)
@@ -110,6 +111,7 @@ _INSIDE_LEAD = re.compile("[了啊呀，]*(?:[^，]{0,3}车)?(?:里面|里头|�
 _THING_OF = re.compile("座椅|座位|椅|的|玩具|用品")  # 孩子座椅, 孩子的书包: a thing for someone, not someone
 _BLOWS = "撞压挤砸轧碾"  # what crushes a car: 撞扁了, 压变形了
 _PASSIVE = ("被", "遭", "挨")  # a passive with no subject said (被车撞了, 遭车撞了) befell the writer
+_RIDDEN = re.compile("[骑开坐推][一两这那]?[辆台部个]")  # 骑一辆电动车: the vehicle counted is still the one ridden
 _AGENT = "被叫让给遭挨"  # 孩子被车门夹住: the thing after 被 is what did it, not what the state is of
 _CRY = "，了啊呀啦快"  # what may stand around a one-character cry: 血啊 快
 LEAVE_GAP = 8  # how far apart the two halves of a leave asked may be: 能…吗 is 能换个教练吗
@@ -1311,6 +1313,7 @@ def _of_person(text: str, start: int, detector: Detector, writer: bool = False, 
     return detector.things is None or not any(
         (not between[m.end():m.end() + 1] or between[m.end()] not in _PLACE + _EVENT)
         and not any(v in between[max(0, m.start() - 3):m.start()] for v in _RIDES + _AGENT)
+        and not _RIDDEN.search(between, max(0, m.start() - RIDE_REACH), m.start())
         for m in detector.things.finditer(between))
 
 
@@ -1853,9 +1856,11 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         if frame.name == "hypothetical" and any(
                 h.category.id in _BURNING and _burning_now(said, h) and said.find(CLAUSE, h.end) != -1
                 and not _outside(said[:h.start], frame.words, [], detector)
-                and any(w.startswith("会") and w in said[h.end:] for w in frame.words) for h in hits):
+                and (any(w.startswith("会") and w in said[h.end:] for w in frame.words)
+                     or not _outside(_clause_at(said, h.start), frame.words, hits, detector)) for h in hits):
             # 一直冒烟 车会不会炸: a fire told as under way, then what it will do feared, is this
-            # fire (冒火星子 正常吗 asks whether it is a fire at all)
+            # fire (冒火星子 正常吗 asks whether it is a fire at all); 呼呼冒烟 …这要是着了: the 'if'
+            # of a later clause supposes worse to come, not the smoke already told
             continue
         if frame.name in _TOLD_APART and _told_after(said, frame.words, hits, _SEEN) \
                 and _says_after(detector.here, said, frame.words, hits):
@@ -2316,16 +2321,24 @@ _PERSON_HARMED = ("injury", "immobile", "casualty", "severe", "bleeding", "uncon
 
 
 def _reported_alone(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:
-    """A harm told as news in a clause of its own before the question (撞人了，怎么办; 有人受伤了
-    咋办): the clause ends with it and a 了, so it happened just now. 撞了人怎么办, in one breath,
-    asks of such accidents in general."""
+    """A harm told as news before the question: in a clause of its own ending with a 了 (撞人了，
+    怎么办; 有人受伤了，咋办), so it happened just now; or naming one person hit (撞了个人咋办).
+    撞了人怎么办 and 撞伤人了怎么办, in one breath and no one in particular, may ask of such accidents
+    in general."""
     asked = min((at for w in words for at in _finds(text, w)), default=-1)
     for h in (h for h in hits if h.category.id in _PERSON_HARMED):
+        if h.start >= asked:
+            continue
         end = _clause_end(text, h.start)
         tail = text[h.end:end].lstrip(_RESULT)  # 有人被撞飞了: what it did to them, then the news
-        if h.start < asked and end < asked and tail and tail[0] in _NEWS_END and all(c in _REPORT_TAIL for c in tail):
+        if end < asked and tail and tail[0] in _NEWS_END and all(c in _REPORT_TAIL for c in tail):
             return True
+        if _PARTICULAR.search(h.text):
+            return True  # 撞了个人咋办: one particular person, so this accident, not such accidents
     return False
+
+
+_PARTICULAR = re.compile("了一?个")  # 撞了个人, 撞了一个老汉: someone in particular was hit
 
 
 def _pleads(text: str, words: Sequence[str], detector: Detector) -> bool:
@@ -2358,14 +2371,14 @@ def _burning_now(text: str, hit: _Hit) -> bool:
         or text.endswith(_SUDDEN, 0, hit.start) or text.endswith(_GOING_BEFORE, 0, hit.start) \
         or hit.start > 0 and text[hit.start - 1] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:]) or hit.text.startswith("在") \
         or text[hit.end:hit.end + 1] == CLAUSE and text.startswith(_GROWING, hit.end + 1) \
-        or any(w in text[hit.end:_clause_end(text, hit.end)] for w in _SOUNDING)
+        or any(w in _clause_at(text, hit.start) for w in _SOUNDING)
 
 
 _GROWING = ("越冒越", "越烧越", "越来越大", "越来越浓", "越来越多")  # 冒白烟，越冒越大: the next clause tells it growing
 # 满地都是油: a spill told as it lies there now; 火很大: a fire told by its size now
 _SPREAD = ("满地", "满路", "一地", "一滩", "很大", "好大", "太大", "挺大", "特别大")
-# 罐子倒了嘶嘶响, 底盘冒烟还噗噗响: a leak or a fire heard, in its word or its clause, is going on now
-_SOUNDING = ("嘶嘶", "噼啪", "滋滋", "吱吱", "噗噗", "呲呲", "哧哧")
+# 罐子倒了嘶嘶响, 底盘冒烟还噗噗响, 呼呼冒烟: a leak or a fire heard, in its word or its clause, is going on now
+_SOUNDING = ("嘶嘶", "噼啪", "滋滋", "吱吱", "噗噗", "呲呲", "哧哧", "呼呼", "突突")
 _PERCEIVING = ("闻着", "闻到", "闻见", "看着", "看到", "看见", "听着", "听到", "听见")
 
 

@@ -109,6 +109,8 @@ def test_latin_and_pinyin_in_calm_questions_stay_calm(engine, question):
     ("12123卡住了", "calm"), ("我腿卡住了出不来", "danger"),
     ("车卡在泥里出不来", "calm"), ("司机卡在车里出不来", "danger"),
     ("车一动不动好久了", "calm"), ("他一动不动", "danger"),
+    # the vehicle ridden is the rider's, counted or named at length (骑一辆三轮车); a thing of theirs is not
+    ("老人骑一辆三轮车让货车撞飞了", "danger"), ("老人的一辆三轮车让货车撞飞了", "calm"),
 ])
 def test_a_state_a_thing_can_be_in_is_danger_only_when_said_of_a_person(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
@@ -230,7 +232,9 @@ def test_after_ba_the_one_acted_on_must_be_a_person(engine, question, state):
 @pytest.mark.parametrize("question, state", [
     ("撞人了咋办，那人一直喊疼", "danger"),       # the harm told after the question is this one
     ("撞人 怎么办 怎么办", "danger"),             # asked again and again: panic
-    ("撞伤人了怎么办", "calm"),                   # asked once, nothing told after: how it is handled
+    ("撞伤人了怎么办", "calm"),                   # asked once, in one breath, no one in particular: how it is handled
+    ("撞伤了人怎么办", "calm"),                   # 了 on the verb, no one in particular: how such accidents are handled
+    ("撞了个人怎么办", "danger"),                 # one particular person: this accident
     ("电动车要买保险吗 撞了人怎么办", "calm"),
 ])
 def test_how_to_handle_is_a_question_unless_harm_is_told_after_it_or_it_is_pleaded(engine, question, state):
@@ -2387,3 +2391,12 @@ def test_signs_after_a_scrape_a_burning_car_asked_about_and_a_runaway_going_on(e
 
 def test_a_light_touch_with_no_one_hurt_stays_calm(engine):
     assert engine.answer("被电动车轻轻碰了一下 没受伤").status != EMERGENCY
+
+
+@pytest.mark.parametrize("question, state", [
+    # smoke heard pouring out now, then an 'if' of worse to come in a later clause: the smoke is now
+    ("前面车机盖里呼呼冒烟 这要是着了算谁的责任", "danger"),
+    ("要是机盖里冒烟了算谁的责任", "calm"),   # the 'if' supposes the smoke itself
+])
+def test_an_if_after_a_fire_told_now_supposes_worse_not_the_fire(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
