@@ -15,7 +15,8 @@ import re
 ASKS_ANY = re.compile("吗|么|呢|能不能|可不可以|能否|行不行|让不让|准不准|是不是|有没有")  # anywhere in a clause
 ASKS_END = re.compile(r"(?:吗|么|嘛|不|没|没有|呢|否)$")  # a clause that ends asking: 还有别的号码没
 # 多快 / 多远 asks a measure; 没多远 / 不多远 tells one (开出去没多远就…)
-ASKING = re.compile(ASKS_ANY.pattern + "|怎么|咋|多少|几|哪|什么|啥|谁|多久|多长|如何|(?<![没不])多(?:快|远|重|高|宽)|(?<![没不好很太许老这那])多钱")
+# 甚: Shanxi for 什么 (甚时候, 要带甚), never 甚至
+ASKING = re.compile(ASKS_ANY.pattern + "|怎么|咋|多少|几|哪|什么|啥|甚(?!至)|谁|多久|多长|如何|(?<![没不])多(?:快|远|重|高|宽)|(?<![没不好很太许老这那])多钱")
 EITHER = re.compile(r"(.)不\1")  # 管不管, 会不会: a question of its own
 # a question word made indefinite by 也/都 tells (两家谁也不挪车, 怎么都打不着火, 哪都找不到)
 INDEFINITE = re.compile("(?:谁|什么|啥|哪儿|哪里|哪|怎么|咋)(?:也|都)"

@@ -438,10 +438,13 @@ _TOLD = "了啊呀啦吧哦喽咯快"  # what may end a clause after the harm it
 
 
 # A two-syllable spelling is read as a danger word that Chinese at large never writes as a word
-# of its own (一死, 有血: 0 in jieba's count) only where its syllables are no common word: yisi is
+# of its own (一死, 有血: 0 in jieba's count), or seldom, only where its syllables are no common word: yisi is
 # 意思 (6,089), youxie 有些. A word of its own stays read (liuxue: 流血 788 as well as 留学 1,026;
 # da ren le: 打人 as well as 大人), where the message around it says harm.
 SHADOW_MIN = 500  # the other word must be a common one
+# A word of its own that the other outnumbers this many times is shadowed too: nadao is 拿到 (1,464),
+# not 拿刀 (3); 打人 (338) stays read beside 大人 (3,573)
+SHADOW_RATIO = 50
 SHADOW_CHAR = 2000  # the characters tried for the other word: those common enough to build one
 
 
@@ -469,7 +472,7 @@ class _Shadow:
                             chars.setdefault(r, []).append(chr(code))
             other = max((freq(a + b) for a in chars.get(syllables[0], ())
                          for b in chars.get(syllables[1], ()) if a + b != word), default=0)
-            self.known[key] = other >= SHADOW_MIN and freq(word) == 0
+            self.known[key] = other >= SHADOW_MIN and freq(word) * SHADOW_RATIO <= other
         return self.known[key]
 
 
@@ -1867,9 +1870,11 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             # 罚款交了多久能消 对了 我车刚撞了一个骑车的 他躺着呢: a question asked first, then harm
             # told of someone in clauses of its own after it, is harm now, not the question's subject
             continue
-        if frame.name in _ASKED_APART and _noticed_after(said, frame.words, hits, detector):
+        if (frame.name in _ASKED_APART or frame.name == "general" and _topic_asked(said, frame.words)) \
+                and _noticed_after(said, frame.words, hits, detector):
             # 想问下怎么定责 但是闻着好大一股汽油味: what is noticed after the question is now (a
-            # topic word is no question: 婚车放鞭炮 冒烟了 is the firecrackers' smoke)
+            # topic word is no question: 婚车放鞭炮 冒烟了 is the firecrackers' smoke; a topic asked
+            # of is: 甚时候能考科目一呀 …车刚出了事 好几个人受伤咧)
             continue
         if frame.name in _REPORTED_THEN and _reported_first(said, hits, detector):
             continue  # 出车祸了 头很晕 想吐 是不是要去医院: a crash reported as it happened, harm told after it
@@ -2442,6 +2447,13 @@ def _told_after(text: str, words: Sequence[str], hits: list[_Hit], kinds: frozen
     """A harm (of `kinds`, when given) said in a clause of its own after the clause that asks how."""
     clause_end = _after_asking(text, words)
     return clause_end != -1 and any(h.start > clause_end and (kinds is None or h.category.id in kinds) for h in hits)
+
+
+def _topic_asked(text: str, words: Sequence[str]) -> bool:
+    """Every clause a topic word is said in asks (甚时候能考科目一呀): the topic is a question of its
+    own, not the scene of what is told after it."""
+    found = [at for w in words for at in _finds(text, w)]
+    return bool(found) and all(asks(_clause_at(text, at)) for at in found)
 
 
 def _noticed_after(text: str, words: Sequence[str], hits: list[_Hit], detector: Detector) -> bool:

@@ -936,10 +936,17 @@ def test_procedures_after_a_death_and_blood_drawn_are_no_emergency(engine, quest
     assert engine.answer(question).status != EMERGENCY
 
 
-@pytest.mark.parametrize("question", ["yisi shi sha", "zhege biaozhi shi sha yisi", "youxie wenti xiang wen"])
+@pytest.mark.parametrize("question", ["yisi shi sha", "zhege biaozhi shi sha yisi", "youxie wenti xiang wen",
+                                      "jiazhao diule zenme buban yao deng duojiu cai neng nadao"])
 def test_pinyin_of_a_common_word_is_no_danger_fragment(engine, question):
-    # yisi is 意思, not 一死; youxie 有些, not 有血
+    # yisi is 意思, not 一死; youxie 有些, not 有血; nadao 拿到 (a common word), not 拿刀 (a rare one)
     assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question", ["ta na dao kan ren le", "you ren da ren le kuai lai"])
+def test_pinyin_of_a_danger_word_beside_a_commoner_homophone_still_reads_in_context(engine, question):
+    # 砍人 has no common homophone; 打人 (338) stays read beside 大人 (3,573)
+    assert engine.answer(question).status == EMERGENCY
 
 
 @pytest.mark.parametrize("question", ["开大货的 驾照分扣完了", "跑大货的 年审在哪"])
@@ -2400,3 +2407,21 @@ def test_a_light_touch_with_no_one_hurt_stays_calm(engine):
 ])
 def test_an_if_after_a_fire_told_now_supposes_worse_not_the_fire(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # a topic asked of first (甚: Shanxi for 什么), then harm told now in clauses of its own
+    ("甚时候能考科目一呀 俺在长途车上 车刚出了事 好几个人受伤咧", "danger"),
+    ("甚时候能考科目一呀 听说考场上有人受伤过", "calm"),
+    # 'fine' said by the one hit, then signs seen after 可是
+    ("我撞到人咧 那人说没事要走 可是他走路一瘸一拐的 脸色也不对", "danger"),
+    # breathing or colour that is wrong, said alone
+    ("嘴唇发紫 不说话", "danger"), ("ta huxi bu dui", "danger"),
+])
+def test_a_question_first_or_fine_said_first_does_not_hide_harm_seen_now(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+def test_pinned_in_a_cab_is_trapped_and_puts_119_first(engine):
+    reply = engine.answer("货车翻了 司机压在驾驶室里头 叫不应")
+    assert reply.status == EMERGENCY and reply.text.index("119") < reply.text.index("122")
