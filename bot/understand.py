@@ -14,6 +14,7 @@ from bot.knowledge import Concepts, Entry
 from bot.text import TextProcessor
 
 COVERING_CACHE = 1024  # (kind, concepts) -> entries, per knowledge version
+NOTHING_REACH = 4  # how far before a phrase saying nothing a word holding it may begin (排队 + 的人多不多)
 # `{数}` in a detail's `held_when` (knowledge/scope.yaml): a number as answers write it, in digits
 # or Chinese numerals (减少2起, 三十日内, 7.49%)
 NUMBER_SLOT = "{数}"
@@ -149,10 +150,19 @@ class ConceptReader:
             (denied if ends else stated).update(aspects)
         return frozenset(denied - stated)
 
+    def _blank(self, compact: str, m: re.Match) -> str:
+        """A phrase saying nothing, blanked, unless it ends a longer word that does say something
+        (戴头盔的人多不多 says nothing of queues; 排队的人多不多 asks of them)."""
+        standard_of, _ = self._aspects
+        for back in range(1, NOTHING_REACH + 1):
+            if m.start() - back >= 0 and compact[m.start() - back:m.end()] in standard_of:
+                return m.group()
+        return "#" * len(m.group())
+
     def read(self, canonical: str, kind: str = "") -> Reading:
         compact = DENIED.sub(lambda m: "#" * len(m.group()), canonical).replace(" ", "")
         if self._nothing is not None:
-            compact = self._nothing.sub(lambda m: "#" * len(m.group()), compact)
+            compact = self._nothing.sub(lambda m: self._blank(compact, m), compact)
         said: dict[str, str] = {}
         found: list[tuple[str, ...]] = []
         subject_spans = _longest(*self._subjects, compact, self._amount_marks)

@@ -347,3 +347,21 @@ def test_the_number_of_an_office_or_a_hospital_is_not_answered_with_122(engine, 
 def test_the_emergency_number_asked_for_still_gets_it(engine):
     reply = engine.answer("出了交通事故打哪个电话")
     assert reply.status == ANSWER and reply.entry_id == "emergency-numbers"
+
+
+def test_a_kind_of_road_is_no_named_street(engine):
+    # 那种窄路: a kind of road, not a road called 种窄路 that we know nothing of
+    reply = engine.answer("城里那种窄路没画中线也没有限速牌 小车最快能开多少")
+    assert reply.status == ANSWER and reply.entry_id == "road-speed-no-sign", reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("城区骑电动车戴头盔的人多不多 有个比例没", "ebike-helmet"),   # how many do it: a rate
+    ("车管所现在排队的人多不多", None),                             # how crowded now: not held
+])
+def test_how_many_people_do_something_is_a_rate_and_how_crowded_is_not_held(engine, question, entry):
+    reply = engine.answer(question)
+    if entry:
+        assert reply.status == ANSWER and reply.entry_id == entry, reply.reason
+    else:
+        assert reply.status != ANSWER and reply.declines, reply.reason

@@ -1191,3 +1191,13 @@ def test_an_app_that_fails_is_not_answered_with_what_the_app_is(engine, question
     # what the app is for does not mend it: say we lack that, and where to ask
     reply = engine.answer(question)
     assert reply.status != ANSWER and reply.declines, reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    # 没出事故 says there was no accident: the story's drink driving is what is asked of
+    ("醉驾被查了 没出事故也没伤人 这也算犯罪吗", "drunk-driving-crime"),
+    ("醉驾被查了 没出事故 几年不能再考驾照", "licence-revoked"),
+])
+def test_an_accident_said_not_to_have_happened_is_not_what_is_asked(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
