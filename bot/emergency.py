@@ -1894,6 +1894,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # 俺爸开三轮翻沟里咧人压在车底下出不来 三轮车没上牌算违法不: the frame asks its own clause
         if frame.name == "general" and _harm_of_someone_apart(said, frame.words, hits, detector, before_only=True):
             continue  # 考完科目三回来路上看见大货车侧翻了 司机…腿卡住了出不来: the topic only set the scene before it
+        if frame.name == "general" and _told_after_acute(said, frame.words, hits):
+            continue  # 胳膊骨头都露出来了 对方非说…要我赔他修车钱: what is told after harm that will not wait is another matter
         if frame.strong:
             return frame.name
         if cry:
@@ -2447,6 +2449,19 @@ def _told_after(text: str, words: Sequence[str], hits: list[_Hit], kinds: frozen
     """A harm (of `kinds`, when given) said in a clause of its own after the clause that asks how."""
     clause_end = _after_asking(text, words)
     return clause_end != -1 and any(h.start > clause_end and (kinds is None or h.category.id in kinds) for h in hits)
+
+
+def _told_after_acute(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:
+    """Every topic word is told (not asked) in a clause after one that tells acute harm of someone,
+    told two ways: the topic is what else happened (the other party wants the repair paid), not
+    the harm's frame."""
+    found = [at for w in words for at in _finds(text, w) if not any(h.start <= at < h.end for h in hits)]
+    acute = [h for h in hits if h.category.acute]
+    # harm told two ways (让小车撞了, 骨头都露出来了): one word alone may be a figure (出血了 信用卡)
+    if not found or not acute or len({h.category.id for h in hits if h.category.id in _PERSON_HARMED}) < 2:
+        return False
+    first = min(_clause_end(text, h.start) for h in acute)
+    return all(at > first and not asks(_clause_at(text, at)) for at in found)
 
 
 def _topic_asked(text: str, words: Sequence[str]) -> bool:

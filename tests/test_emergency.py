@@ -2425,3 +2425,26 @@ def test_a_question_first_or_fine_said_first_does_not_hide_harm_seen_now(engine,
 def test_pinned_in_a_cab_is_trapped_and_puts_119_first(engine):
     reply = engine.answer("货车翻了 司机压在驾驶室里头 叫不应")
     assert reply.status == EMERGENCY and reply.text.index("119") < reply.text.index("122")
+
+
+@pytest.mark.parametrize("question, state", [
+    # harm that will not wait, told two ways, then what the other party demands: still harm now
+    ("我骑电瓶车让小车撞了 胳膊骨头都露出来了 对方非说是我闯红灯要我赔他修车钱", "danger"),
+    ("大出血 这次修车", "calm"),                    # spending money, one word, no one named
+    # 伤好 is healed; 受伤 好多血 is bleeding
+    ("hurt 好多血", "danger"), ("去年出车祸受的伤好了 能考驾照吗", "calm"),
+    # fine now, of harm told before it; harm told after it stands
+    ("邻居家14岁的娃骑电动车摔了胳膊 现在好了 问下骑电动车到底得多大", "calm"),
+    ("服了 现在好了 那边有辆车直接冲进人群了 好多人倒地上", "danger"),
+    # a leg bent the wrong way after cars ran into each other; a voice that fades to breathing
+    ("两个车怼一块了 有个后生坐地上 腿往外拐着", "danger"),
+    ("俺老公刚打电话说撞了 说话断断续续的 后来就光剩喘气声了", "danger"),
+    ("a man is lying in the lane not moving", "danger"),
+])
+def test_harm_read_through_what_surrounds_it(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+def test_someone_pinned_under_an_overturned_tricycle_puts_119_first(engine):
+    reply = engine.answer("三轮翻了把俺爷爷扣底下了 人起不来")
+    assert reply.status == EMERGENCY and reply.text.index("119") < reply.text.index("122")
