@@ -594,10 +594,13 @@ class TextProcessor:
             return run
         bounds = {0}
         loose = set()  # positions of characters jieba left on their own
+        doubled: set[int] = set()  # positions in a doubled character (天天, 刚刚): a word form, never borrowed from
         pos = 0
         for token in cut:
             if len(token) == 1:
                 loose.add(pos)
+            elif len(token) == 2 and token[0] == token[1]:
+                doubled.update((pos, pos + 1))
             pos += len(token)
             bounds.add(pos)
         if len(run) >= NOISE_RUN and len(loose) > len(run) * NOISE_SHARE:
@@ -633,6 +636,7 @@ class TextProcessor:
                         word = self._near_word(piece, "".join(syllables[i:i + n]))
                 if word is not None and not bounded and (word != exact or any(
                         word[k] != piece[k] and i + k not in loose for k in range(n))
+                        or any(i + k in doubled for k in range(n))  # 天天骑着 is no 天天气着
                         or not self._cut_whole(chars, i, n, word)):
                     word = None
                 # nor take a character of a concept word that goes on past the span (抛锚牌放多远:

@@ -1201,3 +1201,16 @@ def test_an_app_that_fails_is_not_answered_with_what_the_app_is(engine, question
 def test_an_accident_said_not_to_have_happened_is_not_what_is_asked(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("my son is 15, can he ride an e-bike (电动车) to school on the road? what's the minimum age", "nm-age"),
+    ("骑摩托带俺家小子去镇上赶集 娃才9岁坐后头行不行", "road-passengers"),       # sitting behind: a passenger
+    ("我爸今年72了 他本子上有摩托车的 还能骑二轮摩托不 他天天骑着去地里", "licence-elderly"),
+    ("罚款忘交了都过去俩月了 会不会越滚越多 咋算的", "violation-late-fine"),   # the fine grows: late payment
+    ("同事吹牛说醉驾顶多罚点款 真的假的 会不会判啊", "drunk-driving-crime"),
+    ("那个路口拍我压线 我看了照片明明没压 已经提了异议 一般多少天能审完给个说法", "violation-objection"),
+])
+def test_everyday_ways_of_saying_the_aspect_asked(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason

@@ -157,3 +157,11 @@ def test_a_question_typed_wholly_in_pinyin_is_read_as_chinese(engine):
     # of two ways to read syllables, the one that reads more of them, then the domain word's
     assert "驾驶证" in text.canonical(text.normalize("wo yao ban jia zhao"))
     assert "扣几分" in text.canonical(text.normalize("chuang hongdeng kou ji fen"))
+
+
+def test_a_repair_never_borrows_a_character_of_a_doubled_word():
+    t = TextProcessor(("天气", "上牌"), {})
+    t.index_vocabulary(set())
+    # 天天骑着: the rider goes every day; 天天 is a word, its second 天 is no start of 天气
+    assert "天气" not in t.canonical(t.normalize("他天天骑着去地里"))
+    assert "上牌" in t.canonical(t.normalize("新车上派一般几天能办好"))
