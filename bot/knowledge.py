@@ -252,6 +252,9 @@ class Concepts:
     # aspects that say how a business is done (网上办理, 委托): beside the business asked (补证),
     # the entries about that business rank first, whatever else they hold
     manners: tuple[str, ...] = ()
+    # details that count (多少人, 起数): asked beside a circumstance (伤亡), they count it, and it is
+    # what is asked; beside another detail (何时) a circumstance only tells the asker's situation
+    counts: tuple[str, ...] = ()
     # words before a number that make it an amount (限120, 跑到120): a number-only 说法 (120 the
     # ambulance) is not read there
     amount_marks: tuple[str, ...] = ()
@@ -549,6 +552,7 @@ class _ConceptTable:
     # (aspect, file, line) of `circumstances:`
     circumstances: list[tuple[str, str, int]] = field(default_factory=list)
     manners: list[tuple[str, str, int]] = field(default_factory=list)
+    counts: list[tuple[str, str, int]] = field(default_factory=list)
     amount_marks: list[str] = field(default_factory=list)
     # (subject, the subject it stands for, file, line) of `stands_for:`
     stands_for: list[tuple[str, str, str, int]] = field(default_factory=list)
@@ -574,6 +578,7 @@ class _ConceptTable:
                         venues=self._known(self.venues, "subjects", "主题", "venues", problems),
                         circumstances=self._known(self.circumstances, "aspects", "方面", "circumstances", problems),
                         manners=self._known(self.manners, "aspects", "方面", "manners", problems),
+                        counts=self._known(self.counts, "aspects", "方面", "counts", problems),
                         amount_marks=tuple(dict.fromkeys(self.amount_marks)),
                         stands_for=self._stands_for(problems),
                         model_aspects=self._known(self.model_aspects, "aspects", "方面", "model_aspects", problems),
@@ -633,7 +638,7 @@ def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) 
     `venues:` lists the subjects that are places where things are done; `circumstances:` the
     aspects that tell the asker's situation rather than what is asked."""
     for name, (key, node) in _mapping(root).items():
-        if name in ("venues", "circumstances", "manners", "model_aspects", "weak", "vehicles"):
+        if name in ("venues", "circumstances", "manners", "counts", "model_aspects", "weak", "vehicles"):
             getattr(table, name).extend((w, c.file, line) for w, line in _text_list(node, c, name))
             continue
         if name in ("amount_marks", "says_nothing"):
@@ -649,7 +654,7 @@ def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) 
                     table.stands_for.append((one, kind, c.file, _line(one_node)))
             continue
         if name not in CONCEPT_KINDS:
-            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners, amount_marks, stands_for, model_aspects, says_nothing, weak, vehicles)")
+            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners, counts, amount_marks, stands_for, model_aspects, says_nothing, weak, vehicles)")
             continue
         if node.tag == "tag:yaml.org,2002:null":
             continue

@@ -851,10 +851,13 @@ class AspectNotHeld:
         spoken_of = ""  # an aspect no entry holds, said in the own questions of an entry that may answer
         said_in_own: dict[int, frozenset[str]] = {}  # entries holding an aspect through their own questions
         # A situation told beside a named subject (撞了人逃逸了 以后还能再考驾照吗: 伤亡) does not gate:
-        # the entries about what is asked need not hold it; it only ranks (`_best_covered`). With a
-        # detail asked of it (受伤了多少人) the situation is what is asked, and gates.
-        circumstances = self.s.knowledge.concepts.circumstances
-        if subjects and others and not details and all(a in circumstances for a in others):
+        # the entries about what is asked need not hold it; it only ranks (`_best_covered`). Beside a
+        # detail of the subject neither (事故里有人受伤的话 多久出认定书: the certificate's deadline,
+        # whoever was hurt); only a count asked beside it (受伤了多少人: `counts`) is of the situation,
+        # which then is what is asked, and gates.
+        concepts = self.s.knowledge.concepts
+        if subjects and others and all(a in concepts.circumstances for a in others) \
+                and not any(d in concepts.counts for d in details):
             others = ()
         for group in [(d,) for d in details] + ([others] if others else []):
             narrowed = _narrow(allowed, reader.covering("aspects", group))

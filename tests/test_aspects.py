@@ -1214,3 +1214,19 @@ def test_an_accident_said_not_to_have_happened_is_not_what_is_asked(engine, ques
 def test_everyday_ways_of_saying_the_aspect_asked(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    # someone hurt is the asker's situation; the certificate's deadline is what is asked
+    ("事故里有人受伤的话 交警一般多长时间能出事故认定书", "acc-certificate"),
+    ("伤人事故双方都同意快速处理的话 认定书几天能出", "acc-certificate"),
+])
+def test_a_situation_beside_a_detail_of_the_subject_does_not_gate(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+
+
+def test_a_count_beside_a_situation_still_counts_it(engine):
+    # how many were hurt: a count of the situation, which no entry gives for last year
+    reply = engine.answer("去年忻州交通事故一共伤了多少人 伤人的事故有几起")
+    assert reply.status != "answer" and reply.declines, reply.reason
