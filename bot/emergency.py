@@ -81,6 +81,8 @@ _PARTICLES = "了着过到得"
 MAX_CHARS = 600
 COMMON_CHAR = 100_000  # jieba count of a character that is a word in itself (上, 的, 了), never a slip
 PERSON_REACH = 12
+_GLUE_FRAMES = ("past", "hypothetical")  # time and 'if' words (上回, 去年, 万一); 才能骑 holds 能骑, asked
+GLUED_FREQ = 1000  # how common a word must be (jieba's count: 晚上 5,770, 早上 1,211, 过去 in 过去年检) to hold a frame word's first character
 RIDE_REACH = 6  # how far before a vehicle a counted ride may begin: 骑一辆电动车
 LOOK_BACK = 2  # clauses naming no one that a state may look back across to whom it is said of
 PERSON_AFTER_REACH = 5  # 撞了一个学生: the person within a few characters after the verb
@@ -1852,6 +1854,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # 现在好疼想吐 会不会内出血: a harm told as now, then what it may be feared
         if frame.name == "hypothetical" and _made_real(said, rules.ifs, rules.real, hits):
             continue  # 如果车自燃了保险赔不赔 我现在就是这情况 仪表台底下冒烟: what was supposed is so
+        if frame.name == "hypothetical" and _if_after_acute(said, frame.words, hits):
+            continue  # …夹住腿弄不出来 …我要帮忙把人拽出来万一出了事要不要担责任: the 'if' is of the helper
         if frame.name == "hypothetical" and _no_if(said, frame.words, hits, rules.frames, detector):
             continue  # 会不会坐牢啊 …地上一大滩血: what the law will do asked, not harm supposed
         if frame.name == "call" and (acute or _says(detector.here, said, fixed) or _happened(said, hits)):
@@ -1894,6 +1898,9 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # 俺爸开三轮翻沟里咧人压在车底下出不来 三轮车没上牌算违法不: the frame asks its own clause
         if frame.name == "general" and _harm_of_someone_apart(said, frame.words, hits, detector, before_only=True):
             continue  # 考完科目三回来路上看见大货车侧翻了 司机…腿卡住了出不来: the topic only set the scene before it
+        if frame.name == "general" and crashed and any(
+                h.category.id in _BURNING and _burning_now(said, h) and not _clause_says(said, h, frame.words) for h in hits):
+            continue  # 车撞了以后 …底下滴滴答答流东西 现在还能不能开走: a leak after a crash is no topic
         if frame.name == "general" and _told_after_acute(said, frame.words, hits):
             continue  # 胳膊骨头都露出来了 对方非说…要我赔他修车钱: what is told after harm that will not wait is another matter
         if frame.strong:
@@ -2179,12 +2186,13 @@ def _framed_in(text: str, fixed: str, frame: Frame, hits: list[_Hit], detector: 
     frames as typed right would; everyone said to be fine is believed only as typed: a repair must
     never talk harm away."""
     trades = frame.name != "hypothetical"  # 万一骑车的被撞了 is the if, not a trade
-    if _outside(text, frame.words, hits, detector, trades=trades):
+    glued = frame.name in _GLUE_FRAMES
+    if _outside(text, frame.words, hits, detector, trades=trades, glued=glued):
         return text
     if frame.name in _FRAMES_TYPED or fixed == text or len(fixed) != len(text):
         return None
     slips = [w for w in frame.words if _slip_of(text, fixed, w, hits, detector)]
-    return fixed if slips and _outside(fixed, slips, hits, detector, trades=trades) else None
+    return fixed if slips and _outside(fixed, slips, hits, detector, trades=trades, glued=glued) else None
 
 
 def _slip_of(raw: str, fixed: str, word: str, hits: list[_Hit], detector: Detector) -> bool:
@@ -2213,22 +2221,32 @@ def _people_fine_after(text: str, words: Sequence[str], hits: list[_Hit]) -> boo
                for at in (text.find(CLAUSE, last) + 1,) if at > 0)
 
 
-def _outside(text: str, words: Sequence[str], hits: list[_Hit], detector: Detector, trades: bool = True) -> bool:
+def _outside(text: str, words: Sequence[str], hits: list[_Hit], detector: Detector, trades: bool = True,
+             glued: bool = False) -> bool:
     """One of the words said somewhere that is not part of a danger word (一直想睡觉 holds 睡觉).
     `trades`: a frame word may begin a person named by their work (修车的师傅); an 'if' never does
-    (万一骑车的被撞了 is the if)."""
+    (万一骑车的被撞了 is the if). `glued`: a word of time or of 'if' whose first character ends a
+    common word is that word's (晚上回村 says no 上回)."""
     built: list[tuple[int, int]] | None = None
     for w in words:
         at = text.find(w)
         while at != -1:
             if not any(h.start <= at and at + len(w) <= h.end for h in hits) \
-                    and not (trades and _trade(text, at + len(w), detector)):
+                    and not (trades and _trade(text, at + len(w), detector)) \
+                    and not (glued and _glued_before(text, at, w, detector)):
                 if built is None:
                     built = _built_spans(text, detector)
                 if not any(s <= at < e for s, e in built):
                     return True
             at = text.find(w, at + 1)
     return False
+
+
+def _glued_before(text: str, at: int, word: str, detector: Detector) -> bool:
+    """A two-character frame word whose first character ends a common word begun just before it
+    (晚上回村 holds 上回 'last time', but says 晚上 'at night'): that word is what was said."""
+    return len(word) == 2 and at > 0 and detector.freq is not None \
+        and detector.freq(text[at - 1:at + 1]) >= GLUED_FREQ
 
 
 def _trade(text: str, end: int, detector: Detector) -> bool:
@@ -2378,14 +2396,17 @@ def _burning_now(text: str, hit: _Hit) -> bool:
         or text.endswith(_SUDDEN, 0, hit.start) or text.endswith(_GOING_BEFORE, 0, hit.start) \
         or hit.start > 0 and text[hit.start - 1] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:]) or hit.text.startswith("在") \
         or text[hit.end:hit.end + 1] == CLAUSE and text.startswith(_GROWING, hit.end + 1) \
-        or any(w in _clause_at(text, hit.start) for w in _SOUNDING)
+        or any(w in _clause_at(text, hit.start) for w in _SOUNDING) \
+        or text.startswith(_STRONG, hit.end)
 
 
 _GROWING = ("越冒越", "越烧越", "越来越大", "越来越浓", "越来越多")  # 冒白烟，越冒越大: the next clause tells it growing
 # 满地都是油: a spill told as it lies there now; 火很大: a fire told by its size now
-_SPREAD = ("满地", "满路", "一地", "一滩", "很大", "好大", "太大", "挺大", "特别大")
+_SPREAD = ("满地", "满路", "一地", "一滩", "一大滩", "一摊", "一大摊", "很大", "好大", "太大", "挺大", "特别大")
 # 罐子倒了嘶嘶响, 底盘冒烟还噗噗响, 呼呼冒烟: a leak or a fire heard, in its word or its clause, is going on now
-_SOUNDING = ("嘶嘶", "噼啪", "滋滋", "吱吱", "噗噗", "呲呲", "哧哧", "呼呼", "突突")
+_SOUNDING = ("嘶嘶", "噼啪", "滋滋", "吱吱", "噗噗", "呲呲", "哧哧", "呼呼", "突突", "滴答", "嘀嗒")
+# 汽油味呛人, 烟熏人: a smell told by how it strikes the one smelling it is smelt now
+_STRONG = ("呛人", "呛得", "刺鼻", "很冲", "好冲", "熏人", "冲鼻")
 _PERCEIVING = ("闻着", "闻到", "闻见", "看着", "看到", "看见", "听着", "听到", "听见")
 
 
@@ -2449,6 +2470,18 @@ def _told_after(text: str, words: Sequence[str], hits: list[_Hit], kinds: frozen
     """A harm (of `kinds`, when given) said in a clause of its own after the clause that asks how."""
     clause_end = _after_asking(text, words)
     return clause_end != -1 and any(h.start > clause_end and (kinds is None or h.category.id in kinds) for h in hits)
+
+
+def _if_after_acute(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:
+    """Every 'if' is said in a clause after one telling harm that will not wait (trapped, bleeding,
+    a fire under way): it supposes something further (what happens to one who helps), not the harm."""
+    found = [at for w in words for at in _finds(text, w) if not any(h.start <= at < h.end for h in hits)]
+    now = [h for h in hits if h.category.acute and not _lived_through(text, h)
+           or h.category.id in _BURNING and _burning_now(text, h)]
+    if not found or not now:
+        return False
+    first = min(_clause_end(text, h.start) for h in now)
+    return all(at > first for at in found)
 
 
 def _told_after_acute(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:

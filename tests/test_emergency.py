@@ -2448,3 +2448,31 @@ def test_harm_read_through_what_surrounds_it(engine, question, state):
 def test_someone_pinned_under_an_overturned_tricycle_puts_119_first(engine):
     reply = engine.answer("三轮翻了把俺爷爷扣底下了 人起不来")
     assert reply.status == EMERGENCY and reply.text.index("119") < reply.text.index("122")
+
+
+@pytest.mark.parametrize("question, state", [
+    # injuries that will not wait, said the way people see them
+    ("对方司机跑了 俺兄弟腿上皮都翻开了 白的都露出来了 医药费咋办啊", "danger"),
+    ("骑电动车的小伙让公交蹭倒了 手腕子弯成个怪样子 他也没戴头盔 这个罚不罚", "danger"),
+    ("撞了一下 人说头疼得不行 耳朵里往外渗水水 是先报警还是先去医院", "danger"),
+    ("我老公开车犯癫痫了 车还停在路中间 他牙咬得死紧", "danger"),
+    ("my dad got hit by a car, hes not talking just staring at nothing, do we need a police report for the insurance", "danger"),
+    # a matter set aside (先别说了), then a fire with the driver still inside
+    ("这得罚多少啊 哦不对先别说了 前面一辆货车撞护栏上了 车头冒黑烟 司机还在驾驶室里没出来", "danger"),
+    # 晚上回村 says 'at night', not 上回 'last time'; 才能骑 asks whether one may ride
+    ("晚上回村路上面包车侧翻 副驾那个老婆儿让座椅夹住腿弄不出来 我要帮忙把人拽出来万一出了事要不要担责任", "danger"),
+    ("俺孙子十岁 天天骑他爷爷的三轮车 撞了人可咋呀 几岁才能骑三轮车", "calm"),
+    ("车里有股汽油味 是不是油管漏了 去哪修", "calm"),
+])
+def test_harm_seen_now_and_what_only_resembles_it(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question", [
+    "地上一大摊油 汽油味呛人 两车撞一块里头人还坐着 要不要把车推开 推了算不算破坏现场",
+    "想问一下 车撞了以后有股汽油味 底下滴滴答答流东西 现在还能不能开走 我们俩还坐车上呢",
+    "俺爹的三轮让大车压住了 人在底下",
+])
+def test_fuel_smelt_or_dripping_after_a_crash_or_someone_under_a_vehicle_puts_119_first(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY and reply.text.index("119") < reply.text.index("122")
