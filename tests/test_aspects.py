@@ -1230,3 +1230,12 @@ def test_a_count_beside_a_situation_still_counts_it(engine):
     # how many were hurt: a count of the situation, which no entry gives for last year
     reply = engine.answer("去年忻州交通事故一共伤了多少人 伤人的事故有几起")
     assert reply.status != "answer" and reply.declines, reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("撞了人跑了的那种 以后还能开车不", "accident-hit-and-run"),   # driving again after fleeing: never
+    ("whats the max speed on expressways in china", "road-expressway-speed"),
+])
+def test_driving_again_after_fleeing_and_expressway_speed_in_english(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason

@@ -2476,3 +2476,8 @@ def test_harm_seen_now_and_what_only_resembles_it(engine, question, state):
 def test_fuel_smelt_or_dripping_after_a_crash_or_someone_under_a_vehicle_puts_119_first(engine, question):
     reply = engine.answer(question)
     assert reply.status == EMERGENCY and reply.text.index("119") < reply.text.index("122")
+
+
+def test_a_question_first_then_someone_who_cannot_sit_up_is_an_emergency(engine):
+    reply = engine.answer("问个事车险理赔要带啥材料 我现在在路边 对面那个老汉一直说头疼看东西重影 坐都坐不稳")
+    assert reply.status == EMERGENCY

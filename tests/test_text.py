@@ -145,7 +145,8 @@ def test_english_domain_words_inside_chinese_are_read_whole_words_only(engine):
     assert engine.answer("ebike要上牌吗").entry_id == "ebike-plates"
     text = engine.text
     # a Latin word is replaced whole, never inside another word
-    assert "高速公路" not in text.canonical(text.normalize("highways"))
+    assert "高速公路" not in text.canonical(text.normalize("highwayman"))
+    assert "高速公路" in text.canonical(text.normalize("highways"))  # its plural is listed too
 
 
 def test_a_question_typed_wholly_in_pinyin_is_read_as_chinese(engine):
