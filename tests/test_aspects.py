@@ -1239,3 +1239,13 @@ def test_a_count_beside_a_situation_still_counts_it(engine):
 def test_driving_again_after_fleeing_and_expressway_speed_in_english(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "what number do I call for a traffic accident",
+    "what is the emergency number for ambulance in china",
+    "I know fire is 119, but what number do I call for a car crash in China?",
+])
+def test_which_number_to_call_asked_in_english_gets_the_emergency_numbers(engine, question):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == ("answer", "emergency-numbers"), reply.reason
