@@ -2006,7 +2006,7 @@ def _asked_after_acute(said: str, words: Sequence[str], hits: list[_Hit]) -> boo
     """A harm seen now (acute, or told with 现在) is told in a clause before every clause the frame's
     words are said in, and none of those clauses tells a harm: the frame asks about something
     else (a fine, the insurance, whether to move the car), not about the harm."""
-    found = [at for w in words for at in _finds(said, w) if not any(h.start <= at < h.end for h in hits)]
+    found = _frame_spots(said, words, hits)
     if not found:
         return False
     first = min(said.rfind(CLAUSE, 0, at) + 1 for at in found)
@@ -2030,7 +2030,7 @@ def _harm_of_someone_apart(said: str, words: Sequence[str], hits: list[_Hit], de
     A harm lived through (骨折过) stays what it was. `before_only`: a topic (考试, 科目) is set apart
     only where said before the harm in a clause setting the scene (考完科目三回来路上): said after the
     harm it may explain it (孩子一直不吭声 是不是考砸了), said alone it is the topic (驾校模拟题)."""
-    found = [at for w in words for at in _finds(said, w) if not any(h.start <= at < h.end for h in hits)]
+    found = _frame_spots(said, words, hits)
     if not found or detector.here is None:
         return False
     if before_only and (max(found) > min((h.start for h in hits), default=0) or not all(
@@ -2475,26 +2475,34 @@ def _told_after(text: str, words: Sequence[str], hits: list[_Hit], kinds: frozen
 def _if_after_acute(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:
     """Every 'if' is said in a clause after one telling harm that will not wait (trapped, bleeding,
     a fire under way): it supposes something further (what happens to one who helps), not the harm."""
-    found = [at for w in words for at in _finds(text, w) if not any(h.start <= at < h.end for h in hits)]
     now = [h for h in hits if h.category.acute and not _lived_through(text, h)
            or h.category.id in _BURNING and _burning_now(text, h)]
-    if not found or not now:
-        return False
-    first = min(_clause_end(text, h.start) for h in now)
-    return all(at > first for at in found)
+    return _after_first(text, _frame_spots(text, words, hits), now)
 
 
 def _told_after_acute(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:
     """Every topic word is told (not asked) in a clause after one that tells acute harm of someone,
     told two ways: the topic is what else happened (the other party wants the repair paid), not
     the harm's frame."""
-    found = [at for w in words for at in _finds(text, w) if not any(h.start <= at < h.end for h in hits)]
-    acute = [h for h in hits if h.category.acute]
     # harm told two ways (让小车撞了, 骨头都露出来了): one word alone may be a figure (出血了 信用卡)
-    if not found or not acute or len({h.category.id for h in hits if h.category.id in _PERSON_HARMED}) < 2:
+    if len({h.category.id for h in hits if h.category.id in _PERSON_HARMED}) < 2:
         return False
-    first = min(_clause_end(text, h.start) for h in acute)
-    return all(at > first and not asks(_clause_at(text, at)) for at in found)
+    found = _frame_spots(text, words, hits)
+    return _after_first(text, found, [h for h in hits if h.category.acute]) \
+        and not any(asks(_clause_at(text, at)) for at in found)
+
+
+def _frame_spots(text: str, words: Sequence[str], hits: list[_Hit]) -> list[int]:
+    """Where the frame's words are said, outside every danger word."""
+    return [at for w in words for at in _finds(text, w) if not any(h.start <= at < h.end for h in hits)]
+
+
+def _after_first(text: str, spots: list[int], harms: list[_Hit]) -> bool:
+    """There are spots and harms, and every spot lies past the end of the first harm's clause."""
+    if not spots or not harms:
+        return False
+    first = min(_clause_end(text, h.start) for h in harms)
+    return all(at > first for at in spots)
 
 
 def _topic_asked(text: str, words: Sequence[str]) -> bool:
