@@ -109,7 +109,7 @@ _SOMEONE_INSIDE_BEFORE = re.compile(
 # 挤扁了，里面有人 / 撞烂了 车里还有两个人 / 挤在护栏上，面包车里有人: the place first, then someone in it
 _SOMEONE_INSIDE = re.compile("[了啊呀，]*(?:[^，]{0,3}车)?(?:里面|里头|里边|里|内|上)(?:还|都)?有(?:个|一个|两个|几个|好几个|[一二两三四五六七八九几]个)?人")
 # the place inside named first, then who is there (里头娃娃在哭, 里面还有个老人)
-_INSIDE_LEAD = re.compile("[了啊呀，]*(?:[^，]{0,3}车)?(?:里面|里头|里边|车里|车内)(?:还|都)?有?(?:个|一个|两个|几个|好几个)?")
+_INSIDE_LEAD = re.compile("[了啊呀，]*(?:[^，]{0,3}车)?(?:里面|里头|里边|车里|车内)(?:的|(?:还|都)?有?(?:个|一个|两个|几个|好几个)?)")
 _THING_OF = re.compile("座椅|座位|椅|的|玩具|用品")  # 孩子座椅, 孩子的书包: a thing for someone, not someone
 _BLOWS = "撞压挤砸轧碾"  # what crushes a car: 撞扁了, 压变形了
 _PASSIVE = ("被", "遭", "挨")  # a passive with no subject said (被车撞了, 遭车撞了) befell the writer
@@ -1827,7 +1827,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         fixed = CLAUSE * cut + fixed[cut:] if len(fixed) == len(text) else text
     if _put_out(text, hits, rules.put_out):
         return "put_out"
-    if _says(detector.now, text, fixed) and not _now_in_past_story(text, hits, rules.frames, detector):
+    if _now_said(detector.now, text, fixed) and not _now_in_past_story(text, hits, rules.frames, detector):
         return None
     # a fire or leak told as under way after a crash, in a clause that asks nothing of it (侧翻了
     # 漏油 味道很冲) will not wait any more than bleeding (我的车起火了保险赔不赔 asks of the fire in
@@ -2539,6 +2539,14 @@ def _names_here(here: re.Pattern | None, text: str) -> bool:
 
 def _says(pattern: re.Pattern | None, text: str, fixed: str) -> bool:
     return pattern is not None and (pattern.search(text) is not None or pattern.search(fixed) is not None)
+
+
+_PURPOSE = ("为了", "以便", "好让")  # 为了赶紧送医院把车挪开了: a haste meant, not a moment told
+
+
+def _now_said(now: re.Pattern | None, text: str, fixed: str) -> bool:
+    """A word of this moment (赶紧, 正在, 刚才) said, not as the aim of something done (为了赶紧…)."""
+    return now is not None and any(not t.endswith(_PURPOSE, 0, m.start()) for t in (text, fixed) for m in now.finditer(t))
 
 
 def detect(normalized: str, detector: Detector, segment: Callable[[str], Sequence[str]] | None = None) -> str | None:

@@ -26,7 +26,7 @@ class Engine:
         # Emergency words are vocabulary too, so that 留血 is read as 流血 before the check.
         self.text = text or TextProcessor(knowledge.terms, knowledge.synonyms,
                                           homophones=rules.harm + rules.fire + rules.urgent,
-                                          measures=knowledge.measures, age_of=knowledge.age_of,
+                                          measures=knowledge.measures, english=knowledge.english, age_of=knowledge.age_of,
                                           age_bands=knowledge.age_bands)
         concepts = knowledge.concepts
         self.text.keep_as_typed((w for table in (concepts.subjects, concepts.aspects)

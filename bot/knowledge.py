@@ -175,7 +175,7 @@ PLAIN_GROUPS = (HABIT_GROUP, URGING_GROUP, HURRY_WHO_GROUP, CRUSHED_GROUP, WRECK
                 ADDRESS_GROUP)
 
 
-SCOPE_KEYS = ("home_place", "home_parts", "other_places", "other_place_reads_as", "unknown_details", "not_held_markers", "answer_types", "named_places",
+SCOPE_KEYS = ("home_place", "home_parts", "other_places", "other_place_reads_as", "abroad", "abroad_asks", "abroad_reply", "unknown_details", "not_held_markers", "answer_types", "named_places",
               "topic_fillers")
 NAMED_PLACE_FIELDS = ("kinds", "not_names", "not_in_names", "reply")
 ANSWER_TYPE_FIELDS = ("type", "asked_by", "stated_by", "not_in", "not_stated_with", "of_whom", "units", "reply")
@@ -277,6 +277,9 @@ class Concepts:
 class Knowledge:
     entries: tuple[Entry, ...] = ()
     synonyms: dict[str, str] = field(default_factory=dict)  # variant -> canonical
+    # an English phrase -> the Chinese a citizen would type for it (how many points -> 扣几分): read
+    # as that Chinese, which stays ordinary text (no domain term is made of it)
+    english: dict[str, str] = field(default_factory=dict)
     measures: dict[str, str] = field(default_factory=dict)  # unit (伏, 码) -> what it measures
     # who an age is said of (俺爹, 孩子): a number after one, and 了 (七十一了), is that many years
     age_of: tuple[str, ...] = ()
@@ -288,6 +291,12 @@ class Knowledge:
     # the word another place named is read as (在石家庄被拍了违章 reads as 在外地…: what holds of
     # being elsewhere is asked), while the place itself still limits the answer to national rules
     other_place_reads_as: str = ""
+    # other countries and regions with traffic laws of their own (日本, 香港): what holds there is
+    # held by no entry, unless the question reads one of `abroad_asks` (境外 licences, 延期 while
+    # abroad), which our rules settle
+    abroad: tuple[str, ...] = ()
+    abroad_asks: tuple[str, ...] = ()
+    abroad_reply: str = ""
     home_place: str = ""  # an entry naming it (in source or answer) states local facts, not national rules
     home_parts: tuple[str, ...] = ()  # the home place's counties (代县, 原平): naming one asks as locally
     unknown_details: tuple[UnknownDetail, ...] = ()
@@ -500,6 +509,36 @@ def _load_measures(node: yaml.Node | None, c: _Collector) -> dict[str, str]:
                 continue
             out[unit] = canonical
     return out
+
+
+def _load_english(node: yaml.Node | None, c: _Collector) -> dict[str, str]:
+    """`english:` 扣几分: [how many points] — English typed by a visitor, read as the Chinese a
+    citizen would type. Unlike a synonym's standard word the Chinese is no domain term: it is cut
+    and matched as if typed."""
+    if node is None:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        c.error(node, "'english' 应该是“中文说法: [英文, 英文]” / 'english' must map the Chinese to its English phrases, e.g. 扣几分: [how many points]")
+        return {}
+    out: dict[str, str] = {}
+    for key, value in node.value:
+        chinese = _text(key, c, "the Chinese of an English phrase")
+        if chinese is None:
+            continue
+        for phrase, line in _text_list(value, c, f"the English of {chinese}"):
+            if not _LATIN.search(phrase) or _HAN_IN.search(phrase):
+                c.problems.append(Problem(c.file, line, f"english 下面要写英文说法，{phrase!r} 不是 / 'english' lists English phrases, not {phrase!r}", "error"))
+                continue
+            phrase = phrase.lower()
+            if phrase in out and out[phrase] != chinese:
+                c.problems.append(Problem(c.file, line, f"英文说法 {phrase!r} 同时写在 {out[phrase]} 和 {chinese} 下面 / {phrase!r} is listed under both {out[phrase]} and {chinese}", "error"))
+                continue
+            out[phrase] = chinese
+    return out
+
+
+_LATIN = re.compile("[A-Za-z]")
+_HAN_IN = re.compile("[\u3400-\u9fff]")
 
 
 def _load_vocabulary(root: yaml.MappingNode, c: _Collector) -> tuple[dict[str, str], list[str]]:
@@ -994,6 +1033,7 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
              if p.is_file() and not p.name.startswith(".")]
     entries: list[Entry] = []
     synonyms: dict[str, str] = {}
+    english: dict[str, str] = {}
     measures: dict[str, str] = {}
     age_of: list[str] = []
     age_bands: list[int] = []
@@ -1002,6 +1042,9 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
     emergency: EmergencyRules | None = None
     other_places: list[str] = []
     other_place_reads_as = ""
+    abroad: list[str] = []
+    abroad_asks: list[tuple[str, int, str]] = []
+    abroad_reply = ""
     home_place = ""
     home_parts: list[str] = []
     details: list[UnknownDetail] = []
@@ -1056,8 +1099,12 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
             sketches.extend(_unloaded_entries(keys["entries"][1], loaded, name))
         elif set(CONCEPT_KINDS) & keys.keys():
             _load_concepts(node, c, concept_table)
-        elif "synonyms" in keys or "terms" in keys or "measures" in keys:
+        elif "synonyms" in keys or "terms" in keys or "measures" in keys or "english" in keys:
             found, more_terms = _load_vocabulary(node, c)
+            for phrase, chinese in _load_english(keys.get("english", (None, None))[1], c).items():
+                if english.get(phrase, chinese) != chinese:
+                    c.error(None, f"英文说法 {phrase!r} 在别的文件里写在 {english[phrase]} 下面 / {phrase!r} maps to {english[phrase]} elsewhere and to {chinese} here")
+                english.setdefault(phrase, chinese)
             for unit, canonical in _load_measures(keys.get("measures", (None, None))[1], c).items():
                 measures.setdefault(unit, canonical)
                 terms.append(canonical)
@@ -1081,6 +1128,12 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
                 other_places.extend(t for t, _ in _text_list(keys["other_places"][1], c, "'other_places'"))
             if "other_place_reads_as" in keys:
                 other_place_reads_as = _text(keys["other_place_reads_as"][1], c, "'other_place_reads_as'") or other_place_reads_as
+            if "abroad" in keys:
+                abroad.extend(t for t, _ in _text_list(keys["abroad"][1], c, "'abroad'"))
+            if "abroad_asks" in keys:
+                abroad_asks.extend((t, line, c.file) for t, line in _text_list(keys["abroad_asks"][1], c, "'abroad_asks'"))
+            if "abroad_reply" in keys:
+                abroad_reply = _text(keys["abroad_reply"][1], c, "'abroad_reply'") or abroad_reply
             if "unknown_details" in keys:
                 details.extend(_load_details(keys["unknown_details"][1], c))
             if "answer_types" in keys:
@@ -1116,11 +1169,18 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
         if detail.aspect not in concepts.aspects:
             problems.append(Problem(detail.file, detail.line, f"不认识的方面 {detail.aspect!r}：请用 concepts.yaml 里 aspects 下的标准词"
                                     f" / unknown aspect {detail.aspect!r}: use a standard word listed under 'aspects:'"))
+    for word, line, said_in in abroad_asks:
+        if word not in concepts.subjects and word not in concepts.aspects:
+            problems.append(Problem(said_in, line, f"abroad_asks 里的 {word!r} 不是 concepts.yaml 里的主题或方面 / "
+                                    f"{word!r} in 'abroad_asks' is no subject or aspect of concepts.yaml"))
+    if abroad and not abroad_reply:
+        problems.append(Problem(str(root / "scope.yaml"), 1, "写了 abroad（外国地名）就要写 abroad_reply（怎么回答）/ 'abroad' needs an 'abroad_reply'"))
     if emergency is None:
         problems.append(Problem(str(root), 1, "缺少 emergency.yaml，紧急情况将无法识别 / no emergency.yaml: emergencies would not be caught", "error"))
     knowledge = Knowledge(
         entries=tuple(entries),
         synonyms=synonyms,
+        english=english,
         measures=measures,
         age_of=tuple(dict.fromkeys(age_of)),
         age_bands=tuple(sorted(set(age_bands))),
@@ -1128,6 +1188,9 @@ def load_knowledge(path: str | Path) -> tuple[Knowledge, list[Problem]]:
         smalltalk=tuple(smalltalk),
         emergency=emergency or EmergencyRules(),
         other_places=tuple(dict.fromkeys(other_places)),
+        abroad=tuple(dict.fromkeys(abroad)),
+        abroad_asks=tuple(dict.fromkeys(w for w, _, _ in abroad_asks)),
+        abroad_reply=abroad_reply,
         home_place=home_place,
         other_place_reads_as=other_place_reads_as,
         home_parts=tuple(dict.fromkeys(home_parts)),

@@ -51,7 +51,20 @@ TOPIC_TEXT = "关于{concept}，您想问哪一个？请选择："
 _PUNCTUATION_BREAK = re.compile(r"(?:[，,。！!？?；;、…~]|(?<!\d)\.|\.(?!\d))+")  # 1.5 is a number, not two clauses
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
+_SPACE_NOT_BETWEEN_LATIN = re.compile("(?<![A-Za-z]) | (?![A-Za-z])")
+
+
+def _compact(text: str) -> str:
+    """The text without its spaces, but for those between Latin words (hi | highway: no 'hihighway')."""
+    return _SPACE_NOT_BETWEEN_LATIN.sub("", text)
+
+
+def _both_latin(left: str, right: str) -> bool:
+    return bool(left and right and _LATIN_LETTER.match(left) and _LATIN_LETTER.match(right))
+
+
 _LONE_CHAR = re.compile(r"(?:^|\s)\S(?:\s|$)")  # a single character typed apart: 火 车上有人, 车上有人 火
+_THERE = ("那边", "那里", "那儿", "当地", "人家那")  # 德国高速不限速 …那边是咋规定的: the place told before, asked of again
 _POINTS_BACK = "它"  # a thing the story told, asked of again at its end
 _YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")  # a year as written: 2024, not 12123 or 17761
 # The most clauses read of one message: its first (where harm is told: 我受伤了，…) and its last
@@ -274,7 +287,7 @@ class Smalltalk:
     def __init__(self, shared: Shared):
         self.s = shared
         text = shared.text
-        self.phrases = {text.normalize(p).replace(" ", ""): intent
+        self.phrases = {_compact(text.normalize(p)): intent
                         for intent in shared.knowledge.smalltalk for p in intent.phrases}
         self.by_len = sorted(self.phrases, key=len, reverse=True)
         # by the character a phrase starts or ends with: a text's two ends are looked up, not every phrase
@@ -290,7 +303,7 @@ class Smalltalk:
         self.word_chars = frozenset("".join(self.words)) | FUNCTION_CHARS
 
     def __call__(self, asked: Asked) -> Reply | None:
-        intent, rest = self.split(asked.normalized.replace(" ", ""))
+        intent, rest = self.split(_compact(asked.normalized))
         if intent is None:
             return None
         if not rest:
@@ -313,8 +326,11 @@ class Smalltalk:
             if not rest:
                 break
             # the longest phrase at either end, as a walk over every phrase by length would find it
-            phrase = next((p for p in self.by_first.get(rest[0], ()) if rest.startswith(p)), None)
-            last = next((p for p in self.by_last.get(rest[-1], ()) if rest.endswith(p)), None)
+            # hi is no greeting inside highway, nor thanks inside thanksgiving
+            phrase = next((p for p in self.by_first.get(rest[0], ()) if rest.startswith(p)
+                           and not _both_latin(p[-1], rest[len(p):len(p) + 1])), None)
+            last = next((p for p in self.by_last.get(rest[-1], ()) if rest.endswith(p)
+                         and not _both_latin(rest[-len(p) - 1:-len(p)], p[0])), None)
             if last is not None and (phrase is None or self.rank[last] < self.rank[phrase]):
                 phrase = last
             if phrase is not None:
@@ -1387,6 +1403,8 @@ class OtherPlace:
     def __init__(self, shared: Shared):
         self.s = shared
         self.places = shared.words(shared.knowledge.other_places)
+        self.abroad = shared.words(shared.knowledge.abroad)
+        self.abroad_asks = frozenset(shared.knowledge.abroad_asks)
         self.national = shared.national()
         self.details = frozenset(d.aspect for d in shared.knowledge.unknown_details)
         # a detail an answer states in so many words (a deadline: 三十日内; points: 记6分) is a rule
@@ -1398,9 +1416,18 @@ class OtherPlace:
     def __call__(self, asked: Asked) -> Reply | None:
         compact = asked.canonical.replace(" ", "")
         k = self.s.knowledge
+        country = self.named(compact, self.abroad)
+        if country is not None and self._told_only(asked, (country,)) and not any(
+                w in "".join(asked.clauses[-ASK_CLAUSES:]) for w in _THERE):
+            country = None  # 出国打工去了 …上个月才回忻州 …驾照过期了 到底多久算久: where the story was, not what is asked
+        if country is not None and not self.abroad_asks & {*asked.reading.said.values(), *asked.reading.subjects}:
+            # 日本酒驾怎么罚: that country's own law, which no entry of ours states (在日本考的驾照回国换
+            # reads 境外: our rule for a licence from abroad)
+            return Reply(FALLBACK, k.abroad_reply or FALLBACK_TEXT, reason=f"place:{country} is abroad, its own rules asked",
+                         **asked.base)
         # a county of this city (代县哪里能处理违章) asks its local detail as the city's name does
         home = next((h for h in (k.home_place, *k.home_parts) if h and h in compact), "")
-        place = self.named(compact)
+        place = self.named(compact, self.places)
         if home and place is not None:
             # 从阳泉迁到忻州, 太原的驾照在忻州换: one place is where the asker comes from, the other
             # where they are; what links them (moving, a licence from there) is a national rule
@@ -1413,7 +1440,7 @@ class OtherPlace:
 
         if place is None:
             return None
-        if len(asked.clauses) >= MIN_CLAUSES and self.named("".join(asked.clauses[-ASK_CLAUSES:])) is None:
+        if len(asked.clauses) >= MIN_CLAUSES and self.named("".join(asked.clauses[-ASK_CLAUSES:]), self.places) is None:
             # where a story happened (我舅在太原那边撞了个老汉…听说有个基金能先垫上 是真的不): the
             # question at its end asks what holds everywhere, not that city's own rules
             asked.allowed = self.national if asked.allowed is None else asked.allowed & self.national
@@ -1448,9 +1475,9 @@ class OtherPlace:
         asked.allowed = local if asked.allowed is None else asked.allowed & local
         return None
 
-    def named(self, compact: str) -> str | None:
-        """A place named as a place: not inside a longer word (大同小异) nor a fixed phrase (北京时间)."""
-        hits = [p for p in self.places if p in compact]
+    def named(self, compact: str, places: Sequence[str]) -> str | None:
+        """A place named as a place: not inside a longer word (大同小异, 外国人) nor a fixed phrase (北京时间)."""
+        hits = [p for p in places if p in compact]
         if not hits:
             return None
         for phrase in NOT_PLACES:

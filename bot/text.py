@@ -80,6 +80,17 @@ STOPWORDS = frozenset(
     一个 个 些 一些 点 一点 里 上 下 中 后 前 时 时候 现在 刚才 然后 如果 的话
     吗 没 没有 不 不是 不要 别 很 太 最 更 非常 特别 比较 挺 有点
     """.split()
+    # English grammar words typed around the domain words that synonyms read (how many points do
+    # i lose for using my phone): they match no entry, and as content they would outweigh the
+    # words that do. Question words (where, when) are not among them: they ask something.
+    + """
+    i me my mine we us our you your he him his she her it its they them their
+    a an the this that these those there here some any
+    am is are was were be been being do does did done have has had having
+    can could will would shall should may might must
+    to of in on at for from with by about into onto as than then so if or and but also just
+    please hi hello
+    """.split()
 )
 
 # Question frames are not topics, but they tell "what is it" from "how do I apply" from "how
@@ -170,7 +181,8 @@ class TextProcessor:
 
     def __init__(self, terms: tuple[str, ...] | list[str] = (), synonyms: dict[str, str] | None = None,
                  cache: Path | None = None, homophones: tuple[str, ...] | list[str] = (),
-                 measures: dict[str, str] | None = None, age_of: Iterable[str] = (), age_bands: Iterable[int] = ()):
+                 measures: dict[str, str] | None = None, age_of: Iterable[str] = (), age_bands: Iterable[int] = (),
+                 english: dict[str, str] | None = None):
         self._t2s = opencc.OpenCC("t2s")
         self._stripped = _Stripped()
         self._tokenizer = _make_tokenizer(cache or cache_dir())
@@ -179,7 +191,10 @@ class TextProcessor:
         self._shipped_freq: dict[str, int] = {}
         self.synonyms = {self.normalize(k): self.normalize(v) for k, v in (synonyms or {}).items()}
         # Standard words map to themselves, so a variant inside one (逃逸 in 肇事逃逸) is left alone.
-        self._synonym_map = {**{c: c for c in self.synonyms.values()}, **self.synonyms}
+        # English phrases are read as the Chinese a citizen would type (how many points: 扣几分),
+        # replaced with the synonyms but made no domain term
+        self._synonym_map = {**{c: c for c in self.synonyms.values()}, **self.synonyms,
+                             **{self.normalize(k): self.normalize(v) for k, v in (english or {}).items()}}
         self._synonym_re = _alternation(self._synonym_map)
         # 60伏 / 四十多码 / 800w: the unit says which limit is asked about, so the amount becomes
         # its standard word (电池电压, 最高车速).

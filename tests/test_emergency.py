@@ -2481,3 +2481,19 @@ def test_fuel_smelt_or_dripping_after_a_crash_or_someone_under_a_vehicle_puts_11
 def test_a_question_first_then_someone_who_cannot_sit_up_is_an_emergency(engine):
     reply = engine.answer("问个事车险理赔要带啥材料 我现在在路边 对面那个老汉一直说头疼看东西重影 坐都坐不稳")
     assert reply.status == EMERGENCY
+
+
+@pytest.mark.parametrize("question, state", [
+    # a door that will not open, someone inside knocking: trapped, 119 first
+    ("今早路上全是冰，一辆小车滑过去卡在两辆大车中间，车门变形了开不开，里面的女的一直在拍窗户", "fire"),
+    ("car slid into a ditch on the snowy road, strong smell of petrol, the driver can't open his door and is knocking on the window", "fire"),
+    # 为了赶紧: the haste of something done in a supposed case, not a moment told
+    ("要是撞了人，为了赶紧送医院把车挪开了，事后交警会不会说我破坏现场？法律上应当怎么做", "calm"),
+])
+def test_shut_in_behind_a_door_is_read_and_a_haste_meant_is_no_moment(engine, question, state):
+    reply = engine.answer(question)
+    if state == "calm":
+        assert reply.status != EMERGENCY
+    else:
+        assert reply.status == EMERGENCY and reply.text.index("119") < reply.text.index("122")
+

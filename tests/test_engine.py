@@ -778,3 +778,31 @@ def test_money_told_in_a_story_is_not_the_amount_asked(engine):
     # 医院催着交钱 tells what happened; the fund advancing the cost is what is asked, not its 2024 figures
     reply = engine.answer("我舅上周骑车被车撞了 司机跑了没抓到 医院催着交钱 有没有啥基金能先垫上")
     assert reply.status == ANSWER and reply.entry_id == "fund-what", reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    # hi is a greeting, but not the hi of highway
+    ("highway speed limit 小车最高多少", "road-expressway-speed"),
+    ("How many points do I lose for using my phone while driving in China?", "points-values"),
+    ("If my car breaks down on the expressway, where should my family wait, inside the car or outside", "accident-expressway"),
+])
+def test_a_question_in_english_is_read_as_the_chinese_it_means(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry)
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("日本酒驾怎么处罚 比咱这严吗", None),
+    ("how is drunk driving punished in Japan, is it stricter than here", None),
+    ("去泰国自驾租车撞了人 保险是咋赔的", None),
+    # a licence from abroad, or a licence running out while its holder is abroad: our rules settle them
+    ("在日本考的驾照 回国想换成中国的本 还用考试吗", "licence-foreign"),
+    ("俺儿在国外打工 驾照明年到期 人回不来 能往后延不", "licence-delay"),
+    ("外国人在忻州开车要什么驾照", "licence-foreign"),
+])
+def test_another_countrys_own_rules_are_not_answered_with_ours(engine, question, entry):
+    reply = engine.answer(question)
+    if entry is None:
+        assert reply.status == FALLBACK and "其他国家和地区" in reply.text
+    else:
+        assert (reply.status, reply.entry_id) == (ANSWER, entry)

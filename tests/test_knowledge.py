@@ -421,3 +421,24 @@ def test_a_variant_the_synonyms_rewrite_into_another_concept_is_reported_at_its_
     found = [p for p in problems if "几码" in p.message and p.severity == "warning"]
     assert [(p.file.endswith("concepts.yaml"), p.line) for p in found] == [(True, 4)]
     assert "车速" in found[0].message and "上牌" in found[0].message
+
+
+def test_english_phrases_are_read_as_the_chinese_listed_and_chinese_there_is_an_error_at_its_line(tmp_path):
+    write(tmp_path, "emergency.yaml", EMERGENCY)
+    write(tmp_path, "synonyms.yaml", "english:\n  扣几分: [how many points]\n  在哪里: [where,\n         在哪]\n")
+    write(tmp_path, "t.yaml", GOOD_ENTRY)
+    knowledge, problems = load_knowledge(tmp_path)
+    assert knowledge.english == {"how many points": "扣几分", "where": "在哪里"}
+    assert [(p.file.endswith("synonyms.yaml"), p.line) for p in errors(problems)] == [(True, 4)]
+    # the Chinese an English phrase reads as is no domain word: jieba cuts it as it would if typed
+    assert "扣几分" not in knowledge.terms
+
+
+def test_a_country_abroad_needs_its_reply_and_what_it_may_still_ask_must_be_concepts(tmp_path):
+    write(tmp_path, "emergency.yaml", EMERGENCY)
+    write(tmp_path, "concepts.yaml", CONCEPTS)
+    write(tmp_path, "scope.yaml", "abroad: [日本]\nabroad_asks: [上牌,\n              外星]\n")
+    write(tmp_path, "t.yaml", GOOD_ENTRY)
+    _, problems = load_knowledge(tmp_path)
+    assert any("外星" in p.message and p.line == 3 for p in errors(problems))
+    assert any("abroad_reply" in p.message for p in errors(problems))
