@@ -2497,3 +2497,18 @@ def test_shut_in_behind_a_door_is_read_and_a_haste_meant_is_no_moment(engine, qu
     else:
         assert reply.status == EMERGENCY and reply.text.index("119") < reply.text.index("122")
 
+
+@pytest.mark.parametrize("question, state", [
+    ("人好像不太行了", "danger"),
+    ("考了三次还没过 人好像不太行了", "calm"),
+    # sleepy and lapsing after a fall, asked whether it is normal: it will not wait
+    ("我弟弟骑车摔了，没外伤，就是一直说想睡觉，叫醒了又迷糊过去，这正常不", "danger"),
+    ("昨晚加班太晚 叫醒了又睡过去 今天上班迟到被罚了", "calm"),
+    ("Hi, quick question about insurance claims for a rental car in Xinzhou... actually the guy we just hit on Heping "
+     "Street isn't answering when we talk to him. He's breathing but his eyes are closed.", "danger"),
+    # a reward for reporting a hit-and-run is asked about, no one is lying there
+    ("Is there a reward in Xinzhou for reporting a hit-and-run driver? How much money do they pay?", "calm"),
+])
+def test_a_life_in_doubt_said_plainly_or_in_english_and_its_look_alikes(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+

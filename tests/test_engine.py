@@ -806,3 +806,20 @@ def test_another_countrys_own_rules_are_not_answered_with_ours(engine, question,
         assert reply.status == FALLBACK and "其他国家和地区" in reply.text
     else:
         assert (reply.status, reply.entry_id) == (ANSWER, entry)
+
+
+def test_a_last_clause_pointing_back_at_the_question_tells_where_it_was_met(engine):
+    # 驾照考试老考这个: the exam is where the asker met the question of the lights, not what is asked
+    reply = engine.answer("晚上在没路灯的县道上会车 远光应该在离对面车多远的时候换近光 驾找考试老考这个记不住")
+    assert (reply.status, reply.entry_id) == (ANSWER, "road-lights")
+
+
+def test_two_questions_set_apart_are_not_answered_by_an_entry_only_their_join_reads(engine):
+    # 去哪换 + 手机号换了要不要备案: read together they fit the damaged-licence entry, which answers neither
+    reply = engine.answer("户口从太原迁回忻州了 驾驶证要去哪换 还有手机号换了要不要去备案")
+    assert reply.status == ANSWER and reply.extra.get("answered") == ["licence-move", "licence-contact"]
+
+
+def test_english_words_left_unread_do_not_make_a_question_a_story(engine):
+    reply = engine.answer("What is the top speed for a motorcycle on the expressway in China? I sometimes ride with a passenger")
+    assert (reply.status, reply.entry_id) == (ANSWER, "road-expressway-speed")
