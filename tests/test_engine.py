@@ -823,3 +823,20 @@ def test_two_questions_set_apart_are_not_answered_by_an_entry_only_their_join_re
 def test_english_words_left_unread_do_not_make_a_question_a_story(engine):
     reply = engine.answer("What is the top speed for a motorcycle on the expressway in China? I sometimes ride with a passenger")
     assert (reply.status, reply.entry_id) == (ANSWER, "road-expressway-speed")
+
+
+@pytest.mark.parametrize("question", [
+    # questions one after another from the first clause: no story whose end alone is asked
+    "满分学习在忻州具体去哪个地方上课？每个月几号开班，要不要提前预约？",
+    # one's own case (我的认定书做好没) is in no entry, nor which company is cheapest
+    "忻府区管事故的那个中队电话多少？想问问我的认定书做好没",
+    "交强险哪家保险公司便宜 理赔快",
+])
+def test_what_no_entry_holds_is_declined_when_asked_beside_what_some_entry_names(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.declines, reply.reason
+
+
+def test_an_autopsy_deadline_is_answered_from_the_procedure_rules(engine):
+    reply = engine.answer("我舅舅车祸去世了，交警说要做尸体检验，这个检验要在几天之内委托？")
+    assert reply.status == ANSWER and "死亡之日起三日内委托" in reply.text
