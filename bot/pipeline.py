@@ -697,9 +697,10 @@ class Understand:
         message typed without a break; None for a plain question."""
         if asked.smalltalk is not None:
             return None
-        if len(_QUESTION_MARK.findall(asked.query.rstrip("？? "))) >= 1 and asks(asked.clauses[0]):
-            # 满分学习去哪上课？每个月几号开班，要不要预约？: questions asked one after another, from the
-            # first clause on, are no story with its ask at the end: each names what it asks
+        asked_parts = [p for p in _QUESTION_MARK.split(asked.query) if p.strip(" ，,。")]
+        if len(asked_parts) >= 2 and all(asks(p) for p in asked_parts):
+            # 满分学习去哪上课？每个月几号开班，要不要预约？: questions asked one after another, each part
+            # asking, are no story with its ask at the end: each names what it asks
             return None
         if len(asked.clauses) >= MIN_CLAUSES:
             return self.s.text.canonical(" ".join(asked.clauses[-ASK_CLAUSES:]), " ".join(asked.fixed[-ASK_CLAUSES:]))

@@ -840,3 +840,18 @@ def test_what_no_entry_holds_is_declined_when_asked_beside_what_some_entry_names
 def test_an_autopsy_deadline_is_answered_from_the_procedure_rules(engine):
     reply = engine.answer("我舅舅车祸去世了，交警说要做尸体检验，这个检验要在几天之内委托？")
     assert reply.status == ANSWER and "死亡之日起三日内委托" in reply.text
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("您好，我的驾驶证明年三月到期，请问最早可以提前多长时间申请换证？", "licence-renew"),
+    ("您好，请问机动车驾驶证有效期快满了，最早可以提前多长时间申请换证？", "licence-renew"),
+])
+def test_a_licence_running_out_asks_when_to_renew_not_how_long_licences_last(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry)
+
+
+def test_a_plate_number_noted_as_evidence_asks_nothing_about_plates(engine):
+    reply = engine.answer("昨天下午我坐公交路过七一路，看见一辆小车撞了骑电动车的人然后开跑了，伤者后来被救护车拉走了。"
+                          "我当时拍下了车牌，我一个路人也要去找交警说吗？")
+    assert reply.entry_id != "ebike-plates"
