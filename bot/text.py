@@ -132,6 +132,7 @@ MIN_SPELLING = 5  # a pinyin spelling shorter than this (gaosu is 5) may be an E
 # Latin words one space apart: a word may be typed syllable by syllable (kou ji fen: 扣几分)
 _LATIN_RUN = re.compile(r"(?<![a-z0-9])[a-z]+(?: [a-z]+)*(?![a-z0-9])")
 _HAS_LATIN = re.compile(r"[a-z]{2}")
+_LATIN_FIRST = re.compile("[A-Za-z]")
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}])\s+(?=[{_CJK}])")
@@ -195,7 +196,10 @@ class TextProcessor:
         # replaced with the synonyms but made no domain term
         self._synonym_map = {**{c: c for c in self.synonyms.values()}, **self.synonyms,
                              **{self.normalize(k): self.normalize(v) for k, v in (english or {}).items()}}
-        self._synonym_re = _alternation(self._synonym_map)
+        # Latin variants in a pattern of their own, tried only on text holding Latin letters: a
+        # message of Chinese (most, and the longest) is not walked past each English phrase
+        self._synonym_re = _alternation({k: v for k, v in self._synonym_map.items() if not _LATIN_FIRST.match(k)})
+        self._latin_synonym_re = _alternation({k: v for k, v in self._synonym_map.items() if _LATIN_FIRST.match(k)})
         # 60伏 / 四十多码 / 800w: the unit says which limit is asked about, so the amount becomes
         # its standard word (电池电压, 最高车速).
         self._measures = {self.normalize(u): self.normalize(c) for u, c in (measures or {}).items()}
@@ -396,9 +400,13 @@ class TextProcessor:
         return None
 
     def _replace_synonyms(self, text: str) -> str:
-        if self._synonym_re is None:
-            return text
-        return self._synonym_re.sub(lambda m: self._synonym(m, text), text)
+        if self._synonym_re is not None:
+            typed = text
+            text = self._synonym_re.sub(lambda m: self._synonym(m, typed), text)
+        if self._latin_synonym_re is not None and _HAS_LATIN.search(text):
+            chinese = text  # the Latin variants touch no Chinese the pass before wrote
+            text = self._latin_synonym_re.sub(lambda m: self._synonym(m, chinese), text)
+        return text
 
     def _synonym(self, m: re.Match, text: str) -> str:
         """The standard word for a variant, unless the variant runs into the standard word
