@@ -11,6 +11,7 @@ import dataclasses
 import datetime as _dt
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -491,50 +492,52 @@ def _load_topic_file(root: yaml.MappingNode, c: _Collector) -> list[Entry]:
     return out
 
 
-def _load_measures(node: yaml.Node | None, c: _Collector) -> dict[str, str]:
-    """`measures:` 电池电压: [伏, v] — a unit after a number (60伏, 四十多码) names what it measures."""
+def _listed_under(node: yaml.Node | None, c: _Collector, shape: str, head_is: str, items_are: str,
+                  conflict: Callable[[str, str, str], str], wrong: Callable[[str], str | None] = lambda _: None,
+                  fold: Callable[[str], str] = lambda item: item) -> dict[str, str]:
+    """`标准词: [说法, 说法]` read as 说法 -> 标准词: each 说法 under one head only (`conflict`: the
+    error at its line), `wrong` the error of a 说法 that does not belong there, `shape` of a table
+    that is no mapping."""
     if node is None:
         return {}
     if not isinstance(node, yaml.MappingNode):
-        c.error(node, "'measures' 应该是“标准词: [单位, 单位]” / 'measures' must map a standard word to its units, e.g. 电池电压: [伏, v]")
+        c.error(node, shape)
         return {}
     out: dict[str, str] = {}
     for key, value in node.value:
-        canonical = _text(key, c, "a standard word")
-        if canonical is None:
+        head = _text(key, c, head_is)
+        if head is None:
             continue
-        for unit, line in _text_list(value, c, f"the units of {canonical}"):
-            if unit in out and out[unit] != canonical:
-                c.problems.append(Problem(c.file, line, f"unit {unit!r} is listed under both {out[unit]} and {canonical}", "error"))
+        for item, line in _text_list(value, c, f"{items_are} {head}"):
+            problem = wrong(item)
+            item = fold(item)
+            if problem is None and item in out and out[item] != head:
+                problem = conflict(item, out[item], head)
+            if problem is not None:
+                c.problems.append(Problem(c.file, line, problem, "error"))
                 continue
-            out[unit] = canonical
+            out[item] = head
     return out
+
+
+def _load_measures(node: yaml.Node | None, c: _Collector) -> dict[str, str]:
+    """`measures:` 电池电压: [伏, v] — a unit after a number (60伏, 四十多码) names what it measures."""
+    return _listed_under(node, c, "'measures' 应该是“标准词: [单位, 单位]” / 'measures' must map a standard word to its units, e.g. 电池电压: [伏, v]",
+                         "a standard word", "the units of",
+                         lambda unit, first, second: f"unit {unit!r} is listed under both {first} and {second}")
 
 
 def _load_english(node: yaml.Node | None, c: _Collector) -> dict[str, str]:
     """`english:` 扣几分: [how many points] — English typed by a visitor, read as the Chinese a
     citizen would type. Unlike a synonym's standard word the Chinese is no domain term: it is cut
     and matched as if typed."""
-    if node is None:
-        return {}
-    if not isinstance(node, yaml.MappingNode):
-        c.error(node, "'english' 应该是“中文说法: [英文, 英文]” / 'english' must map the Chinese to its English phrases, e.g. 扣几分: [how many points]")
-        return {}
-    out: dict[str, str] = {}
-    for key, value in node.value:
-        chinese = _text(key, c, "the Chinese of an English phrase")
-        if chinese is None:
-            continue
-        for phrase, line in _text_list(value, c, f"the English of {chinese}"):
-            if not _LATIN.search(phrase) or _HAN_IN.search(phrase):
-                c.problems.append(Problem(c.file, line, f"english 下面要写英文说法，{phrase!r} 不是 / 'english' lists English phrases, not {phrase!r}", "error"))
-                continue
-            phrase = phrase.lower()
-            if phrase in out and out[phrase] != chinese:
-                c.problems.append(Problem(c.file, line, f"英文说法 {phrase!r} 同时写在 {out[phrase]} 和 {chinese} 下面 / {phrase!r} is listed under both {out[phrase]} and {chinese}", "error"))
-                continue
-            out[phrase] = chinese
-    return out
+    return _listed_under(
+        node, c, "'english' 应该是“中文说法: [英文, 英文]” / 'english' must map the Chinese to its English phrases, e.g. 扣几分: [how many points]",
+        "the Chinese of an English phrase", "the English of",
+        lambda phrase, first, second: f"英文说法 {phrase!r} 同时写在 {first} 和 {second} 下面 / {phrase!r} is listed under both {first} and {second}",
+        wrong=lambda phrase: None if _LATIN.search(phrase) and not _HAN_IN.search(phrase)
+        else f"english 下面要写英文说法，{phrase!r} 不是 / 'english' lists English phrases, not {phrase!r}",
+        fold=str.lower)
 
 
 _LATIN = re.compile("[A-Za-z]")
