@@ -222,6 +222,13 @@ class Read:
         return None
 
 
+WORD_BY_WORD = 6  # this many parts or more, most of them a word of one or two characters: spaced word by word
+
+
+def _spaced_word_by_word(parts: list[str]) -> bool:
+    return len(parts) >= WORD_BY_WORD and 2 * sum(len(p) <= 2 for p in parts) > len(parts)
+
+
 _CRIED = "喊叫呼嚷"  # 喊救命, 叫救命, 呼救命: someone is heard crying for help
 
 
@@ -252,6 +259,10 @@ class Emergency:
             apart = [c for c in (norm(c) for c in clauses(asked.query, apart=lambda p: norm(p) in self.cries)) if c]
             if apart != asked.clauses and emergency.cried_apart(apart, self.cries, self.detector):
                 danger = emergency.assess(apart, apart, self.detector)
+        if danger is None and _spaced_word_by_word(asked.clauses):
+            # 两个人 都 倒在 路上 一个 不 说话: spaces between words, not between clauses — read
+            # as one clause, as it would be typed without them
+            danger = emergency.assess(["".join(asked.clauses)], ["".join(asked.heard)], self.detector)
         if danger is None or danger.category == emergency.URGENT and self._sighed(asked):
             return None
         return Reply(EMERGENCY, danger.reply, reason=f"emergency: {danger.why}", **asked.base)

@@ -2512,3 +2512,19 @@ def test_shut_in_behind_a_door_is_read_and_a_haste_meant_is_no_moment(engine, qu
 def test_a_life_in_doubt_said_plainly_or_in_english_and_its_look_alikes(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
 
+
+
+def test_english_can_you_is_no_pinyin_of_a_leak(engine):
+    # can you was read as the pinyin of 淌油 (fuel running): a question about points got the fire reply
+    reply = engine.answer("Can you tell me how many points I have on my licence right now in this cycle, and how many I have left?")
+    assert reply.status != EMERGENCY
+
+
+@pytest.mark.parametrize("question", [
+    # spaces between words, not between clauses
+    "代县 108国道 摩托车 和 三轮 撞了 两个人 都 倒在 路上 一个 不 说话",
+    # the car still drives: said of the car, it asks nothing of a licence
+    "追尾的时候我老婆头撞到前挡玻璃上了 现在一直吐 说头晕得厉害 我们在雁门大道上 车还能开 是自己送医院还是在这等",
+])
+def test_danger_spaced_word_by_word_or_told_beside_the_cars_state_is_caught(engine, question):
+    assert engine.answer(question).status == EMERGENCY
