@@ -1443,7 +1443,8 @@ class OtherPlace:
         compact = asked.canonical.replace(" ", "")
         k = self.s.knowledge
         country = self.named(compact, self.abroad)
-        end = self.s.text.canonical(" ".join(asked.clauses[-ASK_CLAUSES:])) if len(asked.clauses) >= MIN_CLAUSES else ""
+        end = self.s.text.canonical(" ".join(asked.clauses[-ASK_CLAUSES:])) \
+            if country is not None and len(asked.clauses) >= MIN_CLAUSES else ""
         if country is not None and end and country not in end and not any(w in end for w in _THERE):
             country = None  # 出国打工去了 …上个月才回忻州 …驾照过期了 到底多久算久: where the story was, not what is asked
         if country is not None and not self.abroad_asks & {*asked.reading.said.values(), *asked.reading.subjects}:
