@@ -73,6 +73,7 @@ FIGURE_REACH = 8  # how far before a harm word a figure of speech (心都在, �
 FIGURE_GAP = 3  # what may stand between them: 排得我快死了, 心都在流血
 MASK_REACH = 8  # how far around a danger word a mask holding it may begin or end (a built one: three times as far before)
 REPEAT = 4  # how many times `<组>*` may say its group: 喊了|他|半天|也 不答应
+LATIN_FIRST = "^"  # a `latin` phrase so marked is read only where it begins or ends its clause
 GAP = 8  # how many characters `…` in a word stands for: 压在…底下 is 压在三轮车底下
 # A word ending in a particle (伤了, 伤着, 伤到) is no verb-object word: 伤好了 is no 伤了.
 _PARTICLES = "了着过到得"
@@ -240,6 +241,7 @@ class Detector:
     # the negations (没, 无, 不是 …) by their exact spelling: mei before a danger word read from
     # Latin denies it as 没 does (meirenshoushang is 没人受伤)
     negation_sound: dict[str, str] | None = None
+    latin_first: frozenset[str] = frozenset()  # Latin phrases read only at a clause's start or end (^help)
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -285,9 +287,13 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
                                                             (composed(c.person_after), "after")) if p is not None),
                            group(c.needs), group(c.not_after))
                  for c in rules.categories)
-    # Spaces inside a phrase are optional: normalising may have dropped one (hit bya car).
-    latin_map = {"".join(k.lower().split()): v for k, v in rules.latin}
-    phrases = sorted({" ".join(k.lower().split()) for k, _ in rules.latin}, key=len, reverse=True)
+    # Spaces inside a phrase are optional: normalising may have dropped one (hit bya car). A phrase
+    # written ^help is read only where it begins or ends its clause: a cry (help, my friend is hurt;
+    # we crashed help), not the verb inside a sentence (how many families did the fund help in 2024).
+    latin_map = {"".join(k.lower().lstrip(LATIN_FIRST).split()): v for k, v in rules.latin}
+    latin_first = frozenset("".join(k.lower().lstrip(LATIN_FIRST).split()) for k, _ in rules.latin
+                            if k.startswith(LATIN_FIRST))
+    phrases = sorted({" ".join(k.lower().lstrip(LATIN_FIRST).split()) for k, _ in rules.latin}, key=len, reverse=True)
     latin = (re.compile(r"(?<![a-z])(" + "|".join(r"\s*".join(map(re.escape, k.split())) for k in phrases)
                         # normalising may glue an article on (bleedinga lot): the word still ends there
                         + r")(?=(?:a|an|the)?(?![a-z]))") if phrases else None)
@@ -301,6 +307,13 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     spoken = {x for c in rules.categories for x in c.words + c.of_person if "<" not in x and "\u2026" not in x}
     # a crash told and a cry to hurry, typed in pinyin too (che huo le kuai lai: 车祸了快来)
     spoken |= {x for x in rules.accident + groups.get(CRASH_GROUP, ()) + groups.get(HURRY_GROUP, ()) if "\u2026" not in x}
+    # the words of the groups a category is built from, typed in pinyin too (gaosu … ting zai
+    # zhongjian chedao: 高速 … 停在 中间车道): a built word is read from them as from characters
+    built_from = {n for c in rules.categories for x in c.words + c.of_person + c.person_after
+                  for name in re.findall(r"<([^<>]+)>", x) for n in name.split("|")}
+    # (spelled exactly: read fuzzily, their many short words would take the syllables of others)
+    from_groups = {w for n in built_from for w in groups.get(n, ()) if "\u2026" not in w} - spoken
+    spoken |= from_groups
     # who it befell, typed in pinyin too (haizi bei che ya zhu le: 孩子 …), for the of_person words
     for w in sorted(spoken | set(rules.urgent) | set(rules.persons)):  # sorted: the hash seed never orders a spelling's words
         # 伤了 is spelled shang le, as is 上了: a two-character word with a particle is not read from
@@ -308,7 +321,8 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         if not (2 <= len(w) <= MAX_SPOKEN) or not all(_HAN.match(ch) for ch in w) or (
                 len(w) == 2 and any(p in w for p in _PARTICLES)):
             continue
-        for reading in _readings(w):
+        # a group's word by its usual readings only (味儿 is no mei ren, 伤号 no shang xiao)
+        for reading in (_usual_readings(w) if w in from_groups else _readings(w)):
             for i in range(len(w)):
                 for j in range(i + 1, len(w) + 1):
                     sound.setdefault("".join(reading[i:j]), []).append((w, reading, i, j))
@@ -340,7 +354,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         _masks([w for w in rules.masks if "<" in w], words(w for w in rules.masks if "<" not in w), groups, norm), _alternation(words(rules.now_again)),
         {r: tuple((ch, tuple(sorted(ws))) for ch, ws in chars.items()) for r, chars in by_char.items()},
         {"".join(fuzzy(x) for x in reading): w for spelled, found in sound.items() for w, reading, i, j in found
-         if i == 0 and j == len(reading)},
+         if i == 0 and j == len(reading) and w not in from_groups},
         _scan(words(rules.figures)), *heard, _phrases(words(rules.accident)), _opened_words(heard[0]),
         re.compile("|".join(p.pattern for p in crash)) if crash else None,
         re.compile("(?:" + (f"(?:{who})?" if who else "") + "(?:" + _tree([(tuple(map(re.escape, w)), len(w)) for w in set(hurry)])
@@ -357,7 +371,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         # the words saying 'now' again after a story (xian zai you bei zhuang le) are read as frames are
         _frame_sound(rules.not_now + rules.now_again), frozenset(norm(w) for w in plain_group.get(ADDRESS_GROUP, ())),
         _burner(groups.get(BURNER_GROUP, ()), groups.get(BURNER_ADVERB_GROUP, ())),
-        _negation_sound(rules.negations))
+        _negation_sound(rules.negations), latin_first)
 
 
 def _burner(things: Sequence[str], adverbs: Sequence[str]) -> re.Pattern | None:
@@ -947,7 +961,10 @@ def _translated(m: re.Match, detector: Detector) -> str:
     """An English word read as Chinese stays a word of its own: where the Chinese after it, typed
     close or after a space, would run into it (fire车, fire 车里有人: 着火|车 is read 着|火车), it is
     set apart as its own clause."""
-    word = detector.latin_map["".join(m.group(1).split())]
+    key = "".join(m.group(1).split())
+    if key in detector.latin_first and m.string[:m.start()].strip(" ") and m.string[m.end():].strip(" "):
+        return m.group(0)  # how many families did the fund help in 2024: a verb in a sentence, no cry
+    word = detector.latin_map[key]
     if m.group(1) in SYLLABLES and _beside_pinyin(m):
         return m.group(0)  # he, she, man: a pinyin syllable too, and pinyin is typed beside it (he jiu le)
     after = m.string[m.end():m.end() + 4].lstrip(" ")[:3]  # fire 车里有人: the space is dropped after
@@ -1827,6 +1844,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         fixed = CLAUSE * cut + fixed[cut:] if len(fixed) == len(text) else text
     if _put_out(text, hits, rules.put_out):
         return "put_out"
+    # 换证的事回头再说吧: a clause putting its matter off, harm-free, frames nothing
+    text, fixed = _without_put_off(text, hits, rules.put_off), _without_put_off(fixed, hits, rules.put_off)
     if _now_said(detector.now, text, fixed) and not _now_in_past_story(text, hits, rules.frames, detector):
         return None
     # a fire or leak told as under way after a crash, in a clause that asks nothing of it (侧翻了
@@ -1963,6 +1982,17 @@ def _put_out(text: str, hits: list[_Hit], words: Sequence[str]) -> bool:
         return False  # a leak (漏油) goes on when a fire, or the cigarette lit beside it, is out
     last = max(h.end for h in hits)
     return any(text.find(w, last) != -1 for w in words)
+
+
+def _without_put_off(text: str, hits: list[_Hit], words: Sequence[str]) -> str:
+    """The text with each clause that puts its matter off (回头再说) and tells no harm blanked, its
+    length kept so the harm's places stand."""
+    for w in words:
+        for at in _finds(text, w):
+            start, end = text.rfind(CLAUSE, 0, at) + 1, _clause_end(text, at)
+            if not any(start <= h.start < end for h in hits):
+                text = text[:start] + CLAUSE * (end - start) + text[end:]
+    return text
 
 
 def _new_matter(text: str, hits: list[_Hit], words: Sequence[str]) -> int:

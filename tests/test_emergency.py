@@ -2528,3 +2528,34 @@ def test_english_can_you_is_no_pinyin_of_a_leak(engine):
 ])
 def test_danger_spaced_word_by_word_or_told_beside_the_cars_state_is_caught(engine, question):
     assert engine.answer(question).status == EMERGENCY
+
+
+@pytest.mark.parametrize("question, state", [
+    # stopped in a live expressway lane with traffic streaming past, or people still inside: the
+    # danger is now, even asked as 怎么办 (spaced, in pinyin, in English)
+    ("高速 上 车 抛锚 了 停在 行车道 上 后面 车 一直 过 怎么办", "danger"),
+    ("gaosu shang che huai le ting zai zhongjian chedao 后面大车嗖嗖地过 wo men hai zai che li", "danger"),
+    ("Car broke down on the expressway at night, stuck in the middle lane with 2 kids inside, what should I do??", "danger"),
+    # the rule asked, nothing of this moment told: the knowledge answers
+    ("高速上车坏了停在行车道上怎么办", "calm"),
+    # a past breakdown, the distance of the triangle asked
+    ("last time my 三轮汽车 broke down at night on the village road and almost got hit from behind. "
+     "how far behind should I put the warning triangle?", "calm"),
+])
+def test_a_car_stopped_in_a_live_expressway_lane_with_traffic_passing_is_now(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, state", [
+    # English help is a cry where it begins or ends its clause, a verb inside a sentence
+    ("How many families did the rescue fund help in 2024?", "calm"),
+    ("we crashed help", "danger"),
+    ("Help, my friend is not moving", "danger"),
+    # a kettle's steam is no car on fire
+    ("水开了壶嘴直冒烟我还在看12123，一个记分周期满分到底是多少分来着", "calm"),
+    ("车头冒烟了 水壶还在灶上", "danger"),
+    # a matter put off (回头再说) frames no harm told beside it
+    ("本来想问问驾照到期换证要带啥 走到半道看见一个老太太躺在路中间 她头上有血 叫她也不答应 换证的事回头再说吧 我现在该咋办", "danger"),
+])
+def test_a_cry_a_kettle_and_a_matter_put_off_are_read_as_meant(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
