@@ -29,8 +29,11 @@ class Engine:
                                           measures=knowledge.measures, english=knowledge.english, age_of=knowledge.age_of,
                                           age_bands=knowledge.age_bands)
         concepts = knowledge.concepts
-        self.text.keep_as_typed((w for table in (concepts.subjects, concepts.aspects)
-                                 for standard, variants in table.items() for w in (standard, *variants) if len(w) >= 2),
+        # places too: a city or country typed in pinyin (deguo gaosu bu xiansu) is read as named
+        self.text.keep_as_typed([*(w for table in (concepts.subjects, concepts.aspects)
+                                   for standard, variants in table.items() for w in (standard, *variants) if len(w) >= 2),
+                                 *(w for w in (*knowledge.other_places, *knowledge.abroad, knowledge.home_place, *knowledge.home_parts)
+                                   if len(w) >= 2)],
                                 restorable=[*concepts.aspects, *(w for s, vs in concepts.subjects.items() for w in (s, *vs))])
         self._entries = {e.id: e for e in knowledge.entries}
         self.index = Index(knowledge.entries, self.text)

@@ -229,6 +229,15 @@ def _spaced_word_by_word(parts: list[str]) -> bool:
     return len(parts) >= WORD_BY_WORD and 2 * sum(len(p) <= 2 for p in parts) > len(parts)
 
 
+def _told(asked: Asked) -> list[str]:
+    """The clauses as told: a message spaced word by word (没有 中心线 的 公路 …在 德国 最高 能 开
+    多少) is one clause, not a story whose end is its last few words."""
+    typed = asked.query.split()
+    if _spaced_word_by_word(typed) and len(clauses(asked.query.replace(" ", ""))) == 1:
+        return ["".join(asked.clauses)]
+    return asked.clauses
+
+
 _CRIED = "喊叫呼嚷"  # 喊救命, 叫救命, 呼救命: someone is heard crying for help
 
 
@@ -1113,7 +1122,11 @@ def not_held(s: Shared, own: dict[str, list[int]], asked: Asked, subjects: tuple
     mine = list(own.get(subject, ()))
     if not mine and not first:
         return Reply(FALLBACK, text, reason=reason, **asked.base)
-    choices = offered(s, asked.words, mine, first)
+    # of the subject's entries, those covering another aspect asked come first (去年车祸死亡总人数:
+    # the entry on the deaths' fall, not the first of the accident entries)
+    aspects = frozenset(asked.reading.aspects)
+    near = tuple(i for i in mine if aspects & s.reader.entry_named[i]) if aspects else ()
+    choices = offered(s, asked.words, mine, (*first, *near))
     lines = [text.rstrip(), NOT_HELD_CHOICES.format(subject=subject) if subject else RELATED_CHOICES]
     lines += [f"{i}. {c.question}" for i, c in enumerate(choices, 1)]
     return Reply(CLARIFY, "\n".join(lines), candidates=choices, choices=choices, reason=reason, declined=True,
@@ -1444,8 +1457,9 @@ class OtherPlace:
         compact = asked.canonical.replace(" ", "")
         k = self.s.knowledge
         country = self.named(compact, self.abroad)
-        end = self.s.text.canonical(" ".join(asked.clauses[-ASK_CLAUSES:])) \
-            if country is not None and len(asked.clauses) >= MIN_CLAUSES else ""
+        told = _told(asked)
+        end = self.s.text.canonical(" ".join(told[-ASK_CLAUSES:])) \
+            if country is not None and len(told) >= MIN_CLAUSES else ""
         if country is not None and end and country not in end and not any(w in end for w in _THERE):
             country = None  # 出国打工去了 …上个月才回忻州 …驾照过期了 到底多久算久: where the story was, not what is asked
         if country is not None and not self.abroad_asks & {*asked.reading.said.values(), *asked.reading.subjects}:
@@ -1468,7 +1482,7 @@ class OtherPlace:
 
         if place is None:
             return None
-        if len(asked.clauses) >= MIN_CLAUSES and self.named("".join(asked.clauses[-ASK_CLAUSES:]), self.places) is None:
+        if len(told) >= MIN_CLAUSES and self.named("".join(told[-ASK_CLAUSES:]), self.places) is None:
             # where a story happened (我舅在太原那边撞了个老汉…听说有个基金能先垫上 是真的不): the
             # question at its end asks what holds everywhere, not that city's own rules
             asked.allowed = self.national if asked.allowed is None else asked.allowed & self.national
@@ -1487,8 +1501,9 @@ class OtherPlace:
     def _told_only(asked: Asked, names: tuple[str, ...]) -> bool:
         """The home city named only in a story's first clauses (上个月才回忻州 …到底多久算久): the
         asking end is of no place, and a national rule may answer it, as for another city."""
-        end = "".join(asked.clauses[-ASK_CLAUSES:])
-        return len(asked.clauses) >= MIN_CLAUSES and not any(h and h in end for h in names)
+        told = _told(asked)
+        end = "".join(told[-ASK_CLAUSES:])
+        return len(told) >= MIN_CLAUSES and not any(h and h in end for h in names)
 
     def _home(self, asked: Asked, home: str) -> Reply | None:
         """忻州换驾照去哪个窗口办: a detail of this city (its windows, hours, phones, sums) is held

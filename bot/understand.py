@@ -22,6 +22,7 @@ GAP_MARK = "…"  # in `held_when`: a few characters of the same sentence, as in
 _HELD_GAP = r"[^。；;！!？?\n]{0,12}?"
 _NUMBER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)"
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]+")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 # A thing denied in a clause of its own, to say what is meant instead (交警队电话 不是122那个 是办业务的;
@@ -160,18 +161,20 @@ class ConceptReader:
         return "#" * len(m.group())
 
     def read(self, canonical: str, kind: str = "") -> Reading:
-        compact = DENIED.sub(lambda m: "#" * len(m.group()), canonical).replace(" ", "")
+        spaced = DENIED.sub(lambda m: "#" * len(m.group()), canonical)
+        compact = spaced.replace(" ", "")
+        edges = _latin_edges(spaced)
         if self._nothing is not None:
             compact = self._nothing.sub(lambda m: self._blank(compact, m), compact)
         said: dict[str, str] = {}
         found: list[tuple[str, ...]] = []
-        subject_spans = _longest(*self._subjects, compact, self._amount_marks)
+        subject_spans = _longest(*self._subjects, compact, self._amount_marks, edges)
         # the subject span over each character (they do not overlap): containment in one is two
         # lookups, not a walk over all of them, so a long message reads in linear time
         owner: list[tuple[int, int] | None] = [None] * len(compact)
         for s, e, _ in subject_spans:
             owner[s:e] = [(s, e)] * (e - s)
-        for (standard_of, _), spans in zip((self._subjects, self._aspects), (subject_spans, _longest(*self._aspects, compact, self._amount_marks)), strict=False):
+        for (standard_of, _), spans in zip((self._subjects, self._aspects), (subject_spans, _longest(*self._aspects, compact, self._amount_marks, edges)), strict=False):
             # an aspect inside a longer subject's name is part of that name: 责任 (争议) in 责任认定书;
             # a subject inside an aspect's phrase is still asked (驾驶证 in 换驾驶证, 辅警 in 招辅警)
             words = [w for start, end, w in spans if spans is subject_spans
@@ -238,8 +241,31 @@ def _lengths_by_first(standard_of: dict[str, str]) -> dict[str, tuple[int, ...]]
     return {ch: tuple(sorted(ns, reverse=True)) for ch, ns in out.items()}
 
 
+def _latin_edges(spaced: str) -> tuple[list[bool], list[bool]] | None:
+    """Per character of the text without its spaces: does a Latin word begin / end there? None
+    when the text holds no Latin letter (most questions)."""
+    if not _LATIN.search(spaced):
+        return None
+    starts: list[bool] = []
+    ends: list[bool] = []
+    for k, ch in enumerate(spaced):
+        if ch != " ":
+            starts.append(k == 0 or not _LATIN.match(spaced[k - 1]))
+            ends.append(k + 1 == len(spaced) or not _LATIN.match(spaced[k + 1]))
+    return starts, ends
+
+
+def _cuts_latin(word: str, i: int, edges: tuple[list[bool], list[bool]] | None) -> bool:
+    """A variant spelled in Latin letters read inside a longer Latin word (app in appeal, etc in fetch)."""
+    if edges is None:
+        return False
+    starts, ends = edges
+    return bool(_LATIN.match(word[0]) and not starts[i] or _LATIN.match(word[-1]) and not ends[i + len(word) - 1])
+
+
 def _longest(standard_of: dict[str, str], lengths: dict[str, tuple[int, ...]], text: str,
-             amount_marks: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
+             amount_marks: tuple[str, ...] = (),
+             edges: tuple[list[bool], list[bool]] | None = None) -> list[tuple[int, int, str]]:
     """The variants said (start, end, variant), in order; of two that overlap the longer wins (队史馆 over 交警队 in
     交警队史馆), whichever starts first. A number counts only whole (120, not inside 2018), and a
     number-only variant not where the number is an amount (限120 is a speed, not the ambulance), nor an
@@ -253,7 +279,8 @@ def _longest(standard_of: dict[str, str], lengths: dict[str, tuple[int, ...]], t
                     or word[-1].isdigit() and text[i + n:i + n + 1].isdigit()
                     or word.isdigit() and text.endswith(amount_marks, 0, i)
                     # 跑了185: a verb of amount before a number says how fast, not who ran away
-                    or text[i + n:i + n + 1].isdigit() and word.rstrip("了") in amount_marks):
+                    or text[i + n:i + n + 1].isdigit() and word.rstrip("了") in amount_marks
+                    or _cuts_latin(word, i, edges)):
                 spans.append((i, i + n, word))
                 break
     taken: list[tuple[int, int, str]] = []

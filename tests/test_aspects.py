@@ -1249,3 +1249,39 @@ def test_driving_again_after_fleeing_and_expressway_speed_in_english(engine, que
 def test_which_number_to_call_asked_in_english_gets_the_emergency_numbers(engine, question):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == ("answer", "emergency-numbers"), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    # app is no word inside appeal: the objection is asked, not the 12123 app
+    ("If I disagree with a traffic penalty decision, can I appeal it? 对交警的处罚决定不服怎么办", "violation-objection"),
+    # the city typed in English is home: a trip to another city asks the national speed limits
+    ("What is the maximum and minimum speed on a Chinese expressway? Driving from Xinzhou to Datong next week.",
+     "road-expressway-speed"),
+    # how much liability when not at fault asks a share (不超过百分之十), not a sum of money
+    ("交警认定我没有过错，可他家里人现在还找我要赔偿。请问我一点过错都没有，还要承担多少赔偿责任？", "acc-who-pays"),
+    # a motorcycle's pillion age is stated by the national rule
+    ("摩托车后座能带多大的孩子？我家小子9岁", "road-passengers"),
+    ("鄰居14歲娃騎電動車帶人 多大才能騎", "nm-age"),
+])
+def test_latin_words_home_city_liability_share_and_pillion_age_are_read_as_meant(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    # a country typed in pinyin, or named in a message spaced word by word, is that country
+    "deguo gaosu shi bu shi bu xiansu",
+    "没有 中心线 的 公路 也 没 限速牌 在 德国 最高 能 开 多少",
+    # an e-bike's passenger age is the province's rule, never the rider's age
+    "我爸骑电动自行车后座带我妹，山西规定能带几岁以下的孩子？",
+    # a form's template is held by no entry
+    "事故复核申请书有没有固定的模板？在哪能下载到？",
+])
+def test_what_no_entry_holds_is_declined(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != "answer" and reply.declines, reply.reason
+
+
+def test_a_detail_not_held_offers_the_entries_on_the_aspect_asked_beside_it_first(engine):
+    reply = engine.answer("2024年忻州交通事故死亡人数一共是多少")
+    assert reply.declines and reply.choices[0].id == "stats-deaths-2024", reply.reason
