@@ -1285,3 +1285,30 @@ def test_what_no_entry_holds_is_declined(engine, question):
 def test_a_detail_not_held_offers_the_entries_on_the_aspect_asked_beside_it_first(engine):
     reply = engine.answer("2024年忻州交通事故死亡人数一共是多少")
     assert reply.declines and reply.choices[0].id == "stats-deaths-2024", reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    # one's own case asked after (他那个案子现在到啥程度了): no entry can see it
+    "俺家男人叫李建军，前天黑夜在忻府区酒驾叫查住咧，他那个案子现在到啥程度了，能少罚点不？",
+    # when a class meets, where a classroom is, what plates cost: details no entry holds
+    "忻州现场学习每个月是哪几天开课",
+    "满分学习的教室在啥地方",
+    "电驴上牌费用",
+    # the total of deaths asked in English words among Chinese: the review gives only the fall
+    "2024年忻州 traffic deaths total 一共是多少人?",
+])
+def test_a_case_a_schedule_a_place_a_fee_and_a_total_not_held_are_declined(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != "answer" and reply.declines, reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    # the law's words for running a red light, in a long story
+    ("去年冬天在市里一个路口，前面车突然刹车我差点撞上去，一慌神打了把方向就闯了红灯，当时也没出事，结果前两天查12123才"
+     "发现被拍了。想问下这种不按信号灯通行的一次扣几分？", "points-values"),
+    # somewhere that advances the costs (有没有甚地方先给垫上) asks no address
+    ("要是撞人的车跑了找不见 受伤的人医药费咋办 有没有甚地方先给垫上", "accident-hit-and-run"),
+])
+def test_the_laws_words_a_fault_told_and_somewhere_meant_loosely_are_read(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason

@@ -2536,6 +2536,9 @@ def test_danger_spaced_word_by_word_or_told_beside_the_cars_state_is_caught(engi
     ("高速 上 车 抛锚 了 停在 行车道 上 后面 车 一直 过 怎么办", "danger"),
     ("gaosu shang che huai le ting zai zhongjian chedao 后面大车嗖嗖地过 wo men hai zai che li", "danger"),
     ("Car broke down on the expressway at night, stuck in the middle lane with 2 kids inside, what should I do??", "danger"),
+    # the cars streaming past or the people inside told in a clause of their own
+    ("请问一下，我们车在高速上抛锚了，现在停在中间车道，人还都坐在车里，后面车一辆接一辆擦着过去，这种情况该怎么办", "danger"),
+    ("gaosu shang che huai le ting zai chedao zhongjian hou mian che dou kai de hen kuai zenme ban", "danger"),
     # the rule asked, nothing of this moment told: the knowledge answers
     ("高速上车坏了停在行车道上怎么办", "calm"),
     # a past breakdown, the distance of the triangle asked
@@ -2554,6 +2557,9 @@ def test_a_car_stopped_in_a_live_expressway_lane_with_traffic_passing_is_now(eng
     # a kettle's steam is no car on fire
     ("水开了壶嘴直冒烟我还在看12123，一个记分周期满分到底是多少分来着", "calm"),
     ("车头冒烟了 水壶还在灶上", "danger"),
+    # an old sports injury in a cast, asked about moving an exam
+    ("My hand got hurt playing basketball, the cast comes off next month. Is there a Xinzhou phone number I can call "
+     "to move my road test date?", "calm"),
     # a matter put off (回头再说) frames no harm told beside it
     ("本来想问问驾照到期换证要带啥 走到半道看见一个老太太躺在路中间 她头上有血 叫她也不答应 换证的事回头再说吧 我现在该咋办", "danger"),
 ])
