@@ -1312,3 +1312,13 @@ def test_a_case_a_schedule_a_place_a_fee_and_a_total_not_held_are_declined(engin
 def test_the_laws_words_a_fault_told_and_somewhere_meant_loosely_are_read(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    # 当时医院 is the hospital of the time, no particular place named
+    ("邻居大姐去年被车撞了,司机跑了,当时医院的抢救费是谁先垫的?", "accident-hit-and-run"),
+    ("I maxed out my 12 points, my life is over lol. How many days of study do I have to do?", "points-full"),
+])
+def test_the_hospital_of_the_time_and_maxed_out_points_in_english(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason

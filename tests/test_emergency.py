@@ -2565,3 +2565,13 @@ def test_a_car_stopped_in_a_live_expressway_lane_with_traffic_passing_is_now(eng
 ])
 def test_a_cry_a_kettle_and_a_matter_put_off_are_read_as_meant(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question", [
+    # money the family cannot come up with (拿不出来) is nobody trapped, whatever the typo repair hears
+    "我妈上个月晚上在路边被一辆车撞了，司机跑了到现在也没找到。医院那边押金交了好几万，家里实在拿不出来了。这种情况医药费有没有地方能先给垫上？",
+    # a clearance rate asked in English: statistics, not a hit told now
+    "Is it true every hit-and-run case in Xinzhou got cracked in 2024? What was the clearance rate?",
+])
+def test_money_not_found_and_a_clearance_rate_asked_are_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
