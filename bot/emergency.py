@@ -280,7 +280,15 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
                      firsts=frozenset().union(*known) if len(known) == len(firsts) else None)
 
     def group(name: str) -> re.Pattern | None:
-        return _alternation(_group_words(name, groups)) if name else None  # 车流|车里有人: either
+        # 车流|车里有人: a word of either; 车里有人&刚出事: a word of each, anywhere in the text
+        if not name:
+            return None
+        each = [_alternation(_group_words(part, groups)) for part in name.split("&")]
+        if any(p is None for p in each):
+            return None
+        if len(each) == 1:
+            return each[0]
+        return re.compile("^" + "".join(f"(?=[\\s\\S]*?(?:{p.pattern}))" for p in each if p is not None))
 
     def plain(ws) -> tuple[str, ...]:
         return words(w for w in ws if "<" not in w)
@@ -464,7 +472,7 @@ _TOLD = "了啊呀啦吧哦喽咯快"  # what may end a clause after the harm it
 SHADOW_MIN = 500  # the other word must be a common one
 # A word of its own that the other outnumbers this many times is shadowed too: nadao is 拿到 (1,464),
 # not 拿刀 (3); 打人 (338) stays read beside 大人 (3,573)
-SHADOW_RATIO = 50
+SHADOW_RATIO = 15
 SHADOW_CHAR = 2000  # the characters tried for the other word: those common enough to build one
 
 

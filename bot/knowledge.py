@@ -99,7 +99,7 @@ class DangerCategory:
     words: tuple[str, ...] = ()
     of_person: tuple[str, ...] = ()  # danger only when said of a person (人没气了, not 轮胎没气了)
     person_after: tuple[str, ...] = ()  # danger when a person is named right after (撞了一个学生)
-    needs: str = ""  # a group one of whose words must be in the message too (脖子疼 after 被撞了)
+    needs: str = ""  # a group one of whose words must be in the message too (脖子疼 after 被撞了); A&B: one of each
     not_after: str = ""  # a group whose words, named last before it, are what it is said of (手机掉进水里)
     # so many different words of this category built from groups need no word of `needs`: three
     # signs seen together (脸煞白 眼睛闭着 嘴唇发紫) are harm without a crash told; 0: always needs it
@@ -840,7 +840,7 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
     for cat in categories:
         used = {g for w in cat.words + cat.of_person + cat.person_after for gs in re.findall(r"<([^<>]+)>", w)
                 for g in gs.split("|")}
-        for g in sorted((used | {cat.needs, cat.not_after, *cat.acute_with.split("|")}) - named - {""}):
+        for g in sorted((used | {cat.not_after, *re.split(r"[|&]", cat.needs), *cat.acute_with.split("|")}) - named - {""}):
             c.error(fields["categories"][1], f"危险类别 {cat.id} 用到的词组 <{g}> 在 groups 里没有 / "
                                              f"category {cat.id} uses group <{g}>, which 'groups' does not define")
     everything = [w for cat in categories for w in cat.words + cat.of_person + cat.person_after if "<" not in w]

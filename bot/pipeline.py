@@ -269,10 +269,14 @@ class Emergency:
             apart = [c for c in (norm(c) for c in clauses(asked.query, apart=lambda p: norm(p) in self.cries)) if c]
             if apart != asked.clauses and emergency.cried_apart(apart, self.cries, self.detector):
                 danger = emergency.assess(apart, apart, self.detector)
-        if danger is None and _spaced_word_by_word(asked.clauses):
+        if danger is None and _spaced_word_by_word(asked.clauses) or danger is not None and danger.kind != "fire" \
+                and len(asked.clauses) > 1:
             # 两个人 都 倒在 路上 一个 不 说话: spaces between words, not between clauses — read
-            # as one clause, as it would be typed without them
-            danger = emergency.assess(["".join(asked.clauses)], ["".join(asked.heard)], self.detector)
+            # as one clause, as it would be typed without them; and danger found, read whole for
+            # what puts 119 first (车 翻了 人 压在 下面: someone pinned, which the words apart do not tell)
+            joined = emergency.assess(["".join(asked.clauses)], ["".join(asked.heard)], self.detector)
+            if danger is None or joined is not None and joined.kind == "fire":
+                danger = joined
         if danger is None or danger.category == emergency.URGENT and self._sighed(asked):
             return None
         return Reply(EMERGENCY, danger.reply, reason=f"emergency: {danger.why}", **asked.base)

@@ -2575,3 +2575,30 @@ def test_a_cry_a_kettle_and_a_matter_put_off_are_read_as_meant(engine, question,
 ])
 def test_money_not_found_and_a_clearance_rate_asked_are_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question, first", [
+    # a door that will not open after a crash, people inside told in another clause: trapped
+    ("校車撞了，車門打不開，裡面好多孩子在哭", "119"),
+    # a tanker's valve seeping with a sharp smell; the same in English
+    ("您好，我是危险品运输车司机，刚才在高速上与前车发生刮擦，罐体阀门处有液体渗出，闻到刺鼻的气味，请问我现在应该怎么处置？", "119"),
+    ("Tanker truck crashed on the expressway, strong chemical smell, liquid leaking onto the road, people nearby feel dizzy", "119"),
+    # someone pinned, typed a word at a time: read whole, 119 first
+    ("车 翻了 人 压在 下面", "119"),
+    # a child's breathing gone strange after a fall
+    ("孙女刚开始还哭，现在不哭了，脸白得吓人，喘气一下一下的不对劲", "122"),
+])
+def test_shut_in_after_a_crash_a_seeping_tanker_and_strange_breathing(engine, question, first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY, reply.reason
+    assert reply.text.index(first) <= min(reply.text.index("119"), reply.text.index("122"))
+
+
+@pytest.mark.parametrize("question", [
+    # 到底 spelled daodi is far more common than 倒地
+    "xinzhou diandongche guapailv daodi you duoshao a",
+    # what a fall without a helmet would do, supposed
+    "俺们忻州城里骑电驴戴头盔的能有多少？不戴摔一跤就头破血流咧",
+])
+def test_a_common_word_in_pinyin_and_a_fall_supposed_are_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
