@@ -2539,8 +2539,11 @@ def test_danger_spaced_word_by_word_or_told_beside_the_cars_state_is_caught(engi
     # the cars streaming past or the people inside told in a clause of their own
     ("请问一下，我们车在高速上抛锚了，现在停在中间车道，人还都坐在车里，后面车一辆接一辆擦着过去，这种情况该怎么办", "danger"),
     ("gaosu shang che huai le ting zai chedao zhongjian hou mian che dou kai de hen kuai zenme ban", "danger"),
-    # the rule asked, nothing of this moment told: the knowledge answers
-    ("高速上车坏了停在行车道上怎么办", "calm"),
+    # stopped in a live expressway lane and asking what to do: danger now, whatever else is told
+    ("高速上車子拋錨了 停在超車道上 下著雪看不清後面 怎麼辦", "danger"),
+    ("Our car died in the middle lane of the expressway near Xinzhou, kids in the back, trucks flying past us", "danger"),
+    # broken down on the expressway, in no lane: the knowledge answers what to do
+    ("高速上车抛锚了怎么办", "calm"),
     # a past breakdown, the distance of the triangle asked
     ("last time my 三轮汽车 broke down at night on the village road and almost got hit from behind. "
      "how far behind should I put the warning triangle?", "calm"),
@@ -2602,3 +2605,23 @@ def test_shut_in_after_a_crash_a_seeping_tanker_and_strange_breathing(engine, qu
 ])
 def test_a_common_word_in_pinyin_and_a_fall_supposed_are_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question, state", [
+    # blood told by what is seen; smoke told with 着 inside it, 119 first
+    ("俺家门口圪梁上一个后生骑摩托栽下来咧 脑袋底下洇出来一片红的 眼睛半睁着 咋弄呀", "danger"),
+    ("车冲到路边的坡下去了，车头现在冒着白烟，我妈在后座叫不应", "fire"),
+    # a head about to burst with exams, stuck in the probation period, stuck abroad: figures of speech
+    ("驾照满六年换证会换成几年的？换证最早能提前多久办？搞得我头都要炸了", "calm"),
+    ("俺娃刚考下本本，这阵子卡在实习期里咧，实习期到底是多长时间？", "calm"),
+    ("My licence expires next month and I'm stuck abroad for work. How many days before expiry can I renew it?", "calm"),
+    # a case file, a count of cars, deaths counted in English: records and statistics
+    ("我爸那起死亡事故的案卷在忻府区交警大队 事故处理中队在哪条街 几点上班", "calm"),
+    ("2024年忻州一共有多少辆车在高速上起火自燃？", "calm"),
+    ("Heard traffic deaths in Xinzhou dropped in 2024. How many fewer people died than the year before?", "calm"),
+])
+def test_harm_seen_indirectly_and_figures_records_and_counts(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
+    if state == "fire":
+        assert reply.text.index("119") < reply.text.index("122")
