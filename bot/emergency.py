@@ -25,7 +25,6 @@ no 伤的, 受理 no 受伤.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import itertools
 import re
 import zlib
@@ -177,8 +176,6 @@ class _Category:
     composed: tuple[tuple[_Scan, str], ...] = ()
     needs: re.Pattern | None = None
     not_after: re.Pattern | None = None
-    acute_with: re.Pattern | None = None
-    acute_info: DangerCategory | None = None  # info made acute, for a message telling `acute_with`
 
 
 @dataclass(frozen=True)
@@ -296,8 +293,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     cats = tuple(_Category(c, _scans(plain(c.words)), _scans(plain(c.of_person)), _scans(plain(c.person_after)),
                            tuple((p, mode) for p, mode in ((composed(c.words), ""), (composed(c.of_person), "before"),
                                                             (composed(c.person_after), "after")) if p is not None),
-                           group(c.needs), group(c.not_after), group(c.acute_with),
-                           dataclasses.replace(c, acute=True) if c.acute_with else None)
+                           group(c.needs), group(c.not_after))
                  for c in rules.categories)
     # Spaces inside a phrase are optional: normalising may have dropped one (hit bya car). A phrase
     # written ^help is read only where it begins or ends its clause: a cry (help, my friend is hurt;
@@ -321,8 +317,8 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     spoken |= {x for x in rules.accident + groups.get(CRASH_GROUP, ()) + groups.get(HURRY_GROUP, ()) if "\u2026" not in x}
     # the words of the groups a category is built from, typed in pinyin too (gaosu … ting zai
     # zhongjian chedao: 高速 … 停在 中间车道): a built word is read from them as from characters
-    built_from = {n for c in rules.categories for x in (*c.words, *c.of_person, *c.person_after, f"<{c.acute_with}>")
-                  for name in re.findall(r"<([^<>]+)>", x) for n in name.split("|")}
+    built_from = {n for c in rules.categories for x in (*c.words, *c.of_person, *c.person_after, f"<{c.needs}>")
+                  for name in re.findall(r"<([^<>]+)>", x) for n in re.split(r"[|&]", name)}
     # (spelled exactly: read fuzzily, their many short words would take the syllables of others)
     from_groups = {w for n in built_from for w in groups.get(n, ()) if "\u2026" not in w} - spoken
     spoken |= from_groups
@@ -1518,9 +1514,6 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
     plain = any(p.pattern.search(text) for p in detector.any_plain)
     masked_chars = set(masked)
     for cat in detector.categories:
-        # stopped in a live lane, and the cars streaming past told anywhere: a state that will not wait
-        info = cat.acute_info if cat.acute_info is not None and cat.acute_with is not None \
-            and cat.acute_with.search(masked) else cat.info
         last: _Hit | None = None  # one hit a category, the last said: what a frame weighs is where harm is told
         burning = cat.info.id in _BURNING
         told: list[_Hit] = []  # (a fire's tellings: the one under way is weighed)
@@ -1572,7 +1565,7 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                     continue
                 if needs_person == "after" and not _person_after(text, end, detector):
                     continue
-                last = _Hit(info, start, end, text[start:end])  # as typed, masks and all
+                last = _Hit(cat.info, start, end, text[start:end])  # as typed, masks and all
                 if burning:
                     told.append(last)
         if last is not None and burning and not _burning_now(text, last):

@@ -27,8 +27,7 @@ EMERGENCY_FIELDS = {"reply", "fire_reply", "crash_reply", "urgent", "harm", "fir
                     "persons", "body", "things", "urgent_not_with", "latin", "here", "alone", "alone_fire",
                     "groups", "masks", "now_again", "figures", "accident", "sighs", "new_matter", "ifs", "put_out",
                     "settings", "real", "put_off"}
-CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after", "needs", "needs_unless", "not_after",
-                   "acute_with"}
+CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after", "needs", "needs_unless", "not_after"}
 STRONG_FRAMES = ("hypothetical", "general", "law", "past")  # only a now-word outweighs these
 
 
@@ -104,9 +103,6 @@ class DangerCategory:
     # so many different words of this category built from groups need no word of `needs`: three
     # signs seen together (脸煞白 眼睛闭着 嘴唇发紫) are harm without a crash told; 0: always needs it
     needs_unless: int = 0
-    # groups (车流|车里有人) one of whose words, anywhere in the message, makes this category acute:
-    # stopped in a live lane is a rule asked about, until the cars streaming past are told
-    acute_with: str = ""
 
 
 @dataclass(frozen=True)
@@ -840,7 +836,7 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
     for cat in categories:
         used = {g for w in cat.words + cat.of_person + cat.person_after for gs in re.findall(r"<([^<>]+)>", w)
                 for g in gs.split("|")}
-        for g in sorted((used | {cat.not_after, *re.split(r"[|&]", cat.needs), *cat.acute_with.split("|")}) - named - {""}):
+        for g in sorted((used | {cat.not_after, *re.split(r"[|&]", cat.needs)}) - named - {""}):
             c.error(fields["categories"][1], f"危险类别 {cat.id} 用到的词组 <{g}> 在 groups 里没有 / "
                                              f"category {cat.id} uses group <{g}>, which 'groups' does not define")
     everything = [w for cat in categories for w in cat.words + cat.of_person + cat.person_after if "<" not in w]
@@ -897,14 +893,13 @@ def _load_categories(node: yaml.Node | None, c: _Collector) -> list[DangerCatego
             c.error(item, f"危险类别 {ident} 没有词 / category {ident} has no words")
             continue
         label = _text(fields["name"][1], c, "'name'") if "name" in fields else None
-        needs, not_after, acute_with = ((_text(fields[n][1], c, f"'{n}'") or "") if n in fields else ""
-                                        for n in ("needs", "not_after", "acute_with"))
+        needs, not_after = ((_text(fields[n][1], c, f"'{n}'") or "") if n in fields else "" for n in ("needs", "not_after"))
         unless = _scalar_text(fields["needs_unless"][1]) if "needs_unless" in fields else "0"
         if not (unless or "").isdigit():
             c.error(fields["needs_unless"][1], "'needs_unless' 要写一个数字（几个不同的词）/ 'needs_unless' must be a number")
             unless = "0"
         out.append(DangerCategory(ident, label or ident, first, (acute or "").lower() in ("true", "yes"), **lists,
-                                  needs=needs, not_after=not_after, needs_unless=int(unless or 0), acute_with=acute_with))
+                                  needs=needs, not_after=not_after, needs_unless=int(unless or 0)))
     return out
 
 
