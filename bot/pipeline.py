@@ -225,8 +225,8 @@ class Read:
 WORD_BY_WORD = 6  # this many parts or more, most of them a word of one or two characters: spaced word by word
 
 
-def _spaced_word_by_word(parts: list[str]) -> bool:
-    return len(parts) >= WORD_BY_WORD and 2 * sum(len(p) <= 2 for p in parts) > len(parts)
+def _spaced_word_by_word(parts: list[str], least: int = WORD_BY_WORD) -> bool:
+    return len(parts) >= least and 2 * sum(len(p) <= 2 for p in parts) > len(parts)
 
 
 def _told(asked: Asked) -> list[str]:
@@ -270,7 +270,7 @@ class Emergency:
             if apart != asked.clauses and emergency.cried_apart(apart, self.cries, self.detector):
                 danger = emergency.assess(apart, apart, self.detector)
         if danger is None and _spaced_word_by_word(asked.clauses) or danger is not None and danger.kind != "fire" \
-                and len(asked.clauses) > 1:
+                and len(asked.clauses) > 1 and _spaced_word_by_word(asked.query.split(), least=3):
             # 两个人 都 倒在 路上 一个 不 说话: spaces between words, not between clauses — read
             # as one clause, as it would be typed without them; and danger found, read whole for
             # what puts 119 first (车 翻了 人 压在 下面: someone pinned, which the words apart do not tell)
