@@ -298,10 +298,10 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     # Spaces inside a phrase are optional: normalising may have dropped one (hit bya car). A phrase
     # written ^help is read only where it begins or ends its clause: a cry (help, my friend is hurt;
     # we crashed help), not the verb inside a sentence (how many families did the fund help in 2024).
-    latin_map = {"".join(k.lower().lstrip(LATIN_FIRST).split()): v for k, v in rules.latin}
-    latin_first = frozenset("".join(k.lower().lstrip(LATIN_FIRST).split()) for k, _ in rules.latin
-                            if k.startswith(LATIN_FIRST))
-    phrases = sorted({" ".join(k.lower().lstrip(LATIN_FIRST).split()) for k, _ in rules.latin}, key=len, reverse=True)
+    spelled = [(k.startswith(LATIN_FIRST), k.lower().lstrip(LATIN_FIRST).split(), v) for k, v in rules.latin]
+    latin_map = {"".join(ws): v for _, ws, v in spelled}
+    latin_first = frozenset("".join(ws) for first, ws, _ in spelled if first)
+    phrases = sorted({" ".join(ws) for _, ws, _ in spelled}, key=len, reverse=True)
     latin = (re.compile(r"(?<![a-z])(" + "|".join(r"\s*".join(map(re.escape, k.split())) for k in phrases)
                         # normalising may glue an article on (bleedinga lot): the word still ends there
                         + r")(?=(?:a|an|the)?(?![a-z]))") if phrases else None)

@@ -1479,7 +1479,7 @@ class OtherPlace:
             # where they are; what links them (moving, a licence from there) is a national rule
             asked.allowed = self.national if asked.allowed is None else asked.allowed & self.national
             return None
-        if home and not self._told_only(asked, (k.home_place, *k.home_parts)):
+        if home and not self._told_only(told, (k.home_place, *k.home_parts)):
             reply = self._home(asked, home)
             if reply is not None:
                 return reply
@@ -1502,10 +1502,9 @@ class OtherPlace:
         return Reply(FALLBACK, NOT_HERE_TEXT, reason=f"place:{place} is not ours, aspect:{detail} asked", **asked.base)
 
     @staticmethod
-    def _told_only(asked: Asked, names: tuple[str, ...]) -> bool:
+    def _told_only(told: list[str], names: tuple[str, ...]) -> bool:
         """The home city named only in a story's first clauses (上个月才回忻州 …到底多久算久): the
         asking end is of no place, and a national rule may answer it, as for another city."""
-        told = _told(asked)
         end = "".join(told[-ASK_CLAUSES:])
         return len(told) >= MIN_CLAUSES and not any(h and h in end for h in names)
 
