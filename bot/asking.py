@@ -29,10 +29,17 @@ TRUTH = re.compile("(?:这|那)?(?:是真的吗|真的吗|是不是真的|真的
 ASK_MARK = re.compile("想问一下|想问下|想问问|想问|请问一下|请问|问一下|问下|我想知道|想了解一下|想咨询一下|咨询一下")
 
 
+# English typed by visitors asks by its question word or its inverted start (what is the minimum
+# speed, can I ride …): the clause is read lower-cased, its question mark already split off
+ASKS_LATIN = re.compile(r"\b(?:what|how|where|when|which|why|whose)\b|^(?:who|can|could|may|must|should|shall"
+                        r"|is|are|am|do|does|did|will|would|have|has)\b")
+
+
 def asks(clause: str) -> bool:
     """The clause asks: a question word, an asking end, or A不A."""
     clause = INDEFINITE.sub("", clause)
-    return bool(ASKING.search(clause) or ASKS_END.search(clause) or EITHER.search(clause))
+    return bool(ASKING.search(clause) or ASKS_END.search(clause) or EITHER.search(clause)
+                or ASKS_LATIN.search(clause.lower().lstrip()))
 
 
 # -- what the emergency check reads as asking, not telling -----------------------------------

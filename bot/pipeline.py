@@ -82,6 +82,8 @@ MIN_CLAUSES = 3  # a message of fewer clauses is one question, not a story and a
 STORY_CHARS, ASK_CHARS = 40, 16  # a message typed without breaks this long is a story; its ask is at the end
 # details a story tells as often as it asks (医院催着交钱, 花了好几万): read from a clause that asks nothing, told
 _TOLD_DETAILS = frozenset({"金额"})
+# a message spaced word by word no longer than this is one question, not a story with an end
+SPACED_QUESTION_CHARS = 20
 ASK_CLAUSES = 2  # the clauses at a story's end whose subjects and aspects are what is asked
 ASK_MAX_CHARS = 100  # the last clauses re-read are an ask, not a story (the longest labelled question: 84)
 MAX_ASK_CLAUSES = 3  # the ask sits in the last few clauses; longer tails are the story again
@@ -727,9 +729,10 @@ class Understand:
             # 满分学习去哪上课？每个月几号开班，要不要预约？: questions asked one after another, each part
             # asking, are no story with its ask at the end: each names what it asks
             return None
-        if len(asked.clauses) >= MIN_CLAUSES:
-            return self.s.text.canonical(" ".join(asked.clauses[-ASK_CLAUSES:]), " ".join(asked.fixed[-ASK_CLAUSES:]))
         compact = asked.canonical.replace(" ", "")
+        if len(asked.clauses) >= MIN_CLAUSES and not (len(_told(asked)) == 1 and len(compact) <= SPACED_QUESTION_CHARS):
+            # (孙子 今年 14岁 能 骑 电动车 上路 吗: a short question spaced word by word has no end of its own)
+            return self.s.text.canonical(" ".join(asked.clauses[-ASK_CLAUSES:]), " ".join(asked.fixed[-ASK_CLAUSES:]))
         # English words left unread (what is the … for a) make a question long, not a story
         return compact[-ASK_CHARS:] if len(_LATIN_WORD.sub("", compact)) > STORY_CHARS else None
 
@@ -841,6 +844,24 @@ class AspectNotHeld:
             asked.reading = reading  # a failed narrowing changes nothing else
         return reply
 
+    def _told_only(self, asked: Asked, aspect: str) -> bool:
+        """The aspect is said only in clauses that ask nothing, and the clauses that ask name a
+        question of their own — two things read there (最低车速 on an expressway). A bare ask (车叫水泡了
+        保险赔吗) asks of what was told."""
+        if len(asked.clauses) < 2 or not any(c == aspect for c in asked.reading.said.values()) \
+                or _said_asking(self.s, asked.reading, aspect, asked.clauses):
+            return False
+        text = self.s.text
+        first = next((i for i, c in enumerate(asked.clauses) if asks(c)), None)
+        if first is None or first == 0:
+            return False
+        # told before the question, as a story is (a clause after it says what the ask wants: 哪个检测站快 人少)
+        words = [w for w, c in asked.reading.said.items() if c == aspect]
+        if any(w in text.canonical(c).replace(" ", "") for c in asked.clauses[first:] for w in words):
+            return False
+        own = self.s.reader.read(text.canonical(" ".join(c for c in asked.clauses[first:] if asks(c))))
+        return len(own.subjects) + len(own.aspects) >= 2
+
     def _asked_last(self, asked: Asked) -> tuple[str, ...]:
         """The aspects read that the last clause, which asks, names itself (人没事 接下来该怎么做:
         none; 人没事 is what the story told)."""
@@ -899,8 +920,11 @@ class AspectNotHeld:
         allowed = reader.covering("subjects", subjects) if subjects else None
         # an aspect no entry at all holds or speaks of (过渡期 beside 国标): asked beside others, it is
         # still what we lack, and an entry holding the others answers another question
+        # (told in a clause that asks nothing, while another asks, it is the story: 导航死机了 so I
+        # drove slowly. What is the minimum speed?)
         lacking = next((a for a in others if not reader.held("aspects", a)
-                        and not self._speaking(allowed, (a,), reading.said, subjects)), "") if len(others) > 1 else ""
+                        and not self._speaking(allowed, (a,), reading.said, subjects)
+                        and not self._told_only(asked, a)), "") if len(others) > 1 else ""
         if lacking and undecided is None:
             return self._not_held(asked, subjects, lacking)
         aspect = ""  # the first asked aspect that leaves no entry
@@ -1021,6 +1045,10 @@ class AspectNotHeld:
         # the choice to the others: 要是出了有人受伤的事故 能不能先挪车自己私了 is the injury entry's;
         # alone, it does not answer either (交警大队电话多少 is no question of 122: we say we lack it)
         barred = frozenset(i for i in reader.exclusive & allowed if not reader.not_when[i].isdisjoint(named))
+        # An entry only for a kind of vehicle (only_when: 校车, 拖拉机) whose vehicle was not named is
+        # no answer at all: 车里放灭火器交警查不查 is no question of the school bus's permit
+        vehicles = frozenset(self.s.knowledge.concepts.vehicles)
+        barred |= frozenset(i for i in unmet if reader.only_when[i] <= vehicles)
         allowed = allowed - barred
         circumstances = frozenset(self.s.knowledge.concepts.circumstances)
         if len(subjects) <= 1 and len(aspects) <= 1 and not told and allowed.isdisjoint(self.unannotated) \
@@ -1557,8 +1585,8 @@ class LastClauses:
         if not asked.reading.aspects:
             return None  # no aspect read where it asks: the story's words alone would pick the entry
         whole = decide(self.s, asked, asked.matches)
-        if whole.status == ANSWER or asked.smalltalk is not None or len(asked.clauses) < MIN_CLAUSES or not asked.matches:
-            return None
+        if whole.status == ANSWER or asked.smalltalk is not None or len(_told(asked)) < MIN_CLAUSES or not asked.matches:
+            return None  # 孙子 今年 14岁 能 骑 电动车 上路 吗: spaced word by word is one clause, no story
         s = self.s
         near_top = tuple(m.entry for m in asked.matches[:s.matching.max_choices])
         for k in range(1, min(len(asked.clauses), MAX_ASK_CLAUSES + 1)):
