@@ -681,6 +681,14 @@ class Understand:
                                 enumerate(zip(asked.clauses[:-ASK_CLAUSES], asked.fixed[:-ASK_CLAUSES], strict=False))
                                 if asks(c) or TRUTH.fullmatch(asked.clauses[i + 1])]
                 aspects = tuple(dict.fromkeys(a for r in asked_before for a in r.aspects))
+            elif end_reading.subjects and not end_reading.aspects and _PERMITTED.search(end) and _end_asks(self.s, end):
+                # the end asks only whether, of a subject (…想让他自己骑电动车上学 法律上允许吗): what
+                # the story told of it (我儿子今年15岁: 年龄) is what the answer turns on, where an
+                # entry about that subject holds it
+                reader = self.s.reader
+                of_subject = reader.covering("subjects", end_reading.subjects) - reader.open_subject
+                aspects = tuple(a for a in reading.aspects if a not in self.s.knowledge.concepts.circumstances
+                                and of_subject & (reader.covering("aspects", (a,)) - reader.open_aspect))
             if _POINTS_BACK in end:
                 # 消防车…过来 我在路口等红灯 要给它让吗: 它 is what the story told, asked of again
                 aspects = tuple(dict.fromkeys(reading.aspects))
@@ -1811,6 +1819,10 @@ EXACT = 0.999  # a score this high: the words are an entry's own question
 # words of a story no entry explains count against it, what was read does not.
 SOLE_MIN = 0.30
 SMALL_SUBJECT = 12  # so few entries allowed: score all their questions, not only the index's picks
+
+
+# an end asking only whether something is allowed (能骑吗, 法律上允许吗, 人家让骑不)
+_PERMITTED = re.compile("能|可以|允许|让不让|让骑|让开|准不准|准许|行不行|行吗|合法")
 
 
 def _said_asking(s: Shared, reading: Reading, aspect: str, clauses: Sequence[str]) -> bool:

@@ -1322,3 +1322,39 @@ def test_the_laws_words_a_fault_told_and_somewhere_meant_loosely_are_read(engine
 def test_the_hospital_of_the_time_and_maxed_out_points_in_english(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    # what a school bus is checked for before its permit: the fire extinguisher among it
+    ("Our company runs a school bus. When we register it, will they check the fire extinguisher and first aid kit? 校车登记查不查灭火器",
+     "reg-school-bus-permit"),
+    # a short question spaced word by word is one question, not a story with an end
+    ("孙子 今年 14岁 能 骑 电动车 上路 吗", "nm-age"),
+    # a device that failed, told before a question that names its own matter
+    ("my car's navigation 死机了 so I drove slowly on the 高速. What is the minimum speed on an expressway?", "road-expressway-speed"),
+    # found not at fault: whether the car still pays is the rule of who pays, not a dispute
+    ("我爸上个月开车正常直行，有个行人突然从隔离带翻出来被撞了，人已经出院了，交警认定我爸没责任。这种情况我爸还要赔钱吗？",
+     "acc-who-pays"),
+    # a foreign licence's temporary permit, in English
+    ("Hi, I'm visiting Xinzhou for a short trip and I have a foreign driving licence. How long is a temporary driving permit valid for?",
+     "licence-foreign"),
+])
+def test_round_88_questions_reach_the_entry_that_holds_them(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    # a private car's fire extinguisher: the school-bus entry is not for it
+    "私家车按规定必须在车上配灭火器吗，没配的话罚款多少？",
+    "车里放灭火器交警查不查 没放的话罚多少钱",
+    # the chance of one's own review, another province's own rules, a tow's fee
+    "對事故認定書不服，申請復核的話，我這個案子改成對方全責的機會大嗎？",
+    "实习期开车去河北，河北那边对实习期上高速有没有自己的地方规定",
+    "在高速上叫拖车，拖到忻州市区大概收多少拖车费",
+    # the e-bike's plate asked where and what it costs, in English (a licence plate is no licence)
+    "My e-bike meets GB 17761. Where do I get a licence plate for it in Xinzhou, and how much does it cost?",
+])
+def test_round_88_what_no_entry_holds_is_declined(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != "answer" and reply.declines, reply.reason

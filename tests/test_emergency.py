@@ -2625,3 +2625,24 @@ def test_harm_seen_indirectly_and_figures_records_and_counts(engine, question, s
     assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
     if state == "fire":
         assert reply.text.index("119") < reply.text.index("122")
+
+
+@pytest.mark.parametrize("question, state", [
+    # a tanker over, leaking, someone hurt, told in Chinese, English and pinyin, then 怎么办: this one
+    ("油罐车翻了 leaking fuel 在路中间 ren ye shou shang le 怎么办", "fire"),
+    ("油罐车翻了漏油在路中间怎么办", "fire"),
+    # 高数 typed for 高速, 超车到 for 超车道: stopped in a live lane all the same
+    ("车坏在高数中间车道上了打了双闪我跟孩子下车站在车边上后面车呼呼的过", "danger"),
+    ("高速上车抛锚了停在超车到上，后面大车呼呼的，我们咋办，急", "danger"),
+    # 开着没咧 asks whether the camera is on (咧 is 呢 here): no one has died
+    ("俺在忻州七一路和和平街那个路口闯了个红灯，那个路口的摄像头到底开着没咧？", "calm"),
+    # the points for leaving after injuring someone, asked of the rule
+    ("請問撞傷人之後逃逸但還不構成犯罪的 駕照一次記幾分", "calm"),
+    # a crash a while ago (前阵子), told after a question about headlights
+    ("想问一下，晚上在县道上跟对面车会车，离多远就得把远光换成近光？前阵子村里有人就是被远光晃了眼撞了树", "calm"),
+])
+def test_round_88_mixed_scripts_typed_lanes_and_asking_particles(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
+    if state == "fire":
+        assert reply.text.index("119") < reply.text.index("122")
