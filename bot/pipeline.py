@@ -60,6 +60,17 @@ def _compact(text: str) -> str:
     return _SPACE_NOT_BETWEEN_LATIN.sub("", text)
 
 
+def _as_typed(text: str, part: str) -> str:
+    """`part` of `_compact(text)` with the spaces it was typed with (急死了 跟保险公司…签了 钱还不到: the
+    question after the smalltalk keeps its clauses)."""
+    removed = {i for m in _SPACE_NOT_BETWEEN_LATIN.finditer(text) for i in range(m.start(), m.end())}
+    kept = [i for i in range(len(text)) if i not in removed]
+    at = "".join(text[i] for i in kept).find(part)
+    if at == -1 or not part:
+        return part
+    return text[kept[at]:kept[at + len(part) - 1] + 1].strip()
+
+
 def _both_latin(left: str, right: str) -> bool:
     return bool(left and right and _LATIN_LETTER.match(left) and _LATIN_LETTER.match(right))
 
@@ -337,7 +348,7 @@ class Smalltalk:
             return None
         if not rest:
             return Reply(SMALLTALK, intent.reply, score=1.0, reason=f"smalltalk: {intent.id}", **asked.base)
-        asked.smalltalk, asked.rest = intent, rest
+        asked.smalltalk, asked.rest = intent, _as_typed(asked.normalized, rest)
         return None
 
     def split(self, compact: str) -> tuple[SmalltalkIntent | None, str]:
@@ -730,15 +741,19 @@ class Understand:
     def _asking_end(self, asked: Asked) -> str | None:
         """The end of a story, canonical: its last clauses, or the last characters of a long
         message typed without a break; None for a plain question."""
+        told = asked.clauses
         if asked.smalltalk is not None:
-            return None
+            # 急死了 跟保险公司…签了 钱还不到 …多少天内得赔: smalltalk before a story leaves the story
+            told = clauses(asked.rest)
+            if not told or asked.clauses[-len(told):] != told:
+                return None
         asked_parts = [p for p in _QUESTION_MARK.split(asked.query) if p.strip(" ，,。")]
         if len(asked_parts) >= 2 and all(asks(p) for p in asked_parts):
             # 满分学习去哪上课？每个月几号开班，要不要预约？: questions asked one after another, each part
             # asking, are no story with its ask at the end: each names what it asks
             return None
         compact = asked.canonical.replace(" ", "")
-        if len(asked.clauses) >= MIN_CLAUSES and not (len(_told(asked)) == 1 and len(compact) <= SPACED_QUESTION_CHARS):
+        if len(told) >= MIN_CLAUSES and not (len(_told(asked)) == 1 and len(compact) <= SPACED_QUESTION_CHARS):
             # (孙子 今年 14岁 能 骑 电动车 上路 吗: a short question spaced word by word has no end of its own)
             return self.s.text.canonical(" ".join(asked.clauses[-ASK_CLAUSES:]), " ".join(asked.fixed[-ASK_CLAUSES:]))
         # English words left unread (what is the … for a) make a question long, not a story
@@ -1504,7 +1519,9 @@ class OtherPlace:
             country = None  # 出国打工去了 …上个月才回忻州 …驾照过期了 到底多久算久: where the story was, not what is asked
         if country is not None and not self.abroad_asks & {*asked.reading.said.values(), *asked.reading.subjects}:
             # 日本酒驾怎么罚: that country's own law, which no entry of ours states (在日本考的驾照回国换
-            # reads 境外: our rule for a licence from abroad)
+            # reads 境外: our rule for a licence from abroad); a question after it (駕照也會吊銷嗎)
+            # asks of that country too, so the part is no question of ours to decline beside it
+            asked.place = country
             return Reply(FALLBACK, k.abroad_reply or FALLBACK_TEXT, reason=f"place:{country} is abroad, its own rules asked",
                          **asked.base)
         # a county of this city (代县哪里能处理违章) asks its local detail as the city's name does

@@ -8,7 +8,7 @@ import yaml
 from knowledge_copy import YAML_LOADER
 
 from bot.evaluate import DEFAULT_SET
-from bot.reply import ANSWER, CLARIFY, FALLBACK
+from bot.reply import ANSWER, CLARIFY, FALLBACK, SMALLTALK
 
 SET = DEFAULT_SET.parent / "aspects.yaml"
 
@@ -1358,3 +1358,28 @@ def test_round_88_questions_reach_the_entry_that_holds_them(engine, question, en
 def test_round_88_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)
     assert reply.status != "answer" and reply.declines, reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    # 在哪些情况下 asks on what conditions, not where
+    ("道路交通事故社会救助基金在哪些情况下会先行垫付抢救费用？", "fund-what"),
+    # impatience before the question is smalltalk: the question after it is answered as typed
+    ("急死了赶时间闯了个红灯会扣几分", "points-values"),
+    ("急死了 跟保险公司赔偿协议都签了 钱还不到 规定签完多少天内得赔", "insurance-claim"),
+    # what a licence records (第十二条)
+    ("驾驶证上都记着哪些内容？", "licence-contents"),
+])
+def test_round_89_conditions_impatience_and_what_a_licence_records(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+
+
+def test_a_question_after_one_about_another_country_asks_of_that_country(engine):
+    # 駕照也會吊銷嗎 leans on 在日本: Japan's law, not ours, whatever the part alone would read
+    reply = engine.answer("在日本醉駕會怎麼處罰？駕照也會吊銷嗎？")
+    assert reply.status == FALLBACK and reply.declines, reply.reason
+
+
+def test_impatience_alone_is_answered_kindly_and_points_to_122(engine):
+    reply = engine.answer("吓死了")
+    assert reply.status == SMALLTALK and "122" in reply.text, reply.reason
