@@ -1708,9 +1708,14 @@ def _exact_sound(ch: str) -> frozenset[str]:
 
 
 def _cry(clause: str, urging: re.Pattern | None) -> str:
-    """A clause as a cry: what stands around it dropped, and 有 before it (有火, 有血)."""
+    """A clause as a cry: what stands around it dropped, and 有 before it (有火, 有血); a cry typed
+    over and over is the cry (火火火, 救命救命)."""
     word = (urging.sub("", clause.strip(_CRY)) if urging is not None else clause.strip(_CRY)).strip(_CRY)
+    word = _REPEATED.sub(r"\1", word)
     return word[1:] if word.startswith("有") and len(word) == 2 else word
+
+
+_REPEATED = re.compile(r"^(.{1,3}?)\1+$")  # the whole of it one short word said again and again
 
 
 def _without(clause: str, cries: Sequence[str]) -> str:
@@ -2004,9 +2009,20 @@ def _without_put_off(text: str, hits: list[_Hit], words: Sequence[str]) -> str:
 
 
 def _new_matter(text: str, hits: list[_Hit], words: Sequence[str]) -> int:
-    """Where the last new matter opened (先不说这个, 对了对了) before some harm told, or 0."""
+    """Where the last new matter opened (先不说这个, 对了对了) before some harm told, or 0. A word
+    with a gap (本来想…结果) opens it where its last part ends: what was meant, then what befell."""
     last = max((h.start for h in hits), default=0)
-    return max((at + len(w) for w in words for at in _finds(text, w) if at + len(w) <= last), default=0)
+    ends = []
+    for w in words:
+        first, _, rest = w.partition("…")
+        for at in _finds(text, first):
+            end = at + len(first)
+            if rest:
+                then = text.find(rest, end)
+                end = then + len(rest) if then != -1 else -1
+            if 0 < end <= last:
+                ends.append(end)
+    return max(ends, default=0)
 
 
 def _now_in_past_story(text: str, hits: list[_Hit], frames: Sequence[Frame], detector: Detector) -> bool:

@@ -275,6 +275,9 @@ class Concepts:
     # subjects that are vehicles (电动自行车, 机动车): one told in a story stays what its end asks of
     # when the end names no vehicle (电驴后头绑货 … 多长不算违规)
     vehicles: tuple[str, ...] = ()
+    # aspects some entry is only for that say where a thing happened (道路以外: 停车场, 小区里): told
+    # in a story they are the scene, not the setting that decides which rule the end asks of
+    scenes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -605,6 +608,7 @@ class _ConceptTable:
     says_nothing: list[str] = field(default_factory=list)
     weak: list[tuple[str, str, int]] = field(default_factory=list)  # (variant, file, line)
     vehicles: list[tuple[str, str, int]] = field(default_factory=list)  # (subject, file, line)
+    scenes: list[tuple[str, str, int]] = field(default_factory=list)  # (aspect, file, line)
 
     def add(self, kind: str, standard: str, word: str, file: str, line: int, problems: list[Problem]) -> bool:
         first = self.said.get(word)
@@ -629,7 +633,8 @@ class _ConceptTable:
                         model_aspects=self._known(self.model_aspects, "aspects", "方面", "model_aspects", problems),
                         says_nothing=tuple(dict.fromkeys(self.says_nothing)),
                         weak=self._weak(problems),
-                        vehicles=self._known(self.vehicles, "subjects", "主题", "vehicles", problems))
+                        vehicles=self._known(self.vehicles, "subjects", "主题", "vehicles", problems),
+                        scenes=self._known(self.scenes, "aspects", "方面", "scenes", problems))
 
     def _weak(self, problems: list[Problem]) -> tuple[str, ...]:
         known = []
@@ -683,7 +688,7 @@ def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) 
     `venues:` lists the subjects that are places where things are done; `circumstances:` the
     aspects that tell the asker's situation rather than what is asked."""
     for name, (key, node) in _mapping(root).items():
-        if name in ("venues", "circumstances", "manners", "counts", "model_aspects", "weak", "vehicles"):
+        if name in ("venues", "circumstances", "manners", "counts", "model_aspects", "weak", "vehicles", "scenes"):
             getattr(table, name).extend((w, c.file, line) for w, line in _text_list(node, c, name))
             continue
         if name in ("amount_marks", "says_nothing"):
@@ -699,7 +704,7 @@ def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) 
                     table.stands_for.append((one, kind, c.file, _line(one_node)))
             continue
         if name not in CONCEPT_KINDS:
-            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners, counts, amount_marks, stands_for, model_aspects, says_nothing, weak, vehicles)")
+            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners, counts, amount_marks, stands_for, model_aspects, says_nothing, weak, vehicles, scenes)")
             continue
         if node.tag == "tag:yaml.org,2002:null":
             continue

@@ -95,6 +95,7 @@ STORY_CHARS, ASK_CHARS = 40, 16  # a message typed without breaks this long is a
 _TOLD_DETAILS = frozenset({"金额"})
 # a message spaced word by word no longer than this is one question, not a story with an end
 SPACED_QUESTION_CHARS = 20
+SPACED_END_CHARS = 8  # the end of a longer one spaced word by word: its last words of this many characters
 ASK_CLAUSES = 2  # the clauses at a story's end whose subjects and aspects are what is asked
 ASK_MAX_CHARS = 100  # the last clauses re-read are an ask, not a story (the longest labelled question: 84)
 MAX_ASK_CLAUSES = 3  # the ask sits in the last few clauses; longer tails are the story again
@@ -149,8 +150,10 @@ class Shared:
                          if home and home not in e.source and home not in e.answer)
 
     def words(self, text: list[str] | tuple[str, ...]) -> tuple[str, ...]:
-        """Rule words compared the way questions are: normalised, without spaces."""
-        return tuple(w for w in (self.text.normalize(x).replace(" ", "") for x in text) if w)
+        """Rule words compared the way questions are: normalised, without spaces; a gap (…) kept
+        between the parts it joins (本来想…结果)."""
+        return tuple(w for w in ("…".join(self.text.normalize(p).replace(" ", "") for p in x.split("…")) for x in text)
+                     if w.strip("…"))
 
 
 @dataclass
@@ -300,6 +303,8 @@ class Emergency:
         exasperation. A cry alone, or beside words we cannot read, stays a call for help."""
         sighs = self.rules.sighs
         typed = " ".join(asked.clauses)
+        if sighs and not any(w in typed.replace(" ", "") for w in sighs) and len(asked.heard) == len(asked.clauses):
+            typed = " ".join(asked.heard)  # 救名 驾找丢了 补办要几天: the sigh typed with a slip
         if not sighs or not any(w in typed.replace(" ", "") for w in sighs):
             return False
         if any((at := typed.find(w, 1)) > 0 and typed[at - 1] in _CRIED for w in sighs):
@@ -608,6 +613,9 @@ class Understand:
         self.elsewhere = re.compile("|".join(map(re.escape, others))) if others and k.other_place_reads_as else None
         self.venues = frozenset(k.concepts.venues)
         self.circumstances = frozenset(k.concepts.circumstances)
+        # the aspects some entry is only for (only_when: 高速公路): a setting that decides which rule
+        # holds; not a scene (道路以外: where it happened)
+        self.settings = frozenset().union(*shared.reader.only_when) - frozenset(k.concepts.scenes)
 
     def _read(self, text: str, kind: str = "") -> Reading:
         """The reading of `text`, a place before a where-word dropped. Another place named where
@@ -712,6 +720,11 @@ class Understand:
             telling = tuple(a for a in aspects if a in _TOLD_DETAILS and not _said_asking(self.s, end_reading, a, asked.clauses[-ASK_CLAUSES:]))
             if telling and len(telling) < len(aspects):
                 aspects = tuple(a for a in aspects if a not in telling)
+            # a setting the story told (高速上 下大雪 能见度不到100米 最多开多快: on the expressway) decides
+            # which rule the end asks of, as a part of several questions keeps the setting it was asked in
+            if aspects:
+                aspects = aspects + tuple(a for a in reading.aspects if a in self.settings and a not in aspects
+                                          and a not in self.circumstances)
             told = tuple(a for a in reading.aspects if a not in aspects)
             whole = reading
             reading = dataclasses.replace(reading, subjects=subjects, aspects=aspects, told=told)
@@ -753,9 +766,16 @@ class Understand:
             # asking, are no story with its ask at the end: each names what it asks
             return None
         compact = asked.canonical.replace(" ", "")
-        if len(told) >= MIN_CLAUSES and not (len(_told(asked)) == 1 and len(compact) <= SPACED_QUESTION_CHARS):
+        word_by_word = len(_told(asked)) == 1
+        if len(told) >= MIN_CLAUSES and not (word_by_word and len(compact) <= SPACED_QUESTION_CHARS):
             # (孙子 今年 14岁 能 骑 电动车 上路 吗: a short question spaced word by word has no end of its own)
-            return self.s.text.canonical(" ".join(asked.clauses[-ASK_CLAUSES:]), " ".join(asked.fixed[-ASK_CLAUSES:]))
+            k = ASK_CLAUSES
+            if word_by_word:
+                # spaced word by word, a clause is a word: the end is the last words that make a
+                # question's length (…复核申请书 有没有 模板 在哪 下载: not 在哪 下载 alone)
+                while k < len(told) and len("".join(asked.clauses[-k:])) < SPACED_END_CHARS:
+                    k += 1
+            return self.s.text.canonical(" ".join(asked.clauses[-k:]), " ".join(asked.fixed[-k:]))
         # English words left unread (what is the … for a) make a question long, not a story
         return compact[-ASK_CHARS:] if len(_LATIN_WORD.sub("", compact)) > STORY_CHARS else None
 

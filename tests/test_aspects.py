@@ -1383,3 +1383,20 @@ def test_a_question_after_one_about_another_country_asks_of_that_country(engine)
 def test_impatience_alone_is_answered_kindly_and_points_to_122(engine):
     reply = engine.answer("吓死了")
     assert reply.status == SMALLTALK and "122" in reply.text, reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    # the expressway told in the story decides which speed rule the end asks of
+    ("高速上下大雪，能見度不到100米的時候，車速最多能開多少？", "road-expressway-fog"),
+    # no fault at all, and the share asked: the rule of who pays
+    ("行人闯红灯被车撞了，司机一点错都没有，还要赔吗？要赔的话最多赔几成？", "acc-who-pays"),
+])
+def test_round_90_a_setting_told_and_a_share_asked(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+
+
+def test_a_form_asked_for_in_a_message_spaced_word_by_word_is_declined(engine):
+    # the end of a message spaced word by word is its last words, not its last two words
+    reply = engine.answer("对 事故认定书 不服 复核申请书 有没有 模板 在哪 下载")
+    assert reply.status != "answer" and reply.declines, reply.reason

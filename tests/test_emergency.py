@@ -2646,3 +2646,27 @@ def test_round_88_mixed_scripts_typed_lanes_and_asking_particles(engine, questio
     assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
     if state == "fire":
         assert reply.text.index("119") < reply.text.index("122")
+
+
+@pytest.mark.parametrize("question, state", [
+    # a cry typed over and over, then who is there
+    ("火火火 车里有人 车里有人", "fire"),
+    # meant to ask about the inspection, then a crash in front: what befell is now
+    ("我在忻州高速口这边等人本来想顺便问下年检的事结果前面一辆小车撞护栏了开车的女的满脸是血坐地上发呆叫她她也不理人怎么办", "danger"),
+    # a gas cylinder hissing after a crash, the cylinder named clauses before
+    ("俺替俺姐发的，她不咋会打字。俺姐夫拉液化气罐去镇上，半道上车让人顶了，罐子滚了一地，有一个呲呲往外漏气，他自个儿没咋，问俺该咋办，要不要先把罐子扶起来？", "fire"),
+    # a tanker over, spelled in pinyin; an e-bike's battery smoking, in English
+    ("wo zai gao su shang, qian mian yi liang you guan che fan le, you yi zhi wang di shang liu, wo men gai zen me ban", "fire"),
+    ("My neighbour's e-bike got hit by a car at the crossing, the battery under the seat is smoking and making popping sounds. 快回", "fire"),
+    # a tyre losing air, smoking while driving: calm
+    ("轮胎往外漏气了 还能开吗", "calm"),
+    ("Is smoking while driving illegal?", "calm"),
+    # the sigh typed with a slip, a question after it; a pedestrian hit, the police already judged
+    ("救名 驾找丢了 补办要几天", "calm"),
+    ("我爸开车正常直行，一个行人突然闯红灯跑出来被刮倒了，交警说我爸没责任，那他还要赔钱吗？", "calm"),
+])
+def test_round_90_repeated_cries_interrupted_errands_hissing_cylinders_and_settled_cases(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
+    if state == "fire":
+        assert reply.text.index("119") < reply.text.index("122")
