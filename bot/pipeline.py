@@ -1419,9 +1419,12 @@ class YearNotHeld:
         years = list(dict.fromkeys(_YEAR.findall(asked.canonical.replace(" ", ""))))
         if not years:
             return None
-        # several years (2024年比2023年少多少): an entry naming any of them may answer; the base of a
-        # comparison is not asked for itself
-        holding = frozenset().union(*(self.by_year.get(y, frozenset()) for y in years)) | self.timeless
+        # several years (2024年比2023年少多少): the base of a comparison (比2023年) is not asked for
+        # itself; an entry naming any year asked may answer (2025年…比2024年减少了多少: 2025 is asked)
+        compact = asked.canonical.replace(" ", "")
+        bases = {y for y in years if re.search(f"(?:比|较|跟|和|与|同){y}", compact)}
+        asked_years = [y for y in years if y not in bases] or years
+        holding = frozenset().union(*(self.by_year.get(y, frozenset()) for y in asked_years)) | self.timeless
         allowed = holding if asked.allowed is None else asked.allowed & holding
         if not allowed:
             said = "/".join(years)

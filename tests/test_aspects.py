@@ -1400,3 +1400,27 @@ def test_a_form_asked_for_in_a_message_spaced_word_by_word_is_declined(engine):
     # the end of a message spaced word by word is its last words, not its last two words
     reply = engine.answer("对 事故认定书 不服 复核申请书 有没有 模板 在哪 下载")
     assert reply.status != "answer" and reply.declines, reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    # the year asked is 2025; 2024 is only the base of the comparison
+    "2025年忻州全市交通事故死亡人数比2024年减少了多少人？",
+    # a brand recommended, one's own case's sentence, one's own points left
+    "俺们忻州城里头骑电动车得戴头盔，你给俺推荐个啥牌子的头盔好咧？",
+    "我表哥开车撞了人以后跑了，第二天自己去自首了，他这个案子最后会判几年？",
+    "俺男人上个月学法减分咧，他驾照上现在还剩几分？",
+])
+def test_round_91_a_later_year_a_recommendation_and_ones_own_case_are_declined(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != "answer" and reply.declines, reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("2024年忻州交通事故死亡人数比2023年少了多少？", "stats-deaths-2024"),
+    # a shop's recommendation told is no recommendation asked
+    ("店里推荐我一款电动车说没有脚蹬子看着更利索，电动自行车是不是必须带脚踏？", "ebike-pedal"),
+    ("jiuming, kemu er bukao you gua le, yao deng ji tian cai neng zai yue", "exam-retake"),
+])
+def test_round_91_the_base_year_a_recommendation_told_and_a_retake_in_pinyin(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason

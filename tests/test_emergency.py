@@ -2670,3 +2670,16 @@ def test_round_90_repeated_cries_interrupted_errands_hissing_cylinders_and_settl
     assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
     if state == "fire":
         assert reply.text.index("119") < reply.text.index("122")
+
+
+@pytest.mark.parametrize("question, state", [
+    # stopped in a live lane, in English and in pinyin; someone lying in the lane, half in pinyin
+    ("My car just died in the middle lane of the expressway, it's dark and trucks keep flying past me, what do I do right now?", "danger"),
+    ("wo de che zai gaosu chaochedao tingxia le, da huoche yizhi ca guoqu, tian quan hei le", "danger"),
+    ("gaosu shang zhuangche le, 一个人 tang zai chedao li, 后面车还在过", "danger"),
+    # a tree fallen across the road is no one lying there
+    ("有一棵树倒在路中间 挡住了路", "calm"),
+])
+def test_round_91_live_lanes_and_people_lying_in_them_in_english_and_pinyin(engine, question, state):
+    reply = engine.answer(question)
+    assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
