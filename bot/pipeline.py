@@ -285,7 +285,8 @@ class Emergency:
             apart = [c for c in (norm(c) for c in clauses(asked.query, apart=lambda p: norm(p) in self.cries)) if c]
             if apart != asked.clauses and emergency.cried_apart(apart, self.cries, self.detector):
                 danger = emergency.assess(apart, apart, self.detector)
-        if danger is None and _spaced_word_by_word(asked.clauses) or danger is not None and danger.kind != "fire" \
+        if danger is None and (_spaced_word_by_word(asked.clauses) or _spaced_word_by_word(asked.query.split())) \
+                or danger is not None and danger.kind != "fire" \
                 and len(asked.clauses) > 1 and _spaced_word_by_word(asked.query.split(), least=3):
             # 两个人 都 倒在 路上 一个 不 说话: spaces between words, not between clauses — read
             # as one clause, as it would be typed without them; and danger found, read whole for

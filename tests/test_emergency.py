@@ -2683,3 +2683,13 @@ def test_round_90_repeated_cries_interrupted_errands_hissing_cylinders_and_settl
 def test_round_91_live_lanes_and_people_lying_in_them_in_english_and_pinyin(engine, question, state):
     reply = engine.answer(question)
     assert (reply.status == EMERGENCY) == (state != "calm"), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    # a live-lane stop typed a word at a time, single characters and all (clauses join them)
+    "高速 爆胎 停 在 超车道 上 了 一家人 都 还 坐 在 车上 咋办",
+    # petrol leaking now, in English, whatever is asked after it
+    "My car is leaking petrol after the crash, strong smell everywhere, what do I do",
+])
+def test_round_92_a_stop_spelled_word_by_word_and_a_leak_going_on_in_english(engine, question):
+    assert engine.answer(question).status == EMERGENCY
