@@ -2690,6 +2690,8 @@ def test_round_91_live_lanes_and_people_lying_in_them_in_english_and_pinyin(engi
     "高速 爆胎 停 在 超车道 上 了 一家人 都 还 坐 在 车上 咋办",
     # petrol leaking now, in English, whatever is asked after it
     "My car is leaking petrol after the crash, strong smell everywhere, what do I do",
+    # a car broken down (瘫在) in the middle lane, in pinyin
+    "wo de che xianzai tan zai gaosu zhongjian chedao shang le, dong bu liao, houmian che dou kai de hen kuai, zenme ban",
 ])
 def test_round_92_a_stop_spelled_word_by_word_and_a_leak_going_on_in_english(engine, question):
     assert engine.answer(question).status == EMERGENCY
