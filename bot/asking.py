@@ -30,16 +30,16 @@ ASK_MARK = re.compile("想问一下|想问下|想问问|想问|请问一下|请�
 
 
 # English typed by visitors asks by its question word or its inverted start (what is the minimum
-# speed, can I ride …): the clause is read lower-cased, its question mark already split off
-ASKS_LATIN = re.compile(r"\b(?:what|how|where|when|which|why|whose)\b|^(?:who|can|could|may|must|should|shall"
-                        r"|is|are|am|do|does|did|will|would|have|has)\b")
+# speed, can I ride …), whatever its case; its question mark is already split off
+ASKS_LATIN = re.compile(r"\b(?:what|how|where|when|which|why|whose)\b|^\s*(?:who|can|could|may|must|should|shall"
+                        r"|is|are|am|do|does|did|will|would|have|has)\b", re.IGNORECASE)
 
 
 def asks(clause: str) -> bool:
     """The clause asks: a question word, an asking end, or A不A."""
     clause = INDEFINITE.sub("", clause)
     return bool(ASKING.search(clause) or ASKS_END.search(clause) or EITHER.search(clause)
-                or ASKS_LATIN.search(clause.lower().lstrip()))
+                or ASKS_LATIN.search(clause))
 
 
 # -- what the emergency check reads as asking, not telling -----------------------------------

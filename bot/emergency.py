@@ -1762,8 +1762,8 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
     urgent = next((u for u in detector.urgent if u in raw), None)
     if urgent is None:
         # a clause that is only a cry (血！, 救护车 快, 快 火 车祸, 有火)
-        urgent = next((_cry(c, detector.urging) for c in raw.split(CLAUSE) if _cry(c, detector.urging) in rules.alone or _cry(c, detector.urging) in rules.alone_fire), None)
-        cries = [_cry(c, detector.urging) for c in raw.split(CLAUSE) if c]
+        cries = [_cry(c, detector.urging) for c in raw.split(CLAUSE) if c]  # each clause read as a cry once
+        urgent = next((w for w in cries if w in rules.alone or w in rules.alone_fire), None)
         only_cries = all(w in rules.alone or w in rules.alone_fire for w in cries)
         if urgent is not None and _cry(raw, detector.urging) != urgent and not only_cries and any(
                 urgent in c.of_person or urgent + "了" in c.of_person for c in rules.categories):

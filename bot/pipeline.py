@@ -182,6 +182,7 @@ class Asked:
     # tried when what the whole end read is held by no entry
     last_asked: Reading | None = None
     asks_last: bool = False  # a story's last clause reads what is asked on its own
+    told: list[str] | None = None  # the clauses as told (`_told`), worked out once
     matches: list[Match] = field(default_factory=list)
     # the honest reply that stands unless an entry answers confidently (an aspect word said in
     # that entry's own questions, though no entry holds the aspect)
@@ -248,10 +249,11 @@ def _spaced_word_by_word(parts: list[str], least: int = WORD_BY_WORD) -> bool:
 def _told(asked: Asked) -> list[str]:
     """The clauses as told: a message spaced word by word (没有 中心线 的 公路 …在 德国 最高 能 开
     多少) is one clause, not a story whose end is its last few words."""
-    typed = asked.query.split()
-    if _spaced_word_by_word(typed) and len(clauses(asked.query.replace(" ", ""))) == 1:
-        return ["".join(asked.clauses)]
-    return asked.clauses
+    if asked.told is None:
+        typed = asked.query.split()
+        spaced = _spaced_word_by_word(typed) and len(clauses(asked.query.replace(" ", ""))) == 1
+        asked.told = ["".join(asked.clauses)] if spaced else asked.clauses
+    return asked.told
 
 
 _CRIED = "喊叫呼嚷"  # 喊救命, 叫救命, 呼救命: someone is heard crying for help
@@ -285,9 +287,10 @@ class Emergency:
             apart = [c for c in (norm(c) for c in clauses(asked.query, apart=lambda p: norm(p) in self.cries)) if c]
             if apart != asked.clauses and emergency.cried_apart(apart, self.cries, self.detector):
                 danger = emergency.assess(apart, apart, self.detector)
-        if danger is None and (_spaced_word_by_word(asked.clauses) or _spaced_word_by_word(asked.query.split())) \
+        typed = asked.query.split()
+        if danger is None and (_spaced_word_by_word(asked.clauses) or _spaced_word_by_word(typed)) \
                 or danger is not None and danger.kind != "fire" \
-                and len(asked.clauses) > 1 and _spaced_word_by_word(asked.query.split(), least=3):
+                and len(asked.clauses) > 1 and _spaced_word_by_word(typed, least=3):
             # 两个人 都 倒在 路上 一个 不 说话: spaces between words, not between clauses — read
             # as one clause, as it would be typed without them; and danger found, read whole for
             # what puts 119 first (车 翻了 人 压在 下面: someone pinned, which the words apart do not tell)
@@ -888,7 +891,7 @@ class AspectNotHeld:
             asked.reading = reading  # a failed narrowing changes nothing else
         return reply
 
-    def _told_only(self, asked: Asked, aspect: str) -> bool:
+    def _told_before_asking(self, asked: Asked, aspect: str) -> bool:
         """The aspect is said only in clauses that ask nothing, and the clauses that ask name a
         question of their own — two things read there (最低车速 on an expressway). A bare ask (车叫水泡了
         保险赔吗) asks of what was told."""
@@ -968,7 +971,7 @@ class AspectNotHeld:
         # drove slowly. What is the minimum speed?)
         lacking = next((a for a in others if not reader.held("aspects", a)
                         and not self._speaking(allowed, (a,), reading.said, subjects)
-                        and not self._told_only(asked, a)), "") if len(others) > 1 else ""
+                        and not self._told_before_asking(asked, a)), "") if len(others) > 1 else ""
         if lacking and undecided is None:
             return self._not_held(asked, subjects, lacking)
         aspect = ""  # the first asked aspect that leaves no entry
