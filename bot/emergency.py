@@ -1052,6 +1052,9 @@ def _spelled(text: str, m: re.Match, detector: Detector,
     inside = frozenset(k for k in range(len(syllables)) if offsets[k] not in spaces and k > 0 and
                        any(offsets[k] < b < offsets[-1] for b in spaces))
     pieces = _words_among(syllables, detector, inside, [o in spaces for o in offsets])
+    # the syllables a danger word read among them covers: the characters beside the run may not
+    # take one of them into a word of their own (充电 qi huo 了 is 起火, not 充电器 huo)
+    read = _covered(pieces)
     if pieces != syllables:
         pieces = _denied(pieces, detector.negation_sound)
     if detector.frame_sound:
@@ -1068,14 +1071,16 @@ def _spelled(text: str, m: re.Match, detector: Detector,
             if i > 0 or j == len(reading):
                 continue
             after = text[m.end():m.end() + len(reading) - j]
-            if len(after) == len(reading) - j and all(_HAN.match(c) for c in after) and after == word[j:]:
+            if len(after) == len(reading) - j and all(_HAN.match(c) for c in after) and after == word[j:] \
+                    and not any(read[len(syllables) - n:]):
                 rest = "".join(syllables[:-n])
                 return at, m.end() + len(after), _spelled_rest(rest, detector) + word
         for word, reading, i, j in detector.by_sound.get(head, ()):
             if j < len(reading) or i == 0:
                 continue
             before = text[max(0, at - i):at]
-            if len(before) == i and all(_HAN.match(c) for c in before) and before == word[:i]:
+            if len(before) == i and all(_HAN.match(c) for c in before) and before == word[:i] \
+                    and not any(read[:n]):
                 rest = "".join(syllables[n:])
                 return at - i, m.end(), word + _spelled_rest(rest, detector)
     return at, m.end(), "".join(pieces) if changed else None
@@ -1177,6 +1182,15 @@ def _one_syllable(text: str, m: re.Match, detector: Detector) -> str | None:
                     return ch
                 i = probe.find(w, i + 1)
     return None
+
+
+def _covered(pieces: list[str]) -> list[bool]:
+    """By syllable: whether a word read as characters covers it (a word covers as many syllables
+    as it has characters)."""
+    out: list[bool] = []
+    for piece in pieces:
+        out.extend([True] * len(piece) if not piece.isascii() else [False])
+    return out
 
 
 def _spelled_rest(run: str, detector: Detector) -> str:

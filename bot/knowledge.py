@@ -193,13 +193,16 @@ class UnknownDetail:
     holds it. What to say when no entry about the subject does (no reply: "关于X，这个问题我这里没有资料").
 
     `held_when`: patterns an answer states when it holds the detail, `{数}` standing for a number
-    (“{数}起” is held by an answer saying 减少2起); an entry holds it by these or by its `aspects:`."""
+    (“{数}起” is held by an answer saying 减少2起); an entry holds it by these or by its `aspects:`.
+    `offer`: whether the subject's entries are offered under the reply (no for a matter none of
+    them is about: a phone left in a taxi, tomorrow's weather)."""
 
     aspect: str
     reply: str = ""
     line: int = 0
     file: str = ""
     held_when: tuple[str, ...] = ()
+    offer: bool = True
 
 
 @dataclass(frozen=True)
@@ -936,15 +939,22 @@ def _load_details(node: yaml.Node, c: _Collector) -> list[UnknownDetail]:
     out = []
     for item in node.value:
         fields = _mapping(item)
-        _unknown_fields(fields, ("aspect", "reply", "held_when"), c)
+        _unknown_fields(fields, ("aspect", "reply", "held_when", "offer"), c)
         if "aspect" not in fields:
             c.error(item, "unknown_details 的每一项要有 aspect / item is missing aspect")
             continue
         aspect = _text(fields["aspect"][1], c, "'aspect'")
         reply = _text(fields["reply"][1], c, "'reply'") if "reply" in fields else ""
         held = tuple(t for t, _ in _text_list(fields["held_when"][1], c, "'held_when'")) if "held_when" in fields else ()
+        offer = True
+        if "offer" in fields:
+            node_offer = fields["offer"][1]
+            if not isinstance(node_offer, yaml.ScalarNode) or node_offer.value not in ("true", "false"):
+                c.error(node_offer, "'offer' 只能写 true 或 false / 'offer' must be true or false")
+            else:
+                offer = node_offer.value == "true"
         if aspect:
-            out.append(UnknownDetail(aspect, (reply or "").strip(), _line(fields["aspect"][1]), c.file, held))
+            out.append(UnknownDetail(aspect, (reply or "").strip(), _line(fields["aspect"][1]), c.file, held, offer))
     return out
 
 

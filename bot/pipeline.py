@@ -467,10 +467,12 @@ class Questions:
                     return dataclasses.replace(reply, query=asked.query, normalized=asked.normalized,
                                                reason=f"asked after the story: {reply.reason}")
         parts = questions(asked.query)
-        if len(parts) < 2 or whole.score >= EXACT:
+        if len(parts) < 2:
+            return whole
+        alone = [self._part(part) for part in parts]  # each part read once, by itself
+        if whole.score >= EXACT and not all(r is not None and r.status == ANSWER for _, r in alone[:1]):
             return whole  # the words are an entry's own question: its answer holds both
         spaced = not _QUESTION_MARK.search(asked.query) and not _ANOTHER.search(asked.query)
-        alone = [self._part(part) for part in parts]  # each part read once, by itself
         if spaced and whole.status == FALLBACK and not _each_asks_its_own(parts, alone):
             # parts told only by spaces, whose whole we do not hold (科目二考场在哪 忻州有几个): a
             # part read alone loses what the others said of it; only a whole that found several
@@ -482,24 +484,36 @@ class Questions:
         for part, (one, reply) in zip(parts, alone, strict=True):
             if reply is None:
                 continue
-            if not one.reading.subjects and subject:
+            reading = one.reading
+            if not reading.subjects and reply.status == ANSWER:
+                # an entry's own question is answered before it is read (闯红灯扣几分): read now, for
+                # what the next part asks of
+                processor = self.s.text
+                reading = self.s.reader.read(processor.canonical(processor.normalize(part)))
+            if not reading.subjects and subject:
                 one, reply = self._part(f"{subject} {part}")
-            elif one.reading.subjects:
+            elif reading.subjects:
                 # with the setting it was asked in (高速上开太慢也违法吗 最低多少: 最低 is the expressway's
                 # minimum): an aspect some entry is only for (`only_when`) goes along with the subject
-                said = {c: w for w, c in one.reading.said.items()}
-                settings = [a for a in one.reading.aspects if a in self.settings]
+                said = {c: w for w, c in reading.said.items()}
+                settings = [a for a in reading.aspects if a in self.settings]
                 # what the part asked (扣几分) is no subject the next part asks of: 闯红灯被拍了 扣几分
                 # 罚多少钱 asks the fine of running the light, not of points
-                named = [c for c in one.reading.subjects if not asks(said.get(c, c))] or list(one.reading.subjects)
+                named = [c for c in reading.subjects if not asks(said.get(c, c))] or list(reading.subjects)
                 # every word it was typed as (闯红灯 被拍了: the light, not any photo)
-                subject = " ".join(dict.fromkeys([w for w, c in one.reading.said.items() if c in named and not asks(w)]
+                subject = " ".join(dict.fromkeys([w for w, c in reading.said.items() if c in named and not asks(w)]
                                                  + [said.get(c, c) for c in named + settings]))
             if reply is not None:
                 replies.append((part, reply, one))
         if spaced and any(r.declines for _, r, _ in replies):
             return whole  # 头盔多少钱一个 交警队卖不卖: the part held nowhere says what the other asks of
         answered = {r.entry_id for _, r, _ in replies if r.status == ANSWER}
+        if whole.score >= EXACT and not (len(replies) == len(parts) == len(answered) and whole.entry_id in answered
+                                         and all(r.status == ANSWER for _, r, _ in replies)):
+            # the words are an entry's own question: its answer holds both — unless each part is
+            # answered by an entry of its own, the whole's among them (闯红灯扣几分 罚多少钱: the
+            # points, and the fine)
+            return whole
         # questions set apart (？, 还有): an entry the whole reads only by joining what each part
         # asked (去哪换 + 手机号换了要不要备案 → a damaged licence) is no answer to either
         joined = not spaced and whole.status == ANSWER and bool(answered) and whole.entry_id not in answered
@@ -779,9 +793,22 @@ class Understand:
                 # question's length (…复核申请书 有没有 模板 在哪 下载: not 在哪 下载 alone)
                 while k < len(told) and len("".join(asked.clauses[-k:])) < SPACED_END_CHARS:
                     k += 1
+                # nor a term typed in two words cut in half (…挪不动 警告 标志 要 放 车后 多远: not 标志 … alone)
+                while k < len(told) and _term_across(asked.clauses[-k - 1], asked.clauses[-k], self.s.text.terms):
+                    k += 1
             return self.s.text.canonical(" ".join(asked.clauses[-k:]), " ".join(asked.fixed[-k:]))
         # English words left unread (what is the … for a) make a question long, not a story
         return compact[-ASK_CHARS:] if len(_LATIN_WORD.sub("", compact)) > STORY_CHARS else None
+
+
+TERM_REACH = 6  # characters of a term on either side of where two typed words meet
+
+
+def _term_across(before: str, after: str, terms: set[str]) -> bool:
+    """A term begins in the word before and ends in the word after (警告 | 标志要放)."""
+    joined, cut = before + after, len(before)
+    return any(joined[i:j] in terms for i in range(max(0, cut - TERM_REACH), cut)
+               for j in range(cut + 1, min(len(joined), cut + TERM_REACH) + 1))
 
 
 class UnknownSubject:
@@ -851,6 +878,7 @@ class AspectNotHeld:
     def __init__(self, shared: Shared):
         self.s = shared
         self.details = {d.aspect: d.reply for d in shared.knowledge.unknown_details}  # reply "" → NOT_HELD_TEXT
+        self.unoffered = frozenset(d.aspect for d in shared.knowledge.unknown_details if not d.offer)
         self.own = own_entries(shared.knowledge)
         self.unannotated = shared.reader.open_subject & shared.reader.open_aspect
         self.venues = frozenset(shared.knowledge.concepts.venues)
@@ -1072,7 +1100,7 @@ class AspectNotHeld:
         # the one whose own matter it is (its aspects name it) before those saying so in passing
         first = tuple(heapq.nsmallest(self.s.matching.max_choices, saying, key=lambda i: (aspect not in entries[i].aspects, i)))
         return not_held(self.s, self.own, asked, subjects, f"aspect:{aspect} not held", self.details.get(aspect, ""),
-                        first=first)
+                        first=first, offer=aspect not in self.unoffered)
 
     def _best_covered(self, allowed: frozenset[int], subjects: tuple[str, ...], aspects: tuple[str, ...],
                       named: frozenset[str], said_in_own: dict[int, frozenset[str]] | None = None, told: tuple[str, ...] = ()) -> frozenset[int]:
@@ -1186,10 +1214,10 @@ def offered(s: Shared, words: list[str], mine: list[int], first: tuple[int, ...]
 
 
 def not_held(s: Shared, own: dict[str, list[int]], asked: Asked, subjects: tuple[str, ...], why: str,
-             text: str = "", first: tuple[int, ...] = ()) -> Reply:
+             text: str = "", first: tuple[int, ...] = (), offer: bool = True) -> Reply:
     """The honest reply to what nothing holds: `text` (a detail's own), or "关于X，这个问题我这里没有资料"
     with X's own entries as choices (`first`, the entries saying they do not hold it either, before
-    them); `why` starts the reason."""
+    them; none unless `offer`); `why` starts the reason."""
     # the subject named in the reply is the one whose entries are offered (电动车交强险要买吗:
     # 电动自行车's entries, not the insurance ones beside it)
     subject = next((w for w in subjects if own.get(w)), subjects[0] if subjects else "")
@@ -1198,7 +1226,7 @@ def not_held(s: Shared, own: dict[str, list[int]], asked: Asked, subjects: tuple
         # another city named (太原去年出了多少起事故): what we lack there is that city's, not our subject's
         return Reply(FALLBACK, NOT_HERE_TEXT, reason=f"place:{asked.place} is not ours, {reason}", **asked.base)
     text = text or (NOT_HELD_TEXT.format(subject=subject) if subject else FALLBACK_TEXT)
-    mine = list(own.get(subject, ()))
+    mine = list(own.get(subject, ())) if offer else []
     if not mine and not first:
         return Reply(FALLBACK, text, reason=reason, **asked.base)
     # of the subject's entries, those covering another aspect asked come first (去年车祸死亡总人数:

@@ -211,12 +211,12 @@ class TextProcessor:
         who = sorted({self.normalize(w) for w in age_of if w}, key=len, reverse=True)
         self._age_bands = tuple(sorted(age_bands))
         self._age_re = re.compile(
-            f"(^|今年|(?:{'|'.join(map(re.escape, who))})(?:今年|都|已经|快|刚|也|才)?)({_AGE})(多)?(?:(岁)|(?=了|啦|咧|嘞|$|\\s))"
+            f"(^|今年|(?:{'|'.join(map(re.escape, who))})(?:今年|都|已经|快|刚|也|才)?)({_AGE})(多)?(?:(岁)|(?=了|啦|咧|嘞|能|可以|还能|还可以|就能|$|\\s))"
         ) if who else None
         # 请问一下七十岁还能开车吗: an age said with 岁 is one wherever it stands (not inside a longer number);
         # its empty first group stands for the who-prefix of `_age_re`, so `_age` reads both
         self._age_sui_re = re.compile(
-            f"()(?<![\\d零一二两三四五六七八九十百千])({_AGE})(多)?(岁)(?!以上)") if who else None
+            f"()(?<![\\d零一二两三四五六七八九十百千])({_AGE})(多)?(岁| ?sui(?![a-z]))(?!以上)") if who else None
         self.terms: set[str] = set()
         for term in terms:
             self.add_term(self.normalize(term))

@@ -1424,3 +1424,42 @@ def test_round_91_a_later_year_a_recommendation_and_ones_own_case_are_declined(e
 def test_round_91_the_base_year_a_recommendation_told_and_a_retake_in_pinyin(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == ("answer", entry), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    # an age said without 岁 before what is asked (才16能), or in pinyin (15 sui)
+    ("我哥才16能去考驾照不", "licence-age"),
+    ("wo 儿子 15 sui 了 能骑 diandongche 上路不", "nm-age"),
+    # a term typed as two words is not cut in half by the end of a spaced question
+    ("普通 公路 上 车 坏了 挪不动 警告 标志 要 放 车后 多远", "accident-warning-sign"),
+    # 跑了一天长途 tells how long one drove, not a driver who fled
+    ("跑了一天长途累死了，规定开多久必须停下来歇会儿", "road-phone-fatigue"),
+    # the places the law forbids parking in front of are where parking is asked
+    ("急救站门口能临时停一下车吗", "violation-parking"),
+    # English a visitor types
+    ("Hi, I have UK driving licence and live in Xinzhou now, want change to Chinese licence. Need do exam or not?", "licence-foreign"),
+    ("my 驾照 expire in 2 months, can I renew early? how many days before is ok", "licence-renew"),
+    ("Got caught running a red light in Xinzhou, how many points will they take off my licence?", "points-values"),
+])
+def test_round_93_ages_spaced_terms_long_drives_and_english_reach_their_entry(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+def test_two_questions_each_an_entrys_own_are_both_answered(engine):
+    reply = engine.answer("闯红灯扣几分，罚多少钱")
+    assert reply.status == ANSWER and reply.extra["answered"] == ["points-values", "violation-fines"], reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "明天忻州到五台山的路上会不会结冰？下不下雪？",
+    "手机落在出租车上了，怎么才能找回来",
+])
+def test_a_matter_no_entry_is_about_is_declined_without_unrelated_choices(engine, question):
+    reply = engine.answer(question)
+    assert reply.status == FALLBACK and reply.choices == (), reply.reason
+
+
+def test_a_licence_left_in_a_taxi_is_still_the_lost_licence(engine):
+    reply = engine.answer("驾驶证落在出租车上找不回来了咋办")
+    assert (reply.status, reply.entry_id) == (ANSWER, "licence-lost"), reply.reason

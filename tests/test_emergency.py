@@ -2695,3 +2695,31 @@ def test_round_91_live_lanes_and_people_lying_in_them_in_english_and_pinyin(engi
 ])
 def test_round_92_a_stop_spelled_word_by_word_and_a_leak_going_on_in_english(engine, question):
     assert engine.answer(question).status == EMERGENCY
+
+
+@pytest.mark.parametrize("question, fire_first", [
+    # a danger word typed in pinyin beside Chinese that could end another word (充电 qi → 充电器)
+    ("diandongche 充电 qi huo 了 在 楼道 里", True),
+    # petrol dripping now, from under the boot
+    ("追尾 了 houbeixiang 底下 在 滴 qiyou 闻着 好冲", True),
+    # broken English: no answer when called, not waking up
+    ("my friend fall from motorbike, I call his name no answer, eyes closed", False),
+    ("delivery guy crash into pole he not wake up what i do now", False),
+    # stopped in a live lane of the expressway, in English and in the middle (停在中间) or the rightmost lane
+    ("on highway near Xinzhou now, car stopped in the lane, engine dead, can't move it, big trucks passing very close", False),
+    ("在高速上车坏了停在中间 后面车嗖嗖的过", False),
+    ("俺头一回上高速，走到半道车突然没劲了，停在最右边那个道上了，后头大车呜呜地从旁边过，俺现在该咋整？", False),
+])
+def test_round_93_pinyin_beside_chinese_dripping_fuel_broken_english_and_lanes(engine, question, fire_first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY, reply.reason
+    assert says_119_first(reply.text) == fire_first
+
+
+@pytest.mark.parametrize("question", [
+    "加油的时候汽油滴了一滴在手上 要紧吗",
+    "高速服务区里车停在中间那排车位 会被罚吗",
+    "明天要跑长途 高速上最右边那条道是不是应急车道",
+])
+def test_round_93_calm_words_near_the_new_danger_phrases_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY

@@ -442,3 +442,19 @@ def test_a_country_abroad_needs_its_reply_and_what_it_may_still_ask_must_be_conc
     _, problems = load_knowledge(tmp_path)
     assert any("外星" in p.message and p.line == 3 for p in errors(problems))
     assert any("abroad_reply" in p.message for p in errors(problems))
+
+
+def test_a_detail_offered_without_entries_and_a_wrong_offer_value(tmp_path):
+    write(tmp_path, "emergency.yaml", EMERGENCY)
+    write(tmp_path, "good.yaml", GOOD_ENTRY)
+    write(tmp_path, "scope.yaml", """unknown_details:
+  - aspect: 失物
+    offer: false
+    reply: 东西落在车上怎么找回，我这里没有资料。
+  - aspect: 天气预报
+    offer: 不要
+""")
+    knowledge, problems = load_knowledge(tmp_path)
+    assert at(problems, "scope.yaml", 6, "'offer' 只能写 true 或 false")
+    offered = {d.aspect: d.offer for d in knowledge.unknown_details}
+    assert offered == {"失物": False, "天气预报": True}  # a wrong value keeps the detail, offered as before
