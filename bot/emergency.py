@@ -242,6 +242,10 @@ class Detector:
     # Latin denies it as 没 does (meirenshoushang is 没人受伤)
     negation_sound: dict[str, str] | None = None
     latin_first: frozenset[str] = frozenset()  # Latin phrases read only at a clause's start or end (^help)
+    # English words carrying no danger, dropped once the staff's table is read (his car broke down on the
+    # expressway and he is still sitting in the middle lane: 抛锚 高速 他 还坐在车里 中间车道); none
+    # a pinyin syllable may be
+    fillers: re.Pattern | None = None
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -322,6 +326,9 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     # (spelled exactly: read fuzzily, their many short words would take the syllables of others)
     from_groups = {w for n in built_from for w in groups.get(n, ()) if "\u2026" not in w} - spoken
     spoken |= from_groups
+    # a scene told as it is now, typed in pinyin too (you ren shoushang zuo zai lu bian: 坐在路边);
+    # the longer words only: 对方, 人家 spelled are as often something else
+    spoken |= {w for w in rules.here if len(w) >= 3 and "\u2026" not in w}
     # who it befell, typed in pinyin too (haizi bei che ya zhu le: 孩子 …), for the of_person words
     for w in sorted(spoken | set(rules.urgent) | set(rules.persons)):  # sorted: the hash seed never orders a spelling's words
         # 伤了 is spelled shang le, as is 上了: a two-character word with a particle is not read from
@@ -379,7 +386,28 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         # the words saying 'now' again after a story (xian zai you bei zhuang le) are read as frames are
         _frame_sound(rules.not_now + rules.now_again), frozenset(norm(w) for w in plain_group.get(ADDRESS_GROUP, ())),
         _burner(groups.get(BURNER_GROUP, ()), groups.get(BURNER_ADVERB_GROUP, ())),
-        _negation_sound(rules.negations), latin_first)
+        _negation_sound(rules.negations), latin_first, _fillers(rules.latin_fillers))
+
+
+def _fillers(words: Sequence[str]) -> re.Pattern | None:
+    kept = sorted({w.lower() for w in words if w.isascii() and w.isalpha() and w.lower() not in SPLITTABLE},
+                  key=len, reverse=True)
+    return re.compile(r"(?:(?<![a-z])(?:" + "|".join(kept) + r")(?![a-z]) ?)+") if kept else None
+
+
+def _unfilled(m: re.Match, detector: Detector) -> str:
+    """Fillers dropped; where the words they stood between would run into each other (fire on the
+    car: 着火 车, read 着|火车), the two are kept apart as clauses."""
+    before = m.string[:m.start()].rstrip(" ")[-3:]
+    after = m.string[m.end():].lstrip(" ")[:3]
+    if detector.segment is None or not before or not after or not _HAN.match(before[-1]) or not _HAN.match(after[0]):
+        return ""
+    at = 0
+    for w in detector.segment(before + after):
+        at += len(w)
+        if at >= len(before):
+            break
+    return "" if at == len(before) else CLAUSE
 
 
 def _burner(things: Sequence[str], adverbs: Sequence[str]) -> re.Pattern | None:
@@ -887,7 +915,9 @@ _INSERTED_SOUND = {"le": "了", "zhe": "着", "hen": "很", "hao": "好", "duo":
 # bei, che: wo ma bei che 撞倒了 is 我妈被车撞倒了 (wo de che 出不来 stays a car that cannot get out)
 _LITTLE_SOUND = {"wo": "我", "ta": "他", "ni": "你", "le": "了", "de": "的", "zai": "在", "you": "有", "ren": "人",
                  "women": "我们", "haizi": "孩子", "siji": "司机", "bei": "被", "che": "车",
-                 "li": "里", "mian": "面", "tou": "头"}  # ren zai limian: 人在里面, who is where
+                 "li": "里", "mian": "面", "tou": "头",  # ren zai limian: 人在里面, who is where
+                 "yizhi": "一直",  # de ren yizhi 不动: how long, between who and the state
+                 "tui": "腿"}  # wo de tui 被压住了: whose body
 _WHO_SOUND = ("wo", "ta", "ni", "ren", "women", "haizi", "siji")  # little words that name who
 
 
@@ -933,6 +963,8 @@ def read_mixed(text: str, detector: Detector) -> str:
     if detector.latin is not None:
         text = _uncontracted(text)
         text = detector.latin.sub(lambda m: _translated(m, detector), text)
+        if detector.fillers is not None:
+            text = detector.fillers.sub(lambda m: _unfilled(m, detector), text)
     text = _TONE.sub("", text)
     if not detector.by_sound or not any("a" <= ch <= "z" for ch in text):
         return text.replace(" ", "")
@@ -1024,6 +1056,12 @@ def _little(run: str, before_han: bool = False) -> str:
         if x in _OWNER_SOUND and i + 1 < len(syllables) and syllables[i + 1] in _KIN_SOUND:
             read += [_OWNER_SOUND[x] + _KIN_SOUND[syllables[i + 1]], ""]  # wo ma bu dong le: 我妈不动了
             who += [True, True]
+            i += 2
+            continue
+        pair = x + syllables[i + 1] if i + 1 < len(syllables) else ""
+        if pair in _LITTLE_SOUND:  # women, haizi, yizhi: a little word of two syllables
+            read += [_LITTLE_SOUND[pair], ""]
+            who += [pair in _WHO_SOUND] * 2
             i += 2
             continue
         read.append(_LITTLE_SOUND.get(x))

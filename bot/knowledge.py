@@ -26,7 +26,7 @@ CONCEPT_KINDS = ("subjects", "aspects")  # top keys of a concept file: standard 
 EMERGENCY_FIELDS = {"reply", "fire_reply", "crash_reply", "urgent", "harm", "fire", "negations", "not_now", "now", "categories",
                     "persons", "body", "things", "urgent_not_with", "latin", "here", "alone", "alone_fire",
                     "groups", "masks", "now_again", "figures", "accident", "sighs", "new_matter", "ifs", "put_out",
-                    "settings", "real", "put_off"}
+                    "settings", "real", "put_off", "latin_fillers"}
 CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after", "needs", "needs_unless", "not_after"}
 STRONG_FRAMES = ("hypothetical", "general", "law", "past")  # only a now-word outweighs these
 
@@ -148,6 +148,9 @@ class EmergencyRules:
     settings: tuple[str, ...] = ()
     # 我现在就是这情况, 不是假如: what was supposed is said to be so
     real: tuple[str, ...] = ()
+    # English words that carry no danger (the, and, still): dropped from an English message once its
+    # danger words are read, so that what is told stays near enough together to be read as one
+    latin_fillers: tuple[str, ...] = ()
     # 如果, 万一: an 'if' frames the harm told after it, in whatever clause
     ifs: tuple[str, ...] = ()
     # 就灭了, 虚惊一场: a fire told, then said to be out, is a story, not a fire now
@@ -861,7 +864,8 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
         urgent_not_with=words("urgent_not_with"), latin=tuple(latin), groups=groups,
         masks=words("masks"), now_again=words("now_again"), figures=words("figures"),
         accident=words("accident"), sighs=words("sighs"), new_matter=words("new_matter"), ifs=words("ifs"),
-        put_out=words("put_out"), settings=words("settings"), real=words("real"), put_off=words("put_off"))
+        put_out=words("put_out"), settings=words("settings"), real=words("real"), put_off=words("put_off"),
+        latin_fillers=words("latin_fillers"))
 
 
 def _load_groups(node: yaml.Node | None, c: _Collector) -> tuple[tuple[str, tuple[str, ...]], ...]:

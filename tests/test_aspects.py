@@ -1463,3 +1463,19 @@ def test_a_matter_no_entry_is_about_is_declined_without_unrelated_choices(engine
 def test_a_licence_left_in_a_taxi_is_still_the_lost_licence(engine):
     reply = engine.answer("驾驶证落在出租车上找不回来了咋办")
     assert (reply.status, reply.entry_id) == (ANSWER, "licence-lost"), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    # 不算喝醉的那种: drinking short of drunk, its penalty
+    ("光是喝了点酒开车，不算喝醉的那种，逮住了驾照扣多长时间？", "drink-penalty"),
+    # 这合规定不 asks whether what was told is allowed, not whether the e-bike meets the standard
+    ("我家孩子今年14岁，想让他骑电动车去上学，这合规定不？", "nm-age"),
+])
+def test_round_94_what_the_story_denies_or_asks_leave_for(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+def test_a_named_road_in_a_short_spaced_question_is_still_not_ours(engine):
+    reply = engine.answer("二广高速 忻州段 最高 限速 是 多少")
+    assert reply.status == FALLBACK and "named-place" in reply.reason, reply.reason

@@ -2723,3 +2723,42 @@ def test_round_93_pinyin_beside_chinese_dripping_fuel_broken_english_and_lanes(e
 ])
 def test_round_93_calm_words_near_the_new_danger_phrases_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question, fire_first", [
+    # told by what it sounds, smells and looks like
+    ("Guy on a motorbike went down right in front of me, helmet's cracked and he's making gurgling noises. What do I do??", False),
+    ("开着开着闻到一股烧橡胶的味儿，越来越冲，车还在高速上走着，咋办", True),
+    ("There's a crackling noise under the bonnet after the crash and it smells like melting plastic. The engine's still running.", True),
+    ("下穿桥底下水涨到车门一半了 车熄火了 门推不开", True),
+    ("Car slid into a flooded underpass, water is up to the windows and the doors won't open, my mum's in the back seat!", True),
+    ("撞了门开不了", True),
+    # live lanes: the innermost lane, a trailer across the road, someone running across it
+    ("咱这高速上车胎爆咧，车停在最里头那条道上，天黑透了，车上坐着俺娃和俺妈，咋弄咧", False),
+    ("卧槽前面一辆大挂车横在高速上了,三条道全堵死,黑灯瞎火的后面的车还在往上冲", False),
+    ("刚才一个女的从应急车道下来在高速上往对面跑 看着精神不太对 我该打电话给谁", False),
+    # English words between the danger words carry none (the, and, still, in)
+    ("My neighbour just called me, his car broke down on the expressway and he's still sitting in it in the middle lane. What should he do right now?", False),
+    ("fire on the car in tunnel, people inside, please help", True),
+    # a crash now, told in pinyin: the scene (坐在路边), the little words (de ren yizhi, wo de tui)
+    ("accident on gaosu, liang liang che zhuang zai yiqi, you ren shoushang zuo zai lu bian, what should i do", False),
+    ("dianpingche he qiche zhuang le qi dianpingche de ren yizhi bu dong wo xianzai gai zenme ban", False),
+    ("jiuming a, che fan dao gou li le, wo de tui bei ya zhu le chu bu qu", True),
+    ("chehuo ren tang di", False),
+    # 不是做梦: what follows is real
+    ("不是做梦是真的我爸刚开车出事了现在人迷迷糊糊叫不醒", False),
+])
+def test_round_94_danger_told_by_its_signs_lanes_and_english_and_pinyin_scenes(engine, question, fire_first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY, reply.reason
+    assert says_119_first(reply.text) == fire_first
+
+
+@pytest.mark.parametrize("question", [
+    "高速上几条道该走哪条",
+    "how many points for sitting in the middle lane of the expressway",
+    "两车相撞有人受伤怎么处理",
+    "wo tang di kao jia zhao le",
+])
+def test_round_94_questions_near_the_new_danger_words_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
