@@ -368,8 +368,9 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         getattr(text, "segments", None), getattr(text, "general_freq", None),
         _masks([w for w in rules.masks if "<" in w], words(w for w in rules.masks if "<" not in w), groups, norm), _alternation(words(rules.now_again)),
         {r: tuple((ch, tuple(sorted(ws))) for ch, ws in chars.items()) for r, chars in by_char.items()},
+        # read fuzzily by its usual readings only: 见 is xian too, but xiang … xue is no 见血
         {"".join(fuzzy(x) for x in reading): w for spelled, found in sound.items() for w, reading, i, j in found
-         if i == 0 and j == len(reading) and w not in from_groups},
+         if i == 0 and j == len(reading) and w not in from_groups and reading in _usual_readings(w)},
         _scan(words(rules.figures)), *heard, _phrases(words(rules.accident)), _opened_words(heard[0]),
         re.compile("|".join(p.pattern for p in crash)) if crash else None,
         re.compile("(?:" + (f"(?:{who})?" if who else "") + "(?:" + _tree([(tuple(map(re.escape, w)), len(w)) for w in set(hurry)])
@@ -524,7 +525,10 @@ class _Shadow:
                             chars.setdefault(r, []).append(chr(code))
             other = max((freq(a + b) for a in chars.get(syllables[0], ())
                          for b in chars.get(syllables[1], ()) if a + b != word), default=0)
-            self.known[key] = other >= SHADOW_MIN and freq(word) * SHADOW_RATIO <= other
+            # spelled by a rare reading of its characters (xu ke: 休 is xiu), any common word spelled
+            # so is what was meant (许可)
+            usual = tuple(syllables) in {tuple(map(fuzzy, r)) for r in _usual_readings(word)} | _usual_readings(word)
+            self.known[key] = other >= SHADOW_MIN and (freq(word) * SHADOW_RATIO <= other or not usual)
         return self.known[key]
 
 

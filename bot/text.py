@@ -127,6 +127,7 @@ GRAMMAR_CHARS = frozenset(
 _AGE = r"(?:1\d|[2-9]\d|[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九])"  # 10–99: a child's (12, 15) draws the riding lines
 _NUMBER = r"(?:\d+(?:[.\s]\d+)?|[零一二两三四五六七八九十百千]{2,}|多少|几)\s*[多来]?\s*"
 
+FOREIGN_IN_PINYIN = 2  # English words (app, sorry) a sentence typed in pinyin may hold and still be read whole
 GLUED_CHARS = 3  # characters beside a pinyin syllable that may finish its word (chuang红灯)
 MIN_SPELLING = 5  # a pinyin spelling shorter than this (gaosu is 5) may be an English word or a name
 # Latin words one space apart: a word may be typed syllable by syllable (kou ji fen: 扣几分)
@@ -340,7 +341,9 @@ class TextProcessor:
                 if glued is not None:
                     read_from.add(source[i])
             i = j
-        if any(w not in _QUESTION_TYPE for w in spelled) and all(_HAN.search(o) or o in SYLLABLES for o in out):
+        foreign = sum(1 for o in out if not _HAN.search(o) and o not in SYLLABLES)
+        if any(w not in _QUESTION_TYPE for w in spelled) and foreign <= min(FOREIGN_IN_PINYIN, len(out) // 4):
+            # (an English word or two typed among it stays as typed: sorry, app)
             # a sentence typed in pinyin, a domain word read in it (not only 啥意思, a way of
             # asking: xiangkou shi sha yisi is no question of ours): the syllables between are
             # read as the knowledge writes them, so the whole is Chinese (… fen jiu buxing le)

@@ -1479,3 +1479,26 @@ def test_round_94_what_the_story_denies_or_asks_leave_for(engine, question, entr
 def test_a_named_road_in_a_short_spaced_question_is_still_not_ours(engine):
     reply = engine.answer("二广高速 忻州段 最高 限速 是 多少")
     assert reply.status == FALLBACK and "named-place" in reply.reason, reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    # a sentence typed in pinyin with an English word or two in it is still read whole
+    ("sorry shurufa bu neng yong, fasheng jiaotong shigu yinggai da na ge dianhua baojing?", "emergency-numbers"),
+    # English a visitor uses for everyday business
+    ("not an emergency, nobody hurt. small scratch with another car, do we have to wait for police or can we move the cars", "accident-minor"),
+    ("My car was in a crash last year and it burned out completely, nothing left of it. How do I cancel its registration now?", "reg-scrap"),
+    # 跑了趟高速: a trip, not a driver who fled
+    ("我刚拿证半年，上周跟着我爸跑了趟高速，他开了二十年车了。实习期上高速，陪同的人要有几年驾龄？", "licence-learner"),
+])
+def test_round_95_pinyin_sentences_english_business_and_trips_reach_their_entry(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "How much exactly is the fine for running a red light in Xinzhou? I need the exact yuan amount",
+    "Can you recommend a good lawyer in Xinzhou for traffic accident compensation cases, and how much do they usually charge?",
+])
+def test_round_95_english_asking_what_we_do_not_hold_is_declined(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.declines, reply.reason

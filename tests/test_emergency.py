@@ -2762,3 +2762,20 @@ def test_round_94_danger_told_by_its_signs_lanes_and_english_and_pinyin_scenes(e
 ])
 def test_round_94_questions_near_the_new_danger_words_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question", [
+    # a rare reading of a character is not how it is typed (xu ke is 许可, not 休克; xiang … xue no 见血)
+    "hi, I'm a foreign tourist going to wutaishan, wo you guowai jiazhao, zhi duanqi tingliu, linshi jiashi xuke youxiaoqi duojiu?",
+    "xin zhou na ge jia xiao jiao de hao? xue C1 duo shao qian, wo xiang hao hao xue ying ji chu zhi na ke",
+    # fire drills, hydrants and fire engines are no fire
+    "We had a fire drill at work and the safety guy said don't park next to fire hydrants. How many meters away is the legal limit for stopping a car?",
+    "Fire trucks with sirens on: may they run red lights, and what must I do when one comes up behind me?",
+])
+def test_round_95_calm_pinyin_and_english_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
+
+
+def test_round_95_a_hissing_cylinder_on_a_hit_tricycle_puts_119_first(engine):
+    reply = engine.answer("A tricycle carrying gas cylinders got hit at the crossroad, one cylinder is hissing, people standing around, help")
+    assert reply.status == EMERGENCY and says_119_first(reply.text), reply.reason
