@@ -2779,3 +2779,14 @@ def test_round_95_calm_pinyin_and_english_stay_calm(engine, question):
 def test_round_95_a_hissing_cylinder_on_a_hit_tricycle_puts_119_first(engine):
     reply = engine.answer("A tricycle carrying gas cylinders got hit at the crossroad, one cylinder is hissing, people standing around, help")
     assert reply.status == EMERGENCY and says_119_first(reply.text), reply.reason
+
+
+@pytest.mark.parametrize("question, state", [
+    # people filming a scene is no video watched: a bystander at a crash happening now
+    ("我刚在小区门口等人，看见一辆网约车拐弯时把一个过马路的老太太撞了，老太太躺在地上说不出话，旁边围了好多人都在拍视频没人管。我不是当事人，我现在能做什么？", "danger"),
+    # a video watched still frames what it shows
+    ("电动车进电梯着火的视频", "calm"),
+    ("网上视频说有人被车撞飞 是哪里", "calm"),
+])
+def test_round_95_a_scene_being_filmed_and_a_video_watched(engine, question, state):
+    assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
