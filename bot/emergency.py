@@ -403,12 +403,7 @@ def _unfilled(m: re.Match, detector: Detector) -> str:
     after = m.string[m.end():].lstrip(" ")[:3]
     if detector.segment is None or not before or not after or not _HAN.match(before[-1]) or not _HAN.match(after[0]):
         return ""
-    at = 0
-    for w in detector.segment(before + after):
-        at += len(w)
-        if at >= len(before):
-            break
-    return "" if at == len(before) else CLAUSE
+    return "" if _splits_at(before + after, len(before), detector.segment) else CLAUSE
 
 
 def _burner(things: Sequence[str], adverbs: Sequence[str]) -> re.Pattern | None:
@@ -1014,12 +1009,17 @@ def _translated(m: re.Match, detector: Detector) -> str:
     after = m.string[m.end():m.end() + 4].lstrip(" ")[:3]  # fire 车里有人: the space is dropped after
     if detector.segment is None or not after or not "\u4e00" <= after[0] <= "\u9fff":
         return word
+    return word if _splits_at(word + after, len(word), detector.segment) else word + CLAUSE
+
+
+def _splits_at(text: str, cut: int, segment: Callable[[str], Sequence[str]]) -> bool:
+    """The text, segmented, has a word boundary at `cut` (着火车 has none after 着火: 着|火车)."""
     at = 0
-    for w in detector.segment(word + after):
+    for w in segment(text):
         at += len(w)
-        if at >= len(word):
+        if at >= cut:
             break
-    return word if at == len(word) else word + CLAUSE
+    return at == cut
 
 
 _WORD_BEFORE = re.compile(r"([a-z]+) *$")

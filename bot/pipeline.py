@@ -470,7 +470,8 @@ class Questions:
         if len(parts) < 2:
             return whole
         alone = [self._part(part) for part in parts]  # each part read once, by itself
-        if whole.score >= EXACT and not all(r is not None and r.status == ANSWER for _, r in alone[:1]):
+        first_reply = alone[0][1]
+        if whole.score >= EXACT and (first_reply is None or first_reply.status != ANSWER):
             return whole  # the words are an entry's own question: its answer holds both
         spaced = not _QUESTION_MARK.search(asked.query) and not _ANOTHER.search(asked.query)
         if spaced and whole.status == FALLBACK and not _each_asks_its_own(parts, alone):
@@ -1227,6 +1228,7 @@ def not_held(s: Shared, own: dict[str, list[int]], asked: Asked, subjects: tuple
         return Reply(FALLBACK, NOT_HERE_TEXT, reason=f"place:{asked.place} is not ours, {reason}", **asked.base)
     text = text or (NOT_HELD_TEXT.format(subject=subject) if subject else FALLBACK_TEXT)
     mine = list(own.get(subject, ())) if offer else []
+    first = first if offer else ()
     if not mine and not first:
         return Reply(FALLBACK, text, reason=reason, **asked.base)
     # of the subject's entries, those covering another aspect asked come first (去年车祸死亡总人数:
