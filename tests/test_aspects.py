@@ -1502,3 +1502,11 @@ def test_round_95_pinyin_sentences_english_business_and_trips_reach_their_entry(
 def test_round_95_english_asking_what_we_do_not_hold_is_declined(engine, question):
     reply = engine.answer(question)
     assert reply.status != ANSWER and reply.declines, reply.reason
+
+
+def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(engine):
+    # 司机一路都在…: all the way, not a street called 司机一路; 建设一路 still is one
+    assert "named-place" not in engine.answer("坐出租车司机一路都在手持打电话，这种扣几分").reason
+    assert "named-place" in engine.answer("建设一路限速多少").reason
+    reply = engine.answer("Do passengers in the back seat of a taxi legally have to wear seat belts in China?")
+    assert (reply.status, reply.entry_id) == (ANSWER, "road-seatbelt"), reply.reason
