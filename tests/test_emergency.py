@@ -2790,3 +2790,25 @@ def test_round_95_a_hissing_cylinder_on_a_hit_tricycle_puts_119_first(engine):
 ])
 def test_round_95_a_scene_being_filmed_and_a_video_watched(engine, question, state):
     assert (engine.answer(question).status == EMERGENCY) == (state == "danger")
+
+
+@pytest.mark.parametrize("question, fire_first", [
+    # round 96, the after-measure: a car on fire now, in English, asked what to do
+    ("Car on fire in the underground car park, smoke everywhere, what do I do", True),
+    # no response at all (一点反应都没有) from someone lying by his e-bike
+    ("晚上下班开车回村，看见沟边倒着一辆电动车，骑车的男人头盔掉在一边，我喊了他半天，他有气但是一点反应都没有，我现在第一步该干啥？", False),
+    # 圪蹴在 (dialect: stuck, squatting) in the second lane of an expressway
+    ("俺在高速上车子圪蹴在第二条道上不动咧，后头的车嗖嗖地过，俺该咋办", False),
+])
+def test_round_96_fire_now_in_english_no_response_at_all_and_a_dialect_stop(engine, question, fire_first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY, reply.reason
+    assert says_119_first(reply.text) == fire_first
+
+
+@pytest.mark.parametrize("question", [
+    "what should I do if my car is on fire",
+    "12123 app 点了一点反应都没有 咋回事",
+])
+def test_round_96_a_supposed_fire_and_an_unresponsive_app_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
