@@ -2812,3 +2812,15 @@ def test_round_96_fire_now_in_english_no_response_at_all_and_a_dialect_stop(engi
 ])
 def test_round_96_a_supposed_fire_and_an_unresponsive_app_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question, fire_first", [
+    ("truck hit our minivan on expressway, we all stand in the lane, car is dead, no emergency lane here, what do", False),
+    ("My dad crashed his car, he is sitting on the curb holding his chest and can barely breathe. Call 120 or 122 first? And should we move the car?", False),
+    # broken English: fire car is a car on fire
+    ("fire car help", True),
+])
+def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine, question, fire_first):
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY, reply.reason
+    assert says_119_first(reply.text) == fire_first
