@@ -978,7 +978,9 @@ class AspectNotHeld:
     def _narrow_to(self, asked: Asked, subjects: tuple[str, ...], named: tuple[str, ...]) -> Reply | None:
         """Narrow the entries to those covering `subjects` and the aspects read; a Reply when none does."""
         reader, reading = self.s.reader, asked.reading
-        details = [a for a in reading.aspects if a in self.details]
+        # a matter no entry is about (明天路上会不会结冰: the forecast) is what is lacking before a
+        # detail some entry might hold (明天: when)
+        details = sorted((a for a in reading.aspects if a in self.details), key=lambda a: a not in self.unoffered)
         others = tuple(a for a in reading.aspects if a not in self.details)
         undecided: Reply | None = None
         local = [d for d in details if self.details[d]]

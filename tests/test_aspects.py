@@ -1460,6 +1460,12 @@ def test_a_matter_no_entry_is_about_is_declined_without_unrelated_choices(engine
     assert reply.status == FALLBACK and reply.choices == (), reply.reason
 
 
+def test_the_forecast_asked_with_a_day_gets_the_forecast_reply(engine):
+    # 明天 reads as when too: the matter no entry is about (the forecast) is what the reply says we lack
+    reply = engine.answer("明天忻州到五台山的路上会不会结冰")
+    assert reply.status == FALLBACK and "天气预报" in reply.text, reply.reason
+
+
 def test_a_licence_left_in_a_taxi_is_still_the_lost_licence(engine):
     reply = engine.answer("驾驶证落在出租车上找不回来了咋办")
     assert (reply.status, reply.entry_id) == (ANSWER, "licence-lost"), reply.reason
