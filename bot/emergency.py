@@ -330,14 +330,16 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     # the longer words only: 对方, 人家 spelled are as often something else
     spoken |= {w for w in rules.here if len(w) >= 3 and "\u2026" not in w}
     # who it befell, typed in pinyin too (haizi bei che ya zhu le: 孩子 …), for the of_person words
+    usual: dict[str, set[tuple[str, ...]]] = {}  # each word's usual readings, worked out once
     for w in sorted(spoken | set(rules.urgent) | set(rules.persons)):  # sorted: the hash seed never orders a spelling's words
         # 伤了 is spelled shang le, as is 上了: a two-character word with a particle is not read from
         # pinyin; 不动了 (bu dong le) is no other word
         if not (2 <= len(w) <= MAX_SPOKEN) or not all(_HAN.match(ch) for ch in w) or (
                 len(w) == 2 and any(p in w for p in _PARTICLES)):
             continue
+        usual[w] = _usual_readings(w)
         # a group's word by its usual readings only (味儿 is no mei ren, 伤号 no shang xiao)
-        for reading in (_usual_readings(w) if w in from_groups else _readings(w)):
+        for reading in (usual[w] if w in from_groups else _readings(w)):
             for i in range(len(w)):
                 for j in range(i + 1, len(w) + 1):
                     sound.setdefault("".join(reading[i:j]), []).append((w, reading, i, j))
@@ -370,7 +372,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         {r: tuple((ch, tuple(sorted(ws))) for ch, ws in chars.items()) for r, chars in by_char.items()},
         # read fuzzily by its usual readings only: 见 is xian too, but xiang … xue is no 见血
         {"".join(fuzzy(x) for x in reading): w for spelled, found in sound.items() for w, reading, i, j in found
-         if i == 0 and j == len(reading) and w not in from_groups and reading in _usual_readings(w)},
+         if i == 0 and j == len(reading) and w not in from_groups and reading in usual[w]},
         _scan(words(rules.figures)), *heard, _phrases(words(rules.accident)), _opened_words(heard[0]),
         re.compile("|".join(p.pattern for p in crash)) if crash else None,
         re.compile("(?:" + (f"(?:{who})?" if who else "") + "(?:" + _tree([(tuple(map(re.escape, w)), len(w)) for w in set(hurry)])
@@ -522,7 +524,8 @@ class _Shadow:
                          for b in chars.get(syllables[1], ()) if a + b != word), default=0)
             # spelled by a rare reading of its characters (xu ke: 休 is xiu), any common word spelled
             # so is what was meant (许可)
-            usual = tuple(syllables) in {tuple(map(fuzzy, r)) for r in _usual_readings(word)} | _usual_readings(word)
+            said = _usual_readings(word)
+            usual = tuple(syllables) in said | {tuple(map(fuzzy, r)) for r in said}
             self.known[key] = other >= SHADOW_MIN and (freq(word) * SHADOW_RATIO <= other or not usual)
         return self.known[key]
 

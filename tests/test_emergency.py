@@ -42,6 +42,13 @@ def says_119_first(text: str) -> bool:
     return "119" in first and first.index("119") < first.find("122")
 
 
+def assert_caught(engine, question: str, fire_first: bool) -> None:
+    """The message is an emergency, with 119 first exactly where fire, fuel or someone trapped is told."""
+    reply = engine.answer(question)
+    assert reply.status == EMERGENCY, reply.reason
+    assert says_119_first(reply.text) == fire_first
+
+
 # the calm sweep (over 5,000 messages) in parts, so that parallel workers share it; together the
 # parts read every message
 CALM_PARTS = 3
@@ -2711,9 +2718,7 @@ def test_round_92_a_stop_spelled_word_by_word_and_a_leak_going_on_in_english(eng
     ("俺头一回上高速，走到半道车突然没劲了，停在最右边那个道上了，后头大车呜呜地从旁边过，俺现在该咋整？", False),
 ])
 def test_round_93_pinyin_beside_chinese_dripping_fuel_broken_english_and_lanes(engine, question, fire_first):
-    reply = engine.answer(question)
-    assert reply.status == EMERGENCY, reply.reason
-    assert says_119_first(reply.text) == fire_first
+    assert_caught(engine, question, fire_first)
 
 
 @pytest.mark.parametrize("question", [
@@ -2749,9 +2754,7 @@ def test_round_93_calm_words_near_the_new_danger_phrases_stay_calm(engine, quest
     ("不是做梦是真的我爸刚开车出事了现在人迷迷糊糊叫不醒", False),
 ])
 def test_round_94_danger_told_by_its_signs_lanes_and_english_and_pinyin_scenes(engine, question, fire_first):
-    reply = engine.answer(question)
-    assert reply.status == EMERGENCY, reply.reason
-    assert says_119_first(reply.text) == fire_first
+    assert_caught(engine, question, fire_first)
 
 
 @pytest.mark.parametrize("question", [
@@ -2801,9 +2804,7 @@ def test_round_95_a_scene_being_filmed_and_a_video_watched(engine, question, sta
     ("俺在高速上车子圪蹴在第二条道上不动咧，后头的车嗖嗖地过，俺该咋办", False),
 ])
 def test_round_96_fire_now_in_english_no_response_at_all_and_a_dialect_stop(engine, question, fire_first):
-    reply = engine.answer(question)
-    assert reply.status == EMERGENCY, reply.reason
-    assert says_119_first(reply.text) == fire_first
+    assert_caught(engine, question, fire_first)
 
 
 @pytest.mark.parametrize("question", [
@@ -2821,6 +2822,4 @@ def test_round_96_a_supposed_fire_and_an_unresponsive_app_stay_calm(engine, ques
     ("fire car help", True),
 ])
 def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine, question, fire_first):
-    reply = engine.answer(question)
-    assert reply.status == EMERGENCY, reply.reason
-    assert says_119_first(reply.text) == fire_first
+    assert_caught(engine, question, fire_first)
