@@ -1929,9 +1929,10 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
     acute = any(h.category.acute or _told_now(text, h) or h.category.id in _BURNING
                 and (crashed and _burning_now(text, h) or _perceived(text, h) and not asks(_clause_at(text, h.start)))
                 and not _clause_says(text, h, rules.not_now) for h in hits)
-    if acute and _calls_after(text, rules.frames, hits, detector):
+    if acute and _calls_after(text, rules.frames, hits, detector) or _calls_after_burning(text, rules, hits):
         # …地上一大滩血 俺是该先打电话还是先扶他 打哪个号 … 会不会吊销: whom to call asked after acute
-        # harm told of someone is a call now, whatever the law is asked about beside it
+        # harm told of someone is a call now, whatever the law is asked about beside it; so is
+        # whom to call after a fire or smoke told as under way (问一下 …引擎盖那边往外冒烟 …要打哪个电话)
         return None
     for frame in rules.frames:
         said = _framed_in(text, fixed, frame, hits, detector)
@@ -2448,6 +2449,18 @@ def _calls_after(text: str, frames: Sequence[Frame], hits: list[_Hit], detector:
     return any(text.find(w, first) != -1 for w in call) and _says(detector.here, text, text)
 
 
+def _calls_after_burning(text: str, rules: EmergencyRules, hits: list[_Hit]) -> bool:
+    """Whom to call is asked after a fire, smoke or leak told as under way, in a clause of its own
+    that asks nothing and supposes nothing (如果车冒烟了，打什么电话 supposes it)."""
+    told = [h.start for h in hits if h.category.id in _BURNING and _burning_now(text, h)
+            and not asks(_clause_at(text, h.start)) and not any(w in text[:h.start] for w in rules.ifs)]
+    if not told:
+        return False
+    call = [w for f in rules.frames if f.name == "call" for w in f.words if w.startswith(_DIALS)]
+    later = text.find(CLAUSE, min(told))
+    return later != -1 and any(text.find(w, later) != -1 for w in call)
+
+
 def _happened(text: str, hits: list[_Hit]) -> bool:
     """A harm told as done (受伤了, 撞人了), not named as a kind of accident (受伤的事故)."""
     return any(text.startswith("了", h.end) for h in hits)
@@ -2507,6 +2520,7 @@ def _burning_now(text: str, hit: _Hit) -> bool:
         or text.startswith(_MOVING, hit.end) or _clause_alone(text, hit) or _perceived(text, hit) \
         or any(w in hit.text for w in _SPREAD + _SOUNDING) \
         or text.endswith(_SUDDEN, 0, hit.start) or text.endswith(_GOING_BEFORE, 0, hit.start) \
+        or hit.text.startswith(_GOING_BEFORE) \
         or hit.start > 0 and text[hit.start - 1] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:]) or hit.text.startswith("在") \
         or text[hit.end:hit.end + 1] == CLAUSE and text.startswith(_GROWING, hit.end + 1) \
         or any(w in _clause_at(text, hit.start) for w in _SOUNDING) \
@@ -2550,7 +2564,8 @@ _GOES_OUT = "火烟燃烧着著炸"  # what a fire or smoke word is told with: w
 _GOING_ON = "着在越得直还闪"  # 冒着烟, 车在燃烧, 火越来越大, 烧得很旺, 还闪火星子: under way now
 # 火苗子往外窜, 烟直冒, 汽油味很冲: what the fire does, or how strong it is, told as it is now
 _MOVING = ("往", "直", "一直", "不停", "还在", "很", "特别", "越来越")
-_GOING_BEFORE = ("往外", "一直", "不停地", "不停的", "还在")  # 缝里往外冒黑烟: under way, said before the smoke
+# 缝里往外冒黑烟: under way, said before the smoke (or as the start of a listed word: 往外冒烟)
+_GOING_BEFORE = ("往外", "一直", "不停地", "不停的", "还在")
 _SUDDEN = ("突然", "忽然", "一下子", "猛地", "猛然")  # 充电的时候突然冒火星: told as it happened, not named
 
 

@@ -37,6 +37,9 @@ DENIED = re.compile(r"(?<!是)不是[^\s，,。？?！!]{1,10}?(?:那个|那种|
 
 # what follows the one who said something (老公说, 老司机讲, 朋友告诉我)
 _SPEAKING = ("说", "讲", "告诉", "跟我说", "跟俺说", "和我说", "让我", "叫我")
+# what a person of the story (a `weak` word: 老公, 媳妇) did: 我老公开车闯了个红灯 tells who drove,
+# it asks nothing of husband and wife
+_ACTING = ("开车", "开着", "骑车", "骑着", "骑电动", "骑摩托", "驾车", "驾驶", "闯了", "闯红灯", "被拍", "被罚", "被扣")
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,9 @@ class ConceptReader:
         nothing = sorted({form for w in concepts.says_nothing for n in (text.normalize(w).replace(" ", ""),)
                           for form in (n, text.canonical(n, n).replace(" ", "")) if form}, key=len, reverse=True)
         self._nothing = re.compile("|".join(map(re.escape, nothing))) if nothing else None
-        self._venues = frozenset(concepts.venues)
+        # the offices among the venues: of one named, a day said asks when it works (交警大队周末能处理
+        # 违章不); a vehicle named (机动车) is what is driven that day (明天上高速 小轿车最高能开多快)
+        self._offices = frozenset(concepts.venues) - frozenset(concepts.vehicles)
         self._weak = frozenset(form for w in concepts.weak for n in (text.normalize(w).replace(" ", ""),)
                                for form in (n, text.canonical(n, n).replace(" ", "")) if form)
         self._amount_marks = tuple(dict.fromkeys(
@@ -182,8 +187,9 @@ class ConceptReader:
             if spans is not subject_spans:
                 # who said it (俺老公说扣两分, 老司机说50米就行): the one speaking, not what is asked
                 words = [w for start, end, w in spans if not compact.startswith(_SPEAKING, end)
+                         and not (w in self._weak and compact.startswith(_ACTING, end))
                          and not ((o := owner[start]) is not None and o == owner[end - 1] and o[1] - o[0] > end - start)]
-            if spans is not subject_spans and any(w not in self._weak for w in words) and self._venues.isdisjoint(found[0]):
+            if spans is not subject_spans and any(w not in self._weak for w in words) and self._offices.isdisjoint(found[0]):
                 # a story's word beside what is asked; of an office named (交警大队周末能处理违章不)
                 # it still asks when the office works
                 words = [w for w in words if w not in self._weak]

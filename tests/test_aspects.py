@@ -1516,3 +1516,30 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     assert "named-place" in engine.answer("建设一路限速多少").reason
     reply = engine.answer("Do passengers in the back seat of a taxi legally have to wear seat belts in China?")
     assert (reply.status, reply.entry_id) == (ANSWER, "road-seatbelt"), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    # who drove (我老公开车…) tells the story, it asks nothing of husband and wife
+    ("我老公开车闯了个红灯被拍了，要扣几分？", "points-values"),
+    ("开車闖紅燈被拍到，駕照一次要扣幾分？", "points-values"),
+    # a time limit asked as 时间要求, of 过户登记
+    ("您好，我上周从个人手里买了一辆二手车，请问过户登记有时间要求吗？", "reg-transfer"),
+    ("买车后多少天内必须办转让登记？", "reg-transfer"),
+    # a colon sets the question apart from what was told before it
+    ("12123闪退好几次了，先问问：驾驶证到期前最早提前多少天可以去换？", "licence-renew"),
+    # tomorrow is when the trip is, not what is asked
+    ("明天上高速去太原，小轿车最高能开多快？", "road-expressway-speed"),
+])
+def test_round_97_the_asked_matter_is_read_past_who_did_it_and_when(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "明天下大雪 忻州到五台山的高速会不会封",
+    "下个月开车去北京看闺女 外地车进京证咋办 五环里头能开不",
+    "明天去五台山路上结冰不?怕滑出事",
+])
+def test_round_97_road_closures_weather_and_another_citys_permits_are_declined(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.declines, reply.reason

@@ -2823,3 +2823,32 @@ def test_round_96_a_supposed_fire_and_an_unresponsive_app_stay_calm(engine, ques
 ])
 def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
+
+
+@pytest.mark.parametrize("question, fire_first", [
+    # round 97: smoke pouring out now (往外冒烟), then whom to call asked after a polite opener
+    ("问一下，车停在路边熄火了，引擎盖那边往外冒烟，还有股糊味，要打哪个电话？", True),
+    # English: a leg stuck and doors that will not open are someone trapped
+    ("my dad just called, his car slid into a ditch on the mountain road, it's lying on its side and he says he can't open either door, his leg is stuck", True),
+    # someone standing beside a car stopped on the expressway while traffic rushes past
+    ("高速上停车了 后面车嗖嗖的过 老公还在车边站着 咋办咋办", False),
+])
+def test_round_97_smoke_pouring_out_a_stuck_leg_and_a_person_beside_a_stopped_car(engine, question, fire_first):
+    assert_caught(engine, question, fire_first)
+
+
+@pytest.mark.parametrize("question", [
+    # 手 inside 二手车 is no hand caught; a transfer that is stuck is paperwork
+    "买的二手车过户卡住了，说要先处理违章。顺便问下，买车后多少天内必须办转让登记？",
+    # 救命 sighed before an everyday question, even one no entry answers
+    "救命 太原限号几",
+    # a smoke supposed, then whom to call
+    "如果车冒烟了，打什么电话",
+])
+def test_round_97_look_alikes_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
+
+
+def test_a_cry_alone_or_beside_words_we_cannot_read_is_still_a_call_for_help(engine):
+    for question in ("救命 怎么办", "救命啊 车里"):
+        assert engine.answer(question).status == EMERGENCY, question
