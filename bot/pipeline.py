@@ -101,7 +101,8 @@ ASK_CLAUSES = 2  # the clauses at a story's end whose subjects and aspects are w
 ASK_MAX_CHARS = 100  # the last clauses re-read are an ask, not a story (the longest labelled question: 84)
 MAX_ASK_CLAUSES = 3  # the ask sits in the last few clauses; longer tails are the story again
 CLAUSE_MIN_SCORE = 0.55  # how sure the last clauses must be to pick among the whole's candidates
-NOT_PLACES = ("北京时间",)  # phrases that hold a place name and name no place
+# phrases that hold a place name and name no place (全国通用 asks whether a rule holds everywhere)
+NOT_PLACES = ("北京时间", "全国通用", "全国统一", "全国一样", "全国都一样", "全国有效", "全国都能", "全国范围", "全国各地")
 PLACE_SUFFIXES = ("市", "省", "区", "县")
 PLACE_SUFFIXES_BEFORE_WHERE = ("市区", "城区", "市里", "县城", "县里", "市", "省", "区", "县", "这边", "那边")
 # Words around smalltalk that change nothing: "好的 明白了 谢谢", "辛苦了交警同志".

@@ -1543,3 +1543,27 @@ def test_round_97_the_asked_matter_is_read_past_who_did_it_and_when(engine, ques
 def test_round_97_road_closures_weather_and_another_citys_permits_are_declined(engine, question):
     reply = engine.answer(question)
     assert reply.status != ANSWER and reply.declines, reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    # the country's figures are not this city's
+    "全国2024年交通事故一共死了多少人？有统计吗",
+    # a change to come is not in the texts as they stand
+    "听说满分学习明年要改成3天 是真的吗",
+    # where, with 在 dropped as people say it, of a business whose place we do not hold
+    "电动车哪上牌",
+])
+def test_the_nations_figures_changes_to_come_and_an_unheld_where_are_declined(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.declines, reply.reason
+
+
+def test_people_sat_in_a_tractors_trailer_ask_about_carrying_people(engine):
+    reply = engine.answer("俺爹开拖拉机下地，想顺路把俺娘和俺小叔拉上坐后斗里，这样行不行？")
+    assert (reply.status, reply.entry_id) == (ANSWER, "reg-tractor"), reply.reason
+
+
+def test_a_rule_asked_of_the_whole_country_is_no_other_place(engine):
+    # 全国统一 asks whether the rule is the same everywhere: the national entry answers
+    reply = engine.answer("交强险全国都一样吗")
+    assert reply.status == ANSWER and "place:" not in reply.reason, reply.reason
