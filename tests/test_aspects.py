@@ -1567,3 +1567,18 @@ def test_a_rule_asked_of_the_whole_country_is_no_other_place(engine):
     # 全国统一 asks whether the rule is the same everywhere: the national entry answers
     reply = engine.answer("交强险全国都一样吗")
     assert reply.status == ANSWER and "place:" not in reply.reason, reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    # 几月几号 asks a date, which the regulation's entry states (not a length of time)
+    ("想问一下修订后的《忻州市电动车管理条例》是几月几号正式施行的？", "ebike-regulation"),
+    ("I bought a used car, within how many days must I transfer it?", "reg-transfer"),
+])
+def test_a_date_asked_and_an_english_transfer_deadline_reach_their_entry(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+def test_which_page_of_the_app_is_a_detail_no_entry_gives(engine):
+    reply = engine.answer("我哥哥刚考上驾照还在实习期，他车后面贴的那个实习标志在交管12123里哪个页面能找到呀？")
+    assert reply.status != ANSWER and reply.declines, reply.reason
