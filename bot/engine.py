@@ -34,7 +34,8 @@ class Engine:
                                    for standard, variants in table.items() for w in (standard, *variants) if len(w) >= 2),
                                  *(w for w in (*knowledge.other_places, *knowledge.abroad, knowledge.home_place, *knowledge.home_parts)
                                    if len(w) >= 2)],
-                                restorable=[*concepts.aspects, *(w for s, vs in concepts.subjects.items() for w in (s, *vs))])
+                                restorable=[*concepts.aspects, *(w for s, vs in concepts.subjects.items() for w in (s, *vs))],
+                                heard=[w for vs in concepts.aspects.values() for w in vs])
         self._entries = {e.id: e for e in knowledge.entries}
         self.index = Index(knowledge.entries, self.text)
         self.shared = Shared(knowledge, self.matching, self.text, self.index,

@@ -110,6 +110,7 @@ TERM_BOOST = 1.3  # a word staff listed as a domain term weighs more than one ji
 NOISE_RUN, NOISE_SHARE = 20, 0.85  # a run this long, nearly all characters jieba joins into no word, is noise: not repaired
 REPAIR_CACHE = 4096  # runs of text remembered with their repair, per knowledge version
 COMMON_WORD = 100  # jieba frequency above which a word is taken as meant, never as a typo
+NO_WORD = 3  # jieba frequency at or under which a piece is no word anyone means (注消, 报费: slips it saw)
 # A two-character repair changes one character on the strength of the other. Typed characters this
 # common on their own (出, 过, 起 …) are meant far more often than they are slips (出了 is no 除了),
 # unless the character kept is a rare one that makes the word (驾 in 最驾 → 醉驾).
@@ -237,6 +238,7 @@ class TextProcessor:
         self._homophones = {self.normalize(w).replace(" ", "") for w in homophones}
         self._kept: frozenset[str] = frozenset()
         self._restorable: frozenset[str] = frozenset()
+        self._heard: frozenset[str] = frozenset()
         self._domain: frozenset[str] = frozenset()  # terms and subjects: what typo repair restores first
         self._by_spelling: dict[str, str] = {}  # toneless pinyin → domain word (diandongche → 电动车)
         self._by_syllable: dict[str, str] = {}  # one syllable → the character of the knowledge's words it most often is
@@ -452,16 +454,22 @@ class TextProcessor:
         """jieba's dictionary words seen at least `min_freq` times (for checks and tests)."""
         return (w for w in self._tokenizer.FREQ if self.general_freq(w) >= min_freq)
 
-    def keep_as_typed(self, words: Iterable[str], restorable: Iterable[str] = ()) -> None:
+    def keep_as_typed(self, words: Iterable[str], restorable: Iterable[str] = (), heard: Iterable[str] = ()) -> None:
         """Words typo repair never rewrites (the concept vocabulary): the knowledge's questions are
         written the way citizens mistype (酒架), and 酒驾 must not be repaired into such a slip.
-        `restorable` of them are restored from an exact homophone before any other word (最驾 → 醉驾)."""
+        `restorable` of them are restored from an exact homophone before any other word (最驾 → 醉驾);
+        `heard` ones (the aspects' phrasings) only from an exact homophone that is no word at all
+        (红绿登 → 红绿灯, 注消 → 注销): 加个 is a word of its own, no slip of 价格."""
         self._kept = frozenset(self.normalize(w).replace(" ", "") for w in words)
-        # not a phrasing with a question or a particle in it (扣几分, 多少伏, 私了): it sounds like
-        # other questions (多少付 is one of 多少辅警; 死了 is no slip of 私了)
-        self._restorable = frozenset(w for w in (self.normalize(x).replace(" ", "") for x in restorable)
-                                     if w in self._kept and not any(q in w for q in _QUESTION_TYPE)
-                                     and not any(ch in _STOP_CHARS for ch in w))
+
+        def plain(given: Iterable[str]) -> frozenset[str]:
+            # not a phrasing with a question or a particle in it (扣几分, 多少伏, 私了): it sounds like
+            # other questions (多少付 is one of 多少辅警; 死了 is no slip of 私了)
+            return frozenset(w for w in (self.normalize(x).replace(" ", "") for x in given)
+                             if w in self._kept and not any(q in w for q in _QUESTION_TYPE)
+                             and not any(ch in _STOP_CHARS for ch in w))
+        self._restorable = plain(restorable)
+        self._heard = plain(heard) - self._restorable
         self._repaired = {}
         self._analysed = {}
 
@@ -524,7 +532,7 @@ class TextProcessor:
             if 2 <= len(word) <= 4 and all(_HAN.match(ch) for ch in word):
                 plain.setdefault("".join(readings(word)[0]), set()).add(word)
         self._by_word_spelling = {k: max(sorted(ws), key=self.general_freq) for k, ws in plain.items()}
-        for word in sorted(self.terms | words | self._homophones | self._restorable):
+        for word in sorted(self.terms | words | self._homophones | self._restorable | self._heard):
             if len(word) < 2 or not _HAN.search(word) or word in STOPWORDS or len(word) > 8:
                 continue
             key = readings(word)[0]  # the word read as a phrase
@@ -651,7 +659,8 @@ class TextProcessor:
                 freq = self.general_freq(piece)
                 word = exact = self._by_pinyin.get(tuple(syllables[i:i + n]))
                 if word is not None and (freq >= COMMON_WORD or (freq and word not in self.terms)
-                                         or (restore is not None and word not in restore)):
+                                         or (restore is not None and word not in restore
+                                             and not (word in self._heard and freq <= NO_WORD))):
                     word = None  # 天气, 颠覆 are words of their own, not typos of 天起, 垫付
                 if exact is None and not freq:
                     # Sound-alike slips (视屏 → 视频, 救助鸡金 → 救助基金) only where jieba sees no

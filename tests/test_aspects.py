@@ -1582,3 +1582,14 @@ def test_a_date_asked_and_an_english_transfer_deadline_reach_their_entry(engine,
 def test_which_page_of_the_app_is_a_detail_no_entry_gives(engine):
     reply = engine.answer("我哥哥刚考上驾照还在实习期，他车后面贴的那个实习标志在交管12123里哪个页面能找到呀？")
     assert reply.status != ANSWER and reply.declines, reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    # slips that are no word at all, of the aspects' phrasings: 红绿登, 注消, 打电化
+    ("昨天赶时间闯了个红绿登 被拍了 这个扣几分啊", "points-values"),
+    ("家里老车开了快二十年想报费，注消登记咋弄", "reg-scrap"),
+    ("坐出组车司机一路都在手持打电化，这种扣几分", "points-values"),
+])
+def test_pinyin_slips_of_everyday_phrasings_are_read_as_meant(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason

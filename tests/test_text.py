@@ -166,3 +166,12 @@ def test_a_repair_never_borrows_a_character_of_a_doubled_word():
     # 天天骑着: the rider goes every day; 天天 is a word, its second 天 is no start of 天气
     assert "天气" not in t.canonical(t.normalize("他天天骑着去地里"))
     assert "上牌" in t.canonical(t.normalize("新车上派一般几天能办好"))
+
+
+def test_an_aspects_phrasing_is_restored_only_from_a_slip_that_is_no_word():
+    t = TextProcessor(("上牌",), {})
+    t.keep_as_typed(["红绿灯", "价格"], heard=["红绿灯", "价格"])
+    t.index_vocabulary(set())
+    assert "红绿灯" in t.canonical(t.normalize("闯了个红绿登 被拍了"))
+    # 加个 is a word of its own, no slip of 价格
+    assert "价格" not in t.canonical(t.normalize("加个油多少钱"))
