@@ -469,7 +469,9 @@ class TextProcessor:
                              if w in self._kept and not any(q in w for q in _QUESTION_TYPE)
                              and not any(ch in _STOP_CHARS for ch in w))
         self._restorable = plain(restorable)
-        self._heard = plain(heard) - self._restorable
+        # the question words too (夺少钱 is 多少钱): what is asked, slipped into no word at all
+        self._heard = (plain(heard) | {w for w in _QUESTION_TYPE if len(w) >= 2 and all(_HAN.match(ch) for ch in w)}) \
+            - self._restorable
         self._repaired = {}
         self._analysed = {}
 

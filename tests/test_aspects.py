@@ -1593,3 +1593,12 @@ def test_which_page_of_the_app_is_a_detail_no_entry_gives(engine):
 def test_pinyin_slips_of_everyday_phrasings_are_read_as_meant(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+def test_a_question_word_slipped_into_no_word_still_asks(engine):
+    # 夺少钱 is 多少钱: the fee asked, which the transfer entry does not state
+    reply = engine.answer("二手车过户费夺少钱 还要交别的钱不")
+    assert reply.status != ANSWER and reply.declines, reply.reason
+    # 多搞 is 多高
+    reply = engine.answer("跑外卖的电动车后座摞箱子 从地面算最多能摞多搞啊")
+    assert (reply.status, reply.entry_id) == (ANSWER, "nm-load"), reply.reason
