@@ -405,6 +405,8 @@ def _unfilled(m: re.Match, detector: Detector) -> str:
     after = m.string[m.end():].lstrip(" ")[:3]
     if detector.segment is None or not before or not after or not _HAN.match(before[-1]) or not _HAN.match(after[0]):
         return ""
+    if any(n in before for n in detector.rules.negations):
+        return ""  # no one is hurt: 没人 runs into 受伤, and the denial of it is what was said
     return "" if _splits_at(before + after, len(before), detector.segment) else CLAUSE
 
 
@@ -1929,7 +1931,13 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
     acute = any(h.category.acute or _told_now(text, h) or h.category.id in _BURNING
                 and (crashed and _burning_now(text, h) or _perceived(text, h) and not asks(_clause_at(text, h.start)))
                 and not _clause_says(text, h, rules.not_now) for h in hits)
-    if acute and _calls_after(text, rules.frames, hits, detector) or _calls_after_burning(text, rules, hits):
+    # harm told of someone as having happened (额头磕破了), then whom to call first asked (先打120还是先报保险)
+    # (not supposed: 如果…磕破了; nor told of another day: 上个月…当时该打120还是…)
+    then = [w for f in rules.frames if f.name in ("past", "hypothetical") for w in f.words]
+    harmed = [h for h in hits if h.category.id in _PERSON_HARMED and text.startswith("了", h.end)
+              and not any(w in text for w in then) and not any(w in text[:h.start] for w in rules.ifs)]
+    if acute and _calls_after(text, rules.frames, hits, detector) or harmed and _calls_after(text, rules.frames, harmed, detector, True) \
+            or _calls_after_burning(text, rules, hits):
         # …地上一大滩血 俺是该先打电话还是先扶他 打哪个号 … 会不会吊销: whom to call asked after acute
         # harm told of someone is a call now, whatever the law is asked about beside it; so is
         # whom to call after a fire or smoke told as under way (问一下 …引擎盖那边往外冒烟 …要打哪个电话)
@@ -2442,11 +2450,17 @@ def _feared_after(text: str, words: Sequence[str], hits: list[_Hit], detector: D
 _DIALS = ("打", "拨", "叫救护车")  # the call frame's words that ask a number to dial
 
 
-def _calls_after(text: str, frames: Sequence[Frame], hits: list[_Hit], detector: Detector) -> bool:
-    """Whom to call is asked after an acute harm was told, with someone named (他, 大哥)."""
+def _calls_after(text: str, frames: Sequence[Frame], hits: list[_Hit], detector: Detector, told: bool = False) -> bool:
+    """Whom to call is asked after an acute harm was told (`told`: after any of `hits`, each told
+    as having happened), with someone named (他, 大哥)."""
     call = [w for f in frames if f.name == "call" for w in f.words if w.startswith(_DIALS)]  # not 找谁
-    first = min((h.start for h in hits if h.category.acute), default=len(text))
-    return any(text.find(w, first) != -1 for w in call) and _says(detector.here, text, text)
+    first = min((h.start for h in hits if told or h.category.acute), default=len(text))
+    return (any(text.find(w, first) != -1 for w in call) or _WHICH_FIRST.search(text, first) is not None) \
+        and _says(detector.here, text, text)
+
+
+# 先打120还是先报保险, 打120还是122: which number to dial first, asked (the numbers are the law's, not staff words)
+_WHICH_FIRST = re.compile("先打1[12][029]|打1[12][029]还是")
 
 
 def _calls_after_burning(text: str, rules: EmergencyRules, hits: list[_Hit]) -> bool:

@@ -1602,3 +1602,13 @@ def test_a_question_word_slipped_into_no_word_still_asks(engine):
     # 多搞 is 多高
     reply = engine.answer("跑外卖的电动车后座摞箱子 从地面算最多能摞多搞啊")
     assert (reply.status, reply.entry_id) == (ANSWER, "nm-load"), reply.reason
+
+
+@pytest.mark.parametrize("question, entry", [
+    ("我儿子今年刚满15，能骑电动车去上学吗？", "nm-age"),
+    ("追尾了, no one is hurt, both sides agree on what happened. Can we just move the cars and settle it ourselves?", "accident-minor"),
+    ("上個月我騎車被撞，撞我的車當場跑了到現在還沒抓到，住院費好幾萬，誰能先幫我墊？沒人管嗎", "accident-hit-and-run"),
+])
+def test_round_98_an_age_just_reached_english_settling_and_paying_first(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason

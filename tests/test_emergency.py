@@ -2852,3 +2852,25 @@ def test_round_97_look_alikes_stay_calm(engine, question):
 def test_a_cry_alone_or_beside_words_we_cannot_read_is_still_a_call_for_help(engine):
     for question in ("救命 怎么办", "救命啊 车里"):
         assert engine.answer(question).status == EMERGENCY, question
+
+
+@pytest.mark.parametrize("question, fire_first", [
+    # round 98: harm told as having happened, then which number first asked beside insurance
+    ("被追尾了脖子疼得转不了头，后座孩子额头磕破了一直在哭，先打120还是先报保险？保险能赔吗", False),
+    # a battery heating up now, in a lift with people inside
+    ("电梯卡在两层中间了，里面有人还推着一辆电动车，电瓶在发烫，有股怪味", True),
+])
+def test_round_98_harm_then_which_number_and_a_battery_heating_up(engine, question, fire_first):
+    assert_caught(engine, question, fire_first)
+
+
+@pytest.mark.parametrize("question", [
+    # English: no one is hurt is one denial, not 没人 and then 受伤
+    "追尾了, no one is hurt, both sides agree on what happened. Can we just move the cars and settle it ourselves?",
+    # the harm supposed, or of another day, and the number asked
+    "如果孩子额头磕破了 先打120还是先报保险",
+    "上个月孩子额头磕破了 当时该打120还是报保险",
+    "昨天晚上梦见车着火了 吓醒了 问一下要是真碰上车着火 该先打119还是122",
+])
+def test_round_98_a_denial_in_english_and_harm_supposed_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
