@@ -1612,3 +1612,12 @@ def test_a_question_word_slipped_into_no_word_still_asks(engine):
 def test_round_98_an_age_just_reached_english_settling_and_paying_first(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    "听说明年开始开车戴蓝牙耳机打电话也要扣分了，真的假的？",
+    "xue fa jian fen shi bu shi ming nian jiu yao qu xiao le",
+])
+def test_rules_said_to_change_next_year_are_declined(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.declines, reply.reason

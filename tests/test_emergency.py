@@ -2874,3 +2874,8 @@ def test_round_98_harm_then_which_number_and_a_battery_heating_up(engine, questi
 ])
 def test_round_98_a_denial_in_english_and_harm_supposed_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
+
+
+def test_a_car_in_a_ditch_with_its_door_stuck_and_the_writer_dizzy_inside_puts_119_first(engine):
+    # spaced word by word; the writer's own dizziness says someone is inside
+    assert_caught(engine, "车 掉 沟里 了 门 打不开 我 头 好晕", True)
