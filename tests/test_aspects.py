@@ -1621,3 +1621,8 @@ def test_round_98_an_age_just_reached_english_settling_and_paying_first(engine, 
 def test_rules_said_to_change_next_year_are_declined(engine, question):
     reply = engine.answer(question)
     assert reply.status != ANSWER and reply.declines, reply.reason
+
+
+def test_an_office_asked_whether_open_in_the_evening_is_an_hour_we_do_not_hold(engine):
+    reply = engine.answer("古城大队晚上还能去吗")
+    assert reply.status != ANSWER and reply.declines, reply.reason

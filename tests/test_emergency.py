@@ -2879,3 +2879,13 @@ def test_round_98_a_denial_in_english_and_harm_supposed_stay_calm(engine, questi
 def test_a_car_in_a_ditch_with_its_door_stuck_and_the_writer_dizzy_inside_puts_119_first(engine):
     # spaced word by word; the writer's own dizziness says someone is inside
     assert_caught(engine, "车 掉 沟里 了 门 打不开 我 头 好晕", True)
+
+
+@pytest.mark.parametrize("question", [
+    # round 98's calm look-alikes: a month in hospital, two years ago, and an exam question in English
+    "我在驾校练车的时候，同一批的学员开教练车把一个骑自行车的老人撞倒了，老人髋骨骨折住了一个月院。像这种学车时撞了人，赔偿是学员出还是驾校出？",
+    "我侄子有颠痫，前两年开车时犯病撞进了路边小卖部，把老板娘压伤了。像这种病还能申领驾找吗",
+    "In my driving theory exam there was a question about a crash where someone is badly hurt and bleeding. Which numbers should you call, the traffic police one and the ambulance one?",
+])
+def test_round_98_past_harm_and_an_exam_question_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
