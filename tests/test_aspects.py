@@ -1626,3 +1626,10 @@ def test_rules_said_to_change_next_year_are_declined(engine, question):
 def test_an_office_asked_whether_open_in_the_evening_is_an_hour_we_do_not_hold(engine):
     reply = engine.answer("古城大队晚上还能去吗")
     assert reply.status != ANSWER and reply.declines, reply.reason
+
+
+def test_how_fast_an_e_bike_may_be_ridden_gives_the_laws_limit_in_the_bike_lane(engine):
+    # the design speed (25 km/h) and the riding limit in the non-motor lane (十五公里, the law's article 58)
+    reply = engine.answer("电动车在路上能骑多快")
+    assert (reply.status, reply.entry_id) == (ANSWER, "ebike-speed"), reply.reason
+    assert "十五公里" in reply.text and "25" in reply.text and "第五十八条" in reply.text
