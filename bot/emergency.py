@@ -1933,9 +1933,10 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
                 and not _clause_says(text, h, rules.not_now) for h in hits)
     # harm told of someone as having happened (额头磕破了), then whom to call first asked (先打120还是先报保险)
     # (not supposed: 如果…磕破了; nor told of another day: 上个月…当时该打120还是…)
-    then = [w for f in rules.frames if f.name in ("past", "hypothetical") for w in f.words]
-    harmed = [h for h in hits if h.category.id in _PERSON_HARMED and text.startswith("了", h.end)
-              and not any(w in text for w in then) and not any(w in text[:h.start] for w in rules.ifs)]
+    harmed = [h for h in hits if h.category.id in _PERSON_HARMED and text.startswith("了", h.end)]
+    if harmed:
+        then = [w for f in rules.frames if f.name in ("past", "hypothetical") for w in f.words]
+        harmed = [h for h in harmed if not any(w in text for w in then) and not any(w in text[:h.start] for w in rules.ifs)]
     if acute and _calls_after(text, rules.frames, hits, detector) or harmed and _calls_after(text, rules.frames, harmed, detector, True) \
             or _calls_after_burning(text, rules, hits):
         # …地上一大滩血 俺是该先打电话还是先扶他 打哪个号 … 会不会吊销: whom to call asked after acute
@@ -2453,7 +2454,7 @@ _DIALS = ("打", "拨", "叫救护车")  # the call frame's words that ask a num
 def _calls_after(text: str, frames: Sequence[Frame], hits: list[_Hit], detector: Detector, told: bool = False) -> bool:
     """Whom to call is asked after an acute harm was told (`told`: after any of `hits`, each told
     as having happened), with someone named (他, 大哥)."""
-    call = [w for f in frames if f.name == "call" for w in f.words if w.startswith(_DIALS)]  # not 找谁
+    call = _dialled(frames)
     first = min((h.start for h in hits if told or h.category.acute), default=len(text))
     return (any(text.find(w, first) != -1 for w in call) or _WHICH_FIRST.search(text, first) is not None) \
         and _says(detector.here, text, text)
@@ -2470,9 +2471,13 @@ def _calls_after_burning(text: str, rules: EmergencyRules, hits: list[_Hit]) -> 
             and not asks(_clause_at(text, h.start)) and not any(w in text[:h.start] for w in rules.ifs)]
     if not told:
         return False
-    call = [w for f in rules.frames if f.name == "call" for w in f.words if w.startswith(_DIALS)]
     later = text.find(CLAUSE, min(told))
-    return later != -1 and any(text.find(w, later) != -1 for w in call)
+    return later != -1 and any(text.find(w, later) != -1 for w in _dialled(rules.frames))
+
+
+def _dialled(frames: Sequence[Frame]) -> list[str]:
+    """The call frame's words that ask a number to dial (打哪个电话; not 找谁)."""
+    return [w for f in frames if f.name == "call" for w in f.words if w.startswith(_DIALS)]
 
 
 def _happened(text: str, hits: list[_Hit]) -> bool:

@@ -2832,60 +2832,39 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("my dad just called, his car slid into a ditch on the mountain road, it's lying on its side and he says he can't open either door, his leg is stuck", True),
     # someone standing beside a car stopped on the expressway while traffic rushes past
     ("高速上停车了 后面车嗖嗖的过 老公还在车边站着 咋办咋办", False),
+    # round 98: harm told as having happened, then which number first asked beside insurance
+    ("被追尾了脖子疼得转不了头，后座孩子额头磕破了一直在哭，先打120还是先报保险？保险能赔吗", False),
+    # a battery heating up now, in a lift with people inside
+    ("电梯卡在两层中间了，里面有人还推着一辆电动车，电瓶在发烫，有股怪味", True),
+    # a car in a ditch, spaced word by word; the writer's own dizziness says someone is inside
+    ("车 掉 沟里 了 门 打不开 我 头 好晕", True),
 ])
-def test_round_97_smoke_pouring_out_a_stuck_leg_and_a_person_beside_a_stopped_car(engine, question, fire_first):
+def test_rounds_97_98_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
 
 
 @pytest.mark.parametrize("question", [
-    # 手 inside 二手车 is no hand caught; a transfer that is stuck is paperwork
+    # round 97: 手 inside 二手车 is no hand caught; a transfer that is stuck is paperwork
     "买的二手车过户卡住了，说要先处理违章。顺便问下，买车后多少天内必须办转让登记？",
     # 救命 sighed before an everyday question, even one no entry answers
     "救命 太原限号几",
     # a smoke supposed, then whom to call
     "如果车冒烟了，打什么电话",
+    # round 98: English no one is hurt is one denial, not 没人 and then 受伤
+    "追尾了, no one is hurt, both sides agree on what happened. Can we just move the cars and settle it ourselves?",
+    # the harm supposed, or of another day, and the number asked
+    "如果孩子额头磕破了 先打120还是先报保险",
+    "上个月孩子额头磕破了 当时该打120还是报保险",
+    "昨天晚上梦见车着火了 吓醒了 问一下要是真碰上车着火 该先打119还是122",
+    # a month in hospital, two years ago, and an exam question in English
+    "我在驾校练车的时候，同一批的学员开教练车把一个骑自行车的老人撞倒了，老人髋骨骨折住了一个月院。像这种学车时撞了人，赔偿是学员出还是驾校出？",
+    "我侄子有颠痫，前两年开车时犯病撞进了路边小卖部，把老板娘压伤了。像这种病还能申领驾找吗",
+    "In my driving theory exam there was a question about a crash where someone is badly hurt and bleeding. Which numbers should you call, the traffic police one and the ambulance one?",
 ])
-def test_round_97_look_alikes_stay_calm(engine, question):
+def test_rounds_97_98_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
 
 
 def test_a_cry_alone_or_beside_words_we_cannot_read_is_still_a_call_for_help(engine):
     for question in ("救命 怎么办", "救命啊 车里"):
         assert engine.answer(question).status == EMERGENCY, question
-
-
-@pytest.mark.parametrize("question, fire_first", [
-    # round 98: harm told as having happened, then which number first asked beside insurance
-    ("被追尾了脖子疼得转不了头，后座孩子额头磕破了一直在哭，先打120还是先报保险？保险能赔吗", False),
-    # a battery heating up now, in a lift with people inside
-    ("电梯卡在两层中间了，里面有人还推着一辆电动车，电瓶在发烫，有股怪味", True),
-])
-def test_round_98_harm_then_which_number_and_a_battery_heating_up(engine, question, fire_first):
-    assert_caught(engine, question, fire_first)
-
-
-@pytest.mark.parametrize("question", [
-    # English: no one is hurt is one denial, not 没人 and then 受伤
-    "追尾了, no one is hurt, both sides agree on what happened. Can we just move the cars and settle it ourselves?",
-    # the harm supposed, or of another day, and the number asked
-    "如果孩子额头磕破了 先打120还是先报保险",
-    "上个月孩子额头磕破了 当时该打120还是报保险",
-    "昨天晚上梦见车着火了 吓醒了 问一下要是真碰上车着火 该先打119还是122",
-])
-def test_round_98_a_denial_in_english_and_harm_supposed_stay_calm(engine, question):
-    assert engine.answer(question).status != EMERGENCY
-
-
-def test_a_car_in_a_ditch_with_its_door_stuck_and_the_writer_dizzy_inside_puts_119_first(engine):
-    # spaced word by word; the writer's own dizziness says someone is inside
-    assert_caught(engine, "车 掉 沟里 了 门 打不开 我 头 好晕", True)
-
-
-@pytest.mark.parametrize("question", [
-    # round 98's calm look-alikes: a month in hospital, two years ago, and an exam question in English
-    "我在驾校练车的时候，同一批的学员开教练车把一个骑自行车的老人撞倒了，老人髋骨骨折住了一个月院。像这种学车时撞了人，赔偿是学员出还是驾校出？",
-    "我侄子有颠痫，前两年开车时犯病撞进了路边小卖部，把老板娘压伤了。像这种病还能申领驾找吗",
-    "In my driving theory exam there was a question about a crash where someone is badly hurt and bleeding. Which numbers should you call, the traffic police one and the ambulance one?",
-])
-def test_round_98_past_harm_and_an_exam_question_stay_calm(engine, question):
-    assert engine.answer(question).status != EMERGENCY
