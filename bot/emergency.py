@@ -257,7 +257,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         # normalising drops punctuation: each side of a `…` is normalised apart
         return tuple(x for x in ("\u2026".join(norm(p) for p in w.split("\u2026")) for w in ws) if x.strip("\u2026"))
 
-    groups = {name: tuple(x for x in (norm(w) for w in ws) if x) for name, ws in rules.groups}
+    groups = {name: words(ws) for name, ws in rules.groups}  # 车门…打不开 keeps its gap
     # Built words are read on the text with the masks blanked, so a group word holding a mask and
     # more (里头一个: the mask 里头 keeps 头 from being read as a head) is blanked the same way, or
     # it could never match; a group word that is a mask whole stays as written.
@@ -774,11 +774,17 @@ def _composed(word: str, groups: dict[str, tuple[str, ...]], norm) -> str | None
                 ws = _group_words(tok[1:-1], groups)
                 if not ws:
                     return None
-                out.append("(?:" + _tree([(tuple(map(re.escape, w)), len(w)) for w in set(ws)]) + ")")
+                out.append("(?:" + _tree([(_group_atoms(w), len(w)) for w in set(ws)]) + ")")
             elif tok:
                 out.append(re.escape(norm(tok)))
         parts.append("".join(out))
     return f"[^{CLAUSE}]{{0,{GAP}}}".join(parts)
+
+
+def _group_atoms(word: str) -> tuple[str, ...]:
+    """A group's word as regex atoms, `…` a gap (车门…打不开: 车门变形打不开); no verb-object word
+    opened up, as a danger word is."""
+    return tuple(f"[^{CLAUSE}]{{0,{GAP}}}" if ch == "\u2026" else re.escape(ch) for ch in word)
 
 
 def _usual_readings(word: str) -> set[tuple[str, ...]]:
@@ -1918,6 +1924,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         fixed = CLAUSE * cut + fixed[cut:] if len(fixed) == len(text) else text
     if _put_out(text, hits, rules.put_out):
         return "put_out"
+    if _banter(text, hits, rules.banter, detector):
+        return "banter"
     # 换证的事回头再说吧: a clause putting its matter off, harm-free, frames nothing
     text, fixed = _without_put_off(text, hits, rules.put_off), _without_put_off(fixed, hits, rules.put_off)
     if _now_said(detector.now, text, fixed) and not _now_in_past_story(text, hits, rules.frames, detector):
@@ -2064,6 +2072,19 @@ def _put_out(text: str, hits: list[_Hit], words: Sequence[str]) -> bool:
         return False  # a leak (漏油) goes on when a fire, or the cigarette lit beside it, is out
     last = max(h.end for h in hits)
     return any(text.find(w, last) != -1 for w in words)
+
+
+def _banter(text: str, hits: list[_Hit], words: Sequence[str], detector: Detector) -> bool:
+    """Each harm told after a figure in its clause (热得车里都快冒烟了: further from it than a figure
+    reaches alone), then the writer turns to a serious question (问个正经的, 言归正传): the figure
+    was said in jest. Smoke told plainly before the turn (车头冒烟了 问个正经的) stands, as does a
+    harm told after it."""
+    if not hits or detector.figures is None:
+        return False
+    last = max(h.end for h in hits)
+    if not any(text.find(w, last) != -1 for w in words):
+        return False
+    return all(any(True for _ in detector.figures.spans(text, text.rfind(CLAUSE, 0, h.start) + 1, h.start)) for h in hits)
 
 
 def _without_put_off(text: str, hits: list[_Hit], words: Sequence[str]) -> str:

@@ -1574,6 +1574,32 @@ def test_rounds_97_98_what_no_entry_holds_is_declined(engine, question):
     assert reply.status != ANSWER and reply.declines, reply.reason
 
 
+@pytest.mark.parametrize("question, entry", [
+    # round 99: two cars meeting on a narrow road (会车), asked who gives way
+    ("窄路会车该谁先走", "road-junction-priority"),
+    ("山里的路窄 两个车顶头碰上了 该谁让", "road-junction-priority"),
+    # English: a phone used while driving
+    ("how many points do I lose for using phone while driving", "points-values"),
+    # 叫交警查着 is being caught by the police (Shanxi 叫 for 被), not calling them
+    ("要是叫交警查着酒后驾驶 咋罚", "drink-penalty"),
+])
+def test_round_99_meeting_on_narrow_roads_phones_and_being_caught(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    # round 99: another country named in English, or a state of one
+    "In Germany how far behind the car must the warning triangle go",
+    "在Texas酒驾会咋罚",
+    # a relative's application: only the case file knows
+    "我表哥申请的救助基金批下来了没有",
+])
+def test_round_99_other_countries_and_a_relatives_case_are_declined(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.declines, reply.reason
+
+
 def test_a_rule_asked_of_the_whole_country_is_no_other_place(engine):
     # 全国统一 asks whether the rule is the same everywhere: the national entry answers
     reply = engine.answer("交强险全国都一样吗")

@@ -2865,6 +2865,30 @@ def test_rounds_97_98_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
 
 
+@pytest.mark.parametrize("question, fire_first", [
+    # round 99: a door bent shut after a crash, someone still inside (119 first)
+    ("追尾以后车门变形了打不开，后排还坐着我闺女", True),
+    # unsure whether it counts as urgent is this moment's doubt, not a question about rules
+    ("不知道这算不算紧急 刚才被电动车撞了 头晕还想吐", False),
+    # smoke told plainly, then a serious question: the smoke stands
+    ("车头冒烟了 问个正经的 保险赔不赔", True),
+])
+def test_round_99_doors_bent_shut_and_unsure_whether_urgent(engine, question, fire_first):
+    assert_caught(engine, question, fire_first)
+
+
+@pytest.mark.parametrize("question", [
+    # round 99: a head smoking from waiting is a figure of speech
+    "排队排得脑袋都冒烟了 车管所几点下班",
+    # a figure further from the smoke than a figure reaches, then the writer turns serious
+    "热得车里快冒烟了 说正经的 高速上小车最低开多少",
+    # whether injuries count as an emergency, asked in general
+    "有人受伤算不算紧急情况",
+])
+def test_round_99_figures_and_general_questions_stay_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
+
+
 def test_a_cry_alone_or_beside_words_we_cannot_read_is_still_a_call_for_help(engine):
     for question in ("救命 怎么办", "救命啊 车里"):
         assert engine.answer(question).status == EMERGENCY, question
