@@ -93,6 +93,10 @@ _TRADE = re.compile(f"[^{'，'}的]{{1,3}}的(?=[被叫让给遭挨])")  # 修�
 _NOT_PERSON_AFTER = re.compile("人家|人行|人民")  # after a verb (撞了人家跑了), 人家 names no one hit, whatever follows
 _NOT_PERSON = re.compile("人家(?:的|[车店门])|人行|人民")  # 撞到人家的车, 人家车: someone's car, not someone; 人家被撞了 is the other party
 CLAUSE = "，"
+# what `…` stands for: GAP characters, a word left in letters counting as one (停在zuizuobian车道:
+# the pinyin the danger words did not take is no longer apart than the characters it spells);
+# possessive, so that a long run of letters is never tried split
+_GAP_SOURCE = f"(?:[a-z]++|[^{CLAUSE}a-z]){{0,{GAP}}}"
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RUN = re.compile(r"[a-z]+")
 _PLACE = "里上内底下外旁边中前后头口道站库位场"  # 车里, 校门口, 车道: where a person is, not a thing that stopped
@@ -778,13 +782,13 @@ def _composed(word: str, groups: dict[str, tuple[str, ...]], norm) -> str | None
             elif tok:
                 out.append(re.escape(norm(tok)))
         parts.append("".join(out))
-    return f"[^{CLAUSE}]{{0,{GAP}}}".join(parts)
+    return _GAP_SOURCE.join(parts)
 
 
 def _group_atoms(word: str) -> tuple[str, ...]:
     """A group's word as regex atoms, `…` a gap (车门…打不开: 车门变形打不开); no verb-object word
     opened up, as a danger word is."""
-    return tuple(f"[^{CLAUSE}]{{0,{GAP}}}" if ch == "\u2026" else re.escape(ch) for ch in word)
+    return tuple(_GAP_SOURCE if ch == "\u2026" else re.escape(ch) for ch in word)
 
 
 def _usual_readings(word: str) -> set[tuple[str, ...]]:
@@ -868,7 +872,6 @@ def _scan(words: Sequence[str]) -> _Scan | None:
 
 
 _LITERAL = re.compile(r"\\?.", re.S)  # one character, escaped or not
-_GAP_SOURCE = f"[^{CLAUSE}]{{0,{GAP}}}"
 _INSERTED_SOURCE = f"[{_INSERTED}]{{0,{MAX_INSERTED}}}"
 
 
@@ -903,7 +906,7 @@ def _tree(seqs: list[tuple[tuple[str, ...], int]]) -> str:
 
 def _phrases(words: Sequence[str]) -> re.Pattern | None:
     """Plain words, where `…` stands for a few characters (出车…了: 出车祸了, 出车火了)."""
-    parts = [f"[^{CLAUSE}]{{0,{GAP}}}".join(re.escape(p) for p in w.split("\u2026"))
+    parts = [_GAP_SOURCE.join(re.escape(p) for p in w.split("\u2026"))
              for w in sorted(set(words), key=len, reverse=True) if w]
     return re.compile("|".join(parts)) if parts else None
 

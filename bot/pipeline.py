@@ -538,6 +538,13 @@ class Questions:
         if len(unsure) != 1 or len(answered) != 1 or declined or whole.status != CLARIFY and not joined \
                 or any(one.query != p for p, r, one in replies if r.status == ANSWER):
             unsure = []
+        if len(answered) == 1 and not spaced and whole.status != ANSWER and len(replies) == len(parts) \
+                and all(r.status == ANSWER for _, r, _ in replies):
+            # questions set apart (？), each answered by the same entry, which the message read whole
+            # was too unsure of (俺家娃才十四 能骑电动车上路不咧？多大才让骑？): that entry answers them
+            same = replies[0][1]
+            return dataclasses.replace(same, query=asked.query, normalized=asked.normalized,
+                                       reason=f"questions: each of {len(parts)} answered by {same.entry_id}")
         if len(answered) < 2 and not (answered and declined) and not unsure:
             return whole
         shown, seen = [], set()
@@ -699,7 +706,12 @@ class Understand:
             # a brand the story named (新买了辆九号电动车 …想加个后座带孩子) is carried as its kind
             kinds = self.s.knowledge.concepts.stands_for
             held = tuple(dict.fromkeys(k for k in (kinds.get(w, w) for w in reading.subjects) if self.s.reader.held("subjects", k)))
-            subjects = end_reading.subjects or held
+            # a story naming only a vehicle no entry is about (想买个老年代步车 …能上牌不): the end asks of
+            # it, and an entry on another vehicle that shares the end's aspect is no answer (a part or a
+            # fault the story told, 排气管冒黑烟 …警告标志放多远, is only how it came about)
+            vehicles = self.s.knowledge.concepts.vehicles
+            unheld = tuple(w for w in reading.subjects if w in vehicles and not self.s.reader.held("subjects", w))
+            subjects = end_reading.subjects or held or unheld
             told_subjects = tuple(w for w in held if w not in subjects)
             said = {c: w for w, c in end_reading.said.items()}
             if told_subjects and all(asks(said.get(c, c)) for c in end_reading.subjects):
@@ -709,7 +721,6 @@ class Understand:
             asked.story_told = bool(end_reading.subjects and told_subjects)
             if asked.with_story:
                 subjects = subjects + told_subjects
-            vehicles = self.s.knowledge.concepts.vehicles
             if end_reading.subjects and not any(w in vehicles for w in end_reading.subjects):
                 # the vehicle the story named stays what the end asks of (电驴后头绑货 … 往后伸出去多长
                 # 不算违规: the end names only 违规, of the e-bike, not of cars)

@@ -1600,6 +1600,39 @@ def test_round_99_other_countries_and_a_relatives_case_are_declined(engine, ques
     assert reply.status != ANSWER and reply.declines, reply.reason
 
 
+@pytest.mark.parametrize("question, entry", [
+    # round 100: how many days to pay a fine (几天以内, 把钱交上)
+    ("交警开了罚单 几天以内要把钱交上", "violation-pay-fine"),
+    # going to school (念书) on an e-bike at 15; the same asked twice with question marks
+    ("俺孙子才15岁 能骑电动车去镇上念书不", "nm-age"),
+    ("俺家娃十四 能骑电动车上路不？多大才让骑？", "nm-age"),
+    # how far from a bus stop one may stop
+    ("离公交站台多远才能停车", "violation-parking"),
+    # English: money spent on dangerous road spots
+    ("How much money was spent on dangerous road spots in 2024", "hazard-funding-2024"),
+    # caught while drunk, then prison asked: being caught is how it came about
+    ("醉酒开车被查到了会不会坐牢", "drunk-driving-crime"),
+    # 重大事故 is no 较大事故 of the statistics
+    ("新闻说有个司机出了重大事故撞死了人 交通肇事罪一般判几年", "acc-fatal-crime"),
+    # English 'where' in a story asks no place
+    ("In a film I saw, the hero reverses on the highway. 现实里高速上倒车扣几分", "points-wrong-way"),
+])
+def test_round_100_deadlines_school_stops_and_stories_told_in_english(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+@pytest.mark.parametrize("question", [
+    # round 100: an omen and a temple are no traffic matter
+    "梦见开车撞了人 是不是预兆 要不要烧香",
+    # a story naming only a vehicle no entry is about: its plates are asked, not an e-bike's
+    "想给俺妈买个老年代步车 能上牌不",
+])
+def test_round_100_omens_and_vehicles_we_hold_nothing_on_are_declined(engine, question):
+    reply = engine.answer(question)
+    assert reply.status != ANSWER and reply.declines, reply.reason
+
+
 def test_a_rule_asked_of_the_whole_country_is_no_other_place(engine):
     # 全国统一 asks whether the rule is the same everywhere: the national entry answers
     reply = engine.answer("交强险全国都一样吗")

@@ -12,7 +12,7 @@ from knowledge_copy import YAML_LOADER
 from bot.emergency import assess, compile_rules
 from bot.evaluate import load_labelled
 from bot.knowledge import errors, load_knowledge
-from bot.reply import EMERGENCY
+from bot.reply import ANSWER, EMERGENCY
 
 EVAL = Path(__file__).resolve().parent / "eval"
 OWN_SETS = ("calm.yaml", "panic-dev.yaml")
@@ -2887,6 +2887,23 @@ def test_round_99_doors_bent_shut_and_unsure_whether_urgent(engine, question, fi
 ])
 def test_round_99_figures_and_general_questions_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
+
+
+@pytest.mark.parametrize("question, fire_first", [
+    # round 100: someone got out of a car and stands in an expressway lane (车站 in 下车站在 is no station)
+    ("雾很大 高速上有人下车站在车道里 后面的车看不见他", False),
+    # a car stopped in the leftmost lane, typed in pinyin
+    ("gaosu shang you liang che tingzai zui zuobian chedao, wu hen da", False),
+    # a car on its roof, its doors shut, people inside (119 first)
+    ("我们在车里 车翻过来了 门打不开", True),
+])
+def test_round_100_someone_in_an_expressway_lane_and_a_car_on_its_roof(engine, question, fire_first):
+    assert_caught(engine, question, fire_first)
+
+
+def test_round_100_a_mouth_on_fire_from_worry_is_a_figure(engine):
+    reply = engine.answer("急得嘴上都冒火了 驾照快到期了能提前多久换")
+    assert (reply.status, reply.entry_id) == (ANSWER, "licence-renew"), reply.reason
 
 
 def test_a_cry_alone_or_beside_words_we_cannot_read_is_still_a_call_for_help(engine):
