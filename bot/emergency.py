@@ -1982,7 +1982,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             # of a later clause supposes worse to come, not the smoke already told
             continue
         if frame.name in _TOLD_APART and _told_after(said, frame.words, hits, _SEEN) \
-                and _says_after(detector.here, said, frame.words, hits):
+                and _says_after(detector.here, said, frame.words, hits) and not _speech_before(said, frame.words, hits):
             # 罚款交了多久能消 对了 我车刚撞了一个骑车的 他躺着呢: a question asked first, then harm
             # told of someone in clauses of its own after it, is harm now, not the question's subject
             continue
@@ -2475,11 +2475,23 @@ def _feared_after(text: str, words: Sequence[str], hits: list[_Hit], detector: D
 _DIALS = ("打", "拨", "叫救护车")  # the call frame's words that ask a number to dial
 
 
+def _speech_before(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:
+    """A frame word that reports what someone said (教练说, 老师上课说) before every harm told: the
+    clauses after it are what was said, not a report of this moment."""
+    first = min(h.start for h in hits)
+    return any(w[-1] in _SAYING and -1 < text.find(w) < first for w in words)
+
+
+_SAYING = "说讲"
+
+
 def _calls_after(text: str, frames: Sequence[Frame], hits: list[_Hit], detector: Detector, told: bool = False) -> bool:
     """Whom to call is asked after an acute harm was told (`told`: after any of `hits`, each told
     as having happened), with someone named (他, 大哥)."""
     call = _dialled(frames)
     first = min((h.start for h in hits if told or h.category.acute), default=len(text))
+    if any(w in text[:first] for f in frames if f.strong for w in f.words):
+        return False  # 驾校老师上课说，遇到有人被困要先打119: a rule taught, the harm framed before it is told
     return (any(text.find(w, first) != -1 for w in call) or _WHICH_FIRST.search(text, first) is not None) \
         and _says(detector.here, text, text)
 

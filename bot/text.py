@@ -320,6 +320,10 @@ class TextProcessor:
             for j in range(i + 1, min(n, i + 6) + 1):
                 joined = "".join(words[i:j])
                 w = self._by_spelling.get(joined) if len(joined) >= MIN_SPELLING else None
+                if w is not None and j == i + 1 and joined in self._synonym_map:
+                    # an English word the vocabulary reads itself (shanxi is 山西, though 陕西 is
+                    # spelt alike and commoner in Chinese at large)
+                    w = None
                 if w is not None:
                     (c, d, k), _, _ = best[j]
                     key = (c + j - i, d + (j - i if w in self._domain else 0), k - 1)

@@ -1633,6 +1633,28 @@ def test_round_100_omens_and_vehicles_we_hold_nothing_on_are_declined(engine, qu
     assert reply.status != ANSWER and reply.declines, reply.reason
 
 
+@pytest.mark.parametrize("question, entry", [
+    # round 101: where on the car the learner sign goes (贴在哪里 is no office's address)
+    ("实习期要在车上贴啥标志？贴在哪里？", "licence-learner"),
+    # the passenger in one's own car and one's own compulsory insurance
+    ("交强险能赔我自己车上坐副驾的媳妇的医药费吗", "insurance-compulsory"),
+    # English: driving uninsured; Shanxi is this province (山西), not 陕西
+    ("What's the penalty for driving without insurance", "insurance-no-cover"),
+    ("in Shanxi, how many points for running a red light", "points-values"),
+    # drive off first and talk about paying after
+    ("刚才倒车蹭了别人的车，没人受伤，可以先把车开走再商量赔钱吗", "accident-minor"),
+])
+def test_round_101_placement_own_passengers_and_shanxi(engine, question, entry):
+    reply = engine.answer(question)
+    assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
+
+
+def test_round_101_an_office_section_phone_is_declined(engine):
+    # 事故科 is an office of the local brigade: its number is not the national 122
+    reply = engine.answer("事故科电话多少")
+    assert reply.status != ANSWER and reply.declines, reply.reason
+
+
 def test_a_rule_asked_of_the_whole_country_is_no_other_place(engine):
     # 全国统一 asks whether the rule is the same everywhere: the national entry answers
     reply = engine.answer("交强险全国都一样吗")

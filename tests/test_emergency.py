@@ -2906,6 +2906,31 @@ def test_round_100_a_mouth_on_fire_from_worry_is_a_figure(engine):
     assert (reply.status, reply.entry_id) == (ANSWER, "licence-renew"), reply.reason
 
 
+@pytest.mark.parametrize("question, fire_first", [
+    # round 101: a question set aside (先不说这了), then someone knocked down and bleeding
+    ("想问问罚款在哪交。哎先不说这了，俺刚把一个骑车的后生刮倒了，他腿上流了好多血", False),
+    # spaced word by word: a question, then 另外 and a car stopped in a live lane on the expressway
+    ("问一下 罚单 可以 在 12123 上 交吗 另外 我 现在 在 高速 上 车 坏了 停在 行车道 上 挪不动 天快黑了", False),
+    # no punctuation: a licence question, then a gas tank leaking from an overturned tricycle (119 first)
+    ("想问下驾照咋考在哪报名现在我们村口一辆拉液化气罐的三轮翻了有个罐子在嘶嘶漏气", True),
+    # someone standing in a lane with traffic streaming past, on any road
+    ("雪天打滑横在中间车道了 司机下来站在车道上打电话 后面车一辆接一辆", False),
+])
+def test_round_101_harm_told_after_a_question_set_aside(engine, question, fire_first):
+    assert_caught(engine, question, fire_first)
+
+
+@pytest.mark.parametrize("question", [
+    # round 101: what the driving-school teacher said, and its 先打119, is a rule taught
+    "驾校老师上课说，遇到车里冒烟或者有人被困要先打119，这个记住了，我想问高速违法停车扣几分",
+    "jia xiao lao shi shang ke shuo, you ren bei kun zai che li yao xian da 119. 我想问的是另一个：高速上违法停车 kou ji fen?",
+    # cars left in the road after a scrape, horns behind: no one standing in a lane
+    "剐蹭了 谁也没受伤 车停在路中间等交警 后面都在按喇叭 能先挪车不",
+])
+def test_round_101_a_rule_taught_in_class_stays_calm(engine, question):
+    assert engine.answer(question).status != EMERGENCY
+
+
 def test_a_cry_alone_or_beside_words_we_cannot_read_is_still_a_call_for_help(engine):
     for question in ("救命 怎么办", "救命啊 车里"):
         assert engine.answer(question).status == EMERGENCY, question
