@@ -12,7 +12,7 @@ from knowledge_copy import YAML_LOADER
 from bot.emergency import assess, compile_rules
 from bot.evaluate import load_labelled
 from bot.knowledge import errors, load_knowledge
-from bot.reply import ANSWER, EMERGENCY
+from bot.reply import EMERGENCY
 
 EVAL = Path(__file__).resolve().parent / "eval"
 OWN_SETS = ("calm.yaml", "panic-dev.yaml")
@@ -2838,8 +2838,28 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("电梯卡在两层中间了，里面有人还推着一辆电动车，电瓶在发烫，有股怪味", True),
     # a car in a ditch, spaced word by word; the writer's own dizziness says someone is inside
     ("车 掉 沟里 了 门 打不开 我 头 好晕", True),
+    # round 99: a door bent shut after a crash, someone still inside (119 first)
+    ("追尾以后车门变形了打不开，后排还坐着我闺女", True),
+    # unsure whether it counts as urgent is this moment's doubt, not a question about rules
+    ("不知道这算不算紧急 刚才被电动车撞了 头晕还想吐", False),
+    # smoke told plainly, then a serious question: the smoke stands
+    ("车头冒烟了 问个正经的 保险赔不赔", True),
+    # round 100: someone got out of a car and stands in an expressway lane (车站 in 下车站在 is no station)
+    ("雾很大 高速上有人下车站在车道里 后面的车看不见他", False),
+    # a car stopped in the leftmost lane, typed in pinyin
+    ("gaosu shang you liang che tingzai zui zuobian chedao, wu hen da", False),
+    # a car on its roof, its doors shut, people inside (119 first)
+    ("我们在车里 车翻过来了 门打不开", True),
+    # round 101: a question set aside (先不说这了), then someone knocked down and bleeding
+    ("想问问罚款在哪交。哎先不说这了，俺刚把一个骑车的后生刮倒了，他腿上流了好多血", False),
+    # spaced word by word: a question, then 另外 and a car stopped in a live lane on the expressway
+    ("问一下 罚单 可以 在 12123 上 交吗 另外 我 现在 在 高速 上 车 坏了 停在 行车道 上 挪不动 天快黑了", False),
+    # no punctuation: a licence question, then a gas tank leaking from an overturned tricycle (119 first)
+    ("想问下驾照咋考在哪报名现在我们村口一辆拉液化气罐的三轮翻了有个罐子在嘶嘶漏气", True),
+    # someone standing in a lane with traffic streaming past, on any road
+    ("雪天打滑横在中间车道了 司机下来站在车道上打电话 后面车一辆接一辆", False),
 ])
-def test_rounds_97_98_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
+def test_rounds_97_101_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
 
 
@@ -2860,74 +2880,21 @@ def test_rounds_97_98_smoke_pouring_out_people_trapped_beside_or_inside_and_harm
     "我在驾校练车的时候，同一批的学员开教练车把一个骑自行车的老人撞倒了，老人髋骨骨折住了一个月院。像这种学车时撞了人，赔偿是学员出还是驾校出？",
     "我侄子有颠痫，前两年开车时犯病撞进了路边小卖部，把老板娘压伤了。像这种病还能申领驾找吗",
     "In my driving theory exam there was a question about a crash where someone is badly hurt and bleeding. Which numbers should you call, the traffic police one and the ambulance one?",
-])
-def test_rounds_97_98_look_alikes_stay_calm(engine, question):
-    assert engine.answer(question).status != EMERGENCY
-
-
-@pytest.mark.parametrize("question, fire_first", [
-    # round 99: a door bent shut after a crash, someone still inside (119 first)
-    ("追尾以后车门变形了打不开，后排还坐着我闺女", True),
-    # unsure whether it counts as urgent is this moment's doubt, not a question about rules
-    ("不知道这算不算紧急 刚才被电动车撞了 头晕还想吐", False),
-    # smoke told plainly, then a serious question: the smoke stands
-    ("车头冒烟了 问个正经的 保险赔不赔", True),
-])
-def test_round_99_doors_bent_shut_and_unsure_whether_urgent(engine, question, fire_first):
-    assert_caught(engine, question, fire_first)
-
-
-@pytest.mark.parametrize("question", [
     # round 99: a head smoking from waiting is a figure of speech
     "排队排得脑袋都冒烟了 车管所几点下班",
     # a figure further from the smoke than a figure reaches, then the writer turns serious
     "热得车里快冒烟了 说正经的 高速上小车最低开多少",
     # whether injuries count as an emergency, asked in general
     "有人受伤算不算紧急情况",
-])
-def test_round_99_figures_and_general_questions_stay_calm(engine, question):
-    assert engine.answer(question).status != EMERGENCY
-
-
-@pytest.mark.parametrize("question, fire_first", [
-    # round 100: someone got out of a car and stands in an expressway lane (车站 in 下车站在 is no station)
-    ("雾很大 高速上有人下车站在车道里 后面的车看不见他", False),
-    # a car stopped in the leftmost lane, typed in pinyin
-    ("gaosu shang you liang che tingzai zui zuobian chedao, wu hen da", False),
-    # a car on its roof, its doors shut, people inside (119 first)
-    ("我们在车里 车翻过来了 门打不开", True),
-])
-def test_round_100_someone_in_an_expressway_lane_and_a_car_on_its_roof(engine, question, fire_first):
-    assert_caught(engine, question, fire_first)
-
-
-def test_round_100_a_mouth_on_fire_from_worry_is_a_figure(engine):
-    reply = engine.answer("急得嘴上都冒火了 驾照快到期了能提前多久换")
-    assert (reply.status, reply.entry_id) == (ANSWER, "licence-renew"), reply.reason
-
-
-@pytest.mark.parametrize("question, fire_first", [
-    # round 101: a question set aside (先不说这了), then someone knocked down and bleeding
-    ("想问问罚款在哪交。哎先不说这了，俺刚把一个骑车的后生刮倒了，他腿上流了好多血", False),
-    # spaced word by word: a question, then 另外 and a car stopped in a live lane on the expressway
-    ("问一下 罚单 可以 在 12123 上 交吗 另外 我 现在 在 高速 上 车 坏了 停在 行车道 上 挪不动 天快黑了", False),
-    # no punctuation: a licence question, then a gas tank leaking from an overturned tricycle (119 first)
-    ("想问下驾照咋考在哪报名现在我们村口一辆拉液化气罐的三轮翻了有个罐子在嘶嘶漏气", True),
-    # someone standing in a lane with traffic streaming past, on any road
-    ("雪天打滑横在中间车道了 司机下来站在车道上打电话 后面车一辆接一辆", False),
-])
-def test_round_101_harm_told_after_a_question_set_aside(engine, question, fire_first):
-    assert_caught(engine, question, fire_first)
-
-
-@pytest.mark.parametrize("question", [
+    # round 100: a mouth on fire from worry
+    "急得嘴上都冒火了 驾照快到期了能提前多久换",
     # round 101: what the driving-school teacher said, and its 先打119, is a rule taught
     "驾校老师上课说，遇到车里冒烟或者有人被困要先打119，这个记住了，我想问高速违法停车扣几分",
     "jia xiao lao shi shang ke shuo, you ren bei kun zai che li yao xian da 119. 我想问的是另一个：高速上违法停车 kou ji fen?",
     # cars left in the road after a scrape, horns behind: no one standing in a lane
     "剐蹭了 谁也没受伤 车停在路中间等交警 后面都在按喇叭 能先挪车不",
 ])
-def test_round_101_a_rule_taught_in_class_stays_calm(engine, question):
+def test_rounds_97_101_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
 
 
