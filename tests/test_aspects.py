@@ -1612,6 +1612,8 @@ def test_rounds_97_101_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "想给俺妈买个老年代步车 能上牌不",
     # round 101: 事故科 is an office of the local brigade: its number is not the national 122
     "事故科电话多少",
+    # a county's traffic police: its office number, which the knowledge does not hold (122 is offered, not told as theirs)
+    "繁峙交警电话",
 ])
 def test_rounds_97_101_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)
