@@ -778,17 +778,12 @@ def _composed(word: str, groups: dict[str, tuple[str, ...]], norm) -> str | None
                 ws = _group_words(tok[1:-1], groups)
                 if not ws:
                     return None
-                out.append("(?:" + _tree([(_group_atoms(w), len(w)) for w in set(ws)]) + ")")
+                # a group's words as written: its gaps (车门…打不开), no verb-object word opened up
+                out.append("(?:" + _tree([(_atoms(w, opened=False), len(w)) for w in set(ws)]) + ")")
             elif tok:
                 out.append(re.escape(norm(tok)))
         parts.append("".join(out))
     return _GAP_SOURCE.join(parts)
-
-
-def _group_atoms(word: str) -> tuple[str, ...]:
-    """A group's word as regex atoms, `…` a gap (车门…打不开: 车门变形打不开); no verb-object word
-    opened up, as a danger word is."""
-    return tuple(_GAP_SOURCE if ch == "\u2026" else re.escape(ch) for ch in word)
 
 
 def _usual_readings(word: str) -> set[tuple[str, ...]]:
@@ -875,15 +870,15 @@ _LITERAL = re.compile(r"\\?.", re.S)  # one character, escaped or not
 _INSERTED_SOURCE = f"[{_INSERTED}]{{0,{MAX_INSERTED}}}"
 
 
-def _atoms(word: str) -> tuple[str, ...]:
-    """The pattern of a word as a sequence: each character, a gap for `…`, and what Chinese puts
-    inside a two-character verb-object word (流了好多血)."""
+def _atoms(word: str, opened: bool = True) -> tuple[str, ...]:
+    """The pattern of a word as a sequence: each character, a gap for `…`, and (`opened`) what
+    Chinese puts inside a two-character verb-object word (流了好多血)."""
     if "\u2026" in word:
         out: list[str] = []
         for i, piece in enumerate(word.split("\u2026")):
             out += ([_GAP_SOURCE] if i else []) + [re.escape(ch) for ch in piece]
         return tuple(out)
-    if len(word) == 2 and all(_HAN.match(ch) for ch in word) and word[1] not in _PARTICLES:
+    if opened and len(word) == 2 and all(_HAN.match(ch) for ch in word) and word[1] not in _PARTICLES:
         return re.escape(word[0]), _INSERTED_SOURCE, re.escape(word[1])
     return tuple(re.escape(ch) for ch in word)
 
@@ -2087,7 +2082,7 @@ def _banter(text: str, hits: list[_Hit], words: Sequence[str], detector: Detecto
     last = max(h.end for h in hits)
     if not any(text.find(w, last) != -1 for w in words):
         return False
-    return all(any(True for _ in detector.figures.spans(text, text.rfind(CLAUSE, 0, h.start) + 1, h.start)) for h in hits)
+    return all(next(detector.figures.spans(text, text.rfind(CLAUSE, 0, h.start) + 1, h.start), None) is not None for h in hits)
 
 
 def _without_put_off(text: str, hits: list[_Hit], words: Sequence[str]) -> str:
