@@ -333,6 +333,10 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     # a scene told as it is now, typed in pinyin too (you ren shoushang zuo zai lu bian: 坐在路边);
     # the longer words only: 对方, 人家 spelled are as often something else
     spoken |= {w for w in rules.here if len(w) >= 3 and "\u2026" not in w}
+    # a call to 122 or 120 that no one answers, typed in pinyin too (dale 122 mei ren jie: 122…没人接);
+    # only these words of the moment: 里面有人 spelled is as often a film's scene
+    spoken |= {p for w in rules.now if any(ch.isdigit() for ch in w) for p in re.split(r"[\d\u2026]+", w)
+               if len(p) >= 3 and all(_HAN.match(ch) for ch in p)}
     # who it befell, typed in pinyin too (haizi bei che ya zhu le: 孩子 …), for the of_person words
     usual: dict[str, set[tuple[str, ...]]] = {}  # each word's usual readings, worked out once
     for w in sorted(spoken | set(rules.urgent) | set(rules.persons)):  # sorted: the hash seed never orders a spelling's words
@@ -735,13 +739,25 @@ def _heard_hits(raw: str, found: list[tuple[int, int, str]], detector: Detector,
         elif not (span[1] - span[0] >= HEARD_WHOLE and _same_sound(raw, heard, span[0], span[1])) and (
                 not (_of_person(heard, h.start, detector) and _next_to_person(heard, h.start, detector)
                      or _names_person(heard, h.start, h.end, detector)) or not (
-                accident or _typed(raw, heard, h.start, h.end, detector) and _same_sound(raw, heard, h.start, h.end))):
+                accident or _typed(raw, heard, h.start, h.end, detector) and _same_sound(raw, heard, h.start, h.end)
+                or _on_body(heard, span[0], detector) and _same_sound(raw, heard, span[0], span[1]))):
             continue  # harm of someone named just before it, or in it (人似了: 人死了), or a long word heard
             # whole, every sound exact (刘雪不止: 流血不止); a near sound (撞衫, shan for shang) only
             # after an accident told
         out.append(h)
         seen.add(h.category.id)
     return out
+
+
+BODY_REACH = 4  # characters between 头上 and the word heard on it (头上一直在留学: 流血)
+
+
+def _on_body(text: str, start: int, detector: Detector) -> bool:
+    """A part of the body named on, just before, in the same clause (他头上一直在留学): what is heard
+    there happens to a body, every sound exact, whatever the typed word means elsewhere."""
+    window = text[max(0, start - BODY_REACH - 2):start]
+    window = window[window.rfind(CLAUSE) + 1:]
+    return any(f"{b}上" in window for b in detector.rules.body)
 
 
 def _first_chars(word: str, groups: dict[str, tuple[str, ...]], norm) -> frozenset[str] | None:
@@ -2119,9 +2135,14 @@ def _now_in_past_story(text: str, hits: list[_Hit], frames: Sequence[Frame], det
     happened then. (…冒烟还有火苗 就在小区门口 …这车去年才挂的牌: no past opens the fire)"""
     past = next((f.words for f in frames if f.name == "past"), ())
     said = [at for w in past for at in _finds(text, w)]
-    nows = [m.start() for m in detector.now.finditer(text)] if detector.now is not None else []
+    found = list(detector.now.finditer(text)) if detector.now is not None else []
+    nows = [m.start() for m in found]
     if not said or not nows:
         return False
+    if min(said) < min(nows) and all(any(ch.isdigit() for ch in m.group()) for m in found):
+        # a call to 122 that no one answered, told after a word of the past (上个月出车祸有人受伤 打122
+        # 没人接 能投诉吗): how it went then, a complaint now
+        return True
     return min(said) < min(nows) and all(h.end <= max(said) for h in hits) and max(nows) < max(said)
 
 

@@ -453,7 +453,10 @@ class Questions:
                 retold = self._through(again)
                 if retold.status == ANSWER:
                     return dataclasses.replace(retold, reason=f"with the story's subjects: {retold.reason}")
-        if whole.status in (CLARIFY, FALLBACK) and not whole.declined:
+        aside = _BY_THE_WAY.search(asked.query) is not None
+        if whole.status in (CLARIFY, FALLBACK) and (not whole.declined or aside):
+            # (what is told before 顺便问下 is an aside: a decline read from it is no decline of the
+            # question after it — 12123刚才卡住了半天 顺便问下网上学习减分能减几分)
             asked_after = _after_ask(asked.query)
             if asked_after:
                 one, reply = self._part(asked_after)
@@ -1260,6 +1263,7 @@ def not_held(s: Shared, own: dict[str, list[int]], asked: Asked, subjects: tuple
 
 
 _FIGURE_ASKED = re.compile("多少|几|率|比例|数字|数据")  # a figure asked: 死了多少人, 挂牌率, 少了几个
+_TOLD_AMOUNT = re.compile("好几[十百千万]?|[十百]几|几[十百千万]")  # an amount told, not asked: 花了好几万, 住了十几天
 
 
 class County:
@@ -1287,7 +1291,9 @@ class County:
         asking = [c for c in asked.clauses if asks(c)] or [asked.repaired or asked.normalized]
         compact = "".join(asking).replace(" ", "")
         county = next((c for c in self.holding if c in compact), None)
-        if county is None or not _FIGURE_ASKED.search(compact):
+        # a story typed without a break asks at its end: a figure it told (花了好几万) is asked of no county
+        figure_in = compact[-ASK_CHARS:] if len(_HAN_CHAR.findall(compact)) > STORY_CHARS else compact
+        if county is None or not _FIGURE_ASKED.search(_TOLD_AMOUNT.sub("", figure_in)):
             return None  # 忻府区电动车要上牌吗: the city's rules hold in each county; only its figures do not
         allowed = _narrow(asked.allowed, self.holding[county])
         if allowed:
@@ -1933,6 +1939,7 @@ def _few(allowed: frozenset[int] | None) -> tuple[int, ...] | None:
 # Where a message holds more than one question: after a question mark with more typed after it,
 # and before a word that adds one (还有 / 另外 / 顺便问) after a clause that asked.
 _QUESTION_MARK = re.compile(r"[？?]+")
+_BY_THE_WAY = re.compile("顺便问|顺便再问|顺带问|顺便请问")
 _ANOTHER = re.compile(r"[，,。！!；;\s]+(?=还有|另外|顺便问|顺便再问|再问一下|再问个|还想问)")
 MAX_QUESTIONS = 3
 QUESTION_MIN_CHARS = 4  # a part shorter than this (是吗？真的？) adds no question of its own

@@ -1576,8 +1576,19 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("in Shanxi, how many points for running a red light", "points-values"),
     # drive off first and talk about paying after
     ("刚才倒车蹭了别人的车，没人受伤，可以先把车开走再商量赔钱吗", "accident-minor"),
+    # round 102: an electric bicycle in English; a car that will not start and cannot be moved
+    ("how fast can an electric bicycle go at most", "ebike-speed"),
+    ("车打不着火了挪不动 三角牌放多远", "accident-warning-sign"),
+    # what is told before 顺便问下 is an aside
+    ("车管所排队排了一上午 顺便问下驾照满分学习要学几天", "points-full"),
+    # a run-on story naming a county and money spent (花了好几万) asks no county's figure
+    ("我姑父上个月在繁峙骑摩托被车撞了司机跑了到现在没抓到住院花了好几万听说有个钱能先垫上是真的吗", "accident-hit-and-run"),
+    # 顺路 is on the way, no road's name
+    ("每天顺路骑摩托捎邻居家8岁的娃去学校 坐后座让不让", "road-passengers"),
+    # how many sites were put right is the sites entry's figure
+    ("去年全市整治了几处道路安全隐患", "hazard-sites-2024"),
 ])
-def test_rounds_97_101_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
+def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
     assert (reply.status, reply.entry_id) == (ANSWER, entry), reply.reason
 
@@ -1614,8 +1625,14 @@ def test_rounds_97_101_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "事故科电话多少",
     # a county's traffic police: its office number, which the knowledge does not hold (122 is offered, not told as theirs)
     "繁峙交警电话",
+    # round 102: a warning light on the dashboard is a mechanic's matter
+    "仪表盘上的故障灯亮了",
+    # someone else's plate looked up for them
+    "帮我同学查一下他的车有没有违章",
+    # Saturday at the office
+    "星期六能去办过户吗",
 ])
-def test_rounds_97_101_what_no_entry_holds_is_declined(engine, question):
+def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)
     assert reply.status != ANSWER and reply.declines, reply.reason
 

@@ -2858,8 +2858,16 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("想问下驾照咋考在哪报名现在我们村口一辆拉液化气罐的三轮翻了有个罐子在嘶嘶漏气", True),
     # someone standing in a lane with traffic streaming past, on any road
     ("雪天打滑横在中间车道了 司机下来站在车道上打电话 后面车一辆接一辆", False),
+    # round 102: a bare 撞了 is an accident told, so a slip of 流血 is heard after it
+    ("撞了 她腿上一直在留学 按着也不管用", False),
+    # a call to 122 no one answers, typed in pinyin, is this moment
+    ("zhuangche le you ren shoushang, da 122 mei ren jie", False),
+    # a door that will not open (开不了) after hitting a guardrail, someone inside (119 first)
+    ("车撞到护栏上了 车门开不了 我妈还在里面", True),
+    # English: a smell of gas after a crash (119 first)
+    ("we crashed into a truck and there is a smell of gas everywhere", True),
 ])
-def test_rounds_97_101_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
+def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
 
 
@@ -2893,8 +2901,11 @@ def test_rounds_97_101_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "jia xiao lao shi shang ke shuo, you ren bei kun zai che li yao xian da 119. 我想问的是另一个：高速上违法停车 kou ji fen?",
     # cars left in the road after a scrape, horns behind: no one standing in a lane
     "剐蹭了 谁也没受伤 车停在路中间等交警 后面都在按喇叭 能先挪车不",
+    # round 102: a call to 122 no one answered, told of last month, is a complaint
+    "上个月出车祸有人受伤 打122半天没人接 这种能投诉吗",
+    "shang ge yue chu chehuo you ren shoushang, da 122 mei ren jie, zhe zhong neng tousu ma",
 ])
-def test_rounds_97_101_look_alikes_stay_calm(engine, question):
+def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
 
 
