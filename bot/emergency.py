@@ -1944,6 +1944,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
     text, fixed = _without_put_off(text, hits, rules.put_off), _without_put_off(fixed, hits, rules.put_off)
     if _now_said(detector.now, text, fixed) and not _now_in_past_story(text, hits, rules.frames, detector):
         return None
+    if _got_out(text, hits, rules.got_out):
+        return "got_out"
     # a fire or leak told as under way after a crash, in a clause that asks nothing of it (侧翻了
     # 漏油 味道很冲) will not wait any more than bleeding (我的车起火了保险赔不赔 asks of the fire in
     # its clause; 车漏油了一点点 能开去修吗 tells no crash: a fault to mend)
@@ -2086,6 +2088,18 @@ def _put_out(text: str, hits: list[_Hit], words: Sequence[str]) -> bool:
         return False  # a leak (漏油) goes on when a fire, or the cigarette lit beside it, is out
     last = max(h.end for h in hits)
     return any(text.find(w, last) != -1 for w in words)
+
+
+def _got_out(text: str, hits: list[_Hit], words: Sequence[str]) -> bool:
+    """Every harm told is someone shut in, pinned or in the water, and after the last of them they
+    are said to be got out (一个人被困在落水的车里 路人砸窗才救出来): how it went, not a rescue now.
+    Harm told after it (救出来了 可人叫不醒) stands."""
+    if not hits or not all(h.category.id in _SHUT_IN for h in hits):
+        return False
+    last = max(h.end for h in hits)
+    # (刚拉出来了: just got out of the water or the wreck, they may need the ambulance yet)
+    return any(at != -1 and "刚" not in text[max(last, at - JUST_REACH):at]
+               for at in (text.find(w, last) for w in words))
 
 
 def _banter(text: str, hits: list[_Hit], words: Sequence[str], detector: Detector) -> bool:
@@ -2631,6 +2645,8 @@ def _clause_alone(text: str, hit: _Hit) -> bool:
 # fire and what feeds it: told as under way, no 'how' calms them (water in a car after rain may be
 # a question of the carpet: 车里进水了 怎么处理)
 _BURNING = ("fire", "smoke-fuel", "gas-smell")
+_SHUT_IN = ("trapped", "water", "shut-in")  # what 救出来了 can end (a child out of a hot car may still need care)
+JUST_REACH = 2  # 刚 this close before 救出来了 tells it happened just now
 _GOES_OUT = "火烟燃烧着著炸"  # what a fire or smoke word is told with: what 灭了 can end
 _GOING_ON = "着在越得直还闪"  # 冒着烟, 车在燃烧, 火越来越大, 烧得很旺, 还闪火星子: under way now
 # 火苗子往外窜, 烟直冒, 汽油味很冲: what the fire does, or how strong it is, told as it is now

@@ -1587,6 +1587,8 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("每天顺路骑摩托捎邻居家8岁的娃去学校 坐后座让不让", "road-passengers"),
     # how many sites were put right is the sites entry's figure
     ("去年全市整治了几处道路安全隐患", "hazard-sites-2024"),
+    # round 103: changing to a Chinese licence tells the one held is from abroad
+    ("英国驾照想换成中国驾照 要考试吗", "licence-foreign"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1631,6 +1633,9 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "帮我同学查一下他的车有没有违章",
     # Saturday at the office
     "星期六能去办过户吗",
+    # round 103: 几钱 asks a price; a Chinese licence used abroad is that country's rule
+    "学车考驾照得几钱",
+    "中国驾照在韩国能开吗",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

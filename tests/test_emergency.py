@@ -2866,6 +2866,9 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("车撞到护栏上了 车门开不了 我妈还在里面", True),
     # English: a smell of gas after a crash (119 first)
     ("we crashed into a truck and there is a smell of gas everywhere", True),
+    # round 103: someone just pulled out of a wreck, or got out and not waking, still needs help
+    ("车翻沟里了 人被困在里面 刚拽出来了", True),
+    ("车门变形人被困 救出来了 可人叫不醒", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -2904,6 +2907,8 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # round 102: a call to 122 no one answered, told of last month, is a complaint
     "上个月出车祸有人受伤 打122半天没人接 这种能投诉吗",
     "shang ge yue chu chehuo you ren shoushang, da 122 mei ren jie, zhe zhong neng tousu ma",
+    # round 103: someone trapped in a video, then said to be got out, is a story
+    "刷到个视频 有人被困在掉进河里的车里 后来被救出来了 车上放个破窗锤有用吗",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
