@@ -250,6 +250,9 @@ class Detector:
     # expressway and he is still sitting in the middle lane: 抛锚 高速 他 还坐在车里 中间车道); none
     # a pinyin syllable may be
     fillers: re.Pattern | None = None
+    # words of this moment a story of the past tells too (122没人接, 烟往楼道里窜): after a word of the
+    # past, how it went then
+    told_then: re.Pattern | None = None
 
 
 def compile_rules(rules: EmergencyRules, text=None) -> Detector:
@@ -397,7 +400,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         # the words saying 'now' again after a story (xian zai you bei zhuang le) are read as frames are
         _frame_sound(rules.not_now + rules.now_again), frozenset(norm(w) for w in plain_group.get(ADDRESS_GROUP, ())),
         _burner(groups.get(BURNER_GROUP, ()), groups.get(BURNER_ADVERB_GROUP, ())),
-        _negation_sound(rules.negations), latin_first, _fillers(rules.latin_fillers))
+        _negation_sound(rules.negations), latin_first, _fillers(rules.latin_fillers), _phrases(words(rules.now_told_then)))
 
 
 def _fillers(words: Sequence[str]) -> re.Pattern | None:
@@ -2153,7 +2156,7 @@ def _now_in_past_story(text: str, hits: list[_Hit], frames: Sequence[Frame], det
     nows = [m.start() for m in found]
     if not said or not nows:
         return False
-    if min(said) < min(nows) and all(any(ch.isdigit() for ch in m.group()) for m in found):
+    if min(said) < min(nows) and detector.told_then is not None and all(detector.told_then.fullmatch(m.group()) for m in found):
         # a call to 122 that no one answered, told after a word of the past (上个月出车祸有人受伤 打122
         # 没人接 能投诉吗): how it went then, a complaint now
         return True

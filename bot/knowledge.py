@@ -26,7 +26,7 @@ CONCEPT_KINDS = ("subjects", "aspects")  # top keys of a concept file: standard 
 EMERGENCY_FIELDS = {"reply", "fire_reply", "crash_reply", "urgent", "harm", "fire", "negations", "not_now", "now", "categories",
                     "persons", "body", "things", "urgent_not_with", "latin", "here", "alone", "alone_fire",
                     "groups", "masks", "now_again", "figures", "accident", "sighs", "new_matter", "ifs", "put_out",
-                    "settings", "real", "put_off", "latin_fillers", "banter", "got_out"}
+                    "settings", "real", "put_off", "latin_fillers", "banter", "got_out", "now_told_then"}
 CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after", "needs", "needs_unless", "not_after"}
 STRONG_FRAMES = ("hypothetical", "general", "law", "past")  # only a now-word outweighs these
 
@@ -157,6 +157,8 @@ class EmergencyRules:
     put_out: tuple[str, ...] = ()
     # 救出来了, 捞上来了: someone trapped or in the water, then said to be got out, is a story
     got_out: tuple[str, ...] = ()
+    # words of now (`now`) that a story of the past tells too: after a word of the past they are then
+    now_told_then: tuple[str, ...] = ()
     # 回头再说, 以后再问: the clause saying so puts its matter off (换证的事回头再说吧): the topic named
     # there frames no harm told beside it
     put_off: tuple[str, ...] = ()
@@ -870,7 +872,8 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
         masks=words("masks"), now_again=words("now_again"), figures=words("figures"),
         accident=words("accident"), sighs=words("sighs"), new_matter=words("new_matter"), ifs=words("ifs"),
         put_out=words("put_out"), settings=words("settings"), real=words("real"), put_off=words("put_off"),
-        latin_fillers=words("latin_fillers"), banter=words("banter"), got_out=words("got_out"))
+        latin_fillers=words("latin_fillers"), banter=words("banter"), got_out=words("got_out"),
+        now_told_then=words("now_told_then"))
 
 
 def _load_groups(node: yaml.Node | None, c: _Collector) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -1415,7 +1415,9 @@ class NamedPlace:
             repaired = typed
         # 前天在和平街没注意闯了个红灯 闯红灯一次扣几分: a place something happened at (在…, in a
         # clause that asks nothing, beside one that asks) is where, not what is asked of
-        happened = self.happened_at(asked.clauses) if not story else frozenset()
+        # (in a story too: 师傅问一哈，俺上礼拜在长征街闯了个红灯，这要扣几分 — its last two clauses hold the street)
+        happened = self.happened_at(asked.clauses) - frozenset(
+            p for c in asked.clauses if asks(c) for p in self.named(c.replace(" ", "")))
         for place, place_fixed in zip(typed, repaired, strict=True):
             if place in happened:
                 continue
@@ -1878,7 +1880,10 @@ def _own_choice(s: Shared, asked: Asked, matches: list[Match]) -> Match | None:
     if any(concepts[x.entry].isdisjoint(asks) for x in tied if x is not chosen):
         return None
     own = entry.subjects[:1]
-    if not (own and own[0] in reading.subjects) and any(e.subjects[:1] != own for e in entries):
+    # (no subject asked, two aspects or more are: the entry mainly about them all answers, whatever
+    # the others are about — 高速最低时速 is the expressway rules', not the points for going too slow)
+    unsaid = not reading.subjects and len(asks) >= 2
+    if not unsaid and not (own and own[0] in reading.subjects) and any(e.subjects[:1] != own for e in entries):
         return None
     return chosen
 

@@ -1589,6 +1589,11 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("去年全市整治了几处道路安全隐患", "hazard-sites-2024"),
     # round 103: changing to a Chinese licence tells the one held is from abroad
     ("英国驾照想换成中国驾照 要考试吗", "licence-foreign"),
+    # round 104: a street where it happened, in a story; how long the full-points study lasts;
+    # the expressway's lowest speed with no subject named is the expressway rules', not the points
+    ("大哥问一下，我昨天在七一路闯了红灯，这个要扣几分啊", "points-values"),
+    ("一个周期扣满12分了 要学多少天", "points-full"),
+    ("高速的最低时速", "road-expressway-speed"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)

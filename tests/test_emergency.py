@@ -2869,6 +2869,12 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     # round 103: someone just pulled out of a wreck, or got out and not waking, still needs help
     ("车翻沟里了 人被困在里面 刚拽出来了", True),
     ("车门变形人被困 救出来了 可人叫不醒", True),
+    # round 104: what is seen and heard — a leg at a strange angle (English leg), a child screaming
+    # after a crash, water coming into the car (119 first), fire spreading into the stairwell
+    ("他的 leg 弯成好奇怪的角度 not moving", False),
+    ("刚追尾了 后排孩子一直尖叫", False),
+    ("water is coming into the car and rising fast", True),
+    ("电瓶车在楼下充电起火了烟很大还往楼道里窜物业要不要赔", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -2909,6 +2915,9 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "shang ge yue chu chehuo you ren shoushang, da 122 mei ren jie, zhe zhong neng tousu ma",
     # round 103: someone trapped in a video, then said to be got out, is a story
     "刷到个视频 有人被困在掉进河里的车里 后来被救出来了 车上放个破窗锤有用吗",
+    # round 104: a child screaming with no crash told; smoke that spread last year
+    "孩子一直尖叫 不肯睡觉咋办",
+    "去年楼下电动车充电着火 烟还往楼道里窜 物业要赔吗",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
