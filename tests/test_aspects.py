@@ -1641,6 +1641,8 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     # round 103: 几钱 asks a price; a Chinese licence used abroad is that country's rule
     "学车考驾照得几钱",
     "中国驾照在韩国能开吗",
+    # round 105: a fee named alone (考试费) asks its amount, which no entry states
+    "科目三考试费",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)
