@@ -2157,8 +2157,8 @@ def _now_in_past_story(text: str, hits: list[_Hit], frames: Sequence[Frame], det
     if not said or not nows:
         return False
     if min(said) < min(nows) and detector.told_then is not None and all(detector.told_then.fullmatch(m.group()) for m in found):
-        # a call to 122 that no one answered, told after a word of the past (上个月出车祸有人受伤 打122
-        # 没人接 能投诉吗): how it went then, a complaint now
+        # words of now a story of the past tells too, after a word of the past (上个月出车祸有人受伤 打122
+        # 没人接 能投诉吗; 去年…烟还往楼道里窜 物业要赔吗): how it went then, a complaint now
         return True
     return min(said) < min(nows) and all(h.end <= max(said) for h in hits) and max(nows) < max(said)
 
