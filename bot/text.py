@@ -516,6 +516,9 @@ class TextProcessor:
             if 2 <= len(word) <= 8 and all(_HAN.match(ch) for ch in word):
                 for reading in readings(word):
                     spelt.setdefault("".join(reading), set()).add(word)
+                    if "er" in reading[1:] and word.endswith("儿"):
+                        # 哪儿 typed as it is said, its 儿 joined to the syllable before (qu nar ban)
+                        spelt.setdefault("".join(reading[:-1]) + "r", set()).add(word)
         self._by_spelling = {k: max(sorted(ws), key=self.general_freq) for k, ws in spelt.items() if len(k) >= MIN_SPELLING}
         # the syllables a pinyin sentence leaves between its domain words (kou man duo shao fen:
         # fen): a grammar character of that sound, the commonest (jiu: 就); else the one in the most

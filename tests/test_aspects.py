@@ -1594,6 +1594,8 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("大哥问一下，我昨天在七一路闯了红灯，这个要扣几分啊", "points-values"),
     ("一个周期扣满12分了 要学多少天", "points-full"),
     ("高速的最低时速", "road-expressway-speed"),
+    # where the people stand (站到哪儿) after a breakdown is the expressway rules', no office's address
+    ("高速上车坏了 人要站到哪儿", "accident-expressway"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1643,6 +1645,8 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "中国驾照在韩国能开吗",
     # round 105: a fee named alone (考试费) asks its amount, which no entry states
     "科目三考试费",
+    # 哪儿 typed as said (nar): where an e-bike is registered here, which we do not hold
+    "dianche shangpai zai nar ban",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)
