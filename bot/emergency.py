@@ -338,7 +338,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     spoken |= {w for w in rules.here if len(w) >= 3 and "\u2026" not in w}
     # a call to 122 or 120 that no one answers, typed in pinyin too (dale 122 mei ren jie: 122…没人接);
     # only these words of the moment: 里面有人 spelled is as often a film's scene
-    spoken |= {p for w in rules.now if any(ch.isdigit() for ch in w) for p in re.split(r"[\d\u2026]+", w)
+    spoken |= {p for w in rules.now_told_then if any(ch.isdigit() for ch in w) for p in re.split(r"[\d\u2026]+", w)
                if len(p) >= 3 and all(_HAN.match(ch) for ch in p)}
     # who it befell, typed in pinyin too (haizi bei che ya zhu le: 孩子 …), for the of_person words
     usual: dict[str, set[tuple[str, ...]]] = {}  # each word's usual readings, worked out once
@@ -377,7 +377,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         rules, cats, words(rules.urgent), _alternation(words(rules.persons + rules.body)),
         _alternation(words(rules.persons)),
         _alternation(words(rules.things)), latin, latin_map,
-        {k: tuple(v) for k, v in sound.items()}, _phrases(words(rules.now)), _phrases(words(rules.here)),
+        {k: tuple(v) for k, v in sound.items()}, _phrases(words(rules.now + rules.now_told_then)), _phrases(words(rules.here)),
         getattr(text, "segments", None), getattr(text, "general_freq", None),
         _masks([w for w in rules.masks if "<" in w], words(w for w in rules.masks if "<" not in w), groups, norm), _alternation(words(rules.now_again)),
         {r: tuple((ch, tuple(sorted(ws))) for ch, ws in chars.items()) for r, chars in by_char.items()},
@@ -2089,6 +2089,11 @@ def _put_out(text: str, hits: list[_Hit], words: Sequence[str]) -> bool:
     out (油锅起火了 盖上锅盖就灭了): what burned is over. 火灭了 人还在里面 tells a harm after it."""
     if not hits or not all(h.category.id in _BURNING and any(c in h.text for c in _GOES_OUT) for h in hits):
         return False  # a leak (漏油) goes on when a fire, or the cigarette lit beside it, is out
+    return _said_after(text, hits, words)
+
+
+def _said_after(text: str, hits: list[_Hit], words: Sequence[str]) -> bool:
+    """One of the words is said after the last harm told."""
     last = max(h.end for h in hits)
     return any(text.find(w, last) != -1 for w in words)
 
@@ -2110,10 +2115,7 @@ def _banter(text: str, hits: list[_Hit], words: Sequence[str], detector: Detecto
     reaches alone), then the writer turns to a serious question (问个正经的, 言归正传): the figure
     was said in jest. Smoke told plainly before the turn (车头冒烟了 问个正经的) stands, as does a
     harm told after it."""
-    if not hits or detector.figures is None:
-        return False
-    last = max(h.end for h in hits)
-    if not any(text.find(w, last) != -1 for w in words):
+    if not hits or detector.figures is None or not _said_after(text, hits, words):
         return False
     return all(next(detector.figures.spans(text, text.rfind(CLAUSE, 0, h.start) + 1, h.start), None) is not None for h in hits)
 

@@ -157,7 +157,7 @@ class EmergencyRules:
     put_out: tuple[str, ...] = ()
     # 救出来了, 捞上来了: someone trapped or in the water, then said to be got out, is a story
     got_out: tuple[str, ...] = ()
-    # words of now (`now`) that a story of the past tells too: after a word of the past they are then
+    # words of now (read as `now`'s) that a story of the past tells too: after a word of the past they are then
     now_told_then: tuple[str, ...] = ()
     # 回头再说, 以后再问: the clause saying so puts its matter off (换证的事回头再说吧): the topic named
     # there frames no harm told beside it

@@ -1946,7 +1946,7 @@ def _few(allowed: frozenset[int] | None) -> tuple[int, ...] | None:
 # and before a word that adds one (还有 / 另外 / 顺便问) after a clause that asked.
 _QUESTION_MARK = re.compile(r"[？?]+")
 _BY_THE_WAY = re.compile("顺便问|顺便再问|顺带问|顺便请问")
-_ANOTHER = re.compile(r"[，,。！!；;\s]+(?=还有|另外|顺便问|顺便再问|再问一下|再问个|还想问)")
+_ANOTHER = re.compile(rf"[，,。！!；;\s]+(?=还有|另外|{_BY_THE_WAY.pattern}|再问一下|再问个|还想问)")
 MAX_QUESTIONS = 3
 QUESTION_MIN_CHARS = 4  # a part shorter than this (是吗？真的？) adds no question of its own
 
