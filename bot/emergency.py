@@ -756,11 +756,17 @@ BODY_REACH = 4  # characters between 头上 and the word heard on it (头上一�
 
 
 def _on_body(text: str, start: int, detector: Detector) -> bool:
-    """A part of the body named on, just before, in the same clause (他头上一直在留学): what is heard
-    there happens to a body, every sound exact, whatever the typed word means elsewhere."""
+    """A part of the body named on, just before, in the same clause (他头上一直在留学), or the body
+    part itself with at most adverbs between (头留雪): what is heard there happens to a body, every
+    sound exact, whatever the typed word means elsewhere."""
     window = text[max(0, start - BODY_REACH - 2):start]
     window = window[window.rfind(CLAUSE) + 1:]
-    return any(f"{b}上" in window for b in detector.rules.body)
+    if any(f"{b}上" in window for b in detector.rules.body):
+        return True
+    near = window.rstrip(_ADVERBS)
+    end = start - (len(window) - len(near))
+    # the body part no piece of a word staff listed as no body (钟头没歇: 钟头, like 码头, 枕头)
+    return any(near.endswith(b) and not _glued(text, end - len(b), detector) for b in detector.rules.body)
 
 
 def _first_chars(word: str, groups: dict[str, tuple[str, ...]], norm) -> frozenset[str] | None:
@@ -2158,11 +2164,18 @@ def _now_in_past_story(text: str, hits: list[_Hit], frames: Sequence[Frame], det
     nows = [m.start() for m in found]
     if not said or not nows:
         return False
-    if min(said) < min(nows) and detector.told_then is not None and all(detector.told_then.fullmatch(m.group()) for m in found):
+    story = [at for w in past for at in _finds(text, w) if not _DATES_THING.search(text, at + len(w), at + len(w) + DATES_REACH)]
+    if story and min(story) < min(nows) and detector.told_then is not None \
+            and all(detector.told_then.fullmatch(m.group()) for m in found):
         # words of now a story of the past tells too, after a word of the past (上个月出车祸有人受伤 打122
         # 没人接 能投诉吗; 去年…烟还往楼道里窜 物业要赔吗): how it went then, a complaint now
         return True
     return min(said) < min(nows) and all(h.end <= max(said) for h in hits) and max(nows) < max(said)
+
+
+# 去年买的车刹不住了: a past word right before a thing got then dates the thing, not a story told
+_DATES_THING = re.compile("[刚才新]?(?:买|提|挂|办|换|修)")
+DATES_REACH = 3
 
 
 _SHOWN = ("injury", "symptom", "illness") + _BODY_STATES  # what a body shows, not what befell it

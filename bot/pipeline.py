@@ -455,25 +455,30 @@ class Questions:
                 if retold.status == ANSWER:
                     return dataclasses.replace(retold, reason=f"with the story's subjects: {retold.reason}")
         aside = _BY_THE_WAY.search(asked.query) is not None
-        if whole.status in (CLARIFY, FALLBACK) and (not whole.declined or aside):
+        asked_after = _after_ask(asked.query)
+        if asked_after and whole.status == ANSWER:
+            after = self._asked_after_telling(asked, whole, asked_after)
+            if after is not None:
+                return after
+        elif asked_after and whole.status in (CLARIFY, FALLBACK) and (
+                not whole.declined or aside or self._told_declined(asked.query, asked_after)):
             # (what is told before 顺便问下 is an aside: a decline read from it is no decline of the
-            # question after it — 12123刚才卡住了半天 顺便问下网上学习减分能减几分)
-            asked_after = _after_ask(asked.query)
-            if asked_after:
-                one, reply = self._part(asked_after)
-                if reply is not None and reply.status != ANSWER and not one.reading.subjects:
-                    # …听说有个救助基金 想问问这个钱咋给的: what is asked leans on the thing named last
-                    # before it, as a part of several questions leans on the part before
-                    processor = self.s.text
-                    told = self.s.reader.read(processor.canonical(processor.normalize(asked.query[:asked.query.rfind(asked_after)])))
-                    named = [w for w, c in told.said.items() if c in told.subjects and self.s.reader.held("subjects", c)]
-                    if named:
-                        one, reply = self._part(f"{named[-1]} {asked_after}")
-                if reply is not None and reply.status == ANSWER and not one.place:
-                    # 上礼拜车子冒烟 拖走修好咧 想问下当时三角牌该摆多远: the story told why, the words
-                    # after 想问下 are what is asked
-                    return dataclasses.replace(reply, query=asked.query, normalized=asked.normalized,
-                                               reason=f"asked after the story: {reply.reason}")
+            # question after it — 12123刚才卡住了半天 顺便问下网上学习减分能减几分; so is a decline
+            # the telling earns alone: 12123一直卡住了转圈圈 我就想问问驾驶证到期前多久可以换证)
+            one, reply = self._part(asked_after)
+            if reply is not None and reply.status != ANSWER and not one.reading.subjects:
+                # …听说有个救助基金 想问问这个钱咋给的: what is asked leans on the thing named last
+                # before it, as a part of several questions leans on the part before
+                processor = self.s.text
+                told = self.s.reader.read(processor.canonical(processor.normalize(asked.query[:asked.query.rfind(asked_after)])))
+                named = [w for w, c in told.said.items() if c in told.subjects and self.s.reader.held("subjects", c)]
+                if named:
+                    one, reply = self._part(f"{named[-1]} {asked_after}")
+            if reply is not None and reply.status == ANSWER and not one.place:
+                # 上礼拜车子冒烟 拖走修好咧 想问下当时三角牌该摆多远: the story told why, the words
+                # after 想问下 are what is asked
+                return dataclasses.replace(reply, query=asked.query, normalized=asked.normalized,
+                                           reason=f"asked after the story: {reply.reason}")
         parts = questions(asked.query)
         if len(parts) < 2:
             return whole
@@ -573,6 +578,35 @@ class Questions:
             first, text=f"您问了{len(shown)}个问题，逐一回答：\n\n{text}", choices=offered, query=asked.query,
             normalized=asked.normalized, reason=f"questions: {len(shown)} asked — {why}",
             extra={"answered": [r.entry_id for _, r in shown if r.status == ANSWER]})
+
+    def _asked_after_telling(self, asked: Asked, whole: Reply, asked_after: str) -> Reply | None:
+        """救命啊科目一又挂了 先问下拿到驾照以后实习期是多长时间: the whole answered what the telling
+        alone answers or offers; what is asked after the mark, answered alone, is the question. Not
+        when the telling asks too (撞车跑了的判几年 想问下肇事逃逸的刑期: the same asked twice), nor
+        when the end reads no aspect and leans on the telling (…满分教育通知书 我想问下小车的话要学几天),
+        nor when the end's entry is one the whole offers beside its answer, the same matter (…听说可以
+        申请复核 请问收到认定书后多少天之内要提)."""
+        telling = asked.query[:asked.query.rfind(asked_after)]
+        if asks(telling):
+            return None
+        _, told = self._part(telling)
+        if told is None or whole.entry_id not in (told.entry_id, *(c.id for c in told.choices)):
+            return None
+        one, reply = self._part(asked_after)
+        if reply is None or reply.status != ANSWER or reply.entry_id in (whole.entry_id, *(c.id for c in whole.choices)) \
+                or not (one.reading.subjects and one.reading.aspects) or one.place:
+            return None
+        return dataclasses.replace(reply, query=asked.query, normalized=asked.normalized,
+                                   reason=f"asked after the telling: {reply.reason}")
+
+    def _told_declined(self, query: str, asked_after: str) -> bool:
+        """The words before the ask mark, read alone, are declined and ask nothing: the decline is
+        the telling's (科目一考场电话多少 想问问能不能改约时间 asks for the phone: declined)."""
+        telling = query[:query.rfind(asked_after)]
+        if asks(telling):
+            return False
+        _, told = self._part(telling)
+        return told is not None and told.declined
 
     def _part(self, part: str) -> tuple[Asked, Reply | None]:
         """A part read and answered alone; no reply when it is only smalltalk or nothing."""

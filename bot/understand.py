@@ -30,6 +30,9 @@ _LATIN = re.compile(r"[A-Za-z]")
 # asked about. 是不是 asks, and so does 不是高速吗; they deny nothing.
 DENIED = re.compile(r"(?<!是)不是[^\s，,。？?！!]{1,10}?(?:那个|那种|那家|那些)(?=[\s，,。]|$)"
                     r"|(?<!是)不是[^\s，,。？?！!]{1,10}(?=[\s，,]+是)"
+                    # what is meant said right after, with no break (pinyin read as Chinese loses its
+                    # spaces: bu shi gaosu putong malu; 不是高速是普通路)
+                    r"|(?<!是)不是[^\s，,。？?！!]{1,6}?(?=是|而是|普通|一般)"
                     r"|(?:^|(?<=[\s，,。]))不是[^\s，,。？?！!]{0,7}[^\s，,。？?！!吗么呢吧嘛啊不没](?=[\s，,。]|$)"
                     # a near miss told in a clause of its own (大雾 差点追尾 吓死了): it did not happen
                     r"|(?:^|(?<=[\s，,。]))(?:差一点|差点儿|差点|险些)[^\s，,。？?！!]{1,6}?[^\s，,。？?！!吗么呢吧嘛不没](?=[\s，,。]|$)")

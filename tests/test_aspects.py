@@ -1596,6 +1596,14 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("高速的最低时速", "road-expressway-speed"),
     # where the people stand (站到哪儿) after a breakdown is the expressway rules', no office's address
     ("高速上车坏了 人要站到哪儿", "accident-expressway"),
+    # round 106: 没人伤 is no one hurt (its 能 no slip of 伤亡's 亡), and 不挪 is not moving the car
+    ("追尾了 没人伤 能走吗 能走吗", "accident-minor"),
+    ("追尾了人都没事 车横在路中间不挪要罚钱不", "acc-move-car"),
+    # not the expressway (bu shi gaosu), an ordinary road said right after with no break
+    ("che huai le bu shi gaosu putong malu sanjiaopai fang duo yuan", "accident-warning-sign"),
+    # what is told before 我就想问问 / 先问下 is a complaint: the question after it is answered
+    ("12123一直卡住了转圈圈 我就想问问驾照到期前多久能换", "licence-renew"),
+    ("救命啊科目一又挂了 先问下拿到驾照以后实习期多长", "licence-learner"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)

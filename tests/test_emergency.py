@@ -2875,6 +2875,11 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("刚追尾了 后排孩子一直尖叫", False),
     ("water is coming into the car and rising fast", True),
     ("电瓶车在楼下充电起火了烟很大还往楼道里窜物业要不要赔", True),
+    # round 106: a slip of 流血 heard right after the body part it runs from (头留雪, no 上 between)
+    ("我爸手上了 额头一直留雪", False),
+    # a car stopped inside a live expressway lane (车道里面), in Chinese and in pinyin
+    ("高速上爆胎了 车停在车道里面 天黑了", False),
+    ("gaosu shang baotai le che ting zai chedao li mian", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -2918,6 +2923,15 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # round 104: a child screaming with no crash told; smoke that spread last year
     "孩子一直尖叫 不肯睡觉咋办",
     "去年楼下电动车充电着火 烟还往楼道里窜 物业要赔吗",
+    # round 106: a stove that will not light is no fire
+    "俺屋里的煤炉子就是不好着火 咋弄咧",
+    "俺家炉子生不着火 咋弄咧",
+    # a certificate that has not come out (没出来) is no one trapped
+    "我舅去年在定襄出的事故 认定书到现在还没出来 咋回事",
+    # brakes that did not hold (刹不住) in a story of last month tell how it happened then
+    "上个月在村口 一个娃突然跑出来 我刹不住碰了他一下 腿擦破点皮 交警后来认定我没责任 可他家里说机动车撞了人就得赔 我还用赔吗",
+    # 钟头 (hours) holds no head for a slip to be heard on
+    "开货车的连续跑了四个多钟头没歇 叫拍住咧 扣几分",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
