@@ -1875,6 +1875,9 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
             # with no accident told, is a slip in a question (现场课在哪上 is no 磕在)
             hits += [h for h in _hits(fixed, detector)
                      if h.category.id not in seen and _typed(raw, fixed, h.start, h.end, detector)
+                     # a harm word typed as is, after a figure of speech the repair changed (心在流血:
+                     # 心在 is no slip of 陷在), is still the figure's
+                     and not (raw[h.start:h.end] == fixed[h.start:h.end] and _figurative(raw, h.start, detector, []))
                      and (told or _same_sound(raw, fixed, h.start, h.end))
                      and (h.end - h.start > 2 or told or raw[h.start:h.end] == fixed[h.start:h.end]
                           or not HEARD_ASKED.search(fixed, h.end, _clause_end(fixed, h.end)))]
@@ -1951,7 +1954,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         return "banter"
     # 换证的事回头再说吧: a clause putting its matter off, harm-free, frames nothing
     text, fixed = _without_put_off(text, hits, rules.put_off), _without_put_off(fixed, hits, rules.put_off)
-    if _now_said(detector.now, text, fixed) and not _now_in_past_story(text, hits, rules.frames, detector):
+    if _now_said(detector.now, text, fixed, detector.figures) and not _now_in_past_story(text, hits, rules.frames, detector):
         return None
     if _got_out(text, hits, rules.got_out):
         return "got_out"
@@ -2777,9 +2780,17 @@ def _says(pattern: re.Pattern | None, text: str, fixed: str) -> bool:
 _PURPOSE = ("为了", "以便", "好让")  # 为了赶紧送医院把车挪开了: a haste meant, not a moment told
 
 
-def _now_said(now: re.Pattern | None, text: str, fixed: str) -> bool:
-    """A word of this moment (赶紧, 正在, 刚才) said, not as the aim of something done (为了赶紧…)."""
-    return now is not None and any(not t.endswith(_PURPOSE, 0, m.start()) for t in (text, fixed) for m in now.finditer(t))
+def _now_said(now: re.Pattern | None, text: str, fixed: str, figures: _Scan | None = None) -> bool:
+    """A word of this moment (赶紧, 正在, 刚才) said, not as the aim of something done (为了赶紧…),
+    nor run on from a figure of speech (心在流血: the heart's bleeding goes on now)."""
+    if now is None:
+        return False
+    for t in (text, fixed):
+        spans = list(figures.spans(t)) if figures is not None else []
+        if any(not t.endswith(_PURPOSE, 0, m.start()) and not any(s < m.start() + 1 and m.start() <= e for s, e in spans)
+               for m in now.finditer(t)):
+            return True
+    return False
 
 
 def detect(normalized: str, detector: Detector, segment: Callable[[str], Sequence[str]] | None = None) -> str | None:

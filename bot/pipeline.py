@@ -2049,6 +2049,9 @@ def _asking_groups(piece: str) -> list[str]:
     return groups
 
 
+_DENIAL_ALONE = re.compile("[都也并还]?(?:没有|没|无)人?")
+
+
 def clauses(text: str, apart: Callable[[str], bool] | None = None) -> list[str]:
     """The clauses of a message as typed: split at punctuation, and at a space between two Chinese
     words of two characters or more — a space beside a single character (电 动 车, 受 伤了) spells
@@ -2059,7 +2062,9 @@ def clauses(text: str, apart: Callable[[str], bool] | None = None) -> list[str]:
     for part in _PUNCTUATION_BREAK.split(text):
         run: list[str] = []
         for piece in part.split():
-            if run and (len(piece) == 1 or len(run[-1]) == 1) and not (
+            if run and _DENIAL_ALONE.fullmatch(run[-1]):
+                run[-1] += piece  # 没人 受伤: a denial typed apart denies the word after it
+            elif run and (len(piece) == 1 or len(run[-1]) == 1) and not (
                     _LATIN_LETTER.match(run[-1][-1]) and _LATIN_LETTER.match(piece[0])) and not (
                     apart is not None and (apart(piece) or len(run[-1]) == 1 and apart(run[-1]))):
                 run[-1] += piece

@@ -1604,6 +1604,14 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     # what is told before 我就想问问 / 先问下 is a complaint: the question after it is answered
     ("12123一直卡住了转圈圈 我就想问问驾照到期前多久能换", "licence-renew"),
     ("救命啊科目一又挂了 先问下拿到驾照以后实习期多长", "licence-learner"),
+    # round 107: a denial typed apart (没人 受伤) denies the word after it
+    ("两辆车 轻轻 蹭了 一下 都 没人 受伤 警示牌 放 多远", "accident-minor"),
+    # the emergency lane is the expressway's
+    ("占应急车道扣几分", "points-expressway-lanes"),
+    # a fear told before the question (俺怕她…出事) is not what is asked about
+    ("俺闺女刚拿到驾照还在实习期，俺怕她一个人上高速出事。实习期能自己上高速不？", "licence-learner"),
+    # round 108: going to court instead of the police's mediation (调节 typed for 调解)
+    ("撞了车受了点伤 不想找交警调节 能直接去法院告吗", "acc-mediation"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)

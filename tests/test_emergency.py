@@ -2932,6 +2932,15 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "上个月在村口 一个娃突然跑出来 我刹不住碰了他一下 腿擦破点皮 交警后来认定我没责任 可他家里说机动车撞了人就得赔 我还用赔吗",
     # 钟头 (hours) holds no head for a slip to be heard on
     "开货车的连续跑了四个多钟头没歇 叫拍住咧 扣几分",
+    # round 107: 心在流血 is a figure, its 在 no word of this moment, nor its 心 a slip of 陷
+    "昨天看了个翻车的视频 心在流血 问下高速上车坏了警告标志放多远",
+    "心在流血，今年不小心扣满12分了，要学几天？",
+    # a car that broke down (趴在马路当中), a patient lying in hospital, money not found at once
+    "早上出门电瓶没电了，车直接趴在马路当中打不着火，后来找人搭电才走。想问问警告标志应该放多远？",
+    "认定书一般多久能下来？交警现场查完好几天了，我还在医院躺着",
+    "去年我表哥被面包车撞了 当时流了一地的血 车跑了 医院催着交钱 家里一下拿不出来 想问问抢救的钱谁先垫上",
+    # round 108: 出血价 is a bargain price
+    "朋友出血价卖给我一辆二手车 过户要多长时间内办",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
