@@ -1680,3 +1680,9 @@ def test_how_fast_an_e_bike_may_be_ridden_gives_the_laws_limit_in_the_bike_lane(
     reply = engine.answer("电动车在路上能骑多快")
     assert (reply.status, reply.entry_id) == (ANSWER, "ebike-speed"), reply.reason
     assert "十五公里" in reply.text and "25" in reply.text and "第五十八条" in reply.text
+
+
+def test_who_pays_the_rescue_after_a_hit_and_run_told_in_a_story_names_the_fund(engine):
+    # round 108: 抢救的钱 is the rescue cost advanced; the e-bike the victim rode is the story's
+    reply = engine.answer("俺舅骑电动车叫车撞了 开车的跑了 到现在没找着 医院催着交钱 抢救的钱到底谁来出")
+    assert reply.status == ANSWER and "救助基金" in reply.text, reply.reason
