@@ -1974,7 +1974,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         then = [w for f in rules.frames if f.name in ("past", "hypothetical") for w in f.words]
         harmed = [h for h in harmed if not any(w in text for w in then) and not any(w in text[:h.start] for w in rules.ifs)]
     if acute and _calls_after(text, rules.frames, hits, detector) or harmed and _calls_after(text, rules.frames, harmed, detector, True) \
-            or _calls_after_burning(text, rules, hits):
+            or _calls_after_burning(text, rules, hits) or crashed and _doing_now_after_burning(text, rules, hits):
         # …地上一大滩血 俺是该先打电话还是先扶他 打哪个号 … 会不会吊销: whom to call asked after acute
         # harm told of someone is a call now, whatever the law is asked about beside it; so is
         # whom to call after a fire or smoke told as under way (问一下 …引擎盖那边往外冒烟 …要打哪个电话)
@@ -2475,7 +2475,12 @@ def _told_again(text: str, words: Sequence[str], hits: list[_Hit], detector: Det
     past = max(text.rfind(w) for w in words if w in text)
     # 当时没事 …脸发紫: a word of now may open with the past's own word (当时), and still follows it
     again = [m.start() for m in detector.now_again.finditer(text) if m.end() > past + 2]
-    return bool(again) and any(h.start > again[0] for h in hits)
+    # 现在在家养着 可是一直吐血: a 'but' after the last word of the story turns to harm now
+    again += [m.start() for m in _BUT.finditer(text, past + 2)]
+    return bool(again) and any(h.start > min(again) for h in hits)
+
+
+_BUT = re.compile("可是|但是|不过|却|结果")
 
 
 def _made_real(text: str, ifs: Sequence[str], real: Sequence[str], hits: list[_Hit]) -> bool:
@@ -2560,6 +2565,19 @@ def _calls_after_burning(text: str, rules: EmergencyRules, hits: list[_Hit]) -> 
         return False
     later = text.find(CLAUSE, min(told))
     return later != -1 and any(text.find(w, later) != -1 for w in _dialled(rules.frames))
+
+
+# 现在要先干嘛, 现在咋办: what to do this moment, asked by the one at the scene
+_DOING_NOW = re.compile("(?:现在|这会儿|眼下)(?:我|俺)?(?:要|该|应该|得)?先?(?:干嘛|干啥|干什么|做什么|做啥|怎么办|咋办|咋整|咋弄|怎么弄)(?!理)")
+
+
+def _doing_now_after_burning(text: str, rules: EmergencyRules, hits: list[_Hit]) -> bool:
+    """What to do this moment asked after a fire, smoke or fuel told after a crash, nothing
+    supposed nor dated before it (停车场里我的车被撞了前面冒烟还有汽油味对方全责吧我现在要先干嘛): the writer is
+    beside it. (The caller checks the crash.)"""
+    before = [w for f in rules.frames if f.name in ("past", "hypothetical") for w in f.words] + list(rules.ifs)
+    told = [h.end for h in hits if h.category.id in _BURNING and not any(w in text[:h.start] for w in before)]
+    return bool(told) and _DOING_NOW.search(text, min(told)) is not None
 
 
 def _dialled(frames: Sequence[Frame]) -> list[str]:

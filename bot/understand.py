@@ -38,8 +38,8 @@ DENIED = re.compile(r"(?<!是)不是[^\s，,。？?！!]{1,10}?(?:那个|那种|
                     r"|(?:^|(?<=[\s，,。]))(?:差一点|差点儿|差点|险些)[^\s，,。？?！!]{1,6}?[^\s，,。？?！!吗么呢吧嘛不没](?=[\s，,。]|$)"
                     # a fear told in a clause of its own before the question (俺怕他一个人上高速出事。
                     # 实习期能不能自个儿上高速): what is feared is not what is asked about
-                    # (一害怕就跑了 tells what was done in fear: told, not feared)
-                    r"|(?:^|(?<=[\s，,。]))[^\s，,。？?！!]{0,4}?(?:就怕|生怕|害怕|担心|怕)(?![就得了])[^\s，,。？?！!]{2,16}[^\s，,。？?！!吗么呢吧嘛](?=[\s，,。])")
+                    # (一害怕就跑了 tells what was done in fear: told, not feared; 恐怕 and 哪怕 fear nothing)
+                    r"|(?:^|(?<=[\s，,。]))[^\s，,。？?！!]{0,4}?(?:就怕|生怕|害怕|担心|(?<![恐哪])怕)(?![就得了])[^\s，,。？?！!]{2,16}[^\s，,。？?！!吗么呢吧嘛](?=[\s，,。])")
 
 
 # what follows the one who said something (老公说, 老司机讲, 朋友告诉我)

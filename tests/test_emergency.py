@@ -2880,6 +2880,10 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     # a car stopped inside a live expressway lane (车道里面), in Chinese and in pinyin
     ("高速上爆胎了 车停在车道里面 天黑了", False),
     ("gaosu shang baotai le che ting zai chedao li mian", False),
+    # round 109: smoke and a petrol smell after a crash, then what to do now, with no break (119 first)
+    ("小区里我的车被撞了前面冒烟还有汽油味对方全责吧我现在要先干嘛", True),
+    # mending told (在家养着), then a 'but' and harm now
+    ("昨天被车撞了 现在在家养着 可是一直吐血", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -2941,6 +2945,10 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "去年我表哥被面包车撞了 当时流了一地的血 车跑了 医院催着交钱 家里一下拿不出来 想问问抢救的钱谁先垫上",
     # round 108: 出血价 is a bargain price
     "朋友出血价卖给我一辆二手车 过户要多长时间内办",
+    # round 109: a fracture set in plaster at home (打了石膏在家养着), then a passengers' question
+    "前天坐公交一个急刹车我摔出去把手腕摔骨裂了，现在已经打了石膏在家养着。想问一下，车上的乘客受伤了，交强险管不管？",
+    # money he cannot find (一分拿不出来) is no one pinned
+    "撞我的那个电动三轮没买交强险，医药费他说一分拿不出来，这钱找谁要啊，急死我了",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
