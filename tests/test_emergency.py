@@ -2884,6 +2884,8 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("小区里我的车被撞了前面冒烟还有汽油味对方全责吧我现在要先干嘛", True),
     # mending told (在家养着), then a 'but' and harm now
     ("昨天被车撞了 现在在家养着 可是一直吐血", False),
+    # round 110: stuck in a flooded underpass (困在涵洞), typed a character at a time (119 first)
+    ("车 困 在 涵洞 水 里 出 不 来 水 在 涨", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -2949,6 +2951,8 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "前天坐公交一个急刹车我摔出去把手腕摔骨裂了，现在已经打了石膏在家养着。想问一下，车上的乘客受伤了，交强险管不管？",
     # money he cannot find (一分拿不出来) is no one pinned
     "撞我的那个电动三轮没买交强险，医药费他说一分拿不出来，这钱找谁要啊，急死我了",
+    # round 110: a car that burned down to its frame two years ago (就剩个架子), no one hurt
+    "俺家那车前年着火烧得就剩个架子了，人没事，这车还挂在俺名下，要去车管所办个啥",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
