@@ -1971,7 +1971,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
     # (not supposed: 如果…磕破了; nor told of another day: 上个月…当时该打120还是…)
     harmed = [h for h in hits if h.category.id in _PERSON_HARMED and text.startswith("了", h.end)]
     if harmed:
-        then = [w for f in rules.frames if f.name in ("past", "hypothetical") for w in f.words]
+        then = _then_words(rules)
         harmed = [h for h in harmed if not any(w in text for w in then) and not any(w in text[:h.start] for w in rules.ifs)]
     if acute and _calls_after(text, rules.frames, hits, detector) or harmed and _calls_after(text, rules.frames, harmed, detector, True) \
             or _calls_after_burning(text, rules, hits) or crashed and _doing_now_after_burning(text, rules, hits):
@@ -2162,12 +2162,13 @@ def _now_in_past_story(text: str, hits: list[_Hit], frames: Sequence[Frame], det
     closes after every harm told (去年…我刹不住把他撞了 腿骨折 现在已经治好了): they tell how it
     happened then. (…冒烟还有火苗 就在小区门口 …这车去年才挂的牌: no past opens the fire)"""
     past = next((f.words for f in frames if f.name == "past"), ())
-    said = [at for w in past for at in _finds(text, w)]
+    places = [(at, at + len(w)) for w in past for at in _finds(text, w)]
+    said = [at for at, _ in places]
     found = list(detector.now.finditer(text)) if detector.now is not None else []
     nows = [m.start() for m in found]
     if not said or not nows:
         return False
-    story = [at for w in past for at in _finds(text, w) if not _DATES_THING.search(text, at + len(w), at + len(w) + DATES_REACH)]
+    story = [at for at, end in places if not _DATES_THING.search(text, end, end + DATES_REACH)]
     if story and min(story) < min(nows) and detector.told_then is not None \
             and all(detector.told_then.fullmatch(m.group()) for m in found):
         # words of now a story of the past tells too, after a word of the past (上个月出车祸有人受伤 打122
@@ -2575,9 +2576,14 @@ def _doing_now_after_burning(text: str, rules: EmergencyRules, hits: list[_Hit])
     """What to do this moment asked after a fire, smoke or fuel told after a crash, nothing
     supposed nor dated before it (停车场里我的车被撞了前面冒烟还有汽油味对方全责吧我现在要先干嘛): the writer is
     beside it. (The caller checks the crash.)"""
-    before = [w for f in rules.frames if f.name in ("past", "hypothetical") for w in f.words] + list(rules.ifs)
+    before = _then_words(rules) + list(rules.ifs)
     told = [h.end for h in hits if h.category.id in _BURNING and not any(w in text[:h.start] for w in before)]
     return bool(told) and _DOING_NOW.search(text, min(told)) is not None
+
+
+def _then_words(rules: EmergencyRules) -> list[str]:
+    """The words that date a harm in the past or suppose it (上个月, 如果 …: the frames' own)."""
+    return [w for f in rules.frames if f.name in ("past", "hypothetical") for w in f.words]
 
 
 def _dialled(frames: Sequence[Frame]) -> list[str]:
@@ -2804,10 +2810,11 @@ def _now_said(now: re.Pattern | None, text: str, fixed: str, figures: _Scan | No
     if now is None:
         return False
     for t in (text, fixed):
-        spans = list(figures.spans(t)) if figures is not None else []
-        if any(not t.endswith(_PURPOSE, 0, m.start()) and not any(s < m.start() + 1 and m.start() <= e for s, e in spans)
-               for m in now.finditer(t)):
-            return True
+        said = [m.start() for m in now.finditer(t) if not t.endswith(_PURPOSE, 0, m.start())]
+        if said:  # the figures are looked for only where a word of now was found
+            spans = list(figures.spans(t)) if figures is not None else []
+            if any(not any(s <= at <= e for s, e in spans) for at in said):
+                return True
     return False
 
 

@@ -586,10 +586,7 @@ class Questions:
         when the end reads no aspect and leans on the telling (…满分教育通知书 我想问下小车的话要学几天),
         nor when the end's entry is one the whole offers beside its answer, the same matter (…听说可以
         申请复核 请问收到认定书后多少天之内要提)."""
-        telling = asked.query[:asked.query.rfind(asked_after)]
-        if asks(telling):
-            return None
-        _, told = self._part(telling)
+        told = self._telling_alone(asked.query, asked_after)
         if told is None or whole.entry_id not in (told.entry_id, *(c.id for c in told.choices)):
             return None
         one, reply = self._part(asked_after)
@@ -602,11 +599,14 @@ class Questions:
     def _told_declined(self, query: str, asked_after: str) -> bool:
         """The words before the ask mark, read alone, are declined and ask nothing: the decline is
         the telling's (科目一考场电话多少 想问问能不能改约时间 asks for the phone: declined)."""
-        telling = query[:query.rfind(asked_after)]
-        if asks(telling):
-            return False
-        _, told = self._part(telling)
+        told = self._telling_alone(query, asked_after)
         return told is not None and told.declined
+
+    def _telling_alone(self, query: str, asked_after: str) -> Reply | None:
+        """The reply to the words before the ask mark read alone; None when they ask something
+        themselves (then they are a question, not a telling) or are only smalltalk."""
+        telling = query[:query.rfind(asked_after)]
+        return None if asks(telling) else self._part(telling)[1]
 
     def _part(self, part: str) -> tuple[Asked, Reply | None]:
         """A part read and answered alone; no reply when it is only smalltalk or nothing."""
