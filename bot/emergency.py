@@ -268,7 +268,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     # Built words are read on the text with the masks blanked, so a group word holding a mask and
     # more (里头一个: the mask 里头 keeps 头 from being read as a head) is blanked the same way, or
     # it could never match; a group word that is a mask whole stays as written.
-    plain_masks = sorted(words(w for w in rules.masks if "<" not in w), key=len, reverse=True)
+    plain_masks = sorted(words(w for w in rules.masks if not _built(w)), key=len, reverse=True)
     if plain_masks:
         hidden = re.compile("|".join(map(re.escape, plain_masks)))
         groups = {name: tuple(hidden.sub(lambda m: _blank(m.group()), w) if w not in plain_masks else w
@@ -379,7 +379,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         _alternation(words(rules.things)), latin, latin_map,
         {k: tuple(v) for k, v in sound.items()}, _phrases(words(rules.now + rules.now_told_then)), _phrases(words(rules.here)),
         getattr(text, "segments", None), getattr(text, "general_freq", None),
-        _masks([w for w in rules.masks if "<" in w], words(w for w in rules.masks if "<" not in w), groups, norm), _alternation(words(rules.now_again)),
+        _masks([w for w in rules.masks if _built(w)], words(w for w in rules.masks if not _built(w)), groups, norm), _alternation(words(rules.now_again)),
         {r: tuple((ch, tuple(sorted(ws))) for ch, ws in chars.items()) for r, chars in by_char.items()},
         # read fuzzily by its usual readings only: 见 is xian too, but xiang … xue is no 见血
         {"".join(fuzzy(x) for x in reading): w for spelled, found in sound.items() for w, reading, i, j in found
@@ -857,6 +857,11 @@ def _scans(words: Sequence[str]) -> tuple[_Scan, ...]:
     gapped = [w for w in words if "\u2026" in w]
     plain = [w for w in words if "\u2026" not in w]
     return tuple(p for p in (_scan(plain), _scan(gapped)) if p is not None)
+
+
+def _built(word: str) -> bool:
+    """A mask read as a pattern: it names a group (<水壶>冒烟) or holds a gap (费…拿不出来)."""
+    return "<" in word or "\u2026" in word
 
 
 def _masks(built_words: Sequence[str], plain_words: Sequence[str], groups: dict[str, tuple[str, ...]],
@@ -1878,6 +1883,9 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
                      # a harm word typed as is, after a figure of speech the repair changed (心在流血:
                      # 心在 is no slip of 陷在), is still the figure's
                      and not (raw[h.start:h.end] == fixed[h.start:h.end] and _figurative(raw, h.start, detector, []))
+                     # nor, typed as is, one that a mask covers as typed (大火收汁: the repair made
+                     # 收汁 手指, which no mask holds, and the fire word stood bare)
+                     and not (raw[h.start:h.end] == fixed[h.start:h.end] and _in_mask(raw, h.start, h.end, detector))
                      and (told or _same_sound(raw, fixed, h.start, h.end))
                      and (h.end - h.start > 2 or told or raw[h.start:h.end] == fixed[h.start:h.end]
                           or not HEARD_ASKED.search(fixed, h.end, _clause_end(fixed, h.end)))]
@@ -2025,6 +2033,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # 摔下来 吐了两回了 老是想睡觉: what keeps happening since the harm told is its sign
         if frame.name == "general" and _asleep_in_danger(said, frame.words, hits):
             continue  # 轱辘冒烟 …司机在驾驶室睡着咧, 睡着了 敲窗户没反应: asleep is no frame where a fire burns or no one wakes
+        if frame.name == "general" and _plea_after_acute(said, frame.words, rules.usually, _how_words(rules), hits):
+            continue  # 有个老大爷摔倒了 躺地上没反应 一般该咋办: what to do now, asked after the harm
         if frame.name != "past" and _asked_after_acute(said, frame.words, hits):
             continue  # 人卡在车底下出不来 …没挂牌会不会罚: what is asked after harm told now is another matter
         if frame.name in ("general", "ask") and any(
@@ -2216,6 +2226,30 @@ def _asked_after_acute(said: str, words: Sequence[str], hits: list[_Hit]) -> boo
     return any((h.category.acute and not _lived_through(said, h) or _told_now(said, h)
                 or h.category.id in _BURNING and _burning_now(said, h))
                and said.find(CLAUSE, h.end, first - 1) != -1 for h in hits)
+
+
+def _how_words(rules: EmergencyRules) -> tuple[str, ...]:
+    return next((f.words for f in rules.frames if f.name == "how"), ())
+
+
+def _plea_after_acute(said: str, words: Sequence[str], usually: Sequence[str], how: Sequence[str],
+                      hits: list[_Hit]) -> bool:
+    """The general frame says only 'usually' (一般, 通常; no 规定, 法律 beside it), in clauses that
+    ask what to do (咋办, 怎么做), and harm that will not wait was told of someone in a clause before
+    them all: the question asks what to do now. Harm in the asking clause (有人受伤一般怎么处理)
+    asks the rule."""
+    spots = _frame_spots(said, usually, hits)
+    if not spots or not how:
+        return False
+    covered = [(at, at + len(w)) for w in usually for at in _finds(said, w)]
+    if not all(any(s <= at < e for s, e in covered) for at in _frame_spots(said, words, hits)):
+        return False
+    asking = {said.rfind(CLAUSE, 0, at) + 1 for at in spots}
+    if not all(any(w in said[c:_clause_end(said, c)] for w in how) for c in asking):
+        return False
+    first = min(asking)
+    return all(h.end <= first for h in hits) and any(
+        (h.category.acute and not _lived_through(said, h) or _told_now(said, h)) for h in hits)
 
 
 _SIGNS = ("symptom", "illness")  # signs after a crash (一直吐, 看不见) or a sudden illness: they will not wait either

@@ -26,7 +26,7 @@ CONCEPT_KINDS = ("subjects", "aspects")  # top keys of a concept file: standard 
 EMERGENCY_FIELDS = {"reply", "fire_reply", "crash_reply", "urgent", "harm", "fire", "negations", "not_now", "now", "categories",
                     "persons", "body", "things", "urgent_not_with", "latin", "here", "alone", "alone_fire",
                     "groups", "masks", "now_again", "figures", "accident", "sighs", "new_matter", "ifs", "put_out",
-                    "settings", "real", "put_off", "latin_fillers", "banter", "got_out", "now_told_then"}
+                    "settings", "real", "put_off", "latin_fillers", "banter", "got_out", "now_told_then", "usually"}
 CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after", "needs", "needs_unless", "not_after"}
 STRONG_FRAMES = ("hypothetical", "general", "law", "past")  # only a now-word outweighs these
 
@@ -165,6 +165,9 @@ class EmergencyRules:
     # 问个正经的, 言归正传: said after every harm told, what came before was banter (热得车里都快冒烟了
     # 问个正经的 …高速最高能开多少)
     banter: tuple[str, ...] = ()
+    # 一般, 通常: 'usually' — after acute harm told of someone in clauses before it, a clause of
+    # its own asking what to do (有个老大爷摔倒了 躺地上没反应 一般该咋办) asks what to do now
+    usually: tuple[str, ...] = ()
     groups: tuple[tuple[str, tuple[str, ...]], ...] = ()  # named word groups: <身体>…<伤状> in a word is any of each
     # words holding a group's characters that are not it (头盔, 手机): not read by groups; a mask
     # built from groups (<呼唤><人>…<索要>…<不应答>) hides a phrase that is no danger (a demand refused)
@@ -873,7 +876,7 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
         accident=words("accident"), sighs=words("sighs"), new_matter=words("new_matter"), ifs=words("ifs"),
         put_out=words("put_out"), settings=words("settings"), real=words("real"), put_off=words("put_off"),
         latin_fillers=words("latin_fillers"), banter=words("banter"), got_out=words("got_out"),
-        now_told_then=words("now_told_then"))
+        now_told_then=words("now_told_then"), usually=words("usually"))
 
 
 def _load_groups(node: yaml.Node | None, c: _Collector) -> tuple[tuple[str, tuple[str, ...]], ...]:

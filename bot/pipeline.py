@@ -273,7 +273,7 @@ class Emergency:
             rules, urgent=shared.words(rules.urgent), harm=shared.words(rules.harm), fire=shared.words(rules.fire),
             negations=shared.words(rules.negations), not_now=shared.words(rules.not_now), sighs=shared.words(rules.sighs),
             new_matter=shared.words(rules.new_matter), put_out=shared.words(rules.put_out),
-            put_off=shared.words(rules.put_off), banter=shared.words(rules.banter),
+            put_off=shared.words(rules.put_off), banter=shared.words(rules.banter), usually=shared.words(rules.usually),
             got_out=shared.words(rules.got_out))
         self.detector = emergency.compile_rules(self.rules, shared.text)
         self.cries = frozenset(w for w in self.rules.alone + self.rules.alone_fire if len(w) == 1)  # 火, 血
@@ -1457,7 +1457,8 @@ class NamedPlace:
                 continue
             # as typed or with its typo repaired (古成大队 is 古城大队)
             mentioning = self.mentioning(place) | self.mentioning(place_fixed)
-            if not mentioning and self.common(place):
+            # a typo in a word of the question is no place's name (走冰学路: 冰雪 is a word we use)
+            if not mentioning and (self.common(place) or self.common(place_fixed)):
                 continue
             allowed = _narrow(asked.allowed, mentioning)
             if not allowed:

@@ -1612,6 +1612,22 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("俺闺女刚拿到驾照还在实习期，俺怕她一个人上高速出事。实习期能自己上高速不？", "licence-learner"),
     # round 108: going to court instead of the police's mediation (调节 typed for 调解)
     ("撞了车受了点伤 不想找交警调节 能直接去法院告吗", "acc-mediation"),
+    # round 111: a typo in a word of the question (冰学路) is no place's name
+    ("拖拉机走冰学路最多让跑多快", "road-speed-special"),
+    # how many days of study (几天的学习) after a full 12 points
+    ("老公驾照扣满12分了 得去参加几天的学习", "points-full"),
+    # an exam's full marks (考试满分) are not a licence's full 12 points
+    ("科目二考试满分多少 考几分才算合格", "licence-exam"),
+    # the materials the insurer must ask for are in the compulsory insurance's claim entry
+    ("交强险理赔 保险公司收到材料后几天内核定", "insurance-claim"),
+    # the address on the vehicle licence (行驶证) after moving within the city
+    ("搬家了还在市里 行驶证上的地址要改吗", "reg-move"),
+    # the accident determination suspended while someone is in hospital (第六十八条)
+    ("事故认定中止了最长能停多久", "acc-certificate-suspended"),
+    # a review asked in English
+    ("I think the 事故认定书 is wrong. How many days do I have to apply for a review?", "acc-review"),
+    # an overload said as the law says it (超过最大允许总质量)
+    ("超过最大允许总质量一半还多 驾驶证扣几分", "points-overload"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1663,6 +1679,8 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "科目三考试费",
     # 哪儿 typed as said (nar): where an e-bike is registered here, which we do not hold
     "dianche shangpai zai nar ban",
+    # round 111: hospital bills through the medical insurance (新农合) are not traffic law
+    "出事故住院的钱能走新农合报销不",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

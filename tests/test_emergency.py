@@ -2886,6 +2886,9 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("昨天被车撞了 现在在家养着 可是一直吐血", False),
     # round 110: stuck in a flooded underpass (困在涵洞), typed a character at a time (119 first)
     ("车 困 在 涵洞 水 里 出 不 来 水 在 涨", True),
+    # round 111: someone lying there with hardly a response (没什么反应), then 'usually, what do I do'
+    # in a clause of its own: what to do now, not the rule
+    ("路口有个老大爷摔倒了 躺地上没什么反应 一般该咋办", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -2953,6 +2956,18 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "撞我的那个电动三轮没买交强险，医药费他说一分拿不出来，这钱找谁要啊，急死我了",
     # round 110: a car that burned down to its frame two years ago (就剩个架子), no one hurt
     "俺家那车前年着火烧得就剩个架子了，人没事，这车还挂在俺名下，要去车管所办个啥",
+    # round 111: a recipe's high heat (大火收汁), even where the liberal repair reads 收汁 as 手指
+    "菜谱上说要大火收汁 这个大火到底开多大",
+    # a mask with a gap (费…拿不出来) covers what lies between: money he cannot find, no one pinned
+    "费用他拿不出来，人在医院",
+    # 'I could explode' (想原地爆炸) after a missed exam
+    "约了科目三那天睡过头没去成 气得我想原地爆炸",
+    # an injury in an accident told, then whether the owner pays too (一起赔)
+    "我弟借我的车出了事故把人撞伤了 我这个车主要不要跟着一起赔",
+    # black smoke from the exhaust when accelerating, in English as in Chinese
+    "My exhaust puffs black smoke when I accelerate, where can I get it fixed",
+    # someone in intensive care (在ICU抢救) is in hospital, not at a scene
+    "俺家老头被车撞了还在ICU抢救 交警说事故认定先中止 最长能中止多久",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
