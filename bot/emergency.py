@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pypinyin import Style, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
-from bot.asking import HEARD_ASKED, IF_ASKS, asks
+from bot.asking import EITHER, HEARD_ASKED, IF_ASKS, asks
 from bot.knowledge import (
     ADDRESS_GROUP,
     CRUSHED_GROUP,
@@ -2035,6 +2035,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # 轱辘冒烟 …司机在驾驶室睡着咧, 睡着了 敲窗户没反应: asleep is no frame where a fire burns or no one wakes
         if frame.name == "general" and _plea_after_acute(said, frame.words, rules.usually, _how_words(rules), hits):
             continue  # 有个老大爷摔倒了 躺地上没反应 一般该咋办: what to do now, asked after the harm
+        if frame.name in ("law", "about") and _asked_on_after_burning(said, frame.words, hits):
+            continue  # 隧道里前车着火了…烟都飘过来了…我要不要弃车往外跑 这算不算违法停车: typed on without a break
         if frame.name != "past" and _asked_after_acute(said, frame.words, hits):
             continue  # 人卡在车底下出不来 …没挂牌会不会罚: what is asked after harm told now is another matter
         if frame.name in ("general", "ask") and any(
@@ -2179,6 +2181,10 @@ def _now_in_past_story(text: str, hits: list[_Hit], frames: Sequence[Frame], det
     if not said or not nows:
         return False
     story = [at for at, end in places if not _DATES_THING.search(text, end, end + DATES_REACH)]
+    if story and all(m.group().startswith(_JUST) and any(
+            at < m.start() and CLAUSE not in text[at:m.start()] for at in story) for m in found):
+        # 前几天高速上刚出了个连环追尾: 'just' dated by a past word before it in its clause is just then
+        return True
     if story and min(story) < min(nows) and detector.told_then is not None \
             and all(detector.told_then.fullmatch(m.group()) for m in found):
         # words of now a story of the past tells too, after a word of the past (上个月出车祸有人受伤 打122
@@ -2186,6 +2192,8 @@ def _now_in_past_story(text: str, hits: list[_Hit], frames: Sequence[Frame], det
         return True
     return min(said) < min(nows) and all(h.end <= max(said) for h in hits) and max(nows) < max(said)
 
+
+_JUST = "刚"  # 刚, 刚刚, 刚…追尾: relative to the time told before it in its clause
 
 # 去年买的车刹不住了: a past word right before a thing got then dates the thing, not a story told
 _DATES_THING = re.compile("[刚才新]?(?:买|提|挂|办|换|修)")
@@ -2226,6 +2234,25 @@ def _asked_after_acute(said: str, words: Sequence[str], hits: list[_Hit]) -> boo
     return any((h.category.acute and not _lived_through(said, h) or _told_now(said, h)
                 or h.category.id in _BURNING and _burning_now(said, h))
                and said.find(CLAUSE, h.end, first - 1) != -1 for h in hits)
+
+
+RUN_ON_SCENE = 6  # characters told between a fire and a question typed on after it: a scene of its own
+
+
+def _asked_on_after_burning(said: str, words: Sequence[str], hits: list[_Hit]) -> bool:
+    """A fire or smoke told as under way, then, typed on with no break, a question of its own
+    (要不要, 算不算: A不A) that every word of the frame comes after: the question is of what to do
+    or what the law says, asked from inside the danger (as _asked_after_acute where a break is typed)."""
+    if not hits or CLAUSE in said:
+        return False
+    end = max(h.end for h in hits)
+    opener = EITHER.search(said, end)
+    spots = _frame_spots(said, words, hits)
+    # a scene told between the danger and the question (我们堵在后面车开不走), as a clause of its own
+    # would be: 电动车充电着火了算不算违法 asks of the fire itself
+    return opener is not None and opener.start() - end >= RUN_ON_SCENE and bool(spots) \
+        and all(at >= opener.start() for at in spots) and any(
+        h.category.id in _BURNING and _burning_now(said, h) for h in hits)
 
 
 def _how_words(rules: EmergencyRules) -> tuple[str, ...]:

@@ -1628,6 +1628,9 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("I think the 事故认定书 is wrong. How many days do I have to apply for a review?", "acc-review"),
     # an overload said as the law says it (超过最大允许总质量)
     ("超过最大允许总质量一半还多 驾驶证扣几分", "points-overload"),
+    # round 113: a ban from driving (禁驾) asks when the licence may be had again
+    ("逃逸禁驾几年", "licence-revoked"),
+    ("同事12分扣满了 他得参加几天学习", "points-full"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)

@@ -2889,6 +2889,8 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     # round 111: someone lying there with hardly a response (没什么反应), then 'usually, what do I do'
     # in a clause of its own: what to do now, not the rule
     ("路口有个老大爷摔倒了 躺地上没什么反应 一般该咋办", False),
+    # round 113: a fire told as under way, a scene, then the law asked, typed on with no break (119 first)
+    ("隧道里前车着火了烟呼呼往这边飘我们被堵在后面车出不去我要不要下车跑这算不算违法停车", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -2968,6 +2970,8 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "My exhaust puffs black smoke when I accelerate, where can I get it fixed",
     # someone in intensive care (在ICU抢救) is in hospital, not at a scene
     "俺家老头被车撞了还在ICU抢救 交警说事故认定先中止 最长能中止多久",
+    # round 113: 'just' dated by a past word in its clause (前几天…刚出了个连环追尾) is just then
+    "前几天高速上刚出了个连环追尾 我有点不放心 实习期能上高速吗",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
