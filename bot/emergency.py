@@ -1883,9 +1883,9 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
                      # a harm word typed as is, after a figure of speech the repair changed (心在流血:
                      # 心在 is no slip of 陷在), is still the figure's
                      and not (raw[h.start:h.end] == fixed[h.start:h.end] and _figurative(raw, h.start, detector, []))
-                     # nor, typed as is, one that a mask covers as typed (大火收汁: the repair made
-                     # 收汁 手指, which no mask holds, and the fire word stood bare)
-                     and not (raw[h.start:h.end] == fixed[h.start:h.end] and _in_mask(raw, h.start, h.end, detector))
+                     # nor one that a mask covers as typed (大火收汁: the repair made 收汁 手指, which no
+                     # mask holds, and the fire word stood bare; 死火, a stalled engine, repaired to 失火)
+                     and not _in_mask(raw, h.start, h.end, detector)
                      and (told or _same_sound(raw, fixed, h.start, h.end))
                      and (h.end - h.start > 2 or told or raw[h.start:h.end] == fixed[h.start:h.end]
                           or not HEARD_ASKED.search(fixed, h.end, _clause_end(fixed, h.end)))]

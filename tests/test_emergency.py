@@ -2891,6 +2891,8 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("路口有个老大爷摔倒了 躺地上没什么反应 一般该咋办", False),
     # round 113: a fire told as under way, a scene, then the law asked, typed on with no break (119 first)
     ("隧道里前车着火了烟呼呼往这边飘我们被堵在后面车出不去我要不要下车跑这算不算违法停车", True),
+    # round 114: blood said first, then how much (血好多), the blood in pinyin, then a cry
+    ("xue 好多 救", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -2972,6 +2974,13 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "俺家老头被车撞了还在ICU抢救 交警说事故认定先中止 最长能中止多久",
     # round 113: 'just' dated by a past word in its clause (前几天…刚出了个连环追尾) is just then
     "前几天高速上刚出了个连环追尾 我有点不放心 实习期能上高速吗",
+    # round 114: stuck in the learner period (困在实习期…出不来, and in English), a stalled engine (死火,
+    # which the liberal repair reads 失火), a flame-red paint (火焰红), a wallet bleeding money
+    "俺还困在实习期里头出不来咧 实习期到底多长",
+    "I'm stuck in my learner period, can I drive on the expressway alone",
+    "俺那车在院里死火咧 咋也打不着 想用绳子拖到修理铺 两个车离多远",
+    "想把车漆改成火焰红 要不要去车管所登记",
+    "My wallet is bleeding money this month, ran a red light, how many points",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
