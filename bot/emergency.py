@@ -2180,7 +2180,7 @@ def _now_in_past_story(text: str, hits: list[_Hit], frames: Sequence[Frame], det
     nows = [m.start() for m in found]
     if not said or not nows:
         return False
-    story = [at for at, end in places if not _DATES_THING.search(text, end, end + DATES_REACH)]
+    story = [at for at, end in places if not _dates_thing(text, end, detector.rules.bought)]
     if story and all(m.group().startswith(_JUST) and any(
             at < m.start() and CLAUSE not in text[at:m.start()] for at in story) for m in found):
         # 前几天高速上刚出了个连环追尾: 'just' dated by a past word before it in its clause is just then
@@ -2195,9 +2195,14 @@ def _now_in_past_story(text: str, hits: list[_Hit], frames: Sequence[Frame], det
 
 _JUST = "刚"  # 刚, 刚刚, 刚…追尾: relative to the time told before it in its clause
 
-# 去年买的车刹不住了: a past word right before a thing got then dates the thing, not a story told
-_DATES_THING = re.compile("[刚才新]?(?:买|提|挂|办|换|修)")
-DATES_REACH = 3
+def _dates_thing(text: str, end: int, bought: Sequence[str]) -> bool:
+    """去年买的车刹不住了: a past word right before a thing got then (买, 刚买, 新提) dates the thing,
+    not a story told."""
+    at = end + 1 if text.startswith(_JUST_GOT, end) else end
+    return any(text.startswith(w, at) for w in bought)
+
+
+_JUST_GOT = ("刚", "才", "新")  # 去年刚买的, 上个月才提的, 前年新换的
 
 
 _SHOWN = ("injury", "symptom", "illness") + _BODY_STATES  # what a body shows, not what befell it
@@ -2538,11 +2543,8 @@ def _told_again(text: str, words: Sequence[str], hits: list[_Hit], detector: Det
     # 当时没事 …脸发紫: a word of now may open with the past's own word (当时), and still follows it
     again = [m.start() for m in detector.now_again.finditer(text) if m.end() > past + 2]
     # 现在在家养着 可是一直吐血: a 'but' after the last word of the story turns to harm now
-    again += [m.start() for m in _BUT.finditer(text, past + 2)]
+    again += [at for w in detector.rules.but for at in _finds(text, w) if at >= past + 2]
     return bool(again) and any(h.start > min(again) for h in hits)
-
-
-_BUT = re.compile("可是|但是|不过|却|结果")
 
 
 def _made_real(text: str, ifs: Sequence[str], real: Sequence[str], hits: list[_Hit]) -> bool:

@@ -1684,6 +1684,8 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "dianche shangpai zai nar ban",
     # round 111: hospital bills through the medical insurance (新农合) are not traffic law
     "出事故住院的钱能走新农合报销不",
+    # round 115: whether a road accident on the way to work is a work injury
+    "上班路上出车祸受了伤 这个能不能算工伤",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

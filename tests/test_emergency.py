@@ -2893,6 +2893,8 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("隧道里前车着火了烟呼呼往这边飘我们被堵在后面车出不去我要不要下车跑这算不算违法停车", True),
     # round 114: blood said first, then how much (血好多), the blood in pinyin, then a cry
     ("xue 好多 救", False),
+    # round 115: a bus's door buckled shut and people climbing out of its windows (119 first)
+    ("高速服务区门口大客车追尾了 前门变形打不开 车上几十个人 有人从窗户往外爬", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -2981,6 +2983,11 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "俺那车在院里死火咧 咋也打不着 想用绳子拖到修理铺 两个车离多远",
     "想把车漆改成火焰红 要不要去车管所登记",
     "My wallet is bleeding money this month, ran a red light, how many points",
+    # round 115: an injury asked as a work injury (工伤); a camera ticket after driving someone to
+    # hospital (被拍, 能消除); a plate number 'gone' once the car is sold (卖了就没了)
+    "上班路上出车祸受了伤 这个能不能算工伤",
+    "送受伤的人去医院的路上闯了红灯被拍了 能消除吗",
+    "听人说原来的车牌号能留着用 也有人说卖了就没了 到底还能不能用",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
