@@ -268,7 +268,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     # Built words are read on the text with the masks blanked, so a group word holding a mask and
     # more (里头一个: the mask 里头 keeps 头 from being read as a head) is blanked the same way, or
     # it could never match; a group word that is a mask whole stays as written.
-    plain_masks = sorted(words(w for w in rules.masks if not _built(w)), key=len, reverse=True)
+    plain_masks = sorted(words(w for w in rules.masks if "<" not in w and "\u2026" not in w), key=len, reverse=True)
     if plain_masks:
         hidden = re.compile("|".join(map(re.escape, plain_masks)))
         groups = {name: tuple(hidden.sub(lambda m: _blank(m.group()), w) if w not in plain_masks else w
@@ -379,7 +379,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
         _alternation(words(rules.things)), latin, latin_map,
         {k: tuple(v) for k, v in sound.items()}, _phrases(words(rules.now + rules.now_told_then)), _phrases(words(rules.here)),
         getattr(text, "segments", None), getattr(text, "general_freq", None),
-        _masks([w for w in rules.masks if _built(w)], words(w for w in rules.masks if not _built(w)), groups, norm), _alternation(words(rules.now_again)),
+        _masks([w for w in rules.masks if "<" in w], words(w for w in rules.masks if "<" not in w), groups, norm), _alternation(words(rules.now_again)),
         {r: tuple((ch, tuple(sorted(ws))) for ch, ws in chars.items()) for r, chars in by_char.items()},
         # read fuzzily by its usual readings only: 见 is xian too, but xiang … xue is no 见血
         {"".join(fuzzy(x) for x in reading): w for spelled, found in sound.items() for w, reading, i, j in found
@@ -859,18 +859,14 @@ def _scans(words: Sequence[str]) -> tuple[_Scan, ...]:
     return tuple(p for p in (_scan(plain), _scan(gapped)) if p is not None)
 
 
-def _built(word: str) -> bool:
-    """A mask read as a pattern: it names a group (<水壶>冒烟) or holds a gap (费…拿不出来)."""
-    return "<" in word or "\u2026" in word
-
-
 def _masks(built_words: Sequence[str], plain_words: Sequence[str], groups: dict[str, tuple[str, ...]],
            norm) -> re.Pattern | None:
     """The masks as one pattern: those built from groups (a demand refused) tried before the plain
     words, whose tree would otherwise take the position first."""
     built = [x for x in (_composed(w, groups, norm) for w in built_words) if x]
-    plain = _alternation(plain_words)
-    parts = built + ([plain.pattern] if plain is not None else [])
+    # plain words and those with a gap (费…拿不出来) share one tree: each character tried once
+    seqs = [(_atoms(w, opened=False), len(w)) for w in set(plain_words) if w]
+    parts = built + ([_tree(seqs)] if seqs else [])
     return re.compile("|".join(f"(?:{x})" for x in parts)) if parts else None
 
 
