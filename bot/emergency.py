@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pypinyin import Style, pinyin
 from pypinyin.pinyin_dict import pinyin_dict
 
-from bot.asking import EITHER, HEARD_ASKED, IF_ASKS, asks
+from bot.asking import ASKING, EITHER, HEARD_ASKED, IF_ASKS, asks
 from bot.knowledge import (
     ADDRESS_GROUP,
     CRUSHED_GROUP,
@@ -2011,7 +2011,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             # of a later clause supposes worse to come, not the smoke already told
             continue
         if frame.name in _TOLD_APART and _told_after(said, frame.words, hits, _SEEN) \
-                and _says_after(detector.here, said, frame.words, hits) and not _speech_before(said, frame.words, hits):
+                and (_says_after(detector.here, said, frame.words, hits) or _harmed_after(said, frame.words, hits)) \
+                and not _speech_before(said, frame.words, hits):
             # 罚款交了多久能消 对了 我车刚撞了一个骑车的 他躺着呢: a question asked first, then harm
             # told of someone in clauses of its own after it, is harm now, not the question's subject
             continue
@@ -2241,19 +2242,22 @@ RUN_ON_SCENE = 6  # characters told between a fire and a question typed on after
 
 
 def _asked_on_after_burning(said: str, words: Sequence[str], hits: list[_Hit]) -> bool:
-    """A fire or smoke told as under way, then, typed on with no break, a question of its own
-    (要不要, 算不算: A不A) that every word of the frame comes after: the question is of what to do
-    or what the law says, asked from inside the danger (as _asked_after_acute where a break is typed)."""
+    """Harm told as under way, then, typed on with no break, a question of its own that every word of
+    the frame comes after: the question is of what to do or what the law says, asked from inside the
+    danger (as _asked_after_acute where a break is typed). A person's harm that will not wait
+    (车翻了人压在下面出不来保险怎么报驾照会不会吊销) needs nothing between; a fire needs a scene told
+    after it (我们堵在后面车开不走): 电动车充电着火了算不算违法 asks of the fire itself."""
     if not hits or CLAUSE in said:
         return False
     end = max(h.end for h in hits)
-    opener = EITHER.search(said, end)
     spots = _frame_spots(said, words, hits)
-    # a scene told between the danger and the question (我们堵在后面车开不走), as a clause of its own
-    # would be: 电动车充电着火了算不算违法 asks of the fire itself
-    return opener is not None and opener.start() - end >= RUN_ON_SCENE and bool(spots) \
-        and all(at >= opener.start() for at in spots) and any(
-        h.category.id in _BURNING and _burning_now(said, h) for h in hits)
+    if not spots or min(spots) < end:
+        return False
+    first = min(spots)
+    if not (ASKING.search(said, end) or EITHER.search(said, end)):
+        return False
+    return any(h.category.acute and h.category.id in _PERSON_HARMED and not _lived_through(said, h)
+               or h.category.id in _BURNING and _burning_now(said, h) and first - end >= RUN_ON_SCENE for h in hits)
 
 
 def _how_words(rules: EmergencyRules) -> tuple[str, ...]:
@@ -2783,6 +2787,16 @@ def _says_after(here: re.Pattern | None, text: str, words: Sequence[str], hits: 
     clause_end = _after_asking(text, words)
     return here is not None and clause_end != -1 and any(
         not any(h.start < m.end() and m.start() < h.end for h in hits) for m in here.finditer(text, clause_end))
+
+
+def _harmed_after(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:
+    """Harm that will not wait, of a person the harm words name themselves (人晕了), told in a clause
+    after the clause that asks: who it befell is said in the harm, not beside it."""
+    clause_end = _after_asking(text, words)
+    if clause_end == -1 or not asks(text[text.rfind(CLAUSE, 0, clause_end) + 1:clause_end]):
+        return False  # (驾校模拟题 …: a frame's clause that asks nothing is the scene of what follows)
+    return any(h.start > clause_end and h.category.acute and h.category.id in _PERSON_HARMED
+               and not _lived_through(text, h) for h in hits)
 
 
 def _told_after(text: str, words: Sequence[str], hits: list[_Hit], kinds: frozenset[str] | None = None) -> bool:

@@ -2895,6 +2895,10 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("xue 好多 救", False),
     # round 115: a bus's door buckled shut and people climbing out of its windows (119 first)
     ("高速服务区门口大客车追尾了 前门变形打不开 车上几十个人 有人从窗户往外爬", True),
+    # round 116: a question first, then harm whose words name the person (人晕了) in a clause of its own
+    ("驾照被扣了还能开车不 人晕了", False),
+    # someone pinned, then the insurance and the licence asked, typed on with no break (119 first)
+    ("车翻了人压在下面出不来保险怎么报驾照会不会吊销", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -2988,6 +2992,9 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "上班路上出车祸受了伤 这个能不能算工伤",
     "送受伤的人去医院的路上闯了红灯被拍了 能消除吗",
     "听人说原来的车牌号能留着用 也有人说卖了就没了 到底还能不能用",
+    # round 116: a disability grade (十级伤残) is assessed after healing; a scene that is gone (现场早就没了)
+    "小腿骨折评了十级伤残 大概能赔多少钱",
+    "想让对方赔，可是现场早就没了。请问现在再打电话报警，交警还给不给处理？",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
