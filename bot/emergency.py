@@ -2195,11 +2195,11 @@ _JUST = "刚"  # 刚, 刚刚, 刚…追尾: relative to the time told before it 
 def _dates_thing(text: str, end: int, bought: Sequence[str]) -> bool:
     """去年买的车刹不住了: a past word right before a thing got then (买, 刚买, 新提) dates the thing,
     not a story told."""
-    at = end + 1 if text.startswith(_JUST_GOT, end) else end
-    return any(text.startswith(w, at) for w in bought)
+    near = text[end:end + DATES_REACH]
+    return any(w in near for w in bought)
 
 
-_JUST_GOT = ("刚", "才", "新")  # 去年刚买的, 上个月才提的, 前年新换的
+DATES_REACH = 3
 
 
 _SHOWN = ("injury", "symptom", "illness") + _BODY_STATES  # what a body shows, not what befell it
