@@ -2032,7 +2032,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # 轱辘冒烟 …司机在驾驶室睡着咧, 睡着了 敲窗户没反应: asleep is no frame where a fire burns or no one wakes
         if frame.name == "general" and _plea_after_acute(said, frame.words, rules.usually, _how_words(rules), hits):
             continue  # 有个老大爷摔倒了 躺地上没反应 一般该咋办: what to do now, asked after the harm
-        if frame.name in ("law", "about") and _asked_on_after_burning(said, frame.words, hits):
+        if frame.name in ("law", "about") and _asked_on_from_danger(said, frame.words, hits):
             continue  # 隧道里前车着火了…烟都飘过来了…我要不要弃车往外跑 这算不算违法停车: typed on without a break
         if frame.name != "past" and _asked_after_acute(said, frame.words, hits):
             continue  # 人卡在车底下出不来 …没挂牌会不会罚: what is asked after harm told now is another matter
@@ -2190,8 +2190,6 @@ def _now_in_past_story(text: str, hits: list[_Hit], frames: Sequence[Frame], det
     return min(said) < min(nows) and all(h.end <= max(said) for h in hits) and max(nows) < max(said)
 
 
-_JUST = "刚"  # 刚, 刚刚, 刚…追尾: relative to the time told before it in its clause
-
 def _dates_thing(text: str, end: int, bought: Sequence[str]) -> bool:
     """去年买的车刹不住了: a past word right before a thing got then (买, 刚买, 新提) dates the thing,
     not a story told."""
@@ -2200,6 +2198,7 @@ def _dates_thing(text: str, end: int, bought: Sequence[str]) -> bool:
 
 
 DATES_REACH = 3
+_JUST = "刚"  # 刚, 刚刚, 刚…追尾: relative to the time told before it in its clause
 
 
 _SHOWN = ("injury", "symptom", "illness") + _BODY_STATES  # what a body shows, not what befell it
@@ -2241,7 +2240,7 @@ def _asked_after_acute(said: str, words: Sequence[str], hits: list[_Hit]) -> boo
 RUN_ON_SCENE = 6  # characters told between a fire and a question typed on after it: a scene of its own
 
 
-def _asked_on_after_burning(said: str, words: Sequence[str], hits: list[_Hit]) -> bool:
+def _asked_on_from_danger(said: str, words: Sequence[str], hits: list[_Hit]) -> bool:
     """Harm told as under way, then, typed on with no break, a question of its own that every word of
     the frame comes after: the question is of what to do or what the law says, asked from inside the
     danger (as _asked_after_acute where a break is typed). A person's harm that will not wait
@@ -2270,13 +2269,12 @@ def _plea_after_acute(said: str, words: Sequence[str], usually: Sequence[str], h
     ask what to do (咋办, 怎么做), and harm that will not wait was told of someone in a clause before
     them all: the question asks what to do now. Harm in the asking clause (有人受伤一般怎么处理)
     asks the rule."""
-    spots = _frame_spots(said, usually, hits)
-    if not spots or not how:
+    covered = [(at, at + len(w)) for w in usually for at in _finds(said, w) if not any(h.start <= at < h.end for h in hits)]
+    if not covered or not how:
         return False
-    covered = [(at, at + len(w)) for w in usually for at in _finds(said, w)]
     if not all(any(s <= at < e for s, e in covered) for at in _frame_spots(said, words, hits)):
         return False
-    asking = {said.rfind(CLAUSE, 0, at) + 1 for at in spots}
+    asking = {said.rfind(CLAUSE, 0, at) + 1 for at, _ in covered}
     if not all(any(w in said[c:_clause_end(said, c)] for w in how) for c in asking):
         return False
     first = min(asking)
