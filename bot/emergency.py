@@ -1999,8 +1999,11 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # …夹住腿弄不出来 …我要帮忙把人拽出来万一出了事要不要担责任: the 'if' is of the helper
         if frame.name == "hypothetical" and _no_if(said, frame.words, hits, rules.frames, detector):
             continue  # 会不会坐牢啊 …地上一大滩血: what the law will do asked, not harm supposed
-        if frame.name == "call" and (acute or _says(detector.here, said, fixed) or _happened(said, hits)):
-            continue  # 有人受伤了该打什么电话: asking whom to call for a harm that has happened is calling
+        if frame.name == "call" and (acute or _says(detector.here, said, fixed) or _happened(said, hits)
+                                     or _burning_apart(said, hits)):
+            # 有人受伤了该打什么电话: asking whom to call for a harm that has happened is calling; so is
+            # asking it after a fire told as under way in a clause of its own (电池那块滋滋响还冒烟 这个该找谁)
+            continue
         if frame.name == "hypothetical" and any(
                 h.category.id in _BURNING and _burning_now(said, h) and said.find(CLAUSE, h.end) != -1
                 and not _outside(said[:h.start], frame.words, [], detector)
@@ -2616,6 +2619,11 @@ def _calls_after(text: str, frames: Sequence[Frame], hits: list[_Hit], detector:
 
 # 先打120还是先报保险, 打120还是122: which number to dial first, asked (the numbers are the law's, not staff words)
 _WHICH_FIRST = re.compile("先打1[12][029]|打1[12][029]还是")
+
+
+def _burning_apart(text: str, hits: list[_Hit]) -> bool:
+    """A fire, smoke or leak told as under way in a clause that asks nothing."""
+    return any(h.category.id in _BURNING and _burning_now(text, h) and not asks(_clause_at(text, h.start)) for h in hits)
 
 
 def _calls_after_burning(text: str, rules: EmergencyRules, hits: list[_Hit]) -> bool:

@@ -548,10 +548,12 @@ class Questions:
         if len(unsure) != 1 or len(answered) != 1 or declined or whole.status != CLARIFY and not joined \
                 or any(one.query != p for p, r, one in replies if r.status == ANSWER):
             unsure = []
-        if len(answered) == 1 and not spaced and whole.status != ANSWER and len(replies) == len(parts) \
+        if len(answered) == 1 and not spaced and (whole.status != ANSWER or joined) and len(replies) == len(parts) \
                 and all(r.status == ANSWER for _, r, _ in replies):
             # questions set apart (？), each answered by the same entry, which the message read whole
-            # was too unsure of (俺家娃才十四 能骑电动车上路不咧？多大才让骑？): that entry answers them
+            # was too unsure of (俺家娃才十四 能骑电动车上路不咧？多大才让骑？) or read as another entry
+            # only by joining them (醉驾是不是一定要判刑？驾照吊了以后几年不能再考？ is no drink-driving
+            # accident): that entry answers them
             same = replies[0][1]
             return dataclasses.replace(same, query=asked.query, normalized=asked.normalized,
                                        reason=f"questions: each of {len(parts)} answered by {same.entry_id}")

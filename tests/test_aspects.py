@@ -1631,6 +1631,13 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     # round 113: a ban from driving (禁驾) asks when the licence may be had again
     ("逃逸禁驾几年", "licence-revoked"),
     ("同事12分扣满了 他得参加几天学习", "points-full"),
+    # round 117: a fine past its deadline (过了期限) is a late fine, not a question of when
+    ("手机死机了半天才弄好，12123上那个罚款过了期限没交，会不会越罚越多？", "violation-late-fine"),
+    # two questions set apart, each the drink-driving crime's: not the drink-driving accident entry
+    # that only joining them reads
+    ("醉驾是不是一定要判刑？驾照吊了以后几年不能再考？", "drunk-driving-crime"),
+    # a phone held while driving, in English
+    ("My husband got stopped for holding his phone while driving. How many points will he lose on his licence?", "points-values"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1686,6 +1693,8 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "出事故住院的钱能走新农合报销不",
     # round 115: whether a road accident on the way to work is a work injury
     "上班路上出车祸受了伤 这个能不能算工伤",
+    # round 117: a phone number typed with a slip (电化)
+    "12123卡死了登不上，忻州车管所电化多少，我打过去问问",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

@@ -2899,6 +2899,11 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("驾照被扣了还能开车不 人晕了", False),
     # someone pinned, then the insurance and the licence asked, typed on with no break (119 first)
     ("车翻了人压在下面出不来保险怎么报驾照会不会吊销", True),
+    # round 117: a battery smoking and fizzing now, then whom to turn to (找谁) (119 first)
+    ("電動車停樓道裡充電呢 電池那塊滋滋響還冒煙 這個該找誰", True),
+    # a gas cylinder overturned, and a bare 漏气 in a clause of its own (119 first)
+    ("三轮上的液化气罐翻了 漏气", True),
+    ("液化气罐翻了，漏气", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -2995,6 +3000,10 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # round 116: a disability grade (十级伤残) is assessed after healing; a scene that is gone (现场早就没了)
     "小腿骨折评了十级伤残 大概能赔多少钱",
     "想让对方赔，可是现场早就没了。请问现在再打电话报警，交警还给不给处理？",
+    # round 117: a tyre's or a bicycle's leak is no gas leak, petrol named or not; 泄气 as losing heart
+    "自行车漏气了",
+    "加汽油的时候发现轮胎漏气了",
+    "汽油涨价了，真泄气",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
