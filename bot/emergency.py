@@ -1904,18 +1904,18 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
     if exasperated and not hits:
         urgent = None  # 科目一又挂了 救命: exasperation, not a call for help
     if not hits and urgent is None:
-        if len(picked) > 1 and all(len(raw_clauses[i]) <= FRAGMENT_CHARS for i in picked) \
-                and sum(len(raw_clauses[i]) for i in picked) <= FRAGMENTS_TOTAL \
+        if len(picked) > 1 and all(_spoken_len(raw_clauses[i]) <= FRAGMENT_CHARS for i in picked) \
+                and sum(_spoken_len(raw_clauses[i]) for i in picked) <= FRAGMENTS_TOTAL \
                 and len(repaired_clauses) == len(raw_clauses):
-            return assess(["".join(raw_clauses)], ["".join(repaired_clauses)], detector)
+            return assess([_glue(raw_clauses)], [_glue(repaired_clauses)], detector)
         return None
     calm = _frame(raw, fixed if fixed is not None else raw, hits, detector, cry=urgent is not None)
     if calm is not None:
         return None
-    if len(picked) >= WORDWISE_PIECES and all(len(raw_clauses[i]) <= WORDWISE_CHARS for i in picked) \
-            and sum(len(raw_clauses[i]) for i in picked) <= WORDWISE_MEAN * len(picked) \
+    if len(picked) >= WORDWISE_PIECES and all(_spoken_len(raw_clauses[i]) <= WORDWISE_CHARS for i in picked) \
+            and sum(_spoken_len(raw_clauses[i]) for i in picked) <= WORDWISE_MEAN * len(picked) \
             and len(repaired_clauses) == len(raw_clauses) and len(raw_clauses) > 1 \
-            and assess(["".join(raw_clauses)], ["".join(repaired_clauses)], detector) is None:
+            and assess(*_runs(raw_clauses, repaired_clauses, rules.turns), detector) is None:
         return None
     fire = next((h for h in hits if h.category.first == "119"), None)
     first = fire or (hits[0] if hits else None)
@@ -1936,6 +1936,36 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
     crash_only = urgent is None and bool(hits) and all(h.category.id == CRASH_NOW for h in hits)
     return Danger("fire" if fire else "harm", first.category.id if first else URGENT, why,
                   rules.fire_reply if fire else rules.crash_reply if crash_only else rules.reply)
+
+
+_LATIN_RUN = re.compile("[a-z]+")
+
+
+def _spoken_len(clause: str) -> int:
+    """A piece's length as said: a character, or a Latin word (zhuang le is two, as 撞了)."""
+    return len(_LATIN_RUN.sub("x", clause).replace(" ", ""))
+
+
+def _runs(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], turns: Sequence[str]) -> tuple[list[str], list[str]]:
+    """A message typed in pieces, joined back into what was said: one run, or a new one at each
+    piece that is only a turn (对了，那个，罚款，还没交。哦，还有，车，冒烟了: the fine, then the smoke)."""
+    raw: list[list[str]] = []
+    fixed: list[list[str]] = []
+    for typed, repaired in zip(raw_clauses, repaired_clauses, strict=True):
+        if not raw or typed in turns:
+            raw.append([])
+            fixed.append([])
+        raw[-1].append(typed)
+        fixed[-1].append(repaired)
+    return [_glue(r) for r in raw], [_glue(f) for f in fixed]
+
+
+def _glue(pieces: Sequence[str]) -> str:
+    """Pieces joined as one clause; Latin words kept apart (zhuang le, tang zai: not zhuang letang)."""
+    out = ""
+    for p in pieces:
+        out += " " + p if out and p and _LATIN_RUN.match(out[-1]) and _LATIN_RUN.match(p[0]) else p
+    return out
 
 
 def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: bool = False) -> str | None:

@@ -274,7 +274,7 @@ class Emergency:
             negations=shared.words(rules.negations), not_now=shared.words(rules.not_now), sighs=shared.words(rules.sighs),
             new_matter=shared.words(rules.new_matter), put_out=shared.words(rules.put_out),
             put_off=shared.words(rules.put_off), banter=shared.words(rules.banter), usually=shared.words(rules.usually),
-            but=shared.words(rules.but), bought=shared.words(rules.bought),
+            but=shared.words(rules.but), bought=shared.words(rules.bought), turns=shared.words(rules.turns),
             got_out=shared.words(rules.got_out))
         self.detector = emergency.compile_rules(self.rules, shared.text)
         self.cries = frozenset(w for w in self.rules.alone + self.rules.alone_fire if len(w) == 1)  # 火, 血
@@ -1052,6 +1052,15 @@ class AspectNotHeld:
                 # entry holding the detail answers, only surely; else we say we do not hold it
                 asked.sure = max(asked.sure, self.s.matching.no_aspect_threshold)
         allowed = reader.covering("subjects", subjects) if subjects else None
+        concepts = self.s.knowledge.concepts
+        counted = next((a for a in reading.aspects if a in concepts.counts), "")
+        vehicles = tuple(w for w in subjects if w in concepts.vehicles)
+        if allowed is not None and counted and vehicles and len(subjects) > len(vehicles):
+            # a number counted of a vehicle (电动自行车出事故死了多少人) is that vehicle's figure: an entry
+            # counting accidents of all vehicles does not give it
+            allowed = allowed.intersection(*(reader.covering("subjects", (v,)) - reader.open_subject for v in vehicles))
+            if not allowed:
+                return self._not_held(asked, vehicles, counted)
         # an aspect no entry at all holds or speaks of (过渡期 beside 国标): asked beside others, it is
         # still what we lack, and an entry holding the others answers another question
         # (told in a clause that asks nothing, while another asks, it is the story: 导航死机了 so I
@@ -1069,7 +1078,6 @@ class AspectNotHeld:
         # detail of the subject neither (事故里有人受伤的话 多久出认定书: the certificate's deadline,
         # whoever was hurt); only a count asked beside it (受伤了多少人: `counts`) is of the situation,
         # which then is what is asked, and gates.
-        concepts = self.s.knowledge.concepts
         if subjects and others and all(a in concepts.circumstances for a in others) \
                 and not any(d in concepts.counts for d in details):
             others = ()

@@ -1638,6 +1638,12 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("醉驾是不是一定要判刑？驾照吊了以后几年不能再考？", "drunk-driving-crime"),
     # a phone held while driving, in English
     ("My husband got stopped for holding his phone while driving. How many points will he lose on his licence?", "points-values"),
+    # round 118: the law's own words for an inspection overdue (超过检验有效期), not a temporary plate's validity
+    ("车辆超过检验有效期还上路行驶，会被记几分？", "reg-inspection-overdue"),
+    # when to renew (啥时候换) asks the renewal window, not how long a licence is valid
+    ("驾照啥时候换", "licence-renew"),
+    # a licence taken away, and getting a new one, in English
+    ("If someone gets caught drunk driving, is the licence taken away for good, and how many years until they can get a new one?", "licence-revoked"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1695,6 +1701,10 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "上班路上出车祸受了伤 这个能不能算工伤",
     # round 117: a phone number typed with a slip (电化)
     "12123卡死了登不上，忻州车管所电化多少，我打过去问问",
+    # round 118: a count of one vehicle's accidents, which the year's figures for all do not give
+    "2024年忻州电动自行车出事故死了多少人？",
+    # tomorrow's snow is a forecast
+    "正在 expressway 上开着，明天忻州到太原会不会下大雪 snow 封路？",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

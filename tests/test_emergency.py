@@ -2904,6 +2904,15 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     # a gas cylinder overturned, and a bare 漏气 in a clause of its own (119 first)
     ("三轮上的液化气罐翻了 漏气", True),
     ("液化气罐翻了，漏气", True),
+    # round 119: a message typed in pieces; a piece that only turns to another matter (等等, 二,
+    # 还有) or takes the question back (不问了, 哦不是) starts what is told next afresh
+    ("那个,,我想问,就是,驾照,换证,要,带啥,,哎,等等,前面,有人,躺,地上,,摩托车,倒了,人不动", False),
+    ("两个问题,一,酒驾,咋罚,二,嗯,我朋友,喝了酒,骑摩托,刚摔了,脸上,全是血,他说没事,要不要,叫救护车", False),
+    ("俺想问个事,就是,年检,哦,不问了,前头,翻了个车,四轮朝天,里头,有人,出不来,咧", True),
+    ("我想问那个违停罚款交哪哦不是前面大巴车冒黑烟了后面好像着火了人还在上面", True),
+    ("对了，那个，罚款，还没交。哦，还有，车，冒烟了。", True),
+    # pinyin in pieces: each Latin word counts as one spoken piece, and the pieces are joined apart
+    ("na ge, jiu shi, you ren, bei, huo che, zhuang le, tang zai, lu bian, bu dong", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3004,6 +3013,9 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "自行车漏气了",
     "加汽油的时候发现轮胎漏气了",
     "汽油涨价了，真泄气",
+    # round 119: a burning question is an eager one; pieces turning to a second question that is calm
+    "ok so 有个 burning question 哈, 实习期 能上高速吗, 就是 我一个人",
+    "对了，那个，罚款，还没交。哦，还有，那个，驾照，到期，了。",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
