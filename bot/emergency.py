@@ -1946,6 +1946,19 @@ def _spoken_len(clause: str) -> int:
     return len(_LATIN_RUN.sub("x", clause).replace(" ", ""))
 
 
+def _only_back(text: str, words: Sequence[str], back: Sequence[str], hits: list[_Hit]) -> bool:
+    """Every past word said is one pointing back (当时), and all come after every harm told."""
+    spots = [(at, w) for w in words for at in _finds(text, w) if not any(h.start <= at < h.end for h in hits)]
+    last = max((h.end for h in hits), default=len(text))
+    return bool(spots) and all(w in back and at >= last for at, w in spots)
+
+
+def _insisted(text: str, words: Sequence[str], insists: Sequence[str]) -> bool:
+    """Each 'fine' said comes right after an insisting word (非说没事, 硬说没事)."""
+    spots = [at for w in words for at in _finds(text, w)]
+    return bool(spots) and all(any(text.endswith(i, 0, at) for i in insists) for at in spots)
+
+
 def _runs(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], turns: Sequence[str]) -> tuple[list[str], list[str]]:
     """A message typed in pieces, joined back into what was said: one run, or a new one at each
     piece that is only a turn (对了，那个，罚款，还没交。哦，还有，车，冒烟了: the fine, then the smoke)."""
@@ -2019,6 +2032,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue
         if frame.name in ("past", "general", "about") and _told_again(said, frame.words, hits, detector):
             continue  # 当时觉得没事 …现在喘不上气, 认定书还没拿到 …今天又出事 隧道里冒烟: the harm told after 现在 is now
+        if frame.name == "past" and _only_back(said, frame.words, rules.back_then, hits):
+            continue  # 一个男的躺在那儿…叫他也不答应 我当时车灯是开着的: 当时 is the moment just told
         if frame.name == "past" and _dated_apart(said, frame.words, hits):
             continue  # 冒白烟 越冒越大 我上个月刚买的车险 能赔吗: the past dates the insurance, not the smoke
         if frame.name == "hypothetical" and _feared_after(said, frame.words, hits, detector):
@@ -2088,6 +2103,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue
         if _fine_contradicted(said, hits):
             continue  # 他说没事 可站都站不稳 这种还能私了吗: 'fine', then harm seen after 'but', is harm now
+        if frame.name == "fine" and _insisted(said, frame.words, rules.insists):
+            continue  # 胸口闷得厉害 一直冒冷汗 她非说没事要回家: insisted on, against what is seen
         if frame.name == "fine" and _asked_whether(said, frame.words):
             continue  # 不知道严不严重: whether it is serious is asked, not said
         if frame.name == "fine" and _their_words(said, frame.words, hits, _OTHER_PARTY):
@@ -2235,13 +2252,14 @@ _JUST = "刚"  # 刚, 刚刚, 刚…追尾: relative to the time told before it 
 
 
 _SHOWN = ("injury", "symptom", "illness") + _BODY_STATES  # what a body shows, not what befell it
+_RISING = ("water",)  # 现在水已经到车窗下面了: a water level told with this moment's word is this moment's
 _NOW_TOLD = ("现在", "这会儿", "此刻", "眼下")  # said in a harm's own clause before it: this moment's
 
 
 def _told_now(text: str, hit: _Hit) -> bool:
     """A harm told with a word of this moment in its own clause before it (现在说肚子疼得厉害), not
     one that lingers (现在腰还疼) nor one that was (骨折过)."""
-    if hit.category.id not in _SHOWN:
+    if hit.category.id not in _SHOWN + _RISING:
         return False  # 现在开车的撞了人: who drives now, not a body seen now
     start = text.rfind(CLAUSE, 0, hit.start) + 1
     return not _lived_through(text, hit) and any(

@@ -26,7 +26,7 @@ CONCEPT_KINDS = ("subjects", "aspects")  # top keys of a concept file: standard 
 EMERGENCY_FIELDS = {"reply", "fire_reply", "crash_reply", "urgent", "harm", "fire", "negations", "not_now", "now", "categories",
                     "persons", "body", "things", "urgent_not_with", "latin", "here", "alone", "alone_fire",
                     "groups", "masks", "now_again", "figures", "accident", "sighs", "new_matter", "ifs", "put_out",
-                    "settings", "real", "put_off", "latin_fillers", "banter", "got_out", "now_told_then", "usually", "but", "bought", "turns"}
+                    "settings", "real", "put_off", "latin_fillers", "banter", "got_out", "now_told_then", "usually", "but", "bought", "turns", "back_then", "insists"}
 CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after", "needs", "needs_unless", "not_after"}
 STRONG_FRAMES = ("hypothetical", "general", "law", "past")  # only a now-word outweighs these
 
@@ -174,6 +174,10 @@ class EmergencyRules:
     # 买, 提, 修: a past word right before one of these dates a thing got then (去年买的车刹不住了), not a story
     bought: tuple[str, ...] = ()
     turns: tuple[str, ...] = ()  # a fragment that is only this (还有) opens a new matter in a message typed in pieces
+    # 当时, 那会儿: a past word that only points back to a moment told before it (我当时车灯是开着的)
+    back_then: tuple[str, ...] = ()
+    # 非说, 硬说: 'fine' insisted on by the one hurt, against what the writer sees (她非说没事)
+    insists: tuple[str, ...] = ()
     groups: tuple[tuple[str, tuple[str, ...]], ...] = ()  # named word groups: <身体>…<伤状> in a word is any of each
     # words holding a group's characters that are not it (头盔, 手机): not read by groups; a mask
     # built from groups (<呼唤><人>…<索要>…<不应答>) hides a phrase that is no danger (a demand refused)
@@ -882,7 +886,7 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
         accident=words("accident"), sighs=words("sighs"), new_matter=words("new_matter"), ifs=words("ifs"),
         put_out=words("put_out"), settings=words("settings"), real=words("real"), put_off=words("put_off"),
         latin_fillers=words("latin_fillers"), banter=words("banter"), got_out=words("got_out"),
-        now_told_then=words("now_told_then"), usually=words("usually"), but=words("but"), bought=words("bought"), turns=words("turns"))
+        now_told_then=words("now_told_then"), usually=words("usually"), but=words("but"), bought=words("bought"), turns=words("turns"), back_then=words("back_then"), insists=words("insists"))
 
 
 def _load_groups(node: yaml.Node | None, c: _Collector) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -209,6 +209,10 @@ class Read:
         if len(query) > 2 * READ_CHARS:
             query = query[:READ_CHARS] + "。" + query[-READ_CHARS:]
         raw = clauses(query)
+        if _spaced_word_by_word(query.split()) and _PUNCTUATION_BREAK.search(query):
+            # 俺 孙子 15 了, 嗯, 想 骑 电动车 上学, 那个, 得 多大 才能 骑 上路 咧: spaced word by word,
+            # the spaces part words, not clauses; the punctuation parts the clauses
+            raw = clauses(_WORD_SPACE.sub("", query))
         if len(raw) > HEAD_CLAUSES + TAIL_CLAUSES:
             raw = raw[:HEAD_CLAUSES] + raw[-TAIL_CLAUSES:]
         # a clause longer than what is matched keeps its start (harm told first) and its end (the ask)
@@ -244,6 +248,9 @@ class Read:
 WORD_BY_WORD = 6  # this many parts or more, most of them a word of one or two characters: spaced word by word
 
 
+_WORD_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d]) +(?=[\u4e00-\u9fff\d])")  # a space between Chinese words
+
+
 def _spaced_word_by_word(parts: list[str], least: int = WORD_BY_WORD) -> bool:
     return len(parts) >= least and 2 * sum(len(p) <= 2 for p in parts) > len(parts)
 
@@ -274,7 +281,7 @@ class Emergency:
             negations=shared.words(rules.negations), not_now=shared.words(rules.not_now), sighs=shared.words(rules.sighs),
             new_matter=shared.words(rules.new_matter), put_out=shared.words(rules.put_out),
             put_off=shared.words(rules.put_off), banter=shared.words(rules.banter), usually=shared.words(rules.usually),
-            but=shared.words(rules.but), bought=shared.words(rules.bought), turns=shared.words(rules.turns),
+            but=shared.words(rules.but), bought=shared.words(rules.bought), turns=shared.words(rules.turns), back_then=shared.words(rules.back_then), insists=shared.words(rules.insists),
             got_out=shared.words(rules.got_out))
         self.detector = emergency.compile_rules(self.rules, shared.text)
         self.cries = frozenset(w for w in self.rules.alone + self.rules.alone_fire if len(w) == 1)  # 火, 血

@@ -1644,6 +1644,8 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("驾照啥时候换", "licence-renew"),
     # a licence taken away, and getting a new one, in English
     ("If someone gets caught drunk driving, is the licence taken away for good, and how many years until they can get a new one?", "licence-revoked"),
+    # round 119: spaced word by word and parted by commas: the commas part the clauses, not the spaces
+    ("俺 孙子 15 了, 嗯, 想 骑 电动车 上学, 那个, 得 多大 才能 骑 上路 咧", "nm-age"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)

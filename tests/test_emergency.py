@@ -2913,6 +2913,16 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("对了，那个，罚款，还没交。哦，还有，车，冒烟了。", True),
     # pinyin in pieces: each Latin word counts as one spoken piece, and the pieces are joined apart
     ("na ge, jiu shi, you ren, bei, huo che, zhuang le, tang zai, lu bian, bu dong", False),
+    # round 120: danger told by its signs, then a routine question — someone talking nonsense beside
+    # a fallen e-bike (车倒着 tells what befell him); 当时 pointing back to the moment just told; 'fine'
+    # insisted on by the one hurt (非说没事); the water level told with 现在; a seat belt that will not
+    # open (119 first); the same question asked over and over, in English
+    ("俺村口有个老汉坐在马路牙子上抱着头，说话颠三倒四的，旁边电动车倒着，问他也说不清咋回事，这算谁的责任咧？", False),
+    ("下车一看路边沟里有辆自行车，一个男的躺在那儿呼哧呼哧喘粗气，叫他也不答应。我当时车灯是开着的，这种情况是不是他也有责任？", False),
+    ("电动车追尾以后，我婆婆说胸口闷得厉害，一直冒冷汗，她非说没事要回家，我们是不是得先去交警队定责？", False),
+    ("车熄火了，现在水已经到车窗下面了，车窗按不下去，后排还有俩孩子。我想问问这种泡水车发动机坏了保险给不给赔？", True),
+    ("我妹妹说她车撞上护栏以后仪表台那边冒火星，安全带解不开，她问要不要先给4S店打电话", True),
+    ("Motorbike slid on gravel, my buddy's helmet is cracked and he keeps asking the same question over and over. Should we just ride home?", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3016,6 +3026,9 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # round 119: a burning question is an eager one; pieces turning to a second question that is calm
     "ok so 有个 burning question 哈, 实习期 能上高速吗, 就是 我一个人",
     "对了，那个，罚款，还没交。哦，还有，那个，驾照，到期，了。",
+    # round 120: a seat belt that will not open in the exam car; 'fine' said plainly after a past scrape
+    "考试时安全带解不开扣分吗",
+    "上个月追尾了，当时对方说没事，现在又要我赔，咋办",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
