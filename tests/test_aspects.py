@@ -1646,6 +1646,10 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("If someone gets caught drunk driving, is the licence taken away for good, and how many years until they can get a new one?", "licence-revoked"),
     # round 119: spaced word by word and parted by commas: the commas part the clauses, not the spaces
     ("俺 孙子 15 了, 嗯, 想 骑 电动车 上学, 那个, 得 多大 才能 骑 上路 咧", "nm-age"),
+    # round 121: the study that gives a full-points licence back (学习才能把驾照拿回来); a near miss
+    # (差点叫人追尾) is no accident, the breakdown is what the lights are asked for
+    ("我就开家用小车，驾驶证也被扣下了，想问问现在得参加多长时间的学习才能把驾照拿回来？", "points-full"),
+    ("上回夜里车坏在国道上差点叫人追尾 吓得够呛 除了开双闪还得开啥灯啊", "accident-warning-sign"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
