@@ -2034,6 +2034,8 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
             continue  # 当时觉得没事 …现在喘不上气, 认定书还没拿到 …今天又出事 隧道里冒烟: the harm told after 现在 is now
         if frame.name == "past" and _only_back(said, frame.words, rules.back_then, hits):
             continue  # 一个男的躺在那儿…叫他也不答应 我当时车灯是开着的: 当时 is the moment just told
+        if frame.name == "past" and _another_time(said, frame.words, hits, rules.also):
+            continue  # 老汉被三轮撞了躺着不动 …去年俺们村也出过这种事: that was another time
         if frame.name == "past" and _dated_apart(said, frame.words, hits):
             continue  # 冒白烟 越冒越大 我上个月刚买的车险 能赔吗: the past dates the insurance, not the smoke
         if frame.name == "hypothetical" and _feared_after(said, frame.words, hits, detector):
@@ -2616,6 +2618,22 @@ def _dated_apart(text: str, words: Sequence[str], hits: list[_Hit]) -> bool:
     last = max(_clause_end(text, h.start) for h in burning)
     found = [at for w in words for at in _finds(text, w)]
     return bool(found) and all(at > last and not any(d in _clause_at(text, at) for d in _DATES_STORY) for at in found)
+
+
+def _another_time(text: str, words: Sequence[str], hits: list[_Hit], also: Sequence[str]) -> bool:
+    """Harm told first, none of it lived through, and every word of the past said only after the
+    clause of the first, each in a clause of its own that tells of another time (也) and no harm."""
+    if not hits or any(_lived_through(text, h) for h in hits):
+        return False
+    last = min(_clause_end(text, h.start) for h in hits)
+    found = [at for w in words for at in _finds(text, w) if not any(h.start <= at < h.end for h in hits)]
+    if not found:
+        return False
+    for at in found:
+        start, end = text.rfind(CLAUSE, 0, at) + 1, _clause_end(text, at)
+        if at <= last or not any(a in text[start:end] for a in also) or any(start <= h.start < end for h in hits):
+            return False
+    return True
 
 
 def _fine_contradicted(text: str, hits: list[_Hit]) -> bool:

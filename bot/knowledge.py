@@ -26,7 +26,7 @@ CONCEPT_KINDS = ("subjects", "aspects")  # top keys of a concept file: standard 
 EMERGENCY_FIELDS = {"reply", "fire_reply", "crash_reply", "urgent", "harm", "fire", "negations", "not_now", "now", "categories",
                     "persons", "body", "things", "urgent_not_with", "latin", "here", "alone", "alone_fire",
                     "groups", "masks", "now_again", "figures", "accident", "sighs", "new_matter", "ifs", "put_out",
-                    "settings", "real", "put_off", "latin_fillers", "banter", "got_out", "now_told_then", "usually", "but", "bought", "turns", "back_then", "insists"}
+                    "settings", "real", "put_off", "latin_fillers", "banter", "got_out", "now_told_then", "usually", "but", "bought", "turns", "back_then", "insists", "also"}
 CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after", "needs", "needs_unless", "not_after"}
 STRONG_FRAMES = ("hypothetical", "general", "law", "past")  # only a now-word outweighs these
 
@@ -178,6 +178,8 @@ class EmergencyRules:
     back_then: tuple[str, ...] = ()
     # 非说, 硬说: 'fine' insisted on by the one hurt, against what the writer sees (她非说没事)
     insists: tuple[str, ...] = ()
+    # 也: a past told after harm now, in a clause of its own with 也, is another time (去年俺们村也出过这种事)
+    also: tuple[str, ...] = ()
     groups: tuple[tuple[str, tuple[str, ...]], ...] = ()  # named word groups: <身体>…<伤状> in a word is any of each
     # words holding a group's characters that are not it (头盔, 手机): not read by groups; a mask
     # built from groups (<呼唤><人>…<索要>…<不应答>) hides a phrase that is no danger (a demand refused)
@@ -886,7 +888,7 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
         accident=words("accident"), sighs=words("sighs"), new_matter=words("new_matter"), ifs=words("ifs"),
         put_out=words("put_out"), settings=words("settings"), real=words("real"), put_off=words("put_off"),
         latin_fillers=words("latin_fillers"), banter=words("banter"), got_out=words("got_out"),
-        now_told_then=words("now_told_then"), usually=words("usually"), but=words("but"), bought=words("bought"), turns=words("turns"), back_then=words("back_then"), insists=words("insists"))
+        now_told_then=words("now_told_then"), usually=words("usually"), but=words("but"), bought=words("bought"), turns=words("turns"), back_then=words("back_then"), insists=words("insists"), also=words("also"))
 
 
 def _load_groups(node: yaml.Node | None, c: _Collector) -> tuple[tuple[str, tuple[str, ...]], ...]:

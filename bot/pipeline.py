@@ -281,7 +281,7 @@ class Emergency:
             negations=shared.words(rules.negations), not_now=shared.words(rules.not_now), sighs=shared.words(rules.sighs),
             new_matter=shared.words(rules.new_matter), put_out=shared.words(rules.put_out),
             put_off=shared.words(rules.put_off), banter=shared.words(rules.banter), usually=shared.words(rules.usually),
-            but=shared.words(rules.but), bought=shared.words(rules.bought), turns=shared.words(rules.turns), back_then=shared.words(rules.back_then), insists=shared.words(rules.insists),
+            but=shared.words(rules.but), bought=shared.words(rules.bought), turns=shared.words(rules.turns), back_then=shared.words(rules.back_then), insists=shared.words(rules.insists), also=shared.words(rules.also),
             got_out=shared.words(rules.got_out))
         self.detector = emergency.compile_rules(self.rules, shared.text)
         self.cries = frozenset(w for w in self.rules.alone + self.rules.alone_fire if len(w) == 1)  # 火, 血

@@ -2923,6 +2923,10 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("车熄火了，现在水已经到车窗下面了，车窗按不下去，后排还有俩孩子。我想问问这种泡水车发动机坏了保险给不给赔？", True),
     ("我妹妹说她车撞上护栏以后仪表台那边冒火星，安全带解不开，她问要不要先给4S店打电话", True),
     ("Motorbike slid on gravel, my buddy's helmet is cracked and he keeps asking the same question over and over. Should we just ride home?", False),
+    # round 122: harm told first, then another time told with 也 (去年俺们村也出过这种事) — that was then,
+    # this is now
+    ("村口路上有个骑电动车的老汉被三轮撞了躺着不动，叫他也不答应，去年俺们村也出过这种事司机跑了。现在要先报警还是先送医院？", False),
+    ("俺村外头土路上一辆三轮翻了，把开车的后生压在底下咧，出不来，人还清醒喊疼。去年这坡上也翻过一辆。俺们几个人抬不动，咋办？", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3029,6 +3033,9 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # round 120: a seat belt that will not open in the exam car; 'fine' said plainly after a past scrape
     "考试时安全带解不开扣分吗",
     "上个月追尾了，当时对方说没事，现在又要我赔，咋办",
+    # round 122: 赶紧 in a story of days ago is what was done then; 拿倒 is a slip for 拿到, not 拿刀
+    "前些天看新闻说有人家里电动车充电起火，吓得我赶紧把车推到院子里了。国标对电动自行车的最高车速是咋规定的？",
+    "身分证丢了补办要几天能拿倒",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
