@@ -2030,8 +2030,10 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         said = _framed_in(text, fixed, frame, hits, detector)
         if said is None:
             continue
-        if frame.name in ("past", "general", "about") and _told_again(said, frame.words, hits, detector):
-            continue  # 当时觉得没事 …现在喘不上气, 认定书还没拿到 …今天又出事 隧道里冒烟: the harm told after 现在 is now
+        if frame.name in ("past", "general", "about", "law") and _told_again(said, frame.words, hits, detector):
+            # 当时觉得没事 …现在喘不上气, 认定书还没拿到 …今天又出事 隧道里冒烟: the harm told after 现在 is now;
+            # so is one told after the law said of another time (去年…被罚过违停…可现在…车就停在超车道上)
+            continue
         if frame.name == "past" and _only_back(said, frame.words, rules.back_then, hits):
             continue  # 一个男的躺在那儿…叫他也不答应 我当时车灯是开着的: 当时 is the moment just told
         if frame.name == "past" and _another_time(said, frame.words, hits, rules.also):

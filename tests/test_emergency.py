@@ -2927,6 +2927,8 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     # this is now
     ("村口路上有个骑电动车的老汉被三轮撞了躺着不动，叫他也不答应，去年俺们村也出过这种事司机跑了。现在要先报警还是先送医院？", False),
     ("俺村外头土路上一辆三轮翻了，把开车的后生压在底下咧，出不来，人还清醒喊疼。去年这坡上也翻过一辆。俺们几个人抬不动，咋办？", True),
+    # the law said of another time (被罚过违停), then 现在 and a stop in a live expressway lane
+    ("去年我在这条高速上就被罚过违停所以今天一直不敢停可现在轮胎爆了车就停在超车道上我和我爸都在车里我们该下车吗", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3036,6 +3038,8 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # round 122: 赶紧 in a story of days ago is what was done then; 拿倒 is a slip for 拿到, not 拿刀
     "前些天看新闻说有人家里电动车充电起火，吓得我赶紧把车推到院子里了。国标对电动自行车的最高车速是咋规定的？",
     "身分证丢了补办要几天能拿倒",
+    # a fine of another time, then 现在 and a question of the law, no harm now
+    "违停被罚过好几次，现在车停在应急车道上修车，会被罚吗",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
