@@ -1904,16 +1904,16 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
     if exasperated and not hits:
         urgent = None  # 科目一又挂了 救命: exasperation, not a call for help
     if not hits and urgent is None:
-        if len(picked) > 1 and all(_spoken_len(raw_clauses[i]) <= FRAGMENT_CHARS for i in picked) \
-                and sum(_spoken_len(raw_clauses[i]) for i in picked) <= FRAGMENTS_TOTAL \
+        spoken = [_spoken_len(raw_clauses[i]) for i in picked]
+        if len(picked) > 1 and max(spoken) <= FRAGMENT_CHARS and sum(spoken) <= FRAGMENTS_TOTAL \
                 and len(repaired_clauses) == len(raw_clauses):
             return assess([_glue(raw_clauses)], [_glue(repaired_clauses)], detector)
         return None
     calm = _frame(raw, fixed if fixed is not None else raw, hits, detector, cry=urgent is not None)
     if calm is not None:
         return None
-    if len(picked) >= WORDWISE_PIECES and all(_spoken_len(raw_clauses[i]) <= WORDWISE_CHARS for i in picked) \
-            and sum(_spoken_len(raw_clauses[i]) for i in picked) <= WORDWISE_MEAN * len(picked) \
+    spoken = [_spoken_len(raw_clauses[i]) for i in picked] if len(picked) >= WORDWISE_PIECES else []
+    if spoken and max(spoken) <= WORDWISE_CHARS and sum(spoken) <= WORDWISE_MEAN * len(picked) \
             and len(repaired_clauses) == len(raw_clauses) and len(raw_clauses) > 1 \
             and assess(*_runs(raw_clauses, repaired_clauses, rules.turns), detector) is None:
         return None
@@ -1948,9 +1948,9 @@ def _spoken_len(clause: str) -> int:
 
 def _only_back(text: str, words: Sequence[str], back: Sequence[str], hits: list[_Hit]) -> bool:
     """Every past word said is one pointing back (当时), and all come after every harm told."""
-    spots = [(at, w) for w in words for at in _finds(text, w) if not any(h.start <= at < h.end for h in hits)]
+    spots = _frame_spots(text, words, hits)
     last = max((h.end for h in hits), default=len(text))
-    return bool(spots) and all(w in back and at >= last for at, w in spots)
+    return bool(spots) and min(spots) >= last and not _frame_spots(text, [w for w in words if w not in back], hits)
 
 
 def _insisted(text: str, words: Sequence[str], insists: Sequence[str]) -> bool:
@@ -2049,7 +2049,7 @@ def _frame(text: str, fixed: str, hits: list[_Hit], detector: Detector, cry: boo
         if frame.name == "hypothetical" and _no_if(said, frame.words, hits, rules.frames, detector):
             continue  # 会不会坐牢啊 …地上一大滩血: what the law will do asked, not harm supposed
         if frame.name == "call" and (acute or _says(detector.here, said, fixed) or _happened(said, hits)
-                                     or _burning_apart(said, hits)):
+                                     or bool(_burning_apart(said, hits))):
             # 有人受伤了该打什么电话: asking whom to call for a harm that has happened is calling; so is
             # asking it after a fire told as under way in a clause of its own (电池那块滋滋响还冒烟 这个该找谁)
             continue
@@ -2257,13 +2257,14 @@ _JUST = "刚"  # 刚, 刚刚, 刚…追尾: relative to the time told before it 
 
 _SHOWN = ("injury", "symptom", "illness") + _BODY_STATES  # what a body shows, not what befell it
 _RISING = ("water",)  # 现在水已经到车窗下面了: a water level told with this moment's word is this moment's
+_TOLD_NOW_KINDS = frozenset(_SHOWN + _RISING)
 _NOW_TOLD = ("现在", "这会儿", "此刻", "眼下")  # said in a harm's own clause before it: this moment's
 
 
 def _told_now(text: str, hit: _Hit) -> bool:
     """A harm told with a word of this moment in its own clause before it (现在说肚子疼得厉害), not
     one that lingers (现在腰还疼) nor one that was (骨折过)."""
-    if hit.category.id not in _SHOWN + _RISING:
+    if hit.category.id not in _TOLD_NOW_KINDS:
         return False  # 现在开车的撞了人: who drives now, not a body seen now
     start = text.rfind(CLAUSE, 0, hit.start) + 1
     return not _lived_through(text, hit) and any(
@@ -2628,7 +2629,7 @@ def _another_time(text: str, words: Sequence[str], hits: list[_Hit], also: Seque
     if not hits or any(_lived_through(text, h) for h in hits):
         return False
     last = min(_clause_end(text, h.start) for h in hits)
-    found = [at for w in words for at in _finds(text, w) if not any(h.start <= at < h.end for h in hits)]
+    found = _frame_spots(text, words, hits)
     if not found:
         return False
     for at in found:
@@ -2689,16 +2690,15 @@ def _calls_after(text: str, frames: Sequence[Frame], hits: list[_Hit], detector:
 _WHICH_FIRST = re.compile("先打1[12][029]|打1[12][029]还是")
 
 
-def _burning_apart(text: str, hits: list[_Hit]) -> bool:
-    """A fire, smoke or leak told as under way in a clause that asks nothing."""
-    return any(h.category.id in _BURNING and _burning_now(text, h) and not asks(_clause_at(text, h.start)) for h in hits)
+def _burning_apart(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """The fires, smoke or leaks told as under way, each in a clause that asks nothing."""
+    return [h for h in hits if h.category.id in _BURNING and _burning_now(text, h) and not asks(_clause_at(text, h.start))]
 
 
 def _calls_after_burning(text: str, rules: EmergencyRules, hits: list[_Hit]) -> bool:
     """Whom to call is asked after a fire, smoke or leak told as under way, in a clause of its own
     that asks nothing and supposes nothing (如果车冒烟了，打什么电话 supposes it)."""
-    told = [h.start for h in hits if h.category.id in _BURNING and _burning_now(text, h)
-            and not asks(_clause_at(text, h.start)) and not any(w in text[:h.start] for w in rules.ifs)]
+    told = [h.start for h in _burning_apart(text, hits) if not any(w in text[:h.start] for w in rules.ifs)]
     if not told:
         return False
     later = text.find(CLAUSE, min(told))

@@ -23,10 +23,13 @@ REQUIRED_FIELDS = ("id", "questions", "answer", "source", "updated")
 MIN_QUESTIONS = 5
 DEFAULT_ORDER = 100  # topics without `order:` come after the ordered ones
 CONCEPT_KINDS = ("subjects", "aspects")  # top keys of a concept file: standard word -> variants
-EMERGENCY_FIELDS = {"reply", "fire_reply", "crash_reply", "urgent", "harm", "fire", "negations", "not_now", "now", "categories",
-                    "persons", "body", "things", "urgent_not_with", "latin", "here", "alone", "alone_fire",
-                    "groups", "masks", "now_again", "figures", "accident", "sighs", "new_matter", "ifs", "put_out",
-                    "settings", "real", "put_off", "latin_fillers", "banter", "got_out", "now_told_then", "usually", "but", "bought", "turns", "back_then", "insists", "also"}
+# the emergency fields that are plain lists of words, one 说法 a line (the rest have a shape of their own)
+EMERGENCY_WORD_LISTS = ("urgent", "negations", "now", "persons", "body", "things", "here", "alone", "alone_fire",
+                        "urgent_not_with", "masks", "now_again", "figures", "accident", "sighs", "new_matter", "ifs",
+                        "put_out", "settings", "real", "put_off", "latin_fillers", "banter", "got_out", "now_told_then",
+                        "usually", "but", "bought", "turns", "back_then", "insists", "also")
+EMERGENCY_FIELDS = {"reply", "fire_reply", "crash_reply", "harm", "fire", "not_now", "categories", "latin", "groups",
+                    *EMERGENCY_WORD_LISTS}
 CATEGORY_FIELDS = {"id", "name", "first", "acute", "words", "of_person", "person_after", "needs", "needs_unless", "not_after"}
 STRONG_FRAMES = ("hypothetical", "general", "law", "past")  # only a now-word outweighs these
 
@@ -878,17 +881,11 @@ def _load_emergency(root: yaml.MappingNode, c: _Collector) -> EmergencyRules | N
     return EmergencyRules(
         reply=reply.strip(), fire_reply=(fire_reply or reply).strip(), crash_reply=(crash_reply or reply).strip(),
         reply_lines=tuple((n, c.file, _line(fields[n][1])) for n in ("reply", "fire_reply", "crash_reply") if n in fields),
-        urgent=words("urgent"),
         harm=tuple(w.replace("…", "") for w in everything if w not in fire_words),
         fire=tuple(w.replace("…", "") for w in fire_words),
-        negations=words("negations"), not_now=tuple(w for f in frames for w in f.words), now=words("now"),
-        categories=tuple(categories), frames=tuple(frames), persons=words("persons"), body=words("body"), things=words("things"), here=words("here"), alone=words("alone"), alone_fire=words("alone_fire"),
-        urgent_not_with=words("urgent_not_with"), latin=tuple(latin), groups=groups,
-        masks=words("masks"), now_again=words("now_again"), figures=words("figures"),
-        accident=words("accident"), sighs=words("sighs"), new_matter=words("new_matter"), ifs=words("ifs"),
-        put_out=words("put_out"), settings=words("settings"), real=words("real"), put_off=words("put_off"),
-        latin_fillers=words("latin_fillers"), banter=words("banter"), got_out=words("got_out"),
-        now_told_then=words("now_told_then"), usually=words("usually"), but=words("but"), bought=words("bought"), turns=words("turns"), back_then=words("back_then"), insists=words("insists"), also=words("also"))
+        not_now=tuple(w for f in frames for w in f.words),
+        categories=tuple(categories), frames=tuple(frames), latin=tuple(latin), groups=groups,
+        **{name: words(name) for name in EMERGENCY_WORD_LISTS})
 
 
 def _load_groups(node: yaml.Node | None, c: _Collector) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -12,6 +12,7 @@ import heapq
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot import emergency
 from bot.answertype import AnswerTypes
@@ -268,6 +269,11 @@ def _told(asked: Asked) -> list[str]:
 _CRIED = "喊叫呼嚷"  # 喊救命, 叫救命, 呼救命: someone is heard crying for help
 
 
+# the emergency lists read as the text is (traditional script, width): those compile_rules does not normalise itself
+_NORMALISED_LISTS = ("urgent", "harm", "fire", "negations", "not_now", "sighs", "new_matter", "put_out", "put_off",
+                     "banter", "usually", "but", "bought", "turns", "back_then", "insists", "also", "got_out")
+
+
 class Emergency:
     """Someone hurt or in danger now: 122 / 120 (119 first for fire), before any matching."""
 
@@ -276,13 +282,8 @@ class Emergency:
     def __init__(self, shared: Shared):
         self.s = shared
         rules = shared.knowledge.emergency
-        self.rules = dataclasses.replace(
-            rules, urgent=shared.words(rules.urgent), harm=shared.words(rules.harm), fire=shared.words(rules.fire),
-            negations=shared.words(rules.negations), not_now=shared.words(rules.not_now), sighs=shared.words(rules.sighs),
-            new_matter=shared.words(rules.new_matter), put_out=shared.words(rules.put_out),
-            put_off=shared.words(rules.put_off), banter=shared.words(rules.banter), usually=shared.words(rules.usually),
-            but=shared.words(rules.but), bought=shared.words(rules.bought), turns=shared.words(rules.turns), back_then=shared.words(rules.back_then), insists=shared.words(rules.insists), also=shared.words(rules.also),
-            got_out=shared.words(rules.got_out))
+        normalised: dict[str, Any] = {f: shared.words(getattr(rules, f)) for f in _NORMALISED_LISTS}
+        self.rules = dataclasses.replace(rules, **normalised)
         self.detector = emergency.compile_rules(self.rules, shared.text)
         self.cries = frozenset(w for w in self.rules.alone + self.rules.alone_fire if len(w) == 1)  # 火, 血
 
