@@ -66,6 +66,10 @@ FRAGMENTS_TOTAL = 40
 # A message typed with a space between every word (俺 问 一个事 撞了人 … 算 破坏 现场 不) is one
 # sentence: its frame (算破坏现场不) is read in it joined, as well as in the pieces.
 # (撞人了 人不说话 云中路 先干啥 扣分吗 is clauses, not words: their mean length says which)
+# A piece ending so is a question asked whole, which the next fragment does not go on from
+_SAID_WHOLE = tuple("吗呢吧嘛么")
+# A fragment beginning with someone (or so) has its own subject: 倒车把我的车撞了 他跑了, 车被撞了 人跑了
+_OWN_SUBJECT = tuple("他她我你它俺咱")
 WORDWISE_PIECES = 5
 WORDWISE_CHARS = 4
 WORDWISE_MEAN = 3.0
@@ -1904,11 +1908,8 @@ def assess(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], detector
     if exasperated and not hits:
         urgent = None  # 科目一又挂了 救命: exasperation, not a call for help
     if not hits and urgent is None:
-        spoken = [_spoken_len(raw_clauses[i]) for i in picked]
-        if len(picked) > 1 and max(spoken) <= FRAGMENT_CHARS and sum(spoken) <= FRAGMENTS_TOTAL \
-                and len(repaired_clauses) == len(raw_clauses):
-            return assess([_glue(raw_clauses)], [_glue(repaired_clauses)], detector)
-        return None
+        runs = _fragment_runs(raw_clauses, repaired_clauses, detector) if len(picked) > 1 else None
+        return assess(*runs, detector) if runs is not None else None
     calm = _frame(raw, fixed if fixed is not None else raw, hits, detector, cry=urgent is not None)
     if calm is not None:
         return None
@@ -1970,6 +1971,32 @@ def _runs(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], turns: Se
             fixed.append([])
         raw[-1].append(typed)
         fixed[-1].append(repaired)
+    return [_glue(r) for r in raw], [_glue(f) for f in fixed]
+
+
+def _fragment_runs(raw_clauses: Sequence[str], repaired_clauses: Sequence[str],
+                   detector: Detector) -> tuple[list[str], list[str]] | None:
+    """Fragments read with the piece they go on from: a short piece joins the one before it
+    (三轮车上拉的柴油桶 漏了 满地都是: the barrel is what leaks). None when nothing joins, or when
+    the repair changed how many pieces there are."""
+    spoken = [_spoken_len(c) for c in raw_clauses]
+    if len(repaired_clauses) != len(raw_clauses) or sum(spoken) > FRAGMENTS_TOTAL:
+        return None
+    every = max(spoken) <= FRAGMENT_CHARS  # all fragments: one thought (被困 车里 进水了)
+    raw: list[list[str]] = []
+    fixed: list[list[str]] = []
+    for typed, repaired, length in zip(raw_clauses, repaired_clauses, spoken, strict=True):
+        # (nor does pinyin go on across a comma: its syllables are grouped by the clause they are in)
+        if not raw or not every and (length > FRAGMENT_CHARS or raw[-1][-1].endswith(_SAID_WHOLE)
+                                     or typed.startswith(_OWN_SUBJECT)
+                                     or detector.people is not None and detector.people.match(typed) is not None
+                                     or _LATIN_RUN.match(raw[-1][-1][-1:]) is not None):
+            raw.append([])
+            fixed.append([])
+        raw[-1].append(typed)
+        fixed[-1].append(repaired)
+    if len(raw) == len(raw_clauses):
+        return None
     return [_glue(r) for r in raw], [_glue(f) for f in fixed]
 
 

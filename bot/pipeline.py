@@ -80,6 +80,7 @@ def _both_latin(left: str, right: str) -> bool:
 _LONE_CHAR = re.compile(r"(?:^|\s)\S(?:\s|$)")  # a single character typed apart: 火 车上有人, 车上有人 火
 _THERE = ("那边", "那里", "那儿", "当地", "人家那", "there")  # 德国高速不限速 …那边是咋规定的: the place told before, asked of again
 _THIS_ONE = ("这个", "这题", "这道题", "这事", "这些")  # 老考这个: the thing asked just before
+_THIS_CASE = ("这种情况", "这种事", "这样的情况", "这情况", "像这种", "这种的话", "这样的话")  # the story's case, asked of at its end
 _POINTS_BACK = "它"  # a thing the story told, asked of again at its end
 _YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")  # a year as written: 2024, not 12123 or 17761
 # The most clauses read of one message: its first (where harm is told: 我受伤了，…) and its last
@@ -768,7 +769,10 @@ class Understand:
                 # points): the story's stay what is asked of, first
                 subjects, told_subjects = tuple(dict.fromkeys(held + end_reading.subjects)), ()
             asked.story_told = bool(end_reading.subjects and told_subjects)
-            if asked.with_story:
+            if asked.with_story or any(w in end.replace(" ", "") for w in _THIS_CASE) \
+                    and self._one_holds_all(subjects + told_subjects):
+                # (…喝醉了开车撞伤了人 …这种情况交强险还管赔吗: the case asked of is the story's,
+                # where one entry is about all of it)
                 subjects = subjects + told_subjects
             if end_reading.subjects and not any(w in vehicles for w in end_reading.subjects):
                 # the vehicle the story named stays what the end asks of (电驴后头绑货 … 往后伸出去多长
@@ -833,6 +837,11 @@ class Understand:
         subjects = tuple(dict.fromkeys(concepts.stands_for.get(w, w) for w in reading.subjects))
         said = {text: concepts.stands_for.get(c, c) for text, c in reading.said.items()}
         return dataclasses.replace(reading, subjects=subjects, said=said)
+
+    def _one_holds_all(self, subjects: tuple[str, ...]) -> bool:
+        reader = self.s.reader
+        held = [reader.covering("subjects", (w,)) - reader.open_subject for w in subjects]
+        return bool(held) and bool(frozenset.intersection(*held))
 
     def _asking_end(self, asked: Asked) -> str | None:
         """The end of a story, canonical: its last clauses, or the last characters of a long

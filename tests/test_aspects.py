@@ -1650,6 +1650,20 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     # (差点叫人追尾) is no accident, the breakdown is what the lights are asked for
     ("我就开家用小车，驾驶证也被扣下了，想问问现在得参加多长时间的学习才能把驾照拿回来？", "points-full"),
     ("上回夜里车坏在国道上差点叫人追尾 吓得够呛 除了开双闪还得开啥灯啊", "accident-warning-sign"),
+    # round 123: 这种情况 at the end asks of the story's case (喝醉了…撞伤了人), where one entry is about all of it
+    ("我表哥喝醉了开车撞伤了人，人已经治完出院了，这种情况交强险还管赔吗？", "insurance-drunk"),
+    # what liability a hit-and-run bears (担啥责): the party that fled bears it all
+    ("逃逸担啥责", "acc-hit-run-what"),
+    # never getting a licence again, said as 这辈子都考不回来
+    ("我同学他爸前几年撞了人跑了，后来被抓了，这种情况驾照是不是这辈子都考不回来了？", "licence-revoked"),
+    # the premium raised though not at fault (没过错凭啥涨): no fault, no rise
+    ("去年被人追尾我全责都没有，保险那边说今年交强险要涨价，笑死，我又没过错凭啥涨？", "insurance-premium"),
+    # a dispute with the insurer over a claim (仲裁 or court)
+    ("跟保險公司對交強險理賠有爭議，談不攏的話可以怎麼辦？", "insurance-claim"),
+    # a phone in pinyin (da shouji) is 打手机, not a tie-in sale (搭售); a handheld phone and a fund in English
+    ("kaiche shi da shouji bei pai dao le hui kou ji fen a", "points-values"),
+    ("I drive a taxi in Xinzhou. How many points do I lose if I get caught talking on a handheld phone while driving?", "points-values"),
+    ("Last month my uncle got hit by a car on the village road at night and the driver ran away. Hospital bills are huge and there is no insurance to claim from. Is there any fund that can pay the rescue costs first?", "fund-what"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)

@@ -2929,6 +2929,10 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("俺村外头土路上一辆三轮翻了，把开车的后生压在底下咧，出不来，人还清醒喊疼。去年这坡上也翻过一辆。俺们几个人抬不动，咋办？", True),
     # the law said of another time (被罚过违停), then 现在 and a stop in a live expressway lane
     ("去年我在这条高速上就被罚过违停所以今天一直不敢停可现在轮胎爆了车就停在超车道上我和我爸都在车里我们该下车吗", False),
+    # round 123: a longer piece, then short fragments that go on from it (柴油桶 漏了 满地都是): the
+    # barrel is what leaks, and someone smoking beside it (119 first)
+    ("sanlunche 上拉的柴油桶 漏了 滿地都是 還有人在旁邊抽菸", True),
+    ("拖拉机上的汽油桶 翻了 漏了 一地", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3040,6 +3044,10 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "身分证丢了补办要几天能拿倒",
     # a fine of another time, then 现在 and a question of the law, no harm now
     "违停被罚过好几次，现在车停在应急车道上修车，会被罚吗",
+    # round 123: the injury appraisal report (伤残鉴定) is a document; a fragment with its own subject
+    # is not read into the piece before it (撞了 | 他跑了 is no 撞了他)
+    "After my accident the police sent me the injury appraisal report and I think it is wrong. How many days do I have to apply for a new appraisal?",
+    "倒车把我的车撞了 他跑了",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
