@@ -926,7 +926,9 @@ class UnknownSubject:
         readings = []
         for clause, fixed in zip(asked.clauses, asked.fixed, strict=False):
             canonical = text.canonical(clause, fixed)
-            asks_here = any(t.word.startswith("#") for t in text.tokens(canonical)) or bool(ASKS_ANY.search(clause))
+            # (asked in pinyin, you mei you: the clause as read asks)
+            asks_here = any(t.word.startswith("#") for t in text.tokens(canonical)) or bool(
+                ASKS_ANY.search(clause) or ASKS_ANY.search(canonical))
             readings.append((asks_here, reader.read(canonical)))
         # the last clause tells (它最快就跑五十): the subject asked is the one before; a clause after
         # the question that asks nothing (…最高多少伏 怕买的那个大电池充电着火) tells why it was asked

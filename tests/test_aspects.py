@@ -1664,6 +1664,15 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("kaiche shi da shouji bei pai dao le hui kou ji fen a", "points-values"),
     ("I drive a taxi in Xinzhou. How many points do I lose if I get caught talking on a handheld phone while driving?", "points-values"),
     ("Last month my uncle got hit by a car on the village road at night and the driver ran away. Hospital bills are huge and there is no insurance to claim from. Is there any fund that can pay the rescue costs first?", "fund-what"),
+    # round 124: traditional script's own words (計程車, 公車站), not only its characters
+    ("計程車在公車站旁邊臨時停一下讓乘客下車，離站牌要多遠才可以停？", "violation-parking"),
+    # a new engine (换了发动机) is a change to register, after a TV story of a smoking engine
+    ("昨晚看电视剧，里面主角的车开着开着发动机冒烟了，后来他直接换了台新发动机接着开。我自己的车发动机也老出毛病，想问现实中要是换了发动机，需要去车管所办什么手续吗？", "reg-change"),
+    # the old person hit (家里老人) is who it befell, not an age asked about
+    ("家里老人上个月被车撞了认定书到现在还没出按规定多少天该出来", "acc-certificate"),
+    ("行人闯红灯过马路会罚款不 罚多少 俺家老人老这样", "road-pedestrian"),
+    # whether a fine comes (会被罚钱不) is the transfer's penalty, not an amount asked
+    ("二手车买回来快俩月了一直没去过户，这样会被罚钱不？", "reg-transfer"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1725,6 +1734,11 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "2024年忻州电动自行车出事故死了多少人？",
     # tomorrow's snow is a forecast
     "正在 expressway 上开着，明天忻州到太原会不会下大雪 snow 封路？",
+    # round 124: first-aid courses (急救培训, 红十字会) and taxi fares (不打表) are not the traffic
+    # police's; asked in pinyin (you mei you), the clause is still asking
+    "忻州哪里能报名学急就 红十字会那种培训班 电话多少",
+    "jiaojing dui you mei you mianxiang shimin de jijiu peixun ban, zenme baoming",
+    "出租车不打表 在忻州该找谁",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)
