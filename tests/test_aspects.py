@@ -1673,6 +1673,10 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("行人闯红灯过马路会罚款不 罚多少 俺家老人老这样", "road-pedestrian"),
     # whether a fine comes (会被罚钱不) is the transfer's penalty, not an amount asked
     ("二手车买回来快俩月了一直没去过户，这样会被罚钱不？", "reg-transfer"),
+    # round 125: which lights in fog (开哪些灯) is the lights entry's, which says what fog needs
+    ("大雾天开车应该开哪些灯？", "road-lights"),
+    # a blood test disputed (血检结果不对) and when to ask for another: the drink test's deadlines
+    ("我老公前天晚上被查酒驾抽了血，他觉得血检结果不对，想申请重新检验，有时间限制吗？", "drink-test"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1739,6 +1743,8 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "忻州哪里能报名学急就 红十字会那种培训班 电话多少",
     "jiaojing dui you mei you mianxiang shimin de jijiu peixun ban, zenme baoming",
     "出租车不打表 在忻州该找谁",
+    # round 125: child seats are in no text held here
+    "小孩坐车必须用儿童安全座椅吗？多大的孩子要用？",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)
