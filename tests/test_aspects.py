@@ -1677,6 +1677,8 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("大雾天开车应该开哪些灯？", "road-lights"),
     # a blood test disputed (血检结果不对) and when to ask for another: the drink test's deadlines
     ("我老公前天晚上被查酒驾抽了血，他觉得血检结果不对，想申请重新检验，有时间限制吗？", "drink-test"),
+    # round 126: sitting behind grandpa on his motorbike (坐在他后面) is carrying a passenger, not his age
+    ("我今年10岁 爷爷骑摩托车带我去赶集 我能坐在他后面吗", "road-passengers"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
