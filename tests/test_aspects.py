@@ -1679,6 +1679,10 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("我老公前天晚上被查酒驾抽了血，他觉得血检结果不对，想申请重新检验，有时间限制吗？", "drink-test"),
     # round 126: sitting behind grandpa on his motorbike (坐在他后面) is carrying a passenger, not his age
     ("我今年10岁 爷爷骑摩托车带我去赶集 我能坐在他后面吗", "road-passengers"),
+    # round 127: a slip the repair leaves (注消 for 注销); a licence had for only months (拿证才三个月)
+    # is in its learner period
+    ("驾找过期了一直没换，过期多久会被注消啊", "licence-cancelled"),
+    ("我儿子拿证才三个月，就被扣满12分了，他这驾照会咋处理", "licence-learner-points"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)

@@ -2933,6 +2933,8 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     # barrel is what leaks, and someone smoking beside it (119 first)
     ("sanlunche 上拉的柴油桶 漏了 滿地都是 還有人在旁邊抽菸", True),
     ("拖拉机上的汽油桶 翻了 漏了 一地", True),
+    # round 127: a gas leak typed with a slip (露气 for 漏气) beside a gas cylinder (119 first)
+    ("拉液化气罐的三轮翻了 一股味 露气了", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3048,6 +3050,8 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # is not read into the piece before it (撞了 | 他跑了 is no 撞了他)
     "After my accident the police sent me the injury appraisal report and I think it is wrong. How many days do I have to apply for a new appraisal?",
     "倒车把我的车撞了 他跑了",
+    # round 127: a student abroad typed with a slip (流血生 for 留学生) bleeds nowhere
+    "我是流血生，在国外考的驾照，回国换国内驾照要考哪科",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
