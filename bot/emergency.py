@@ -59,17 +59,18 @@ NEGATION_WINDOW = 3  # characters before a harm word that may deny it: 没(有)(
 _INSERTED = "了着很好多大一地身脸些点片摊滩满个半可老"
 MAX_INSERTED = 4
 # A message typed as fragments (被困 车里 进水了; 车门打不开 一车人) is one thought cut by spaces:
-# when its fragments say nothing apart, they are read joined. Only short fragments, so that
+# when its fragments say nothing apart, they are read joined — all of them when all are short, else
+# each short one with the piece it goes on from (柴油桶 | 漏了). Only short fragments join, so that
 # sentences of their own are never run together.
 FRAGMENT_CHARS = 6
 FRAGMENTS_TOTAL = 40
-# A message typed with a space between every word (俺 问 一个事 撞了人 … 算 破坏 现场 不) is one
-# sentence: its frame (算破坏现场不) is read in it joined, as well as in the pieces.
-# (撞人了 人不说话 云中路 先干啥 扣分吗 is clauses, not words: their mean length says which)
 # A piece ending so is a question asked whole, which the next fragment does not go on from
 _SAID_WHOLE = tuple("吗呢吧嘛么")
 # A fragment beginning with someone (or so) has its own subject: 倒车把我的车撞了 他跑了, 车被撞了 人跑了
 _OWN_SUBJECT = tuple("他她我你它俺咱")
+# A message typed with a space between every word (俺 问 一个事 撞了人 … 算 破坏 现场 不) is one
+# sentence: its frame (算破坏现场不) is read in it joined, as well as in the pieces.
+# (撞人了 人不说话 云中路 先干啥 扣分吗 is clauses, not words: their mean length says which)
 WORDWISE_PIECES = 5
 WORDWISE_CHARS = 4
 WORDWISE_MEAN = 3.0

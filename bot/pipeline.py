@@ -839,6 +839,7 @@ class Understand:
         return dataclasses.replace(reading, subjects=subjects, said=said)
 
     def _one_holds_all(self, subjects: tuple[str, ...]) -> bool:
+        """Some entry is about every one of these subjects (its own `subjects:`, not an open entry)."""
         reader = self.s.reader
         held = [reader.covering("subjects", (w,)) - reader.open_subject for w in subjects]
         return bool(held) and bool(frozenset.intersection(*held))
