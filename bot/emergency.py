@@ -1964,15 +1964,7 @@ def _insisted(text: str, words: Sequence[str], insists: Sequence[str]) -> bool:
 def _runs(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], turns: Sequence[str]) -> tuple[list[str], list[str]]:
     """A message typed in pieces, joined back into what was said: one run, or a new one at each
     piece that is only a turn (对了，那个，罚款，还没交。哦，还有，车，冒烟了: the fine, then the smoke)."""
-    raw: list[list[str]] = []
-    fixed: list[list[str]] = []
-    for typed, repaired in zip(raw_clauses, repaired_clauses, strict=True):
-        if not raw or typed in turns:
-            raw.append([])
-            fixed.append([])
-        raw[-1].append(typed)
-        fixed[-1].append(repaired)
-    return [_glue(r) for r in raw], [_glue(f) for f in fixed]
+    return _in_runs(raw_clauses, repaired_clauses, [i == 0 or typed in turns for i, typed in enumerate(raw_clauses)])
 
 
 def _fragment_runs(raw_clauses: Sequence[str], repaired_clauses: Sequence[str],
@@ -1983,21 +1975,27 @@ def _fragment_runs(raw_clauses: Sequence[str], repaired_clauses: Sequence[str],
     spoken = [_spoken_len(c) for c in raw_clauses]
     if len(repaired_clauses) != len(raw_clauses) or sum(spoken) > FRAGMENTS_TOTAL:
         return None
-    every = max(spoken) <= FRAGMENT_CHARS  # all fragments: one thought (被困 车里 进水了)
+    if max(spoken) <= FRAGMENT_CHARS:  # all fragments: one thought (被困 车里 进水了)
+        return [_glue(raw_clauses)], [_glue(repaired_clauses)]
+    # (nor does pinyin go on across a comma: its syllables are grouped by the clause they are in)
+    starts = [i == 0 or length > FRAGMENT_CHARS or raw_clauses[i - 1].endswith(_SAID_WHOLE)
+              or typed.startswith(_OWN_SUBJECT)
+              or detector.people is not None and detector.people.match(typed) is not None
+              or _LATIN_RUN.match(raw_clauses[i - 1][-1:]) is not None
+              for i, (typed, length) in enumerate(zip(raw_clauses, spoken, strict=True))]
+    return _in_runs(raw_clauses, repaired_clauses, starts) if not all(starts) else None
+
+
+def _in_runs(raw_clauses: Sequence[str], repaired_clauses: Sequence[str], starts: Sequence[bool]) -> tuple[list[str], list[str]]:
+    """The pieces glued into runs, a new run at each piece marked as starting one."""
     raw: list[list[str]] = []
     fixed: list[list[str]] = []
-    for typed, repaired, length in zip(raw_clauses, repaired_clauses, spoken, strict=True):
-        # (nor does pinyin go on across a comma: its syllables are grouped by the clause they are in)
-        if not raw or not every and (length > FRAGMENT_CHARS or raw[-1][-1].endswith(_SAID_WHOLE)
-                                     or typed.startswith(_OWN_SUBJECT)
-                                     or detector.people is not None and detector.people.match(typed) is not None
-                                     or _LATIN_RUN.match(raw[-1][-1][-1:]) is not None):
+    for typed, repaired, start in zip(raw_clauses, repaired_clauses, starts, strict=True):
+        if start or not raw:
             raw.append([])
             fixed.append([])
         raw[-1].append(typed)
         fixed[-1].append(repaired)
-    if len(raw) == len(raw_clauses):
-        return None
     return [_glue(r) for r in raw], [_glue(f) for f in fixed]
 
 

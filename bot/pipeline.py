@@ -840,8 +840,7 @@ class Understand:
 
     def _one_holds_all(self, subjects: tuple[str, ...]) -> bool:
         """Some entry is about every one of these subjects (its own `subjects:`, not an open entry)."""
-        reader = self.s.reader
-        held = [reader.covering("subjects", (w,)) - reader.open_subject for w in subjects]
+        held = [self.s.reader.about(w) for w in subjects]
         return bool(held) and bool(frozenset.intersection(*held))
 
     def _asking_end(self, asked: Asked) -> str | None:
@@ -1078,7 +1077,7 @@ class AspectNotHeld:
         if allowed is not None and counted and vehicles and len(subjects) > len(vehicles):
             # a number counted of a vehicle (电动自行车出事故死了多少人) is that vehicle's figure: an entry
             # counting accidents of all vehicles does not give it
-            allowed = allowed.intersection(*(reader.covering("subjects", (v,)) - reader.open_subject for v in vehicles))
+            allowed = allowed.intersection(*(reader.about(v) for v in vehicles))
             if not allowed:
                 return self._not_held(asked, vehicles, counted)
         # an aspect no entry at all holds or speaks of (过渡期 beside 国标): asked beside others, it is

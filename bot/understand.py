@@ -222,6 +222,10 @@ class ConceptReader:
             self._covering[key] = found
         return found
 
+    def about(self, subject: str) -> frozenset[int]:
+        """The entries naming this subject among their own `subjects:` (open entries not counted)."""
+        return self.subject_entries.get(subject, frozenset())
+
     def held(self, kind: str, word: str) -> bool:
         table = self.subject_entries if kind == "subjects" else self.aspect_entries
         return bool(table.get(word))
