@@ -435,12 +435,13 @@ def _burner(things: Sequence[str], adverbs: Sequence[str]) -> re.Pattern | None:
 
 
 def _frame_sound(words: Sequence[str]) -> dict[str, str] | None:
-    """Frame words of two characters or more, by each exact spelling (no particle ending: 好了 is
-    spelled as 号了 is). Only the usual spellings: a rare reading of a character (登 as de) would
-    read 的路 (de lu) as 登录, and a frame read by mistake hides danger."""
+    """Frame words of two characters or more, by each exact spelling (no two-character word with a
+    particle ending: 好了 is spelled as 号了 is; 已经好了 says enough before its particle). Only the
+    usual spellings: a rare reading of a character (登 as de) would read 的路 (de lu) as 登录, and a
+    frame read by mistake hides danger."""
     out: dict[str, str] = {}
     for w in sorted(words):
-        if 2 <= len(w) <= MAX_SPOKEN and all(_HAN.match(ch) for ch in w) and w[-1] not in _PARTICLES:
+        if 2 <= len(w) <= MAX_SPOKEN and all(_HAN.match(ch) for ch in w) and (w[-1] not in _PARTICLES or len(w) > 3):
             for reading in _usual_readings(w):
                 out.setdefault("".join(reading), w)
     return out or None
@@ -1140,7 +1141,8 @@ def _spelled(text: str, m: re.Match, detector: Detector,
     if pieces != syllables:
         pieces = _denied(pieces, detector.negation_sound)
     if detector.frame_sound:
-        pieces = _frames_among(pieces, [o in spaces or k == 0 for k, o in enumerate(offsets)], detector.frame_sound)
+        pieces = _frames_among(pieces, [o in spaces or k == 0 for k, o in enumerate(offsets)], detector.frame_sound,
+                               syllables, lambda w: not any(p.pattern.search(w) for p in detector.any_plain))
     changed = pieces != syllables
     if not changed and len(syllables) == 1:
         spliced = _one_syllable(text, m, detector)
@@ -1202,36 +1204,38 @@ def _words_among(syllables: list[str], detector: Detector, inside: frozenset[int
     return best[0][1]
 
 
-def _frames_among(pieces: list[str], starts: Sequence[bool], frames: dict[str, str]) -> list[str]:
-    """The syllables left Latin by the danger words, with frame words read among them, longest first,
-    each beginning where a typed word does (`starts`, by syllable; a danger word read counts as its
-    syllables): bao xian pei bu pei → 保险 赔不赔; motuoche keeps its tuoche."""
-    out: list[str] = []
-    k = 0  # syllable position of pieces[i]
-    i = 0
-    while i < len(pieces):
+def _frames_among(pieces: list[str], starts: Sequence[bool], frames: dict[str, str],
+                  syllables: Sequence[str] = (), harmless: Callable[[str], bool] | None = None) -> list[str]:
+    """The syllables left Latin by the danger words, with frame words read among them, each
+    beginning where a typed word does (`starts`, by syllable; a danger word read counts as its
+    syllables), choosing the reading that covers most syllables: bao xian pei bu pei → 保险 赔不赔;
+    motuoche keeps its tuoche. A frame may take in a word read among them that tells no harm
+    (xianzai yijing hao le: 已经, read as a word of danger's telling, begins 已经好了)."""
+    at: list[int] = []  # syllable position of each piece
+    k = 0
+    for piece in pieces:
+        at.append(k)
+        k += 1 if piece.isascii() else len(piece)
+    spelled = [p if p.isascii() or not syllables else "".join(syllables[a:a + len(p)]) for p, a in zip(pieces, at, strict=True)]
+    # best[i]: (syllables read as frames from piece i on, pieces from i on)
+    best: list[tuple[int, list[str]]] = [(0, [])] * (len(pieces) + 1)
+    for i in range(len(pieces) - 1, -1, -1):
         piece = pieces[i]
-        if not piece.isascii():
-            out.append(piece)
-            k += len(piece)  # a danger word read from as many syllables as it has characters
-            i += 1
-            continue
-        found = None
-        if k < len(starts) and starts[k]:
-            for n in range(min(MAX_SPOKEN, len(pieces) - i), 1, -1):
-                if all(p.isascii() for p in pieces[i:i + n]):
-                    found = frames.get("".join(pieces[i:i + n]))
-                    if found is not None:
-                        break
-        if found is not None:
-            out.append(found)
-            k += n
-            i += n
-        else:
-            out.append(piece)
-            k += 1
-            i += 1
-    return out
+        choice = (best[i + 1][0], [piece] + best[i + 1][1])
+        if at[i] < len(starts) and starts[at[i]]:
+            size = 0
+            for j in range(i, len(pieces)):
+                later = pieces[j]
+                if not later.isascii() and (harmless is None or not syllables or not harmless(later)):
+                    break
+                size += 1 if later.isascii() else len(later)
+                if size > MAX_SPOKEN:
+                    break
+                found = frames.get("".join(spelled[i:j + 1])) if j > i else None
+                if found is not None and best[j + 1][0] + size >= choice[0]:
+                    choice = (best[j + 1][0] + size, [found] + best[j + 1][1])
+        best[i] = choice
+    return best[0][1]
 
 
 def _opened(syllables: list[str], k: int, detector: Detector) -> tuple[str, int] | None:

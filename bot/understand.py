@@ -94,10 +94,13 @@ class ConceptReader:
             for form in (n, text.canonical(n, n).replace(" ", "")) if form))
         # What each entry's answer says it does not hold ("门牌号、办公时间和电话这里没有资料"):
         # those aspects are not covered by it, whatever its `aspects:` say.
+        # (reading the answers needs only their aspects: which entries hold what is known after)
+        self.subject_entries: dict[str, frozenset[int]] = {}
+        self.aspect_entries: dict[str, frozenset[int]] = {}
         self.disclaimed = tuple(self.disclaims(e.answer, not_held_markers) for e in entries)
         # Per concept, the entries that cover it; an entry naming none is about anything.
-        self.subject_entries: dict[str, frozenset[int]] = _owners(entries, "subjects")
-        self.aspect_entries: dict[str, frozenset[int]] = _owners(entries, "aspects", self.disclaimed)
+        self.subject_entries = _owners(entries, "subjects")
+        self.aspect_entries = _owners(entries, "aspects", self.disclaimed)
         # A detail with `held_when` is held by the entries whose answer states it (多少起: an answer
         # giving a count of cases; 三十日内 holds 何时: 满分学习没过多久能再考 → the entry saying
         # 十日后) and by those whose `aspects:` name it; never by one whose answer disclaims it.
@@ -181,16 +184,25 @@ class ConceptReader:
         said: dict[str, str] = {}
         found: list[tuple[str, ...]] = []
         subject_spans = _longest(*self._subjects, compact, self._amount_marks, edges)
+        aspect_spans = _longest(*self._aspects, compact, self._amount_marks, edges)
         # the subject span over each character (they do not overlap): containment in one is two
         # lookups, not a walk over all of them, so a long message reads in linear time
         owner: list[tuple[int, int] | None] = [None] * len(compact)
         for s, e, _ in subject_spans:
             owner[s:e] = [(s, e)] * (e - s)
-        for (standard_of, _), spans in zip((self._subjects, self._aspects), (subject_spans, _longest(*self._aspects, compact, self._amount_marks, edges)), strict=False):
+        phrase: list[str | None] = [None] * len(compact)  # the aspect whose phrase holds each character
+        for s, e, w in aspect_spans:
+            phrase[s:e] = [self._aspects[0][w]] * (e - s)
+        for (standard_of, _), spans in zip((self._subjects, self._aspects), (subject_spans, aspect_spans), strict=False):
             # an aspect inside a longer subject's name is part of that name: 责任 (争议) in 责任认定书;
-            # a subject inside an aspect's phrase is still asked (驾驶证 in 换驾驶证, 辅警 in 招辅警)
-            words = [w for start, end, w in spans if spans is subject_spans
-                     or not ((o := owner[start]) is not None and o == owner[end - 1] and o[1] - o[0] > end - start)]
+            # a subject inside an aspect's phrase is still asked where some entry holds the two
+            # together (驾驶证 in 换驾驶证, 辅警 in 招辅警); one that begins the phrase, where entries
+            # hold the subject but none with that aspect, is a word of the phrase (停车 in 停车休息
+            # is the driver's rest, not parking)
+            words = [w for start, end, w in spans
+                     if (spans is subject_spans and self._asked_inside(standard_of[w], start, end, phrase, aspect_spans))
+                     or spans is not subject_spans
+                     and not ((o := owner[start]) is not None and o == owner[end - 1] and o[1] - o[0] > end - start)]
             if spans is not subject_spans:
                 # who said it (俺老公说扣两分, 老司机说50米就行): the one speaking, not what is asked
                 words = [w for start, end, w in spans if not compact.startswith(_SPEAKING, end)
@@ -203,6 +215,17 @@ class ConceptReader:
             found.append(tuple(dict.fromkeys(standard_of[w] for w in words)))
             said.update((w, standard_of[w]) for w in words)
         return Reading(found[0], found[1], kind, said)
+
+    def _asked_inside(self, subject: str, start: int, end: int, phrase: list[str | None],
+                      aspect_spans: list[tuple[int, int, str]]) -> bool:
+        aspect = phrase[start]
+        if aspect is None or phrase[end - 1] != aspect:
+            return True
+        span = next(((s, e) for s, e, _ in aspect_spans if s <= start < e), None)
+        if span is None or span[1] - span[0] <= end - start or span[0] != start:
+            return True  # a subject ending the phrase is what is done to (买交强险, 换驾驶证)
+        about = self.about(subject)  # a subject no entry holds is kept: it is what is declined
+        return not about or bool(about & self.aspect_entries.get(aspect, frozenset()))
 
     def covering(self, kind: str, words: tuple[str, ...]) -> frozenset[int]:
         """Entries covering at least one of `words` (subjects or aspects), open entries included."""

@@ -1683,6 +1683,11 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     # is in its learner period
     ("驾找过期了一直没换，过期多久会被注消啊", "licence-cancelled"),
     ("我儿子拿证才三个月，就被扣满12分了，他这驾照会咋处理", "licence-learner-points"),
+    # round 128: 停车 beginning 停车休息 is the driver's rest (no entry holds parking with it);
+    # 该谁来赔 asks who pays, after a story of a car sold and never transferred
+    ("过年准备自己开车从西安回忻州，路上要开七八个小时。请问法律规定连续驾驶多长时间必须停车休息？", "road-phone-fatigue"),
+    ("最近工作压力大 跑长途老犯困 规定开多久必须停车歇一歇", "road-phone-fatigue"),
+    ("我前年把一辆旧面包车卖给了村里一个人，钱收了车也交了，就是一直没去车管所过户。他后来又转手卖给了别人，上个月那个人开着这车把别人的车撞坏了。现在对方找到我头上，说车还登记在我名下要我赔。这种情况到底该谁来赔？", "acc-sold-not-transferred"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)

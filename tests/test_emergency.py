@@ -2935,6 +2935,15 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("拖拉机上的汽油桶 翻了 漏了 一地", True),
     # round 127: a gas leak typed with a slip (露气 for 漏气) beside a gas cylinder (119 first)
     ("拉液化气罐的三轮翻了 一股味 露气了", True),
+    # round 128: pinned under (压人底下), shut in the car with no one named (车里出不来), a person
+    # under a tricycle told as 扣在下头, something black pouring from a crashed car's bonnet, a
+    # smell of a gas station after a roll-over, a broken-down car in an expressway's left lane
+    ("压人底下了", True),
+    ("车里出不来", True),
+    ("三马子在水渠边翻了 人扣在下头 就露个脑袋", True),
+    ("村道上两辆车撞了，一辆车的发动机盖缝里往外冒黑乎乎的东西。我先打哪个电话？要不要先把车里的人拽出来？", True),
+    ("Our farm truck rolled into a ditch on a mountain road. We all got out, but it smells like a gas station and the ground under the engine is wet and shiny.", True),
+    ("Our car broke down in the left lane of the expressway, all of us are standing on the road next to it and trucks are flying past, what do we do right now?", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3052,6 +3061,11 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "倒车把我的车撞了 他跑了",
     # round 127: a student abroad typed with a slip (流血生 for 留学生) bleeds nowhere
     "我是流血生，在国外考的驾照，回国换国内驾照要考哪科",
+    # round 128: an injury told in pinyin that has healed since (xianzai yijing hao le); air that
+    # does not come out of a car's vents
+    "shi cheng 4S dian xin che de shihou chu le shigu, wo shou le shang xianzai yijing hao le, gai shei pei?",
+    "车里出不来暖风是怎么回事",
+    "排气管冒黑乎乎的东西是啥毛病",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
