@@ -1688,6 +1688,12 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("过年准备自己开车从西安回忻州，路上要开七八个小时。请问法律规定连续驾驶多长时间必须停车休息？", "road-phone-fatigue"),
     ("最近工作压力大 跑长途老犯困 规定开多久必须停车歇一歇", "road-phone-fatigue"),
     ("我前年把一辆旧面包车卖给了村里一个人，钱收了车也交了，就是一直没去车管所过户。他后来又转手卖给了别人，上个月那个人开着这车把别人的车撞坏了。现在对方找到我头上，说车还登记在我名下要我赔。这种情况到底该谁来赔？", "acc-sold-not-transferred"),
+    # round 130: the learner entry states the fine for going on the expressway alone; a second
+    # drink-driving (又叫查住了, 罚过一回) is the repeat offence's penalty; the share a driver with no
+    # fault bears (最多赔多大比例) is who pays, not a limit
+    ("刚拿本还在实习期，能不能自己一个人上高速？要是没人陪着上了被查到罚多少？", "licence-learner"),
+    ("俺哥前年喝酒开车叫交警逮住罚过一回，这两天又喝了开车又叫查住了，这回咋处理咧？", "drink-penalty"),
+    ("如果我绿灯正常开，一个行人闯红灯跟我车蹭了一下，人早出院了，交警认定我没过错，那我还得赔吗？最多赔多大比例？", "acc-who-pays"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)

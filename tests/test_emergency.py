@@ -3066,6 +3066,8 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "shi cheng 4S dian xin che de shihou chu le shigu, wo shou le shang xianzai yijing hao le, gai shei pei?",
     "车里出不来暖风是怎么回事",
     "排气管冒黑乎乎的东西是啥毛病",
+    # round 130: too busy to get away (实在抽不开身) convulses no one
+    "我是忻州人，驾照也是在忻州领的。去年起在太原跑网约车，这个周期在太原那边陆续被扣满了12分，驾照被扣留了。现在人在太原干活，实在抽不开身回忻州。想问满分学习和考试能不能就在太原参加，不用专门跑回去？",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
