@@ -1694,6 +1694,11 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("刚拿本还在实习期，能不能自己一个人上高速？要是没人陪着上了被查到罚多少？", "licence-learner"),
     ("俺哥前年喝酒开车叫交警逮住罚过一回，这两天又喝了开车又叫查住了，这回咋处理咧？", "drink-penalty"),
     ("如果我绿灯正常开，一个行人闯红灯跟我车蹭了一下，人早出院了，交警认定我没过错，那我还得赔吗？最多赔多大比例？", "acc-who-pays"),
+    # round 131: a scrape not on a road (不在道路上, 不算马路); a phone call typed 电花 / 电化 or in
+    # pinyin (jie shou ji dian hua) while driving
+    ("上周在我们单位大院里面的停车场倒车，把同事的车尾灯碰碎了，人都没事。这个大院平时不让外面的车进，不算马路。想问一下这种不在道路上的剐蹭，交警接到报警会管吗？", "acc-off-road"),
+    ("开车接电花被拍到了扣几分", "points-values"),
+    ("kai che shi jie shou ji dian hua kou ji fen", "points-values"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1762,6 +1767,8 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "出租车不打表 在忻州该找谁",
     # round 125: child seats are in no text held here
     "小孩坐车必须用儿童安全座椅吗？多大的孩子要用？",
+    # round 131: 想考 before 辅警 asks of the auxiliary police's recruitment, not the driving test
+    "我表弟想考忻州交警的辅警，今年还招不招，去哪报名",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

@@ -2944,6 +2944,8 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("村道上两辆车撞了，一辆车的发动机盖缝里往外冒黑乎乎的东西。我先打哪个电话？要不要先把车里的人拽出来？", True),
     ("Our farm truck rolled into a ditch on a mountain road. We all got out, but it smells like a gas station and the ground under the engine is wet and shiny.", True),
     ("Our car broke down in the left lane of the expressway, all of us are standing on the road next to it and trucks are flying past, what do we do right now?", False),
+    # round 131: a pregnant woman (挺着大肚子) knocked down by a car (蹭倒) who cannot get up
+    ("哎呀俺媳妇挺着大肚子叫车给蹭倒了 在停车场地上坐着起不来 咋办嘛", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3068,6 +3070,8 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "排气管冒黑乎乎的东西是啥毛病",
     # round 130: too busy to get away (实在抽不开身) convulses no one
     "我是忻州人，驾照也是在忻州领的。去年起在太原跑网约车，这个周期在太原那边陆续被扣满了12分，驾照被扣留了。现在人在太原干活，实在抽不开身回忻州。想问满分学习和考试能不能就在太原参加，不用专门跑回去？",
+    # round 131: a mediation with no news (调解到现在都没动静) is no one unconscious
+    "去年那起事故我妈受了伤，交警那边早就受理了，可调解到现在都没动静，急死了，我们这个案子现在到底办到哪一步了？",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
