@@ -1699,6 +1699,11 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("上周在我们单位大院里面的停车场倒车，把同事的车尾灯碰碎了，人都没事。这个大院平时不让外面的车进，不算马路。想问一下这种不在道路上的剐蹭，交警接到报警会管吗？", "acc-off-road"),
     ("开车接电花被拍到了扣几分", "points-values"),
     ("kai che shi jie shou ji dian hua kou ji fen", "points-values"),
+    # round 132: a licence due next spring (开春就到期) to be renewed (换新的) by a driver of 68 asks
+    # how early to renew, not the old drivers' rules; a coach full with a child riding free (免票)
+    # carries people
+    ("俺的驾驶证明年开春就到期了，俺都六十八了，提前多少天能去换新的咧？", "licence-renew"),
+    ("我表哥跑长途客车，座位都坐满了，还能再带免票的小孩不？最多能带多少", "road-passengers"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
