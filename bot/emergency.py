@@ -107,7 +107,7 @@ _LATIN_RUN = re.compile(r"[a-z]+")
 _PLACE = "里上内底下外旁边中前后头口道站库位场"  # 车里, 校门口, 车道: where a person is, not a thing that stopped
 _EVENT = "祸"  # 出车祸 names an event, not a thing between the person and what befell them
 _COMPLEMENT = "来去了着过住到出下上起开回子儿"
-_RIDES = "骑坐开推倒停下上修放摆拿"  # 孩子骑滑板车被撞了, 被我倒车碰倒了, 老公下车去放牌被撞了: what the person drives, leaves, mends or sets out is no thing that stopped
+_RIDES = "骑坐开推倒停下上修放摆拿跑"  # 孩子骑滑板车被撞了, 俺是跑大车的（开车为业）, 被我倒车碰倒了, 老公下车去放牌被撞了: what the person drives, leaves, mends or sets out is no thing that stopped
 # 门打不开，我老婆在里面, 撞得稀巴烂，人在里面: a door that will not open or a wrecked car, with
 # someone said to be inside just after
 # where in a car someone sits: 我妈还在后座, 他还在驾驶室

@@ -293,6 +293,10 @@ class Concepts:
     # words before a number that make it an amount (限120, 跑到120): a number-only 说法 (120 the
     # ambulance) is not read there
     amount_marks: tuple[str, ...] = ()
+    # words at a story's end that ask of the story's own case (这种情况交强险还管赔吗), and words
+    # that point back at the thing asked just before (老考这个)
+    this_case: tuple[str, ...] = ()
+    this_one: tuple[str, ...] = ()
     # a subject that only says which one of a kind (雅迪 → 电动自行车, 捷达 → 机动车): asked about a
     # business of that kind (上牌, 过户), the kind is what is asked; asked about the one model itself
     # (`model_aspects`: 国标, 推荐), it stays, and no entry holds it
@@ -633,6 +637,8 @@ class _ConceptTable:
     manners: list[tuple[str, str, int]] = field(default_factory=list)
     counts: list[tuple[str, str, int]] = field(default_factory=list)
     amount_marks: list[str] = field(default_factory=list)
+    this_case: list[str] = field(default_factory=list)
+    this_one: list[str] = field(default_factory=list)
     # (subject, the subject it stands for, file, line) of `stands_for:`
     stands_for: list[tuple[str, str, str, int]] = field(default_factory=list)
     model_aspects: list[tuple[str, str, int]] = field(default_factory=list)
@@ -660,6 +666,8 @@ class _ConceptTable:
                         manners=self._known(self.manners, "aspects", "方面", "manners", problems),
                         counts=self._known(self.counts, "aspects", "方面", "counts", problems),
                         amount_marks=tuple(dict.fromkeys(self.amount_marks)),
+                        this_case=tuple(dict.fromkeys(self.this_case)),
+                        this_one=tuple(dict.fromkeys(self.this_one)),
                         stands_for=self._stands_for(problems),
                         model_aspects=self._known(self.model_aspects, "aspects", "方面", "model_aspects", problems),
                         says_nothing=tuple(dict.fromkeys(self.says_nothing)),
@@ -722,7 +730,7 @@ def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) 
         if name in ("venues", "circumstances", "manners", "counts", "model_aspects", "weak", "vehicles", "scenes"):
             getattr(table, name).extend((w, c.file, line) for w, line in _text_list(node, c, name))
             continue
-        if name in ("amount_marks", "says_nothing"):
+        if name in ("amount_marks", "says_nothing", "this_case", "this_one"):
             getattr(table, name).extend(w for w, _ in _text_list(node, c, name))
             continue
         if name == "stands_for":
@@ -735,7 +743,7 @@ def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) 
                     table.stands_for.append((one, kind, c.file, _line(one_node)))
             continue
         if name not in CONCEPT_KINDS:
-            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners, counts, amount_marks, stands_for, model_aspects, says_nothing, weak, vehicles, scenes)")
+            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners, counts, amount_marks, this_case, this_one, stands_for, model_aspects, says_nothing, weak, vehicles, scenes)")
             continue
         if node.tag == "tag:yaml.org,2002:null":
             continue

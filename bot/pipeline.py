@@ -79,8 +79,6 @@ def _both_latin(left: str, right: str) -> bool:
 
 _LONE_CHAR = re.compile(r"(?:^|\s)\S(?:\s|$)")  # a single character typed apart: 火 车上有人, 车上有人 火
 _THERE = ("那边", "那里", "那儿", "当地", "人家那", "there")  # 德国高速不限速 …那边是咋规定的: the place told before, asked of again
-_THIS_ONE = ("这个", "这题", "这道题", "这事", "这些")  # 老考这个: the thing asked just before
-_THIS_CASE = ("这种情况", "这种事", "这样的情况", "这情况", "像这种", "这种的话", "这样的话")  # the story's case, asked of at its end
 _POINTS_BACK = "它"  # a thing the story told, asked of again at its end
 _YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")  # a year as written: 2024, not 12123 or 17761
 # The most clauses read of one message: its first (where harm is told: 我受伤了，…) and its last
@@ -734,7 +732,7 @@ class Understand:
         # a last clause that asks nothing and points back at what was just asked (…多远的时候换近光
         # 驾照考试老考这个记不住): it tells where the asker met the question, not another subject
         points_back = len(asked.clauses) >= 2 and not asks(asked.clauses[-1]) and asks(asked.clauses[-2]) \
-            and any(w in asked.clauses[-1] for w in _THIS_ONE)
+            and any(w in asked.clauses[-1] for w in self.s.knowledge.concepts.this_one)
         if points_back or end is not None and not _end_asks(self.s, end) and any(
                 asks(c) for c in asked.clauses[:-ASK_CLAUSES]):
             # the end asks nothing, after a clause that asked (…要判几年 俺没撞 就是好奇; 娃娃坐后排
@@ -769,7 +767,7 @@ class Understand:
                 # points): the story's stay what is asked of, first
                 subjects, told_subjects = tuple(dict.fromkeys(held + end_reading.subjects)), ()
             asked.story_told = bool(end_reading.subjects and told_subjects)
-            if asked.with_story or any(w in end.replace(" ", "") for w in _THIS_CASE) \
+            if asked.with_story or any(w in end.replace(" ", "") for w in self.s.knowledge.concepts.this_case) \
                     and self._one_holds_all(subjects + told_subjects):
                 # (…喝醉了开车撞伤了人 …这种情况交强险还管赔吗: the case asked of is the story's,
                 # where one entry is about all of it)

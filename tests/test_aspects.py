@@ -1797,3 +1797,22 @@ def test_who_pays_the_rescue_after_a_hit_and_run_told_in_a_story_names_the_fund(
     # round 108: 抢救的钱 is the rescue cost advanced; the e-bike the victim rode is the story's
     reply = engine.answer("俺舅骑电动车叫车撞了 开车的跑了 到现在没找着 医院催着交钱 抢救的钱到底谁来出")
     assert reply.status == ANSWER and "救助基金" in reply.text, reply.reason
+
+
+def test_staff_add_a_way_of_asking_of_the_storys_case_in_the_concepts_file(engine, tmp_path):
+    """`this_case:` in concepts.yaml is the words at a story's end that ask of the story's own case;
+    a word staff add there is read so, with no change to the code."""
+    from knowledge_copy import knowledge_copy, topic_files
+
+    from bot.engine import build_engine
+
+    question = "我表哥喝醉了开车撞伤了人，人已经治完出院了，这种状况交强险还管赔吗？"
+    assert engine.answer(question).entry_id != "insurance-drunk"
+    folder = knowledge_copy(tmp_path / "knowledge", *sorted(topic_files()))
+    concepts = folder / "concepts.yaml"
+    text = concepts.read_text(encoding="utf-8")
+    assert "this_case: [这种情况," in text
+    concepts.write_text(text.replace("this_case: [这种情况,", "this_case: [这种状况, 这种情况,"), encoding="utf-8")
+    edited, problems = build_engine(str(folder))
+    assert edited is not None and not [p for p in problems if p.severity == "error"]
+    assert edited.answer(question).entry_id == "insurance-drunk"

@@ -2946,6 +2946,11 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("Our car broke down in the left lane of the expressway, all of us are standing on the road next to it and trucks are flying past, what do we do right now?", False),
     # round 131: a pregnant woman (挺着大肚子) knocked down by a car (蹭倒) who cannot get up
     ("哎呀俺媳妇挺着大肚子叫车给蹭倒了 在停车场地上坐着起不来 咋办嘛", False),
+    # round 133: the driver taken ill at the wheel, told in the first person: dizzy all at once
+    # (突然頭暈眼花, traditional script), or a truck driver (跑大车的: the truck is what he drives)
+    # whose low blood sugar has come on (犯咧)
+    ("我在高速上突然頭暈眼花，車停在路肩上，手腳一直發抖，快撐不住了", False),
+    ("俺是跑大车的，低血糖犯咧，手抖得把不住方向盘，刚把车靠在施工区边上，浑身冒冷汗", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3072,6 +3077,8 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "我是忻州人，驾照也是在忻州领的。去年起在太原跑网约车，这个周期在太原那边陆续被扣满了12分，驾照被扣留了。现在人在太原干活，实在抽不开身回忻州。想问满分学习和考试能不能就在太原参加，不用专门跑回去？",
     # round 131: a mediation with no news (调解到现在都没动静) is no one unconscious
     "去年那起事故我妈受了伤，交警那边早就受理了，可调解到现在都没动静，急死了，我们这个案子现在到底办到哪一步了？",
+    # round 133: a wallet that bleeds (钱包天天在流血) is money, not blood
+    "罚款忘了交钱包天天在流血逾期不交每天加罚多少",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
