@@ -2951,6 +2951,8 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     # whose low blood sugar has come on (犯咧)
     ("我在高速上突然頭暈眼花，車停在路肩上，手腳一直發抖，快撐不住了", False),
     ("俺是跑大车的，低血糖犯咧，手抖得把不住方向盘，刚把车靠在施工区边上，浑身冒冷汗", False),
+    # round 134: a load fallen in an expressway's lane (中間車道上掉了一大箱貨) with traffic coming on
+    ("高速公路中間車道上掉了一大箱貨，剛才有輛車急閃差點撞上，後面車還一直開過來", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3079,6 +3081,7 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "去年那起事故我妈受了伤，交警那边早就受理了，可调解到现在都没动静，急死了，我们这个案子现在到底办到哪一步了？",
     # round 133: a wallet that bleeds (钱包天天在流血) is money, not blood
     "罚款忘了交钱包天天在流血逾期不交每天加罚多少",
+    "高速上货掉在车道上要罚款吗",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
