@@ -190,9 +190,7 @@ class ConceptReader:
         owner: list[tuple[int, int] | None] = [None] * len(compact)
         for s, e, _ in subject_spans:
             owner[s:e] = [(s, e)] * (e - s)
-        phrase: list[str | None] = [None] * len(compact)  # the aspect whose phrase holds each character
-        for s, e, w in aspect_spans:
-            phrase[s:e] = [self._aspects[0][w]] * (e - s)
+        phrase_at = {s: (e, self._aspects[0][w]) for s, e, w in aspect_spans}  # each aspect phrase by its start
         for (standard_of, _), spans in zip((self._subjects, self._aspects), (subject_spans, aspect_spans), strict=False):
             # an aspect inside a longer subject's name is part of that name: 责任 (争议) in 责任认定书;
             # a subject inside an aspect's phrase is still asked where some entry holds the two
@@ -200,7 +198,7 @@ class ConceptReader:
             # hold the subject but none with that aspect, is a word of the phrase (停车 in 停车休息
             # is the driver's rest, not parking)
             words = [w for start, end, w in spans
-                     if (spans is subject_spans and self._asked_inside(standard_of[w], start, end, phrase, aspect_spans))
+                     if (spans is subject_spans and self._asked_inside(standard_of[w], end, phrase_at.get(start)))
                      or spans is not subject_spans
                      and not ((o := owner[start]) is not None and o == owner[end - 1] and o[1] - o[0] > end - start)]
             if spans is not subject_spans:
@@ -216,16 +214,14 @@ class ConceptReader:
             said.update((w, standard_of[w]) for w in words)
         return Reading(found[0], found[1], kind, said)
 
-    def _asked_inside(self, subject: str, start: int, end: int, phrase: list[str | None],
-                      aspect_spans: list[tuple[int, int, str]]) -> bool:
-        aspect = phrase[start]
-        if aspect is None or phrase[end - 1] != aspect:
+    def _asked_inside(self, subject: str, end: int, phrase: tuple[int, str] | None) -> bool:
+        """Whether a subject's word is asked, given the aspect phrase beginning where it does, if
+        any. Only a phrase it begins may hold it: a subject ending one is what is done to
+        (买交强险, 换驾驶证)."""
+        if phrase is None or phrase[0] <= end:
             return True
-        span = next(((s, e) for s, e, _ in aspect_spans if s <= start < e), None)
-        if span is None or span[1] - span[0] <= end - start or span[0] != start:
-            return True  # a subject ending the phrase is what is done to (买交强险, 换驾驶证)
         about = self.about(subject)  # a subject no entry holds is kept: it is what is declined
-        return not about or bool(about & self.aspect_entries.get(aspect, frozenset()))
+        return not about or bool(about & self.aspect_entries.get(phrase[1], frozenset()))
 
     def covering(self, kind: str, words: tuple[str, ...]) -> frozenset[int]:
         """Entries covering at least one of `words` (subjects or aspects), open entries included."""
