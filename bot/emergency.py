@@ -1551,6 +1551,14 @@ def _cut_into(text: str, start: int, detector: Detector) -> bool:
     return False
 
 
+def _ending_at_word(pattern: _Scan, text: str, start: int, end: int, ends: set[int]) -> int | None:
+    """The longest match of `pattern` at `start` ending before `end` where a segmented word ends."""
+    for stop in sorted((e for e in ends if start < e < end), reverse=True):
+        if any(s == start and e == stop for s, e in pattern.spans(text, start, stop)):
+            return stop
+    return None
+
+
 def _in_mask(text: str, start: int, end: int, detector: Detector) -> bool:
     """The danger word lies wholly inside a word staff listed as no danger (没反应过来, 自燃险)."""
     return detector.masks is not None and any(
@@ -1637,7 +1645,11 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
                 if ends and end not in ends and i < len(starts) and starts[i] < end:
                     after = min((e for e in ends if e > end), default=end)
                     if not all(ch in _COMPLEMENT or ch in _PLACE or ch == text[end - 1] for ch in text[end:after]):
-                        continue  # 疼|疼疼: a cry said over and over runs on as itself
+                        # the same words may end earlier, where a word does (站在行车道|上车一辆: 站在行车道)
+                        shorter = _ending_at_word(pattern, read, start, end, ends)
+                        if shorter is None:
+                            continue  # 疼|疼疼: a cry said over and over runs on as itself
+                        end, said = shorter, read[start:shorter]
                 if end - start == 1 and ends and (start not in starts or end not in ends):
                     continue  # a one-character word (有人伤) is a word of its own: 伤员, 伤亡, 伤心 are other words
                 if start and said.startswith(rules.body) and (text[start - 1] == "车" or _glued(text, start, detector)):

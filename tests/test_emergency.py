@@ -2953,6 +2953,9 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("俺是跑大车的，低血糖犯咧，手抖得把不住方向盘，刚把车靠在施工区边上，浑身冒冷汗", False),
     # round 134: a load fallen in an expressway's lane (中間車道上掉了一大箱貨) with traffic coming on
     ("高速公路中間車道上掉了一大箱貨，剛才有輛車急閃差點撞上，後面車還一直開過來", False),
+    # a family standing in an expressway lane, typed run together: 行车道上车 segments 上车, and the
+    # match ending inside it is read again to end where a word does (站在行车道)
+    ("高速上车坏了我们一家还站在行车道上车一辆接一辆擦着过", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
