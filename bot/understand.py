@@ -299,6 +299,11 @@ def _cuts_latin(word: str, i: int, edges: tuple[list[bool], list[bool]] | None) 
     return bool(_LATIN.match(word[0]) and not starts[i] or _LATIN.match(word[-1]) and not ends[i + len(word) - 1])
 
 
+# an amount begun after a verb of amount: digits, or Chinese numerals with a measure (跑了五个钟头,
+# 开了三百公里); not a bare numeral, which may say when (跑了两天了 is still who fled)
+_AMOUNT_START = re.compile(r"\d|[一二两三四五六七八九十百几半]+(?:个|多个)?(?:钟头|小时|公里|里地|码)")
+
+
 def _longest(standard_of: dict[str, str], lengths: dict[str, tuple[int, ...]], text: str,
              amount_marks: tuple[str, ...] = (),
              edges: tuple[list[bool], list[bool]] | None = None) -> list[tuple[int, int, str]]:
@@ -315,7 +320,7 @@ def _longest(standard_of: dict[str, str], lengths: dict[str, tuple[int, ...]], t
                     or word[-1].isdigit() and text[i + n:i + n + 1].isdigit()
                     or word.isdigit() and text.endswith(amount_marks, 0, i)
                     # 跑了185: a verb of amount before a number says how fast, not who ran away
-                    or text[i + n:i + n + 1].isdigit() and word.rstrip("了") in amount_marks
+                    or _AMOUNT_START.match(text, i + n) is not None and word.rstrip("了") in amount_marks
                     or _cuts_latin(word, i, edges)):
                 spans.append((i, i + n, word))
                 break

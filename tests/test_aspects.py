@@ -1704,6 +1704,8 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     # carries people
     ("俺的驾驶证明年开春就到期了，俺都六十八了，提前多少天能去换新的咧？", "licence-renew"),
     ("我表哥跑长途客车，座位都坐满了，还能再带免票的小孩不？最多能带多少", "road-passengers"),
+    # 跑了 before an amount in Chinese numerals (两个钟头) says how long one drove, not who fled
+    ("跑了两个钟头就困了，开车犯困怎么办", "road-phone-fatigue"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
