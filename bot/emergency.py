@@ -107,7 +107,9 @@ _LATIN_RUN = re.compile(r"[a-z]+")
 _PLACE = "里上内底下外旁边中前后头口道站库位场"  # 车里, 校门口, 车道: where a person is, not a thing that stopped
 _EVENT = "祸"  # 出车祸 names an event, not a thing between the person and what befell them
 _COMPLEMENT = "来去了着过住到出下上起开回子儿"
-_RIDES = "骑坐开推倒停下上修放摆拿跑"  # 孩子骑滑板车被撞了, 俺是跑大车的（开车为业）, 被我倒车碰倒了, 老公下车去放牌被撞了: what the person drives, leaves, mends or sets out is no thing that stopped
+# what the person drives, leaves, mends or sets out is no thing that stopped: 孩子骑滑板车被撞了,
+# 俺是跑大车的 (drives a truck for a living), 被我倒车碰倒了, 老公下车去放牌被撞了
+_RIDES = "骑坐开推倒停下上修放摆拿跑"
 # 门打不开，我老婆在里面, 撞得稀巴烂，人在里面: a door that will not open or a wrecked car, with
 # someone said to be inside just after
 # where in a car someone sits: 我妈还在后座, 他还在驾驶室
@@ -1142,7 +1144,7 @@ def _spelled(text: str, m: re.Match, detector: Detector,
         pieces = _denied(pieces, detector.negation_sound)
     if detector.frame_sound:
         pieces = _frames_among(pieces, [o in spaces or k == 0 for k, o in enumerate(offsets)], detector.frame_sound,
-                               syllables, lambda w: not any(p.pattern.search(w) for p in detector.any_plain))
+                               syllables, lambda w: not _names_harm(w, detector))
     changed = pieces != syllables
     if not changed and len(syllables) == 1:
         spliced = _one_syllable(text, m, detector)
@@ -1205,7 +1207,7 @@ def _words_among(syllables: list[str], detector: Detector, inside: frozenset[int
 
 
 def _frames_among(pieces: list[str], starts: Sequence[bool], frames: dict[str, str],
-                  syllables: Sequence[str] = (), harmless: Callable[[str], bool] | None = None) -> list[str]:
+                  syllables: Sequence[str], harmless: Callable[[str], bool]) -> list[str]:
     """The syllables left Latin by the danger words, with frame words read among them, each
     beginning where a typed word does (`starts`, by syllable; a danger word read counts as its
     syllables), choosing the reading that covers most syllables: bao xian pei bu pei → 保险 赔不赔;
@@ -1216,7 +1218,7 @@ def _frames_among(pieces: list[str], starts: Sequence[bool], frames: dict[str, s
     for piece in pieces:
         at.append(k)
         k += 1 if piece.isascii() else len(piece)
-    spelled = [p if p.isascii() or not syllables else "".join(syllables[a:a + len(p)]) for p, a in zip(pieces, at, strict=True)]
+    spelled = [p if p.isascii() else "".join(syllables[a:a + len(p)]) for p, a in zip(pieces, at, strict=True)]
     # best[i]: (syllables read as frames from piece i on, pieces from i on)
     best: list[tuple[int, list[str]]] = [(0, [])] * (len(pieces) + 1)
     for i in range(len(pieces) - 1, -1, -1):
@@ -1226,7 +1228,7 @@ def _frames_among(pieces: list[str], starts: Sequence[bool], frames: dict[str, s
             size = 0
             for j in range(i, len(pieces)):
                 later = pieces[j]
-                if not later.isascii() and (harmless is None or not syllables or not harmless(later)):
+                if not later.isascii() and not harmless(later):
                     break
                 size += 1 if later.isascii() else len(later)
                 if size > MAX_SPOKEN:
@@ -1551,6 +1553,11 @@ def _cut_into(text: str, start: int, detector: Detector) -> bool:
     return False
 
 
+def _names_harm(text: str, detector: Detector) -> bool:
+    """The text holds a plain harm word of some category (no word built from groups)."""
+    return any(p.pattern.search(text) for p in detector.any_plain)
+
+
 def _ending_at_word(pattern: _Scan, text: str, start: int, end: int, ends: set[int]) -> int | None:
     """The longest match of `pattern` at `start` ending before `end` where a segmented word ends."""
     for stop in sorted((e for e in ends if start < e < end), reverse=True):
@@ -1619,7 +1626,7 @@ def _hits(text: str, detector: Detector, cry: bool = False) -> list[_Hit]:
         return cache[lo]
 
     out: list[_Hit] = []
-    plain = any(p.pattern.search(text) for p in detector.any_plain)
+    plain = _names_harm(text, detector)
     masked_chars = set(masked)
     for cat in detector.categories:
         last: _Hit | None = None  # one hit a category, the last said: what a frame weighs is where harm is told
