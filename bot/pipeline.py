@@ -21,7 +21,7 @@ from bot.config import MatchingConfig
 from bot.knowledge import Entry, Knowledge, SmalltalkIntent
 from bot.matcher import Index, Match
 from bot.reply import ANSWER, CLARIFY, EMERGENCY, FALLBACK, SMALLTALK, Candidate, Reply
-from bot.text import FUNCTION_CHARS, MAX_QUERY_CHARS, TextProcessor, bare
+from bot.text import FUNCTION_CHARS, MAX_QUERY_CHARS, TextProcessor, bare, lazy_pinyin
 from bot.understand import ConceptReader, Reading
 
 OFFICIAL_CHANNELS = "通过“交管12123”App查询办理，或咨询当地公安交警大队"
@@ -285,6 +285,10 @@ class Emergency:
         self.rules = dataclasses.replace(rules, **normalised)
         self.detector = emergency.compile_rules(self.rules, shared.text)
         self.cries = frozenset(w for w in self.rules.alone + self.rules.alone_fire if len(w) == 1)  # 火, 血
+        # a sigh typed in pinyin (jiuming a, 驾照丢了 补办要几天): its syllables, spaced or run together
+        spelled = {w: r"\s*".join(lazy_pinyin(w)) for w in self.rules.sighs if all("\u4e00" <= c <= "\u9fff" for c in w)}
+        self.spelled_sighs = tuple((re.compile(rf"(?<![a-z]){p}(?![a-z])", re.I), w)
+                                   for w, p in sorted(spelled.items(), key=lambda x: -len(x[0])))
 
     def __call__(self, asked: Asked) -> Reply | None:
         # Clause by clause, as typed and as repaired: 车被撞了 人跑了 is no 撞了人.
@@ -320,6 +324,13 @@ class Emergency:
         typed = " ".join(asked.clauses)
         if sighs and not any(w in typed.replace(" ", "") for w in sighs) and len(asked.heard) == len(asked.clauses):
             typed = " ".join(asked.heard)  # 救名 驾找丢了 补办要几天: the sigh typed with a slip
+        if sighs and not any(w in typed.replace(" ", "") for w in sighs):
+            # the sigh typed in pinyin, and so, likely, the rest: each clause read as the words it spells
+            spelled = list(asked.clauses)
+            for pattern, word in self.spelled_sighs:
+                spelled = [pattern.sub(word, c) for c in spelled]
+            if spelled != asked.clauses:
+                typed = " ".join(self.s.text.read_pinyin(c) for c in spelled)
         if not sighs or not any(w in typed.replace(" ", "") for w in sighs):
             return False
         if any((at := typed.find(w, 1)) > 0 and typed[at - 1] in _CRIED for w in sighs):

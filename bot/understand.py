@@ -42,6 +42,8 @@ DENIED = re.compile(r"(?<!是)不是[^\s，,。？?！!]{1,10}?(?:那个|那种|
                     r"|(?:^|(?<=[\s，,。]))[^\s，,。？?！!]{0,4}?(?:就怕|生怕|害怕|担心|(?<![恐哪])怕)(?![就得了])[^\s，,。？?！!]{2,16}[^\s，,。？?！!吗么呢吧嘛](?=[\s，,。])")
 
 
+# what a fine is measured against (罚款是保费的几倍): the unit of the answer, not what is asked
+_MEASURE_AFTER = re.compile(r"的?(?:几|多少|\d+(?:\.\d+)?|[一二两三四五六七八九十]+)倍")
 # what follows the one who said something (老公说, 老司机讲, 朋友告诉我)
 _SPEAKING = ("说", "讲", "告诉", "跟我说", "跟俺说", "和我说", "让我", "叫我")
 # what a person of the story (a `weak` word: 老公, 媳妇) did: 我老公开车闯了个红灯 tells who drove,
@@ -204,6 +206,7 @@ class ConceptReader:
             if spans is not subject_spans:
                 # who said it (俺老公说扣两分, 老司机说50米就行): the one speaking, not what is asked
                 words = [w for start, end, w in spans if not compact.startswith(_SPEAKING, end)
+                         and not _MEASURE_AFTER.match(compact, end)
                          and not (w in self._weak and compact.startswith(_ACTING, end))
                          and not ((o := owner[start]) is not None and o == owner[end - 1] and o[1] - o[0] > end - start)]
             if spans is not subject_spans and any(w not in self._weak for w in words) and self._offices.isdisjoint(found[0]):

@@ -1706,6 +1706,11 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("我表哥跑长途客车，座位都坐满了，还能再带免票的小孩不？最多能带多少", "road-passengers"),
     # 跑了 before an amount in Chinese numerals (两个钟头) says how long one drove, not who fled
     ("跑了两个钟头就困了，开车犯困怎么办", "road-phone-fatigue"),
+    # round 135: 多大才让骑 asks the rider's age; many trucks on the road (路上大车多) is the road,
+    # not what is asked of; the fine measured against the premium (保费的几倍) asks the fine
+    ("俺儿子才15岁，偷骑电动车上路让逮住了，到底多大才让骑咧", "nm-age"),
+    ("俺孙子才14 想骑电动车去镇上念书 路上大车多怕出危险 到底多大才准骑", "nm-age"),
+    ("jiaoqiangxian 没买就开车上路，被交警查到罚款是保费的几倍？", "insurance-no-cover"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)

@@ -3085,6 +3085,8 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # round 133: a wallet that bleeds (钱包天天在流血) is money, not blood
     "罚款忘了交钱包天天在流血逾期不交每天加罚多少",
     "高速上货掉在车道上要罚款吗",
+    # round 135: 救命 typed in pinyin beside a licence question typed in pinyin is a sigh
+    "jiashizheng diu le, shouli buban yihou ji tian neng nadao? jiuming a, xia zhou yao kaiche chuchai",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
