@@ -1769,7 +1769,9 @@ def _hurried(raw: str, detector: Detector) -> list[_Hit]:
     citizen types no more, and one looking things up asks again."""
     if detector.crash is None or detector.crash_now is None:
         return []
-    crash = next((m for m in detector.crash.finditer(raw) if not _in_mask(raw, m.start(), m.end(), detector)), None)
+    # 没出事故 就是车牌掉了 急死了: a crash denied is none, however hurried the rest
+    crash = next((m for m in detector.crash.finditer(raw) if not _in_mask(raw, m.start(), m.end(), detector)
+                  and not _negated(raw, m.start(), detector.rules.negations, [])), None)
     if crash is None:
         return []  # 我又翻车了: a crash word inside a word staff listed as no danger (failing again)
     clauses = [c for c in raw.split(CLAUSE) if c]

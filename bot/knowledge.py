@@ -313,6 +313,9 @@ class Concepts:
     # aspects some entry is only for that say where a thing happened (道路以外: 停车场, 小区里): told
     # in a story they are the scene, not the setting that decides which rule the end asks of
     scenes: tuple[str, ...] = ()
+    # an aspect read beside another means a third (无责 beside 赔偿限额: one with no fault asking
+    # 最多赔多少 asks the cap on his share, 上限, not the insurance's limits): aspect -> {beside: read as}
+    beside: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -646,6 +649,8 @@ class _ConceptTable:
     weak: list[tuple[str, str, int]] = field(default_factory=list)  # (variant, file, line)
     vehicles: list[tuple[str, str, int]] = field(default_factory=list)  # (subject, file, line)
     scenes: list[tuple[str, str, int]] = field(default_factory=list)  # (aspect, file, line)
+    # (aspect, the aspect beside it, what the first is read as, file, line) of `beside:`
+    beside: list[tuple[str, str, str, str, int]] = field(default_factory=list)
 
     def add(self, kind: str, standard: str, word: str, file: str, line: int, problems: list[Problem]) -> bool:
         first = self.said.get(word)
@@ -673,7 +678,19 @@ class _ConceptTable:
                         says_nothing=tuple(dict.fromkeys(self.says_nothing)),
                         weak=self._weak(problems),
                         vehicles=self._known(self.vehicles, "subjects", "主题", "vehicles", problems),
-                        scenes=self._known(self.scenes, "aspects", "方面", "scenes", problems))
+                        scenes=self._known(self.scenes, "aspects", "方面", "scenes", problems),
+                        beside=self._beside(problems))
+
+    def _beside(self, problems: list[Problem]) -> dict[str, dict[str, str]]:
+        table: dict[str, dict[str, str]] = {}
+        for aspect, other, read_as, file, line in self.beside:
+            bad = [w for w in (aspect, other, read_as) if w not in self.words["aspects"]]
+            if bad:
+                problems.append(Problem(file, line, f"不认识的方面 {bad[0]!r}：beside 里三个词都要用 aspects 下的标准词 / unknown "
+                                        f"aspect {bad[0]!r}: every word of 'beside' must be a standard word listed under 'aspects:'"))
+            else:
+                table.setdefault(aspect, {})[other] = read_as
+        return table
 
     def _weak(self, problems: list[Problem]) -> tuple[str, ...]:
         known = []
@@ -722,6 +739,25 @@ def _rewritten_variants(table: _ConceptTable, synonyms: dict[str, str]) -> list[
     return out
 
 
+def _load_beside(node: yaml.Node, c: _Collector, table: _ConceptTable) -> None:
+    """`beside:` — 方面: {另一个方面: 一起出现时读成的方面}."""
+    shape = "'beside' 应该是“方面: {另一个方面: 读成的方面}” / 'beside' must map an aspect to {the aspect beside it: what it is then read as}, e.g. 赔偿限额: {无责: 上限}"
+    if not isinstance(node, yaml.MappingNode):
+        c.error(node, shape)
+        return
+    for aspect_node, pairs in node.value:
+        aspect = _text(aspect_node, c, "an aspect")
+        if aspect is None:
+            continue
+        if not isinstance(pairs, yaml.MappingNode):
+            c.error(pairs, shape)
+            continue
+        for other_node, as_node in pairs.value:
+            other, read_as = _text(other_node, c, "the aspect beside it"), _text(as_node, c, "what it is read as")
+            if other is not None and read_as is not None:
+                table.beside.append((aspect, other, read_as, c.file, _line(other_node)))
+
+
 def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) -> None:
     """`subjects:` / `aspects:` — each maps a standard word to the ways citizens say it;
     `venues:` lists the subjects that are places where things are done; `circumstances:` the
@@ -733,6 +769,9 @@ def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) 
         if name in ("amount_marks", "says_nothing", "this_case", "this_one"):
             getattr(table, name).extend(w for w, _ in _text_list(node, c, name))
             continue
+        if name == "beside":
+            _load_beside(node, c, table)
+            continue
         if name == "stands_for":
             if not isinstance(node, yaml.MappingNode):
                 c.error(node, "'stands_for' 应该是“主题: 它所属的主题” / 'stands_for' must map a subject to the subject it is one of, e.g. 电动车品牌: 电动自行车")
@@ -743,7 +782,7 @@ def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) 
                     table.stands_for.append((one, kind, c.file, _line(one_node)))
             continue
         if name not in CONCEPT_KINDS:
-            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners, counts, amount_marks, this_case, this_one, stands_for, model_aspects, says_nothing, weak, vehicles, scenes)")
+            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners, counts, amount_marks, this_case, this_one, stands_for, model_aspects, says_nothing, weak, vehicles, scenes, beside)")
             continue
         if node.tag == "tag:yaml.org,2002:null":
             continue

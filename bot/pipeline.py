@@ -236,6 +236,16 @@ class Read:
         if len(whole) > MAX_QUERY_CHARS:
             tail = whole[-STORY_ASK_CHARS:]
             tail = tail[tail.find(" ") + 1:] if " " in tail.strip() else tail
+            last = asked.clauses[-1]
+            if len(tail) < len(last) <= MAX_QUERY_CHARS and len(_LATIN_WORD.findall(last)) >= ENGLISH_CLAUSE_WORDS:
+                # a clause in English words is five times as long as the same in Chinese: the
+                # question it asks is read whole (…got curious: what is the top speed allowed for a
+                # small passenger car on a Chinese expressway?), not its last words; from its
+                # question word on, where words of the story come first (after I pay and get the car
+                # how many days do I have to …)
+                asking = _ENGLISH_ASKING.search(last)
+                tail = last[asking.start():] if asking is not None and asking.start() > 0 and len(
+                    _LATIN_WORD.findall(last[asking.start():])) >= ENGLISH_CLAUSE_WORDS else last
         asked.normalized = tail.strip()
         asked.repaired = repaired[len(whole) - len(asked.normalized):] if len(repaired) == len(whole) else ""
         asked.base = {"query": asked.query, "normalized": asked.normalized,
@@ -245,6 +255,8 @@ class Read:
         return None
 
 
+_ENGLISH_ASKING = re.compile(r"(?<![A-Za-z])(?:how|what|which|when|where|who|why)(?![A-Za-z])", re.I)
+ENGLISH_CLAUSE_WORDS = 6  # a last clause of this many Latin words or more is read whole, up to MAX_QUERY_CHARS
 WORD_BY_WORD = 6  # this many parts or more, most of them a word of one or two characters: spaced word by word
 
 
@@ -832,8 +844,21 @@ class Understand:
                 if asked.asks_last and set(last.aspects) < set(aspects):
                     asked.last_asked = self._as_kind(dataclasses.replace(
                         reading, aspects=last.aspects, told=tuple(a for a in whole.aspects if a not in last.aspects)))
-        asked.reading = self._as_kind(reading)
+        asked.reading = self._beside(self._as_kind(reading))
+        if asked.last_asked is not None:
+            asked.last_asked = self._beside(asked.last_asked)
         return None
+
+    def _beside(self, reading: Reading) -> Reading:
+        """An aspect asked beside another, asked or told, that changes what it means (`beside`:
+        无责 … 最多赔多少 asks the cap on the share, not the insurance's limits) is read as it then means."""
+        rules = self.s.knowledge.concepts.beside
+        if not rules or not any(a in rules for a in reading.aspects):
+            return reading
+        present = set(reading.aspects) | set(reading.told)
+        aspects = tuple(dict.fromkeys(next((as_ for other, as_ in rules.get(a, {}).items() if other in present), a)
+                                      for a in reading.aspects))
+        return dataclasses.replace(reading, aspects=aspects)
 
     def _as_kind(self, reading: Reading) -> Reading:
         """A brand said beside a business of its kind (雅迪电动车上牌要啥材料, 二手捷达过户) is read as

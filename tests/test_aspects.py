@@ -1711,6 +1711,20 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("俺儿子才15岁，偷骑电动车上路让逮住了，到底多大才让骑咧", "nm-age"),
     ("俺孙子才14 想骑电动车去镇上念书 路上大车多怕出危险 到底多大才准骑", "nm-age"),
     ("jiaoqiangxian 没买就开车上路，被交警查到罚款是保费的几倍？", "insurance-no-cover"),
+    # round 136: one with no fault asking 最多赔多少 asks the cap on his share (`beside`), not the
+    # insurance's limits; no one hurt is no aspect the emergency numbers lack; 过减速带 tells where a
+    # plate fell off, it asks for no speed bump; a tyre without air is a breakdown
+    ("我爸开车走乡道 一个喝多的人突然窜出来给撞了 人送医院了没大事 交警说我爸一点错没有 那还用赔吗 最多赔多少", "acc-who-pays"),
+    ("刚在停车场蹭了一下，没人受伤，报交警打哪个电话", "emergency-numbers"),
+    ("Just had a small bump in a parking lot, nobody is hurt. Which number do I call for the traffic police in China?", "emergency-numbers"),
+    ("别担心没出事故，就是过减速带的时候后车牌掉了，回去找也没找着，急死了。补个车牌要多久？这期间车咋开？", "reg-plate-lost"),
+    ("轮胎 没气了 要是 在普通马路上 停下 警告牌 放车后 多远", "accident-warning-sign"),
+    ("我开了个小饭馆，平时起火做饭用的液化气罐想带回老家，坐长途大巴能带上车吗？", "road-passenger-duties"),
+    ("我是O型血，有点晕血，去年路过一个车祸现场看到有人受伤，回家好几天都睡不着。现在在驾校学车，想问一下科目三考的安全文明驾驶常识里，会不会考伤员急救这些内容？", "exam-subjects"),
+    # an English clause asks whole, from its question word (the story before it is no ask)
+    ("Just read some crash death statistics and got curious: what is the top speed allowed for a small passenger car on a Chinese expressway?", "road-expressway-speed"),
+    ("Found a killer price on a used car 二手车, after I pay and get the car how many days do I have to do the transfer registration 过户?", "reg-transfer"),
+    ("How many points do I lose if a camera catches me talking on my phone while driving?", "points-values"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1781,6 +1795,11 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "小孩坐车必须用儿童安全座椅吗？多大的孩子要用？",
     # round 131: 想考 before 辅警 asks of the auxiliary police's recruitment, not the driving test
     "我表弟想考忻州交警的辅警，今年还招不招，去哪报名",
+    # round 136: one's own certificate (做好了没有), which station has the shortest queue, an app
+    # that will not log in: none is in the texts
+    "wo shang zhou na ge shigu de rendingshu zuo hao le mei you?",
+    "我老公的车年检过期了，忻州哪个检测站排队的人少？",
+    "12123一直卡住了，转圈圈登不上去，交个罚款急死了，是你们系统坏了吗？",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

@@ -3087,6 +3087,9 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "高速上货掉在车道上要罚款吗",
     # round 135: 救命 typed in pinyin beside a licence question typed in pinyin is a sigh
     "jiashizheng diu le, shouli buban yihou ji tian neng nadao? jiuming a, xia zhou yao kaiche chuchai",
+    # round 136: a crash denied (没出事故) is none, however hurried what follows (急死了)
+    "别担心没出事故，就是过减速带的时候后车牌掉了，回去找也没找着，急死了。补个车牌要多久？这期间车咋开？",
+    "没出事故，急死了",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY

@@ -337,7 +337,8 @@ def test_concept_mistakes_are_reported_at_their_line(tmp_path):
     write(tmp_path, "concepts-law.yaml", "aspects:\n  载人: [带人]\n  上牌: [登记]\n  费用: [几码]\nvenues: [车管所]\n"
                                          "circumstances: [载人, 外地]\nmanners: [上牌, 网上]\n"
                                          "stands_for:\n  电动自行车: 摩托\nmodel_aspects: [车速, 好坏]\n"
-                                         "weak: [带人, 周末]\ncounts: [载人, 几个人]\n")
+                                         "weak: [带人, 周末]\ncounts: [载人, 几个人]\n"
+                                         "beside:\n  费用: {载人: 上牌, 外地: 上牌}\n")
     write(tmp_path, "t.yaml", GOOD_ENTRY.replace("  - id: test-one\n", "  - id: test-one\n    subjects: [电动自行车]\n    aspects: [车速, 车重]\n")
           + "  - id: test-two\n    questions: [甲, 乙, 丙, 丁, 戊]\n    answer: a\n    source: s\n    updated: 2025-01-10\n")
     knowledge, problems = load_knowledge(tmp_path)
@@ -368,6 +369,10 @@ def test_concept_mistakes_are_reported_at_their_line(tmp_path):
     # a count that is no aspect: an error at its line; the one listed stays
     assert at(errors(problems), "concepts-law.yaml", 12, "几个人")
     assert knowledge.concepts.counts == ("载人",)
+    # an aspect read beside another as a third, one of them no aspect: an error at its line; the
+    # pair of known aspects stays
+    assert at(errors(problems), "concepts-law.yaml", 14, "外地")
+    assert knowledge.concepts.beside == {"费用": {"载人": "上牌"}}
     # repeating a standard word with a new variant is no error
     assert set(knowledge.concepts.aspects["上牌"]) == {"挂牌", "登记"}
     # an entry that names no subject: a warning at the entry
