@@ -30,8 +30,9 @@ ASK_MARK = re.compile("想问一下|想问下|想问问|想问|请问一下|请�
 
 
 # English typed by visitors asks by its question word or its inverted start (what is the minimum
-# speed, can I ride …), whatever its case; its question mark is already split off
-ASKS_LATIN = re.compile(r"\b(?:what|how|where|when|which|why|whose)\b|^\s*(?:who|can|could|may|must|should|shall"
+# speed, can I ride …), whatever its case; its question mark is already split off. Inside a clause
+# `when` joins a telling (my car smells of exhaust when I go fast): only a clause it starts asks
+ASKS_LATIN = re.compile(r"\b(?:what|how|where|which|why|whose)\b|^\s*(?:who|when|can|could|may|must|should|shall"
                         r"|is|are|am|do|does|did|will|would|have|has)\b", re.IGNORECASE)
 
 

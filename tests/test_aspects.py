@@ -1725,6 +1725,15 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("Just read some crash death statistics and got curious: what is the top speed allowed for a small passenger car on a Chinese expressway?", "road-expressway-speed"),
     ("Found a killer price on a used car 二手车, after I pay and get the car how many days do I have to do the transfer registration 过户?", "reg-transfer"),
     ("How many points do I lose if a camera catches me talking on my phone while driving?", "points-values"),
+    # round 137: over 70 in English is the law's 70岁以上, an old fall healed long ago no danger;
+    # `when` inside an English clause joins a telling, so the question before it is what is asked;
+    # the simple procedure said plainly (来一个交警就够); 压力 tells the asker's stress, not the
+    # officers' welfare; 预约考几次 counts the tries; 躲到哪里 typed in pinyin
+    ("My dad is 71. He hurt his hip in a fall years ago but it healed fine. Is there an age cap, or can someone over 70 still apply for a small car driving licence in China?", "licence-elderly"),
+    ("What is the minimum speed on an expressway? My old car smells a bit of exhaust when I go fast, the mechanic says that's normal, but I'd rather drive slowly.", "road-expressway-speed"),
+    ("要是 事故 里 有人 只是 擦破 点 皮 伤得 很轻 ， 双方 都 同意 ， 是不是 可以 走 快 一点 的 程序 ， 来 一个 交警 就够 ？", "acc-simple-procedure"),
+    ("科目二考了兩次都沒過，壓力大到失眠，在學習駕駛證明有效期內科目二一共能預約考幾次？", "exam-five-fails"),
+    ("ruguo gaosu shang che huai le, che shang de ren yinggai duo dao nali qu deng?", "accident-expressway"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1800,6 +1809,11 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "wo shang zhou na ge shigu de rendingshu zuo hao le mei you?",
     "我老公的车年检过期了，忻州哪个检测站排队的人少？",
     "12123一直卡住了，转圈圈登不上去，交个罚款急死了，是你们系统坏了吗？",
+    # round 137: where to buy a learner's sticker, a relative's criminal case, the number ranges
+    # left in the plate system today
+    "实习贴哪买",
+    "我表哥醉驾那个案子现在移送检察院了没有，啥时候开庭",
+    "晋H 现在 选号 系统 里 还剩 哪些 号段 能选",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

@@ -2956,6 +2956,8 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     # a family standing in an expressway lane, typed run together: 行车道上车 segments 上车, and the
     # match ending inside it is read again to end where a word does (站在行车道)
     ("高速上车坏了我们一家还站在行车道上车一辆接一辆擦着过", False),
+    # round 137: an English arm that looks broken, an old man who does not know where he is
+    ("My grandpa's car hit a tree, he got out and is sitting on the grass but he's confused, doesn't know where he is, and his arm looks broken", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3090,6 +3092,9 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # round 136: a crash denied (没出事故) is none, however hurried what follows (急死了)
     "别担心没出事故，就是过减速带的时候后车牌掉了，回去找也没找着，急死了。补个车牌要多久？这期间车咋开？",
     "没出事故，急死了",
+    # round 137: an English fall years ago that healed; an arm rest is part of a seat
+    "My dad is 71. He hurt his hip in a fall years ago but it healed fine. Is there an age cap, or can someone over 70 still apply for a small car driving licence in China?",
+    "arm rest broken in my car, can I pass inspection",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
