@@ -1734,6 +1734,11 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("要是 事故 里 有人 只是 擦破 点 皮 伤得 很轻 ， 双方 都 同意 ， 是不是 可以 走 快 一点 的 程序 ， 来 一个 交警 就够 ？", "acc-simple-procedure"),
     ("科目二考了兩次都沒過，壓力大到失眠，在學習駕駛證明有效期內科目二一共能預約考幾次？", "exam-five-fails"),
     ("ruguo gaosu shang che huai le, che shang de ren yinggai duo dao nali qu deng?", "accident-expressway"),
+    # round 138: a phone held in the hand (手里拿着手机, 手拿着接的) is the phone while driving, not a
+    # rider holding things; 车牌掉了 alone is the plate entry's own question
+    ("我老公开车的时候手里拿着手机接电话被拍了，这个要记几分？", "points-values"),
+    ("昨天我妈做饭油锅起火，她自己盖上锅盖灭了，人没事。她打电话那会儿我正开车，手拿着接的，被拍到会扣几分？", "points-values"),
+    ("车牌掉了", "reg-plate-lost"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1814,6 +1819,8 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "实习贴哪买",
     "我表哥醉驾那个案子现在移送检察院了没有，啥时候开庭",
     "晋H 现在 选号 系统 里 还剩 哪些 号段 能选",
+    # whether one's own case is closed
+    "案子结了没",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)
