@@ -1739,6 +1739,12 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("我老公开车的时候手里拿着手机接电话被拍了，这个要记几分？", "points-values"),
     ("昨天我妈做饭油锅起火，她自己盖上锅盖灭了，人没事。她打电话那会儿我正开车，手拿着接的，被拍到会扣几分？", "points-values"),
     ("车牌掉了", "reg-plate-lost"),
+    # round 139: six years without a full 12 points asks how long the next licence is valid; living
+    # away from where the licence was issued (户口不在忻州、人常住忻州) is the moving entry's; 今年到期
+    # is when one's licence expires, no question of this year's figures
+    ("俺是O型血，去年出车祸输过血，现在好了。驾照六年到期，这六年一回也没扣满12分，能换几年的咧？", "licence-validity"),
+    ("正在起火做饭呢，顺便问下：户口不在忻州、人常住忻州，驾照到期能在居住地换吗？", "licence-move"),
+    ("前年出过一次车祸，腿骨折养了半年，现在完全好了。驾照今年到期，最早能提前多少天去换？", "licence-renew"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1821,6 +1827,10 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "晋H 现在 选号 系统 里 还剩 哪些 号段 能选",
     # whether one's own case is closed
     "案子结了没",
+    # blood-donation drives, the province's ranking, whether one's own hit-and-run case is solved
+    "听说忻州交警组织过无偿献血，普通市民能跟着一起去献吗？在哪报名？",
+    "忻州 2024年 交通事故 死亡 人数 在 全省 排 第几",
+    "去年我爸骑车被人撞了，腿骨折现在已经好了，肇事司机当时跑了。听说你们逃逸案件都破了，我爸那个案子到底抓到人没有？",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

@@ -3095,6 +3095,8 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # round 137: an English fall years ago that healed; an arm rest is part of a seat
     "My dad is 71. He hurt his hip in a fall years ago but it healed fine. Is there an age cap, or can someone over 70 still apply for a small car driving licence in China?",
     "arm rest broken in my car, can I pass inspection",
+    # round 139: lighting the stove to cook (正在起火做饭) is no fire
+    "正在起火做饭呢，顺便问下：户口不在忻州、人常住忻州，驾照到期能在居住地换吗？",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
