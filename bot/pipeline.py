@@ -255,7 +255,8 @@ class Read:
         return None
 
 
-_ENGLISH_ASKING = re.compile(r"(?<![A-Za-z])(?:how|what|which|when|where|who|why)(?![A-Za-z])", re.I)
+# where an English question begins inside a clause (when and who there join a telling: …when I go fast, the driver who hit me)
+_ENGLISH_ASKING = re.compile(r"(?<![A-Za-z])(?:how|what|which|where|why)(?![A-Za-z])", re.I)
 ENGLISH_CLAUSE_WORDS = 6  # a last clause of this many Latin words or more is read whole, up to MAX_QUERY_CHARS
 WORD_BY_WORD = 6  # this many parts or more, most of them a word of one or two characters: spaced word by word
 
