@@ -1745,6 +1745,8 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("俺是O型血，去年出车祸输过血，现在好了。驾照六年到期，这六年一回也没扣满12分，能换几年的咧？", "licence-validity"),
     ("正在起火做饭呢，顺便问下：户口不在忻州、人常住忻州，驾照到期能在居住地换吗？", "licence-move"),
     ("前年出过一次车祸，腿骨折养了半年，现在完全好了。驾照今年到期，最早能提前多少天去换？", "licence-renew"),
+    # round 140: drunk driving in English is 醉驾, the crime (not only drinking and driving)
+    ("What is the penalty for drunk driving in China? Is it a crime? Just asking for my driving class.", "drunk-driving-crime"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
