@@ -31,9 +31,13 @@ ASK_MARK = re.compile("想问一下|想问下|想问问|想问|请问一下|请�
 
 # English typed by visitors asks by its question word or its inverted start (what is the minimum
 # speed, can I ride …), whatever its case; its question mark is already split off. Inside a clause
-# `when` joins a telling (my car smells of exhaust when I go fast): only a clause it starts asks
-ASKS_LATIN = re.compile(r"\b(?:what|how|where|which|why|whose)\b|^\s*(?:who|when|can|could|may|must|should|shall"
+# `when` and `who` join a telling (my car smells of exhaust when I go fast, the driver who hit me):
+# only a clause they start asks
+_LATIN_QUESTION_WORD = "what|how|where|which|why"
+ASKS_LATIN = re.compile(rf"\b(?:{_LATIN_QUESTION_WORD}|whose)\b|^\s*(?:who|when|can|could|may|must|should|shall"
                         r"|is|are|am|do|does|did|will|would|have|has)\b", re.IGNORECASE)
+# where an English question begins inside a clause (…after I pay and get the car how many days …)
+LATIN_ASKS_FROM = re.compile(rf"(?<![A-Za-z])(?:{_LATIN_QUESTION_WORD})(?![A-Za-z])", re.IGNORECASE)
 
 
 def asks(clause: str) -> bool:

@@ -758,15 +758,22 @@ def _load_beside(node: yaml.Node, c: _Collector, table: _ConceptTable) -> None:
                 table.beside.append((aspect, other, read_as, c.file, _line(other_node)))
 
 
+# the keys a concept file may hold beside `subjects:` / `aspects:`: lists of standard words (each
+# checked at its line), lists of plain phrases, and mappings
+_CONCEPT_LISTS = ("venues", "circumstances", "manners", "counts", "model_aspects", "weak", "vehicles", "scenes")
+_CONCEPT_PHRASES = ("amount_marks", "says_nothing", "this_case", "this_one")
+_CONCEPT_MAPS = ("stands_for", "beside")
+
+
 def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) -> None:
     """`subjects:` / `aspects:` — each maps a standard word to the ways citizens say it;
     `venues:` lists the subjects that are places where things are done; `circumstances:` the
     aspects that tell the asker's situation rather than what is asked."""
     for name, (key, node) in _mapping(root).items():
-        if name in ("venues", "circumstances", "manners", "counts", "model_aspects", "weak", "vehicles", "scenes"):
+        if name in _CONCEPT_LISTS:
             getattr(table, name).extend((w, c.file, line) for w, line in _text_list(node, c, name))
             continue
-        if name in ("amount_marks", "says_nothing", "this_case", "this_one"):
+        if name in _CONCEPT_PHRASES:
             getattr(table, name).extend(w for w, _ in _text_list(node, c, name))
             continue
         if name == "beside":
@@ -782,7 +789,8 @@ def _load_concepts(root: yaml.MappingNode, c: _Collector, table: _ConceptTable) 
                     table.stands_for.append((one, kind, c.file, _line(one_node)))
             continue
         if name not in CONCEPT_KINDS:
-            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {', '.join(CONCEPT_KINDS)}, venues, circumstances, manners, counts, amount_marks, this_case, this_one, stands_for, model_aspects, says_nothing, weak, vehicles, scenes, beside)")
+            allowed = ", ".join(CONCEPT_KINDS + _CONCEPT_LISTS + _CONCEPT_PHRASES + _CONCEPT_MAPS)
+            c.error(key, f"不认识的键 '{name}' / unknown key '{name}' in a concept file (allowed: {allowed})")
             continue
         if node.tag == "tag:yaml.org,2002:null":
             continue

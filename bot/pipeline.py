@@ -16,7 +16,7 @@ from typing import Any
 
 from bot import emergency
 from bot.answertype import AnswerTypes
-from bot.asking import ASK_MARK, ASKS_ANY, TRUTH, asks
+from bot.asking import ASK_MARK, ASKS_ANY, LATIN_ASKS_FROM, TRUTH, asks
 from bot.config import MatchingConfig
 from bot.knowledge import Entry, Knowledge, SmalltalkIntent
 from bot.matcher import Index, Match
@@ -243,7 +243,7 @@ class Read:
                 # small passenger car on a Chinese expressway?), not its last words; from its
                 # question word on, where words of the story come first (after I pay and get the car
                 # how many days do I have to …)
-                asking = _ENGLISH_ASKING.search(last)
+                asking = LATIN_ASKS_FROM.search(last)
                 tail = last[asking.start():] if asking is not None and asking.start() > 0 and len(
                     _LATIN_WORD.findall(last[asking.start():])) >= ENGLISH_CLAUSE_WORDS else last
         asked.normalized = tail.strip()
@@ -255,8 +255,6 @@ class Read:
         return None
 
 
-# where an English question begins inside a clause (when and who there join a telling: …when I go fast, the driver who hit me)
-_ENGLISH_ASKING = re.compile(r"(?<![A-Za-z])(?:how|what|which|where|why)(?![A-Za-z])", re.I)
 ENGLISH_CLAUSE_WORDS = 6  # a last clause of this many Latin words or more is read whole, up to MAX_QUERY_CHARS
 WORD_BY_WORD = 6  # this many parts or more, most of them a word of one or two characters: spaced word by word
 

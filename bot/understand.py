@@ -43,7 +43,7 @@ DENIED = re.compile(r"(?<!是)不是[^\s，,。？?！!]{1,10}?(?:那个|那种|
 
 
 # what a fine is measured against (罚款是保费的几倍): the unit of the answer, not what is asked
-_MEASURE_AFTER = re.compile(r"的?(?:几|多少|\d+(?:\.\d+)?|[一二两三四五六七八九十]+)倍")
+_MEASURE_AFTER = re.compile(rf"的?(?:几|多少|{_NUMBER})倍")
 # what follows the one who said something (老公说, 老司机讲, 朋友告诉我)
 _SPEAKING = ("说", "讲", "告诉", "跟我说", "跟俺说", "和我说", "让我", "叫我")
 # what a person of the story (a `weak` word: 老公, 媳妇) did: 我老公开车闯了个红灯 tells who drove,
