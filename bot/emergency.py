@@ -533,22 +533,27 @@ class _Shadow:
     def __call__(self, word: str, syllables: Sequence[str]) -> bool:
         if len(word) != 2 or len(syllables) != 2:
             return False
-        freq, chars = self.freq, self.chars
+        freq = self.freq
         key = (word, syllables[0], syllables[1])
         if key not in self.known:
-            if not chars:
-                for code, readings in pinyin_dict.items():
-                    if code <= 0xFFFF and freq(chr(code)) >= SHADOW_CHAR:
-                        for r in readings.translate(_TONELESS).split(","):
-                            chars.setdefault(r, []).append(chr(code))
-            other = max((freq(a + b) for a in chars.get(syllables[0], ())
-                         for b in chars.get(syllables[1], ()) if a + b != word), default=0)
+            other = self.other(word, syllables)
             # spelled by a rare reading of its characters (xu ke: 休 is xiu), any common word spelled
             # so is what was meant (许可)
             said = _usual_readings(word)
             usual = tuple(syllables) in said | {tuple(map(fuzzy, r)) for r in said}
             self.known[key] = other >= SHADOW_MIN and (freq(word) * SHADOW_RATIO <= other or not usual)
         return self.known[key]
+
+    def other(self, word: str, syllables: Sequence[str]) -> int:
+        """How often the commonest two-character word these two syllables spell, `word` aside, occurs."""
+        freq, chars = self.freq, self.chars
+        if not chars:
+            for code, readings in pinyin_dict.items():
+                if code <= 0xFFFF and freq(chr(code)) >= SHADOW_CHAR:
+                    for r in readings.translate(_TONELESS).split(","):
+                        chars.setdefault(r, []).append(chr(code))
+        return max((freq(a + b) for a in chars.get(syllables[0], ())
+                    for b in chars.get(syllables[1], ()) if a + b != word), default=0)
 
 
 def _heard_as(syllable: str) -> str:
@@ -1247,11 +1252,22 @@ def _opened(syllables: list[str], k: int, detector: Detector) -> tuple[str, int]
     for j in range(k + 1, min(k + 2 + MAX_INSERTED, len(syllables))):
         word = _whole(detector, syllables[k] + syllables[j], [syllables[k], syllables[j]])
         if inside and word is not None and len(word) == 2:
+            if isinstance(detector.shadowed, _Shadow) and _outspoken(
+                    detector.shadowed, word, inside[-1] + word[1], syllables[j - 1:j + 1]):
+                return None  # zai yiban duo shao: 多少 is what the last two syllables say, no 在……烧
             return word[0] + "".join(inside) + word[1], j + 1
         if syllables[j] not in _INSERTED_SOUND:
             return None
         inside.append(_INSERTED_SOUND[syllables[j]])
     return None
+
+
+def _outspoken(shadow: _Shadow, word: str, closing: str, syllables: Sequence[str]) -> bool:
+    """An opened danger word that Chinese seldom writes as a word of its own (在烧, unlike 流血),
+    whose closing syllable and the one before it spell a common word (duo shao: 多少), as
+    `_Shadow` rules for a word typed whole."""
+    other = shadow.other(closing, syllables)
+    return other >= SHADOW_MIN and shadow.freq(word) * SHADOW_RATIO <= other
 
 
 def _one_syllable(text: str, m: re.Match, detector: Detector) -> str | None:

@@ -621,6 +621,8 @@ class Questions:
         told = self._telling_alone(asked.query, asked_after)
         if told is None or whole.entry_id not in (told.entry_id, *(c.id for c in told.choices)):
             return None
+        if any(w in asked_after.replace(" ", "") for w in self.s.knowledge.concepts.this_case):
+            return None  # …吹出来是饮酒驾驶 想问一下这种情况驾照要扣多长时间: asked of the case told
         one, reply = self._part(asked_after)
         if reply is None or reply.status != ANSWER or reply.entry_id in (whole.entry_id, *(c.id for c in whole.choices)) \
                 or not (one.reading.subjects and one.reading.aspects) or one.place:

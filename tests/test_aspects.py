@@ -1747,6 +1747,16 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("前年出过一次车祸，腿骨折养了半年，现在完全好了。驾照今年到期，最早能提前多少天去换？", "licence-renew"),
     # round 140: drunk driving in English is 醉驾, the crime (not only drinking and driving)
     ("What is the penalty for drunk driving in China? Is it a crime? Just asking for my driving class.", "drunk-driving-crime"),
+    # round 141: the scoring cycle typed alone; talking on the phone at the wheel (講電話) is no
+    # phone number asked; 晚上路口 is no 上路; a hit-and-run's hospital bill asks who can advance it
+    # (有没有什么地方能先垫付), not an address; 这种情况 after a story asks of the story's case
+    ("记分周期?", "points-cycle"),
+    ("開車時拿著手機講電話被拍到了，要扣幾分？", "points-values"),
+    ("昨晚上路口没注意闯了个红灯被拍到了这个要扣几分", "points-values"),
+    ("邻居大爷上个月被车撞了，司机逃逸到现在还没抓到，医院的抢救费用有没有什么地方能先垫付？", "accident-hit-and-run"),
+    ("昨天晚上同学聚会喝了两瓶啤酒，想着离家就两公里，就自己开车回去了，结果半路碰上查酒驾，吹出来是饮酒驾驶，"
+     "还没到醉驾，警察说驾照要暂扣，想问一下这种情况驾照要扣多长时间，另外还要罚款吗？", "drink-penalty"),
+    ("In 2024, what share of minor accidents in Xinzhou were handled through remote video?", "accident-remote-video"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)

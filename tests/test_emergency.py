@@ -3097,6 +3097,9 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "arm rest broken in my car, can I pass inspection",
     # round 139: lighting the stove to cook (正在起火做饭) is no fire
     "正在起火做饭呢，顺便问下：户口不在忻州、人常住忻州，驾照到期能在居住地换吗？",
+    # round 141: duoshao (多少) in a pinyin question about school fees is no 在……烧 opened up
+    "xinzhou jiaxiao xuefei xianzai yiban duoshao qian",
+    "kaoshi xianzai yiban duoshao qian",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
