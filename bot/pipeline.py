@@ -80,6 +80,7 @@ def _both_latin(left: str, right: str) -> bool:
 _LONE_CHAR = re.compile(r"(?:^|\s)\S(?:\s|$)")  # a single character typed apart: 火 车上有人, 车上有人 火
 _THERE = ("那边", "那里", "那儿", "当地", "人家那", "there")  # 德国高速不限速 …那边是咋规定的: the place told before, asked of again
 _POINTS_BACK = "它"  # a thing the story told, asked of again at its end
+_LIVED = "过"  # a thing lived through (出过车祸): told, as often as asked of
 _YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.])")  # a year as written: 2024, not 12123 or 17761
 # The most clauses read of one message: its first (where harm is told: 我受伤了，…) and its last
 # (where the question is). Telegram allows 4096 characters; the work stays that of a long question.
@@ -845,10 +846,24 @@ class Understand:
                 if asked.asks_last and set(last.aspects) < set(aspects):
                     asked.last_asked = self._as_kind(dataclasses.replace(
                         reading, aspects=last.aspects, told=tuple(a for a in whole.aspects if a not in last.aspects)))
-        asked.reading = self._beside(self._as_kind(reading))
+        asked.reading = self._lived(self._beside(self._as_kind(reading)), asked.canonical)
         if asked.last_asked is not None:
             asked.last_asked = self._beside(asked.last_asked)
         return None
+
+    def _lived(self, reading: Reading, text: str) -> Reading:
+        """A thing told as lived through (他年轻时出过车祸) is what is asked of only where an entry
+        about it holds what is asked; else it is how the asker came to ask (…72了 每年都得体检吗),
+        where other entries hold it."""
+        if not reading.aspects or not reading.subjects:
+            return reading
+        reader = self.s.reader
+        asked_of = reader.covering("aspects", reading.aspects) - reader.open_aspect
+        if not asked_of:
+            return reading
+        subjects = tuple(k for k in reading.subjects if not _lived_through(text, reading.said, k)
+                         or asked_of & (reader.covering("subjects", (k,)) - reader.open_subject))
+        return reading if subjects == reading.subjects else dataclasses.replace(reading, subjects=subjects)
 
     def _beside(self, reading: Reading) -> Reading:
         """An aspect asked beside another, asked or told, that changes what it means (`beside`:
@@ -2028,6 +2043,12 @@ SMALL_SUBJECT = 12  # so few entries allowed: score all their questions, not onl
 
 # an end asking only whether something is allowed (能骑吗, 法律上允许吗, 人家让骑不)
 _PERMITTED = re.compile("能|可以|允许|让不让|让骑|让开|准不准|准许|行不行|行吗|合法")
+
+
+def _lived_through(text: str, said: dict[str, str], concept: str) -> bool:
+    """Every word the concept was read from follows an experiential 过 (出过车祸, 发生过事故)."""
+    spots = [m.start() for w, c in said.items() if c == concept for m in re.finditer(re.escape(w), text)]
+    return bool(spots) and all(i > 0 and text[i - 1] == _LIVED for i in spots)
 
 
 def _said_asking(s: Shared, reading: Reading, aspect: str, clauses: Sequence[str]) -> bool:

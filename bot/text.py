@@ -307,6 +307,8 @@ class TextProcessor:
             # a sentence typed in pinyin without spaces (koumanduoshaofen): its syllables are read
             # as if typed apart, so that the words they spell are found
             cut = split_syllables(word) if word not in self._by_spelling and word not in self._synonym_map else None
+            if cut and t == len(typed) - 1 and self._glued_ahead(m, word) is not None:
+                cut = None  # diandong自行车: the typed word spells the start of its word whole (电动)
             parts = cut if cut and len(cut) > 1 and all(x in SYLLABLES for x in cut) else [word]
             words += parts
             source += [t] * len(parts)
@@ -385,19 +387,30 @@ class TextProcessor:
                 i += 1
         return read
 
+    def _glued_ahead(self, m: re.Match, word: str) -> str | None:
+        """The characters a spelling typed just before its word's own characters stands for
+        (chuang红灯: 闯; diandong自行车: 电动); None if no domain word is spelled so."""
+        text = m.string
+        if m.end() >= len(text) or not _HAN.match(text[m.end()]):
+            return None
+        for k in range(min(GLUED_CHARS, len(text) - m.end()), 0, -1):
+            han = text[m.end():m.end() + k]
+            if not all(_HAN.match(ch) for ch in han):
+                continue
+            w = self._by_spelling.get(word + "".join(lazy_pinyin(han)))
+            if w is not None and w.endswith(han) and len(w) > k:
+                return w[:-k]
+        return None
+
     def _glued_spelling(self, m: re.Match, words: list[str], i: int) -> str | None:
         """A syllable typed in pinyin against the characters of its own word (chuang红灯 is 闯红灯,
         闯hongdeng too): the characters its spelling and theirs make together; None if no domain
         word is spelled so. Only the run's first word looks back, its last word ahead."""
         text, word = m.string, words[i]
-        if i == len(words) - 1 and m.end() < len(text) and _HAN.match(text[m.end()]):
-            for k in range(min(GLUED_CHARS, len(text) - m.end()), 0, -1):
-                han = text[m.end():m.end() + k]
-                if not all(_HAN.match(ch) for ch in han):
-                    continue
-                w = self._by_spelling.get(word + "".join(lazy_pinyin(han)))
-                if w is not None and w.endswith(han) and len(w) > k:
-                    return w[:-k]
+        if i == len(words) - 1:
+            ahead = self._glued_ahead(m, word)
+            if ahead is not None:
+                return ahead
         if i == 0 and m.start() > 0 and _HAN.match(text[m.start() - 1]):
             for k in range(min(GLUED_CHARS, m.start()), 0, -1):
                 han = text[m.start() - k:m.start()]

@@ -1757,6 +1757,12 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("昨天晚上同学聚会喝了两瓶啤酒，想着离家就两公里，就自己开车回去了，结果半路碰上查酒驾，吹出来是饮酒驾驶，"
      "还没到醉驾，警察说驾照要暂扣，想问一下这种情况驾照要扣多长时间，另外还要罚款吗？", "drink-penalty"),
     ("In 2024, what share of minor accidents in Xinzhou were handled through remote video?", "accident-remote-video"),
+    # round 143: a pinyin word typed against its word's own characters (diandong自行车); an accident
+    # lived through long ago (年轻时出过车祸) is not what a 72-year-old's yearly check asks of;
+    # English online study and at most
+    ("忻州diandong自行车guapai率现在是多少", "ebike-plates"),
+    ("我姥爷今年72了还在开车，他年轻时出过车祸受过伤，现在是不是每年都得去体检一次？", "licence-elderly"),
+    ("By doing the online traffic-safety study, how many points at most can I get taken off my licence in one scoring cycle?", "points-reduce"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1843,6 +1849,9 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "听说忻州交警组织过无偿献血，普通市民能跟着一起去献吗？在哪报名？",
     "忻州 2024年 交通事故 死亡 人数 在 全省 排 第几",
     "去年我爸骑车被人撞了，腿骨折现在已经好了，肇事司机当时跑了。听说你们逃逸案件都破了，我爸那个案子到底抓到人没有？",
+    # round 143: where the mobile office goes next week; checking a relative's own record (帮他查查)
+    "忻州的流動車管所下個禮拜會到哪個鄉鎮辦業務?",
+    "我姑父上月在忻府区被拍了违章扣了分,他想知道到底是在哪个路口拍的,你能帮他查查不?",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

@@ -2958,6 +2958,10 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("高速上车坏了我们一家还站在行车道上车一辆接一辆擦着过", False),
     # round 137: an English arm that looks broken, an old man who does not know where he is
     ("My grandpa's car hit a tree, he got out and is sitting on the grass but he's confused, doesn't know where he is, and his arm looks broken", False),
+    # round 143: someone trapped in the car, said in three characters (困人了); a family standing in
+    # an expressway's fast lane and a deep cut on a son's head, in English
+    ("车里困人了", True),
+    ("After a crash we are standing in the fast lane of the expressway, cars are speeding past us and my son has a deep cut on his head", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3100,6 +3104,9 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # round 141: duoshao (多少) in a pinyin question about school fees is no 在……烧 opened up
     "xinzhou jiaxiao xuefei xianzai yiban duoshao qian",
     "kaoshi xianzai yiban duoshao qian",
+    # round 143: tired on a long drive (太困人了) traps no one; a cut healed last year is no wound now
+    "开长途太困人了，多久要歇一次",
+    "He got a deep cut on his finger cooking last year, can he still take the driving test?",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
