@@ -343,6 +343,10 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     # a scene told as it is now, typed in pinyin too (you ren shoushang zuo zai lu bian: 坐在路边);
     # the longer words only: 对方, 人家 spelled are as often something else
     spoken |= {w for w in rules.here if len(w) >= 3 and "\u2026" not in w}
+    # harm told as going on, typed in pinyin too (tou shang yizhi liu xue: 一直流血, not 一直流 and
+    # a syllable left over): the long ones holding a harm word (里面有人 spelled is as often a film's)
+    harm = {x for c in rules.categories for x in c.words + c.of_person if len(x) >= 2 and "<" not in x and "\u2026" not in x}
+    spoken |= {w for w in rules.now if len(w) >= 4 and "\u2026" not in w and any(x in w for x in harm)}
     # a call to 122 or 120 that no one answers, typed in pinyin too (dale 122 mei ren jie: 122…没人接);
     # only these words of the moment: 里面有人 spelled is as often a film's scene
     spoken |= {p for w in rules.now_told_then if any(ch.isdigit() for ch in w) for p in re.split(r"[\d\u2026]+", w)

@@ -313,6 +313,9 @@ class Concepts:
     # aspects some entry is only for that say where a thing happened (道路以外: 停车场, 小区里): told
     # in a story they are the scene, not the setting that decides which rule the end asks of
     scenes: tuple[str, ...] = ()
+    # aspects a story tells of the one asking (我儿子今年15岁: 年龄) that a whether-question at its
+    # end turns on (…能骑上路吗), beside what that end asks
+    turns_on: tuple[str, ...] = ()
     # an aspect read beside another means a third (无责 beside 赔偿限额: one with no fault asking
     # 最多赔多少 asks the cap on his share, 上限, not the insurance's limits): aspect -> {beside: read as}
     beside: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -649,6 +652,7 @@ class _ConceptTable:
     weak: list[tuple[str, str, int]] = field(default_factory=list)  # (variant, file, line)
     vehicles: list[tuple[str, str, int]] = field(default_factory=list)  # (subject, file, line)
     scenes: list[tuple[str, str, int]] = field(default_factory=list)  # (aspect, file, line)
+    turns_on: list[tuple[str, str, int]] = field(default_factory=list)  # (aspect, file, line)
     # (aspect, the aspect beside it, what the first is read as, file, line) of `beside:`
     beside: list[tuple[str, str, str, str, int]] = field(default_factory=list)
 
@@ -679,6 +683,7 @@ class _ConceptTable:
                         weak=self._weak(problems),
                         vehicles=self._known(self.vehicles, "subjects", "主题", "vehicles", problems),
                         scenes=self._known(self.scenes, "aspects", "方面", "scenes", problems),
+                        turns_on=self._known(self.turns_on, "aspects", "方面", "turns_on", problems),
                         beside=self._beside(problems))
 
     def _beside(self, problems: list[Problem]) -> dict[str, dict[str, str]]:
@@ -760,7 +765,8 @@ def _load_beside(node: yaml.Node, c: _Collector, table: _ConceptTable) -> None:
 
 # the keys a concept file may hold beside `subjects:` / `aspects:`: lists of standard words (each
 # checked at its line), lists of plain phrases, and mappings
-_CONCEPT_LISTS = ("venues", "circumstances", "manners", "counts", "model_aspects", "weak", "vehicles", "scenes")
+_CONCEPT_LISTS = ("venues", "circumstances", "manners", "counts", "model_aspects", "weak", "vehicles", "scenes",
+                  "turns_on")
 _CONCEPT_PHRASES = ("amount_marks", "says_nothing", "this_case", "this_one")
 _CONCEPT_MAPS = ("stands_for", "beside")
 

@@ -810,14 +810,21 @@ class Understand:
                                 enumerate(zip(asked.clauses[:-ASK_CLAUSES], asked.fixed[:-ASK_CLAUSES], strict=False))
                                 if asks(c) or TRUTH.fullmatch(asked.clauses[i + 1])]
                 aspects = tuple(dict.fromkeys(a for r in asked_before for a in r.aspects))
-            elif end_reading.subjects and not end_reading.aspects and _PERMITTED.search(end) and _end_asks(self.s, end):
-                # the end asks only whether, of a subject (…想让他自己骑电动车上学 法律上允许吗): what
-                # the story told of it (我儿子今年15岁: 年龄) is what the answer turns on, where an
-                # entry about that subject holds it
+            elif end_reading.subjects and _PERMITTED.search(end) and _end_asks(self.s, end):
+                # the end asks whether, of a subject (…想让他自己骑电动车上学 法律上允许吗): what the
+                # story told of it (我儿子今年15岁: 年龄) is what the answer turns on, where an entry
+                # about that subject holds it — beside what the end asks, only what the one asking is
+                # (`turns_on`: …15岁 …能骑上路吗 asks the riding age, 新司机 …也能开 no learner rule)
                 reader = self.s.reader
                 of_subject = reader.covering("subjects", end_reading.subjects) - reader.open_subject
-                aspects = tuple(a for a in reading.aspects if a not in self.s.knowledge.concepts.circumstances
+                concepts = self.s.knowledge.concepts
+                # (and only where what the end asks is held of that subject: 17了 …电动车能不能带人
+                # asks what no entry holds, the riding age is no answer to it)
+                held_end = all(of_subject & (reader.covering("aspects", (a,)) - reader.open_aspect) for a in aspects)
+                told_of = tuple(a for a in reading.aspects if a not in concepts.circumstances
+                                and (not aspects or a in concepts.turns_on and held_end)
                                 and of_subject & (reader.covering("aspects", (a,)) - reader.open_aspect))
+                aspects = tuple(dict.fromkeys(aspects + told_of))
             if _POINTS_BACK in end:
                 # 消防车…过来 我在路口等红灯 要给它让吗: 它 is what the story told, asked of again
                 aspects = tuple(dict.fromkeys(reading.aspects))

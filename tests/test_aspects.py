@@ -1763,6 +1763,10 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("忻州diandong自行车guapai率现在是多少", "ebike-plates"),
     ("我姥爷今年72了还在开车，他年轻时出过车祸受过伤，现在是不是每年都得去体检一次？", "licence-elderly"),
     ("By doing the online traffic-safety study, how many points at most can I get taken off my licence in one scoring cycle?", "points-reduce"),
+    # round 144: an age told before a whether-question (…15岁 …能骑上路吗; 61了 …还能开大货车) is what the
+    # answer turns on, beside what the end asks (`turns_on:`)
+    ("我侄子今年15岁，想骑电动自行车上学，按规定他能骑上路吗", "nm-age"),
+    ("俺今年61了，手里是B2的本，还能开大货车跑运输不？", "licence-over-60"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1852,6 +1856,8 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     # round 143: where the mobile office goes next week; checking a relative's own record (帮他查查)
     "忻州的流動車管所下個禮拜會到哪個鄉鎮辦業務?",
     "我姑父上月在忻府区被拍了违章扣了分,他想知道到底是在哪个路口拍的,你能帮他查查不?",
+    # round 144: the mobile office's schedule (日程)
+    "流动车管所 日程",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

@@ -2962,6 +2962,10 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     # an expressway's fast lane and a deep cut on a son's head, in English
     ("车里困人了", True),
     ("After a crash we are standing in the fast lane of the expressway, cars are speeding past us and my son has a deep cut on his head", False),
+    # round 144: bleeding on, typed in pinyin (yizhi liu xue: 一直流血, not 一直流 and xue left over);
+    # a burst tyre stopped in the second lane of an expressway (第二条车道), spaced word by word
+    ("gangcai zhuangche le, wo pengyou tou shang yizhi liu xue, zenme ban", False),
+    ("高速 上 车 爆胎 停在 第二条 车道 后面 的 车 一辆辆 擦着 过去 怎么办", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3107,6 +3111,10 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # round 143: tired on a long drive (太困人了) traps no one; a cut healed last year is no wound now
     "开长途太困人了，多久要歇一次",
     "He got a deep cut on his finger cooking last year, can he still take the driving test?",
+    # round 144: a film's scene typed in pinyin (limian you ren: 里面有人) is no one inside a car now;
+    # a car stopped in the second lane, supposed (如果)
+    "wo ge zuotian kan dianying, limian you ren zuijiu kaiche zhuangsi le ren. xianshi li zuijiu jiache xingshi shang zenme pan?",
+    "如果高速上车坏了停在第二条车道，该怎么办",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY

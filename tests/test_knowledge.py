@@ -338,7 +338,7 @@ def test_concept_mistakes_are_reported_at_their_line(tmp_path):
                                          "circumstances: [载人, 外地]\nmanners: [上牌, 网上]\n"
                                          "stands_for:\n  电动自行车: 摩托\nmodel_aspects: [车速, 好坏]\n"
                                          "weak: [带人, 周末]\ncounts: [载人, 几个人]\n"
-                                         "beside:\n  费用: {载人: 上牌, 外地: 上牌}\n")
+                                         "beside:\n  费用: {载人: 上牌, 外地: 上牌}\nturns_on: [载人, 岁数]\n")
     write(tmp_path, "t.yaml", GOOD_ENTRY.replace("  - id: test-one\n", "  - id: test-one\n    subjects: [电动自行车]\n    aspects: [车速, 车重]\n")
           + "  - id: test-two\n    questions: [甲, 乙, 丙, 丁, 戊]\n    answer: a\n    source: s\n    updated: 2025-01-10\n")
     knowledge, problems = load_knowledge(tmp_path)
@@ -373,6 +373,9 @@ def test_concept_mistakes_are_reported_at_their_line(tmp_path):
     # pair of known aspects stays
     assert at(errors(problems), "concepts-law.yaml", 14, "外地")
     assert knowledge.concepts.beside == {"费用": {"载人": "上牌"}}
+    # what a whether-question turns on that is no aspect: an error at its line; the aspect stays
+    assert at(errors(problems), "concepts-law.yaml", 15, "岁数")
+    assert knowledge.concepts.turns_on == ("载人",)
     # repeating a standard word with a new variant is no error
     assert set(knowledge.concepts.aspects["上牌"]) == {"挂牌", "登记"}
     # an entry that names no subject: a warning at the entry
