@@ -1767,6 +1767,8 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     # answer turns on, beside what the end asks (`turns_on:`)
     ("我侄子今年15岁，想骑电动自行车上学，按规定他能骑上路吗", "nm-age"),
     ("俺今年61了，手里是B2的本，还能开大货车跑运输不？", "licence-over-60"),
+    # round 145: a licence issued back home (老家发的) to one living here now is the moving entry's
+    ("驾驶证是老家发的，人现在在忻州住，驾照到期了能在忻州换不", "licence-move"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1858,6 +1860,8 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "我姑父上月在忻府区被拍了违章扣了分,他想知道到底是在哪个路口拍的,你能帮他查查不?",
     # round 144: the mobile office's schedule (日程)
     "流动车管所 日程",
+    # round 145: the app that will not log in (登录不进去), told over three clauses
+    "我妈手机上的交管12123一直卡住了，登录不进去，怎么办",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)
