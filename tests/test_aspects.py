@@ -1769,6 +1769,11 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("俺今年61了，手里是B2的本，还能开大货车跑运输不？", "licence-over-60"),
     # round 145: a licence issued back home (老家发的) to one living here now is the moving entry's
     ("驾驶证是老家发的，人现在在忻州住，驾照到期了能在忻州换不", "licence-move"),
+    # round 146: 最低速 / 最高速 are the speeds (and 最高速 no expressway's name); the fund's name is
+    # what its entry states
+    ("高速最低速", "road-expressway-speed"),
+    ("高速最高速", "road-expressway-speed"),
+    ("前年我被车撞伤住院，肇事的跑了到现在也没抓到，听说有个能垫付抢救费的基金，那个基金叫什么名字？", "fund-what"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
