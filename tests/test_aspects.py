@@ -1867,6 +1867,8 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "流动车管所 日程",
     # round 145: the app that will not log in (登录不进去), told over three clauses
     "我妈手机上的交管12123一直卡住了，登录不进去，怎么办",
+    # round 147: the e-bike deaths of a year, a figure no entry gives (死了几个人: 死亡人数)
+    "我邻居想知道2024年忻州骑电动自行车出事故死了几个人",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

@@ -2966,6 +2966,10 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     # a burst tyre stopped in the second lane of an expressway (第二条车道), spaced word by word
     ("gangcai zhuangche le, wo pengyou tou shang yizhi liu xue, zenme ban", False),
     ("高速 上 车 爆胎 停在 第二条 车道 后面 的 车 一辆辆 擦着 过去 怎么办", False),
+    # round 147: smoke beginning in a tunnel after a crash (开始有黑烟), asked what to do; an English
+    # driver standing in the expressway lane with trucks rushing past
+    ("您好,隧道里前方两车相撞,现在隧道内开始有黑烟,我们该往哪个方向撤离,需要报什么电话?", True),
+    ("My car stalled and I am standing in the expressway lane, trucks are rushing past me, where should I go", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3115,6 +3119,10 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # a car stopped in the second lane, supposed (如果)
     "wo ge zuotian kan dianying, limian you ren zuijiu kaiche zhuangsi le ren. xianshi li zuijiu jiache xingshi shang zenme pan?",
     "如果高速上车坏了停在第二条车道，该怎么办",
+    # round 147: how many died in 2024 (死了几个人) asks a figure; exhaust smoke (排气管有黑烟) is a fault
+    "我邻居想知道2024年忻州骑电动自行车出事故死了几个人",
+    "2024年忻州出事故死了几个人",
+    "车子排气管有黑烟正常吗",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
