@@ -1774,6 +1774,9 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("高速最低速", "road-expressway-speed"),
     ("高速最高速", "road-expressway-speed"),
     ("前年我被车撞伤住院，肇事的跑了到现在也没抓到，听说有个能垫付抢救费的基金，那个基金叫什么名字？", "fund-what"),
+    # a plate typed 车排 that fell off (车排掉了: jieba cuts 车|排掉, so typo repair leaves it; a synonym reads it)
+    ("车排掉了一块找不着了，去补个新的得等几天？", "reg-plate-lost"),
+    ("我家租客的车排掉了一块，补派要多长时间？这段时间车还能开不", "reg-plate-lost"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
