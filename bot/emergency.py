@@ -233,7 +233,7 @@ class Detector:
     dialect: tuple[re.Pattern, dict[str, str]] | None = None
     # a two-character danger word spelled in pinyin whose syllables are far more often another
     # word (yisi: 意思, not 一死)
-    shadowed: Callable[[str, Sequence[str]], bool] | None = None
+    shadowed: _Shadow | None = None
     # the plain staff groups (PLAIN_GROUPS), as built from knowledge/emergency.yaml
     habit: re.Pattern | None = None
     urging: re.Pattern | None = None
@@ -330,7 +330,8 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
             for ch in set(w):
                 for r in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]:
                     by_char.setdefault(r, {}).setdefault(ch, set()).add(w)
-    spoken = {x for c in rules.categories for x in c.words + c.of_person if "<" not in x and "\u2026" not in x}
+    plainly = {x for c in rules.categories for x in c.words + c.of_person if "<" not in x and "\u2026" not in x}
+    spoken = set(plainly)
     # a crash told and a cry to hurry, typed in pinyin too (che huo le kuai lai: 车祸了快来)
     spoken |= {x for x in rules.accident + groups.get(CRASH_GROUP, ()) + groups.get(HURRY_GROUP, ()) if "\u2026" not in x}
     # the words of the groups a category is built from, typed in pinyin too (gaosu … ting zai
@@ -345,7 +346,7 @@ def compile_rules(rules: EmergencyRules, text=None) -> Detector:
     spoken |= {w for w in rules.here if len(w) >= 3 and "\u2026" not in w}
     # harm told as going on, typed in pinyin too (tou shang yizhi liu xue: 一直流血, not 一直流 and
     # a syllable left over): the long ones holding a harm word (里面有人 spelled is as often a film's)
-    harm = {x for c in rules.categories for x in c.words + c.of_person if len(x) >= 2 and "<" not in x and "\u2026" not in x}
+    harm = {x for x in plainly if len(x) >= 2}
     spoken |= {w for w in rules.now if len(w) >= 4 and "\u2026" not in w and any(x in w for x in harm)}
     # a call to 122 or 120 that no one answers, typed in pinyin too (dale 122 mei ren jie: 122…没人接);
     # only these words of the moment: 里面有人 spelled is as often a film's scene
@@ -533,6 +534,7 @@ class _Shadow:
         self.freq = freq
         self.chars: dict[str, list[str]] = {}
         self.known: dict[tuple[str, str, str], bool] = {}
+        self.others: dict[tuple[str, str, str], int] = {}
 
     def __call__(self, word: str, syllables: Sequence[str]) -> bool:
         if len(word) != 2 or len(syllables) != 2:
@@ -550,14 +552,24 @@ class _Shadow:
 
     def other(self, word: str, syllables: Sequence[str]) -> int:
         """How often the commonest two-character word these two syllables spell, `word` aside, occurs."""
-        freq, chars = self.freq, self.chars
-        if not chars:
-            for code, readings in pinyin_dict.items():
-                if code <= 0xFFFF and freq(chr(code)) >= SHADOW_CHAR:
-                    for r in readings.translate(_TONELESS).split(","):
-                        chars.setdefault(r, []).append(chr(code))
-        return max((freq(a + b) for a in chars.get(syllables[0], ())
-                    for b in chars.get(syllables[1], ()) if a + b != word), default=0)
+        key = (word, syllables[0], syllables[1])
+        if key not in self.others:
+            freq, chars = self.freq, self.chars
+            if not chars:
+                for code, readings in pinyin_dict.items():
+                    if code <= 0xFFFF and freq(chr(code)) >= SHADOW_CHAR:
+                        for r in readings.translate(_TONELESS).split(","):
+                            chars.setdefault(r, []).append(chr(code))
+            self.others[key] = max((freq(a + b) for a in chars.get(syllables[0], ())
+                                    for b in chars.get(syllables[1], ()) if a + b != word), default=0)
+        return self.others[key]
+
+    def outspoken(self, word: str, closing: str, syllables: Sequence[str]) -> bool:
+        """A danger word opened up (在……烧) that Chinese seldom writes as a word of its own, unlike
+        流血, whose closing syllable and the one before it spell a common word (duo shao: 多少), by
+        the rule applied to a word typed whole."""
+        other = self.other(closing, syllables)
+        return other >= SHADOW_MIN and self.freq(word) * SHADOW_RATIO <= other
 
 
 def _heard_as(syllable: str) -> str:
@@ -1256,22 +1268,14 @@ def _opened(syllables: list[str], k: int, detector: Detector) -> tuple[str, int]
     for j in range(k + 1, min(k + 2 + MAX_INSERTED, len(syllables))):
         word = _whole(detector, syllables[k] + syllables[j], [syllables[k], syllables[j]])
         if inside and word is not None and len(word) == 2:
-            if isinstance(detector.shadowed, _Shadow) and _outspoken(
-                    detector.shadowed, word, inside[-1] + word[1], syllables[j - 1:j + 1]):
+            if detector.shadowed is not None and detector.shadowed.outspoken(
+                    word, inside[-1] + word[1], syllables[j - 1:j + 1]):
                 return None  # zai yiban duo shao: 多少 is what the last two syllables say, no 在……烧
             return word[0] + "".join(inside) + word[1], j + 1
         if syllables[j] not in _INSERTED_SOUND:
             return None
         inside.append(_INSERTED_SOUND[syllables[j]])
     return None
-
-
-def _outspoken(shadow: _Shadow, word: str, closing: str, syllables: Sequence[str]) -> bool:
-    """An opened danger word that Chinese seldom writes as a word of its own (在烧, unlike 流血),
-    whose closing syllable and the one before it spell a common word (duo shao: 多少), as
-    `_Shadow` rules for a word typed whole."""
-    other = shadow.other(closing, syllables)
-    return other >= SHADOW_MIN and shadow.freq(word) * SHADOW_RATIO <= other
 
 
 def _one_syllable(text: str, m: re.Match, detector: Detector) -> str | None:
