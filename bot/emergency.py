@@ -2866,7 +2866,7 @@ def _burning_now(text: str, hit: _Hit) -> bool:
         or hit.start > 0 and text[hit.start - 1] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:]) or hit.text.startswith("在") \
         or text[hit.end:hit.end + 1] == CLAUSE and text.startswith(_GROWING, hit.end + 1) \
         or any(w in _clause_at(text, hit.start) for w in _SOUNDING) \
-        or text.startswith(_STRONG, hit.end)
+        or text.startswith(_STRONG, hit.end) or _filled(text, hit)
 
 
 _GROWING = ("越冒越", "越烧越", "越来越大", "越来越浓", "越来越多")  # 冒白烟，越冒越大: the next clause tells it growing
@@ -2877,6 +2877,16 @@ _SOUNDING = ("嘶嘶", "噼啪", "滋滋", "吱吱", "噗噗", "呲呲", "哧哧
 # 汽油味呛人, 烟熏人: a smell told by how it strikes the one smelling it is smelt now
 _STRONG = ("呛人", "呛得", "刺鼻", "很冲", "好冲", "熏人", "冲鼻")
 _PERCEIVING = ("闻着", "闻到", "闻见", "看着", "看到", "看见", "听着", "听到", "听见")
+
+
+def _filled(text: str, hit: _Hit) -> bool:
+    """满隧道都是烟, 满屋子全是烟: a place told full of it opens the hit's clause: what is seen there now."""
+    before = text[text.rfind(CLAUSE, 0, hit.start) + 1:hit.start]
+    return before.startswith(_FULL) and len(before) <= _FULL_REACH
+
+
+_FULL = "满"
+_FULL_REACH = 4  # 满隧道, 满车里: the place between 满 and what fills it is a word or two
 
 
 def _perceived(text: str, hit: _Hit) -> bool:

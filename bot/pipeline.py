@@ -622,9 +622,22 @@ class Questions:
         told = self._telling_alone(asked.query, asked_after)
         if told is None or whole.entry_id not in (told.entry_id, *(c.id for c in told.choices)):
             return None
-        if any(w in asked_after.replace(" ", "") for w in self.s.knowledge.concepts.this_case):
-            return None  # …吹出来是饮酒驾驶 想问一下这种情况驾照要扣多长时间: asked of the case told
         one, reply = self._part(asked_after)
+        if any(w in asked_after.replace(" ", "") for w in self.s.knowledge.concepts.this_case):
+            # …吹出来是饮酒驾驶 想问一下这种情况驾照要扣多长时间: asked of the case told. Only where
+            # the end alone is answered by an entry the whole offers beside its answer, holding all the
+            # whole asks of, does the end pick among them
+            # (…熄火了 …拖车来了 想问一下这种情况三角警告牌放多远: the tow only set the scene)
+            if reply is None or reply.status != ANSWER or reply.entry_id not in {c.id for c in whole.choices} \
+                    or not one.reading.aspects or one.place:
+                return None
+            reader, at = self.s.reader, self.s.position.get(reply.entry_id or "")
+            if not all(at in reader.covering(kind, (w,)) - reader.open_subject - reader.open_aspect
+                       for kind, words in (("subjects", asked.reading.subjects), ("aspects", one.reading.aspects))
+                       for w in words):
+                return None
+            return dataclasses.replace(reply, query=asked.query, normalized=asked.normalized,
+                                       reason=f"asked after the telling, of the case told: {reply.reason}")
         if reply is None or reply.status != ANSWER or reply.entry_id in (whole.entry_id, *(c.id for c in whole.choices)) \
                 or not (one.reading.subjects and one.reading.aspects) or one.place:
             return None
@@ -785,6 +798,11 @@ class Understand:
             vehicles = self.s.knowledge.concepts.vehicles
             unheld = tuple(w for w in reading.subjects if w in vehicles and not self.s.reader.held("subjects", w))
             subjects = end_reading.subjects or held or unheld
+            if end_reading.subjects and held and all(w in self.venues for w in end_reading.subjects) \
+                    and self._one_holds(held, end_reading.aspects):
+                # (驾驶证不见了 …去车管所补办的话多长时间能拿到新证: the office is where it is done,
+                # the thing the story lost is what is asked of)
+                subjects = tuple(dict.fromkeys(end_reading.subjects + held))
             told_subjects = tuple(w for w in held if w not in subjects)
             said = {c: w for w, c in end_reading.said.items()}
             if told_subjects and all(asks(said.get(c, c)) for c in end_reading.subjects):
@@ -894,6 +912,15 @@ class Understand:
         subjects = tuple(dict.fromkeys(concepts.stands_for.get(w, w) for w in reading.subjects))
         said = {text: concepts.stands_for.get(c, c) for text, c in reading.said.items()}
         return dataclasses.replace(reading, subjects=subjects, said=said)
+
+    def _one_holds(self, subjects: tuple[str, ...], aspects: tuple[str, ...]) -> bool:
+        """One entry about one of `subjects` holds every one of `aspects` (by name, not as an open entry):
+        认定书丢了 上哪个大队补 大队几点上班 asks the office's hours, which no entry on the certificate holds."""
+        reader = self.s.reader
+        found = reader.covering("subjects", subjects) - reader.open_subject
+        for a in aspects:
+            found &= reader.covering("aspects", (a,)) - reader.open_aspect
+        return bool(found) and bool(aspects)
 
     def _one_holds_all(self, subjects: tuple[str, ...]) -> bool:
         """Some entry is about every one of these subjects (its own `subjects:`, not an open entry)."""
@@ -2049,7 +2076,7 @@ SMALL_SUBJECT = 12  # so few entries allowed: score all their questions, not onl
 
 
 # an end asking only whether something is allowed (能骑吗, 法律上允许吗, 人家让骑不)
-_PERMITTED = re.compile("能|可以|允许|让不让|让骑|让开|准不准|准许|行不行|行吗|合法")
+_PERMITTED = re.compile("能|可以|允许|让不让|让骑|让开|准不准|准许|行不行|行吗|合法|合规")
 
 
 def _lived_through(text: str, said: dict[str, str], concept: str) -> bool:

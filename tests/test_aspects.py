@@ -1777,6 +1777,12 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     # a plate typed 车排 that fell off (车排掉了: jieba cuts 车|排掉, so typo repair leaves it; a synonym reads it)
     ("车排掉了一块找不着了，去补个新的得等几天？", "reg-plate-lost"),
     ("我家租客的车排掉了一块，补派要多长时间？这段时间车还能开不", "reg-plate-lost"),
+    # round 148: 这种情况 after a story that told a tow: the end's own words choose among the entries
+    # on the case (the warning sign, not the towing rules); 合规 of riding after an age told; the
+    # office named where to do it, the licence the story lost what is asked of
+    ("昨晚在国道上车突然熄火了，停在路上挪不动，后来拖车来了拖走了。想问一下以后在普通公路上遇到这种情况，三角警告牌应该放在车后多远？", "accident-warning-sign"),
+    ("我外甥今年15岁，想自己骑电动车去学校，让他骑合规吗？", "nm-age"),
+    ("前阵子登记血型时要出示证件，才发现驾驶证不见了，翻了好几天也没找到。我下周还得开车出差，去车管所补办的话一般多长时间能拿到新证？原来那本万一又找着了还能用吗？", "licence-lost"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1872,6 +1878,8 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "我妈手机上的交管12123一直卡住了，登录不进去，怎么办",
     # round 147: the e-bike deaths of a year, a figure no entry gives (死了几个人: 死亡人数)
     "我邻居想知道2024年忻州骑电动自行车出事故死了几个人",
+    # round 148: a certificate lost, then the office's hours asked: no entry on the certificate holds them
+    "去年那个事故的认定书找不见了 上哪个大队补 大队几点上班",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

@@ -2970,6 +2970,10 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     # driver standing in the expressway lane with trucks rushing past
     ("您好,隧道里前方两车相撞,现在隧道内开始有黑烟,我们该往哪个方向撤离,需要报什么电话?", True),
     ("My car stalled and I am standing in the expressway lane, trucks are rushing past me, where should I go", False),
+    # round 148: a tunnel told full of smoke (满隧道都是烟) before 咋弄; an English fuel tank leaking and
+    # a child strapped in who cannot be unbuckled (绑在安全座椅上解不开)
+    ("隧道里头俩车撞咧，满隧道都是烟，看不清咧，咋弄", True),
+    ("help jiu ming, fuel tank leaking after crash, 孩子还绑在安全座椅上解不开", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3123,6 +3127,8 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "我邻居想知道2024年忻州骑电动自行车出事故死了几个人",
     "2024年忻州出事故死了几个人",
     "车子排气管有黑烟正常吗",
+    "儿童安全座椅卡扣解不开怎么办",
+    "隧道里全是烟的时候怎么办",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
