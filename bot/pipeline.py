@@ -277,6 +277,11 @@ def _told(asked: Asked) -> list[str]:
     return asked.told
 
 
+def _short_spaced(asked: Asked) -> bool:
+    """A short message broken only by spaces: its words may be one question cut anywhere."""
+    return len(clauses(asked.query.replace(" ", ""))) == 1 and len(asked.query.replace(" ", "")) <= SPACED_QUESTION_CHARS
+
+
 _CRIED = "喊叫呼嚷"  # 喊救命, 叫救命, 呼救命: someone is heard crying for help
 
 
@@ -505,9 +510,11 @@ class Questions:
                 named = [w for w, c in told.said.items() if c in told.subjects and self.s.reader.held("subjects", c)]
                 if named:
                     one, reply = self._part(f"{named[-1]} {asked_after}")
-            if reply is not None and reply.status == ANSWER and not one.place:
+            if reply is not None and reply.status == ANSWER and not one.place \
+                    and (one.reading.aspects or not asks(asked.query[:asked.query.rfind(asked_after)])):
                 # 上礼拜车子冒烟 拖走修好咧 想问下当时三角牌该摆多远: the story told why, the words
-                # after 想问下 are what is asked
+                # after 想问下 are what is asked (…值班电话是多少 想问问我那张事故认定书的事: words
+                # naming only what it is about ask nothing after words that asked)
                 return dataclasses.replace(reply, query=asked.query, normalized=asked.normalized,
                                            reason=f"asked after the story: {reply.reason}")
         parts = questions(asked.query)
@@ -720,10 +727,10 @@ class Understand:
         self.s = shared
         k = shared.knowledge
         places = sorted(shared.words([p for p in (k.home_place, *k.home_parts, *k.other_places) if p]), key=len, reverse=True)
-        # a place named between a verb and where-word (在忻州哪里上课, 去原平哪个机构): the question
-        # asks 在哪里 / 去哪 of that place, and is read as if the place were not there
+        # a place named between a verb and where-word (在忻州哪里上课, 去原平哪个机构, 在 忻州 哪里): the
+        # question asks 在哪里 / 去哪 of that place, and is read as if the place were not there
         self.place_before_where = re.compile(
-            "(?:" + "|".join(map(re.escape, places)) + ")(?:" + "|".join(PLACE_SUFFIXES_BEFORE_WHERE) + ")?(?=哪)"
+            "(?:" + "|".join(map(re.escape, places)) + ")(?:" + "|".join(PLACE_SUFFIXES_BEFORE_WHERE) + r")?\s*(?=哪)"
         ) if places else None
         others = sorted(shared.words(list(k.other_places)), key=len, reverse=True)
         self.elsewhere = re.compile("|".join(map(re.escape, others))) if others and k.other_place_reads_as else None
@@ -784,11 +791,13 @@ class Understand:
             part = self._read(asked_part, kind)
             if part.subjects or part.aspects:
                 reading = part
-        if end is not None:
+        end_reading = self._read(end) if end is not None else None
+        if end_reading is not None and not (end_reading.subjects or end_reading.aspects) and _short_spaced(asked):
+            end_reading = None  # (科目三 考场 在 忻州 哪里: the last words, 忻州 哪里, read nothing without the 在 before them)
+        if end is not None and end_reading is not None:
             # A story asks at its end (先说事故经过，再问“能破案吗”): what is asked there counts;
             # the story's subjects only when the end names none, and only those we know. The
             # story's other aspects are what it told (车借给朋友开…): they rank, they do not gate.
-            end_reading = self._read(end)
             # a brand the story named (新买了辆九号电动车 …想加个后座带孩子) is carried as its kind
             kinds = self.s.knowledge.concepts.stands_for
             held = tuple(dict.fromkeys(k for k in (kinds.get(w, w) for w in reading.subjects) if self.s.reader.held("subjects", k)))

@@ -1783,6 +1783,8 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("昨晚在国道上车突然熄火了，停在路上挪不动，后来拖车来了拖走了。想问一下以后在普通公路上遇到这种情况，三角警告牌应该放在车后多远？", "accident-warning-sign"),
     ("我外甥今年15岁，想自己骑电动车去学校，让他骑合规吗？", "nm-age"),
     ("前阵子登记血型时要出示证件，才发现驾驶证不见了，翻了好几天也没找到。我下周还得开车出差，去车管所补办的话一般多长时间能拿到新证？原来那本万一又找着了还能用吗？", "licence-lost"),
+    # round 149: 酒后驾车, the law's own words for drink-driving, read as 酒驾 (not the wrong-class points)
+    ("酒后驾车被交警查了，驾照要扣几分", "drink-penalty"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1880,6 +1882,11 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "我邻居想知道2024年忻州骑电动自行车出事故死了几个人",
     # round 148: a certificate lost, then the office's hours asked: no entry on the certificate holds them
     "去年那个事故的认定书找不见了 上哪个大队补 大队几点上班",
+    # round 149: a phone asked, then only what it is about (想问问…认定书的事); a place and a where-word
+    # typed apart (在 忻州 哪里); a spot at a school gate to stop at (哪个点位: 地点, which no entry holds)
+    "忻府区交警大队的电话多少？想问问我家那起事故认定书的事",
+    "科目二 考场 在 忻州 哪里",
+    "学校门口搞了人车分离，接孩子的时候具体哪个点位能停车？",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)
