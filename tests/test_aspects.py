@@ -1785,6 +1785,9 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("前阵子登记血型时要出示证件，才发现驾驶证不见了，翻了好几天也没找到。我下周还得开车出差，去车管所补办的话一般多长时间能拿到新证？原来那本万一又找着了还能用吗？", "licence-lost"),
     # round 149: 酒后驾车, the law's own words for drink-driving, read as 酒驾 (not the wrong-class points)
     ("酒后驾车被交警查了，驾照要扣几分", "drink-penalty"),
+    # round 150: reduce points in English; a rate asked after a claim of how few (没几辆 says nothing)
+    ("If I do the online study to reduce points, what is the most I can take off in one scoring cycle?", "points-reduce"),
+    ("我叔说街上的电动车没几辆挂了牌的，去年挂牌率到底有多少？", "ebike-plates"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)

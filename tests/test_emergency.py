@@ -3129,6 +3129,8 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "车子排气管有黑烟正常吗",
     "儿童安全座椅卡扣解不开怎么办",
     "隧道里全是烟的时候怎么办",
+    # round 150: an application stuck at a step (卡在哪一步) is no one trapped
+    "我邻居在12123上交的换证申请一直显示审核中，帮他查查卡在哪一步了",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
