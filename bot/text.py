@@ -186,7 +186,9 @@ class TextProcessor:
                  cache: Path | None = None, homophones: tuple[str, ...] | list[str] = (),
                  measures: dict[str, str] | None = None, age_of: Iterable[str] = (), age_bands: Iterable[int] = (),
                  english: dict[str, str] | None = None):
-        self._t2s = opencc.OpenCC("t2s")
+        # tw2s, not t2s: traditional text writes 着 as 著 (躺著, 著火), which t2s keeps; tw2s reads it
+        # by its phrase (著名 stays)
+        self._t2s = opencc.OpenCC("tw2s")
         self._stripped = _Stripped()
         self._tokenizer = _make_tokenizer(cache or cache_dir())
         # jieba's frequencies as shipped: add_term raises a term's, so its original is kept here

@@ -314,7 +314,8 @@ def _longest(standard_of: dict[str, str], lengths: dict[str, tuple[int, ...]], t
     交警队史馆), whichever starts first. A number counts only whole (120, not inside 2018), and a
     number-only variant not where the number is an amount (限120 is a speed, not the ambulance), nor an
     amount's verb before its number (跑了185 is a speed, not 跑了 who fled)."""
-    spans = []
+    spans: list[tuple[int, int, str]] = []
+    shorter: dict[int, list[tuple[int, int, str]]] = {}  # by start: the same concept said shorter there
     for i in range(len(text)):
         for n in lengths.get(text[i], ()):
             word = text[i:i + n]
@@ -325,14 +326,20 @@ def _longest(standard_of: dict[str, str], lengths: dict[str, tuple[int, ...]], t
                     # 跑了185: a verb of amount before a number says how fast, not who ran away
                     or _AMOUNT_START.match(text, i + n) is not None and word.rstrip("了") in amount_marks
                     or _cuts_latin(word, i, edges)):
+                if spans and spans[-1][0] == i:
+                    if standard_of[word] == standard_of[spans[-1][2]]:
+                        shorter.setdefault(i, []).append((i, i + n, word))
+                    continue
                 spans.append((i, i + n, word))
-                break
     taken: list[tuple[int, int, str]] = []
     used = bytearray(len(text))
     for start, end, word in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
-        if not any(used[start:end]):
-            used[start:end] = b"\x01" * (end - start)
-            taken.append((start, end, word))
+        # (最多能减几分: 能减几分 is the longer; 最多能 overlaps it, and 最多 still says 上限)
+        for s, e, w in ((start, end, word), *shorter.get(start, ())):
+            if not any(used[s:e]):
+                used[s:e] = b"\x01" * (e - s)
+                taken.append((s, e, w))
+                break
     return sorted(taken)
 
 

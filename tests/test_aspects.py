@@ -1788,6 +1788,8 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     # round 150: reduce points in English; a rate asked after a claim of how few (没几辆 says nothing)
     ("If I do the online study to reduce points, what is the most I can take off in one scoring cycle?", "points-reduce"),
     ("我叔说街上的电动车没几辆挂了牌的，去年挂牌率到底有多少？", "ebike-plates"),
+    # round 151: 最多能 overlapped by the longer 能减几分 still says 上限 (its shorter form 最多)
+    ("一个记分周期最多能减几分？", "points-reduce"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)

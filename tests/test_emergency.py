@@ -2974,6 +2974,21 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     # a child strapped in who cannot be unbuckled (绑在安全座椅上解不开)
     ("隧道里头俩车撞咧，满隧道都是烟，看不清咧，咋弄", True),
     ("help jiu ming, fuel tank leaking after crash, 孩子还绑在安全座椅上解不开", True),
+    # round 151: danger told without the common words — called and no answer, in pinyin (jiao ta ye
+    # bu da ying); a face white as paper after a car mounted a divider; lips turning blue; lying by
+    # the kerb; a cabin full of black and choking, in pinyin; someone inside slapping the glass (拍著:
+    # traditional 著 read as 着); a battery letting out white vapour and hissing; fuel as rainbow-
+    # coloured water; a flap of flesh turned up; black flakes and a smell of plastic baking
+    ("ta tou xia mian man man liu chu yi tan hong de, jiao ta ye bu da ying, zen me ban", False),
+    ("一辆小车骑在隔离墩上了，前轮悬着，下来的老大爷坐在地上，脸白得跟纸一样", False),
+    ("heard a loud crunch at the crossing, the lady from the e-bike is sitting up but breathing super fast and her lips are turning blue", False),
+    ("The guy who came off the scooter is lying by the kerb with his eyes open", False),
+    ("che xiang li quan shi hei hu hu de, kan bu jian ren, qiang de chuan bu guo qi, hou zuo hai you ren", True),
+    ("前面那輛貨車駕駛室的門整個凹進去了，司機在裡面拍著玻璃喊，我們幾個人拉不開", True),
+    ("电动车电瓶那块一直往外冒白气还滋滋响骑车的大姐坐在旁边起不来", True),
+    ("前面两辆车脸对脸顶一块了，其中一辆底下淌了一地带彩虹色的水，驾驶座那人趴在方向盘上不动", True),
+    ("我同事骑车被车后视镜刮了一下，手掌上一块肉翻起来了，一直往地上滴", False),
+    ("前方一辆大客车尾部发动机舱正往外飘黑色的絮状物，有一股塑料烤化的味道，车上乘客还没有下车，现在应该怎么做", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3131,6 +3146,13 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "隧道里全是烟的时候怎么办",
     # round 150: an application stuck at a step (卡在哪一步) is no one trapped
     "我邻居在12123上交的换证申请一直显示审核中，帮他查查卡在哪一步了",
+    "这个消毒水闻着冲鼻子，车里能放吗",
+    "电动车电瓶冬天充电会冒气吗",
+    "冬天早上发动车，排气管冒白气正常吗",
+    "夏天车里放的塑料瓶会不会烤化",
+    "the customer service does not answer my calls about the 12123 app",
+    "I called the brigade twice and nobody is answering, he does not answer the phone either",
+    "wo jiao ta kai che ta bu da ying",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
