@@ -1790,6 +1790,8 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("我叔说街上的电动车没几辆挂了牌的，去年挂牌率到底有多少？", "ebike-plates"),
     # round 151: 最多能 overlapped by the longer 能减几分 still says 上限 (its shorter form 最多)
     ("一个记分周期最多能减几分？", "points-reduce"),
+    # round 152: 跟受伤无关 says the matter is not injury (the no-one-hurt scrape, not the injury entry)
+    ("顺便问个跟受伤无关的：两辆车在路口轻轻蹭了一下，谁也没伤着，能不能先把车挪到路边再商量？", "accident-minor"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)

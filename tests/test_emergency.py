@@ -2989,6 +2989,17 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("前面两辆车脸对脸顶一块了，其中一辆底下淌了一地带彩虹色的水，驾驶座那人趴在方向盘上不动", True),
     ("我同事骑车被车后视镜刮了一下，手掌上一块肉翻起来了，一直往地上滴", False),
     ("前方一辆大客车尾部发动机舱正往外飘黑色的絮状物，有一股塑料烤化的味道，车上乘客还没有下车，现在应该怎么做", True),
+    # round 152: again without the common words — an arm bent backwards, grey and sweaty; teeth
+    # knocked out and the head buzzing, unsteady; lips turned purple (嘴唇都发紫) after a car on its
+    # side; a hiss and rotten eggs (gas); crackling under the bonnet (劈哩啪啦); only the fingers move
+    ("Scooter rider hit the kerb, his arm is bent backwards at the elbow and he has gone grey and sweaty", False),
+    ("我儿子骑车让后视镜扫了一下，门牙掉了两颗，说脑袋里嗡嗡响站不稳", False),
+    ("车侧躺在路基下面，司机自己爬上来了，说一吸气胸口就跟刀扎一样，嘴唇都发紫了", False),
+    ("Truck jackknifed across the road, there is a loud hiss coming from the tank and it smells like rotten eggs", True),
+    ("车头底下有光一闪一闪的，还有劈哩啪啦的声音", True),
+    ("我同事的车让大货挤到护栏上了，副驾那边的门扁成一片，他人在里头只有手指头能动", True),
+    ("前面一辆出租车蹭着墙停下了，车尾那边嘶嘶地往外喷东西，闻着像臭鸡蛋", True),
+    ("che men za ye za bu kai, ta zai li mian yi zhi pai bo li", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3153,6 +3164,9 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "the customer service does not answer my calls about the 12123 app",
     "I called the brigade twice and nobody is answering, he does not answer the phone either",
     "wo jiao ta kai che ta bu da ying",
+    "车里有股臭鸡蛋味是怎么回事",
+    "穿高跟鞋站不稳开车算违法吗",
+    "他在里面拍视频",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
