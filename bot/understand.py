@@ -313,7 +313,8 @@ def _longest(standard_of: dict[str, str], lengths: dict[str, tuple[int, ...]], t
     """The variants said (start, end, variant), in order; of two that overlap the longer wins (队史馆 over 交警队 in
     交警队史馆), whichever starts first. A number counts only whole (120, not inside 2018), and a
     number-only variant not where the number is an amount (限120 is a speed, not the ambulance), nor an
-    amount's verb before its number (跑了185 is a speed, not 跑了 who fled)."""
+    amount's verb before its number (跑了185 is a speed, not 跑了 who fled). Where the longest variant at a
+    place overlaps one taken, the same concept said shorter there still counts (最多能|能减几分: 最多 says 上限)."""
     spans: list[tuple[int, int, str]] = []
     shorter: dict[int, list[tuple[int, int, str]]] = {}  # by start: the same concept said shorter there
     for i in range(len(text)):
@@ -334,7 +335,6 @@ def _longest(standard_of: dict[str, str], lengths: dict[str, tuple[int, ...]], t
     taken: list[tuple[int, int, str]] = []
     used = bytearray(len(text))
     for start, end, word in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
-        # (最多能减几分: 能减几分 is the longer; 最多能 overlaps it, and 最多 still says 上限)
         for s, e, w in ((start, end, word), *shorter.get(start, ())):
             if not any(used[s:e]):
                 used[s:e] = b"\x01" * (e - s)
