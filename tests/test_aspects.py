@@ -1792,6 +1792,8 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("一个记分周期最多能减几分？", "points-reduce"),
     # round 152: 跟受伤无关 says the matter is not injury (the no-one-hurt scrape, not the injury entry)
     ("顺便问个跟受伤无关的：两辆车在路口轻轻蹭了一下，谁也没伤着，能不能先把车挪到路边再商量？", "accident-minor"),
+    # round 153: 前牌掉了 is the plate, not 跑掉 (typo repair read pai diao as pao diao: one who fled)
+    ("前牌掉了找不着了，补一副新的要多久？", "reg-plate-lost"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
