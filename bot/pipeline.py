@@ -279,7 +279,8 @@ def _told(asked: Asked) -> list[str]:
 
 def _short_spaced(asked: Asked) -> bool:
     """A short message broken only by spaces: its words may be one question cut anywhere."""
-    return len(clauses(asked.query.replace(" ", ""))) == 1 and len(asked.query.replace(" ", "")) <= SPACED_QUESTION_CHARS
+    compact = asked.query.replace(" ", "")
+    return len(compact) <= SPACED_QUESTION_CHARS and len(clauses(compact)) == 1
 
 
 _CRIED = "喊叫呼嚷"  # 喊救命, 叫救命, 呼救命: someone is heard crying for help
@@ -638,10 +639,10 @@ class Questions:
             if reply is None or reply.status != ANSWER or reply.entry_id not in {c.id for c in whole.choices} \
                     or not one.reading.aspects or one.place:
                 return None
-            reader, at = self.s.reader, self.s.position.get(reply.entry_id or "")
-            if not all(at in reader.covering(kind, (w,)) - reader.open_subject - reader.open_aspect
-                       for kind, words in (("subjects", asked.reading.subjects), ("aspects", one.reading.aspects))
-                       for w in words):
+            # (the end's entry holds, by name, all the whole asks of and all the end asks)
+            reader, at = self.s.reader, self.s.position[reply.entry_id or ""]
+            if at in reader.open_subject or at in reader.open_aspect \
+                    or not reader.entry_concepts[at].issuperset(asked.reading.subjects + one.reading.aspects):
                 return None
             return dataclasses.replace(reply, query=asked.query, normalized=asked.normalized,
                                        reason=f"asked after the telling, of the case told: {reply.reason}")
@@ -926,10 +927,8 @@ class Understand:
         """One entry about one of `subjects` holds every one of `aspects` (by name, not as an open entry):
         认定书丢了 上哪个大队补 大队几点上班 asks the office's hours, which no entry on the certificate holds."""
         reader = self.s.reader
-        found = reader.covering("subjects", subjects) - reader.open_subject
-        for a in aspects:
-            found &= reader.covering("aspects", (a,)) - reader.open_aspect
-        return bool(found) and bool(aspects)
+        return bool(aspects) and any(reader.entry_concepts[i].issuperset(aspects)
+                                     for i in reader.covering("subjects", subjects) - reader.open_subject - reader.open_aspect)
 
     def _one_holds_all(self, subjects: tuple[str, ...]) -> bool:
         """Some entry is about every one of these subjects (its own `subjects:`, not an open entry)."""
