@@ -2339,11 +2339,20 @@ _NOW_TOLD = ("现在", "这会儿", "此刻", "眼下")  # said in a harm's own 
 def _told_now(text: str, hit: _Hit) -> bool:
     """A harm told with a word of this moment in its own clause before it (现在说肚子疼得厉害), not
     one that lingers (现在腰还疼) nor one that was (骨折过)."""
-    if hit.category.id not in _TOLD_NOW_KINDS:
-        return False  # 现在开车的撞了人: who drives now, not a body seen now
+    if hit.category.id not in _TOLD_NOW_KINDS or _done_to_someone(text, hit):
+        return False  # 现在开车的撞了人, …现在最后买车的人…撞伤了人: who drives now, not a body seen now
     start = text.rfind(CLAUSE, 0, hit.start) + 1
     return not _lived_through(text, hit) and any(
         (at := text.find(w, start, hit.start)) != -1 and "还" not in text[at:hit.end] for w in _NOW_TOLD)
+
+
+_DONE_TO = ("人", "个人", "一个人", "了人", "了个人", "了一个人")
+
+
+def _done_to_someone(text: str, hit: _Hit) -> bool:
+    """撞伤了人: the harm is told as done to a person named after it, an event like 撞了人, not what
+    a body is seen to show."""
+    return text.startswith(_DONE_TO, hit.end)
 
 
 def _lived_through(text: str, hit: _Hit) -> bool:

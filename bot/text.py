@@ -212,15 +212,16 @@ class TextProcessor:
             f"{_NUMBER}({'|'.join(map(re.escape, units))})(?![a-z])") if units else None
         # 俺爹七十一了 / 61了 还能开大客车不 / 今年七十一 / 今年刚满15，能… / 俺爹今年都72咧: an age said as a bare number
         # is read as one (七十一岁), so the question is read as asking about age (年龄)
+        # (my son is 15: an English who-word is followed by a space before the age)
         who = sorted({self.normalize(w) for w in age_of if w}, key=len, reverse=True)
         self._age_bands = tuple(sorted(age_bands))
         self._age_re = re.compile(
-            f"(^|今年(?:都|已经|也|才)?(?:刚满|已满|才满|满)?|(?:{'|'.join(map(re.escape, who))})(?:今年|都|已经|快|刚|也|才){{0,2}}(?:刚满|已满|才满|满)?)({_AGE})(多)?(?:(岁)|(?=了|啦|咧|嘞|能|可以|还能|还可以|就能|$|\\s))"
+            f"(^|今年(?:都|已经|也|才)?(?:刚满|已满|才满|满)?|(?:{'|'.join(re.escape(w) + (' ' if w[-1].isascii() else '') for w in who)})(?:今年|都|已经|快|刚|也|才){{0,2}}(?:刚满|已满|才满|满)?)({_AGE})(多)?(?:(岁)|(?=了|啦|咧|嘞|能|可以|还能|还可以|就能|$|\\s))"
         ) if who else None
         # 请问一下七十岁还能开车吗: an age said with 岁 is one wherever it stands (not inside a longer number);
         # its empty first group stands for the who-prefix of `_age_re`, so `_age` reads both
         self._age_sui_re = re.compile(
-            f"()(?<![\\d零一二两三四五六七八九十百千])({_AGE})(多)?(岁| ?sui(?![a-z]))(?!以上)") if who else None
+            f"()(?<![\\d零一二两三四五六七八九十百千])({_AGE})(多)?(岁| ?sui(?![a-z])| ?years? old(?![a-z]))(?!以上)") if who else None
         self.terms: set[str] = set()
         for term in terms:
             self.add_term(self.normalize(term))

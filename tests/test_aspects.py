@@ -1794,6 +1794,14 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("顺便问个跟受伤无关的：两辆车在路口轻轻蹭了一下，谁也没伤着，能不能先把车挪到路边再商量？", "accident-minor"),
     # round 153: 前牌掉了 is the plate, not 跑掉 (typo repair read pai diao as pao diao: one who fled)
     ("前牌掉了找不着了，补一副新的要多久？", "reg-plate-lost"),
+    # round 154: an age said in English (my son is 15); riding, school and the road in English;
+    # a sentence asked with 判到几年
+    ("My son is 15. Is he allowed to ride an electric bike to school on the road?", "nm-age"),
+    ("My grandma is 73 and wants to get a licence for a small car. Is she too old to apply?", "licence-age"),
+    ("What is the max legal speed for an electric bicycle? Mine feels really slow.", "ebike-speed"),
+    ("看新闻有人撞了人就跑了，好奇问一下：如果肇事后逃逸，按刑法最高会判到几年？", "accident-hit-run-crime"),
+    ("我邻居把旧车卖给了一个人，那人又转手卖给别人，一直都没办过户，现在最后买车的人开着出了事故撞伤了人，这个赔偿该找谁？",
+     "acc-sold-not-transferred"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1896,6 +1904,9 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "忻府区交警大队的电话多少？想问问我家那起事故认定书的事",
     "科目二 考场 在 忻州 哪里",
     "学校门口搞了人车分离，接孩子的时候具体哪个点位能停车？",
+    # round 154: whether one place is on a list the entry only counts; hours asked in English
+    "去年说治理了100处隐患，我们村口那个急弯到底在不在里头啊",
+    "My dad is 80 and has to renew his licence. What time does the Xinzhou vehicle office open on Saturdays?",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

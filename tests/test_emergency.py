@@ -3000,6 +3000,18 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("我同事的车让大货挤到护栏上了，副驾那边的门扁成一片，他人在里头只有手指头能动", True),
     ("前面一辆出租车蹭着墙停下了，车尾那边嘶嘶地往外喷东西，闻着像臭鸡蛋", True),
     ("che men za ye za bu kai, ta zai li mian yi zhi pai bo li", True),
+    # round 154: danger told by what is seen, heard or done, without the common words
+    ("Crash on the expressway, a man with blood all over his face is wandering around in the middle lane, cars are swerving past him", False),
+    ("我闺女刚打电话说她同学放学路上被车带了一下，现在坐在马路牙子上，膝盖那块能看见白森森的骨头", False),
+    ("我媳妇肚子顶在方向盘上了，现在已经下了车蹲在路边，脸白得跟纸一样直冒冷汗，要先打120还是122？车能不能先挪开？", False),
+    ("车在高速中间那条道上趴了，怎么也打不着，俩娃还在后座，后面大货一辆接一辆擦着过", False),
+    ("刚才砰的一声 一个骑自行车的飞到引擎盖上又滚下去 现在就躺在车头前面只会哼", False),
+    ("My grandpa was knocked over by a motorbike at the crossing, his lips are going purple and he says his chest is tight and he can't get air", False),
+    ("雾这么大，有个人下了车在高速上往回走，说是去找掉的手机", False),
+    ("副驾那边的门跟车身拧成了一团，他人在里面一个劲地拍玻璃，我们几个拽了半天门纹丝不动", True),
+    ("车底滴汽油", True),
+    ("打扰一下，请问：我前面的车撞上隔离墩后，发动机舱里有橙色的光在闪，驾驶员还没有下车，我应该联系哪个部门？", True),
+    ("隧道里好几辆车追尾了，里头越来越呛，嗓子辣得慌，前面啥也看不清", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3167,6 +3179,14 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "车里有股臭鸡蛋味是怎么回事",
     "穿高跟鞋站不稳开车算违法吗",
     "他在里面拍视频",
+    # round 154: a document a week late has made no move (没动静); harm done to someone in a story
+    # told with 现在 is an event, not a body seen now; a car broken down, not in a lane
+    "事故人定书一般几天能下来 现场勘查完都一个礼拜了还没动静",
+    "我邻居把旧车卖给了一个人，那人又转手卖给别人，一直都没办过户，现在最后买车的人开着出了事故撞伤了人，这个赔偿该找谁？",
+    "车在高速上趴窝了怎么办",
+    "在高速上开过了出口，人能下车往回走去找吗",
+    "孩子在车里面拍玻璃玩",
+    "仪表盘上橙色的灯一直在闪是什么意思",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
