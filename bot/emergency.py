@@ -2673,16 +2673,27 @@ def _built_spans(text: str, detector: Detector) -> list[tuple[int, int]]:
             for p, _ in cat.composed for span in p.spans(masked)]
 
 
+# 突然 turns a story: after it, what a body shows (当时没事 突然喘不上气) is now, but what befell
+# someone (昨天…一个老头突然往我车上一靠就躺地上说被撞了) is the story's own turn
+_STORY_TURN = ("突然",)
+_TURNS_OF_STORY = ("hit", "down")
+
+
 def _told_again(text: str, words: Sequence[str], hits: list[_Hit], detector: Detector) -> bool:
     """A harm said after a word of now (现在) that comes after the story of the past."""
     if detector.now_again is None:
         return False
     past = max(text.rfind(w) for w in words if w in text)
     # 当时没事 …脸发紫: a word of now may open with the past's own word (当时), and still follows it
-    again = [m.start() for m in detector.now_again.finditer(text) if m.end() > past + 2]
+    found = [m for m in detector.now_again.finditer(text) if m.end() > past + 2]
+    again = [m.start() for m in found if m.group(0) not in _STORY_TURN]
+    sudden = [m.start() for m in found if m.group(0) in _STORY_TURN]
     # 现在在家养着 可是一直吐血: a 'but' after the last word of the story turns to harm now
-    again += [at for w in detector.rules.but for at in _finds(text, w) if at >= past + 2]
-    return bool(again) and any(h.start > min(again) for h in hits)
+    but = [at for w in detector.rules.but for at in _finds(text, w) if at >= past + 2]
+    # what a body shows, after a word of now (当时没事 突然喘不上气), is now; an event told after one
+    # (昨天…一个老头突然往我车上一靠就躺地上说被撞了) is the story's own turn
+    return bool(again) and any(h.start > min(again) for h in hits) or bool(but) and any(h.start > min(but) for h in hits) \
+        or bool(sudden) and any(h.start > min(sudden) and h.category.id not in _TURNS_OF_STORY for h in hits)
 
 
 def _made_real(text: str, ifs: Sequence[str], real: Sequence[str], hits: list[_Hit]) -> bool:

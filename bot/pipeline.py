@@ -806,7 +806,10 @@ class Understand:
             # it, and an entry on another vehicle that shares the end's aspect is no answer (a part or a
             # fault the story told, 排气管冒黑烟 …警告标志放多远, is only how it came about)
             vehicles = self.s.knowledge.concepts.vehicles
-            unheld = tuple(w for w in reading.subjects if w in vehicles and not self.s.reader.held("subjects", w))
+            # nor, in a short message spaced word by word (one question), does one naming only another
+            # thing no entry is about (身份证 丢了 去哪 补办: the identity card, not the licence)
+            spaced = _short_spaced(asked)
+            unheld = tuple(w for w in reading.subjects if (spaced or w in vehicles) and not self.s.reader.held("subjects", w))
             subjects = end_reading.subjects or held or unheld
             if end_reading.subjects and held and all(w in self.venues for w in end_reading.subjects) \
                     and self._one_holds(held, end_reading.aspects):

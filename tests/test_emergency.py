@@ -3012,6 +3012,16 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("车底滴汽油", True),
     ("打扰一下，请问：我前面的车撞上隔离墩后，发动机舱里有橙色的光在闪，驾驶员还没有下车，我应该联系哪个部门？", True),
     ("隧道里好几辆车追尾了，里头越来越呛，嗓子辣得慌，前面啥也看不清", True),
+    # round 155: a shin with a new bend, a collarbone pushing out, clear fluid from an ear, a limp
+    # wrist said in Shanxi dialect (额孩儿), a petrol-station smell inside; English told the same way
+    ("A cyclist got clipped by a bus mirror. He's sitting on the kerb, one shoulder hangs way lower than the other, he's sweating, going pale and keeps asking where he is. What do I do?", False),
+    ("騎車的小夥子被甩進綠化帶裡，小腿中間多出一個彎，臉色發灰，嘴唇一直在抖，怎麼辦", False),
+    ("请问，我在高速应急车道旁边，刚才一位司机下车查看时被路过的车带了一下，现在他靠在护栏外面，耳朵里有清亮的水流出来，意识有点模糊。我能做些什么？", False),
+    ("刚才听见咔嚓一声那个骑摩托的落地以后锁骨那儿顶出来尖尖的一块他一喘气就嚎", False),
+    ("额孩儿骑车摔咧，手腕子软塌塌耷拉着，脸煞白，浑身冒冷汗，这可咋办咧", False),
+    ("My grandmother was knocked by a reversing van in the market car park. She is sitting against a wall, one leg is turned outwards and shorter than the other, and she cannot lift her foot. She is shaking.", False),
+    ("撞完以后车里一股刺鼻的加油站味儿，后座地垫湿了一大片，我婆婆腿脚不好自己下不了车", True),
+    ("Truck jackknifed on the ring road, the cab is on its side, the driver is banging on the windscreen from inside and there is a strong petrol smell", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3187,6 +3197,9 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "在高速上开过了出口，人能下车往回走去找吗",
     "孩子在车里面拍玻璃玩",
     "仪表盘上橙色的灯一直在闪是什么意思",
+    # round 155: yesterday's staged fall (碰瓷): 突然 turns the story, it is not now; 一点伤都没有 denies
+    "昨天傍晚我在开发区一个路口慢慢拐弯，一个老头突然往我车上一靠就躺地上说被撞了，看着一点伤都没有，后来他家人来了要两千块私了，我怀疑是碰瓷。想问问那个路口有没有交警的监控探头，能不能帮我把视频调出来看看？",
+    "额头磕破了一般怎么处理",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
