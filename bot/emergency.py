@@ -2897,6 +2897,7 @@ _SOUNDING = ("嘶嘶", "噼啪", "滋滋", "吱吱", "噗噗", "呲呲", "哧哧
 # 汽油味呛人, 烟熏人: a smell told by how it strikes the one smelling it is smelt now
 _STRONG = ("呛人", "呛得", "刺鼻", "很冲", "好冲", "熏人", "冲鼻")
 _PERCEIVING = ("闻着", "闻到", "闻见", "看着", "看到", "看见", "听着", "听到", "听见")
+_WHIFF = ("一股",)
 
 
 def _filled(text: str, hit: _Hit) -> bool:
@@ -2910,8 +2911,10 @@ _FULL_REACH = 4  # 满隧道, 满车里: the place between 满 and what fills it
 
 
 def _perceived(text: str, hit: _Hit) -> bool:
-    """闻着一股焦糊味, 看见冒火苗了: what the writer smells or sees in the hit's clause is there now."""
-    return any(w in text[text.rfind(CLAUSE, 0, hit.start) + 1:hit.start] for w in _PERCEIVING)
+    """闻着一股焦糊味, 看见冒火苗了: what the writer smells or sees in the hit's clause is there now
+    (现在车里一股很冲的天然气味: a whiff, 一股, told with a word of this moment is smelt now)."""
+    before = text[text.rfind(CLAUSE, 0, hit.start) + 1:hit.start]
+    return any(w in before for w in _PERCEIVING) or text.startswith(_WHIFF, hit.start) and any(w in before for w in _NOW_TOLD)
 
 
 def _perceived_before(text: str, hit: _Hit) -> bool:

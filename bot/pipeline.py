@@ -1562,8 +1562,7 @@ class NamedPlace:
             return None
         # a story's places are where it happened (早上在和平街被追尾了…该咋办): only where it asks counts;
         # a short question spaced word by word is no story (二广高速 限速 多少)
-        story = len(_told(asked)) >= MIN_CLAUSES or len(asked.clauses) >= MIN_CLAUSES and not (
-            len(asked.normalized.replace(" ", "")) <= SPACED_QUESTION_CHARS)
+        story = (len(_told(asked)) >= MIN_CLAUSES or len(asked.clauses) >= MIN_CLAUSES) and not _short_spaced(asked)
         # …上个月在长征街闯了个红灯 闯一次红灯扣几分: the last clause asks on its own, the street is
         # where the story happened
         k = 1 if story and asked.asks_last else ASK_CLAUSES

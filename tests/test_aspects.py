@@ -1794,6 +1794,13 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("顺便问个跟受伤无关的：两辆车在路口轻轻蹭了一下，谁也没伤着，能不能先把车挪到路边再商量？", "accident-minor"),
     # round 153: 前牌掉了 is the plate, not 跑掉 (typo repair read pai diao as pao diao: one who fled)
     ("前牌掉了找不着了，补一副新的要多久？", "reg-plate-lost"),
+    # round 156: 打几号开始 asks from which day (not a phone number); 案子破了多少 asks the solving;
+    # English highest and lowest speed limits, hazard spots fixed
+    ("修订了的忻州市电动车管理条例是打几号开始实行的咧", "ebike-regulation"),
+    ("看新闻说忻州去年一次死3人以上的较大事故少了两起，那肇事逃逸的案子破了多少？", "accident-hit-and-run"),
+    ("What are the highest and lowest speed limits on a Chinese expressway? Just planning a road trip, nothing urgent.",
+     "road-expressway-speed"),
+    ("How many road safety hazard spots did the Xinzhou traffic police fix in 2024?", "hazard-sites-2024"),
     # round 154: an age said in English (my son is 15); riding, school and the road in English;
     # a sentence asked with 判到几年
     ("My son is 15. Is he allowed to ride an electric bike to school on the road?", "nm-age"),
@@ -1909,6 +1916,8 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "My dad is 80 and has to renew his licence. What time does the Xinzhou vehicle office open on Saturdays?",
     # round 155: an identity card lost, typed word by word: no entry is about it (not the licence's)
     "身份证 丢了 去哪 补办",
+    # round 156: a street no entry names, typed word by word, is as typed together
+    "忻州 长征街 限速 多少",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

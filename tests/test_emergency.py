@@ -3022,6 +3022,15 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("My grandmother was knocked by a reversing van in the market car park. She is sitting against a wall, one leg is turned outwards and shorter than the other, and she cannot lift her foot. She is shaking.", False),
     ("撞完以后车里一股刺鼻的加油站味儿，后座地垫湿了一大片，我婆婆腿脚不好自己下不了车", True),
     ("Truck jackknifed on the ring road, the cab is on its side, the driver is banging on the windscreen from inside and there is a strong petrol smell", True),
+    # round 156: eyes rolled up, a van on its roof and a driver who cannot see, greyish stuff
+    # seeping from the bonnet with a smell of burning plastic, a whiff of gas told as now
+    ("眼睛翻白了", False),
+    ("哥们儿吓死我了，前面那辆面包车四个轱辘朝天，司机自己爬出来了，坐在地上一直喊看不清东西", False),
+    ("A cyclist got clipped by a bus mirror and is now flat on the asphalt, face grey, breathing in short gasps, eyes rolled up", False),
+    ("引擎盖缝里往外钻灰白的东西越来越浓还有股烧塑料的臭味司机还趴在方向盘上没反应", True),
+    ("Car folded around a tree, the dashboard has come down onto the driver's knees, she's awake but we can't get her door open", True),
+    ("我开着村里的面包车拉菜去忻州城里，在高速出口那和一辆货车剐了一下，我这车是烧气的，现在车里一股很冲的天然气味，还嘶嘶地响，副驾驶的老乡吓得不敢动，我要不要先打着火看看能不能开走？", True),
+    ("前面那輛貨車的車廂底下有橘紅色的光一閃一閃，還有劈啪的聲音，司機好像沒發現還在往前開", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3200,6 +3209,12 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # round 155: yesterday's staged fall (碰瓷): 突然 turns the story, it is not now; 一点伤都没有 denies
     "昨天傍晚我在开发区一个路口慢慢拐弯，一个老头突然往我车上一靠就躺地上说被撞了，看着一点伤都没有，后来他家人来了要两千块私了，我怀疑是碰瓷。想问问那个路口有没有交警的监控探头，能不能帮我把视频调出来看看？",
     "额头磕破了一般怎么处理",
+    # round 156: starting the engine (打着火) is no fire; a whiff asked about is no smell now;
+    # a look of contempt is no eye rolled up
+    "车打不着火了 是电瓶没电了吗",
+    "车里一股汽油味，是怎么回事",
+    "他冲我翻了个白眼",
+    "车底下有光是什么灯",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
