@@ -1801,6 +1801,8 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("What are the highest and lowest speed limits on a Chinese expressway? Just planning a road trip, nothing urgent.",
      "road-expressway-speed"),
     ("How many road safety hazard spots did the Xinzhou traffic police fix in 2024?", "hazard-sites-2024"),
+    # round 157: 多少日内 asks when
+    ("您好，请问交警做完现场调查以后，事故认定书一般多少日内制作出来？保险公司天天催，急死了。", "acc-certificate"),
     # round 154: an age said in English (my son is 15); riding, school and the road in English;
     # a sentence asked with 判到几年
     ("My son is 15. Is he allowed to ride an electric bike to school on the road?", "nm-age"),

@@ -3031,6 +3031,11 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("Car folded around a tree, the dashboard has come down onto the driver's knees, she's awake but we can't get her door open", True),
     ("我开着村里的面包车拉菜去忻州城里，在高速出口那和一辆货车剐了一下，我这车是烧气的，现在车里一股很冲的天然气味，还嘶嘶地响，副驾驶的老乡吓得不敢动，我要不要先打着火看看能不能开走？", True),
     ("前面那輛貨車的車廂底下有橘紅色的光一閃一閃，還有劈啪的聲音，司機好像沒發現還在往前開", True),
+    # round 157: the same question asked over and over (a head hurt), a door jammed with a child
+    # inside, black vapour gushing out while the driver cannot undo the belt (typed word by word)
+    ("Motorbike rider hit the guardrail, his helmet is split open and he keeps asking me the same question over and over", False),
+    ("door jammed, kid inside", True),
+    ("车 头 底下 一股 一股 往外 窜 黑 气 人 还 在 驾驶座 上 解不开 安全带", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3215,6 +3220,7 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "车里一股汽油味，是怎么回事",
     "他冲我翻了个白眼",
     "车底下有光是什么灯",
+    "孩子总是问同样的问题",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
