@@ -1801,6 +1801,8 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("What are the highest and lowest speed limits on a Chinese expressway? Just planning a road trip, nothing urgent.",
      "road-expressway-speed"),
     ("How many road safety hazard spots did the Xinzhou traffic police fix in 2024?", "hazard-sites-2024"),
+    # round 158: an age after 小子 (俺家小子才15)
+    ("俺家小子才15，能骑电动车上路不", "nm-age"),
     # round 157: 多少日内 asks when
     ("您好，请问交警做完现场调查以后，事故认定书一般多少日内制作出来？保险公司天天催，急死了。", "acc-certificate"),
     # round 154: an age said in English (my son is 15); riding, school and the road in English;
@@ -1920,6 +1922,8 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "身份证 丢了 去哪 补办",
     # round 156: a street no entry names, typed word by word, is as typed together
     "忻州 长征街 限速 多少",
+    # round 158: which roads were among the sites, asked in English: a list no entry holds
+    "Which specific roads in Xinzhou were among the 100 hazard spots fixed in 2024?",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

@@ -3036,6 +3036,17 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("Motorbike rider hit the guardrail, his helmet is split open and he keeps asking me the same question over and over", False),
     ("door jammed, kid inside", True),
     ("车 头 底下 一股 一股 往外 窜 黑 气 人 还 在 驾驶座 上 解不开 安全带", True),
+    # round 158: a yellow face and cold sweat, slurred speech and a drooping mouth (摩拖车 read as
+    # 摩托车, not 拖车), eyes that will not focus after a spin, a gurgling throat, no memory of what
+    # happened, a foot that will not come out and then 接下来应当怎么处理, hot air and orange light
+    ("大货车把护栏顶穿了半个车头悬在桥外头司机已经下来了但是坐地上捂着肚子脸发黄一直出冷汗", False),
+    ("我弟骑摩拖车栽沟里了，人自己爬上来了，可说话大舌投，左边嘴角往下掉", False),
+    ("A cyclist got clipped by a van outside my shop, his arm is hanging at a weird angle and he keeps asking what day it is.", False),
+    ("晚上下班走108国道，前面一辆面包车突然打了好几个转，最后横着停在对面车道上。我下车去看，司机自己从车里爬出来了，可是坐在护栏边上一直吐，说天旋地转，两只眼睛对不上焦，我该先打哪个电话？", False),
+    ("撞完 之后 他 喘气 声音 好怪 咕噜咕噜 的 像 嗓子里 有 水", False),
+    ("您好。我在忻五线上，一位摩托车骑手刚才侧滑出去，头盔裂成了两半。他能说话，但认不出自己的摩托车，也想不起刚才发生了什么。请问我现在应当怎么做。", False),
+    ("撞了护栏以后车头底下透出一闪一闪的橘红色亮光，一阵阵往外扑热风", True),
+    ("您好，这边两车相撞。对方车辆车头嵌进了路边的水泥墩，驾驶员意识清醒，但他说右脚夹在踏板和挤扁的车身中间，抽不出来。请问接下来应当怎么处理。", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3221,6 +3232,8 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "他冲我翻了个白眼",
     "车底下有光是什么灯",
     "孩子总是问同样的问题",
+    "摩拖车拖车一次多少钱",
+    "小子们都在吗",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
