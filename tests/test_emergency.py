@@ -3047,6 +3047,13 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("您好。我在忻五线上，一位摩托车骑手刚才侧滑出去，头盔裂成了两半。他能说话，但认不出自己的摩托车，也想不起刚才发生了什么。请问我现在应当怎么做。", False),
     ("撞了护栏以后车头底下透出一闪一闪的橘红色亮光，一阵阵往外扑热风", True),
     ("您好，这边两车相撞。对方车辆车头嵌进了路边的水泥墩，驾驶员意识清醒，但他说右脚夹在踏板和挤扁的车身中间，抽不出来。请问接下来应当怎么处理。", True),
+    # round 159: red stuff running down, eyes that will not open however he is called (in pinyin);
+    # a lump on the back of the head and only moans; a battery that popped and puffs white vapour
+    ("ta tou shang yi zhi wang xia tang hong de dong xi, yan jing zen me jiao dou bu zheng kai", False),
+    ("俺家老汉从三马子上栽下来了，脑瓜后头鼓起老大个包，问他话光哼哼，咋弄咧", False),
+    ("my sister's feet are wedged under the pedals and she can't pull them free, the car went nose-down into the ditch", True),
+    ("qi che yin qing gai xia mian you cheng se de guang yi shan yi shan, hai you pi pa pi pa de xiang sheng", True),
+    ("早上骑电动车送孩子上学，停在楼下准备充电，刚插上就听见电池那里噗的一声，接着一股刺鼻的甜腥味，电池盒的缝里往外冒白气，孩子还坐在后座上没下来，我该先干嘛？", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3234,6 +3241,7 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "孩子总是问同样的问题",
     "摩拖车拖车一次多少钱",
     "小子们都在吗",
+    "电动车电池冒白气正常吗",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
