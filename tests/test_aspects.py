@@ -1801,6 +1801,8 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("What are the highest and lowest speed limits on a Chinese expressway? Just planning a road trip, nothing urgent.",
      "road-expressway-speed"),
     ("How many road safety hazard spots did the Xinzhou traffic police fix in 2024?", "hazard-sites-2024"),
+    # round 160: English highest speed allowed
+    ("What's the highest speed allowed on a Chinese expressway?", "road-expressway-speed"),
     # round 159: 喝了一点酒开车 is drink-driving
     ("喝了一點酒開車被交警查到，駕照要暫扣多久？", "drink-penalty"),
     # round 158: an age after 小子 (俺家小子才15)

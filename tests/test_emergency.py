@@ -3054,6 +3054,11 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("my sister's feet are wedged under the pedals and she can't pull them free, the car went nose-down into the ditch", True),
     ("qi che yin qing gai xia mian you cheng se de guang yi shan yi shan, hai you pi pa pi pa de xiang sheng", True),
     ("早上骑电动车送孩子上学，停在楼下准备充电，刚插上就听见电池那里噗的一声，接着一股刺鼻的甜腥味，电池盒的缝里往外冒白气，孩子还坐在后座上没下来，我该先干嘛？", True),
+    # round 160: a face swelling like a balloon, greyish fog seeping from the bonnet, legs lost under
+    # the dashboard with a smell of diesel
+    ("Motorbike rider down on the ring road, helmet off, one side of his face is swelling up like a balloon and he can't lift either arm. Cars are swerving around him.", False),
+    ("前面那辆车引擎盖缝里一直往外冒灰白的雾呛鼻子司机还趴在方向盘上没动", True),
+    ("Truck jack-knifed across the road, the cab is folded against a pole and the driver's legs disappear under the dashboard, he can't pull them out. Smells like diesel everywhere.", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
