@@ -2226,6 +2226,11 @@ def _clause_at(text: str, at: int) -> str:
     return text[text.rfind(CLAUSE, 0, at) + 1:_clause_end(text, at)]
 
 
+def _before_in_clause(text: str, hit: _Hit) -> str:
+    """What the hit's clause says before the hit."""
+    return text[text.rfind(CLAUSE, 0, hit.start) + 1:hit.start]
+
+
 def _clause_says(text: str, hit: _Hit, words: Sequence[str]) -> bool:
     """One of `words` is said in the clause the hit is told in."""
     return any(w in _clause_at(text, hit.start) for w in words)
@@ -2687,13 +2692,13 @@ def _told_again(text: str, words: Sequence[str], hits: list[_Hit], detector: Det
     # 当时没事 …脸发紫: a word of now may open with the past's own word (当时), and still follows it
     found = [m for m in detector.now_again.finditer(text) if m.end() > past + 2]
     again = [m.start() for m in found if m.group(0) not in _STORY_TURN]
-    sudden = [m.start() for m in found if m.group(0) in _STORY_TURN]
     # 现在在家养着 可是一直吐血: a 'but' after the last word of the story turns to harm now
-    but = [at for w in detector.rules.but for at in _finds(text, w) if at >= past + 2]
-    # what a body shows, after a word of now (当时没事 突然喘不上气), is now; an event told after one
+    again += [at for w in detector.rules.but for at in _finds(text, w) if at >= past + 2]
+    now = min(again, default=len(text))
+    # what a body shows after 突然 (当时没事 突然喘不上气) is now; an event told after it
     # (昨天…一个老头突然往我车上一靠就躺地上说被撞了) is the story's own turn
-    return bool(again) and any(h.start > min(again) for h in hits) or bool(but) and any(h.start > min(but) for h in hits) \
-        or bool(sudden) and any(h.start > min(sudden) and h.category.id not in _TURNS_OF_STORY for h in hits)
+    turn = min((m.start() for m in found if m.group(0) in _STORY_TURN), default=len(text))
+    return any(h.start > now or h.start > turn and h.category.id not in _TURNS_OF_STORY for h in hits)
 
 
 def _made_real(text: str, ifs: Sequence[str], real: Sequence[str], hits: list[_Hit]) -> bool:
@@ -2902,7 +2907,7 @@ _WHIFF = ("一股",)
 
 def _filled(text: str, hit: _Hit) -> bool:
     """满隧道都是烟, 满屋子全是烟: a place told full of it opens the hit's clause: what is seen there now."""
-    before = text[text.rfind(CLAUSE, 0, hit.start) + 1:hit.start]
+    before = _before_in_clause(text, hit)
     return before.startswith(_FULL) and len(before) <= _FULL_REACH
 
 
@@ -2913,7 +2918,7 @@ _FULL_REACH = 4  # 满隧道, 满车里: the place between 满 and what fills it
 def _perceived(text: str, hit: _Hit) -> bool:
     """闻着一股焦糊味, 看见冒火苗了: what the writer smells or sees in the hit's clause is there now
     (现在车里一股很冲的天然气味: a whiff, 一股, told with a word of this moment is smelt now)."""
-    before = text[text.rfind(CLAUSE, 0, hit.start) + 1:hit.start]
+    before = _before_in_clause(text, hit)
     return any(w in before for w in _PERCEIVING) or text.startswith(_WHIFF, hit.start) and any(w in before for w in _NOW_TOLD)
 
 

@@ -793,7 +793,8 @@ class Understand:
             if part.subjects or part.aspects:
                 reading = part
         end_reading = self._read(end) if end is not None else None
-        if end_reading is not None and not (end_reading.subjects or end_reading.aspects) and _short_spaced(asked):
+        spaced = _short_spaced(asked)
+        if end_reading is not None and not (end_reading.subjects or end_reading.aspects) and spaced:
             end_reading = None  # (科目三 考场 在 忻州 哪里: the last words, 忻州 哪里, read nothing without the 在 before them)
         if end is not None and end_reading is not None:
             # A story asks at its end (先说事故经过，再问“能破案吗”): what is asked there counts;
@@ -808,7 +809,6 @@ class Understand:
             vehicles = self.s.knowledge.concepts.vehicles
             # nor, in a short message spaced word by word (one question), does one naming only another
             # thing no entry is about (身份证 丢了 去哪 补办: the identity card, not the licence)
-            spaced = _short_spaced(asked)
             unheld = tuple(w for w in reading.subjects if (spaced or w in vehicles) and not self.s.reader.held("subjects", w))
             subjects = end_reading.subjects or held or unheld
             if end_reading.subjects and held and all(w in self.venues for w in end_reading.subjects) \
