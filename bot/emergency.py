@@ -2410,9 +2410,9 @@ def _how_words(rules: EmergencyRules) -> tuple[str, ...]:
 
 def _plea_after_acute(said: str, words: Sequence[str], usually: Sequence[str], how: Sequence[str],
                       hits: list[_Hit]) -> bool:
-    """The general frame says only 'usually' (一般, 通常; no 规定, 法律 beside it), in clauses that
-    ask what to do (咋办, 怎么做), and harm that will not wait was told of someone in a clause before
-    them all: the question asks what to do now. Harm in the asking clause (有人受伤一般怎么处理)
+    """The general frame says only 'usually' (一般, 通常, 应当; no 规定, 法律 beside it), in clauses
+    that ask what to do (咋办, 如何处理), and harm that will not wait (or a fire under way: 车尾有火苗)
+    was told in a clause before them all: the question asks what to do now. Harm in the asking clause (有人受伤一般怎么处理)
     asks the rule."""
     covered = [(at, at + len(w)) for w in usually for at in _finds(said, w) if not any(h.start <= at < h.end for h in hits)]
     if not covered or not how:
@@ -2424,7 +2424,8 @@ def _plea_after_acute(said: str, words: Sequence[str], usually: Sequence[str], h
         return False
     first = min(asking)
     return all(h.end <= first for h in hits) and any(
-        (h.category.acute and not _lived_through(said, h) or _told_now(said, h)) for h in hits)
+        (h.category.acute and not _lived_through(said, h) or _told_now(said, h)
+         or h.category.id in _BURNING and _burning_now(said, h)) for h in hits)
 
 
 _SIGNS = ("symptom", "illness")  # signs after a crash (一直吐, 看不见) or a sudden illness: they will not wait either
@@ -2891,7 +2892,14 @@ def _burning_now(text: str, hit: _Hit) -> bool:
         or hit.start > 0 and text[hit.start - 1] in _GOING_ON or any(ch in _GOING_ON for ch in hit.text[1:]) or hit.text.startswith("在") \
         or text[hit.end:hit.end + 1] == CLAUSE and text.startswith(_GROWING, hit.end + 1) \
         or any(w in _clause_at(text, hit.start) for w in _SOUNDING) \
-        or text.startswith(_STRONG, hit.end) or _filled(text, hit)
+        or text.startswith(_STRONG, hit.end) or _filled(text, hit) or _there_at(text, hit)
+
+
+def _there_at(text: str, hit: _Hit) -> bool:
+    """车尾有火苗: a fire said to be at a place, ending its clause, is seen there now (车上有没有
+    火苗 asks; 有火苗怎么办 asks in the same clause)."""
+    return hit.start > 1 and text[hit.start - 1] == "有" and text[hit.start - 2] not in "没不" \
+        and (hit.end == len(text) or text[hit.end] == CLAUSE)
 
 
 _GROWING = ("越冒越", "越烧越", "越来越大", "越来越浓", "越来越多")  # 冒白烟，越冒越大: the next clause tells it growing

@@ -287,6 +287,9 @@ class Concepts:
     # aspects that say how a business is done (网上办理, 委托): beside the business asked (补证),
     # the entries about that business rank first, whatever else they hold
     manners: tuple[str, ...] = ()
+    # aspects that only bound another (上限: 最多): beside that other (最多能带几个人: 载人), the
+    # entries must hold the other; one holding only the bound (the top voltage) answers another question
+    bounds: tuple[str, ...] = ()
     # details that count (多少人, 起数): asked beside a circumstance (伤亡), they count it, and it is
     # what is asked; beside another detail (何时) a circumstance only tells the asker's situation
     counts: tuple[str, ...] = ()
@@ -641,6 +644,7 @@ class _ConceptTable:
     # (aspect, file, line) of `circumstances:`
     circumstances: list[tuple[str, str, int]] = field(default_factory=list)
     manners: list[tuple[str, str, int]] = field(default_factory=list)
+    bounds: list[tuple[str, str, int]] = field(default_factory=list)
     counts: list[tuple[str, str, int]] = field(default_factory=list)
     amount_marks: list[str] = field(default_factory=list)
     this_case: list[str] = field(default_factory=list)
@@ -673,6 +677,7 @@ class _ConceptTable:
                         venues=self._known(self.venues, "subjects", "主题", "venues", problems),
                         circumstances=self._known(self.circumstances, "aspects", "方面", "circumstances", problems),
                         manners=self._known(self.manners, "aspects", "方面", "manners", problems),
+                        bounds=self._known(self.bounds, "aspects", "方面", "bounds", problems),
                         counts=self._known(self.counts, "aspects", "方面", "counts", problems),
                         amount_marks=tuple(dict.fromkeys(self.amount_marks)),
                         this_case=tuple(dict.fromkeys(self.this_case)),
@@ -765,7 +770,7 @@ def _load_beside(node: yaml.Node, c: _Collector, table: _ConceptTable) -> None:
 
 # the keys a concept file may hold beside `subjects:` / `aspects:`: lists of standard words (each
 # checked at its line), lists of plain phrases, and mappings
-_CONCEPT_LISTS = ("venues", "circumstances", "manners", "counts", "model_aspects", "weak", "vehicles", "scenes",
+_CONCEPT_LISTS = ("venues", "circumstances", "manners", "bounds", "counts", "model_aspects", "weak", "vehicles", "scenes",
                   "turns_on")
 _CONCEPT_PHRASES = ("amount_marks", "says_nothing", "this_case", "this_one")
 _CONCEPT_MAPS = ("stands_for", "beside")

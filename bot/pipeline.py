@@ -1182,6 +1182,13 @@ class AspectNotHeld:
         lacking = next((a for a in others if not reader.held("aspects", a)
                         and not self._speaking(allowed, (a,), reading.said, subjects)
                         and not self._told_before_asking(asked, a)), "") if len(others) > 1 else ""
+        # a bound (最多) beside what it bounds (载人), where no entry holds that, is no question about
+        # what the bound's entries bound (电动车最多能带几个人 is not the top voltage)
+        bounded = tuple(a for a in others if a not in concepts.bounds) if len(others) > 1 else ()
+        if bounded and len(bounded) < len(others) and undecided is None \
+                and not _narrow(allowed, reader.covering("aspects", bounded)) - reader.open_aspect \
+                and not self._speaking(allowed, bounded, reading.said, subjects):
+            lacking = bounded[0]
         if lacking and undecided is None:
             return self._not_held(asked, subjects, lacking)
         aspect = ""  # the first asked aspect that leaves no entry

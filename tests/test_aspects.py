@@ -1928,6 +1928,13 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "忻州 长征街 限速 多少",
     # round 158: which roads were among the sites, asked in English: a list no entry holds
     "Which specific roads in Xinzhou were among the 100 hazard spots fixed in 2024?",
+    # round 161: 最多 beside an aspect only a disclaiming entry holds is no question of the top
+    # voltage; the inspection station's address; the education asked of auxiliary police; a count
+    # of people caught that the report does not give
+    "电动车最多能带几个人",
+    "检测站在哪",
+    "我弟想报考忻州交警辅警，今年还招不招，要啥学历",
+    "去年整黄牛那个行动，忻州到底抓了多少个啊",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

@@ -3059,6 +3059,19 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("Motorbike rider down on the ring road, helmet off, one side of his face is swelling up like a balloon and he can't lift either arm. Cars are swerving around him.", False),
     ("前面那辆车引擎盖缝里一直往外冒灰白的雾呛鼻子司机还趴在方向盘上没动", True),
     ("Truck jack-knifed across the road, the cab is folded against a pole and the driver's legs disappear under the dashboard, he can't pull them out. Smells like diesel everywhere.", True),
+    # round 161: flames at a place (车尾有火苗) then 应当如何处理; a fist on the window of a bus
+    # whose door side is against the rail; a cousin showing only a hand; a fingertip off; black
+    # fog; a trunk's seam glowing orange; a seat hissing with acrid white vapour (剌鼻: 刺鼻);
+    # unequal pupils, and arms the only thing moving, in English
+    ("您好，前方隧道里一辆小客车侧翻，车尾有火苗，车内还有乘客。请问应当如何处理。", True),
+    ("高速上大巴撞了隔离带，车门那侧紧贴着护栏，里头的人在拿拳头砸窗户", True),
+    ("我舅舅的面包车和大车刮了，副驾那边整个凹进去，我表妹在里面只露出一只手在晃", True),
+    ("手指头掉了一结在地上捡到了，要不要用冰块抱着，救护车还没到", False),
+    ("车冒黑雾了", True),
+    ("前面那辆追尾的白色轿车后备箱缝里透出橙色的光，后排好像还有个孩子，请问我现在应该先怎么做？", True),
+    ("电动车骑着骑着座包底下滋滋响，冒出一股剌鼻的白气", True),
+    ("The cyclist's helmet is split in two, one of his pupils looks much bigger than the other", False),
+    ("The dashboard is folded down onto his knees, he can only move his arms and neither front door will open", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3247,6 +3260,10 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "摩拖车拖车一次多少钱",
     "小子们都在吗",
     "电动车电池冒白气正常吗",
+    # round 161: flames supposed, or asked about in their own clause, are no fire seen
+    "如果车尾有火苗，应当如何处理",
+    "电池有火苗怎么办",
+    "他一直问今天几号 是不是考试考糊涂了",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
