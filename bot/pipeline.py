@@ -1861,27 +1861,44 @@ class LastClauses:
         if not asked.reading.aspects:
             return None  # no aspect read where it asks: the story's words alone would pick the entry
         whole = decide(self.s, asked, asked.matches)
-        if whole.status == ANSWER or asked.smalltalk is not None or len(_told(asked)) < MIN_CLAUSES or not asked.matches:
-            return None  # 孙子 今年 14岁 能 骑 电动车 上路 吗: spaced word by word is one clause, no story
-        s = self.s
-        near_top = tuple(m.entry for m in asked.matches[:s.matching.max_choices])
-        for k in range(1, min(len(asked.clauses), MAX_ASK_CLAUSES + 1)):
+        if whole.status == ANSWER or asked.smalltalk is not None or not asked.matches:
+            return None
+        near_top = tuple(m.entry for m in asked.matches[:self.s.matching.max_choices])
+        # 孙子 今年 14岁 能 骑 电动车 上路 吗: spaced word by word is one clause, no story
+        for k in range(1, min(len(asked.clauses), MAX_ASK_CLAUSES + 1) if len(_told(asked)) >= MIN_CLAUSES else 1):
             part = " ".join(asked.clauses[-k:])
             if len(part) > ASK_MAX_CHARS:
                 break  # no short ask at the end: a story all through
             if not any(asks(c) for c in asked.clauses[-k:]) and any(asks(c) for c in asked.clauses[:-k]):
                 continue  # …车管所开门不 想去把过户办了: the end tells what for, the question is before it
-            canonical = s.text.canonical(part, " ".join(asked.fixed[-k:]))
-            words = s.text.content_words(canonical)
-            matches = s.index.search(words, limit=max(5, s.matching.max_choices + 1), within=near_top,
-                                     concepts=asked.reading.said)
-            if not matches:
-                continue
-            end = dataclasses.replace(asked, canonical=canonical, words=words, matches=matches)
-            r = decide(s, end, matches)
-            if r.status == ANSWER and r.entry_id and r.score >= CLAUSE_MIN_SCORE and self._names(words, r.entry_id):
-                return dataclasses.replace(r, candidates=whole.candidates,
-                                           reason=f"last {k} clause(s): " + r.reason)
+            r = self._sure(asked, part, " ".join(asked.fixed[-k:]), near_top)
+            if r is not None:
+                return dataclasses.replace(r, candidates=whole.candidates, reason=f"last {k} clause(s): " + r.reason)
+        # the question first, then what befell told after it (…扣几分？我哥上礼拜被查了): the clauses
+        # up to the last that asks, when short, choose as the end would
+        last_ask = max((i for i, c in enumerate(asked.clauses) if asks(c)), default=-1)
+        if 0 <= last_ask < len(asked.clauses) - 1 and len(_told(asked)) == len(asked.clauses):
+            part = " ".join(asked.clauses[:last_ask + 1])
+            if len(part) <= ASK_MAX_CHARS:
+                r = self._sure(asked, part, " ".join(asked.fixed[:last_ask + 1]), near_top)
+                if r is not None:
+                    return dataclasses.replace(r, candidates=whole.candidates,
+                                               reason=f"first {last_ask + 1} clause(s), a story told after: " + r.reason)
+        return None
+
+    def _sure(self, asked: Asked, part: str, fixed: str, near_top: tuple[int, ...]) -> Reply | None:
+        """The answer the clauses `part` give by themselves among the whole's best, when confident and
+        naming something of that entry."""
+        s = self.s
+        canonical = s.text.canonical(part, fixed)
+        words = s.text.content_words(canonical)
+        matches = s.index.search(words, limit=max(5, s.matching.max_choices + 1), within=near_top,
+                                 concepts=asked.reading.said)
+        if not matches:
+            return None
+        r = decide(s, dataclasses.replace(asked, canonical=canonical, words=words, matches=matches), matches)
+        if r.status == ANSWER and r.entry_id and r.score >= CLAUSE_MIN_SCORE and self._names(words, r.entry_id):
+            return r
         return None
 
     def _names(self, words: list[str], entry_id: str) -> bool:

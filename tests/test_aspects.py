@@ -1817,6 +1817,10 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("看新闻有人撞了人就跑了，好奇问一下：如果肇事后逃逸，按刑法最高会判到几年？", "accident-hit-run-crime"),
     ("我邻居把旧车卖给了一个人，那人又转手卖给别人，一直都没办过户，现在最后买车的人开着出了事故撞伤了人，这个赔偿该找谁？",
      "acc-sold-not-transferred"),
+    # round 162: 叫交警逮住了 is what befell (Shanxi for 被交警抓住), not calling the police; the
+    # question asked first with a telling clause after it
+    ("俺这车交强险到期忘了续，开出去叫交警逮住了，咋罚咧", "insurance-no-cover"),
+    ("闯个红灯扣几分啊，就是路口摄像头拍的那种", "points-values"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1935,6 +1939,10 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "检测站在哪",
     "我弟想报考忻州交警辅警，今年还招不招，要啥学历",
     "去年整黄牛那个行动，忻州到底抓了多少个啊",
+    # round 162: which car to buy (买个啥车) no entry holds, a clause alone or with a story after;
+    # whether one's own violation is dealt with, typed word by word
+    "新手买个啥车好 十万左右的",
+    "我 上礼拜 在 忻府区 被拍了 个 闯红灯 现在 处理 好了 没",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

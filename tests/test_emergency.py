@@ -3072,6 +3072,11 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("电动车骑着骑着座包底下滋滋响，冒出一股剌鼻的白气", True),
     ("The cyclist's helmet is split in two, one of his pupils looks much bigger than the other", False),
     ("The dashboard is folded down onto his knees, he can only move his arms and neither front door will open", True),
+    # round 162: a lorry turned across all three lanes of the expressway; a bone poking through the
+    # skin, and unequal pupils after a cyclist was knocked off, in English
+    ("高速上一辆大货横过来了车头冲着我们来车的方向三条道全占了天黑车上一个灯都没亮后面的车还在往这边冲", False),
+    ("A guy on a bike just went over the handlebars in front of me. His forearm is bent the wrong way and something white is poking out through the skin.", False),
+    ("Knocked a cyclist off his bike. He's sitting up, and one of his pupils looks way bigger than the other.", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3264,6 +3269,9 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "如果车尾有火苗，应当如何处理",
     "电池有火苗怎么办",
     "他一直问今天几号 是不是考试考糊涂了",
+    # round 162: a lorry seen turned across the road on another day; pupils at school
+    "上次在高速上看见一辆大货横过来了 吓死了 高速上最低速度多少",
+    "the pupils at my son's school ride e-bikes, is that allowed",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
