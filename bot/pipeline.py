@@ -1850,7 +1850,9 @@ class LastClauses:
     """A long message tells a story and asks at its end (…听说可以申请救助基金，这个去哪申请): when the
     whole is unsure, the last clauses may choose among its best candidates — only confidently, only
     naming something of that entry (a lone 该咋办 chooses nothing), and only when an aspect was read
-    where it asks: a story's words alone (户口在河北…能在忻州考驾照吗) pick an entry on another matter."""
+    where it asks: a story's words alone (户口在河北…能在忻州考驾照吗) pick an entry on another matter.
+    A question asked first, with a clause after it that only tells, is read the same way by the
+    clauses up to the last that asks."""
 
     name = "last-clauses"
 
