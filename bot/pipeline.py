@@ -1184,7 +1184,7 @@ class AspectNotHeld:
                         and not self._told_before_asking(asked, a)), "") if len(others) > 1 else ""
         # a bound (最多) beside what it bounds (载人), where no entry holds that, is no question about
         # what the bound's entries bound (电动车最多能带几个人 is not the top voltage)
-        bounded = tuple(a for a in others if a not in concepts.bounds) if len(others) > 1 else ()
+        bounded = tuple(a for a in others if a not in concepts.bounds)
         if bounded and len(bounded) < len(others) and undecided is None \
                 and not _narrow(allowed, reader.covering("aspects", bounded)) - reader.open_aspect \
                 and not self._speaking(allowed, bounded, reading.said, subjects):
@@ -1866,8 +1866,9 @@ class LastClauses:
         if whole.status == ANSWER or asked.smalltalk is not None or not asked.matches:
             return None
         near_top = tuple(m.entry for m in asked.matches[:self.s.matching.max_choices])
-        # 孙子 今年 14岁 能 骑 电动车 上路 吗: spaced word by word is one clause, no story
-        for k in range(1, min(len(asked.clauses), MAX_ASK_CLAUSES + 1) if len(_told(asked)) >= MIN_CLAUSES else 1):
+        # 孙子 今年 14岁 能 骑 电动车 上路 吗: spaced word by word is one clause, no story, no end to re-read
+        ends = range(1, min(len(asked.clauses), MAX_ASK_CLAUSES + 1)) if len(_told(asked)) >= MIN_CLAUSES else range(0)
+        for k in ends:
             part = " ".join(asked.clauses[-k:])
             if len(part) > ASK_MAX_CHARS:
                 break  # no short ask at the end: a story all through
