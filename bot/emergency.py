@@ -103,6 +103,18 @@ CLAUSE = "，"
 # possessive, so that a long run of letters is never tried split
 _GAP_SOURCE = f"(?:[a-z]++|[^{CLAUSE}a-z]){{0,{GAP}}}"
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_UNREAD = re.compile("[a-z]{4,}")  # pinyin the danger words left unread: some words, of no known kind
+
+
+def _inside_unread(text: str, start: int) -> bool:
+    """The word at `start` was read out of a run of pinyin whose other words were not read, before it
+    and after it (sanjiaopaiyao 翻车 houduoyuan): what that clause names is not known to be no one, so
+    the clause before it is not looked back to for a person."""
+    clause_end = text.find(CLAUSE, start)
+    after = text[start:clause_end if clause_end != -1 else len(text)]
+    before = text[text.rfind(CLAUSE, 0, start) + 1:start]
+    return bool(before[-1:].isascii() and before[-1:].isalpha() and _UNREAD.search(before)
+                and re.search("[\u3400-\u9fff]+[a-z]", after) and _UNREAD.search(after))
 _LATIN_RUN = re.compile(r"[a-z]+")
 _PLACE = "里上内底下外旁边中前后头口道站库位场"  # 车里, 校门口, 车道: where a person is, not a thing that stopped
 _EVENT = "祸"  # 出车祸 names an event, not a thing between the person and what befell them
@@ -522,6 +534,7 @@ SHADOW_MIN = 500  # the other word must be a common one
 # not 拿刀 (3); 打人 (338) stays read beside 大人 (3,573)
 SHADOW_RATIO = 15
 SHADOW_CHAR = 2000  # the characters tried for the other word: those common enough to build one
+LEADING_TAGS = ("d", "p", "c")  # jieba's adverb, preposition, conjunction: words that lead on to another
 
 
 class _Shadow:
@@ -535,6 +548,7 @@ class _Shadow:
         self.chars: dict[str, list[str]] = {}
         self.known: dict[tuple[str, str, str], bool] = {}
         self.others: dict[tuple[str, str, str], int] = {}
+        self.commonest: dict[tuple[str, str, str], str] = {}
 
     def __call__(self, word: str, syllables: Sequence[str]) -> bool:
         if len(word) != 2 or len(syllables) != 2:
@@ -560,9 +574,20 @@ class _Shadow:
                     if code <= 0xFFFF and freq(chr(code)) >= SHADOW_CHAR:
                         for r in readings.translate(_TONELESS).split(","):
                             chars.setdefault(r, []).append(chr(code))
-            self.others[key] = max((freq(a + b) for a in chars.get(syllables[0], ())
-                                    for b in chars.get(syllables[1], ()) if a + b != word), default=0)
+            self.others[key], self.commonest[key] = max(
+                ((freq(a + b), a + b) for a in chars.get(syllables[0], ()) for b in chars.get(syllables[1], ())
+                 if a + b != word), default=(0, ""))
         return self.others[key]
+
+    def leads_on(self, word: str, syllables: Sequence[str]) -> bool:
+        """Whether the common word these syllables spell is one that never ends a clause: an
+        adverb, preposition or conjunction (yi gu jiao wei, at a clause's end, is 一股焦味: 较为
+        needs a word after it). Tags are read only here, for pinyin at a clause's end."""
+        self.other(word, syllables)
+        # imported here: its table costs 0.3 s and 30 MB, for the rare message that needs it
+        import jieba.posseg
+        tags = jieba.posseg.dt.word_tag_tab
+        return tags.get(self.commonest[(word, syllables[0], syllables[1])], "")[:1] in LEADING_TAGS
 
     def outspoken(self, word: str, closing: str, syllables: Sequence[str]) -> bool:
         """A danger word opened up (在……烧) that Chinese seldom writes as a word of its own, unlike
@@ -1157,7 +1182,7 @@ def _spelled(text: str, m: re.Match, detector: Detector,
     # the syllables a word may not begin at: inside a typed word, when it runs on past a space
     inside = frozenset(k for k in range(len(syllables)) if offsets[k] not in spaces and k > 0 and
                        any(offsets[k] < b < offsets[-1] for b in spaces))
-    pieces = _words_among(syllables, detector, inside, [o in spaces for o in offsets])
+    pieces = _words_among(syllables, detector, inside, [o in spaces for o in offsets], m.end() == len(text))
     # the syllables a danger word read among them covers: the characters beside the run may not
     # take one of them into a word of their own (充电 qi huo 了 is 起火, not 充电器 huo)
     read = _covered(pieces)
@@ -1204,11 +1229,11 @@ def _joined(m: re.Match, detector: Detector) -> str:
 
 
 def _words_among(syllables: list[str], detector: Detector, inside: frozenset[int] = frozenset(),
-                 spaced: Sequence[bool] = ()) -> list[str]:
+                 spaced: Sequence[bool] = (), closing: bool = False) -> list[str]:
     """The syllables with the danger words among them read as characters, choosing the reading
     that covers most syllables (bei kun zai che li: 被 困在车里, not 被困 zai che li). A word
     beginning at a syllable `inside` a typed word may not run past that word's end (`spaced[k]`:
-    a space was typed before syllable k)."""
+    a space was typed before syllable k). `closing`: the syllables end their clause."""
     size = len(syllables)
     # best[k]: (syllables covered from k on, pieces from k on)
     best: list[tuple[int, list[str]]] = [(0, [])] * (size + 1)
@@ -1217,7 +1242,7 @@ def _words_among(syllables: list[str], detector: Detector, inside: frozenset[int
         for n in range(2, min(MAX_SPOKEN, size - k) + 1):
             if k in inside and any(spaced[k + 1:k + n]):
                 break
-            word = _whole(detector, "".join(syllables[k:k + n]), syllables[k:k + n])
+            word = _whole(detector, "".join(syllables[k:k + n]), syllables[k:k + n], closing and k + n == size)
             if word is not None and best[k + n][0] + n > choice[0]:
                 choice = (best[k + n][0] + n, [word] + best[k + n][1])
         opened = _opened(syllables, k, detector)
@@ -1313,11 +1338,14 @@ def _spelled_rest(run: str, detector: Detector) -> str:
     return word if word is not None else run
 
 
-def _whole(detector: Detector, spelled: str, syllables: Sequence[str] = ()) -> str | None:
+def _whole(detector: Detector, spelled: str, syllables: Sequence[str] = (), closing: bool = False) -> str | None:
+    """The danger word these syllables spell whole, unless a commoner word spells them; `closing`:
+    they end their clause, where a word that must lead on to another (较为, 关于) cannot stand."""
     word = next((w for w, reading, i, j in detector.by_sound.get(spelled, ()) if i == 0 and j == len(reading)), None)
     if word is None and syllables and detector.by_fuzzy:
         word = detector.by_fuzzy.get("".join(fuzzy(x) for x in syllables))
-    if word is not None and syllables and detector.shadowed is not None and detector.shadowed(word, syllables):
+    if word is not None and syllables and detector.shadowed is not None and detector.shadowed(word, syllables) \
+            and not (closing and detector.shadowed.leads_on(word, syllables)):
         return None
     return word
 
@@ -1440,7 +1468,7 @@ def _of_person(text: str, start: int, detector: Detector, writer: bool = False, 
     told = text[clause_start:start]
     for _ in range(LOOK_BACK):
         if clause_start == 0 or detector.persons.search(told) or (
-                detector.things is not None and detector.things.search(told)):
+                detector.things is not None and detector.things.search(told)) or _inside_unread(text, start):
             break
         # 骑车的人飞到引擎盖上又摔下来了，不会动: a clause naming no one goes on about whom the
         # clause before it named (我爸出车祸，十分钟前还有气，现在没了: or the one before that)

@@ -307,6 +307,9 @@ class Concepts:
     model_aspects: tuple[str, ...] = ()
     # phrases that hold a concept's word and ask nothing (要是哪天 holds 哪天, 何时): read as nothing
     says_nothing: tuple[str, ...] = ()
+    # words that begin telling a fear (怕, 担心): a clause after the question that only tells one
+    # (…最快能跑多少？怕超速扣分) says why it is asked, not what
+    fears: tuple[str, ...] = ()
     # aspect variants that are as often words of the story told (周末想开上高速: 办公时间; 拉上俺们
     # 一家子: 回避): read as their aspect only where no other aspect is read
     weak: tuple[str, ...] = ()
@@ -653,6 +656,7 @@ class _ConceptTable:
     stands_for: list[tuple[str, str, str, int]] = field(default_factory=list)
     model_aspects: list[tuple[str, str, int]] = field(default_factory=list)
     says_nothing: list[str] = field(default_factory=list)
+    fears: list[str] = field(default_factory=list)
     weak: list[tuple[str, str, int]] = field(default_factory=list)  # (variant, file, line)
     vehicles: list[tuple[str, str, int]] = field(default_factory=list)  # (subject, file, line)
     scenes: list[tuple[str, str, int]] = field(default_factory=list)  # (aspect, file, line)
@@ -685,6 +689,7 @@ class _ConceptTable:
                         stands_for=self._stands_for(problems),
                         model_aspects=self._known(self.model_aspects, "aspects", "方面", "model_aspects", problems),
                         says_nothing=tuple(dict.fromkeys(self.says_nothing)),
+                        fears=tuple(dict.fromkeys(self.fears)),
                         weak=self._weak(problems),
                         vehicles=self._known(self.vehicles, "subjects", "主题", "vehicles", problems),
                         scenes=self._known(self.scenes, "aspects", "方面", "scenes", problems),
@@ -772,7 +777,7 @@ def _load_beside(node: yaml.Node, c: _Collector, table: _ConceptTable) -> None:
 # checked at its line), lists of plain phrases, and mappings
 _CONCEPT_LISTS = ("venues", "circumstances", "manners", "bounds", "counts", "model_aspects", "weak", "vehicles", "scenes",
                   "turns_on")
-_CONCEPT_PHRASES = ("amount_marks", "says_nothing", "this_case", "this_one")
+_CONCEPT_PHRASES = ("amount_marks", "says_nothing", "fears", "this_case", "this_one")
 _CONCEPT_MAPS = ("stands_for", "beside")
 
 

@@ -231,29 +231,67 @@ class Read:
         asked.fixed, asked.heard = _per_clause(asked.clauses, whole, repaired), _per_clause(asked.clauses, whole, liberal)
         if len(repaired) != len(whole):
             repaired = whole
-        # A long story keeps its end: that is where the question is; its clauses whole, when
-        # the last ones fit.
-        tail = whole
-        if len(whole) > MAX_QUERY_CHARS:
-            tail = whole[-STORY_ASK_CHARS:]
-            tail = tail[tail.find(" ") + 1:] if " " in tail.strip() else tail
-            last = asked.clauses[-1]
-            if len(tail) < len(last) <= MAX_QUERY_CHARS and len(_LATIN_WORD.findall(last)) >= ENGLISH_CLAUSE_WORDS:
-                # a clause in English words is five times as long as the same in Chinese: the
-                # question it asks is read whole (…got curious: what is the top speed allowed for a
-                # small passenger car on a Chinese expressway?), not its last words; from its
-                # question word on, where words of the story come first (after I pay and get the car
-                # how many days do I have to …)
-                asking = LATIN_ASKS_FROM.search(last)
-                tail = last[asking.start():] if asking is not None and asking.start() > 0 and len(
-                    _LATIN_WORD.findall(last[asking.start():])) >= ENGLISH_CLAUSE_WORDS else last
-        asked.normalized = tail.strip()
-        asked.repaired = repaired[len(whole) - len(asked.normalized):] if len(repaired) == len(whole) else ""
+        asked.normalized, asked.repaired = _asked_text(asked.clauses, repaired)
         asked.base = {"query": asked.query, "normalized": asked.normalized,
                       "knowledge_version": self.s.knowledge.version}
         if not asked.normalized.replace(" ", ""):
             return Reply(FALLBACK, EMPTY_TEXT, reason="read: nothing to read", **asked.base)
         return None
+
+
+def _asked_text(clauses: list[str], repaired: str) -> tuple[str, str]:
+    """What is matched, as typed and as repaired (`repaired`: the clauses joined, typos repaired).
+    A long story keeps its end: that is where the question is; its clauses whole, when the last
+    ones fit."""
+    whole = " ".join(clauses)
+    tail = whole
+    if len(whole) > MAX_QUERY_CHARS:
+        tail = whole[-STORY_ASK_CHARS:]
+        tail = tail[tail.find(" ") + 1:] if " " in tail.strip() else tail
+        last = clauses[-1]
+        if len(tail) < len(last) <= MAX_QUERY_CHARS and len(_LATIN_WORD.findall(last)) >= ENGLISH_CLAUSE_WORDS:
+            # a clause in English words is five times as long as the same in Chinese: the
+            # question it asks is read whole (…got curious: what is the top speed allowed for a
+            # small passenger car on a Chinese expressway?), not its last words; from its
+            # question word on, where words of the story come first (after I pay and get the car
+            # how many days do I have to …)
+            asking = LATIN_ASKS_FROM.search(last)
+            tail = last[asking.start():] if asking is not None and asking.start() > 0 and len(
+                _LATIN_WORD.findall(last[asking.start():])) >= ENGLISH_CLAUSE_WORDS else last
+    normalized = tail.strip()
+    return normalized, repaired[len(whole) - len(normalized):] if len(repaired) == len(whole) else ""
+
+
+class FearTold:
+    """A fear told after the question (…最快能跑多少？怕超速扣分; …能去换？急死了怕过期) says why it
+    is asked, not what: the steps after this one read the message without it. The emergency check,
+    before, reads it all (…怎么办 怕他不行了)."""
+
+    name = "fear-told"
+
+    def __init__(self, shared: Shared):
+        self.s = shared
+        self.fears = shared.words(shared.knowledge.concepts.fears)
+
+    def __call__(self, asked: Asked) -> Reply | None:
+        k = _motive_from(asked.clauses, self.fears)
+        if k < len(asked.clauses):
+            asked.clauses, asked.fixed, asked.heard = asked.clauses[:k], asked.fixed[:k], asked.heard[:k]
+            asked.told = None
+            asked.normalized, asked.repaired = _asked_text(asked.clauses, " ".join(asked.fixed))
+        return None
+
+
+FEAR_LEAD = 4  # characters a fear may come after at its clause's start (急死了怕过期)
+
+
+def _motive_from(clauses: list[str], fears: Sequence[str]) -> int:
+    """Where the clauses that only tell a fear, after the question, begin (…能去换？急死了怕过期):
+    the number of clauses when none do."""
+    k = len(clauses)
+    while k > 1 and not asks(clauses[k - 1]) and any(0 <= clauses[k - 1].find(w) <= FEAR_LEAD for w in fears):
+        k -= 1
+    return k if any(asks(c) for c in clauses[:k]) else len(clauses)
 
 
 ENGLISH_CLAUSE_WORDS = 6  # a last clause of this many Latin words or more is read whole, up to MAX_QUERY_CHARS
@@ -873,6 +911,12 @@ class Understand:
             if aspects:
                 aspects = aspects + tuple(a for a in reading.aspects if a in self.settings and a not in aspects
                                           and a not in self.circumstances)
+            if len(asked.clauses) > 1 and asks(asked.clauses[-1]) and sum(w in vehicles for w in subjects) > 1:
+                # the clause that asks names the vehicle asked of (…去年骑自行车摔过一次 他现在能骑电动自行车
+                # 上路吗): one named only in a clause that tells before it is the story's
+                named = self._read(text.canonical(asked.clauses[-1], asked.fixed[-1])).subjects
+                if any(w in vehicles for w in named):
+                    subjects = tuple(w for w in subjects if w not in vehicles or w in named)
             told = tuple(a for a in reading.aspects if a not in aspects)
             whole = reading
             reading = dataclasses.replace(reading, subjects=subjects, aspects=aspects, told=told)
@@ -1573,8 +1617,10 @@ class NamedPlace:
         # …上个月在长征街闯了个红灯 闯一次红灯扣几分: the last clause asks on its own, the street is
         # where the story happened
         k = 1 if story and asked.asks_last else ASK_CLAUSES
-        ask = " ".join(asked.clauses[-k:]) if story else asked.normalized
-        fixed = " ".join(asked.fixed[-k:]) if story else asked.repaired or ask
+        # the question first, what befell told after it (和平街晚上到底能不能停车 天天被贴条): where it asks
+        upto = 1 + max((i for i, c in enumerate(asked.clauses) if asks(c)), default=len(asked.clauses) - 1)
+        ask = " ".join(asked.clauses[max(0, upto - k):upto]) if story else asked.normalized
+        fixed = " ".join(asked.fixed[max(0, upto - k):upto]) if story else asked.repaired or ask
         typed, repaired = self.named(ask), self.named(fixed)
         if len(repaired) != len(typed):
             repaired = typed
@@ -2080,6 +2126,7 @@ def steps(shared: Shared) -> tuple:
     first = (
         read,              # clauses, normalise, repair typos; nothing typed → how to ask
         Emergency(shared),  # someone hurt now → 122 / 120
+        FearTold(shared),   # a fear told after the question (…？怕超速扣分) → read without it
         Smalltalk(shared),  # 你好 / 谢谢; a greeting before a question is dropped
     )
     # Each question of a message (…怎么办？还有…吗) goes through the steps after this one on its own.
@@ -2098,7 +2145,7 @@ def steps(shared: Shared) -> tuple:
         LastClauses,     # a long, unsure message → its last clauses choose
         Decide,          # answer / clarify / fallback by score
     ))
-    return (*first, Questions(shared, (read, first[2]), later), *later)
+    return (*first, Questions(shared, (read, *first[2:]), later), *later)
 
 
 NAME_CHARS = 4  # a place's own name before its kind: 和平 (街), 雁门关 (隧道), 五台山 (景区)

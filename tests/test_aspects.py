@@ -1821,6 +1821,10 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     # question asked first with a telling clause after it
     ("俺这车交强险到期忘了续，开出去叫交警逮住了，咋罚咧", "insurance-no-cover"),
     ("闯个红灯扣几分啊，就是路口摄像头拍的那种", "points-values"),
+    # round 163: a fear told after the question is why it is asked (怕超速扣分 is no points question)
+    ("价照快到期了，最早提前多少天能去换？急死了怕过期", "licence-renew"),
+    ("俺开小轿车上高速，最快能跑多少咧？怕超速扣分", "road-expressway-speed"),
+    ("How many points can I have taken off my licence by doing traffic safety study in one scoring cycle?", "points-reduce"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1943,6 +1947,11 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     # whether one's own violation is dealt with, typed word by word
     "新手买个啥车好 十万左右的",
     "我 上礼拜 在 忻府区 被拍了 个 闯红灯 现在 处理 好了 没",
+    # round 163: whether control is set on given days, a named street asked first with the story
+    # after, whether one place is on a list the knowledge gives only the size of
+    "五一想去雁门关玩，那几天路上有没有交通管制啊",
+    "忻州和平街晚上路边到底能不能停车 天天被贴条 伤脑筋",
+    "我们村口那个急弯一直让人伤脑筋，前几年那儿还出过有人受伤的事故，想问问它在不在2024年忻州治理的那100处隐患里面？",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

@@ -956,6 +956,17 @@ def test_pinyin_of_a_danger_word_beside_a_commoner_homophone_still_reads_in_cont
     assert engine.answer(question).status == EMERGENCY
 
 
+@pytest.mark.parametrize(("question", "danger"), [
+    ("gang zhuang wan, che li yi gu jiao wei, wo ba hai zuo zai fu jia shi", True),   # 焦味 ends its clause
+    ("chu che huo le yi gu jiao wei", True),
+    ("zhe ge liu cheng jiao wei fu za zen me ban", False),                            # 较为复杂: leads on
+    ("kao ke san jiao wei nan ma", False),
+])
+def test_pinyin_at_a_clause_end_is_not_read_as_a_word_that_must_lead_on(engine, question, danger):
+    # jiao wei is 较为 far more often than 焦味, but an adverb never ends a clause: there it is the smell
+    assert (engine.answer(question).status == EMERGENCY) is danger
+
+
 @pytest.mark.parametrize("question", ["开大货的 驾照分扣完了", "跑大货的 年审在哪"])
 def test_typo_repair_never_rewrites_a_word_staff_listed_as_no_danger(engine, question):
     assert engine.answer(question).status != EMERGENCY
@@ -3077,6 +3088,12 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("高速上一辆大货横过来了车头冲着我们来车的方向三条道全占了天黑车上一个灯都没亮后面的车还在往这边冲", False),
     ("A guy on a bike just went over the handlebars in front of me. His forearm is bent the wrong way and something white is poking out through the skin.", False),
     ("Knocked a cyclist off his bike. He's sitting up, and one of his pupils looks way bigger than the other.", False),
+    # round 163: a car overturned with someone still inside (told in the next clause), blood told
+    # by its colour on the face, open eyes that do not blink after a helmet split, in English too
+    ("车翻了，孩子在里面", True),
+    ("car upside down, kid inside", True),
+    ("下车 闻到 一股 铁锈味 回头 一看 后座 闺女 鼻子 下巴 全是 红的 她 说 头 晕", False),
+    ("骑摩托的小伙头盔烈成两半了，眼睛睁着也不砸眼", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3272,6 +3289,9 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # round 162: a lorry seen turned across the road on another day; pupils at school
     "上次在高速上看见一辆大货横过来了 吓死了 高速上最低速度多少",
     "the pupils at my son's school ride e-bikes, is that allowed",
+    # round 163: an overturn told of last month, with a child inside then
+    "上个月车翻了，孩子在里面，保险怎么赔",
+    "驾考的时候眼睛睁着不眨眼会扣分吗",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
