@@ -1825,6 +1825,9 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("价照快到期了，最早提前多少天能去换？急死了怕过期", "licence-renew"),
     ("俺开小轿车上高速，最快能跑多少咧？怕超速扣分", "road-expressway-speed"),
     ("How many points can I have taken off my licence by doing traffic safety study in one scoring cycle?", "points-reduce"),
+    # round 164: the solve rate, in English; handled back home after a camera elsewhere
+    ("What was the solve rate for hit-and-run cases in Xinzhou in 2024?", "accident-hit-and-run"),
+    ("我车是忻州上的牌前几天在太原被电子眼拍了违停能不能回忻州这边处理", "violation-other-place"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1952,6 +1955,12 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "五一想去雁门关玩，那几天路上有没有交通管制啊",
     "忻州和平街晚上路边到底能不能停车 天天被贴条 伤脑筋",
     "我们村口那个急弯一直让人伤脑筋，前几年那儿还出过有人受伤的事故，想问问它在不在2024年忻州治理的那100处隐患里面？",
+    # round 164: a tyre shop, which test centre is easier, whether one's own fine went through, the
+    # largest single payment
+    "电动车 轮胎 没气了 古城 附近 哪有 补胎的",
+    "俺考科目二老是遇到困难，忻州哪个考场好考些？",
+    "我前天在12123上交了罚款，付款页面卡住了一下，现在那条违章还显示未处理，到底交上没有？急死了",
+    "What was the largest single payment made by Xinzhou's road accident rescue fund in 2024?",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

@@ -3094,6 +3094,11 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("car upside down, kid inside", True),
     ("下车 闻到 一股 铁锈味 回头 一看 后座 闺女 鼻子 下巴 全是 红的 她 说 头 晕", False),
     ("骑摩托的小伙头盔烈成两半了，眼睛睁着也不砸眼", False),
+    # round 164: thick white vapour pouring from a car ahead in a tunnel, told calmly; a bus driver
+    # pinned by the dashboard, in English
+    ("我现在比较冷静，简单说一下：我在隧道里追尾了前车，前车车尾冒出浓浓的白雾，带着刺鼻的化学味，前车司机一直没下来。", True),
+    ("Bus hit a bridge pillar, the front folded in on the driver. He's talking but the dashboard is pressed against his chest and nobody can get the door open", True),
+    ("我朋友的退被方向盘顶住了抽不出来 车门也瘪了拉不开 咋半", True),   # 退 typed for 腿
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3292,6 +3297,9 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # round 163: an overturn told of last month, with a child inside then
     "上个月车翻了，孩子在里面，保险怎么赔",
     "驾考的时候眼睛睁着不眨眼会扣分吗",
+    # round 164: a chemical smell in a new car
+    "新车里一股刺鼻的化学味是不是甲醛",
+    "我的退款被卡住了怎么办",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
