@@ -1961,6 +1961,10 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "俺考科目二老是遇到困难，忻州哪个考场好考些？",
     "我前天在12123上交了罚款，付款页面卡住了一下，现在那条违章还显示未处理，到底交上没有？急死了",
     "What was the largest single payment made by Xinzhou's road accident rescue fund in 2024?",
+    # round 165: whether the office works over the May holiday
+    "忻州车管所五一假期受理业务不？",
+    "國慶假期雁門關景區附近會不會實行交通管制？",
+    "去年 治理 的 那100处 隐患 点段 具体 都是 哪些 路",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

@@ -3099,6 +3099,14 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("我现在比较冷静，简单说一下：我在隧道里追尾了前车，前车车尾冒出浓浓的白雾，带着刺鼻的化学味，前车司机一直没下来。", True),
     ("Bus hit a bridge pillar, the front folded in on the driver. He's talking but the dashboard is pressed against his chest and nobody can get the door open", True),
     ("我朋友的退被方向盘顶住了抽不出来 车门也瘪了拉不开 咋半", True),   # 退 typed for 腿
+    # round 165: fuel pouring out of a lorry on its side, in English
+    ("A truck just flipped over on the expressway, fuel is pouring out onto the road and the driver looks hurt. What should we do?", True),
+    # a gash on the forehead that pressing does not stop; clear fluid from the ear and vomiting after
+    # a motorbike brushed him (traditional script); a van turned across the road, one man unable to
+    # turn his head and another who no longer knows anyone
+    ("骑车的小伙额头豁开一个大口子，红的顺着眉毛往下淌，拿衣服按着也止不住", False),
+    ("我朋友被機車擦過之後，耳朵裡一直流出透明的水，人還在不停地吐", False),
+    ("我们在忻州去五台山的路上，前面一辆面包车突然横在路中间，车头冲着我们，司机已经下来了坐在路边，手捂着脖子说脑袋转不了，另一个人在路中间来回晃悠像是不认人了，后面车还在不断过来，我该先干啥？", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3300,6 +3308,8 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # round 164: a chemical smell in a new car
     "新车里一股刺鼻的化学味是不是甲醛",
     "我的退款被卡住了怎么办",
+    "咳嗽药按着说明吃也止不住",
+    "我奶奶年纪大了不认人了，能办老年代步车驾照吗",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
