@@ -1466,9 +1466,10 @@ def _of_person(text: str, start: int, detector: Detector, writer: bool = False, 
             return True
     clause_start = text.rfind(CLAUSE, 0, start) + 1
     told = text[clause_start:start]
+    unread = _inside_unread(text, start)
     for _ in range(LOOK_BACK):
-        if clause_start == 0 or detector.persons.search(told) or (
-                detector.things is not None and detector.things.search(told)) or _inside_unread(text, start):
+        if clause_start == 0 or unread or detector.persons.search(told) or (
+                detector.things is not None and detector.things.search(told)):
             break
         # 骑车的人飞到引擎盖上又摔下来了，不会动: a clause naming no one goes on about whom the
         # clause before it named (我爸出车祸，十分钟前还有气，现在没了: or the one before that)
