@@ -104,17 +104,7 @@ CLAUSE = "，"
 _GAP_SOURCE = f"(?:[a-z]++|[^{CLAUSE}a-z]){{0,{GAP}}}"
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _UNREAD = re.compile("[a-z]{4,}")  # pinyin the danger words left unread: some words, of no known kind
-
-
-def _inside_unread(text: str, start: int) -> bool:
-    """The word at `start` was read out of a run of pinyin whose other words were not read, before it
-    and after it (sanjiaopaiyao 翻车 houduoyuan): what that clause names is not known to be no one, so
-    the clause before it is not looked back to for a person."""
-    clause_end = text.find(CLAUSE, start)
-    after = text[start:clause_end if clause_end != -1 else len(text)]
-    before = text[text.rfind(CLAUSE, 0, start) + 1:start]
-    return bool(before[-1:].isascii() and before[-1:].isalpha() and _UNREAD.search(before)
-                and re.search("[\u3400-\u9fff]+[a-z]", after) and _UNREAD.search(after))
+_READ_THEN_UNREAD = re.compile(r"[\u3400-\u9fff]+[a-z]")  # characters, then unread pinyin right after them
 _LATIN_RUN = re.compile(r"[a-z]+")
 _PLACE = "里上内底下外旁边中前后头口道站库位场"  # 车里, 校门口, 车道: where a person is, not a thing that stopped
 _EVENT = "祸"  # 出车祸 names an event, not a thing between the person and what befell them
@@ -1447,6 +1437,17 @@ def _in_other_word(at: int, neg: str, harm: int, starts: list[int], size: int) -
     return word_end <= harm and (word_end - word_start > len(neg) + 1 or word_start < at and at + len(neg) == word_end)
 
 
+def _inside_unread(text: str, start: int) -> bool:
+    """The word at `start` was read out of a run of pinyin whose other words were not read, before it
+    and after it (sanjiaopaiyao 翻车 houduoyuan): what that clause names is not known to be no one, so
+    the clause before it is not looked back to for a person."""
+    clause_end = text.find(CLAUSE, start)
+    after = text[start:clause_end if clause_end != -1 else len(text)]
+    before = text[text.rfind(CLAUSE, 0, start) + 1:start]
+    return bool(before[-1:].isascii() and before[-1:].isalpha() and _UNREAD.search(before)
+                and _READ_THEN_UNREAD.search(after) and _UNREAD.search(after))
+
+
 def _of_person(text: str, start: int, detector: Detector, writer: bool = False, cry: bool = False) -> bool:
     """A state a thing can be in too (不动了, 出不来) is danger when a person was named shortly
     before it with no thing named between: 老人躺地上不动了, not 我的车不动了."""
@@ -1466,10 +1467,14 @@ def _of_person(text: str, start: int, detector: Detector, writer: bool = False, 
             return True
     clause_start = text.rfind(CLAUSE, 0, start) + 1
     told = text[clause_start:start]
-    unread = _inside_unread(text, start)
+    unread: bool | None = None  # worked out only when looking back, and once
     for _ in range(LOOK_BACK):
-        if clause_start == 0 or unread or detector.persons.search(told) or (
+        if clause_start == 0 or detector.persons.search(told) or (
                 detector.things is not None and detector.things.search(told)):
+            break
+        if unread is None:
+            unread = _inside_unread(text, start)
+        if unread:
             break
         # 骑车的人飞到引擎盖上又摔下来了，不会动: a clause naming no one goes on about whom the
         # clause before it named (我爸出车祸，十分钟前还有气，现在没了: or the one before that)

@@ -285,11 +285,16 @@ class FearTold:
 FEAR_LEAD = 4  # characters a fear may come after at its clause's start (急死了怕过期)
 
 
+def _last_asking(clauses: list[str]) -> int:
+    """The index of the last clause that asks; -1 when none does."""
+    return max((i for i, c in enumerate(clauses) if asks(c)), default=-1)
+
+
 def _motive_from(clauses: list[str], fears: Sequence[str]) -> int:
     """Where the clauses that only tell a fear, after the question, begin (…能去换？急死了怕过期):
     the number of clauses when none do."""
     k = len(clauses)
-    while k > 1 and not asks(clauses[k - 1]) and any(0 <= clauses[k - 1].find(w) <= FEAR_LEAD for w in fears):
+    while k > 1 and any(0 <= clauses[k - 1].find(w) <= FEAR_LEAD for w in fears) and not asks(clauses[k - 1]):
         k -= 1
     return k if any(asks(c) for c in clauses[:k]) else len(clauses)
 
@@ -823,7 +828,7 @@ class Understand:
             # 也得系安全带吗 他才8岁 嫌勒得慌): it tells why the question was asked, whatever it
             # names; the message is read whole, and its words are scored without that tail
             end = None
-            upto = max(i for i, c in enumerate(asked.clauses) if asks(c)) + 1
+            upto = _last_asking(asked.clauses) + 1
             asked_part = text.canonical(" ".join(asked.clauses[:upto]), " ".join(asked.fixed[:upto]))
             asked.words = [t.word for t in text.tokens(asked_part) if t.content]
             # what the tail names is why it was asked (驾校老师上课问的: no question about driving schools)
@@ -1618,7 +1623,8 @@ class NamedPlace:
         # where the story happened
         k = 1 if story and asked.asks_last else ASK_CLAUSES
         # the question first, what befell told after it (和平街晚上到底能不能停车 天天被贴条): where it asks
-        upto = 1 + max((i for i, c in enumerate(asked.clauses) if asks(c)), default=len(asked.clauses) - 1)
+        last = _last_asking(asked.clauses)
+        upto = last + 1 if last >= 0 else len(asked.clauses)
         ask = " ".join(asked.clauses[max(0, upto - k):upto]) if story else asked.normalized
         fixed = " ".join(asked.fixed[max(0, upto - k):upto]) if story else asked.repaired or ask
         typed, repaired = self.named(ask), self.named(fixed)
@@ -1925,7 +1931,7 @@ class LastClauses:
                 return dataclasses.replace(r, candidates=whole.candidates, reason=f"last {k} clause(s): " + r.reason)
         # the question first, then what befell told after it (…扣几分？我哥上礼拜被查了): the clauses
         # up to the last that asks, when short, choose as the end would
-        last_ask = max((i for i, c in enumerate(asked.clauses) if asks(c)), default=-1)
+        last_ask = _last_asking(asked.clauses)
         if 0 <= last_ask < len(asked.clauses) - 1 and len(_told(asked)) == len(asked.clauses):
             part = " ".join(asked.clauses[:last_ask + 1])
             if len(part) <= ASK_MAX_CHARS:
