@@ -980,7 +980,7 @@ def _phrases(words: Sequence[str]) -> re.Pattern | None:
 
 # -- reading mixed scripts ---------------------------------------------------------------------
 _HEARD_SYLLABLE = {s: _heard_as(s) for s in SYLLABLES}
-MAX_SPOKEN = 5  # the longest danger word read from its syllables (tang zai lu shang: 躺在路上)
+MAX_SPOKEN = 6  # the longest danger word read from its syllables (zhan zai xingchedao shang: 站在行车道上)
 _TONE = re.compile(r"(?<=[a-z])[1-5](?!\d)")  # shou4shang1: tone numbers typed after syllables
 # The syllables of what goes inside a verb-object word (_INSERTED), typed in pinyin:
 # liu le hao duo xue is 流了好多血.
@@ -2369,7 +2369,7 @@ DATES_REACH = 3
 _JUST = "刚"  # 刚, 刚刚, 刚…追尾: relative to the time told before it in its clause
 
 
-_SHOWN = ("injury", "symptom", "illness") + _BODY_STATES  # what a body shows, not what befell it
+_SHOWN = ("injury", "symptom", "illness", "stroke-signs") + _BODY_STATES  # what a body shows, not what befell it
 _RISING = ("water",)  # 现在水已经到车窗下面了: a water level told with this moment's word is this moment's
 _TOLD_NOW_KINDS = frozenset(_SHOWN + _RISING)
 _NOW_TOLD = ("现在", "这会儿", "此刻", "眼下")  # said in a harm's own clause before it: this moment's
@@ -2462,7 +2462,7 @@ def _plea_after_acute(said: str, words: Sequence[str], usually: Sequence[str], h
          or h.category.id in _BURNING and _burning_now(said, h)) for h in hits)
 
 
-_SIGNS = ("symptom", "illness")  # signs after a crash (一直吐, 看不见) or a sudden illness: they will not wait either
+_SIGNS = ("symptom", "illness", "stroke-signs")  # signs after a crash (一直吐, 看不见) or a sudden illness: they will not wait either
 
 
 def _harm_of_someone_apart(said: str, words: Sequence[str], hits: list[_Hit], detector: Detector,
@@ -3001,7 +3001,7 @@ _ASKED_APART = frozenset({"law", "about", "ask"})  # of those, the frames that a
 # what is seen happen to a body (hit, lying there, bleeding, trapped, burning …), not what is felt
 # or said of oneself (科目一挂了 我快哭死了 stays a figure after the exam it is about)
 _SEEN = frozenset({"hit", "down", "bleeding", "unconscious", "trapped", "severe", "fire", "smoke-fuel",
-                   "child-locked", "water", "illness"})
+                   "child-locked", "water", "illness", "stroke-signs"})
 
 
 def _after_asking(text: str, words: Sequence[str]) -> int:

@@ -701,8 +701,10 @@ class TextProcessor:
                     word = None
                 # nor take a character of a concept word that goes on past the span (抛锚牌放多远:
                 # 牌放 is no 排放, its 放 begins 放多远)
-                if word is not None and word != piece and not any(
-                        protected[i + k] and word[k] != piece[k] for k in range(n)) and not (
+                # A curated term may change one inside it (临时拍照 → 临时牌照: 拍照 is a concept word,
+                # the four characters are none; 视频快出, listed as typed, stays)
+                if word is not None and word != piece and (word in self.terms and piece not in self._kept or not any(
+                        protected[i + k] and word[k] != piece[k] for k in range(n))) and not (
                         i + n < len(chars) and protected[i + n] == 1 and protected[i + n - 1]
                         or protected[i] == 1 and i > 0) and (
                         not strict or self._plausible(piece, word)):

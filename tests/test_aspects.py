@@ -1828,6 +1828,13 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     # round 164: the solve rate, in English; handled back home after a camera elsewhere
     ("What was the solve rate for hit-and-run cases in Xinzhou in 2024?", "accident-hit-and-run"),
     ("我车是忻州上的牌前几天在太原被电子眼拍了违停能不能回忻州这边处理", "violation-other-place"),
+    # round 166: 临时拍照 typed for 临时牌照; a windy night is no scrape; 罚款是多少 after drink
+    # driving; the full score and the education course, in English
+    ("新车还没上派，临时拍照能用几天", "reg-temp-plate"),
+    ("昨晚刮大风，后车牌掉了找不着了，补一块要多久", "reg-plate-lost"),
+    ("饮酒后开车被抓到，罚款是多少钱", "drink-penalty"),
+    ("What happens to my licence when I reach the full score?", "points-full"),
+    ("Taking the traffic safety education course, how many points can be removed in one cycle?", "points-reduce"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1965,6 +1972,10 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "忻州车管所五一假期受理业务不？",
     "國慶假期雁門關景區附近會不會實行交通管制？",
     "去年 治理 的 那100处 隐患 点段 具体 都是 哪些 路",
+    # round 166: where a test centre is; what the old office became; how many of the households
+    "我在忻州报了驾校，科目二考场在哪个位置？",
+    "古城大队搬走以后，城北的老楼改成干啥用了？",
+    "随口问问，救助基金帮的那些家庭里有多少户是因为肇事逃逸才申请的？",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

@@ -3107,6 +3107,22 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("骑车的小伙额头豁开一个大口子，红的顺着眉毛往下淌，拿衣服按着也止不住", False),
     ("我朋友被機車擦過之後，耳朵裡一直流出透明的水，人還在不停地吐", False),
     ("我们在忻州去五台山的路上，前面一辆面包车突然横在路中间，车头冲着我们，司机已经下来了坐在路边，手捂着脖子说脑袋转不了，另一个人在路中间来回晃悠像是不认人了，后面车还在不断过来，我该先干啥？", False),
+    # round 166: stroke signs, slurred speech and one side weak, with no crash told; blue flames from
+    # under a car; standing in the lane typed in pinyin; twitching and a dark red puddle in English
+    ("我老婆说话含糊不清，右手也抬不起来了", False),
+    ("我爸开着开着车突然口齿不清，左边胳膊没劲了", False),
+    ("前面那车底盘下面蹿出来蓝色的小苗苗，司机趴在方向盘上", True),
+    ("gaosu shang che huai le, wo laopo hai zhan zai xingchedao shang, houmian de che kai de hen kuai", False),
+    ("A cyclist got hit, now he is on the road twitching and a dark red puddle is growing under his head", False),
+    ("My husband is sitting in the inside lane of the motorway holding his head, lorries are passing", False),
+    # round 167: red light shooting out from under an e-bike seat, an orange glow jumping in an
+    # engine bay with crackling; a child who will not open his eyes; a bone through the shin and a
+    # rotten-egg smell from a tipped gas tanker, in English
+    ("电动车座位底下突然窜出红光，旁边停了一排车", True),
+    ("前面那辆车发动机舱有橙红色的光一跳一跳，还有噼啪声，司机在车里", True),
+    ("娃不睁眼", False),
+    ("he came off his bike and there is bone sticking out of his leg", False),
+    ("rotten egg smell coming from the gas tanker that tipped over, people still walking past", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3310,6 +3326,11 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "我的退款被卡住了怎么办",
     "咳嗽药按着说明吃也止不住",
     "我奶奶年纪大了不认人了，能办老年代步车驾照吗",
+    # round 166: stroke signs of a past illness, asked about a licence; paperwork that makes one cry
+    # for help; seedlings coming up in a field
+    "我爸前年中风了，现在说话还有点含糊，右手也抬不起来，能办残疾人驾照吗",
+    "买了辆二手车，过户手续愁得俺直喊救命，过户得多少天办完",
+    "地里的玉米苗冒出来了，能开三轮去地里吗",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
