@@ -1503,8 +1503,10 @@ class County:
     def __call__(self, asked: Asked) -> Reply | None:
         if not self.holding or _flood(asked):
             return None
-        # where it asks (俺家在忻府区 … 新条例啥时候实施 asks the city's regulation)
-        asking = [c for c in asked.clauses if asks(c)] or [asked.repaired or asked.normalized]
+        # where it asks (俺家在忻府区 … 新条例啥时候实施 asks the city's regulation); a short message
+        # spaced word by word is one question (原平 2024年 交通事故 死亡人数 下降了多少)
+        asking = list(asked.clauses) if _short_spaced(asked) else \
+            [c for c in asked.clauses if asks(c)] or [asked.repaired or asked.normalized]
         compact = "".join(asking).replace(" ", "")
         county = next((c for c in self.holding if c in compact), None)
         # a story typed without a break asks at its end: a figure it told (花了好几万) is asked of no county
@@ -1704,6 +1706,10 @@ class YearNotHeld:
         compact = asked.canonical.replace(" ", "")
         bases = {y for y in years if re.search(f"(?:比|较|跟|和|与|同){y}", compact)}
         asked_years = [y for y in years if y not in bases] or years
+        # a year told in a clause that asks nothing, beside one in the clause that asks (救助基金2024年帮了
+        # 200多户，那2025年上半年帮了多少户): the asking clause's is what is asked
+        asking = "".join(c for c in asked.clauses if asks(c)).replace(" ", "")
+        asked_years = [y for y in asked_years if y in asking] or asked_years
         holding = frozenset().union(*(self.by_year.get(y, frozenset()) for y in asked_years)) | self.timeless
         allowed = holding if asked.allowed is None else asked.allowed & holding
         if not allowed:

@@ -1835,6 +1835,10 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("饮酒后开车被抓到，罚款是多少钱", "drink-penalty"),
     ("What happens to my licence when I reach the full score?", "points-full"),
     ("Taking the traffic safety education course, how many points can be removed in one cycle?", "points-reduce"),
+    # round 168 (held 165b): driving after drinking, in English
+    ("How many points do you lose for driving after drinking?", "drink-penalty"),
+    # round 169: jie typed after kaiche begins its own word (接电话, no 车借)
+    ("kaiche jie dianhua bei pai dao le kou ji fen", "points-values"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1976,6 +1980,9 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     "我在忻州报了驾校，科目二考场在哪个位置？",
     "古城大队搬走以后，城北的老楼改成干啥用了？",
     "随口问问，救助基金帮的那些家庭里有多少户是因为肇事逃逸才申请的？",
+    # round 169: a county in a message spaced word by word; the year asked after the year told
+    "原平 2024年 交通事故 死了 多少人",
+    "救助基金2024年帮了两百多户，那2025年帮了多少户？",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

@@ -3123,6 +3123,23 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("娃不睁眼", False),
     ("he came off his bike and there is bone sticking out of his leg", False),
     ("rotten egg smell coming from the gas tanker that tipped over, people still walking past", True),
+    # round 168: a door bent shut after a car went nose first into the barrier (formal 无法打开, 仍在车内);
+    # someone lying in the fast lane in three characters; no answer from below a bridge; a red
+    # pool still spreading; an orange light flickering in an engine bay; a typo'd weak arm (太不起来)
+    # beside slurred speech
+    ("高速上前面一辆车一头扎在护栏上，车门变形无法打开，司机还在车内", True),
+    ("人躺超车道", False),
+    ("我朋友骑车从桥上掉下去了，喊了半天一点回音都没有", False),
+    ("大爷倒在路口，脑袋边上那摊红的还在往外洇", False),
+    ("前面车的发动机舱缝里有橙红色的光在闪动", True),
+    ("我爸说话含糊不清，左手也太不起来了", False),
+    # round 169: after being knocked down, speech slowing and asking again where she is; a car on its
+    # roof, the people inside hanging head down, the door handle will not move; an orange glow under
+    # a charging e-bike's seat; a mouth drooping on one side while driving
+    ("我奶奶骑车让三轮蹭倒了，现在说话越来越慢，老问我她在哪", False),
+    ("那辆车四轮朝天了，里面的人头朝下吊着，门把手拉不动", True),
+    ("电动车充着电，车座底下透出橘红色的亮光", True),
+    ("我老公开着车突然嘴往下耷拉，说话大舌头", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3331,6 +3348,11 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "我爸前年中风了，现在说话还有点含糊，右手也抬不起来，能办残疾人驾照吗",
     "买了辆二手车，过户手续愁得俺直喊救命，过户得多少天办完",
     "地里的玉米苗冒出来了，能开三轮去地里吗",
+    # round 168: no answer from a phone line; a door that will not open after an accident, asked about
+    "打了好几次客服电话，喊了半天一点回音都没有",
+    "车门变形无法打开怎么修，保险管吗",
+    # round 169: a statistic of the injured, in English
+    "How many people were injured in road accidents in Xinzhou in 2024?",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
