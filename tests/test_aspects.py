@@ -1839,6 +1839,10 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("How many points do you lose for driving after drinking?", "drink-penalty"),
     # round 169: jie typed after kaiche begins its own word (接电话, no 车借)
     ("kaiche jie dianhua bei pai dao le kou ji fen", "points-values"),
+    # round 170: English deaths and the full score; a late fine is a rate, not an amount
+    ("How many people died in road accidents in Xinzhou in 2024?", "stats-deaths-2024"),
+    ("How many points is the full score in one scoring cycle?", "points-cycle"),
+    ("罚款忘了交，过了期限每天加收多少", "violation-late-fine"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)

@@ -3140,6 +3140,10 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("那辆车四轮朝天了，里面的人头朝下吊着，门把手拉不动", True),
     ("电动车充着电，车座底下透出橘红色的亮光", True),
     ("我老公开着车突然嘴往下耷拉，说话大舌头", False),
+    # round 170: petrol leaked in a pool after a rear-end crash (气油 typed for 汽油) with someone smoking
+    # beside it; a car squeezed against the barrier by a lorry, its door will not open
+    ("追尾以后地上一大滩漏出来的气油，旁边还有人抽烟", True),
+    ("我弟的车被大货车挤在护栏中间，门推不开，他说腿动不了", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3353,6 +3357,9 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     "车门变形无法打开怎么修，保险管吗",
     # round 169: a statistic of the injured, in English
     "How many people were injured in road accidents in Xinzhou in 2024?",
+    # round 170: a car blocked in a car park; oil seeping under a car, asked about
+    "停车场我的车被两辆车挤在中间开不出来咋办",
+    "车底下漏出一点机油，能开去检测站吗",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
