@@ -3144,6 +3144,13 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     # beside it; a car squeezed against the barrier by a lorry, its door will not open
     ("追尾以后地上一大滩漏出来的气油，旁边还有人抽烟", True),
     ("我弟的车被大货车挤在护栏中间，门推不开，他说腿动不了", True),
+    # round 171: after two cars met head on (顶在一起了), a woman holding her belly; a tanker on its side
+    # spraying white mist; English an arm bent the wrong way, the same question asked over and over,
+    # a car glowing orange underneath
+    ("两辆车顶在一起了，副驾的女的捂着肚子直哼哼", False),
+    ("罐车侧翻了，罐子上有个口子往外喷白雾，呛得睁不开眼", True),
+    ("he crashed, his arm is bent the wrong way and he keeps asking the same question", False),
+    ("car glowing orange underneath", True),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3360,6 +3367,9 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # round 170: a car blocked in a car park; oil seeping under a car, asked about
     "停车场我的车被两辆车挤在中间开不出来咋办",
     "车底下漏出一点机油，能开去检测站吗",
+    # round 171: racking one's brains over a plate (伤了好久脑筋); two people who met head on in a quarrel
+    "给电动车挂牌的事我伤了好久脑筋，现在挂牌率到多少了",
+    "两个人顶在一起了吵了半天，交警怎么处理",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
