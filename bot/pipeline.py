@@ -1505,8 +1505,10 @@ class County:
             return None
         # where it asks (俺家在忻府区 … 新条例啥时候实施 asks the city's regulation); a short message
         # spaced word by word is one question (原平 2024年 交通事故 死亡人数 下降了多少)
-        asking = list(asked.clauses) if _short_spaced(asked) else \
-            [c for c in asked.clauses if asks(c)] or [asked.repaired or asked.normalized]
+        asking = [c for c in asked.clauses if asks(c)]
+        if len(asking) < len(asked.clauses) and _short_spaced(asked):
+            asking = list(asked.clauses)
+        asking = asking or [asked.repaired or asked.normalized]
         compact = "".join(asking).replace(" ", "")
         county = next((c for c in self.holding if c in compact), None)
         # a story typed without a break asks at its end: a figure it told (花了好几万) is asked of no county

@@ -322,9 +322,11 @@ class TextProcessor:
         for i in range(n - 1, -1, -1):
             (c, d, k), _, _ = best[i + 1]
             best[i] = ((c, d, k - 1), i + 1, None)
+            # a word read across a space begins where a typed word does (kaiche jie: no 车借)
+            inside = i > 0 and source[i - 1] == source[i]
             for j in range(i + 1, min(n, i + 6) + 1):
-                if source[j - 1] != source[i] and i > 0 and source[i - 1] == source[i]:
-                    break  # a word read across a space begins where a typed word does (kaiche jie: no 车借)
+                if inside and source[j - 1] != source[i]:
+                    break
                 joined = "".join(words[i:j])
                 w = self._by_spelling.get(joined) if len(joined) >= MIN_SPELLING else None
                 if w is not None and j == i + 1 and joined in self._synonym_map:
