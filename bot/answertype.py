@@ -27,7 +27,8 @@ _SENTENCE_END = re.compile(r"[。；;！!？?\n]+")
 _PERCENT = re.compile(r"[%％]")  # normalising drops the sign: 95% is kept as a percentage
 # a year or a date is no count of years, months or days (2024年10月1日起施行)
 # 出来没 asks whether it came out; 吹出来没到醉驾 tells that it did not reach: 没 before a verb negates it
-_NEGATING = "(?![到达够过被让给在用敢超满])"
+# (被拍到没按时检验就上路 tells what was photographed: not 拍到没, whether one was)
+_NEGATING = "(?![到达够过被让给在用敢超满按戴系带挂年检领买注])"
 _DATES = re.compile(r"(?:19|20)\d\d年|\d{1,2}月\d{1,2}日|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日")
 
 

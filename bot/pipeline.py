@@ -1178,9 +1178,11 @@ class AspectNotHeld:
     def _gate(self, asked: Asked) -> Reply | None:
         reader, reading = self.s.reader, asked.reading
         subjects = tuple(w for w in reading.subjects if reader.held("subjects", w))
+        before = (asked.allowed, asked.undecided)
         reply = self._narrow_to(asked, subjects, reading.subjects)
         if reply is None:
-            return reply
+            self._beside_venue(asked, subjects, before)
+            return None
         # A venue named as where a thing is done (去车管所注销, 车管所能过户吗): what is done there is
         # asked, not the venue — unless only its own details are (车管所电话多少). The entries
         # holding that may answer, only confidently; else the honest reply about the venue stands.
@@ -1192,6 +1194,34 @@ class AspectNotHeld:
             return reply
         if asked.undecided is None:
             asked.undecided = reply
+        return None
+
+    def _beside_venue(self, asked: Asked, subjects: tuple[str, ...],
+                      before: tuple[frozenset[int] | None, Reply | None]) -> None:
+        """The entries left hold none of the aspects asked, only say their word in an own question
+        (开的小车 分扣满了要去学几天: no entry about cars holds 满分; the add-a-class entry asks 扣过12分还能
+        增驾吗): the venue or vehicle named may be only where it is done or what is driven, and the
+        entries holding the aspects about the other subjects named may answer beside those — only
+        confidently; the honest reply about the venue stands."""
+        reader, reading = self.s.reader, asked.reading
+        venues = self.s.knowledge.concepts.venues
+        aspects = tuple(a for a in reading.aspects if a not in self.details)
+        if not aspects or not asked.allowed or not any(w in venues for w in subjects):
+            return None
+        holding = reader.covering("aspects", aspects) - reader.open_aspect
+        if asked.allowed & holding:
+            return None
+        after = (asked.allowed, asked.undecided)
+        asked.allowed, asked.undecided = before
+        rest = tuple(w for w in subjects if w not in venues)
+        if self._narrow_to(asked, rest, tuple(w for w in reading.subjects if w not in venues)) is None \
+                and asked.allowed and asked.allowed & holding:
+            # beside, not instead: the entry saying the word may still be the one asked of (小轿车能拖
+            # 多重的挂车: the trailer entry, about cars, asks 多重; the e-bike's weight holds 重量)
+            asked.allowed = (asked.allowed & holding) | (after[0] or frozenset())
+            asked.undecided = after[1] or asked.undecided
+            return None
+        asked.allowed, asked.undecided = after
         return None
 
     def _narrow_to(self, asked: Asked, subjects: tuple[str, ...], named: tuple[str, ...]) -> Reply | None:

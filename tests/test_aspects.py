@@ -1843,6 +1843,11 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("How many people died in road accidents in Xinzhou in 2024?", "stats-deaths-2024"),
     ("How many points is the full score in one scoring cycle?", "points-cycle"),
     ("罚款忘了交，过了期限每天加收多少", "violation-late-fine"),
+    # round 172: the car driven is what is driven, not what is asked (no entry about cars holds the
+    # full-points course); 没 before a verb tells what was photographed; English pass mark
+    ("我开的是小轿车，分扣满了得学习几天", "points-full"),
+    ("年检过期了三个月，被拍到没按时检验就上路扣几分", "reg-inspection-overdue"),
+    ("What is the pass mark for the theory test?", "licence-exam"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)

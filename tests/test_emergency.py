@@ -3151,6 +3151,16 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("罐车侧翻了，罐子上有个口子往外喷白雾，呛得睁不开眼", True),
     ("he crashed, his arm is bent the wrong way and he keeps asking the same question", False),
     ("car glowing orange underneath", True),
+    # round 172: someone lying in the middle of the road (路当间, dialect); a face-down rider gurgling;
+    # a door buckled shut; English walking along an expressway lane, an orange glow and a driver
+    # slumped over the wheel
+    ("快来 马路当间躺着人", False),
+    ("地上那人脸朝下，喉咙里咕噜咕噜的", False),
+    ("撞完车门变形了拉不开，我妈在后排", True),
+    ("a man is walking along the fast lane of the expressway", False),
+    ("an orange glow under the bonnet and he is slumped over the steering wheel", True),
+    # standing in an expressway lane, typed in pinyin (站在, a word of the groups, spelled)
+    ("gaosu shang chehuo le, women zhan zai di san chedao shang", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3370,6 +3380,9 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # round 171: racking one's brains over a plate (伤了好久脑筋); two people who met head on in a quarrel
     "给电动车挂牌的事我伤了好久脑筋，现在挂牌率到多少了",
     "两个人顶在一起了吵了半天，交警怎么处理",
+    # round 172: a bed in a camper van; lying face down on a massage table
+    "房车里能躺人吗，上路要不要备案",
+    "按摩的时候脸朝下，颈椎好多了",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
