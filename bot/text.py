@@ -534,7 +534,7 @@ class TextProcessor:
         # the words typo repair restores (a Latin word of MIN_SPELLING letters or more is no slip)
         for word in self._domain | self._kept | _QUESTION_TYPE.keys():
             if 2 <= len(word) <= 8 and all(_HAN.match(ch) for ch in word):
-                for reading in readings(word):
+                for reading in _spellings(word, readings(word)):
                     spelt.setdefault("".join(reading), set()).add(word)
                     if "er" in reading[1:] and word.endswith("儿"):
                         # 哪儿 typed as it is said, its 儿 joined to the syllable before (qu nar ban)
@@ -845,6 +845,21 @@ def _readings(word: str, by_char: dict[str, str] | None = None) -> list[tuple[st
             by_char[ch] = lazy_pinyin(ch, style=Style.NORMAL, errors="default")[0]
     chars = tuple(by_char[ch] for ch in word)
     return [phrase] if chars == phrase else [phrase, chars]
+
+
+# pypinyin reads 长 as zhang in 多长, 长时间 (its phrase table: 多长 as "grow more"); a citizen asking
+# 多长时间 spells it chang. Every other reading pypinyin lists (受 as dao, 承 as zheng, 给 as ji) would
+# spell words no one means (dao hui read 受贿): only readings pypinyin misses in question words are here
+_ALSO_SPELLED = {"长": "chang"}
+
+
+def _spellings(word: str, readings: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """How a question typed wholly in pinyin may spell the word: its readings, and the same with
+    a character of `_ALSO_SPELLED` spelled as citizens say it."""
+    if not any(ch in _ALSO_SPELLED for ch in word):
+        return readings
+    said = tuple(_ALSO_SPELLED.get(ch, syllable) for ch, syllable in zip(word, readings[-1], strict=True))
+    return readings if said in readings else [*readings, said]
 
 
 def _alternation(mapping: dict[str, str]) -> re.Pattern | None:

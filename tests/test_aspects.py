@@ -1848,6 +1848,15 @@ def test_a_ride_told_with_yi_lu_is_no_road_named_and_seat_belts_plural_are_read(
     ("我开的是小轿车，分扣满了得学习几天", "points-full"),
     ("年检过期了三个月，被拍到没按时检验就上路扣几分", "reg-inspection-overdue"),
     ("What is the pass mark for the theory test?", "licence-exam"),
+    # round 173: driving alone (开车) on the expressway with a C1 asks the probation rule, no class
+    # of vehicle; 多长 typed in pinyin (pypinyin reads 长 as zhang); English lowest speed
+    ("刚拿的C1驾照，自己一个人能开车上高速不", "licence-learner"),
+    ("shixiqi duo chang shijian", "licence-learner"),
+    ("What is the lowest speed on the expressway?", "road-expressway-speed"),
+    # round 174: 消掉几分 asks the points a course takes off
+    ("参加学习一个周期最多能消掉几分", "points-reduce"),
+    # round 177: the licence's total points
+    ("驾驶证总共多少分", "points-full"),
 ])
 def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(engine, question, entry):
     reply = engine.answer(question)
@@ -1992,6 +2001,12 @@ def test_rounds_97_102_the_asked_matter_is_read_past_who_did_it_when_and_slips(e
     # round 169: a county in a message spaced word by word; the year asked after the year told
     "原平 2024年 交通事故 死了 多少人",
     "救助基金2024年帮了两百多户，那2025年帮了多少户？",
+    # rounds 168, 169, 175: the helmet rate of the countryside, where the entry states the city's
+    "农村骑电动车的人头盔佩戴率有多少",
+    # round 176: one's own fine paid and the record not cleared
+    "罚款早交了 咋记录还没消",
+    # round 177: whether one's own hit-and-run case has found the driver
+    "去年撞我的那个跑了，现在查到人没有",
 ])
 def test_rounds_97_102_what_no_entry_holds_is_declined(engine, question):
     reply = engine.answer(question)

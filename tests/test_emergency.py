@@ -3161,6 +3161,40 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("an orange glow under the bonnet and he is slumped over the steering wheel", True),
     # standing in an expressway lane, typed in pinyin (站在, a word of the groups, spelled)
     ("gaosu shang chehuo le, women zhan zai di san chedao shang", False),
+    # round 173: broken down on the expressway, lorries brushing past the car or the people beside
+    # it; a fuel smell like a petrol station's; English slurred words and not knowing the day after
+    # a blow to the head, a petrol-station smell round a wreck with the driver staring
+    ("高速上车抛锚了，孩子在车里，大车一辆辆擦着车身过", False),
+    ("高速上车坏了 我们站在护栏边 货车擦着身子过", False),
+    ("翻了的货车底下淌出来一滩，一股像加油站那种味", True),
+    ("he hit his head in the crash, he is slurring his words and does not know what day it is", False),
+    ("petrol station smell around the wrecked car, the driver is staring at nothing", True),
+    # rounds 174 and 175: knocked by a car door, then vomiting twice and eyelids drooping; a smell
+    # of burnt plastic from a car that hit the barrier; a red light jumping in the engine; the boot
+    # flaring up red with the driver unable to undo the belt; a lorry's spilt drums of thinner
+    ("我妈让车门撞了一下，回家吐了好几回，眼皮直往下耷拉", False),
+    ("车撞了护栏，机盖缝里往外飘灰气，一股烧焦的塑料味", True),
+    ("发动机里面有红光在跳，人还在车上", True),
+    ("后备箱那里腾的一下亮起来了，他安全带扣抠不开", True),
+    ("货车上的桶倒了，地上一大片液体，有人在旁边点烟", True),
+    # round 176: someone lying face down in the road; a belly swelling after a motorbike crash (顶了),
+    # pale and cold; an orange glow at the front; English orange light under a bus, people banging
+    # on its windows
+    ("马路上趴着个人", False),
+    ("他骑电动车跟车顶了，现在肚子越来越胀，手脚冰凉，脸煞白", False),
+    ("前面那车车头冒橘光", True),
+    ("orange light under the van and the kids inside are banging on the windows", True),
+    # round 177: held by the belt and a buckled door (困住无法出来); a coach pouring grey smoke with
+    # passengers at the windows; sparks spraying from a charging battery (往外喷: now, though
+    # asked what to do); grey-white smoke from under the bonnet; a child behind a door dented in;
+    # someone down in the road; a driver on the hard shoulder holding his head and staggering
+    ("翻车了，司机被变形的车门困住无法出来", True),
+    ("大巴后面往外涌灰黑色的雾，孩子在里面拍窗户", True),
+    ("电瓶车充电的时候电池往外喷火星子，能用水浇吗", True),
+    ("追尾了，前盖底下冒出灰白色的烟", True),
+    ("车门瘪进去了，后排有个老人，拽了几下拽不开", True),
+    ("人倒马路中间了", False),
+    ("路边有个人捂着脑袋直打晃", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
@@ -3383,6 +3417,15 @@ def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_har
     # round 172: a bed in a camper van; lying face down on a massage table
     "房车里能躺人吗，上路要不要备案",
     "按摩的时候脸朝下，颈椎好多了",
+    # round 173: a lorry brushing past while overtaking, the car not broken down; an e-bike brushing
+    # past in town
+    "高速上超车的时候大货车贴着车身过去，吓死我了，这算违法吗",
+    "刚才一辆电动车擦着身子过去，吓我一跳，能报警吗",
+    # round 174: vomiting twice on a bus, no blow told
+    "坐大巴晕车吐了两回，能中途下车吗",
+    # round 177: smog and fog, a factory chimney
+    "今天灰黑色的雾好大，高速封了没",
+    "越来越浓的雾，高速会封吗",
 ])
 def test_rounds_97_102_look_alikes_stay_calm(engine, question):
     assert engine.answer(question).status != EMERGENCY
