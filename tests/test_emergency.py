@@ -3195,6 +3195,8 @@ def test_round_96_english_lanes_breathing_and_a_fire_word_before_another(engine,
     ("车门瘪进去了，后排有个老人，拽了几下拽不开", True),
     ("人倒马路中间了", False),
     ("路边有个人捂着脑袋直打晃", False),
+    # round 178: two vehicles "kissed" (亲上了: met), then double vision and fluid seeping from an ear
+    ("他骑摩托跟小车亲上了，说看东西两个影，耳朵眼里往外渗水", False),
 ])
 def test_rounds_97_102_smoke_pouring_out_people_trapped_beside_or_inside_and_harm_then_which_number(engine, question, fire_first):
     assert_caught(engine, question, fire_first)
