@@ -1203,14 +1203,13 @@ class AspectNotHeld:
         增驾吗): the venue or vehicle named may be only where it is done or what is driven, and the
         entries holding the aspects about the other subjects named may answer beside those — only
         confidently; the honest reply about the venue stands."""
-        reader, reading = self.s.reader, asked.reading
-        venues = self.s.knowledge.concepts.venues
+        reader, reading, venues = self.s.reader, asked.reading, self.venues
         aspects = tuple(a for a in reading.aspects if a not in self.details)
-        if not aspects or not asked.allowed or not any(w in venues for w in subjects):
-            return None
+        if not aspects or not asked.allowed or venues.isdisjoint(subjects):
+            return
         holding = reader.covering("aspects", aspects) - reader.open_aspect
         if asked.allowed & holding:
-            return None
+            return
         after = (asked.allowed, asked.undecided)
         asked.allowed, asked.undecided = before
         rest = tuple(w for w in subjects if w not in venues)
@@ -1220,9 +1219,8 @@ class AspectNotHeld:
             # 多重的挂车: the trailer entry, about cars, asks 多重; the e-bike's weight holds 重量)
             asked.allowed = (asked.allowed & holding) | (after[0] or frozenset())
             asked.undecided = after[1] or asked.undecided
-            return None
+            return
         asked.allowed, asked.undecided = after
-        return None
 
     def _narrow_to(self, asked: Asked, subjects: tuple[str, ...], named: tuple[str, ...]) -> Reply | None:
         """Narrow the entries to those covering `subjects` and the aspects read; a Reply when none does."""
